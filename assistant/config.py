@@ -1,0 +1,86 @@
+"""Settings: one pydantic-settings object, read from the environment.
+
+``POSTMORTEM_HOME`` overrides the data directory (drafts database, Chroma library, caches);
+tests point it at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "postmortem"
+
+
+class Settings(BaseSettings):
+    """Everything configurable, with the environment variable that sets it."""
+
+    model_config = SettingsConfigDict(env_prefix="POSTMORTEM_", extra="ignore", env_file=None)
+
+    home: Path = Field(default_factory=_default_home, description="data directory (POSTMORTEM_HOME)")
+    provider: Literal["offline", "openai"] | None = Field(
+        default=None, description="LLM provider; unset means openai when OPENAI_BASE_URL/OPENAI_API_KEY is set"
+    )
+    model: str = Field(default="gpt-4o-mini", description="model name for the openai provider")
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "POSTMORTEM_OPENAI_API_KEY")
+    )
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "POSTMORTEM_OPENAI_BASE_URL")
+    )
+    llm_timeout_s: float = Field(default=120.0, description="per-call timeout for the openai provider")
+    llm_max_retries: int = Field(default=3, description="retries on 429/5xx/timeouts")
+    llm_reasks: int = Field(default=1, description="re-asks after invalid structured output")
+    llm_concurrency: int = Field(default=8, description="sections drafted at once")
+    alias_names: bool | None = Field(
+        default=None, description="replace people's names by roles before sending; default on for remote providers"
+    )
+    chroma_host: str | None = Field(default=None, description="Chroma server host; unset means embedded")
+    chroma_port: int = Field(default=8000)
+    library_collection: str = Field(default="postmortems")
+    max_input_bytes: int = Field(default=256 * 1024 * 1024, description="per-file size limit")
+    ui_max_upload_mb: int = Field(default=50)
+    ui_user: str | None = None
+    ui_password: SecretStr | None = None
+
+    @property
+    def resolved_provider(self) -> Literal["offline", "openai"]:
+        """The provider to use: explicit setting, else openai when an endpoint or key is set, else offline."""
+        if self.provider:
+            return self.provider
+        if self.openai_base_url or self.openai_api_key:
+            return "openai"
+        return "offline"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def drafts_db(self) -> Path:
+        return self.home / "drafts.sqlite3"
+
+    @property
+    def library_dir(self) -> Path:
+        """Where published postmortems are written as Markdown."""
+        return self.home / "library"
+
+
+@lru_cache(maxsize=1)
+def _cached() -> Settings:
+    return Settings()
+
+
+def get_settings(*, fresh: bool = False) -> Settings:
+    """The process settings; ``fresh=True`` re-reads the environment (tests change it)."""
+    if fresh:
+        _cached.cache_clear()
+    return _cached()

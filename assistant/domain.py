@@ -1,0 +1,179 @@
+"""The domain model every stage shares: parsed records, events, the timeline and its key times.
+
+Two layers:
+- ``RawRecord`` / ``ParsedSource``: what a parser read from one file, with the time *as written*
+  (possibly naive, possibly time-of-day only). No guessing happens in the parsers.
+- ``Event`` / ``Timeline``: after time resolution (zones, dates, midnight roll-over, clock
+  alignment), merge and condensation. Every time here is timezone-aware.
+
+Draft (LLM output) schemas live in ``assistant.draft.schema``; they are separate classes on purpose.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+KEY_NAMES: tuple[str, ...] = ("start", "detected", "mitigated", "resolved")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceKind(StrEnum):
+    """The family a record came from."""
+
+    chat = "chat"
+    log = "log"
+    alert = "alert"
+    note = "note"
+
+
+class SourceRef(_Model):
+    """Where a piece of evidence was read: a file (as given by the user) and a 1-based line."""
+
+    file: str
+    line: int = Field(ge=0, description="1-based line number; 0 when the format has no lines")
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+class RawTime(_Model):
+    """A time exactly as the source wrote it, before any zone or date is assumed.
+
+    ``value`` is aware when the source stated an offset (``Z``, ``+02:00``, epoch seconds) and
+    naive otherwise. ``has_date`` is False for time-of-day only stamps (``[14:02]``); their date
+    part is a placeholder the timeline replaces.
+    """
+
+    value: datetime
+    has_date: bool = True
+
+    @property
+    def is_aware(self) -> bool:
+        return self.value.tzinfo is not None and self.value.utcoffset() is not None
+
+
+class RawRecord(_Model):
+    """One happening as read from one source, before time resolution."""
+
+    time: RawTime
+    kind: SourceKind
+    actor: str | None = None
+    text: str
+    ref: SourceRef
+    attrs: dict[str, Any] = Field(default_factory=dict)
+
+
+class ParsedSource(_Model):
+    """Everything one file (or pasted text) yielded."""
+
+    path: str
+    format: str = Field(description="detected format name, e.g. 'slack-export', 'syslog-3164'")
+    kind: SourceKind
+    records: list[RawRecord] = Field(default_factory=list)
+    stated_tz: str | None = Field(
+        default=None, description="IANA zone or ±HH:MM the material itself states ('all times UTC')"
+    )
+    stated_date: str | None = Field(default=None, description="YYYY-MM-DD the material itself states")
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Event(_Model):
+    """One happening on the merged timeline. Times are timezone-aware."""
+
+    id: str = Field(description="stable event id, e.g. 'E012'; citations point at it")
+    time: AwareDatetime
+    source: SourceKind
+    actor: str | None = None
+    text: str
+    refs: list[SourceRef] = Field(min_length=1)
+    attrs: dict[str, Any] = Field(default_factory=dict)
+    recorded_time: AwareDatetime | None = Field(
+        default=None, description="the time as recorded, when clock alignment corrected it"
+    )
+
+    @property
+    def ref_strings(self) -> list[str]:
+        return [str(r) for r in self.refs]
+
+
+class KeyTimes(_Model):
+    """The four moments every postmortem needs."""
+
+    start: AwareDatetime | None = None
+    detected: AwareDatetime | None = None
+    mitigated: AwareDatetime | None = None
+    resolved: AwareDatetime | None = None
+
+
+class KeyEvents(_Model):
+    """The event id that supports each key time."""
+
+    start: str | None = None
+    detected: str | None = None
+    mitigated: str | None = None
+    resolved: str | None = None
+
+
+class Metrics(_Model):
+    """Durations in seconds, from the key times."""
+
+    time_to_detect_s: float | None = None
+    time_to_mitigate_s: float | None = None
+    time_to_resolve_s: float | None = None
+
+    @classmethod
+    def from_key_times(cls, kt: KeyTimes) -> Metrics:
+        def span(a: datetime | None, b: datetime | None) -> float | None:
+            return (b - a).total_seconds() if a and b else None
+
+        return cls(
+            time_to_detect_s=span(kt.start, kt.detected),
+            time_to_mitigate_s=span(kt.start, kt.mitigated),
+            time_to_resolve_s=span(kt.start, kt.resolved),
+        )
+
+
+class ClockInfo(_Model):
+    """How one source's clock was read: its offset, any skew, and the evidence."""
+
+    offset: str = Field(description="UTC offset applied, '+HH:MM'")
+    zone: str | None = Field(default=None, description="IANA zone when known (handles DST)")
+    skew_s: float = Field(default=0.0, description="constant clock error corrected, seconds")
+    how: Literal["stated", "inferred", "flag", "default"]
+    evidence: list[str] = Field(default_factory=list, description="event ids that support it")
+    notes: list[str] = Field(default_factory=list)
+
+
+class InputProblem(_Model):
+    """A file (or part of one) that could not be used, with a message for people."""
+
+    path: str
+    line: int | None = None
+    message: str
+
+
+class Timeline(_Model):
+    """The merged, ordered, condensed timeline with its key moments."""
+
+    events: list[Event] = Field(default_factory=list)
+    key_times: KeyTimes = Field(default_factory=KeyTimes)
+    key_events: KeyEvents = Field(default_factory=KeyEvents)
+    metrics: Metrics = Field(default_factory=Metrics)
+    clock: dict[str, ClockInfo] = Field(default_factory=dict)
+    problems: list[InputProblem] = Field(default_factory=list)
+    findings: list[str] = Field(default_factory=list, description="notes for people: skew, DST, fallbacks")
+    sources: list[str] = Field(default_factory=list, description="files that contributed events")
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id, or None."""
+        for e in self.events:
+            if e.id == event_id:
+                return e
+        return None

@@ -1,0 +1,62 @@
+"""The one provider protocol: messages in, a validated pydantic object out.
+
+Every stage that talks to a model (drafting, the tone pass) builds a ``StructuredRequest`` and
+calls ``Provider.generate``. Nothing provider-specific lives outside the provider's own module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, Protocol, TypeVar, runtime_checkable
+
+from pydantic import BaseModel
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One chat message. Source material only ever goes in ``user`` messages, delimited as data."""
+
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+@dataclass
+class StructuredRequest(Generic[T]):
+    """What a stage asks of a provider.
+
+    ``purpose`` names the caller ("draft.summary", "tone.rewrite") for logs and accounting.
+    ``context`` carries the already-computed structured facts (timeline, matches, ...) so that a
+    provider without a model (offline) can answer deterministically from the same request.
+    """
+
+    messages: list[Message]
+    schema: type[T]
+    purpose: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Usage:
+    """Accounting of what a provider did, accumulated across calls."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    retries: int = 0
+    reasks: int = 0
+
+
+@runtime_checkable
+class Provider(Protocol):
+    """An LLM (or a deterministic stand-in) that returns schema-valid objects."""
+
+    name: str
+    model: str | None
+    remote: bool  # True when text leaves the machine: redaction and name aliasing apply
+    usage: Usage
+
+    def generate(self, request: StructuredRequest[T]) -> T:
+        """Return a validated instance of ``request.schema``, or raise ``ProviderError``."""
+        ...
