@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     ui_max_upload_mb: int = Field(default=50)
     ui_user: str | None = None
     ui_password: SecretStr | None = None
+    azure_openai_endpoint: str | None = Field(default=None, validation_alias=AliasChoices("AZURE_OPENAI_ENDPOINT"))
+    openai_api_version: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_VERSION"))
 
     @property
     def resolved_provider(self) -> Literal["offline", "openai"]:
