@@ -1,0 +1,332 @@
+"""The Gradio app: layout and wiring. Handlers live in ``ui.handlers`` / ``ui.outputs`` (plain Python).
+
+Offline by construction: analytics, the version check and hub look-ups are switched off before
+gradio is imported; the app binds 127.0.0.1 unless told otherwise and never opens a share link.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings, get_settings
+from ui.handlers import SEVERITIES, UiContext
+from ui.sections import SECTIONS, TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_INCIDENT = ROOT / "examples" / "incident"
+EXAMPLE_LIBRARY = ROOT / "examples" / "library"
+
+_CSS = """
+#status {min-height: 2em}
+.section-box {border-left: 3px solid var(--color-accent); padding-left: 8px}
+.tone-box {background: var(--block-background-fill)}
+"""
+
+
+def _offline_env() -> None:
+    # Must run before gradio (and gradio_client / huggingface_hub) is imported.
+    os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+def example_files() -> list[str]:
+    """The bundled example incident's files (empty when the example is not shipped)."""
+    if not EXAMPLE_INCIDENT.is_dir():
+        return []
+    return sorted(str(p) for p in EXAMPLE_INCIDENT.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def _convert(name: str, value: Any) -> list[Any]:
+    """One view entry → the update(s) of the component(s) it names."""
+    import gradio as gr
+    import pandas as pd
+
+    if name == "drafts":
+        choices, selected = value
+        return [gr.update(choices=choices, value=selected)]
+    if name.startswith("tone:"):
+        return [
+            gr.update(value=value.segments or None),
+            gr.update(value=value.suggestions),
+            gr.update(visible=value.count > 0 or bool(value.suggestions)),
+        ]
+    if name.startswith("table:"):
+        return [pd.DataFrame(value, columns=TABLES[name[6:]])]
+    if name == "exports":
+        return [gr.update(value=value or None, visible=bool(value))]
+    return [value]
+
+
+class _Outputs:
+    """Maps view names to components and converts handler views into Gradio return tuples."""
+
+    def __init__(self) -> None:
+        self.components: dict[str, list[Any]] = {}
+
+    def add(self, name: str, *components: Any) -> None:
+        self.components[name] = list(components)
+
+    def of(self, names: list[str]) -> list[Any]:
+        return [c for n in names for c in self.components[n]]
+
+    def _tuple(self, names: list[str], view: dict[str, Any]) -> tuple[Any, ...]:
+        import gradio as gr
+
+        out: list[Any] = []
+        for n in names:
+            if n in view:
+                out.extend(_convert(n, view[n]))
+            else:
+                out.extend(gr.skip() for _ in self.components[n])
+        return tuple(out)
+
+    def wrap(self, fn: Callable[..., dict[str, Any]], names: list[str]) -> Callable[..., tuple[Any, ...]]:
+        def call(*args: Any) -> tuple[Any, ...]:
+            return self._tuple(names, fn(*args))
+
+        return call
+
+    def wrap_gen(self, fn: Callable[..., Iterator[dict[str, Any]]], names: list[str]) -> Callable[..., Any]:
+        def call(*args: Any) -> Iterator[tuple[Any, ...]]:
+            for view in fn(*args):
+                yield self._tuple(names, view)
+
+        return call
+
+
+def build_app(settings: Settings | None = None, *, example: bool = False) -> Any:
+    """Build the Gradio Blocks app over the drafts store in ``settings.home``."""
+    _offline_env()
+    import gradio as gr
+
+    from ui import handlers as h
+    from ui import outputs as o
+    from ui import services
+    from ui.drafts_db import DraftStore
+
+    settings = settings or get_settings()
+    ctx = UiContext(settings=settings, store=DraftStore(settings.drafts_db),
+                    example_files=example_files() if example else [])  # fmt: skip
+    outs = _Outputs()
+    providers = services.provider_choices(settings)
+    default_provider = settings.resolved_provider if settings.resolved_provider in providers else "offline"
+
+    with gr.Blocks(title="Postmortem Assistant", analytics_enabled=False) as demo:
+        demo.ui_context = ctx  # tests and the CLI reach the store through the app
+        draft_id = gr.Textbox(visible=False, elem_id="draft-id")
+        outs.add("draft_id", draft_id)
+        with gr.Row(equal_height=True):
+            gr.Markdown("# Postmortem Assistant\nDraft, edit and publish a blameless postmortem.")
+            drafts = gr.Dropdown(label="Drafts (saved automatically)", choices=[], scale=2, elem_id="drafts")
+            new_btn = gr.Button("New draft", scale=0, elem_id="new-btn")
+            saved = gr.Markdown("", elem_id="saved")
+        outs.add("drafts", drafts)
+        outs.add("saved", saved)
+        with gr.Tabs():
+            with gr.Tab("Postmortem", id="postmortem"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        pasted = gr.Textbox(label="Paste chat, notes or logs", lines=8, max_lines=20,
+                                            elem_id="pasted")  # fmt: skip
+                        files = gr.File(label=f"Upload files (several; up to {settings.ui_max_upload_mb} MB each)",
+                                        file_count="multiple", type="filepath", elem_id="files",
+                                        height=120)  # fmt: skip
+                        with gr.Row():
+                            tz = gr.Textbox(label="Timezone (IANA, empty = as stated)", placeholder="UTC",
+                                            elem_id="tz")  # fmt: skip
+                            day = gr.Textbox(label="Date (YYYY-MM-DD)", placeholder="2026-03-04", elem_id="date")
+                            severity = gr.Dropdown(list(SEVERITIES), value="auto", label="Severity",
+                                                   elem_id="severity")  # fmt: skip
+                            provider = gr.Dropdown(providers, value=default_provider, label="Provider",
+                                                   elem_id="provider")  # fmt: skip
+                        draft_btn = gr.Button("Draft", variant="primary", elem_id="draft-btn")
+                        status = gr.Markdown("", elem_id="status")
+                        notice = gr.Markdown("", elem_id="notice")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### Key times and metrics")
+                        keytimes = gr.Markdown("", elem_id="keytimes")
+                        gr.Markdown("### Similar past incidents")
+                        similar = gr.Markdown("", elem_id="similar")
+                for name, comp in (("in:pasted", pasted), ("in:files", files), ("in:tz", tz), ("in:date", day),
+                                   ("in:severity", severity), ("status", status), ("notice", notice),
+                                   ("keytimes", keytimes), ("similar", similar)):  # fmt: skip
+                    outs.add(name, comp)
+                section_widgets = _editor(gr, outs)
+                with gr.Row():
+                    export_btn = gr.Button("Export Markdown · JSON · Jira CSV", elem_id="export-btn")
+                    publish_btn = gr.Button("Publish to the library", variant="primary", elem_id="publish-btn")
+                exports = gr.File(label="Downloads", file_count="multiple", visible=False, interactive=False,
+                                  elem_id="exports")  # fmt: skip
+                publish_msg = gr.Markdown("", elem_id="publish-msg")
+                outs.add("exports", exports)
+                outs.add("publish", publish_msg)
+            with gr.Tab("Tone check", id="tone"):
+                tone_in = gr.Textbox(label="Any text", lines=8, elem_id="tone-in")
+                tone_btn = gr.Button("Check tone", variant="primary", elem_id="tone-btn")
+                tone_summary = gr.Markdown("", elem_id="tone-summary")
+                tone_hl = gr.HighlightedText(label="Findings", elem_id="tone-hl")
+                tone_md = gr.Markdown("", elem_id="tone-md")
+                tone_col = gr.Column(visible=True)
+                tone_rw = gr.Textbox(label="Rewritten", lines=8, interactive=False, elem_id="tone-rewrite")
+                outs.add("tone:check", tone_hl, tone_md, tone_col)
+                outs.add("tone_rewrite", tone_rw)
+                outs.add("tone_summary", tone_summary)
+
+        editor_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
+        editor_names += [f"table:{k}" for k in TABLES] + [f"tone:{s.name}" for s in SECTIONS]
+        all_names = ["status", "notice", "draft_id", "drafts", "keytimes", "similar", *editor_names]
+        open_names = [*all_names, "in:pasted", "in:tz", "in:date", "in:severity"]
+        load_names = [*open_names, "in:files"]
+
+        draft_btn.click(outs.wrap_gen(partial(h.run_draft, ctx), all_names),
+                        inputs=[pasted, files, tz, day, severity, provider], outputs=outs.of(all_names),
+                        api_name="draft", concurrency_limit=10, show_progress="minimal")  # fmt: skip
+        _wire_editor(gr, ctx, outs, section_widgets, draft_id, provider)
+        drafts.input(outs.wrap(partial(h.open_draft, ctx), open_names), inputs=[drafts],
+                     outputs=outs.of(open_names), api_name="open_draft")  # fmt: skip
+        new_btn.click(outs.wrap(lambda: h.new_draft(ctx), load_names), outputs=outs.of(load_names),
+                      api_name="new_draft")  # fmt: skip
+        export_btn.click(outs.wrap(partial(o.export_files, ctx), ["exports", "notice"]), inputs=[draft_id],
+                         outputs=outs.of(["exports", "notice"]), api_name="export")  # fmt: skip
+        publish_btn.click(outs.wrap(partial(o.publish, ctx), ["publish"]), inputs=[draft_id],
+                          outputs=outs.of(["publish"]), api_name="publish")  # fmt: skip
+        tone_names = ["tone:check", "tone_rewrite", "tone_summary"]
+        tone_btn.click(outs.wrap(h.tone_check_text, tone_names), inputs=[tone_in], outputs=outs.of(tone_names),
+                       api_name="tone_check")  # fmt: skip
+        demo.load(outs.wrap(lambda: h.on_load(ctx), load_names), outputs=outs.of(load_names), api_name="load")
+    demo.queue(default_concurrency_limit=8)
+    return demo
+
+
+def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
+    """The editable sections: textboxes, tone panel, "use rewrite", regenerate; then the two tables."""
+    widgets: dict[str, dict[str, Any]] = {}
+    gr.Markdown("## Draft")
+    for s in SECTIONS:
+        w: dict[str, Any] = {"fields": {}}
+        with gr.Group(elem_classes="section-box"):
+            with gr.Row():
+                gr.Markdown(f"### {s.label}")
+                w["regen"] = gr.Button("↻ Regenerate", size="sm", scale=0, elem_id=f"regen-{s.name}")
+            for f in s.fields:
+                lines = 1 if f.path == "title" else 3
+                tb = gr.Textbox(label=f.label, lines=lines, max_lines=30, elem_id=f"field-{f.path.replace('.', '-')}")
+                w["fields"][f.path] = tb
+                outs.add(f"field:{f.path}", tb)
+            with gr.Column(visible=False, elem_classes="tone-box") as col:
+                hl = gr.HighlightedText(label="Tone findings", elem_id=f"tone-hl-{s.name}")
+                md = gr.Markdown("")
+                w["rewrite"] = gr.Button("Use rewrite", size="sm", elem_id=f"rewrite-{s.name}")
+            outs.add(f"tone:{s.name}", hl, md, col)
+        widgets[s.name] = w
+    for key, cols in TABLES.items():
+        with gr.Group(elem_classes="section-box"):
+            with gr.Row():
+                gr.Markdown(f"### {'Timeline' if key == 'timeline' else 'Action items'}")
+                regen = gr.Button("↻ Regenerate", size="sm", scale=0, elem_id=f"regen-{key}")
+            df = gr.Dataframe(headers=cols, type="array", interactive=True, wrap=True,
+                              column_count=len(cols), elem_id=f"table-{key}")  # fmt: skip
+        outs.add(f"table:{key}", df)
+        widgets[key] = {"regen": regen, "table": df}
+    return widgets
+
+
+def _wire_editor(gr: Any, ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, Any]],
+                 draft_id: Any, provider: Any) -> None:  # fmt: skip
+    from ui import handlers as h
+
+    saved = ["draft_id", "saved"]
+    for s in SECTIONS:
+        w = widgets[s.name]
+        tone_names = [f"tone:{s.name}"]
+        for path, tb in w["fields"].items():
+            api = path.replace(".", "_")
+            tb.input(outs.wrap(lambda did, text, path=path: h.save_field(ctx, did, path, text), saved), inputs=[draft_id, tb],
+                     outputs=outs.of(saved), api_name=f"save_{api}", trigger_mode="always_last",
+                     show_progress="hidden")  # fmt: skip
+
+            def _blur(did: str, text: str, path: str = path, name: str = s.name) -> dict[str, Any]:
+                view = h.save_field(ctx, did, path, text)
+                return {**view, **h.check_section(ctx, view["draft_id"], name)}
+
+            tb.blur(outs.wrap(_blur, [*saved, *tone_names]), inputs=[draft_id, tb],
+                    outputs=outs.of([*saved, *tone_names]), api_name=f"check_{api}",
+                    show_progress="hidden")  # fmt: skip
+        sec_names = [f"field:{f.path}" for f in s.fields] + tone_names
+        w["rewrite"].click(outs.wrap(lambda did, name=s.name: h.use_rewrite(ctx, did, name), [*sec_names, "saved", "notice"]),
+                           inputs=[draft_id], outputs=outs.of([*sec_names, "saved", "notice"]),
+                           api_name=f"rewrite_{s.name}")  # fmt: skip
+        regen_names = [*sec_names, "status", "notice", "draft_id", "drafts", "keytimes"]
+        w["regen"].click(outs.wrap_gen(lambda did, prov, name=s.name: h.regenerate(ctx, did, name, prov), regen_names),
+                         inputs=[draft_id, provider], outputs=outs.of(regen_names),
+                         api_name=f"regenerate_{s.name}")  # fmt: skip
+    for key in TABLES:
+        w = widgets[key]
+        w["table"].input(outs.wrap(lambda did, rows, key=key: h.save_table(ctx, did, key, rows), saved), inputs=[draft_id, w["table"]],
+                         outputs=outs.of(saved), api_name=f"save_{key}", trigger_mode="always_last",
+                         show_progress="hidden")  # fmt: skip
+        names = [f"table:{key}", "status", "notice", "draft_id", "drafts"]
+        w["regen"].click(outs.wrap_gen(lambda did, prov, k=key: h.regenerate(ctx, did, k, prov), names),
+                         inputs=[draft_id, provider], outputs=outs.of(names),
+                         api_name=f"regenerate_{key}")  # fmt: skip
+
+
+def _warm_up(settings: Settings, example: bool) -> None:
+    """Open the library (and index the example library when it is empty) before the first draft."""
+    from ui import services
+
+    try:
+        library = services.open_library(settings)
+        if example and EXAMPLE_LIBRARY.is_dir() and _library_empty(library):
+            library.index_folder(EXAMPLE_LIBRARY)
+        services.similar(library, "warm up", k=1)  # loads the embedding model now, not on the first draft
+    except Exception as exc:  # the UI still works without a library; drafting says why
+        print(f"library not available: {exc}")
+
+
+def _library_empty(library: Any) -> bool:
+    for attr in ("count", "__len__"):
+        fn = getattr(library, attr, None)
+        if callable(fn):
+            try:
+                return int(fn()) == 0
+            except Exception:
+                continue
+    return True
+
+
+def launch_kwargs(settings: Settings, *, host: str, port: int) -> dict[str, Any]:
+    """The launch options: local only, no share link, optional basic auth, upload size limit."""
+    auth = None
+    if settings.ui_user and settings.ui_password:
+        auth = (settings.ui_user, settings.ui_password.get_secret_value())
+    return {
+        "server_name": host,
+        "server_port": port,
+        "share": False,
+        "auth": auth,
+        "max_file_size": f"{settings.ui_max_upload_mb}mb",
+        "allowed_paths": [str(settings.home / "exports"), str(EXAMPLE_INCIDENT)],
+        "ssr_mode": False,
+        "pwa": False,
+        "mcp_server": False,
+        "enable_monitoring": False,
+        "show_error": True,
+        "css": _CSS,
+    }
+
+
+def launch(host: str = "127.0.0.1", port: int = 7860, example: bool = False, *, block: bool = True) -> Any:
+    """Build and serve the app; with ``example`` the bundled incident and library are preloaded."""
+    settings = get_settings()
+    demo = build_app(settings, example=example)
+    threading.Thread(target=_warm_up, args=(settings, example), daemon=True, name="library-warm-up").start()
+    demo.launch(prevent_thread_lock=not block, **launch_kwargs(settings, host=host, port=port))
+    return demo

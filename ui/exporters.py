@@ -1,0 +1,158 @@
+"""Exports of a draft (the postmortem JSON dict): Markdown, JSON, and a Jira CSV of its action items.
+
+Markdown and JSON go through ``assistant.draft.render`` when the draft validates against the
+``Postmortem`` schema; an edited draft that no longer does still exports, through a plain renderer here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+from ui.sections import SECTIONS, TABLES, field_text
+
+JIRA_HEADERS: tuple[str, ...] = ("Summary", "Description", "Assignee", "Due date", "Priority", "Labels")
+
+# Jira's default priority scheme; drafts may say P0..P4, sev-style words or Jira's own names.
+_JIRA_PRIORITY = {
+    "p0": "Highest", "p1": "High", "p2": "Medium", "p3": "Low", "p4": "Lowest",
+    "critical": "Highest", "highest": "Highest", "urgent": "Highest", "high": "High",
+    "medium": "Medium", "normal": "Medium", "low": "Low", "lowest": "Lowest", "trivial": "Lowest",
+}  # fmt: skip
+
+
+def to_json_text(draft: dict[str, Any]) -> str:
+    """The draft as indented JSON (the ``Postmortem`` schema's keys)."""
+    try:
+        from assistant.draft import render
+        from assistant.draft.schema import Postmortem
+
+        data = render.to_json(Postmortem.model_validate(draft))
+    except Exception:  # an edited or partial draft: export what the user has
+        data = draft
+    return json.dumps(data, indent=2, ensure_ascii=False, default=str)
+
+
+def to_markdown(draft: dict[str, Any]) -> str:
+    """The draft as Markdown, in the order of the postmortem sections."""
+    try:
+        from assistant.draft import render
+        from assistant.draft.schema import Postmortem
+
+        return render.to_markdown(Postmortem.model_validate(draft))
+    except Exception:  # an edited or partial draft: render it here
+        return plain_markdown(draft)
+
+
+def plain_markdown(draft: dict[str, Any]) -> str:
+    """A dependency-free Markdown rendering of a draft dict."""
+    out: list[str] = [f"# {draft.get('title') or 'Postmortem'}", ""]
+    if draft.get("severity"):
+        out += [f"**Severity:** {draft['severity']}", ""]
+    kt = draft.get("key_times") or {}
+    if any(kt.values()):
+        out += ["## Key times", "", "| moment | time |", "| --- | --- |"]
+        out += [f"| {k} | {v or '—'} |" for k, v in kt.items()]
+        out.append("")
+    for section in SECTIONS:
+        if section.name == "metadata":
+            continue
+        out += [f"## {section.label}", ""]
+        for f in section.fields:
+            text = field_text(draft, f)
+            if len(section.fields) > 1 and text:
+                out += [f"**{f.label}**", ""]
+            if text:
+                out += [text, ""]
+        if section.name == "summary":
+            _timeline_md(draft, out)
+    _actions_md(draft, out)
+    similar = draft.get("similar_incidents") or []
+    if similar:
+        out += ["## Similar incidents", ""]
+        for m in similar:
+            if isinstance(m, dict):
+                out.append(f"- {m.get('title') or m.get('id')} — {m.get('why', '')}".rstrip(" —"))
+            else:
+                out.append(f"- {m}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _timeline_md(draft: dict[str, Any], out: list[str]) -> None:
+    rows = draft.get("timeline") or []
+    out += ["## Timeline", "", "| time | what happened | sources |", "| --- | --- | --- |"]
+    for r in rows:
+        if isinstance(r, dict):
+            out.append(f"| {_cell(r.get('time'))} | {_cell(r.get('description'))} | {_cell(r.get('refs'))} |")
+    out.append("")
+
+
+def _actions_md(draft: dict[str, Any], out: list[str]) -> None:
+    rows = draft.get("action_items") or []
+    cols = TABLES["action_items"]
+    out += ["## Action items", "", "| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
+    for r in rows:
+        if isinstance(r, dict):
+            out.append("| " + " | ".join(_cell(r.get(c)) for c in cols) + " |")
+    out.append("")
+
+
+def jira_priority(value: Any) -> str:
+    """Map a draft priority (P1, high, ...) to Jira's default priority names; unknown → Medium."""
+    key = str(value or "").strip().lower()
+    return _JIRA_PRIORITY.get(key, "Medium")
+
+
+def _label(text: str) -> str:
+    # Jira labels cannot hold spaces; the importer splits a cell on spaces into several labels.
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text.strip()).strip("-").lower()
+
+
+def action_items_csv(draft: dict[str, Any]) -> str:
+    """Action items as CSV for Jira's importer: Summary, Description, Assignee, Due date, Priority, Labels."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(JIRA_HEADERS)
+    title = str(draft.get("title") or "postmortem")
+    for item in draft.get("action_items") or []:
+        if not isinstance(item, dict) or not str(item.get("description") or "").strip():
+            continue
+        description = str(item["description"]).strip()
+        summary = description.splitlines()[0]
+        if len(summary) > 250:  # Jira's summary field limit is 255 characters
+            summary = summary[:247].rstrip() + "…"
+        refs = item.get("refs") or []
+        body = [description, "", f"From the postmortem: {title}"]
+        if refs:
+            body.append("Evidence: " + ", ".join(str(r) for r in refs))
+        labels = ["postmortem"]
+        if item.get("kind"):
+            labels.append(_label(str(item["kind"])))
+        writer.writerow(
+            [
+                summary,
+                "\n".join(body),
+                str(item.get("owner") or "").strip(),
+                _due(item.get("due")),
+                jira_priority(item.get("priority")),
+                " ".join(lab for lab in labels if lab),
+            ]
+        )
+    return buf.getvalue()
+
+
+def _due(value: Any) -> str:
+    # ISO dates (yyyy-MM-dd): pick that date format in the importer's "Date format" step.
+    text = str(value or "").strip()
+    m = re.match(r"\d{4}-\d{2}-\d{2}", text)
+    return m.group(0) if m else text

@@ -1,0 +1,397 @@
+"""Plain-Python event handlers; ``ui.app`` wires them to Gradio, tests call them directly.
+
+Each handler returns (or, while drafting, yields) a view: a dict from output names to values
+(see ``ui.views``). The SQLite store is the source of truth, so every edit is saved on arrival.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from assistant.config import Settings
+from assistant.domain import Timeline
+from assistant.errors import PostmortemError
+from ui import services
+from ui.drafts_db import DraftStore
+from ui.partial import merge_section
+from ui.sections import FIELD_BY_PATH, SECTION_BY_NAME, TABLES, apply_field_text, apply_table_rows
+from ui.views import View, draft_view, empty_view, section_tone, section_view, tone_view
+
+SEVERITIES = ("auto", "SEV1", "SEV2", "SEV3", "SEV4")
+
+
+@dataclass
+class UiContext:
+    """What every handler needs: settings, the drafts store, and the example inputs."""
+
+    settings: Settings
+    store: DraftStore
+    example_files: list[str] = field(default_factory=list)
+
+    @property
+    def export_dir(self) -> Path:
+        return self.settings.home / "exports"
+
+
+def _fail(exc: BaseException) -> str:
+    if isinstance(exc, services.Unavailable | PostmortemError):
+        return f"⚠️ {exc}"
+    return f"⚠️ Unexpected error: {type(exc).__name__}: {exc}"
+
+
+# ---------------------------------------------------------------- drafts list
+
+
+def drafts_choices(ctx: UiContext) -> list[tuple[str, str]]:
+    """(label, id) pairs for the drafts list, most recent first."""
+    return [(r.label, r.id) for r in ctx.store.list()]
+
+
+def list_drafts(ctx: UiContext, selected: str | None = None) -> View:
+    """Refresh the drafts list, keeping ``selected``."""
+    return {"drafts": (drafts_choices(ctx), selected or None)}
+
+
+def open_draft(ctx: UiContext, draft_id: str | None) -> View:
+    """Load a stored draft into the editor, with the inputs it was made from."""
+    rec = ctx.store.get(draft_id) if draft_id else None
+    if rec is None:
+        return {"notice": "⚠️ Pick a draft from the list to open it."}
+    view = draft_view(rec.draft, matches=rec.inputs.get("matches"))
+    inp = rec.inputs
+    view.update(
+        {
+            "draft_id": rec.id,
+            "drafts": (drafts_choices(ctx), rec.id),
+            "in:pasted": inp.get("pasted", ""),
+            "in:tz": inp.get("tz", ""),
+            "in:date": inp.get("date", ""),
+            "in:severity": inp.get("severity", "auto"),
+            "status": f"Opened **{rec.title or 'Untitled draft'}** (last edit {rec.label.split(' · ')[-1]}).",
+            "notice": "",
+        }
+    )
+    return view
+
+
+def new_draft(ctx: UiContext) -> View:
+    """A blank editor; nothing is stored until the first edit or draft."""
+    view = empty_view()
+    view.update({"draft_id": "", "status": "New draft: paste or upload material and press **Draft**.", "notice": ""})
+    view.update({"in:pasted": "", "in:tz": "", "in:date": "", "in:severity": "auto", "in:files": []})
+    view["drafts"] = (drafts_choices(ctx), None)
+    return view
+
+
+def on_load(ctx: UiContext) -> View:
+    """Page load: reopen the most recent draft; with no drafts, preload the example inputs."""
+    recent = ctx.store.list(limit=1)
+    if recent:
+        return open_draft(ctx, recent[0].id)
+    view = new_draft(ctx)
+    if ctx.example_files:
+        view["in:files"] = list(ctx.example_files)
+        view["status"] = "The bundled example incident is loaded: press **Draft**."
+    return view
+
+
+# ---------------------------------------------------------------- drafting
+
+
+def _parse_inputs(tz: str, date_text: str) -> tuple[str | None, date | None]:
+    tz = (tz or "").strip()
+    if tz:
+        try:
+            ZoneInfo(tz)
+        except Exception as exc:
+            raise services.Unavailable(
+                f"Unknown timezone {tz!r}: use an IANA name such as 'UTC' or 'Europe/Berlin'."
+            ) from exc
+    text = (date_text or "").strip()
+    try:
+        day = date.fromisoformat(text) if text else None
+    except ValueError as exc:
+        raise services.Unavailable(f"Date {text!r} is not YYYY-MM-DD.") from exc
+    return tz or None, day
+
+
+def _check_sizes(ctx: UiContext, files: Sequence[str]) -> None:
+    limit = ctx.settings.ui_max_upload_mb * 1024 * 1024
+    too_big = [f for f in files if Path(f).stat().st_size > limit]
+    if too_big:
+        names = ", ".join(f"{Path(f).name} ({Path(f).stat().st_size / 1e6:.1f} MB)" for f in too_big)
+        raise services.Unavailable(
+            f"Over the {ctx.settings.ui_max_upload_mb} MB upload limit: {names}. Split the file, "
+            "or raise POSTMORTEM_UI_MAX_UPLOAD_MB."
+        )
+
+
+class _Progress:
+    """The stage list shown while drafting."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.sections: dict[str, bool] = {}
+
+    def stage(self, text: str) -> str:
+        self.lines.append(f"⏳ {text}")
+        return self.render()
+
+    def done(self, text: str) -> str:
+        self.lines[-1] = f"✅ {text}"
+        return self.render()
+
+    def render(self) -> str:
+        out = list(self.lines)
+        if self.sections:
+            marks = " · ".join(f"{'✅' if ok else '⏳'} {n.replace('_', ' ')}" for n, ok in self.sections.items())
+            out.append(f"Sections: {marks}")
+        return "\n\n".join(out)
+
+
+def _timeline_preview(draft: dict[str, Any], tl: Timeline) -> None:
+    draft.setdefault("title", "Untitled incident")
+    draft["key_times"] = tl.key_times.model_dump(mode="json")
+    draft["metrics"] = tl.metrics.model_dump(mode="json")
+
+
+def run_draft(
+    ctx: UiContext,
+    pasted: str,
+    files: Sequence[str] | None,
+    tz: str,
+    date_text: str,
+    severity: str,
+    provider_name: str,
+) -> Iterator[View]:
+    """Draft a postmortem, yielding the stages and each section as it finishes."""
+    files = [str(f) for f in (files or [])]
+    prog = _Progress()
+    view: View = {"status": prog.stage("Reading files"), "notice": ""}
+    yield view
+    try:
+        zone, day = _parse_inputs(tz, date_text)
+        _check_sizes(ctx, files)
+        ingested = services.ingest(pasted or "", files, max_bytes=ctx.settings.ui_max_upload_mb * 1024 * 1024)
+    except Exception as exc:
+        yield {"status": prog.render(), "notice": _fail(exc)}
+        return
+    problems = [f"- `{p.path}{':' + str(p.line) if p.line else ''}` {p.message}" for p in ingested.problems]
+    yield {
+        "status": prog.done(f"Read {len(ingested.sources)} source(s)"),
+        "notice": ("Input problems:\n" + "\n".join(problems)) if problems else "",
+    }
+    inputs = {
+        "pasted": pasted or "", "files": [Path(f).name for f in files], "tz": tz or "",
+        "date": date_text or "", "severity": severity or "auto", "provider": provider_name or "offline",
+    }  # fmt: skip
+    yield {"status": prog.stage("Building the timeline")}
+    try:
+        tl = services.build_timeline(ingested, tz=zone, on_date=day)
+    except Exception as exc:
+        yield {"status": prog.render(), "notice": _fail(exc)}
+        return
+    draft: dict[str, Any] = {}
+    _timeline_preview(draft, tl)
+    draft_id = ctx.store.create(title="Untitled incident", draft=draft, inputs=inputs, timeline=tl.model_dump(mode="json"))
+    yield {
+        "status": prog.done(f"Timeline: {len(tl.events)} events"),
+        "draft_id": draft_id,
+        "keytimes": draft_view(draft, tone=False)["keytimes"],
+        "drafts": (drafts_choices(ctx), draft_id),
+    }
+    yield {"status": prog.stage("Finding similar incidents")}
+    library, matches, lib_note = None, [], ""
+    try:
+        library = services.open_library(ctx.settings)
+        matches = services.similar(library, "\n".join(e.text for e in tl.events[:400]))
+        library = services.CachedLibrary(library, matches)
+    except Exception as exc:
+        lib_note = _fail(exc)
+    inputs["matches"] = [m.model_dump(mode="json") if hasattr(m, "model_dump") else m for m in matches]
+    ctx.store.save(draft_id, inputs=inputs)
+    yield {
+        "status": prog.done(f"Similar incidents: {len(matches)}" + (f" ({lib_note})" if lib_note else "")),
+        "similar": draft_view(draft, matches=inputs["matches"], tone=False)["similar"],
+    }
+    yield from _draft_sections(ctx, draft_id, draft, tl, provider_name, library, prog, severity, inputs["matches"])
+
+
+def _draft_sections(
+    ctx: UiContext,
+    draft_id: str,
+    draft: dict[str, Any],
+    tl: Timeline,
+    provider_name: str,
+    library: Any,
+    prog: _Progress,
+    severity: str,
+    matches: list[Any],
+    sections: Sequence[str] | None = None,
+) -> Iterator[View]:
+    from assistant.draft.schema import SECTION_ORDER
+
+    prog.sections = {n: False for n in (sections or SECTION_ORDER)}
+    yield {"status": prog.stage("Drafting sections")}
+    events: queue.Queue[tuple[str, Any, Any]] = queue.Queue()
+
+    def report(name: str, model: Any) -> None:
+        events.put(("section", name, model))
+
+    def work() -> None:
+        try:
+            provider = services.get_provider(provider_name, ctx.settings)
+            pm = services.draft(tl, provider=provider, library=library, on_section=report, sections=sections)
+            events.put(("done", pm, None))
+        except BaseException as exc:  # handed to the UI thread, which shows it
+            events.put(("error", exc, None))
+
+    threading.Thread(target=work, name=f"draft-{draft_id}", daemon=True).start()
+    while True:
+        kind, payload, model = events.get()
+        if kind == "section":
+            merge_section(draft, payload, model, tl)
+            prog.sections[payload] = True
+            ctx.store.save(draft_id, draft=draft)
+            yield {"status": prog.render(), **section_view(draft, payload)}
+        elif kind == "error":
+            ctx.store.save(draft_id, draft=draft)
+            yield {"status": prog.render(), "notice": _fail(payload)}
+            return
+        else:
+            final = services.to_json_dict(payload)
+            if sections:  # regenerate: only the asked sections change
+                for name in sections:
+                    _copy_section(final, draft, name)
+                final = draft
+            if severity and severity != "auto":
+                final["severity"] = severity
+            ctx.store.save(draft_id, draft=final)
+            view = draft_view(final, matches=matches) if not sections else {}
+            for name in sections or ():
+                view.update(section_view(final, name))
+                if name in SECTION_BY_NAME:
+                    view[f"tone:{name}"] = section_tone(final, SECTION_BY_NAME[name])
+            prog.sections = {n: True for n in prog.sections}
+            yield {**view, "status": prog.done("Draft ready") + "\n\nEvery edit is saved automatically.",
+                   "drafts": (drafts_choices(ctx), draft_id), "draft_id": draft_id}  # fmt: skip
+            return
+
+
+_SECTION_KEYS: dict[str, tuple[str, ...]] = {
+    "metadata": ("title", "severity", "status", "date", "duration", "services", "authors"),
+    "root_cause": ("root_cause", "trigger", "contributing_factors", "ruled_out"),
+}
+
+
+def _copy_section(src: dict[str, Any], dst: dict[str, Any], name: str) -> None:
+    for key in _SECTION_KEYS.get(name, (name,)):
+        if key in src:
+            dst[key] = src[key]
+
+
+def regenerate(ctx: UiContext, draft_id: str, section: str, provider_name: str) -> Iterator[View]:
+    """Redraft one section of a stored draft from its stored timeline."""
+    rec = ctx.store.get(draft_id) if draft_id else None
+    if rec is None or not rec.timeline:
+        yield {"notice": "⚠️ Nothing to regenerate: draft the incident first."}
+        return
+    tl = Timeline.model_validate(rec.timeline)
+    matches = rec.inputs.get("matches") or []
+    library = None
+    try:
+        library = services.open_library(ctx.settings)
+    except Exception:  # regenerating without past incidents is still useful
+        library = None
+    prog = _Progress()
+    yield from _draft_sections(
+        ctx, draft_id, rec.draft, tl, provider_name, library, prog, rec.inputs.get("severity", "auto"),
+        matches, sections=[section],
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- editing
+
+
+def _ensure_draft(ctx: UiContext, draft_id: str | None) -> str:
+    if draft_id and ctx.store.get(draft_id):
+        return draft_id
+    return ctx.store.create(title="Untitled draft", draft={"title": "Untitled draft"})
+
+
+def save_field(ctx: UiContext, draft_id: str | None, path: str, text: str) -> View:
+    """Save one edited textbox (creating the draft on the first edit)."""
+    draft_id = _ensure_draft(ctx, draft_id)
+    ctx.store.update_draft(draft_id, lambda d: apply_field_text(d, FIELD_BY_PATH[path], text or ""))
+    return {"draft_id": draft_id, "saved": _saved()}
+
+
+def save_table(ctx: UiContext, draft_id: str | None, key: str, rows: Any) -> View:
+    """Save an edited table (timeline or action items)."""
+    if key not in TABLES:
+        raise KeyError(key)
+    draft_id = _ensure_draft(ctx, draft_id)
+    ctx.store.update_draft(draft_id, lambda d: apply_table_rows(d, key, _rows(rows)))
+    return {"draft_id": draft_id, "saved": _saved()}
+
+
+def _rows(rows: Any) -> list[list[Any]]:
+    if rows is None:
+        return []
+    if hasattr(rows, "values") and hasattr(rows, "columns"):  # a pandas DataFrame
+        return [list(r) for r in rows.values.tolist()]
+    if isinstance(rows, dict):
+        return [list(r) for r in rows.get("data", [])]
+    return [list(r) for r in rows]
+
+
+def _saved() -> str:
+    from datetime import datetime
+
+    return f"Saved {datetime.now().strftime('%H:%M:%S')}"
+
+
+def check_section(ctx: UiContext, draft_id: str | None, section: str) -> View:
+    """Re-run the tone check on one section of the stored draft."""
+    rec = ctx.store.get(draft_id) if draft_id else None
+    return {f"tone:{section}": section_tone(rec.draft if rec else {}, SECTION_BY_NAME[section])}
+
+
+def use_rewrite(ctx: UiContext, draft_id: str | None, section: str) -> View:
+    """Replace every flagged sentence of a section with its blameless rewrite, and save."""
+    rec = ctx.store.get(draft_id) if draft_id else None
+    if rec is None:
+        return {"notice": "⚠️ Nothing to rewrite: no draft is open."}
+    sec = SECTION_BY_NAME[section]
+    try:
+        from ui.sections import field_text
+
+        def change(d: dict[str, Any]) -> None:
+            for f in sec.fields:
+                apply_field_text(d, f, services.rewrite_tone(field_text(d, f)))
+
+        draft = ctx.store.update_draft(rec.id, change)
+    except Exception as exc:
+        return {"notice": _fail(exc)}
+    view = section_view(draft, section)
+    view[f"tone:{section}"] = section_tone(draft, sec)
+    view["saved"] = _saved()
+    return view
+
+
+def tone_check_text(text: str) -> View:
+    """The tone tab: findings of any text, and the whole text rewritten."""
+    tv = tone_view(text or "")
+    try:
+        rewritten = services.rewrite_tone(text or "") if tv.count else (text or "")
+    except services.Unavailable as exc:
+        rewritten = f"({exc})"
+    summary = f"{tv.count} finding(s)." if tv.count else "No blameful wording found."
+    return {"tone:check": tv, "tone_rewrite": rewritten, "tone_summary": summary}

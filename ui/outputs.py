@@ -1,0 +1,60 @@
+"""Export (Markdown, JSON, Jira CSV) and publish (into the library) handlers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ui import exporters, services
+from ui.handlers import UiContext, _fail
+from ui.views import View
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:60].strip("-") or "postmortem"
+
+
+def export_files(ctx: UiContext, draft_id: str | None) -> View:
+    """Write the open draft as Markdown, JSON and a Jira CSV of its action items; return the paths."""
+    rec = ctx.store.get(draft_id) if draft_id else None
+    if rec is None:
+        return {"exports": [], "notice": "⚠️ Nothing to export: draft an incident or open a draft first."}
+    folder = ctx.export_dir / rec.id
+    folder.mkdir(parents=True, exist_ok=True)
+    base = _slug(str(rec.draft.get("title") or rec.title))
+    paths = [folder / f"{base}.md", folder / f"{base}.json", folder / f"{base}-action-items.csv"]
+    paths[0].write_text(exporters.to_markdown(rec.draft), encoding="utf-8")
+    paths[1].write_text(exporters.to_json_text(rec.draft), encoding="utf-8")
+    # utf-8-sig: Excel and Jira's importer both read the BOM as "this is UTF-8".
+    paths[2].write_text(exporters.action_items_csv(rec.draft), encoding="utf-8-sig")
+    return {"exports": [str(p) for p in paths], "notice": ""}
+
+
+def publish(ctx: UiContext, draft_id: str | None) -> View:
+    """Write the final postmortem into the library folder and index it for future similar searches."""
+    rec = ctx.store.get(draft_id) if draft_id else None
+    if rec is None:
+        return {"publish": "⚠️ Nothing to publish: draft an incident or open a draft first."}
+    doc_id = f"{_slug(str(rec.draft.get('title') or rec.title))}-{rec.id[:6]}"
+    markdown = _front_matter(doc_id, rec.draft) + exporters.to_markdown(rec.draft)
+    try:
+        lib_dir: Path = ctx.settings.library_dir
+        lib_dir.mkdir(parents=True, exist_ok=True)
+        (lib_dir / f"{doc_id}.md").write_text(markdown, encoding="utf-8")
+        library = services.open_library(ctx.settings)
+        library.add_postmortem(markdown, id=doc_id)
+    except Exception as exc:
+        return {"publish": _fail(exc)}
+    return {"publish": f"✅ Published as `{doc_id}` into the library ({lib_dir}); the next similar incident will find it."}
+
+
+def _front_matter(doc_id: str, draft: dict[str, Any]) -> str:
+    import json
+
+    meta = {"id": doc_id, "title": draft.get("title") or doc_id, "date": draft.get("date"),
+            "severity": draft.get("severity"), "services": draft.get("services") or []}  # fmt: skip
+    # JSON values are valid YAML scalars, which keeps quoting right without a YAML dependency here.
+    lines = [f"{k}: {json.dumps(v)}" for k, v in meta.items() if v not in (None, [], "")]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
