@@ -1,0 +1,249 @@
+"""Assemble section drafts into the public ``Postmortem``: ground, de-blame, screen injection, restore.
+
+Every text passes through the same gate in this order: grounding (times must exist in the
+sources), injection screen (no repeating an injection-looking source line), tone rewrite, alias
+restore (names back for the human; secrets stay as placeholders).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel
+
+from assistant.domain import Event, KeyTimes, Metrics, Timeline
+from assistant.draft import schema as s
+from assistant.draft.blame import rewrite
+from assistant.draft.context import DraftContext
+from assistant.draft.grounding import Grounder
+from assistant.llm.base import Provider
+
+_INJECTION = re.compile(
+    r"(ignore (?:all |any )?(?:the )?(?:previous|prior|above) instructions|note to (?:any|the) (?:ai|assistant|llm)|"
+    r"as an ai|system prompt|disregard (?:the|all|previous)|you are now|new instructions)",
+    re.IGNORECASE,
+)
+
+
+class _Gate:
+    def __init__(self, tl: Timeline, ctx: DraftContext) -> None:
+        self.original = tl
+        self.ctx = ctx
+        self.g = Grounder(ctx.timeline)
+        self.tone: list[s.ToneNote] = []
+        self.injection = _injection_events(ctx.timeline)
+        self._inj_fragments = [_norm(e.text) for e in self.injection]
+
+    def text(self, text: str, section: str) -> str:
+        text = self.g.text(text or "", section)
+        if self._repeats_injection(text):
+            self.g._repair(f"{section}: dropped text repeating an injection-looking source line")
+            return ""
+        text, findings = rewrite(text)
+        for f in findings:
+            self.tone.append(
+                s.ToneNote(
+                    section=section,
+                    category=f.category,
+                    explanation=f.explanation,
+                    rewritten_to=self.ctx.restore(f.suggestion),
+                )
+            )
+        return self.ctx.restore(text).strip()
+
+    def refs(self, ids: list[str], section: str) -> tuple[list[str], list[str]]:
+        ids = self.g.refs(ids, section)
+        refs: list[str] = []
+        for i in ids:
+            ev = self.original.event(i) or self.g.event(i)
+            if ev:
+                refs += [r for r in ev.ref_strings if r not in refs]
+        return refs, ids
+
+    def statement(self, item: s.CitedText | None, section: str) -> s.Statement | None:
+        if item is None:
+            return None
+        text = self.text(item.text, section)
+        if not text:
+            return None
+        refs, ids = self.refs(item.refs, section)
+        return s.Statement(text=text, refs=refs, event_ids=ids)
+
+    def statements(self, items: list[s.CitedText], section: str) -> list[s.Statement]:
+        return [st for st in (self.statement(i, section) for i in items) if st is not None]
+
+    def _repeats_injection(self, text: str) -> bool:
+        low = _norm(text)
+        for frag in self._inj_fragments:
+            for i in range(0, max(1, len(frag) - 40), 20):
+                if len(frag) >= 40 and frag[i : i + 40] in low:
+                    return True
+        return bool(_INJECTION.search(text))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _injection_events(tl: Timeline) -> list[Event]:
+    try:
+        from assistant.injection import injection_lines
+    except ImportError:
+        return [e for e in tl.events if _INJECTION.search(e.text)]
+    try:
+        return list(injection_lines(tl))
+    except Exception:  # the screen is a safety net; fall back to the built-in pattern
+        return [e for e in tl.events if _INJECTION.search(e.text)]
+
+
+def assemble(
+    *,
+    timeline: Timeline,
+    ctx: DraftContext,
+    drafted: dict[str, BaseModel],
+    status: dict[str, s.SectionStatus],
+    provider: Provider,
+    versions: dict[str, str],
+) -> s.Postmortem:
+    """Build the grounded ``Postmortem`` from the section drafts."""
+    gate = _Gate(timeline, ctx)
+    get: Any = drafted.get
+    meta = get("metadata") or s.MetadataDraft(title="Incident postmortem (draft)")
+    kt: KeyTimes = timeline.key_times
+    pm = s.Postmortem(
+        title=gate.text(meta.title, "metadata") or "Incident postmortem (draft)",
+        severity=meta.severity,
+        status=meta.status or "draft",
+        date=meta.date,
+        duration=meta.duration,
+        services=[gate.ctx.restore(x) for x in meta.services],
+        authors=[gate.ctx.restore(x) for x in meta.authors],
+        key_times=kt,
+        key_events=timeline.key_events,
+        metrics=timeline.metrics if timeline.metrics != Metrics() else Metrics.from_key_times(kt),
+        provenance=s.Provenance(provider=provider.name, model=getattr(provider, "model", None)),
+    )
+    if (d := get("summary")) is not None:
+        pm.summary = gate.text(d.summary, "summary")
+    if (d := get("impact")) is not None:
+        pm.impact = s.Impact(summary=gate.text(d.summary, "impact"), figures=gate.statements(d.figures, "impact"))
+    if (d := get("timeline")) is not None:
+        pm.timeline = _timeline(d, gate)
+    if (d := get("detection")) is not None:
+        pm.detection = gate.statement(s.CitedText(text=d.text, refs=d.refs), "detection") or s.Statement(text="")
+    if (d := get("response")) is not None:
+        pm.response = s.Response(
+            summary=gate.text(d.summary, "response"),
+            mitigation=gate.statements(d.mitigation, "response"),
+            resolution=gate.statements(d.resolution, "response"),
+        )
+    if (d := get("root_cause")) is not None:
+        pm.root_cause = gate.statement(d.root_cause, "root_cause") or s.Statement(text="")
+        pm.trigger = gate.statement(d.trigger, "root_cause")
+        pm.contributing_factors = gate.statements(d.contributing_factors, "root_cause")
+        pm.ruled_out = gate.statements(d.ruled_out, "root_cause")
+    if (d := get("lessons")) is not None:
+        pm.lessons = s.Lessons(
+            went_well=gate.statements(d.went_well, "lessons"),
+            went_wrong=gate.statements(d.went_wrong, "lessons"),
+            lucky=gate.statements(d.lucky, "lessons"),
+        )
+    if (d := get("action_items")) is not None:
+        pm.action_items = _actions(d, gate)
+    if (d := get("supporting_information")) is not None:
+        pm.supporting_information = gate.statements(d.items, "supporting_information")
+    questions = [gate.text(q, "open_questions") for q in (get("open_questions").questions if get("open_questions") else [])]
+    pm.open_questions = [q for q in questions if q] + _gap_questions(pm, drafted, gate)
+    pm.similar_incidents = [_similar(m) for m in ctx.similar]
+    pm.tone_findings = gate.tone
+    prov = pm.provenance
+    prov.prompt_versions = versions
+    prov.repairs = gate.g.repairs
+    prov.repair_notes = gate.g.notes
+    prov.sections = status
+    prov.fallbacks = [n for n, st in status.items() if st.status == "fallback"]
+    prov.injection_flags = [e.id for e in gate.injection]
+    prov.redacted = ctx.redacted
+    prov.aliased_names = ctx.aliased
+    prov.library = ctx.library_note
+    return pm
+
+
+def _timeline(d: s.TimelineDraft, gate: _Gate) -> list[s.TimelineEntry]:
+    keys = {v: k for k, v in gate.original.key_events.model_dump().items() if v}
+    out: list[s.TimelineEntry] = []
+    for n, entry in enumerate(d.entries):
+        where = f"timeline[{n}]"
+        refs, ids = gate.refs(entry.refs, where)
+        if not ids:
+            continue
+        ev = gate.g.event(ids[0])
+        assert ev is not None  # refs() keeps only known ids
+        time = gate.g.entry_time(entry.time, ev, where)
+        text = gate.text(entry.description, where)
+        if not text:
+            gate.g._repair(f"{where}: entry dropped (nothing grounded left)")
+            continue
+        key = next((keys[i] for i in ids if i in keys), None)
+        out.append(s.TimelineEntry(time=time, description=text, refs=refs, event_ids=ids, source=ev.source.value, key=key))
+    out.sort(key=lambda e: e.time)
+    return out
+
+
+def _actions(d: s.ActionItemsDraft, gate: _Gate) -> list[s.ActionItem]:
+    out: list[s.ActionItem] = []
+    for n, item in enumerate(d.items):
+        text = gate.text(item.description, f"action_items[{n}]")
+        if not text:
+            continue
+        refs, ids = gate.refs(item.refs, f"action_items[{n}]")
+        owner = gate.ctx.restore(item.owner) if item.owner else None
+        out.append(
+            s.ActionItem(description=text, owner=owner, due=item.due, priority=item.priority, kind=item.kind, refs=refs, event_ids=ids)
+        )
+    return out
+
+
+def _gap_questions(pm: s.Postmortem, drafted: dict[str, BaseModel], gate: _Gate) -> list[str]:
+    """Explain every empty section and flagged input, so reviewers know what is missing and why."""
+    qs: list[str] = []
+    empty = {
+        "summary": not pm.summary,
+        "impact": not pm.impact.summary and not pm.impact.figures,
+        "timeline": not pm.timeline,
+        "detection": not pm.detection.text,
+        "response": not pm.response.summary and not pm.response.mitigation,
+        "root_cause": not pm.root_cause.text,
+        "lessons": not (pm.lessons.went_well or pm.lessons.went_wrong or pm.lessons.lucky),
+        "action_items": not pm.action_items,
+        "supporting_information": not pm.supporting_information,
+    }
+    existing = " ".join(pm.open_questions).lower()
+    for name, is_empty in empty.items():
+        label = name.replace("_", " ")
+        if name not in drafted:
+            qs.append(f"The {label} section was not drafted in this run; draft it before the review.")
+        elif is_empty and label not in existing:
+            qs.append(f"The {label} section is empty: the sources did not establish it. What should it say?")
+    for e in gate.injection:
+        qs.append(
+            f"Source line {e.id} ({', '.join(e.ref_strings)}) contains text addressed to an AI assistant; "
+            "it was treated as data and ignored. Should it be reported as a security concern?"
+        )
+    return qs
+
+
+def _similar(m: Any) -> s.SimilarIncident:
+    get = m.get if isinstance(m, dict) else lambda k, d=None: getattr(m, k, d)
+    seen = [getattr(p, "text", None) or (p.get("text") if isinstance(p, dict) else str(p)) for p in (get("seen_before") or [])]
+    date = get("date")
+    return s.SimilarIncident(
+        id=str(get("id", "?")),
+        title=get("title"),
+        score=get("score"),
+        why=get("why"),
+        url=get("url"),
+        date=str(date) if date else None,
+        seen_before=[str(x) for x in seen if x],
+    )

@@ -1,0 +1,88 @@
+"""Blame guard for drafting: the tone engineer's checker when present, plus a small rule set.
+
+The offline drafter never copies a line this flags; the assembled draft passes every text
+through ``rewrite`` (``assistant.tone.rewrite_text`` when it exists).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# Why a rule list at all: blameful lines must never be copied even before the tone module exists,
+# and a second opinion is cheap. These are phrasing patterns, not names.
+_BLAME = re.compile(
+    r"\b(should(?:'ve| have)|shouldn't have|human error|(?:his|her|their|your|'s) fault|fault of|to blame|"
+    r"(?:be|get|got|getting) fired|ashamed|"
+    r"incompetent|careless|sloppy|idiot\w*|stupid|dumb|junior mistake|cowboy\w*|garbage|"
+    r"who (?:merged|pushed|approved|wrote|did)|whoever|how did \w+ (?:approve|miss|merge)|"
+    r"screw(?:ed)? up|messed up|(?-i:AGAIN)|(?:second|third) time this (?:week|month)|classic|their fault|on (?:the )?\w+ team then|"
+    r"forgot to|didn't bother|ddos(?:ing)? us|lol\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class BlameFinding:
+    category: str
+    explanation: str
+    suggestion: str
+
+
+def is_blameful(text: str) -> bool:
+    """True when ``text`` blames people (tone checker or the built-in rules)."""
+    if _BLAME.search(text):
+        return True
+    check = _tone("check_text")
+    if check is not None:
+        try:
+            return bool(check(text))
+        except Exception:  # a tone-checker bug must not stop drafting; the rules above still apply
+            return False
+    return False
+
+
+def rewrite(text: str) -> tuple[str, list[BlameFinding]]:
+    """``text`` with blameful sentences rewritten (tone module) or removed (built-in fallback)."""
+    if not text:
+        return text, []
+    fn = _tone("rewrite_text")
+    findings: list[BlameFinding] = []
+    if fn is not None:
+        try:
+            new, raw = fn(text)
+            for f in raw:
+                findings.append(
+                    BlameFinding(
+                        category=str(getattr(f, "category", "blame")),
+                        explanation=str(getattr(f, "explanation", "")),
+                        suggestion=str(getattr(f, "suggestion", "")),
+                    )
+                )
+            text = new
+        except Exception:  # fall through to the built-in guard
+            pass
+    if _BLAME.search(text):
+        kept = []
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if _BLAME.search(sentence):
+                findings.append(
+                    BlameFinding(
+                        category="blame",
+                        explanation="sentence attributes fault to people; removed from the draft",
+                        suggestion="",
+                    )
+                )
+            else:
+                kept.append(sentence)
+        text = " ".join(kept)
+    return text, findings
+
+
+def _tone(name: str) -> Any | None:
+    try:
+        import assistant.tone as tone
+    except ImportError:
+        return None
+    return getattr(tone, name, None)

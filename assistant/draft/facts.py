@@ -1,0 +1,266 @@
+"""Deterministic reading of a timeline for the offline drafter: key moments, figures, causes, follow-ups.
+
+General cues only (verbs of action, result and finding; causal and ruling-out phrases; follow-up
+markers; numbers with units), never names from particular incidents. Blameful lines are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.domain import Event, Timeline
+from assistant.draft.blame import is_blameful
+
+_ACTION = re.compile(
+    r"\b(deploy(?:ed|ing)?|roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed)?|restart(?:ed|ing)?|scal(?:ed|ing)|"
+    r"disabl(?:ed|ing)|enabl(?:ed|ing)|re-?enabled|flipp(?:ed|ing)|set to|=\s*(?:false|true|0|off)|raised|"
+    r"drain(?:ed|ing)|cordon(?:ed)?|removed|purg(?:ed|ing)|reject(?:ed)?|applied|merged|promot(?:ed|ing)|"
+    r"fail(?:ed)?[ -]?over|switch(?:ed)|hotfix|patch(?:ed)?|rotat(?:ed|ing)|pushing|pushed|issued|"
+    r"override|overrid(?:den|ing)|commit(?:ted)?|skipp(?:ed|ing)|paus(?:ed|ing)|block(?:ed|ing)|"
+    r"shipped|released|renew(?:ed|al)|order placed)\b",
+    re.I,
+)
+_RESULT = re.compile(
+    r"\b(recover(?:ed|ing|s)?|back to normal|back up|normal again|errors? (?:stop(?:ped)?|drop(?:ped|ping)?|gone)|"
+    r"dropping|subsid(?:ed|ing)|healthy|stable|flat|green|resolved|mitigated|caught up|catching up|succeeding|"
+    r"flowing|draining|drained|clean|all clear|errors? (?:return|back|again)|back down|live)\b",
+    re.I,
+)
+_FINDING = re.compile(
+    r"\b(confirm(?:ed|s)?|identified|found|root cause|turns out|it'?s the|culprit|caused by|due to|because|"
+    r"shows?|showing|expired|exhausted|withdrawn|partition(?:ed)?|leak(?:ing)?|crash(?:ing|es|ed)?)\b",
+    re.I,
+)
+_DECISION = re.compile(r"\b(do it|do both|let'?s (?:do|go|roll|revert|drain|disable)|decision|go(?:ing)? with|plan:|decided)\b", re.I)
+_REPORT = re.compile(r"\b(customers?|support|tickets?|emailed|complain\w*|report(?:ed|ing)|escalat\w*|pag(?:ed|e|ing)|incident #?\d+|triggered)\b", re.I)
+_HEDGE = re.compile(r"(\?\s*$|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if)\b)", re.I)
+_RULED_OUT = re.compile(
+    r"\b(not it|ruled out|rule (?:that|it) out|red herring|prob(?:ably)? not|unrelated|not related|not the cause|"
+    r"is fine|are fine|looks? fine|(?:is|are|looks?|all) healthy|normal\b|no (?:change|correlation)|nope|"
+    r"can'?t be|isn'?t it|wasn'?t it|not (?:the|a) (?:problem|issue)|rules? out)\b",
+    re.I,
+)
+_CAUSAL = re.compile(r"\b(caused by|root cause|turns out|because|due to|the cause|that'?s why|culprit|triggered by|so it'?s)\b", re.I)
+_FOLLOWUP = re.compile(
+    r"(\bwe should\b|\bTODO\b|\baction item|\bfollow[- ]?ups?\b|^\s*AI:|\blet'?s make sure\b|\bwe need to\b|\bneeds? to be\b|"
+    r"\bmake sure\b|\bshould (?:page|alert|block|add|move|be|have a|use)\b|\bneed(?:s)? (?:a|an|to)\b|"
+    r"^\s*(?:[-*]\s*)?(?:alert|page|add|rotate|fix|set|use|make|require|template|move|run|revert)\b)",
+    re.I | re.M,
+)
+_FIGURE = re.compile(
+    r"(~?\d[\d,.]*\s?(?:%|k\b|m\b|x\b)|[€$£]\s?\d[\d,.]*\s?[km]?|\b\d[\d,.]*\s?(?:ms|s|sec|min(?:ute)?s?|h|hours?)\b|"
+    r"\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:users?|customers?|requests?|orders?|partners?|tenants?|merchants?|tickets?|"
+    r"errors?|failures?|failed|checkouts?|searches|notifications?|messages?|sessions?|pods?|accounts?|"
+    r"contacts?|chats?|authori[sz]ations?|auths?|transactions?|payments?|calls?|jobs?|stores?|escalations?))",
+    re.I,
+)
+_IMPACT_WORD = re.compile(
+    r"\b(impact\w*|affected|failed|failing|failures?|errors?|5xx|delayed|lost|unavailable|timeouts?|customers?|users?|"
+    r"tickets?|refunds?|revenue|latency|p9\d|dropped|degraded|down|outage|backlog|stuck|contacts?)\b",
+    re.I,
+)
+_LUCKY = re.compile(r"\b(lucky|luckily|fortunately|good thing|thankfully|could have been worse|by chance)\b", re.I)
+_WELL = re.compile(r"\b(good call|nice|worked|great|fast|quick(?:ly)?|smooth|thanks to)\b", re.I)
+_SEV = re.compile(r"\bSEV[- ]?([0-4])\b|\bP([0-4])\b(?=.*\b(?:incident|sev|priority)\b)", re.I)
+
+
+@dataclass
+class Facts:
+    """What the offline drafter knows about one timeline."""
+
+    timeline: Timeline
+    usable: dict[str, Event] = field(default_factory=dict)  # not blameful, not injection
+    scores: dict[str, float] = field(default_factory=dict)
+    selected: list[str] = field(default_factory=list)
+    figures: list[tuple[str, str]] = field(default_factory=list)
+    causes: list[tuple[str, str]] = field(default_factory=list)
+    ruled_out: list[tuple[str, str]] = field(default_factory=list)
+    followups: list[Event] = field(default_factory=list)
+    mitigation: list[tuple[str, str]] = field(default_factory=list)
+    resolution: list[tuple[str, str]] = field(default_factory=list)
+    lucky: list[tuple[str, str]] = field(default_factory=list)
+    well: list[tuple[str, str]] = field(default_factory=list)
+    early_alerts: list[Event] = field(default_factory=list)
+    severity: str = "unknown"
+    services: list[str] = field(default_factory=list)
+
+
+def clean(text: str, limit: int = 240) -> str:
+    """One line, code fences and mention markup removed, cut at ``limit`` characters."""
+    t = re.sub(r"```+", " ", text)
+    t = re.sub(r"<@\w+>", "", t)
+    t = re.sub(r"\s+", " ", t).strip(" -*•")
+    return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def analyse(tl: Timeline, *, max_entries: int = 45) -> Facts:
+    """Read the timeline once; every offline section is written from the result."""
+    from assistant.draft.assemble import _INJECTION
+
+    f = Facts(timeline=tl)
+    for e in tl.events:
+        if _INJECTION.search(e.text):
+            continue
+        if e.source.value in ("chat", "note") and is_blameful(e.text):
+            continue
+        f.usable[e.id] = e
+    _score(f)
+    f.selected = _select(f, max_entries)
+    _causes(f)
+    _figures(f)
+    _response(f)
+    f.followups = [e for e in f.usable.values() if e.source.value in ("chat", "note") and _FOLLOWUP.search(e.text)]
+    f.lucky = [(clean(e.text), e.id) for e in f.usable.values() if e.source.value in ("chat", "note") and _LUCKY.search(e.text)]
+    f.well = [(clean(e.text), e.id) for e in f.usable.values() if e.source.value in ("chat", "note") and _WELL.search(e.text) and _ACTION.search(e.text)][:3]
+    detected = tl.key_times.detected
+    f.early_alerts = [
+        e for e in tl.events if e.source.value == "alert" and detected and e.time < detected and _firing(e)
+    ]
+    sev = [m.group(1) or m.group(2) for e in tl.events for m in [_SEV.search(e.text)] if m]
+    if sev:
+        f.severity = f"SEV{min(int(x) for x in sev if x is not None) or 1}"
+    f.services = _services(tl)
+    return f
+
+
+def _firing(e: Event) -> bool:
+    status = str(e.attrs.get("status", "")).lower()
+    return status in ("", "firing", "triggered") or "firing" in e.text.lower() or "trigger" in e.text.lower()
+
+
+def _score(f: Facts) -> None:
+    tl = f.timeline
+    keys = {v for v in tl.key_events.model_dump().values() if v}
+    seen_alerts: set[str] = set()
+    seen_templates: set[str] = set()
+    for e in tl.events:
+        if e.id not in f.usable:
+            continue
+        t = e.text
+        score = 0.0
+        if e.id in keys:
+            score += 100
+        kind = e.source.value
+        if kind == "alert":
+            name = str(e.attrs.get("alert") or clean(t, 60))
+            status = str(e.attrs.get("status", "")).lower()
+            if (name, status) not in seen_alerts:
+                seen_alerts.add((name, status))  # type: ignore[arg-type]
+                score += 30 if status in ("", "firing", "triggered") else 12
+        elif kind in ("chat", "note"):
+            bot = bool(e.attrs.get("bot"))
+            score += 14 * bool(_ACTION.search(t)) + 12 * bool(_RESULT.search(t)) + 10 * bool(_FINDING.search(t))
+            score += 12 * bool(_DECISION.search(t)) + 6 * bool(_REPORT.search(t)) + (8 if bot else 0)
+            score += 4 * bool(re.search(r"\d", t))
+            if _HEDGE.search(t):
+                score -= 12
+            if len(t) < 25:
+                score -= 8
+            if kind == "note":
+                score += 4
+        else:
+            template = re.sub(r"\d+", "#", t)[:60]
+            level = str(e.attrs.get("level", "")).lower()
+            first = template not in seen_templates
+            seen_templates.add(template)
+            if first:
+                score += 10 * bool(_ACTION.search(t)) + 6 * bool(level in ("error", "crit", "critical", "fatal", "alert", "emerg"))
+                score += 5 * bool(_FINDING.search(t)) + 3 * bool(level in ("warn", "warning"))
+            if e.attrs.get("count", 1) and int(e.attrs.get("count", 1) or 1) > 1:
+                score += 3
+        f.scores[e.id] = score
+
+
+def _select(f: Facts, cap: int) -> list[str]:
+    keys = [v for v in f.timeline.key_events.model_dump().values() if v and v in f.usable]
+    ranked = sorted((i for i, sc in f.scores.items() if sc >= 20), key=lambda i: -f.scores[i])
+    chosen: list[str] = list(dict.fromkeys(keys))
+    logs = 0
+    for i in ranked:
+        if len(chosen) >= cap:
+            break
+        if i in chosen:
+            continue
+        if f.usable[i].source.value == "log":
+            if logs >= cap // 4:
+                continue
+            logs += 1
+        chosen.append(i)
+    order = {e.id: n for n, e in enumerate(f.timeline.events)}
+    return sorted(chosen, key=lambda i: order[i])
+
+
+def _causes(f: Facts) -> None:
+    ruled_words: list[set[str]] = []
+    for e in f.usable.values():
+        if e.source.value in ("chat", "note") and _RULED_OUT.search(e.text):
+            f.ruled_out.append((clean(e.text), e.id))
+            ruled_words.append(_content_words(e.text))
+    for e in f.usable.values():
+        if e.source.value not in ("chat", "note") or not _CAUSAL.search(e.text) or _HEDGE.search(e.text):
+            continue
+        if _RULED_OUT.search(e.text) or (re.search(r"\b(not|isn'?t|wasn'?t|no)\b", e.text, re.I) and not re.search(r"root cause", e.text, re.I)):
+            continue
+        words = _content_words(e.text)
+        # A later message ruling out the same subject wins over an earlier causal claim.
+        if any(len(words & rw) >= 2 for rw in ruled_words):
+            continue
+        f.causes.append((clean(e.text, 300), e.id))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z0-9_.\-]{3,}", text.lower()) if w not in _STOP}
+
+
+_STOP = frozenset(
+    ["that", "this", "with", "from", "have", "been", "were", "they", "them", "then", "than", "there", "their", "what", "when", "which", "while", "would", "could", "should", "about", "into", "just", "like", "also", "still", "only", "some", "more", "because", "root", "cause", "caused", "turns", "looks", "fine", "healthy", "think"]
+)
+
+
+def _figures(f: Facts) -> None:
+    seen: set[str] = set()
+    for e in f.usable.values():
+        if e.source.value not in ("chat", "note"):
+            continue
+        t = e.text
+        if _HEDGE.search(t) or not _FIGURE.search(t) or not _IMPACT_WORD.search(t):
+            continue
+        if re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
+            continue
+        c = clean(t, 260)
+        if c.lower() in seen:
+            continue
+        seen.add(c.lower())
+        f.figures.append((c, e.id))
+    # Prefer lines with several figures (summaries of impact) and keep the list short.
+    f.figures.sort(key=lambda x: -len(_FIGURE.findall(x[0])))
+    f.figures = f.figures[:10]
+
+
+def _response(f: Facts) -> None:
+    kt = f.timeline.key_times
+    for e in f.usable.values():
+        if e.source.value not in ("chat", "note") or _HEDGE.search(e.text) or not _ACTION.search(e.text):
+            continue
+        if kt.detected and e.time < kt.detected:
+            continue
+        item = (clean(e.text), e.id)
+        if kt.mitigated is None or e.time <= kt.mitigated:
+            f.mitigation.append(item)
+        else:
+            f.resolution.append(item)
+    f.mitigation = sorted(f.mitigation, key=lambda x: -f.scores.get(x[1], 0))[:6]
+    f.resolution = sorted(f.resolution, key=lambda x: -f.scores.get(x[1], 0))[:6]
+    order = {e.id: n for n, e in enumerate(f.timeline.events)}
+    f.mitigation.sort(key=lambda x: order[x[1]])
+    f.resolution.sort(key=lambda x: order[x[1]])
+
+
+def _services(tl: Timeline) -> list[str]:
+    names: dict[str, int] = {}
+    for e in tl.events:
+        svc = e.attrs.get("service")
+        if isinstance(svc, str) and svc and len(svc) < 40:
+            names[svc] = names.get(svc, 0) + (3 if e.source.value == "alert" else 1)
+    return [n for n, _ in sorted(names.items(), key=lambda x: -x[1])[:5]]

@@ -1,0 +1,295 @@
+"""The offline drafter's sections, written deterministically from ``Facts`` in neutral wording."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from assistant.domain import Event
+from assistant.draft import schema as s
+from assistant.draft.facts import Facts, clean
+
+_KEY_LABEL = {
+    "start": "Impact began",
+    "detected": "Detected",
+    "mitigated": "Mitigated",
+    "resolved": "Resolved",
+}
+
+
+def _hm(t: datetime | None) -> str:
+    return t.strftime("%H:%M UTC") if t else "an unknown time"
+
+
+def _dur(seconds: float | None) -> str | None:
+    if seconds is None or seconds < 0:
+        return None
+    m = round(seconds / 60)
+    return f"{m // 60}h{m % 60:02d}m" if m >= 60 else f"{m} min"
+
+
+def _ev(f: Facts, key: str) -> Event | None:
+    i = getattr(f.timeline.key_events, key)
+    return f.timeline.event(i) if i else None
+
+
+def _describe(e: Event, key: str | None = None) -> str:
+    text = clean(e.text, 220)
+    if e.source.value == "alert":
+        text = f"Alert: {text}"
+    if key:
+        text = f"{_KEY_LABEL[key]}: {text}"
+    return text
+
+
+def metadata(f: Facts) -> s.MetadataDraft:
+    kt = f.timeline.key_times
+    det = _ev(f, "detected")
+    first_alert = next((e for e in f.timeline.events if e.source.value == "alert"), None)
+    basis = det or first_alert or (f.timeline.events[0] if f.timeline.events else None)
+    subject = clean(re.sub(r"^\W*(\[\w+\]\s*)*", "", basis.text), 90) if basis else "incident"
+    svc = f.services[0] if f.services else None
+    title = f"{svc}: {subject}" if svc and svc.lower() not in subject.lower() else subject
+    end = kt.resolved or kt.mitigated
+    return s.MetadataDraft(
+        title=title[:120] or "Incident postmortem",
+        severity=f.severity if f.severity in ("SEV1", "SEV2", "SEV3", "SEV4") else "unknown",
+        status="draft",
+        date=kt.start.date().isoformat() if kt.start else None,
+        duration=_dur((end - kt.start).total_seconds()) if end and kt.start else None,
+        services=f.services,
+    )
+
+
+def summary(f: Facts) -> s.SummaryDraft:
+    kt, m = f.timeline.key_times, f.timeline.metrics
+    parts, refs = [], []
+    start, det, mit, res = (_ev(f, k) for k in ("start", "detected", "mitigated", "resolved"))
+    if start:
+        parts.append(f"Impact began at {_hm(kt.start)} ({clean(start.text, 140)}).")
+        refs.append(start.id)
+    if det:
+        ttd = _dur(m.time_to_detect_s)
+        parts.append(f"It was detected at {_hm(kt.detected)}{f', {ttd} after the start' if ttd else ''}.")
+        refs.append(det.id)
+    if f.causes:
+        parts.append(f"The sources point to this cause: {f.causes[-1][0]}")
+        refs.append(f.causes[-1][1])
+    if mit:
+        parts.append(f"The impact was mitigated at {_hm(kt.mitigated)} ({clean(mit.text, 140)}).")
+        refs.append(mit.id)
+    if res:
+        parts.append(f"The incident was resolved at {_hm(kt.resolved)}.")
+        refs.append(res.id)
+    if not parts:
+        parts.append("The sources do not establish when the incident started or ended; see open questions.")
+    return s.SummaryDraft(summary=" ".join(parts), refs=refs)
+
+
+def impact(f: Facts) -> s.ImpactDraft:
+    kt = f.timeline.key_times
+    window = ""
+    if kt.start and (kt.mitigated or kt.resolved):
+        end = kt.mitigated or kt.resolved
+        window = f"Impact lasted from {_hm(kt.start)} to {_hm(end)} ({_dur((end - kt.start).total_seconds())})."  # type: ignore[operator]
+    figures = [s.CitedText(text=t, refs=[i]) for t, i in f.figures]
+    text = window or "The sources do not state when the impact began and ended."
+    if not figures:
+        text += " No impact figures were found in the sources."
+    return s.ImpactDraft(summary=text, figures=figures)
+
+
+def timeline(f: Facts) -> s.TimelineDraft:
+    keys = {v: k for k, v in f.timeline.key_events.model_dump().items() if v}
+    entries = []
+    for i in f.selected:
+        e = f.usable[i]
+        entries.append(s.TimelineEntryDraft(refs=[i], description=_describe(e, keys.get(i)), time=e.time.isoformat()))
+    return s.TimelineDraft(entries=entries)
+
+
+def detection(f: Facts) -> s.DetectionDraft:
+    kt, det = f.timeline.key_times, _ev(f, "detected")
+    if not det:
+        return s.DetectionDraft(text="The sources do not show when or how the incident was detected.", refs=[])
+    text = f"Detected at {_hm(kt.detected)}: {clean(det.text, 180)}."
+    ttd = _dur(f.timeline.metrics.time_to_detect_s)
+    if ttd:
+        text += f" That was {ttd} after the impact began."
+    refs = [det.id]
+    if f.early_alerts:
+        names = sorted({str(e.attrs.get("alert") or clean(e.text, 60)) for e in f.early_alerts})[:4]
+        text += f" Earlier signals fired before detection without reaching responders: {', '.join(names)}."
+        refs += [e.id for e in f.early_alerts[:4]]
+    return s.DetectionDraft(text=text, refs=refs)
+
+
+def response(f: Facts) -> s.ResponseDraft:
+    kt = f.timeline.key_times
+    bits = []
+    if f.ruled_out:
+        bits.append(f"Responders investigated and ruled out {len(f.ruled_out)} hypothesis(es) along the way.")
+    if kt.mitigated:
+        bits.append(f"Mitigation took effect at {_hm(kt.mitigated)}.")
+    if kt.resolved:
+        bits.append(f"The incident was declared resolved at {_hm(kt.resolved)}.")
+    mit = [s.CitedText(text=t, refs=[i]) for t, i in f.mitigation]
+    res = [s.CitedText(text=t, refs=[i]) for t, i in f.resolution]
+    return s.ResponseDraft(summary=" ".join(bits) or "The sources do not describe the response.", mitigation=mit, resolution=res)
+
+
+def root_cause(f: Facts) -> s.RootCauseDraft:
+    start = _ev(f, "start")
+    if f.causes:
+        text, ref = f.causes[-1]
+        rc = s.CitedText(text=f"Candidate root cause from the sources: {text}", refs=[ref])
+    else:
+        rc = s.CitedText(text="Not established: no causal statement was found in the sources.", refs=[])
+    trigger = s.CitedText(text=f"First sign of the fault: {clean(start.text, 200)}", refs=[start.id]) if start else None
+    factors = [s.CitedText(text=t, refs=[i]) for t, i in f.causes[:-1][-5:]]
+    factors += [
+        s.CitedText(text=f"Alert fired before detection without paging anyone: {clean(e.text, 160)}", refs=[e.id])
+        for e in f.early_alerts[:3]
+    ]
+    ruled = [s.CitedText(text=t, refs=[i]) for t, i in f.ruled_out[:8]]
+    return s.RootCauseDraft(root_cause=rc, trigger=trigger, contributing_factors=factors, ruled_out=ruled)
+
+
+def lessons(f: Facts) -> s.LessonsDraft:
+    m = f.timeline.metrics
+    well, wrong = [], []
+    mit = _ev(f, "mitigated")
+    if mit and m.time_to_mitigate_s is not None and m.time_to_detect_s is not None:
+        gap = _dur(m.time_to_mitigate_s - m.time_to_detect_s)
+        well.append(s.CitedText(text=f"Mitigation took effect {gap} after detection: {clean(mit.text, 140)}", refs=[mit.id]))
+    well += [s.CitedText(text=t, refs=[i]) for t, i in f.well]
+    if m.time_to_detect_s and m.time_to_detect_s > 300:
+        det = _ev(f, "detected")
+        wrong.append(
+            s.CitedText(text=f"Detection came {_dur(m.time_to_detect_s)} after the impact began.", refs=[det.id] if det else [])
+        )
+    if f.early_alerts:
+        wrong.append(
+            s.CitedText(text="Alerting signals existed before detection but did not reach responders.", refs=[f.early_alerts[0].id])
+        )
+    if len(f.ruled_out) >= 2:
+        wrong.append(
+            s.CitedText(text=f"{len(f.ruled_out)} hypotheses were checked and ruled out before the cause was found.", refs=[f.ruled_out[0][1]])
+        )
+    lucky = [s.CitedText(text=t, refs=[i]) for t, i in f.lucky[:4]]
+    return s.LessonsDraft(went_well=well, went_wrong=wrong, lucky=lucky)
+
+
+_OWNER_PATTERNS = (
+    re.compile(r"@([\w.\-]+) (?:will|to|can you|pls|please)\b", re.I),
+    re.compile(r"\bowner:\s*@?([\w.\-]+)", re.I),
+    re.compile(r"\(\s*@?([a-z][\w.\-]{1,30})\s*\)\s*$", re.I),
+    re.compile(r"\b(?:assign(?:ed)? to|->)\s*@?([a-z][\w.\-]{1,30})\s*$", re.I),
+)
+_SELF = re.compile(r"\b(I'll|I will|I can|for me|on me|I'll take)\b", re.I)
+_LEAD = re.compile(
+    r"^(?:(?:also|and|ok|so|plus|\+1)[,:]?\s+)*(?:TODO(?: for me)?:?|AI:|action items?:?|follow[- ]?ups?:?|"
+    r"we should(?: also)?|let'?s make sure(?: that)?|we need to|make sure(?: that)?|I'll|I will)\s*",
+    re.I,
+)
+_DUE = re.compile(r"\b(by (?:mon|tues|wednes|thurs|fri|satur|sun)day|by (?:eod|end of (?:day|week|month|quarter|sprint))|"
+                  r"on (?:mon|tues|wednes|thurs|fri)day|next (?:week|sprint|month)|by \d{4}-\d{2}-\d{2})\b", re.I)
+_KINDS = (
+    ("detect", re.compile(r"\b(alert\w*|pag(?:e|ing)|monitor\w*|dashboard\w*|annotat\w*|probe|detect\w*|notify|observab\w*|metric\w*)\b", re.I)),
+    ("process", re.compile(r"\b(calendar|template|review|approv\w*|label|runbook|process|reminder|heads up|training|"
+                           r"document\w*|change (?:calendar|freeze)|freeze|policy|coupon|contact|communicat\w*|group owned|paste)\b", re.I)),
+    ("mitigate", re.compile(r"\b(limit\w*|timeout\w*|ttl|dlq|dlx|dead.letter|circuit|fallback|retry|backoff|override|"
+                            r"rollback|revert|canary|health ?checks?|pool|isolat\w*|throttl\w*)\b", re.I)),
+)
+
+
+def _action(e: Event) -> s.ActionItemDraft | None:
+    raw = clean(e.text, 300)
+    owner = None
+    for p in _OWNER_PATTERNS:
+        m = p.search(raw)
+        if m:
+            owner = m.group(1)
+            raw = (raw[: m.start()] + raw[m.end():]).strip() if p is not _OWNER_PATTERNS[0] else raw
+            break
+    if owner is None and _SELF.search(e.text) and e.actor:
+        owner = e.actor
+    desc = _LEAD.sub("", raw).strip(" .,:;-")
+    desc = re.sub(r"^(?:to|that)\s+", "", desc)
+    if len(desc) < 12:
+        return None
+    desc = desc[0].upper() + desc[1:]
+    kind = next((k for k, rx in _KINDS if rx.search(desc)), "prevent")
+    due = _DUE.search(e.text)
+    priority = "high" if kind in ("prevent", "detect") else "medium"
+    return s.ActionItemDraft(description=desc, owner=owner, due=due.group(1) if due else None, priority=priority, kind=kind, refs=[e.id])
+
+
+def action_items(f: Facts) -> s.ActionItemsDraft:
+    items: list[s.ActionItemDraft] = []
+    words: list[set[str]] = []
+    for e in f.followups:
+        item = _action(e)
+        if item is None:
+            continue
+        w = set(re.findall(r"[a-z0-9]{3,}", item.description.lower()))
+        dup = next((n for n, o in enumerate(words) if w and len(w & o) / len(w | o) >= 0.5), None)
+        if dup is not None:
+            # Same follow-up said twice (chat and notes): keep one, fill a missing owner.
+            if items[dup].owner is None and item.owner:
+                items[dup].owner = item.owner
+            items[dup].refs = [*items[dup].refs, *item.refs]
+            continue
+        items.append(item)
+        words.append(w)
+    return s.ActionItemsDraft(items=items[:20])
+
+
+def open_questions(f: Facts) -> s.OpenQuestionsDraft:
+    kt = f.timeline.key_times
+    qs = [f"The sources do not establish when the incident was {k if k != 'start' else 'started'}; when was it?"
+          for k in ("start", "detected", "mitigated", "resolved") if getattr(kt, k) is None]
+    if not f.causes:
+        qs.append("No causal statement was found in the sources: what was the root cause?")
+    elif len(f.causes) > 2:
+        qs.append(f"The sources contain {len(f.causes)} causal statements; which one is the root cause and which are contributing factors?")
+    if not f.figures:
+        qs.append("No impact figures were found: how many users, requests or orders were affected?")
+    items = action_items(f).items
+    if any(i.owner is None for i in items):
+        qs.append(f"{sum(i.owner is None for i in items)} action item(s) have no owner in the sources: who owns them?")
+    if not f.lucky:
+        qs.append("Where did we get lucky? The sources do not say; discuss in the review.")
+    for p in f.timeline.problems[:5]:
+        qs.append(f"Input {p.path}{f':{p.line}' if p.line else ''} could not be fully used ({p.message}); does it hold anything the draft needs?")
+    return s.OpenQuestionsDraft(questions=qs)
+
+
+def supporting_information(f: Facts) -> s.SupportingInfoDraft:
+    tl = f.timeline
+    items = [s.CitedText(text=f"Sources: {', '.join(tl.sources)} ({len(tl.events)} timeline events).", refs=[])] if tl.sources else []
+    items += [s.CitedText(text=n, refs=[]) for n in tl.findings[:8]]
+    for name, info in list(tl.clock.items())[:8]:
+        skew = f", clock skew {info.skew_s:+.0f}s corrected" if info.skew_s else ""
+        items.append(s.CitedText(text=f"Clock of {name}: UTC offset {info.offset} ({info.how}){skew}.", refs=info.evidence[:3]))
+    links = [e for e in f.usable.values() if re.search(r"https?://\S+|\b(?:dashboard|runbook|CHG-\d+|PR #\d+|#\d{3,})", e.text)]
+    items += [s.CitedText(text=clean(e.text, 200), refs=[e.id]) for e in links[:6]]
+    return s.SupportingInfoDraft(items=items)
+
+
+WRITERS: dict[str, Callable[[Facts], BaseModel]] = {
+    "metadata": metadata,
+    "summary": summary,
+    "impact": impact,
+    "timeline": timeline,
+    "detection": detection,
+    "response": response,
+    "root_cause": root_cause,
+    "lessons": lessons,
+    "action_items": action_items,
+    "open_questions": open_questions,
+    "supporting_information": supporting_information,
+}

@@ -1,0 +1,279 @@
+"""Draft schemas: the per-section models a provider fills in, and the assembled ``Postmortem``.
+
+Two layers, on purpose:
+- ``*Draft`` section models are what a provider returns (LLM structured output). Their ``refs``
+  are timeline event ids (``E012``); their ``Field(description=...)`` texts are the prompt contract.
+- ``Postmortem`` is the assembled, grounded draft people read and the CLI prints. Its JSON keys are a
+  public contract (issue 2 item 8). There every cited item carries ``refs`` as source references
+  ``"file:line"`` (what a human opens) and ``event_ids`` (the timeline ids the section cited).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from assistant.domain import KeyEvents, KeyTimes, Metrics
+
+Severity = Literal["SEV1", "SEV2", "SEV3", "SEV4", "unknown"]
+Priority = Literal["high", "medium", "low"]
+ActionKind = Literal["prevent", "detect", "mitigate", "process"]
+
+_REFS = "ids of the timeline events that support this, e.g. ['E012']; only ids that appear in the sources"
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------------------------
+# Section drafts (provider output). Order of SECTION_MODELS below is the order of the document.
+# --------------------------------------------------------------------------------------------
+
+
+class CitedText(_Out):
+    """One statement and the events that support it."""
+
+    text: str = Field(description="one neutral, factual sentence about systems and decisions, never about a person's fault")
+    refs: list[str] = Field(default_factory=list, description=_REFS)
+
+
+class MetadataDraft(_Out):
+    """Title and classification of the incident."""
+
+    title: str = Field(description="short factual title naming the affected service and the failure, no names of people")
+    severity: Severity = Field(default="unknown", description="severity stated in the sources (SEV1..SEV4), else 'unknown'")
+    status: str = Field(default="draft", description="document status; 'draft' until reviewed")
+    date: str | None = Field(default=None, description="date the incident started, YYYY-MM-DD (UTC)")
+    duration: str | None = Field(default=None, description="impact duration from start to resolved, e.g. '1h37m'")
+    services: list[str] = Field(default_factory=list, description="affected services or systems named in the sources")
+    authors: list[str] = Field(default_factory=list, description="people writing the postmortem; leave empty if unknown")
+
+
+class SummaryDraft(_Out):
+    """A few sentences for readers who read nothing else."""
+
+    summary: str = Field(description="3-5 sentences: what failed, impact, how it was detected, mitigated and resolved; no blame, no hindsight ('should have')")
+    refs: list[str] = Field(default_factory=list, description=_REFS)
+
+
+class ImpactDraft(_Out):
+    """Who and what was affected, quantified where the sources give numbers."""
+
+    summary: str = Field(description="one or two sentences on customer and business impact")
+    figures: list[CitedText] = Field(
+        default_factory=list,
+        description="each impact figure exactly as the sources state it (counts, %, durations, money); never invent numbers",
+    )
+
+
+class TimelineEntryDraft(_Out):
+    """One moment of the incident, citing the event(s) it summarises."""
+
+    refs: list[str] = Field(min_length=1, description="event ids this entry summarises; the first one gives the entry's time")
+    description: str = Field(description="what happened, neutrally (systems, actions, decisions)")
+    time: str | None = Field(default=None, description="ISO-8601 time of the first cited event, copied from the sources")
+
+
+class TimelineDraft(_Out):
+    """The key moments: start, detection, alerts, findings, decisions, mitigation, resolution."""
+
+    entries: list[TimelineEntryDraft] = Field(default_factory=list, description="key moments in time order")
+
+
+class DetectionDraft(_Out):
+    """How and when people learned about the incident."""
+
+    text: str = Field(description="how the incident was detected (alert, page, customer report), when, and any earlier signal that did not page")
+    refs: list[str] = Field(default_factory=list, description=_REFS)
+
+
+class ResponseDraft(_Out):
+    """What responders did to mitigate and resolve."""
+
+    summary: str = Field(description="the response in a few sentences: investigation, decisions, mitigation, resolution")
+    mitigation: list[CitedText] = Field(default_factory=list, description="the actions that stopped or reduced the impact")
+    resolution: list[CitedText] = Field(default_factory=list, description="the actions that fully resolved the incident")
+
+
+class RootCauseDraft(_Out):
+    """Why it happened: the systemic cause, the trigger and what made it worse."""
+
+    root_cause: CitedText = Field(description="the underlying systemic cause as the sources establish it; say 'not established' if they do not")
+    trigger: CitedText | None = Field(default=None, description="the change or event that set it off")
+    contributing_factors: list[CitedText] = Field(default_factory=list, description="conditions that made it possible, worse or longer")
+    ruled_out: list[CitedText] = Field(default_factory=list, description="hypotheses the sources investigated and ruled out; never present these as the cause")
+
+
+class LessonsDraft(_Out):
+    """Lessons learned, framed around systems and process."""
+
+    went_well: list[CitedText] = Field(default_factory=list, description="what worked in detection and response")
+    went_wrong: list[CitedText] = Field(default_factory=list, description="what made the incident happen, last longer or hurt more (systems, not people)")
+    lucky: list[CitedText] = Field(default_factory=list, description="where the outcome depended on luck")
+
+
+class ActionItemDraft(_Out):
+    """One follow-up the sources propose."""
+
+    description: str = Field(description="the follow-up as an imperative, e.g. 'Alert on consumer count == 0 for 2 minutes'")
+    owner: str | None = Field(default=None, description="owner only when the sources name one, else null")
+    due: str | None = Field(default=None, description="due date or timeframe only when the sources state it, else null")
+    priority: Priority = Field(default="medium", description="high for items that prevent recurrence or detect it sooner")
+    kind: ActionKind = Field(default="prevent", description="prevent | detect | mitigate | process")
+    refs: list[str] = Field(default_factory=list, description="ids of the events where the follow-up was proposed")
+
+
+class ActionItemsDraft(_Out):
+    """Follow-ups proposed in the sources."""
+
+    items: list[ActionItemDraft] = Field(default_factory=list, description="only follow-ups the sources propose; no invented items")
+
+
+class OpenQuestionsDraft(_Out):
+    """Gaps and contradictions for the review meeting."""
+
+    questions: list[str] = Field(default_factory=list, description="what the sources do not establish or contradict each other about")
+
+
+class SupportingInfoDraft(_Out):
+    """Pointers to material a reviewer may want: dashboards, logs, documents, clock notes."""
+
+    items: list[CitedText] = Field(default_factory=list, description="supporting material and notes about the sources")
+
+
+SECTION_MODELS: dict[str, type[BaseModel]] = {
+    "metadata": MetadataDraft,
+    "summary": SummaryDraft,
+    "impact": ImpactDraft,
+    "timeline": TimelineDraft,
+    "detection": DetectionDraft,
+    "response": ResponseDraft,
+    "root_cause": RootCauseDraft,
+    "lessons": LessonsDraft,
+    "action_items": ActionItemsDraft,
+    "open_questions": OpenQuestionsDraft,
+    "supporting_information": SupportingInfoDraft,
+}
+SECTION_ORDER: tuple[str, ...] = tuple(SECTION_MODELS)
+
+
+# --------------------------------------------------------------------------------------------
+# The assembled draft (public JSON contract).
+# --------------------------------------------------------------------------------------------
+
+
+class Statement(_Out):
+    """A grounded statement: text, source references ('file:line') and the timeline event ids."""
+
+    text: str
+    refs: list[str] = Field(default_factory=list, description="source references 'file:line'")
+    event_ids: list[str] = Field(default_factory=list)
+
+
+class Impact(_Out):
+    summary: str = ""
+    figures: list[Statement] = Field(default_factory=list)
+
+
+class TimelineEntry(_Out):
+    time: AwareDatetime
+    description: str
+    refs: list[str] = Field(default_factory=list, description="source references 'file:line'")
+    event_ids: list[str] = Field(default_factory=list)
+    source: str | None = Field(default=None, description="chat | log | alert | note of the first cited event")
+    key: str | None = Field(default=None, description="start | detected | mitigated | resolved when this entry is a key time")
+
+
+class Response(_Out):
+    summary: str = ""
+    mitigation: list[Statement] = Field(default_factory=list)
+    resolution: list[Statement] = Field(default_factory=list)
+
+
+class Lessons(_Out):
+    went_well: list[Statement] = Field(default_factory=list)
+    went_wrong: list[Statement] = Field(default_factory=list)
+    lucky: list[Statement] = Field(default_factory=list)
+
+
+class ActionItem(_Out):
+    description: str
+    owner: str | None = None
+    due: str | None = None
+    priority: Priority = "medium"
+    kind: ActionKind = "prevent"
+    refs: list[str] = Field(default_factory=list, description="source references 'file:line'")
+    event_ids: list[str] = Field(default_factory=list)
+
+
+class SimilarIncident(_Out):
+    id: str
+    title: str | None = None
+    score: float | None = None
+    why: str | None = None
+    url: str | None = None
+    date: str | None = None
+    seen_before: list[str] = Field(default_factory=list, description="past action items that look relevant again")
+
+
+class ToneNote(_Out):
+    """A blameful sentence the tone pass rewrote (the original wording is not kept in the draft)."""
+
+    section: str
+    category: str
+    explanation: str
+    rewritten_to: str
+
+
+class SectionStatus(_Out):
+    provider: str
+    prompt_version: str
+    status: Literal["ok", "fallback", "empty", "skipped"] = "ok"
+    error: str | None = None
+
+
+class Provenance(_Out):
+    provider: str
+    model: str | None = None
+    prompt_versions: dict[str, str] = Field(default_factory=dict)
+    repairs: int = Field(default=0, description="citations or times dropped/repaired by grounding")
+    repair_notes: list[str] = Field(default_factory=list)
+    fallbacks: list[str] = Field(default_factory=list, description="sections drafted by the offline provider after a failure")
+    sections: dict[str, SectionStatus] = Field(default_factory=dict)
+    injection_flags: list[str] = Field(default_factory=list, description="event ids whose text looks like instructions to an AI")
+    redacted: bool = False
+    aliased_names: bool = False
+    library: str | None = Field(default=None, description="why similar incidents are (not) listed")
+
+
+class Postmortem(_Out):
+    """The assembled draft. Keys are a public contract: add, never rename."""
+
+    title: str
+    severity: Severity = "unknown"
+    status: str = "draft"
+    date: str | None = None
+    duration: str | None = None
+    services: list[str] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=list)
+    summary: str = ""
+    impact: Impact = Field(default_factory=Impact)
+    key_times: KeyTimes = Field(default_factory=KeyTimes)
+    key_events: KeyEvents = Field(default_factory=KeyEvents)
+    metrics: Metrics = Field(default_factory=Metrics)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    detection: Statement = Field(default_factory=lambda: Statement(text=""))
+    response: Response = Field(default_factory=Response)
+    root_cause: Statement = Field(default_factory=lambda: Statement(text=""))
+    trigger: Statement | None = None
+    contributing_factors: list[Statement] = Field(default_factory=list)
+    ruled_out: list[Statement] = Field(default_factory=list)
+    lessons: Lessons = Field(default_factory=Lessons)
+    action_items: list[ActionItem] = Field(default_factory=list)
+    open_questions: list[str] = Field(default_factory=list)
+    supporting_information: list[Statement] = Field(default_factory=list)
+    similar_incidents: list[SimilarIncident] = Field(default_factory=list)
+    tone_findings: list[ToneNote] = Field(default_factory=list)
+    provenance: Provenance
