@@ -1,0 +1,165 @@
+"""Personal and customer data: e-mail addresses, phone numbers, IP addresses, customer ids and
+names, and named contact people.
+
+The phone and IP rules are written against what incident material is full of: timestamps,
+versions (2.14.1), durations, counts ("~1,900", "190 000"), ports, ids (#31877) and slack
+``ts`` values. Each rule says which of those it steps around.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from assistant.redact._spans import Span
+
+_EMAIL = re.compile(r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+
+# "+44 20 7946 0321", "+1 (415) 555-0133", "+4915112345678"
+_PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,6}(?![\w]|[.:/-]\d)")
+# "(415) 555-0133", "020 7946 0321", "0151 1234 5678": groups with separators, never ':'
+_PHONE_LOCAL = re.compile(r"(?<![\w.:/+,-])\(?\d{2,5}\)?[ .-]\d{3,4}[ .-]\d{3,5}(?![\w]|[.:/,-]\d)")
+# after a phone word, any 7-15 digit run counts ("call me on 07700900123")
+_PHONE_CONTEXT = re.compile(
+    r"(?i:\b(?:phone|tel|telephone|mobile|cell|call(?:ed)?(?: \w+)? (?:on|at)|sms|whatsapp|fax)\b)"
+    r"[^\n\d+]{0,20}(?P<num>\+?\(?\d[\d ().-]{5,20}\d)(?![\w]|[.:/-]\d)"
+)
+
+_IPV4 = re.compile(
+    r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w]|\.\d)"
+)
+_IPV6_CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%\w+)?(?![\w:])")
+# Not identifying: unspecified, loopback, broadcast and netmasks.
+_HARMLESS_IP_PREFIXES = ("0.", "127.", "255.")
+
+_ID_PREFIXED = re.compile(r"\b(?:cus|cust|acct|tenant|tnt|org|merchant|mer|client)_[A-Za-z0-9]{4,}\b")
+_ID_AFTER_WORD = re.compile(
+    r"(?i:\b(?P<kw>customer|tenant|account|acct|merchant|org|organi[sz]ation|client|subscriber|user)"
+    r"(?P<idw>[-_ ]?(?:id|no|num|number|ref|#))?)"
+    r"(?P<sep>\s*[:=#]\s*|\s+(?:is|was)\s+|\s+|\s*\(\s*)[\"']?"
+    r"(?P<val>[A-Za-z]{0,6}[_-]?\d[\w-]{2,})"
+)
+_DATE_LIKE = re.compile(r"\d{4}-\d\d(?:-\d\d)?|\d\d?-\d\d?-\d{2,4}")
+
+_NAME = r"[A-Z][a-z][\w&'-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|and)){0,3}"
+_CUSTOMER_WORD = r"(?:customer|client|tenant|merchant)"
+_NAME_AFTER_WORD = re.compile(r"(?i:\b" + _CUSTOMER_WORD + r")\b(?:\s*[:(]\s*|\s+)(?P<name>" + _NAME + ")")
+_NAME_BEFORE_WORD = re.compile(
+    r"(?P<name>" + _NAME + r")(?:,\s*|\s+is\s+)(?:(?:a|an|our|the)\s+)?"
+    r"(?:(?:big|biggest|large|largest|key|major|enterprise|top|important|paying)\s+)?" + _CUSTOMER_WORD + r"\b"
+)
+_NOT_NAMES = {
+    "impact", "impacts", "support", "success", "service", "services", "experience", "care", "facing",
+    "data", "portal", "reports", "report", "api", "dashboard", "team", "ops", "communications", "comms",
+    "status", "id", "ids", "the", "a", "an", "our", "their", "this", "that", "some", "all", "any",
+    "many", "most", "each", "every", "several", "no", "one", "two", "and", "but", "so", "if", "when",
+    "it", "they", "we", "he", "she", "i", "vpn", "traffic", "requests", "errors", "tickets", "emails",
+    "notifications", "orders", "sessions", "accounts", "users", "side", "level", "tier", "config",
+    "certificate", "cert", "certs", "tls", "ssl", "sla", "slo", "update", "updates", "note", "notes",
+}
+_GENERIC_FIRST_WORDS = {
+    "united", "national", "global", "international", "general", "american", "first", "north",
+    "south", "east", "west", "central", "pacific", "atlantic", "royal", "new", "big", "great",
+}
+# A person named as a contact: "their ops contact is Jess Whitford", "spoke with Ana Lima".
+_PERSON = re.compile(
+    r"(?i:\b(?:contact(?:\s+person)?|poc|spoke\s+(?:to|with)|talked\s+to|emailed|called|reached)\b)"
+    r"(?:\s+(?:is|was|:))?\s*:?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
+)
+
+
+def _digits(s: str) -> int:
+    return sum(c.isdigit() for c in s)
+
+
+def _thousands_grouped(s: str) -> bool:
+    groups = re.split(r"[ .-]", s.strip("()"))
+    return len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _phone_spans(text: str) -> Iterator[Span]:
+    for m in _PHONE_INTL.finditer(text):
+        if 8 <= _digits(m.group()) <= 15:
+            yield Span(m.start(), m.end(), "phone", "phone-international")
+    for m in _PHONE_LOCAL.finditer(text):
+        value = m.group()
+        if 9 <= _digits(value) <= 12 and not _thousands_grouped(value):
+            yield Span(m.start(), m.end(), "phone", "phone-local")
+    for m in _PHONE_CONTEXT.finditer(text):
+        value = m.group("num").rstrip(" .-(")
+        if 7 <= _digits(value) <= 15 and not _DATE_LIKE.fullmatch(value):
+            yield Span(m.start("num"), m.start("num") + len(value), "phone", "phone-context")
+
+
+def _ip_spans(text: str) -> Iterator[Span]:
+    for m in _IPV4.finditer(text):
+        if m.group().startswith(_HARMLESS_IP_PREFIXES) or re.search(r"(?i)\bversion\s*$", text[: m.start()]):
+            continue
+        yield Span(m.start(), m.end(), "ip", "ipv4")
+    for m in _IPV6_CANDIDATE.finditer(text):
+        value = m.group()
+        if "::" not in value and value.count(":") < 7:
+            continue  # "09:19:25" and MAC-like strings are not addresses
+        try:
+            addr = ipaddress.IPv6Address(value.split("%")[0])
+        except ValueError:
+            continue
+        if addr.is_loopback or addr.is_unspecified or (not any(c.isalpha() for c in value) and value.count(":") < 4):
+            continue  # "::1", "::", and clock-like "10::30"
+        yield Span(m.start(), m.end(), "ip", "ipv6")
+
+
+def _customer_id_spans(text: str) -> Iterator[Span]:
+    for m in _ID_PREFIXED.finditer(text):
+        yield Span(m.start(), m.end(), "customer", "customer-id")
+    for m in _ID_AFTER_WORD.finditer(text):
+        value = m.group("val")
+        if _digits(value) < 3 or _DATE_LIKE.match(value):
+            continue
+        explicit = m.group("idw") or m.group("sep").strip() in (":", "=", "#", "(")
+        if not explicit and not re.search(r"[A-Za-z][_-]?\d", value) and _digits(value) < 5:
+            continue  # "customer 500 errors" is a count, "tenant t_48213" an id
+        yield Span(m.start("val"), m.end("val"), "customer", "customer-id")
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    while words and (words[-1].lower() in _NOT_NAMES or words[-1] in ("&", "of", "and")):
+        words.pop()
+    return " ".join(words).rstrip(".,'")
+
+
+def customer_name_variants(name: str) -> list[str]:
+    """The name and, for multi-word names, a distinctive first word ("Harborline Foods" → "Harborline")."""
+    words = name.split()
+    variants = [name]
+    if len(words) > 1 and len(words[0]) >= 5 and words[0].lower() not in _GENERIC_FIRST_WORDS:
+        variants.append(words[0].rstrip("'s"))
+    return variants
+
+
+def _customer_name_spans(text: str) -> Iterator[Span]:
+    for rx in (_NAME_AFTER_WORD, _NAME_BEFORE_WORD):
+        for m in rx.finditer(text):
+            name = _clean_name(m.group("name"))
+            if not name or name.split()[0].lower() in _NOT_NAMES or name.isupper():
+                continue
+            start = m.start("name")
+            yield Span(start, start + len(name), "customer", "customer-name")
+
+
+def _person_spans(text: str) -> Iterator[Span]:
+    for m in _PERSON.finditer(text):
+        yield Span(m.start("name"), m.end("name"), "person", "contact-person")
+
+
+def pii_spans(text: str) -> list[Span]:
+    """Every personal or customer data span in text (may overlap; resolve() picks)."""
+    spans = [Span(m.start(), m.end(), "email", "email") for m in _EMAIL.finditer(text)]
+    spans += _phone_spans(text)
+    spans += _ip_spans(text)
+    spans += _customer_id_spans(text)
+    spans += _customer_name_spans(text)
+    spans += _person_spans(text)
+    return spans

@@ -1,0 +1,216 @@
+"""The Redactor: finds secrets and personal data, swaps them for stable placeholders, and aliases
+people's names. One instance per draft keeps ``<SECRET_1>`` and ``Responder A`` stable across calls.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.domain import Timeline
+from assistant.redact._names import ALIAS_RE, MENTION, alias_label, looks_like_bot, name_spans
+from assistant.redact._pii import customer_name_variants, pii_spans
+from assistant.redact._secrets import secret_spans
+from assistant.redact._spans import Span, resolve
+
+_PREFIX = {"secret": "SECRET", "email": "EMAIL", "customer": "CUSTOMER", "phone": "PHONE", "ip": "IP", "person": "PERSON"}
+_NOT_PEOPLE = {"here", "channel", "everyone", "oncall", "on-call", "all", "team"}
+# attrs keys a chat parser may use for a person's other names
+_NAME_ATTRS = ("real_name", "user_name", "display_name", "username", "name")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of text that redaction replaces: where, what kind, by which rule, and with what."""
+
+    kind: str
+    start: int
+    end: int
+    value: str
+    placeholder: str
+    rule: str
+
+    @property
+    def masked(self) -> str:
+        """A preview that never shows the whole value: 'Tq********' for a secret."""
+        return mask(self.value, self.kind)
+
+
+def mask(value: str, kind: str = "secret") -> str:
+    """First character(s) then stars, so people can recognise a value without reading it."""
+    keep = 1 if kind == "secret" or len(value) <= 6 else 2
+    return value[:keep] + "*" * min(max(len(value) - keep, 1), 12)
+
+
+class Redactor:
+    """Replaces secrets and personal data by stable placeholders; optionally names by aliases.
+
+    ``names`` are people to alias ("Responder A", …) when ``alias_names`` is True; more are added
+    from chat actors and @mentions by ``redact_timeline``.
+    """
+
+    def __init__(self, *, alias_names: bool = False, names: Iterable[str] = ()) -> None:
+        self.alias_names = alias_names
+        self._aliases: dict[str, str] = {}  # canonical name -> "Responder A"
+        self._placeholders: dict[str, str] = {}  # lower-cased value -> placeholder
+        self._kinds: dict[str, str] = {}  # placeholder -> kind
+        self._counts: Counter[str] = Counter()
+        self._known_rx: re.Pattern[str] | None = None
+        self.add_names(names)
+
+    # -- names -------------------------------------------------------------------------------
+    def add_names(self, names: Iterable[str]) -> None:
+        """Register people's names (chat handles, full names); each gets the next alias."""
+        known = {n.lower() for n in self._aliases}
+        for raw in names:
+            name = raw.strip().lstrip("@")
+            if len(name) < 2 or name.lower() in known or name.lower() in _NOT_PEOPLE or looks_like_bot(name):
+                continue
+            known.add(name.lower())
+            self._aliases[name] = alias_label(len(self._aliases))
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Name → alias, for people who see the draft locally."""
+        return dict(self._aliases)
+
+    @property
+    def placeholders(self) -> dict[str, str]:
+        """Placeholder → kind for everything replaced so far (never the values)."""
+        return dict(self._kinds)
+
+    # -- finding -----------------------------------------------------------------------------
+    def _placeholder(self, value: str, kind: str) -> str:
+        key = value.lower()
+        if key not in self._placeholders:
+            self._counts[kind] += 1
+            ph = f"<{_PREFIX[kind]}_{self._counts[kind]}>"
+            self._placeholders[key] = ph
+            self._kinds[ph] = kind
+            self._known_rx = None
+        return self._placeholders[key]
+
+    def _learn(self, value: str, kind: str) -> str:
+        ph = self._placeholder(value, kind)
+        if kind == "customer":
+            for variant in customer_name_variants(value):
+                self._placeholders.setdefault(variant.lower(), ph)
+        return ph
+
+    def _known_spans(self, text: str) -> list[Span]:
+        # Values seen once are replaced everywhere after, even where no rule would fire
+        # ("Harborline's script", a password repeated on its own).
+        if not self._placeholders:
+            return []
+        if self._known_rx is None:
+            values = sorted((v for v in self._placeholders if len(v) >= 4), key=len, reverse=True)
+            if not values:
+                return []
+            alternation = "|".join(re.escape(v) for v in values)
+            self._known_rx = re.compile(r"(?<![A-Za-z0-9])(?:" + alternation + r")(?![A-Za-z0-9]|\.\d)", re.I)
+        return [
+            Span(m.start(), m.end(), self._kinds[self._placeholders[m.group().lower()]], "known-value")
+            for m in self._known_rx.finditer(text)
+        ]
+
+    def findings(self, text: str) -> list[Finding]:
+        """What ``redact`` would replace in text, in order, with the placeholder or alias for each."""
+        spans = secret_spans(text) + pii_spans(text) + self._known_spans(text)
+        owner: dict[Span, str] = {}
+        if self.alias_names and self._aliases:
+            for span, name in name_spans(text, self._aliases):
+                spans.append(span)
+                owner[span] = name
+        out: list[Finding] = []
+        for s in resolve(spans, text):
+            value = s.value(text)
+            replacement = self._aliases[owner[s]] if s.kind == "name" else self._learn(value, s.kind)
+            out.append(Finding(s.kind, s.start, s.end, value, replacement, s.rule))
+        return out
+
+    # -- replacing ---------------------------------------------------------------------------
+    def redact(self, text: str) -> str:
+        """Text with every secret and personal datum (and, if aliasing, every name) replaced."""
+        if not text:
+            return text
+        parts: list[str] = []
+        pos = 0
+        for f in self.findings(text):
+            parts += [text[pos : f.start], f.placeholder]
+            pos = f.end
+        parts.append(text[pos:])
+        return "".join(parts)
+
+    def restore_aliases(self, text: str) -> str:
+        """Aliases back to the names they stand for; placeholders for secrets and PII stay."""
+        by_alias = {alias: name for name, alias in self._aliases.items()}
+        return ALIAS_RE.sub(lambda m: by_alias.get(m.group(), m.group()), text)
+
+    def redact_actor(self, actor: str | None) -> str | None:
+        """An event's actor: its alias when aliasing, else the actor with any PII redacted."""
+        if actor is None:
+            return None
+        if self.alias_names:
+            for name, alias in self._aliases.items():
+                if name.lower() == actor.strip().lstrip("@").lower():
+                    return alias
+        return self.redact(actor)
+
+    def redact_value(self, value: Any) -> Any:
+        """Strings inside nested dicts/lists redacted; other values kept."""
+        if isinstance(value, str):
+            return self.redact(value)
+        if isinstance(value, dict):
+            return {k: self.redact_value(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return type(value)(self.redact_value(v) for v in value)
+        return value
+
+    def redact_timeline(self, tl: Timeline) -> Timeline:
+        """A copy of the timeline with every text (events, actors, attrs, problems, findings) redacted."""
+        if self.alias_names:
+            self.add_names(timeline_names(tl))
+        # Learn every value first, so a value first seen late is replaced early too.
+        for ev in tl.events:
+            self.findings(ev.text)
+        events = [
+            ev.model_copy(
+                update={
+                    "text": self.redact(ev.text),
+                    "actor": self.redact_actor(ev.actor),
+                    "attrs": self.redact_value(ev.attrs),
+                }
+            )
+            for ev in tl.events
+        ]
+        problems = [p.model_copy(update={"message": self.redact(p.message)}) for p in tl.problems]
+        clock = {self.redact(k): v.model_copy(update={"notes": [self.redact(n) for n in v.notes]}) for k, v in tl.clock.items()}
+        return tl.model_copy(
+            update={
+                "events": events,
+                "problems": problems,
+                "clock": clock,
+                "findings": [self.redact(f) for f in tl.findings],
+            }
+        )
+
+
+def timeline_names(tl: Timeline) -> list[str]:
+    """People in a timeline: chat actors that are not bots, their other names, and @mentions."""
+    names: list[str] = []
+    for ev in tl.events:
+        if ev.source != "chat" or ev.attrs.get("bot") or ev.attrs.get("subtype") == "bot_message":
+            continue
+        if ev.actor:
+            names.append(ev.actor)
+        names += [str(ev.attrs[k]) for k in _NAME_ATTRS if isinstance(ev.attrs.get(k), str)]
+        names += [m.group(1) for m in MENTION.finditer(ev.text)]
+    return [n for n in names if n.strip().lstrip("@").lower() not in _NOT_PEOPLE]
+
+
+def findings(text: str, *, names: Iterable[str] = ()) -> list[Finding]:
+    """What a fresh Redactor would replace in text (names aliased only when given)."""
+    return Redactor(alias_names=bool(names), names=names).findings(text)
