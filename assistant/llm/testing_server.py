@@ -2,7 +2,7 @@
 
     with OpenAITestServer() as srv:
         provider = OpenAICompatProvider(base_url=srv.base_url, model="test-model")
-        srv.fail_next("429", n=2)      # then "500", "timeout", "invalid_json", "truncated", "wrong_shape"
+        srv.fail_next("429", n=2)      # or "500", "timeout", "invalid_json", "truncated", "wrong_shape", "400", "401"
         srv.reject_json_schema = True  # answer response_format json_schema with HTTP 500 like llama.cpp
         srv.delay_s = 1.0              # fixed delay per call
         srv.set_responder(obeying_responder)
@@ -27,8 +27,17 @@ from typing import Any, Literal
 
 from assistant.llm._schema_example import example_from_schema
 
-FailKind = Literal["429", "500", "timeout", "invalid_json", "truncated", "wrong_shape"]
-FAIL_KINDS: tuple[str, ...] = ("429", "500", "timeout", "invalid_json", "truncated", "wrong_shape")
+FailKind = Literal["429", "500", "timeout", "invalid_json", "truncated", "wrong_shape", "400", "401"]
+FAIL_KINDS: tuple[str, ...] = (
+    "429",
+    "500",
+    "timeout",
+    "invalid_json",
+    "truncated",
+    "wrong_shape",
+    "400",
+    "401",
+)
 Responder = Callable[[dict[str, Any], dict[str, Any] | None], "dict[str, Any] | list[Any] | str"]
 
 MODEL_ID = "test-model"
@@ -216,12 +225,15 @@ class OpenAITestServer:
             raise ValueError(f"unknown failure kind {kind!r}; use one of {', '.join(FAIL_KINDS)}")
 
     # -- used by the handler -----------------------------------------------------------------
-    def _record(self, body: dict[str, Any], headers: dict[str, str]) -> tuple[str | None, Responder]:
+    def _record(self, body: dict[str, Any], headers: dict[str, str]) -> Responder:
         with self._lock:
             self._requests.append(body)
             self._headers.append(headers)
-            failure = self._failures.popleft() if self._failures else self._always
-            return failure, self._responder
+            return self._responder
+
+    def _take_failure(self) -> str | None:
+        with self._lock:
+            return self._failures.popleft() if self._failures else self._always
 
     def _wait(self, seconds: float) -> None:
         if seconds > 0:
@@ -254,7 +266,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(400, _error(f"request body is not JSON: {exc}", "invalid_request_error"))
             return
         srv = self.server_ref
-        failure, responder = srv._record(body, {k.lower(): v for k, v in self.headers.items()})
+        responder = srv._record(body, {k.lower(): v for k, v in self.headers.items()})
         srv._wait(srv.delay_s)
         if body.get("stream"):
             self._send(400, _error("streaming is not supported by the test server", "invalid_request_error"))
@@ -262,7 +274,8 @@ class _Handler(BaseHTTPRequestHandler):
         mode, schema, name = request_schema(body)
         if srv.reject_json_schema and mode == "json_schema":
             self._send(500, _error(_LLAMA_REJECT, "internal_server_error"))
-            return
+            return  # a rejection is not one of the scripted failures: those wait for a real call
+        failure = srv._take_failure()
         if failure == "429":
             self._send(
                 429, _error("Rate limit reached (test server)", "rate_limit_error"), {"retry-after": "0"}
@@ -270,6 +283,12 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if failure == "500":
             self._send(500, _error("The server had an error (test server)", "server_error"))
+            return
+        if failure == "400":
+            self._send(400, _error("Invalid request (test server)", "invalid_request_error"))
+            return
+        if failure == "401":
+            self._send(401, _error("Incorrect API key provided (test server)", "invalid_api_key"))
             return
         if failure == "timeout":
             srv._wait(srv.hang_s)
