@@ -74,12 +74,29 @@ class _Gate:
         return [st for st in (self.statement(i, section) for i in items) if st is not None]
 
     def _repeats_injection(self, text: str) -> bool:
+        if self.injection and _repeats is not None and _repeats(text, [e.text for e in self.injection]):
+            return True
         low = _norm(text)
         for frag in self._inj_fragments:
             for i in range(0, max(1, len(frag) - 40), 20):
                 if len(frag) >= 40 and frag[i : i + 40] in low:
                     return True
         return bool(_INJECTION.search(text))
+
+
+try:
+    from assistant.injection import draft_repeats_injection as _repeats
+except ImportError:  # the redaction engineer's module; the built-in screen below still applies
+    _repeats = None
+
+
+def looks_like_injection(text: str) -> bool:
+    """The injection screen for one source text (``assistant.injection`` when present)."""
+    try:
+        from assistant.injection import looks_like_injection as check
+    except ImportError:
+        return bool(_INJECTION.search(text))
+    return check(text) or bool(_INJECTION.search(text))
 
 
 def _norm(text: str) -> str:
@@ -126,6 +143,7 @@ def assemble(
     )
     if (d := get("summary")) is not None:
         pm.summary = gate.text(d.summary, "summary")
+        gate.refs(d.refs, "summary")  # the summary keeps no citations, but bad ones still count
     if (d := get("impact")) is not None:
         pm.impact = s.Impact(summary=gate.text(d.summary, "impact"), figures=gate.statements(d.figures, "impact"))
     if (d := get("timeline")) is not None:

@@ -100,7 +100,13 @@ def make_redactor(timeline: Timeline, *, alias_names: bool) -> tuple[Any, bool]:
         from assistant.redact import Redactor
     except ImportError:
         return _FallbackRedactor(), False
-    return Redactor(alias_names=alias_names, names=_actors(timeline)), alias_names
+    try:
+        from assistant.redact import timeline_names
+
+        names = timeline_names(timeline)
+    except ImportError:
+        names = _actors(timeline)
+    return Redactor(alias_names=alias_names, names=names), alias_names
 
 
 def build_context(

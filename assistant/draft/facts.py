@@ -96,11 +96,11 @@ def clean(text: str, limit: int = 240) -> str:
 
 def analyse(tl: Timeline, *, max_entries: int = 45) -> Facts:
     """Read the timeline once; every offline section is written from the result."""
-    from assistant.draft.assemble import _INJECTION
+    from assistant.draft.assemble import looks_like_injection
 
     f = Facts(timeline=tl)
     for e in tl.events:
-        if _INJECTION.search(e.text):
+        if looks_like_injection(e.text):
             continue
         if e.source.value in ("chat", "note") and is_blameful(e.text):
             continue

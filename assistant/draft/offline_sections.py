@@ -183,11 +183,13 @@ def lessons(f: Facts) -> s.LessonsDraft:
     return s.LessonsDraft(went_well=well, went_wrong=wrong, lucky=lucky)
 
 
+# A name: one token, or an alias like "Responder B" (names are aliased for remote providers).
+_NAME = r"((?:Responder [A-Z]{1,2})|[A-Za-z][\w.\-]{1,30})"
 _OWNER_PATTERNS = (
-    re.compile(r"@([\w.\-]+) (?:will|to|can you|pls|please)\b", re.I),
-    re.compile(r"\bowner:\s*@?([\w.\-]+)", re.I),
-    re.compile(r"\(\s*@?([a-z][\w.\-]{1,30})\s*\)\s*$", re.I),
-    re.compile(r"\b(?:assign(?:ed)? to|->)\s*@?([a-z][\w.\-]{1,30})\s*$", re.I),
+    re.compile(r"@" + _NAME + r" (?:will|to|can you|pls|please)\b", re.I),
+    re.compile(r"\bowner:\s*@?" + _NAME, re.I),
+    re.compile(r"\(\s*@?" + _NAME + r"\s*\)\s*$", re.I),
+    re.compile(r"\b(?:assign(?:ed)? to|->)\s*@?" + _NAME + r"\s*$", re.I),
 )
 _SELF = re.compile(r"\b(I'll|I will|I can|for me|on me|I'll take)\b", re.I)
 _LEAD = re.compile(

@@ -51,7 +51,7 @@ class PromptRegistry:
             raise PromptError(f"{path}:1: missing version header; start the file with '{{#- version: {name}.v1 -#}}'")
         return match.group(1)
 
-    def render(self, name: str, **variables: Any) -> str:
+    def render(self, name: str, /, **variables: Any) -> str:
         """Render ``name.j2`` with ``variables``; a missing template or variable raises ``PromptError``."""
         from jinja2 import TemplateError, TemplateNotFound, UndefinedError
 
