@@ -14,7 +14,9 @@ from collections.abc import Iterator
 
 from assistant.redact._spans import Span
 
-_EMAIL = re.compile(r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+_EMAIL = re.compile(
+    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
+)
 
 # "+44 20 7946 0321", "+1 (415) 555-0133", "+4915112345678"
 _PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,6}(?![\w]|[.:/-]\d)")
@@ -47,20 +49,108 @@ _CUSTOMER_WORD = r"(?:customer|client|tenant|merchant)"
 _NAME_AFTER_WORD = re.compile(r"(?i:\b" + _CUSTOMER_WORD + r")\b(?:\s*[:(]\s*|\s+)(?P<name>" + _NAME + ")")
 _NAME_BEFORE_WORD = re.compile(
     r"(?P<name>" + _NAME + r")(?:,\s*|\s+is\s+)(?:(?:a|an|our|the)\s+)?"
-    r"(?:(?:big|biggest|large|largest|key|major|enterprise|top|important|paying)\s+)?" + _CUSTOMER_WORD + r"\b"
+    r"(?:(?:big|biggest|large|largest|key|major|enterprise|top|important|paying)\s+)?"
+    + _CUSTOMER_WORD
+    + r"\b"
 )
 _NOT_NAMES = {
-    "impact", "impacts", "support", "success", "service", "services", "experience", "care", "facing",
-    "data", "portal", "reports", "report", "api", "dashboard", "team", "ops", "communications", "comms",
-    "status", "id", "ids", "the", "a", "an", "our", "their", "this", "that", "some", "all", "any",
-    "many", "most", "each", "every", "several", "no", "one", "two", "and", "but", "so", "if", "when",
-    "it", "they", "we", "he", "she", "i", "vpn", "traffic", "requests", "errors", "tickets", "emails",
-    "notifications", "orders", "sessions", "accounts", "users", "side", "level", "tier", "config",
-    "certificate", "cert", "certs", "tls", "ssl", "sla", "slo", "update", "updates", "note", "notes",
+    "impact",
+    "impacts",
+    "support",
+    "success",
+    "service",
+    "services",
+    "experience",
+    "care",
+    "facing",
+    "data",
+    "portal",
+    "reports",
+    "report",
+    "api",
+    "dashboard",
+    "team",
+    "ops",
+    "communications",
+    "comms",
+    "status",
+    "id",
+    "ids",
+    "the",
+    "a",
+    "an",
+    "our",
+    "their",
+    "this",
+    "that",
+    "some",
+    "all",
+    "any",
+    "many",
+    "most",
+    "each",
+    "every",
+    "several",
+    "no",
+    "one",
+    "two",
+    "and",
+    "but",
+    "so",
+    "if",
+    "when",
+    "it",
+    "they",
+    "we",
+    "he",
+    "she",
+    "i",
+    "vpn",
+    "traffic",
+    "requests",
+    "errors",
+    "tickets",
+    "emails",
+    "notifications",
+    "orders",
+    "sessions",
+    "accounts",
+    "users",
+    "side",
+    "level",
+    "tier",
+    "config",
+    "certificate",
+    "cert",
+    "certs",
+    "tls",
+    "ssl",
+    "sla",
+    "slo",
+    "update",
+    "updates",
+    "note",
+    "notes",
 }
 _GENERIC_FIRST_WORDS = {
-    "united", "national", "global", "international", "general", "american", "first", "north",
-    "south", "east", "west", "central", "pacific", "atlantic", "royal", "new", "big", "great",
+    "united",
+    "national",
+    "global",
+    "international",
+    "general",
+    "american",
+    "first",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "pacific",
+    "atlantic",
+    "royal",
+    "new",
+    "big",
+    "great",
 }
 # A person named as a contact: "their ops contact is Jess Whitford", "spoke with Ana Lima".
 _PERSON = re.compile(
@@ -105,7 +195,11 @@ def _ip_spans(text: str) -> Iterator[Span]:
             addr = ipaddress.IPv6Address(value.split("%")[0])
         except ValueError:
             continue
-        if addr.is_loopback or addr.is_unspecified or (not any(c.isalpha() for c in value) and value.count(":") < 4):
+        if (
+            addr.is_loopback
+            or addr.is_unspecified
+            or (not any(c.isalpha() for c in value) and value.count(":") < 4)
+        ):
             continue  # "::1", "::", and clock-like "10::30"
         yield Span(m.start(), m.end(), "ip", "ipv6")
 

@@ -45,9 +45,34 @@ _KEYWORD_VALUE = re.compile(
     r"(?:(?P<q>[\"'`])(?P<qval>[^\"'`\s][^\"'`\n]{2,200}?)(?P=q)|(?P<val>[^\s\"'`,;]{4,}))"
 )
 _TRIVIAL_VALUES = {
-    "null", "none", "nil", "true", "false", "redacted", "masked", "hidden", "empty", "required",
-    "missing", "invalid", "expired", "rotated", "revoked", "changed", "leaked", "pasted", "here",
-    "there", "field", "value", "string", "header", "undefined", "unset", "default", "xxxx",
+    "null",
+    "none",
+    "nil",
+    "true",
+    "false",
+    "redacted",
+    "masked",
+    "hidden",
+    "empty",
+    "required",
+    "missing",
+    "invalid",
+    "expired",
+    "rotated",
+    "revoked",
+    "changed",
+    "leaked",
+    "pasted",
+    "here",
+    "there",
+    "field",
+    "value",
+    "string",
+    "header",
+    "undefined",
+    "unset",
+    "default",
+    "xxxx",
 }
 # '=' only as base64 padding, so "requestId=2b7d..." splits into key and value.
 _TOKEN = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}")
@@ -153,5 +178,9 @@ def secret_spans(text: str) -> list[Span]:
     spans += [Span(m.start(), m.end(), "secret", "jwt") for m in _JWT.finditer(text)]
     spans += list(_keyword_spans(text))
     spans += list(_plugin_spans(text))
-    spans += [Span(m.start(), m.end(), "secret", "high-entropy") for m in _TOKEN.finditer(text) if _high_entropy(m.group())]
+    spans += [
+        Span(m.start(), m.end(), "secret", "high-entropy")
+        for m in _TOKEN.finditer(text)
+        if _high_entropy(m.group())
+    ]
     return spans

@@ -17,7 +17,14 @@ from assistant.redact._pii import customer_name_variants, pii_spans
 from assistant.redact._secrets import secret_spans
 from assistant.redact._spans import Span, resolve
 
-_PREFIX = {"secret": "SECRET", "email": "EMAIL", "customer": "CUSTOMER", "phone": "PHONE", "ip": "IP", "person": "PERSON"}
+_PREFIX = {
+    "secret": "SECRET",
+    "email": "EMAIL",
+    "customer": "CUSTOMER",
+    "phone": "PHONE",
+    "ip": "IP",
+    "person": "PERSON",
+}
 _NOT_PEOPLE = {"here", "channel", "everyone", "oncall", "on-call", "all", "team"}
 # attrs keys a chat parser may use for a person's other names
 _NAME_ATTRS = ("real_name", "user_name", "display_name", "username", "name")
@@ -194,7 +201,10 @@ class Redactor:
             for ev in tl.events
         ]
         problems = [p.model_copy(update={"message": self.redact(p.message)}) for p in tl.problems]
-        clock = {self.redact(k): v.model_copy(update={"notes": [self.redact(n) for n in v.notes]}) for k, v in tl.clock.items()}
+        clock = {
+            self.redact(k): v.model_copy(update={"notes": [self.redact(n) for n in v.notes]})
+            for k, v in tl.clock.items()
+        }
         return tl.model_copy(
             update={
                 "events": events,
