@@ -69,12 +69,26 @@ class _Outputs:
 
     def __init__(self) -> None:
         self.components: dict[str, list[Any]] = {}
+        self.api: dict[str, list[str]] = {}  # api name → the view names its outputs carry
+
+    def on(self, event: Any, fn: Callable[..., Any], names: list[str], api: str, *, inputs: list[Any] | None = None,
+           gen: bool = False, **kw: Any) -> None:  # fmt: skip
+        """Wire ``fn`` (a plain handler returning or yielding views) to ``event`` under ``api``."""
+        self.api[api] = names
+        wrapped = self.wrap_gen(fn, names) if gen else self.wrap(fn, names)
+        event(wrapped, inputs=inputs or [], outputs=self.of(names), api_name=api, **kw)
 
     def add(self, name: str, *components: Any) -> None:
         self.components[name] = list(components)
 
     def of(self, names: list[str]) -> list[Any]:
         return [c for n in names for c in self.components[n]]
+
+    def labels(self, names: list[str]) -> list[str]:
+        """The view name of each value an API call returns, in order (layout blocks return nothing)."""
+        from gradio.components import Component
+
+        return [n for n in names for c in self.components[n] if isinstance(c, Component)]
 
     def _tuple(self, names: list[str], view: dict[str, Any]) -> tuple[Any, ...]:
         import gradio as gr
@@ -120,11 +134,13 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
 
     with gr.Blocks(title="Postmortem Assistant", analytics_enabled=False) as demo:
         demo.ui_context = ctx  # tests and the CLI reach the store through the app
+        demo.ui_outputs = outs
         draft_id = gr.Textbox(visible=False, elem_id="draft-id")
         outs.add("draft_id", draft_id)
         with gr.Row(equal_height=True):
             gr.Markdown("# Postmortem Assistant\nDraft, edit and publish a blameless postmortem.")
-            drafts = gr.Dropdown(label="Drafts (saved automatically)", choices=[], scale=2, elem_id="drafts")
+            drafts = gr.Dropdown(label="Drafts (saved automatically)", choices=[], scale=2, elem_id="drafts",
+                                 allow_custom_value=True)  # fmt: skip
             new_btn = gr.Button("New draft", scale=0, elem_id="new-btn")
             saved = gr.Markdown("", elem_id="saved")
         outs.add("drafts", drafts)
@@ -185,22 +201,17 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
         open_names = [*all_names, "in:pasted", "in:tz", "in:date", "in:severity"]
         load_names = [*open_names, "in:files"]
 
-        draft_btn.click(outs.wrap_gen(partial(h.run_draft, ctx), all_names),
-                        inputs=[pasted, files, tz, day, severity, provider], outputs=outs.of(all_names),
-                        api_name="draft", concurrency_limit=10, show_progress="minimal")  # fmt: skip
-        _wire_editor(gr, ctx, outs, section_widgets, draft_id, provider)
-        drafts.input(outs.wrap(partial(h.open_draft, ctx), open_names), inputs=[drafts],
-                     outputs=outs.of(open_names), api_name="open_draft")  # fmt: skip
-        new_btn.click(outs.wrap(lambda: h.new_draft(ctx), load_names), outputs=outs.of(load_names),
-                      api_name="new_draft")  # fmt: skip
-        export_btn.click(outs.wrap(partial(o.export_files, ctx), ["exports", "notice"]), inputs=[draft_id],
-                         outputs=outs.of(["exports", "notice"]), api_name="export")  # fmt: skip
-        publish_btn.click(outs.wrap(partial(o.publish, ctx), ["publish"]), inputs=[draft_id],
-                          outputs=outs.of(["publish"]), api_name="publish")  # fmt: skip
+        outs.on(draft_btn.click, partial(h.run_draft, ctx), all_names, "draft", gen=True,
+                inputs=[pasted, files, tz, day, severity, provider], concurrency_limit=10,
+                show_progress="minimal")  # fmt: skip
+        _wire_editor(ctx, outs, section_widgets, draft_id, provider)
+        outs.on(drafts.input, partial(h.open_draft, ctx), open_names, "open_draft", inputs=[drafts])
+        outs.on(new_btn.click, lambda: h.new_draft(ctx), load_names, "new_draft")
+        outs.on(export_btn.click, partial(o.export_files, ctx), ["exports", "notice"], "export", inputs=[draft_id])
+        outs.on(publish_btn.click, partial(o.publish, ctx), ["publish"], "publish", inputs=[draft_id])
         tone_names = ["tone:check", "tone_rewrite", "tone_summary"]
-        tone_btn.click(outs.wrap(h.tone_check_text, tone_names), inputs=[tone_in], outputs=outs.of(tone_names),
-                       api_name="tone_check")  # fmt: skip
-        demo.load(outs.wrap(lambda: h.on_load(ctx), load_names), outputs=outs.of(load_names), api_name="load")
+        outs.on(tone_btn.click, h.tone_check_text, tone_names, "tone_check", inputs=[tone_in])
+        outs.on(demo.load, lambda: h.on_load(ctx), load_names, "load")
     demo.queue(default_concurrency_limit=8)
     return demo
 
@@ -238,44 +249,38 @@ def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
     return widgets
 
 
-def _wire_editor(gr: Any, ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, Any]],
-                 draft_id: Any, provider: Any) -> None:  # fmt: skip
+def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, Any]], draft_id: Any,
+                 provider: Any) -> None:  # fmt: skip
     from ui import handlers as h
 
     saved = ["draft_id", "saved"]
+    quiet: dict[str, Any] = {"show_progress": "hidden"}
     for s in SECTIONS:
         w = widgets[s.name]
         tone_names = [f"tone:{s.name}"]
         for path, tb in w["fields"].items():
             api = path.replace(".", "_")
-            tb.input(outs.wrap(lambda did, text, path=path: h.save_field(ctx, did, path, text), saved), inputs=[draft_id, tb],
-                     outputs=outs.of(saved), api_name=f"save_{api}", trigger_mode="always_last",
-                     show_progress="hidden")  # fmt: skip
+            outs.on(tb.input, lambda did, text, path=path: h.save_field(ctx, did, path, text), saved,
+                    f"save_{api}", inputs=[draft_id, tb], trigger_mode="always_last", **quiet)  # fmt: skip
 
             def _blur(did: str, text: str, path: str = path, name: str = s.name) -> dict[str, Any]:
                 view = h.save_field(ctx, did, path, text)
                 return {**view, **h.check_section(ctx, view["draft_id"], name)}
 
-            tb.blur(outs.wrap(_blur, [*saved, *tone_names]), inputs=[draft_id, tb],
-                    outputs=outs.of([*saved, *tone_names]), api_name=f"check_{api}",
-                    show_progress="hidden")  # fmt: skip
+            outs.on(tb.blur, _blur, [*saved, *tone_names], f"check_{api}", inputs=[draft_id, tb], **quiet)
         sec_names = [f"field:{f.path}" for f in s.fields] + tone_names
-        w["rewrite"].click(outs.wrap(lambda did, name=s.name: h.use_rewrite(ctx, did, name), [*sec_names, "saved", "notice"]),
-                           inputs=[draft_id], outputs=outs.of([*sec_names, "saved", "notice"]),
-                           api_name=f"rewrite_{s.name}")  # fmt: skip
-        regen_names = [*sec_names, "status", "notice", "draft_id", "drafts", "keytimes"]
-        w["regen"].click(outs.wrap_gen(lambda did, prov, name=s.name: h.regenerate(ctx, did, name, prov), regen_names),
-                         inputs=[draft_id, provider], outputs=outs.of(regen_names),
-                         api_name=f"regenerate_{s.name}")  # fmt: skip
+        outs.on(w["rewrite"].click, lambda did, name=s.name: h.use_rewrite(ctx, did, name),
+                [*sec_names, "saved", "notice"], f"rewrite_{s.name}", inputs=[draft_id])  # fmt: skip
+        outs.on(w["regen"].click, lambda did, prov, name=s.name: h.regenerate(ctx, did, name, prov),
+                [*sec_names, "status", "notice", "draft_id", "drafts", "keytimes"], f"regenerate_{s.name}",
+                inputs=[draft_id, provider], gen=True)  # fmt: skip
     for key in TABLES:
         w = widgets[key]
-        w["table"].input(outs.wrap(lambda did, rows, key=key: h.save_table(ctx, did, key, rows), saved), inputs=[draft_id, w["table"]],
-                         outputs=outs.of(saved), api_name=f"save_{key}", trigger_mode="always_last",
-                         show_progress="hidden")  # fmt: skip
-        names = [f"table:{key}", "status", "notice", "draft_id", "drafts"]
-        w["regen"].click(outs.wrap_gen(lambda did, prov, k=key: h.regenerate(ctx, did, k, prov), names),
-                         inputs=[draft_id, provider], outputs=outs.of(names),
-                         api_name=f"regenerate_{key}")  # fmt: skip
+        outs.on(w["table"].input, lambda did, rows, key=key: h.save_table(ctx, did, key, rows), saved,
+                f"save_{key}", inputs=[draft_id, w["table"]], trigger_mode="always_last", **quiet)  # fmt: skip
+        outs.on(w["regen"].click, lambda did, prov, k=key: h.regenerate(ctx, did, k, prov),
+                [f"table:{key}", "status", "notice", "draft_id", "drafts"], f"regenerate_{key}",
+                inputs=[draft_id, provider], gen=True)  # fmt: skip
 
 
 def _warm_up(settings: Settings, example: bool) -> None:

@@ -40,13 +40,11 @@ def publish(ctx: UiContext, draft_id: str | None) -> View:
     doc_id = f"{_slug(str(rec.draft.get('title') or rec.title))}-{rec.id[:6]}"
     markdown = _front_matter(doc_id, rec.draft) + exporters.to_markdown(rec.draft)
     try:
-        lib_dir: Path = ctx.settings.library_dir
-        lib_dir.mkdir(parents=True, exist_ok=True)
-        (lib_dir / f"{doc_id}.md").write_text(markdown, encoding="utf-8")
         library = services.open_library(ctx.settings)
-        library.add_postmortem(markdown, id=doc_id)
+        doc_id = library.add_postmortem(markdown, id=doc_id)  # writes into settings.library_dir, then indexes
     except Exception as exc:
         return {"publish": _fail(exc)}
+    lib_dir: Path = ctx.settings.library_dir
     return {"publish": f"✅ Published as `{doc_id}` into the library ({lib_dir}); the next similar incident will find it."}
 
 

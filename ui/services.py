@@ -22,18 +22,22 @@ class Unavailable(Exception):
     """A part of the engine the UI needs is not installed or not working; the message says which."""
 
 
-def _need(module: str, what: str) -> Any:
+def _need(module: str, what: str, *attrs: str) -> Any:
     import importlib
 
     try:
-        return importlib.import_module(module)
+        mod = importlib.import_module(module)
     except ImportError as exc:
         raise Unavailable(f"{what} is not available ({module}: {exc}).") from exc
+    missing = [a for a in attrs if not hasattr(mod, a)]
+    if missing:
+        raise Unavailable(f"{what} is not available yet ({module} has no {', '.join(missing)}).")
+    return mod
 
 
 def ingest(pasted: str, files: Sequence[str | Path], *, max_bytes: int) -> Any:
     """Read pasted text and uploaded files into one ``IngestResult`` (problems, never exceptions)."""
-    mod = _need("assistant.ingest", "Reading input (assistant.ingest)")
+    mod = _need("assistant.ingest", "Reading input (assistant.ingest)", "read_sources", "read_text")
     results = []
     if files:
         results.append(mod.read_sources([str(f) for f in files], max_bytes=max_bytes))
@@ -51,7 +55,7 @@ def ingest(pasted: str, files: Sequence[str | Path], *, max_bytes: int) -> Any:
 
 def build_timeline(ingested: Any, *, tz: str | None, on_date: date | None) -> Timeline:
     """The merged timeline of the ingested sources."""
-    mod = _need("assistant.timeline", "The timeline builder (assistant.timeline)")
+    mod = _need("assistant.timeline", "The timeline builder (assistant.timeline)", "build_timeline")
     return mod.build_timeline(ingested, tz=tz, date=on_date)
 
 
@@ -79,7 +83,7 @@ _LIBS: dict[str, Any] = {}
 
 def open_library(settings: Settings) -> Any:
     """The library of past postmortems for this data directory (opened once per process)."""
-    mod = _need("retrieval.library", "The postmortem library (retrieval.library)")
+    mod = _need("retrieval.library", "The postmortem library (retrieval.library)", "Library")
     key = f"{settings.home}|{settings.chroma_host}|{settings.library_collection}"
     with _LIB_LOCK:
         if key not in _LIBS:
@@ -119,7 +123,7 @@ def draft(
     sections: Sequence[str] | None = None,
 ) -> Any:
     """Run the drafting pipeline; returns a ``Postmortem``."""
-    mod = _need("assistant.draft.pipeline", "The drafting engine (assistant.draft.pipeline)")
+    mod = _need("assistant.draft.pipeline", "The drafting engine (assistant.draft.pipeline)", "draft_postmortem")
     return mod.draft_postmortem(
         timeline, provider=provider, library=library, on_section=on_section, sections=sections
     )
@@ -129,7 +133,7 @@ def check_tone(text: str) -> list[Any]:
     """Tone findings (``ToneFinding``) for a text; [] for empty text."""
     if not text.strip():
         return []
-    mod = _need("assistant.tone", "The tone checker (assistant.tone)")
+    mod = _need("assistant.tone", "The tone checker (assistant.tone)", "check_text")
     return list(mod.check_text(text))
 
 
@@ -137,7 +141,7 @@ def rewrite_tone(text: str) -> str:
     """The text with every flagged sentence replaced by its blameless rewrite."""
     if not text.strip():
         return text
-    mod = _need("assistant.tone", "The tone checker (assistant.tone)")
+    mod = _need("assistant.tone", "The tone checker (assistant.tone)", "rewrite_text")
     new_text, _ = mod.rewrite_text(text)
     return str(new_text)
 
