@@ -1,0 +1,225 @@
+"""Reading clocks: zone names, offsets the material states, DST-safe localisation, dates for times of day.
+
+Pure functions over datetimes; the timeline decides which source gets which zone
+(see ``assistant.timeline_align`` for inference from shared events and skew detection).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from assistant.errors import InputError
+
+UTC = UTC
+
+# Abbreviations people write in channel headers ("times in PT"). Mapped to IANA zones so DST works;
+# the summer/winter spelling only tells us which zone family is meant.
+ZONE_ABBREVIATIONS: dict[str, str] = {
+    "UTC": "UTC",
+    "GMT": "UTC",
+    "Z": "UTC",
+    "ZULU": "UTC",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "BST": "Europe/London",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "CET": "Europe/Amsterdam",
+    "CEST": "Europe/Amsterdam",
+    "EET": "Europe/Helsinki",
+    "EEST": "Europe/Helsinki",
+    "IST": "Asia/Kolkata",
+    "SGT": "Asia/Singapore",
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+}
+
+_OFFSET_RE = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE)
+_ZONE_WORD = r"(?P<zone>[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,5})"
+# "all times UTC", "times in this channel are CEST", "(times UTC, Mar 4)", "timestamps are in PT".
+_STATED_RES = (
+    re.compile(r"\b(?:times?|timestamps?|clock)\b(?P<mid>[^.\n!?]{0,40}?)[\s(:]" + _ZONE_WORD + r"\b"),
+    re.compile(r"(?:^|[\s(])" + _ZONE_WORD + r"\s+unless\b"),
+)
+
+
+def zone_from_name(name: str) -> tzinfo | None:
+    """An IANA zone, an abbreviation (PT, CEST) or a fixed offset (+02:00) as a tzinfo, else None."""
+    text = name.strip()
+    if not text:
+        return None
+    iana = ZONE_ABBREVIATIONS.get(text.upper())
+    if iana:
+        return UTC if iana == "UTC" else ZoneInfo(iana)
+    m = _OFFSET_RE.match(text)
+    if m:
+        hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+        if hours > 14 or minutes >= 60:
+            return None
+        delta = timedelta(hours=hours, minutes=minutes)
+        return timezone(-delta if m.group(1) == "-" else delta)
+    if "/" in text or text in ("UTC", "Etc/UTC"):
+        try:
+            return ZoneInfo(text)
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+    return None
+
+
+def require_zone(name: str) -> tzinfo:
+    """Like ``zone_from_name`` but raises InputError with a fix when the name is unknown (for --tz)."""
+    tz = zone_from_name(name)
+    if tz is None:
+        raise InputError(
+            f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin, an abbreviation "
+            "such as UTC or PT, or an offset such as +02:00",
+            path="--tz",
+        )
+    return tz
+
+
+def zone_label(tz: tzinfo) -> str | None:
+    """The IANA key of a ZoneInfo (or 'UTC'), None for a fixed offset."""
+    if tz is UTC:
+        return "UTC"
+    return getattr(tz, "key", None)
+
+
+def format_offset(delta: timedelta | None) -> str:
+    """'+HH:MM' for a UTC offset."""
+    total = int((delta or timedelta(0)).total_seconds() // 60)
+    sign = "-" if total < 0 else "+"
+    total = abs(total)
+    return f"{sign}{total // 60:02d}:{total % 60:02d}"
+
+
+def stated_zone_in_text(text: str) -> str | None:
+    """A zone the text says its times are in ("all times UTC", "times in PT"), else None.
+
+    Statements about logs ("logs are UTC") are ignored: they describe another source.
+    """
+    for rx in _STATED_RES:
+        for m in rx.finditer(text):
+            if "log" in (m.groupdict().get("mid") or "").lower():
+                continue
+            zone = m.group("zone")
+            if zone_from_name(zone) is not None and (zone.upper() in ZONE_ABBREVIATIONS or len(zone) > 3):
+                return zone
+    return None
+
+
+@dataclass
+class Localized:
+    """A localised time and, when the wall-clock hour was odd, what happened."""
+
+    value: datetime
+    note: str | None = None
+
+
+def localize(naive: datetime, tz: tzinfo, *, not_before: datetime | None = None) -> Localized:
+    """Attach ``tz`` to a naive wall-clock time, handling DST gaps and repeated hours.
+
+    A time in the spring-forward gap does not exist: it is read with the offset before the change
+    (so 02:30 becomes 03:30 new time) and reported. In the repeated autumn hour the earlier
+    reading is used unless that would put the time before ``not_before`` (the previous message).
+    """
+    if not isinstance(tz, ZoneInfo):
+        return Localized(naive.replace(tzinfo=tz))
+    first = naive.replace(tzinfo=tz, fold=0)
+    second = naive.replace(tzinfo=tz, fold=1)
+    off0, off1 = first.utcoffset(), second.utcoffset()
+    if off0 == off1:
+        return Localized(first)
+    back = first.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+    if back != naive:
+        fixed = first.astimezone(UTC).astimezone(tz)
+        return Localized(
+            fixed,
+            f"{naive:%Y-%m-%d %H:%M} does not exist in {tz} (clocks sprang forward); read as {fixed.isoformat()}",
+        )
+    chosen = first
+    if not_before is not None and first < not_before <= second:
+        chosen = second
+    return Localized(
+        chosen,
+        f"{naive:%Y-%m-%d %H:%M} happens twice in {tz} (clocks fell back); read as {chosen.isoformat()}",
+    )
+
+
+def assign_dates(times: list[datetime], base: date, *, anchor_index: int = 0) -> list[datetime]:
+    """Give times of day (in file order) real dates: ``times[anchor_index]`` falls on ``base``.
+
+    Moving forward, a clock that jumps back by more than an hour means midnight passed;
+    small steps back (out-of-order pastes) stay on the same day.
+    """
+    if not times:
+        return []
+    out: list[datetime] = [times[0]] * len(times)
+    out[anchor_index] = datetime.combine(base, times[anchor_index].time())
+    for i in range(anchor_index + 1, len(times)):
+        prev = out[i - 1]
+        cand = datetime.combine(prev.date(), times[i].time())
+        if cand < prev - timedelta(hours=1):
+            cand += timedelta(days=1)
+        out[i] = cand
+    for i in range(anchor_index - 1, -1, -1):
+        nxt = out[i + 1]
+        cand = datetime.combine(nxt.date(), times[i].time())
+        if cand > nxt + timedelta(hours=1):
+            cand -= timedelta(days=1)
+        out[i] = cand
+    return out
+
+
+def best_date(tod_first: datetime, tod_last: datetime, others: list[datetime], tz: tzinfo) -> date | None:
+    """The date that puts a time-of-day source among the other sources' events (read in ``tz``).
+
+    Candidates are the local dates the other events fall on; the winner minimises the distance
+    between the source's first time and the middle half of the others.
+    """
+    if not others:
+        return None
+    local = sorted(o.astimezone(tz).replace(tzinfo=None) for o in others)
+    lo, hi = local[len(local) // 4], local[(3 * len(local)) // 4]
+    best: tuple[float, date] | None = None
+    for d in sorted({x.date() for x in local}):
+        start = datetime.combine(d, tod_first.time())
+        end = start + max(timedelta(0), tod_last - tod_first)
+        gap = max((lo - end).total_seconds(), (start - hi).total_seconds(), 0.0)
+        if best is None or gap < best[0]:
+            best = (gap, d)
+    return best[1] if best else None
+
+
+def best_year(month_day: datetime, others: list[datetime]) -> int | None:
+    """For year-less stamps (syslog): the year of the other sources that lands closest to them."""
+    if not others:
+        return None
+    ref = sorted(others)[len(others) // 2].replace(tzinfo=None)
+    best: tuple[float, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cand = month_day.replace(year=year)
+        except ValueError:  # 29 February in a non-leap year
+            continue
+        gap = abs((cand - ref).total_seconds())
+        if best is None or gap < best[0]:
+            best = (gap, year)
+    return best[1] if best else None

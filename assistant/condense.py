@@ -1,0 +1,174 @@
+"""Log condensation: a million lines become a few hundred events with counts, first/last time and examples.
+
+Each line's variable parts (any token holding a digit: numbers, ids, IPs, hex, uuids, versions,
+timestamps, ``key=<value>``) are masked; the masked text keyed with the level and service is the
+template. One pass fills a dict of templates; at the end each template becomes events:
+rare templates (a handful of lines) keep every line, frequent ones become bursts (runs separated
+by quiet gaps) and state changes (a usually identical line that changed). Much faster than drain3,
+which walks a prefix tree per line; see ``eval/bench/bench_condense.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import pairwise
+from statistics import median
+from typing import Any
+
+from assistant.domain import SourceRef
+
+_D = r"\s=,;\"'()\[\]{}<>"
+# A token (delimited by space, quotes, brackets, '=' ...) that contains a digit.
+_VARIABLE = re.compile(rf"(?<![^{_D}])(?=[^{_D}]*\d)[^{_D}]+")
+_ERROR_LEVELS = frozenset(
+    ("error", "err", "crit", "critical", "fatal", "alert", "emerg", "emergency", "severe", "panic", "50", "60")
+)
+_WARN_LEVELS = frozenset(("warn", "warning", "40"))
+_ERROR_WORDS = re.compile(
+    r"\b(error|errors|exception|fail(ed|ure|ing)?|fatal|critical|panic|timed? ?out|refused|unavailable|"
+    r"unreachable|oomkill(ed)?|out of memory|crash(ed|loop\w*)?|denied|traceback)\b",
+    re.IGNORECASE,
+)
+_HTTP_5XX = re.compile(r"(?:\"\s|\bstatus[=:]\s?\"?|\s)5\d\d\s")
+RARE = 3  # templates seen this often or less keep every line
+MAX_BURSTS = 8
+MIN_GAP_S = 300.0
+
+
+def mask(text: str) -> str:
+    """The template of a log line: digit-bearing tokens replaced by ``<*>``."""
+    return _VARIABLE.sub("<*>", text)
+
+
+def level_class(level: str | None, text: str) -> str:
+    """'error', 'warn' or 'info': the level when the format has one, else the words (and HTTP 5xx)."""
+    if level:
+        lv = level.strip().lower()
+        if lv in _ERROR_LEVELS:
+            return "error"
+        if lv in _WARN_LEVELS:
+            return "warn"
+        if _HTTP_5XX.search(text):
+            return "error"
+        return "info"
+    if _ERROR_WORDS.search(text) or _HTTP_5XX.search(text):
+        return "error"
+    return "info"
+
+
+@dataclass
+class CondensedEvent:
+    """One event made from one or many log lines of the same template."""
+
+    time: datetime
+    text: str
+    refs: list[SourceRef]
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Group:
+    template: str
+    level: str
+    service: str | None
+    items: list[tuple[datetime, SourceRef, str]] = field(default_factory=list)
+    last_text: str = ""
+    changes: list[int] = field(default_factory=list)
+    n_changes: int = 0
+
+
+class Condenser:
+    """Feed log lines with ``add``; ``events()`` returns the condensed events in time order."""
+
+    def __init__(self, *, max_events: int = 300) -> None:
+        self.max_events = max_events
+        self.groups: dict[tuple[str | None, str | None, str], _Group] = {}
+        self.lines = 0
+
+    def add(self, time: datetime, text: str, ref: SourceRef, *, level: str | None = None,
+            service: str | None = None) -> None:
+        """Count one line into its template."""
+        self.lines += 1
+        head = text if len(text) < 400 else text[:400]
+        key = (service, level, _VARIABLE.sub("<*>", head))
+        g = self.groups.get(key)
+        if g is None:
+            g = self.groups[key] = _Group(key[2], level_class(level, head), service)
+        elif text != g.last_text:
+            g.n_changes += 1
+            if g.n_changes <= 20:
+                g.changes.append(len(g.items))
+        g.items.append((time, ref, text))
+        g.last_text = text
+
+    def error_times(self) -> list[tuple[datetime, SourceRef]]:
+        """Time and ref of every error-class line (for the error-rate onset)."""
+        return [(t, ref) for g in self.groups.values() if g.level == "error" for t, ref, _ in g.items]
+
+    def events(self) -> list[CondensedEvent]:
+        """Rare lines, bursts and state changes of every template, capped at ``max_events``."""
+        out: list[tuple[int, CondensedEvent]] = []
+        for g in self.groups.values():
+            out.extend(_group_events(g))
+        if len(out) > self.max_events:
+            # Keep errors, warnings, state changes and rare lines before routine bursts.
+            out.sort(key=lambda p: (p[0], p[1].time))
+            out = out[: self.max_events]
+        events = [e for _, e in out]
+        events.sort(key=lambda e: e.time)
+        return events
+
+
+def _priority(level: str, kind: str) -> int:
+    rank = {"error": 0, "warn": 1}.get(level, 2)
+    return rank * 10 + {"line": 0, "change": 1, "burst": 2}[kind]
+
+
+def _group_events(g: _Group) -> list[tuple[int, CondensedEvent]]:
+    items = g.items
+    base = {"template": g.template, "level": g.level, "service": g.service}
+    if len(items) <= RARE:
+        return [
+            (_priority(g.level, "line"), CondensedEvent(t, text, [ref], {**base, "count": 1}))
+            for t, ref, text in items
+        ]
+    order = sorted(range(len(items)), key=lambda i: items[i][0])
+    times = [items[i][0] for i in order]
+    gaps = [(b - a).total_seconds() for a, b in pairwise(times)]
+    threshold = max(MIN_GAP_S, 10 * median(gaps)) if gaps else MIN_GAP_S
+    while True:
+        cuts = [i + 1 for i, gap in enumerate(gaps) if gap > threshold]
+        if len(cuts) < MAX_BURSTS:
+            break
+        threshold *= 2
+    out: list[tuple[int, CondensedEvent]] = []
+    bounds = [0, *cuts, len(order)]
+    for lo, hi in pairwise(bounds):
+        first, last = items[order[lo]], items[order[hi - 1]]
+        n = hi - lo
+        examples = _examples(items, order[lo:hi])
+        text = first[2] if n == 1 else f"{first[2]}  [x{n} until {last[0].isoformat()}]"
+        refs = [first[1]] if n == 1 else [first[1], last[1]]
+        attrs = {**base, "count": n, "first": first[0].isoformat(), "last": last[0].isoformat(),
+                 "examples": examples, "burst": len(bounds) > 2}
+        out.append((_priority(g.level, "burst"), CondensedEvent(first[0], text, refs, attrs)))
+    # A line that is nearly always identical and then changes is a state change worth its own event.
+    if g.changes and g.n_changes <= min(20, max(1, len(items) // 10)):
+        for i in g.changes:
+            t, ref, text = items[i]
+            out.append((_priority(g.level, "change"),
+                        CondensedEvent(t, text, [ref], {**base, "count": 1, "state_change": True})))
+    return out
+
+
+def _examples(items: list[tuple[datetime, SourceRef, str]], idx: list[int], k: int = 3) -> list[str]:
+    seen: list[str] = []
+    for i in idx:
+        text = items[i][2]
+        if text not in seen:
+            seen.append(text if len(text) <= 500 else text[:500] + "…")
+            if len(seen) >= k:
+                break
+    return seen

@@ -1,0 +1,199 @@
+"""Key times from the merged timeline: start, detected, mitigated, resolved — each backed by an event.
+
+General signals only: paging alerts and pager bots (a warning nobody acted on is not detection),
+people reporting trouble, the log error-rate onset before detection, recovery wording in chat
+("errors dropping", "back to normal", "12/12 pods healthy", "rolled back", "mitigated at 14:27")
+with relapses ("errors are back") resetting it, and the declaration of resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from itertools import pairwise
+
+from assistant.domain import Event, KeyEvents, KeyTimes, SourceKind, SourceRef
+
+_BOT_ACTOR = re.compile(r"(bot\b|-bot|bot$|pagerduty|opsgenie|alertmanager|grafana|argocd|prometheus|jenkins)", re.I)
+_PAGER = re.compile(r"\b(pagerduty|opsgenie|pd-bot|incident #?\d+ triggered|triggered #?\d+|\[triggered\])", re.I)
+_FIRING = re.compile(r"\b(firing|triggered|alerting)\b", re.I)
+_NON_PAGING = re.compile(r"severity[=:\s]*\"?(warning|warn|info|low|none)\b", re.I)
+_PAGING_SEVERITY = frozenset(("page", "critical", "crit", "high", "p1", "p2", "sev1", "sev2", "error", "major"))
+_HUMAN_REPORT = re.compile(
+    r"\b(customers?|users?|merchants?|partners?|clients?|support)\b[^.?!]{0,60}\b(report\w*|complain\w*|"
+    r"e-?mail(ed|ing)|tickets?|calling|can'?t|cannot|unable|failing|errors?)\b"
+    r"|\b(is|are|looks?) (down|broken)\b|\bseeing (errors|5xx|timeouts|failures)\b",
+    re.I,
+)
+_MITIGATED = re.compile(r"\bmitigated\b", re.I)
+_NOT_MITIGATED = re.compile(r"\b(not|isn'?t|un|until|once|before|if|when|been)\s+(yet\s+)?mitigated\b", re.I)
+_RECOVERY = re.compile(
+    r"\b(recovered|recovering|back to (normal|baseline)|flowing again|succeeding again|working again|"
+    r"consuming again|(up and )?stable\b|rolled back|rollback (is )?(complete|done|finished)|all clear|"
+    r"no (more )?(errors|5xx|failures)|(errors?|failures?|5xx|error rate|latency|timeouts?)\s+(\w+\s+){0,2}"
+    r"(dropping|dropped|down|subsid\w*|recover\w*|back to|normal)"
+    r"|(all|\d+/\d+)\b[^.;]{0,30}\bhealthy)",
+    re.I,
+)
+_RELAPSE = re.compile(
+    r"\b(errors?|5xx|failures?|alerts?|it|impact|latency)\s+(are|is|'s)\s+back\b"
+    r"|\b(errors?|failures?)\s+(return\w*|came back|coming back)\b",
+    re.I,
+)
+_RESOLVED = re.compile(r"\b(resolving|resolved|all clear|closing (the |this )?incident|incident (is )?(over|closed))\b", re.I)
+_NOT_RESOLVED = re.compile(r"\b(un|not|isn'?t|until|once|before|if|when)\s*(yet\s+)?(resolved|resolving)\b", re.I)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`")
+_MENTIONED = re.compile(r"(?:\bat|~|\baround|\bsince)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b")
+
+
+def is_bot(e: Event) -> bool:
+    """A machine-posted chat message (bot flag, or an actor named like a bot/pager)."""
+    return bool(e.attrs.get("bot")) or bool(e.actor and _BOT_ACTOR.search(e.actor))
+
+
+def _is_paging_alert(e: Event) -> bool:
+    status = str(e.attrs.get("status") or "").lower()
+    if status in ("resolved", "acknowledged", "ok", "closed"):
+        return False
+    sev = str(e.attrs.get("severity") or "").lower()
+    system = str(e.attrs.get("system") or "").lower()
+    if system in ("pagerduty", "opsgenie"):
+        return True
+    return sev in _PAGING_SEVERITY or (not sev and "page" in str(e.attrs.get("receiver") or "").lower())
+
+
+def _is_page_echo(e: Event) -> bool:
+    text = _QUOTED.sub("", e.text) if not is_bot(e) else e.text
+    if not is_bot(e) or _NON_PAGING.search(text) or re.search(r"\bresolved\b", text, re.I):
+        return False
+    return bool(_PAGER.search(text) or (e.actor and _PAGER.search(e.actor)) or _FIRING.search(text))
+
+
+def _human(e: Event) -> bool:
+    return e.source in (SourceKind.chat, SourceKind.note) and not is_bot(e)
+
+
+def find_detected(events: list[Event]) -> Event | None:
+    """First page (paging alert or pager bot) or first person reporting trouble."""
+    for e in events:
+        if e.source == SourceKind.alert and _is_paging_alert(e):
+            return e
+        if e.source == SourceKind.chat and _is_page_echo(e):
+            return e
+        if _human(e) and _HUMAN_REPORT.search(_QUOTED.sub("", e.text)):
+            return e
+    return None
+
+
+def error_onset(errors: list[datetime], detected: datetime) -> datetime | None:
+    """Start of the run of error lines still going at detection (quiet gaps end the run)."""
+    before = sorted(t for t in errors if t <= detected + timedelta(minutes=1))
+    if not before:
+        return None
+    window = [t for t in before if t >= detected - timedelta(minutes=30)]
+    gaps = sorted((b - a).total_seconds() for a, b in pairwise(window))
+    p90 = gaps[int(0.9 * (len(gaps) - 1))] if gaps else 0.0
+    limit = min(900.0, max(120.0, 2 * p90))
+    if (detected - before[-1]).total_seconds() > max(limit, 600.0):
+        return None
+    onset = before[-1]
+    for t in reversed(before[:-1]):
+        if (onset - t).total_seconds() > limit or detected - t > timedelta(hours=12):
+            break
+        onset = t
+    return onset
+
+
+def _mentioned_time(e: Event) -> datetime:
+    """'mitigated at 14:27' → 14:27 on the message's day and clock; else the message time."""
+    found = list(_MENTIONED.finditer(e.text))
+    if not found:
+        return e.time
+    m = found[-1]
+    t = e.time.replace(hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0)
+    if timedelta(0) <= e.time - t <= timedelta(hours=2):
+        return t
+    return e.time
+
+
+def find_mitigated(events: list[Event], after: datetime, until: datetime | None) -> tuple[datetime, Event] | None:
+    """An explicit 'mitigated' statement, else the first recovery sign not undone by a relapse."""
+    window = [e for e in events if e.time >= after and (until is None or e.time <= until)]
+    for e in window:
+        text = _QUOTED.sub("", e.text)
+        if _human(e) and _MITIGATED.search(text) and not _NOT_MITIGATED.search(text):
+            return _mentioned_time(e), e
+    candidate: Event | None = None
+    for e in window:
+        if e.source not in (SourceKind.chat, SourceKind.note):
+            continue
+        text = _QUOTED.sub("", e.text)
+        if _RELAPSE.search(text):
+            candidate = None
+        elif candidate is None and _RECOVERY.search(text):
+            candidate = e
+    return (candidate.time, candidate) if candidate else None
+
+
+def find_resolved(events: list[Event], after: datetime) -> Event | None:
+    """A person declaring it resolved, else the pager's incident resolution, else the last alert resolving."""
+    later = [e for e in events if e.time >= after]
+    for e in later:
+        text = _QUOTED.sub("", e.text)
+        if _human(e) and _RESOLVED.search(text) and not _NOT_RESOLVED.search(text):
+            return e
+    for e in later:
+        if (is_bot(e) or e.source == SourceKind.alert) and re.search(r"\bresolved\b", e.text, re.I) and (
+            _PAGER.search(e.text) or str(e.attrs.get("system") or "") in ("pagerduty", "opsgenie")
+            or (e.actor and _PAGER.search(e.actor))
+        ):
+            return e
+    resolved_alerts = [e for e in later if e.source == SourceKind.alert and e.attrs.get("status") == "resolved"]
+    return resolved_alerts[-1] if resolved_alerts else None
+
+
+def _event_for(events: list[Event], when: datetime, ref: SourceRef | None) -> Event | None:
+    if ref is not None:
+        for e in events:
+            if ref in e.refs:
+                return e
+    later = [e for e in events if e.time >= when]
+    return later[0] if later else (events[-1] if events else None)
+
+
+def find_key_times(
+    events: list[Event], errors: list[tuple[datetime, SourceRef]]
+) -> tuple[KeyTimes, KeyEvents]:
+    """All four key times with the id of the event supporting each (None when there is no evidence)."""
+    kt, ke = KeyTimes(), KeyEvents()
+    det = find_detected(events)
+    if det is None:
+        if not errors:
+            return kt, ke
+        first_err = min(errors)
+        ev = _event_for(events, first_err[0], first_err[1])
+        kt.start, ke.start = first_err[0], ev.id if ev else None
+        return kt, ke
+    kt.detected, ke.detected = det.time, det.id
+    onset = error_onset([t for t, _ in errors], det.time)
+    start_t, start_ev = det.time, det
+    if onset is not None and onset < start_t:
+        ref = next((r for t, r in errors if t == onset), None)
+        start_t, start_ev = onset, _event_for(events, onset, ref) or det
+    for e in events:
+        # A paging alert's own start (startsAt) can predate the page and the logs' first error.
+        if e.time >= start_t:
+            break
+        if e.source == SourceKind.alert and _is_paging_alert(e) and det.time - e.time <= timedelta(hours=2):
+            start_t, start_ev = e.time, e
+            break
+    kt.start, ke.start = start_t, start_ev.id
+    res = find_resolved(events, det.time)
+    mit = find_mitigated(events, det.time, res.time if res else None)
+    if mit is not None:
+        kt.mitigated, ke.mitigated = mit[0], mit[1].id
+    elif res is not None:
+        kt.mitigated, ke.mitigated = res.time, res.id
+    if res is not None:
+        kt.resolved, ke.resolved = res.time, res.id
+    return kt, ke

@@ -1,0 +1,118 @@
+"""The timeline: parsed sources → one ordered, source-linked, condensed timeline with key times.
+
+Steps: place every record on the UTC axis (``timeline_clock``: zones, dates, inferred offsets,
+skew), condense logs into templates and bursts (``condense``), fold echoes into the alert they
+repeat (``timeline_merge``), order and number the events, then key times (``keytimes``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.clock import require_zone
+from assistant.condense import Condenser
+from assistant.domain import (
+    ClockInfo,
+    Event,
+    Metrics,
+    ParsedSource,
+    SourceKind,
+    SourceRef,
+    Timeline,
+)
+from assistant.keytimes import find_key_times
+from assistant.timeline_clock import Placed, place_sources
+from assistant.timeline_merge import Item, dedupe
+
+if TYPE_CHECKING:
+    from assistant.ingest import IngestResult
+
+_JOIN = re.compile(r"(has joined|joined the channel|has left|left the channel)", re.I)
+_KIND_ORDER = {SourceKind.alert: 0, SourceKind.log: 1, SourceKind.chat: 2, SourceKind.note: 3}
+
+
+def build_timeline(
+    sources: IngestResult | Sequence[str | Path],
+    *,
+    tz: str | None = None,
+    date: date | None = None,
+) -> Timeline:
+    """One ordered timeline (ids E001… in time order) with key times, metrics, clock info and problems."""
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    if isinstance(sources, Sequence):
+        from assistant.ingest import read_sources
+
+        result = read_sources(list(sources))
+    else:
+        result = sources
+    flag = require_zone(tz) if tz else None
+    parsed: list[ParsedSource] = [s for s in result.sources if s.records]
+    placement = place_sources(parsed, tz=flag, day=date)
+    items, errors = _items(placement.placed)
+    items = dedupe(items)
+    items.sort(key=lambda i: (i.time, _KIND_ORDER.get(i.source, 9)))
+    events = [
+        Event(id=f"E{n:03d}", time=i.time, source=i.source, actor=i.actor, text=i.text,
+              refs=i.refs, attrs=i.attrs, recorded_time=i.recorded)
+        for n, i in enumerate(items, start=1)
+    ]
+    kt, ke = find_key_times(events, errors)
+    by_ref = {(r.file, r.line): e.id for e in events for r in e.refs}
+    clock = {
+        path: ClockInfo(offset=c.offset, zone=c.zone, skew_s=c.skew_s, how=c.how,  # type: ignore[arg-type]
+                        evidence=_ids(c.evidence, by_ref), notes=c.notes)
+        for path, c in placement.clocks.items()
+    }
+    return Timeline(
+        events=events,
+        key_times=kt,
+        key_events=ke,
+        metrics=Metrics.from_key_times(kt),
+        clock=clock,
+        problems=list(result.problems),
+        findings=placement.findings,
+        sources=[s.path for s in parsed],
+    )
+
+
+def _ids(refs: list[SourceRef], by_ref: dict[tuple[str, int], str]) -> list[str]:
+    out: list[str] = []
+    for r in refs:
+        eid = by_ref.get((r.file, r.line))
+        if eid and eid not in out:
+            out.append(eid)
+    return out
+
+
+def _items(placed: list[Placed]) -> tuple[list[Item], list[tuple[datetime, SourceRef]]]:
+    """Chat, alert and note records one-to-one (joins dropped); logs condensed per file."""
+    items: list[Item] = []
+    condensers: dict[str, Condenser] = {}
+    recorded: dict[tuple[str, int], datetime] = {}
+    for p in placed:
+        r = p.rec
+        if r.kind == SourceKind.log:
+            c = condensers.get(p.path)
+            if c is None:
+                c = condensers[p.path] = Condenser()
+            a = r.attrs
+            c.add(p.time, r.text, r.ref, level=a.get("level"), service=a.get("service"))
+            if p.recorded is not None:
+                recorded[(r.ref.file, r.ref.line)] = p.recorded
+            continue
+        if r.kind == SourceKind.chat and (r.attrs.get("subtype") == "channel_join" or
+                                          (len(r.text) < 120 and _JOIN.search(r.text) and not r.attrs.get("bot"))):
+            continue
+        items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], dict(r.attrs), p.recorded))
+    errors: list[tuple[datetime, SourceRef]] = []
+    for c in condensers.values():
+        for ev in c.events():
+            items.append(Item(ev.time, SourceKind.log, ev.attrs.get("service"), ev.text, ev.refs, ev.attrs,
+                              recorded.get((ev.refs[0].file, ev.refs[0].line))))
+        errors.extend(c.error_times())
+    return items, errors

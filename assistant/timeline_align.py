@@ -1,0 +1,217 @@
+"""Clock alignment from shared events: a source's unknown UTC offset, and a host's constant skew.
+
+Offsets: a source written in local time with no zone echoes or mentions alerts whose times are
+known (alerts.json carries UTC). Each echo votes for the whole/half-hour offset that explains it.
+Skew: the same identifier (request id, order id, version) logged by two hosts a constant number
+of minutes apart means one clock is off; the majority and the alert payloads are taken as right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from statistics import median
+
+from assistant.domain import RawRecord, SourceRef
+
+_CAMEL = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*){2,}\b")
+_INCIDENT_NO = re.compile(r"#(\d{3,})\b")
+_HHMM = re.compile(r"\b(?:at|@|since|around|~)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b")
+_ALERT_WORDS = re.compile(r"\b(pag(ed|e|ing)|pagerduty|opsgenie|alert(ed|s)?|fired|firing|triggered)\b", re.I)
+_RESOLVED = re.compile(r"\bresolved\b", re.I)
+_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{4,}[A-Za-z0-9]")
+_TIMEISH = re.compile(r"^[\d:.TZ+-]+$")
+_MAX_OFFSET_MIN = 14 * 60
+
+
+@dataclass
+class Anchor:
+    """An event whose true time is known (an alert payload, or an already-resolved bot echo)."""
+
+    time: datetime
+    keys: frozenset[str]
+    resolved: bool
+    ref: SourceRef
+    paging: bool = True
+
+
+@dataclass
+class OffsetGuess:
+    """The offset (minutes east of UTC) that best explains a source's echoes, with the evidence."""
+
+    minutes: int
+    votes: float
+    evidence: list[tuple[SourceRef, SourceRef]] = field(default_factory=list)
+
+
+def text_keys(text: str, alert_name: str | None = None) -> frozenset[str]:
+    """Identifiers an echo would repeat: CamelCase alert names and incident numbers."""
+    keys = {m.group(0).lower() for m in _CAMEL.finditer(text)}
+    keys.update("#" + m.group(1) for m in _INCIDENT_NO.finditer(text))
+    if alert_name:
+        keys.add(alert_name.lower())
+    return frozenset(keys)
+
+
+def anchor_from_alert(time: datetime, rec: RawRecord) -> Anchor:
+    """An Anchor for an alert record (attrs per the ingest contract)."""
+    status = str(rec.attrs.get("status") or "").lower()
+    sev = str(rec.attrs.get("severity") or "").lower()
+    return Anchor(
+        time=time,
+        keys=text_keys(rec.text, rec.attrs.get("alert")),
+        resolved=status == "resolved",
+        ref=rec.ref,
+        paging=sev not in ("warning", "info", "none", "low"),
+    )
+
+
+def _minutes(naive: datetime, has_date: bool, anchor: datetime) -> list[float]:
+    """Candidate (local - UTC) differences in minutes; times of day wrap around midnight."""
+    utc = anchor.replace(tzinfo=None) - (anchor.utcoffset() or timedelta(0))
+    if has_date:
+        return [(naive - utc).total_seconds() / 60]
+    a = naive.hour * 60 + naive.minute + naive.second / 60
+    b = utc.hour * 60 + utc.minute + utc.second / 60
+    d = (a - b) % 1440
+    return [x for x in (d, d - 1440) if abs(x) <= _MAX_OFFSET_MIN + 15]
+
+
+def _vote(diffs: list[float], lo: float, hi: float) -> list[int]:
+    """Half-hour offsets whose residual (diff - offset) lies in [lo, hi] minutes."""
+    out = []
+    for d in diffs:
+        off = round(d / 30.0) * 30
+        if abs(off) <= _MAX_OFFSET_MIN and lo <= d - off <= hi:
+            out.append(off)
+    return out
+
+
+def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess | None:
+    """Vote over echoes (same alert name / incident number) and human mentions with a time."""
+    if not anchors:
+        return None
+    votes: dict[int, float] = defaultdict(float)
+    evidence: dict[int, list[tuple[SourceRef, SourceRef]]] = defaultdict(list)
+    for rec in records:
+        keys = text_keys(rec.text)
+        resolved = bool(_RESOLVED.search(rec.text))
+        naive, has_date = rec.time.value, rec.time.has_date
+        matched = False
+        for a in anchors:
+            if not keys & a.keys or a.resolved != resolved:
+                continue
+            matched = True
+            # An echo comes after the alert: allow a little clock noise before, ten minutes after.
+            for off in set(_vote(_minutes(naive, has_date, a.time), -2.0, 10.0)):
+                votes[off] += 2.0
+                evidence[off].append((rec.ref, a.ref))
+            for off in set(_vote(_mentioned(rec, a), -2.0, 2.0)):
+                votes[off] += 2.0
+                evidence[off].append((rec.ref, a.ref))
+        if matched or not _ALERT_WORDS.search(rec.text):
+            continue
+        # "PagerDuty paged me at 10:24": the stated time is the alert's local time.
+        for a in anchors:
+            if a.resolved or not a.paging:
+                continue
+            for off in set(_vote(_mentioned(rec, a), -1.5, 1.5)):
+                votes[off] += 1.0
+                evidence[off].append((rec.ref, a.ref))
+    if not votes:
+        return None
+    best = max(votes, key=lambda o: (votes[o], -abs(o)))
+    return OffsetGuess(minutes=best, votes=votes[best], evidence=evidence[best])
+
+
+def _mentioned(rec: RawRecord, anchor: Anchor) -> list[float]:
+    diffs: list[float] = []
+    for m in _HHMM.finditer(rec.text):
+        stated = rec.time.value.replace(
+            hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0
+        )
+        diffs.extend(_minutes(stated, rec.time.has_date, anchor.time))
+    return diffs
+
+
+@dataclass
+class Skew:
+    """A unit's clock error (seconds; positive = the clock runs ahead) and the refs that show it."""
+
+    seconds: float
+    matches: int
+    evidence: list[SourceRef] = field(default_factory=list)
+
+
+@dataclass
+class SkewUnit:
+    """The records of one clock (a host or a log file), already placed in UTC."""
+
+    key: str
+    times: list[datetime]
+    texts: list[str]
+    refs: list[SourceRef]
+    correctable: bool = True
+
+
+def _tokens(text: str) -> set[str]:
+    out = set()
+    for tok in _ID_TOKEN.findall(text):
+        if any(c.isdigit() for c in tok) and not _TIMEISH.match(tok) and tok.count(".") != 3:
+            out.add(tok)
+    return out
+
+
+def detect_skew(units: list[SkewUnit], *, min_matches: int = 3, min_seconds: float = 90.0) -> dict[str, Skew]:
+    """Constant clock offsets (minutes, not hours) of correctable units against the rest."""
+    index: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for u in units:
+        for ri, text in enumerate(u.texts):
+            for tok in _tokens(text):
+                index[tok][u.key].append(ri)
+    by_key = {u.key: u for u in units}
+    # Tokens that identify one happening: few occurrences per unit, seen by at least two units.
+    shared = {t: occ for t, occ in index.items() if len(occ) >= 2 and all(len(v) <= 3 for v in occ.values())}
+    shift: dict[str, float] = {u.key: 0.0 for u in units}
+    found: dict[str, Skew] = {}
+    for _ in range(min(5, len(units))):
+        best: tuple[float, str, Skew] | None = None
+        for u in units:
+            if not u.correctable or u.key in found:
+                continue
+            deltas: list[tuple[float, SourceRef]] = []
+            for occ in shared.values():
+                mine = occ.get(u.key)
+                if not mine:
+                    continue
+                for other_key, theirs in occ.items():
+                    if other_key == u.key:
+                        continue
+                    other = by_key[other_key]
+                    d = min(
+                        (
+                            (u.times[i] - other.times[j]).total_seconds() + shift[other_key]
+                            for i in mine
+                            for j in theirs
+                        ),
+                        key=abs,
+                    )
+                    if abs(d) <= 3600:
+                        deltas.append((d, u.refs[mine[0]]))
+            if len(deltas) < min_matches:
+                continue
+            mid = median(d for d, _ in deltas)
+            agree = [r for d, r in deltas if abs(d - mid) <= 30]
+            share = len(agree) / len(deltas)
+            if abs(mid) < min_seconds or share < 0.6 or len(agree) < min_matches:
+                continue
+            score = share * len(agree) + len(u.times) * -1e-9  # ties: the smaller unit is the odd one
+            if best is None or score > best[0]:
+                best = (score, u.key, Skew(round(mid), len(agree), agree[:5]))
+        if best is None:
+            break
+        found[best[1]] = best[2]
+        shift[best[1]] = best[2].seconds
+    return found

@@ -1,0 +1,262 @@
+"""Placing every parsed record on one UTC axis: zone per source, dates for times of day, skew.
+
+Per source with naive times: the zone the material states, else an offset inferred from shared
+events (alerts echoed or mentioned in chat), else ``--tz``, else UTC — and ``ClockInfo.how`` says
+which. Year-less syslog stamps and date-less chat lines borrow their date from the other sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone, tzinfo
+
+from assistant.clock import (
+    UTC,
+    assign_dates,
+    best_date,
+    best_year,
+    format_offset,
+    localize,
+    stated_zone_in_text,
+    zone_from_name,
+    zone_label,
+)
+from assistant.domain import ParsedSource, RawRecord, SourceKind, SourceRef
+from assistant.timeline_align import Anchor, SkewUnit, anchor_from_alert, detect_skew, infer_offset
+
+_SCAN_LIMIT = 3000  # records per source read for stated zones / echoes (chat is small; logs rarely echo)
+_SKEW_SAMPLE = 20000
+
+
+@dataclass
+class Placed:
+    """A record with its resolved, aware time (``recorded`` keeps the original when corrected)."""
+
+    time: datetime
+    rec: RawRecord
+    path: str
+    recorded: datetime | None = None
+
+
+@dataclass
+class SourceClock:
+    """How one file's clock was read; evidence as source refs (the timeline maps them to event ids)."""
+
+    offset: str
+    zone: str | None
+    how: str
+    skew_s: float = 0.0
+    evidence: list[SourceRef] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Placement:
+    """All records on the UTC axis, per-file clock info and findings for people."""
+
+    placed: list[Placed]
+    clocks: dict[str, SourceClock]
+    findings: list[str]
+
+
+def place_sources(
+    sources: list[ParsedSource], *, tz: tzinfo | None = None, day: date | None = None
+) -> Placement:
+    """Resolve every record's time: stated zone > inferred offset > --tz > UTC, then skew."""
+    findings: list[str] = []
+    clocks: dict[str, SourceClock] = {}
+    placed: list[Placed] = []
+    known: list[datetime] = []
+    anchors: list[Anchor] = []
+    pending: list[ParsedSource] = []
+    for src in sources:
+        if src.records and all(r.time.is_aware and not r.attrs.get("year_missing") for r in src.records):
+            for r in src.records:
+                placed.append(Placed(r.time.value, r, src.path))
+                known.append(r.time.value)
+                if src.kind == SourceKind.alert:
+                    anchors.append(anchor_from_alert(r.time.value, r))
+            clocks[src.path] = SourceClock(offset=_offset_of(src.records[0].time.value), zone=None, how="stated")
+        else:
+            pending.append(src)
+    # Dated naive sources first, so date-less chats can borrow their dates.
+    pending.sort(key=lambda s: any(not r.time.has_date for r in s.records))
+    for src in pending:
+        recs, clock, notes = _place_naive(src, anchors, known, tz, day)
+        clocks[src.path] = clock
+        findings.extend(notes)
+        placed.extend(recs)
+        known.extend(p.time for p in recs)
+    findings.extend(_apply_skew(placed, clocks))
+    return Placement(placed, clocks, findings)
+
+
+def _offset_of(value: datetime) -> str:
+    return format_offset(value.utcoffset())
+
+
+def _stated(src: ParsedSource) -> str | None:
+    if src.stated_tz and zone_from_name(src.stated_tz):
+        return src.stated_tz
+    for r in src.records[:_SCAN_LIMIT]:
+        zone = stated_zone_in_text(r.text)
+        if zone:
+            return zone
+    return None
+
+
+def _place_naive(
+    src: ParsedSource, anchors: list[Anchor], known: list[datetime], flag: tzinfo | None, day: date | None
+) -> tuple[list[Placed], SourceClock, list[str]]:
+    notes: list[str] = []
+    recs = list(src.records)
+    naive = [r for r in recs if not r.time.is_aware]
+    evidence: list[SourceRef] = []
+    anchor_ref: SourceRef | None = None
+    anchor_time: datetime | None = None
+    stated = _stated(src)
+    if stated:
+        zone, how = zone_from_name(stated) or UTC, "stated"
+    else:
+        guess = infer_offset(naive[:_SCAN_LIMIT], anchors)
+        if guess is not None and guess.votes >= 2:
+            zone, how = timezone(timedelta(minutes=guess.minutes)), "inferred"
+            at = guess.evidence[0][1]
+            anchor_time = next(a.time for a in anchors if a.ref == at)
+            # The flag's zone keeps DST right when it agrees with what the evidence says.
+            if flag is not None and anchor_time.astimezone(flag).utcoffset() == timedelta(minutes=guess.minutes):
+                zone = flag
+            anchor_ref = guess.evidence[0][0]
+            evidence = [ref for pair in guess.evidence for ref in pair]
+        elif flag is not None:
+            zone, how = flag, "flag"
+        else:
+            zone, how = UTC, "default"
+        if how in ("flag", "default") and naive:
+            notes.append(
+                f"{src.path}: no time zone stated and no events shared with timed sources; "
+                f"read its times as {zone_label(zone) or format_offset(_any_offset(zone))} ({how})"
+            )
+    values = _dated_values(src, recs, zone, known, day, anchor_ref, anchor_time, notes)
+    out: list[Placed] = []
+    prev: datetime | None = None
+    dst_notes: list[str] = []
+    for r, v in zip(recs, values, strict=True):
+        if v.tzinfo is not None and v.utcoffset() is not None:
+            aware = v
+        else:
+            loc = localize(v, zone, not_before=prev)
+            aware = loc.value
+            if loc.note and len(dst_notes) < 5 and loc.note not in dst_notes:
+                dst_notes.append(loc.note)
+        prev = aware
+        out.append(Placed(aware, r, src.path))
+    notes.extend(f"{src.path}:{n}" for n in dst_notes)
+    first = next((p.time for p in out), None)
+    offset = format_offset(first.utcoffset()) if first else format_offset(_any_offset(zone))
+    clock = SourceClock(offset=offset, zone=zone_label(zone), how=how, evidence=evidence,
+                        notes=[n for n in dst_notes])
+    if how == "inferred":
+        notes.append(f"{src.path}: times carry no zone; offset {offset} inferred from "
+                     f"{len(evidence) // 2} shared event(s) with the alert payloads")
+    return out, clock, notes
+
+
+def _any_offset(zone: tzinfo) -> timedelta:
+    return datetime.now(UTC).astimezone(zone).utcoffset() or timedelta(0)
+
+
+def _dated_values(
+    src: ParsedSource, recs: list[RawRecord], zone: tzinfo, known: list[datetime], day: date | None,
+    anchor_ref: SourceRef | None, anchor_time: datetime | None, notes: list[str],
+) -> list[datetime]:
+    """Naive datetimes with real dates (aware values pass through untouched)."""
+    values = [r.time.value for r in recs]
+    if any(r.attrs.get("year_missing") for r in recs) and not day:
+        year = best_year(values[0], known) if known else None
+        if year:
+            values = [v.replace(year=year) if r.attrs.get("year_missing") else v
+                      for r, v in zip(recs, values, strict=True)]
+        else:
+            notes.append(f"{src.path}: stamps have no year and no other source gives one")
+    elif day and any(r.attrs.get("year_missing") for r in recs):
+        values = [v.replace(year=day.year) if r.attrs.get("year_missing") else v
+                  for r, v in zip(recs, values, strict=True)]
+    idx = [i for i, r in enumerate(recs) if not r.time.has_date]
+    if not idx:
+        return values
+    tods = [values[i] for i in idx]
+    base: date | None = None
+    anchor_at = 0
+    stated_day = _parse_day(src.stated_date)
+    if day or stated_day:
+        base = day or stated_day
+    elif anchor_ref is not None and anchor_time is not None:
+        pos = next((k for k, i in enumerate(idx) if recs[i].ref == anchor_ref), None)
+        if pos is not None:
+            anchor_at = pos
+            local = anchor_time.astimezone(zone)
+            base = local.date()
+            # An echo a few minutes after a 23:58 alert may already be on the next day.
+            if tods[pos].hour < 1 and local.hour == 23:
+                base += timedelta(days=1)
+    if base is None:
+        base = best_date(tods[0], tods[-1], known, zone) if known else None
+    if base is None:
+        base = datetime.now(UTC).date()
+        notes.append(f"{src.path}: times have no date and no other source or --date gives one; used today")
+    dated = assign_dates(tods, base, anchor_index=anchor_at)
+    for i, v in zip(idx, dated, strict=True):
+        values[i] = v
+    return values
+
+
+def _parse_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _apply_skew(placed: list[Placed], clocks: dict[str, SourceClock]) -> list[str]:
+    """Find and correct constant per-host (or per-log) clock errors against everything else."""
+    groups: dict[str, list[Placed]] = {}
+    for p in placed:
+        if p.rec.kind == SourceKind.log:
+            host = p.rec.attrs.get("host") or ""
+            key = f"{p.path}#{host}" if host else p.path
+        elif p.rec.kind == SourceKind.alert or p.rec.attrs.get("bot"):
+            key = f"~ref:{p.path}"  # machine-stamped references, never corrected
+        else:
+            continue
+        groups.setdefault(key, []).append(p)
+    if len([k for k in groups if not k.startswith("~ref:")]) < 1 or len(groups) < 2:
+        return []
+    units = []
+    for key, items in groups.items():
+        step = max(1, len(items) // _SKEW_SAMPLE)
+        sample = items[::step]
+        units.append(SkewUnit(key, [p.time for p in sample], [p.rec.text for p in sample],
+                              [p.rec.ref for p in sample], correctable=not key.startswith("~ref:")))
+    skews = detect_skew(units)
+    findings = []
+    for key, skew in skews.items():
+        delta = timedelta(seconds=skew.seconds)
+        for p in groups[key]:
+            p.recorded = p.time
+            p.time = p.time - delta
+        path, _, host = key.partition("#")
+        c = clocks[path]
+        if abs(skew.seconds) > abs(c.skew_s):
+            c.skew_s = skew.seconds
+        c.evidence.extend(skew.evidence)
+        who = f"host {host} in {path}" if host else path
+        direction = "ahead of" if skew.seconds > 0 else "behind"
+        mins, secs = divmod(int(abs(skew.seconds)), 60)
+        c.notes.append(f"{who}: clock {mins} min {secs} s {direction} the other sources; corrected")
+        findings.append(
+            f"Clock skew: {who} runs {mins} min {secs} s {direction} the other sources "
+            f"({skew.matches} shared events); its times are corrected and the originals kept as recorded. "
+            "A drifting clock can itself be part of the incident."
+        )
+    return findings

@@ -1,0 +1,83 @@
+"""Merging: one event per happening. An alert payload and its bot echo in chat become one event
+carrying both references; identical lines from the same kind of source at the same moment too."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from assistant.domain import SourceKind, SourceRef
+from assistant.timeline_align import text_keys
+
+_ECHO_ACTOR = re.compile(r"(bot\b|-bot|bot$|pagerduty|opsgenie|alertmanager|grafana|prometheus)", re.I)
+_RESOLVED = re.compile(r"\bresolved\b", re.I)
+_ECHO_WINDOW = timedelta(minutes=5)
+
+
+@dataclass
+class Item:
+    """An event before ids are given out."""
+
+    time: datetime
+    source: SourceKind
+    actor: str | None
+    text: str
+    refs: list[SourceRef]
+    attrs: dict[str, Any] = field(default_factory=dict)
+    recorded: datetime | None = None
+
+
+def _is_echo(item: Item) -> bool:
+    return item.source == SourceKind.chat and (
+        bool(item.attrs.get("bot")) or bool(item.actor and _ECHO_ACTOR.search(item.actor))
+    )
+
+
+def _add_refs(target: Item, refs: list[SourceRef]) -> None:
+    for r in refs:
+        if r not in target.refs:
+            target.refs.append(r)
+
+
+def dedupe(items: list[Item]) -> list[Item]:
+    """Fold chat echoes into the alert they repeat (same alert name / incident number, same
+    firing-or-resolved state, within five minutes) and exact repeats into their first copy."""
+    alerts = [i for i in items if i.source == SourceKind.alert]
+    keyed = [(a, text_keys(a.text, a.attrs.get("alert")), str(a.attrs.get("status") or "").lower() == "resolved")
+             for a in alerts]
+    dropped: set[int] = set()
+    for idx, item in enumerate(items):
+        if not _is_echo(item):
+            continue
+        keys = text_keys(item.text)
+        if not keys:
+            continue
+        resolved = bool(_RESOLVED.search(item.text))
+        hits = [a for a, ak, ar in keyed
+                if keys & ak and ar == resolved and abs(a.time - item.time) <= _ECHO_WINDOW]
+        if not hits:
+            continue
+        # Several alerts in one echo ("[FIRING:3] A | B | C"): each keeps a reference to it.
+        best = {}
+        for a in hits:
+            name = a.attrs.get("alert") or a.text
+            if name not in best or abs(a.time - item.time) < abs(best[name].time - item.time):
+                best[name] = a
+        for a in best.values():
+            _add_refs(a, item.refs)
+            a.attrs.setdefault("echoes", []).append(item.text)
+        dropped.add(idx)
+    seen: dict[tuple[SourceKind, datetime, str], Item] = {}
+    out: list[Item] = []
+    for idx, item in enumerate(items):
+        if idx in dropped:
+            continue
+        key = (item.source, item.time, item.text)
+        if key in seen:
+            _add_refs(seen[key], item.refs)
+            continue
+        seen[key] = item
+        out.append(item)
+    return out
