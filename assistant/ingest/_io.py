@@ -1,0 +1,159 @@
+"""Safe reading of one input: size limit first, then binary/empty/encoding checks, then lines.
+
+Small files are read whole; large ones stream line by line so a big log never sits in memory
+twice. Problems become ``InputError`` subclasses that name the file and line.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
+
+SAMPLE_BYTES = 64 * 1024
+# Files up to this size are decoded whole (JSON needs that anyway); bigger ones stream.
+WHOLE_BYTES = 16 * 1024 * 1024
+
+
+@dataclass
+class Loaded:
+    """One readable input: its display name, a decoded sample, and a way to get every line."""
+
+    name: str
+    sample: str
+    text: str | None = None
+    fs_path: Path | None = None
+    encoding: str = "utf-8"
+    size: int = 0
+    warnings: list[str] = field(default_factory=list)
+    # (line, message) for bytes that were not valid UTF-8 (decoded with replacement characters)
+    bad_encoding: tuple[int, str] | None = None
+
+    def lines(self) -> Iterator[str]:
+        """Every line without its line ending (streams from disk for large files)."""
+        if self.text is not None:
+            for line in self.text.split("\n"):
+                yield line[:-1] if line.endswith("\r") else line
+            return
+        assert self.fs_path is not None
+        with self.fs_path.open("rb") as fh:
+            first = True
+            for raw in fh:
+                if first and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[3:]
+                first = False
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    line = raw.decode("utf-8", errors="replace")
+                if line.endswith("\n"):
+                    line = line[:-1]
+                if line.endswith("\r"):
+                    line = line[:-1]
+                yield line
+
+    def full_text(self) -> str:
+        """The whole decoded text (reads a streamed file once)."""
+        if self.text is None:
+            self.text = "\n".join(self.lines())
+        return self.text
+
+
+def _looks_binary(head: bytes) -> bool:
+    if not head:
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls / len(head) > 0.05
+
+
+def _bad_utf8_line(data: bytes, err: UnicodeDecodeError) -> int:
+    return data.count(b"\n", 0, err.start) + 1
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str, tuple[int, str] | None]:
+    """Decode bytes: UTF-8 (with or without BOM), UTF-16 with BOM; else replace and report."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", None
+        except UnicodeDecodeError as exc:
+            raise EncodingError(
+                f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason}); "
+                "save it as UTF-8 and try again",
+                path=name,
+            ) from exc
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as exc:
+        line = _bad_utf8_line(data, exc)
+        msg = (
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); read with replacement "
+            "characters — convert it to UTF-8 (e.g. `iconv -f latin1 -t utf-8`) for exact text"
+        )
+        return data.decode("utf-8", errors="replace"), "utf-8", (line, msg)
+
+
+def _sample_of(head: bytes, name: str) -> str:
+    # Cut at the last newline so the sample holds whole lines only.
+    cut = head.rfind(b"\n")
+    if cut > 0 and len(head) >= SAMPLE_BYTES:
+        head = head[: cut + 1]
+    text, _, _ = _decode(head, name)
+    return text
+
+
+def load_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Loaded:
+    """Check and decode in-memory bytes (zip members, uploads)."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _too_large(name, len(data), max_bytes)
+    head = data[:8192]
+    if not data.strip():
+        raise EmptyInputError("is empty; pass a file with incident material or leave it out", path=name)
+    if _looks_binary(head) and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise BinaryInputError(_binary_msg(), path=name)
+    text, enc, bad = _decode(data, name)
+    if not text.strip():
+        raise EmptyInputError("holds only whitespace; nothing to read", path=name)
+    return Loaded(name=name, sample=text[:SAMPLE_BYTES], text=text, encoding=enc, size=len(data), bad_encoding=bad)
+
+
+def load_file(path: Path, name: str, *, max_bytes: int) -> Loaded:
+    """Check size before reading anything, then decode (whole or streamed)."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise _too_large(name, size, max_bytes)
+    if size == 0:
+        raise EmptyInputError("is empty (0 bytes); pass a file with incident material or leave it out", path=name)
+    if size <= WHOLE_BYTES:
+        return _at(load_bytes(path.read_bytes(), name, max_bytes=max_bytes), path)
+    with path.open("rb") as fh:
+        head = fh.read(SAMPLE_BYTES)
+    if _looks_binary(head[:8192]):
+        raise BinaryInputError(_binary_msg(), path=name)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _at(load_bytes(path.read_bytes(), name, max_bytes=max_bytes), path)
+    return Loaded(name=name, sample=_sample_of(head, name), fs_path=path, size=size)
+
+
+def _at(loaded: Loaded, path: Path) -> Loaded:
+    loaded.fs_path = path
+    return loaded
+
+
+def _binary_msg() -> str:
+    return "looks like a binary file, not text; pass chat exports, logs, alert JSON or notes as text files"
+
+
+def _too_large(name: str, size: int, limit: int) -> InputTooLargeError:
+    mb = 1024 * 1024
+    return InputTooLargeError(
+        f"is {size / mb:.1f} MB, over the {limit / mb:.0f} MB limit; cut it to the incident window "
+        "(e.g. grep the hours you need) or raise POSTMORTEM_MAX_INPUT_BYTES",
+        path=name,
+    )

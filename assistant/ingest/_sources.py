@@ -1,0 +1,224 @@
+"""Dispatch: paths → loaded inputs → detected format → parser. Folders and Slack zips expand."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from assistant.domain import InputProblem, ParsedSource
+from assistant.errors import InputError, MalformedInputError, UnsupportedFormatError
+from assistant.ingest import alerts, chat_text, k8s, logs, notes, slack
+from assistant.ingest._io import Loaded, load_bytes, load_file
+from assistant.ingest._json import JsonDoc, parse_json
+from assistant.ingest.detect import detect_json, detect_text
+
+_Out = tuple[list[ParsedSource], list[InputProblem]]
+_UNSUPPORTED = (
+    "format not recognised; supported: Slack export JSON, chat text ([HH:MM] name: text, IRC, Slack/Teams "
+    "copy-paste), logs (ISO-8601, syslog, JSON lines, access logs, kubectl events), alert JSON "
+    "(Alertmanager, Grafana, PagerDuty, Opsgenie) and notes with times like '14:02'"
+)
+
+
+def _problem(exc: InputError, name: str) -> InputProblem:
+    return InputProblem(path=exc.path or name, line=exc.line, message=exc.reason)
+
+
+def read_path(given: str, *, max_bytes: int) -> _Out:
+    """One path as given by the user: a file, a folder, or a Slack workspace zip."""
+    path = Path(given)
+    try:
+        if path.is_dir():
+            return _read_folder(path, given, max_bytes=max_bytes)
+        if not path.exists():
+            return [], [InputProblem(path=given, message="no such file or folder; check the path")]
+        if zipfile.is_zipfile(path):
+            return _read_zip(path, given, max_bytes=max_bytes)
+        return parse_loaded(load_file(path, given, max_bytes=max_bytes))
+    except InputError as exc:
+        return [], [_problem(exc, given)]
+    except OSError as exc:
+        return [], [InputProblem(path=given, message=f"cannot be read ({exc.strerror or exc}); check permissions")]
+
+
+def parse_bytes(data: bytes, name: str, *, max_bytes: int | None) -> _Out:
+    """Parse in-memory content (pasted text, zip members)."""
+    try:
+        return parse_loaded(load_bytes(data, name, max_bytes=max_bytes))
+    except InputError as exc:
+        return [], [_problem(exc, name)]
+
+
+def parse_loaded(ld: Loaded) -> _Out:
+    """Detect the format of one loaded input and parse it."""
+    problems: list[InputProblem] = []
+    if ld.bad_encoding:
+        problems.append(InputProblem(path=ld.name, line=ld.bad_encoding[0], message=ld.bad_encoding[1]))
+    try:
+        src = _parse(ld, problems)
+    except InputError as exc:
+        return [], [*problems, _problem(exc, ld.name)]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a parser met content it cannot read
+        return [], [*problems, InputProblem(path=ld.name, message=f"could not be parsed ({exc}); check the content")]
+    if src is None:
+        return [], problems
+    return [src], problems
+
+
+def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
+    head = ld.sample.lstrip()
+    if head[:1] in "[{":
+        src = _parse_json(ld, problems)
+        if src is not None:
+            return src
+    fmt = detect_text(ld.sample)
+    if fmt is None:
+        if head[:1] in "[{" and problems:
+            return None  # the JSON error already explains it
+        raise UnsupportedFormatError(_UNSUPPORTED, path=ld.name, line=1)
+    if fmt == "chat":
+        return chat_text.parse_chat(ld.lines(), ld.name)
+    if fmt == "notes":
+        return notes.parse_notes(ld.lines(), ld.name)
+    if fmt == "k8s-events":
+        src, msg = k8s.parse_events_text(ld.lines(), ld.name)
+        if msg:
+            problems.append(InputProblem(path=ld.name, line=1, message=msg))
+        return src
+    return logs.parse_log(ld.lines(), ld.name, sample=ld.sample)
+
+
+def _parse_json(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
+    """JSON documents; None when the content is JSON lines or not JSON at all."""
+    first = ld.sample.lstrip().split("\n", 1)[0].strip()
+    if first.startswith("{") and first.endswith("}"):
+        try:
+            json.loads(first)
+            second = [ln for ln in ld.sample.split("\n")[1:4] if ln.strip()]
+            if second and second[0].lstrip().startswith("{"):
+                return None  # JSON lines: a log
+        except ValueError:
+            pass
+    text = ld.full_text()
+    try:
+        doc = parse_json(text)
+    except json.JSONDecodeError as exc:
+        if detect_text(ld.sample) is not None and not text.lstrip().startswith(("[\n", "{\n", "[{", '{"')):
+            return None  # e.g. "[14:02] alice: ..." chat starts with a bracket too
+        problems.append(InputProblem(
+            path=ld.name, line=exc.lineno,
+            message=f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
+                    "the file may be truncated — re-export it or fix the JSON",
+        ))
+        return None
+    if doc.truncated:
+        ln, col, msg = doc.truncated
+        problems.append(InputProblem(
+            path=ld.name, line=ln,
+            message=f"JSON list breaks at line {ln} column {col} ({msg}); kept the {len(doc.value)} complete "
+                    "items before it — re-export the file for the rest",
+        ))
+    return _dispatch_json(doc, ld.name)
+
+
+def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
+    kind = detect_json(doc.value)
+    if kind == "slack-export":
+        if isinstance(doc.value, dict):
+            doc = JsonDoc(doc.value["messages"], doc.text)
+        return slack.parse_messages(doc, name)
+    if kind == "k8s-events-json":
+        return k8s.parse_events_json(doc, name)
+    if kind == "alerts":
+        return alerts.parse_alerts(doc, name)
+    raise UnsupportedFormatError(
+        "JSON, but not a format we read (Slack export, Alertmanager/Grafana/PagerDuty/Opsgenie alerts, "
+        "kubectl events -o json); JSON logs should be one object per line",
+        path=name, line=1,
+    )
+
+
+def _read_folder(root: Path, given: str, *, max_bytes: int) -> _Out:
+    if (root / "channels.json").is_file() or (root / "users.json").is_file():
+        return _read_workspace_dir(root, given, max_bytes=max_bytes)
+    sources: list[ParsedSource] = []
+    problems: list[InputProblem] = []
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
+            continue
+        s, pr = read_path(str(Path(given) / rel), max_bytes=max_bytes)
+        sources += s
+        problems += pr
+    if not sources and not problems:
+        problems.append(InputProblem(path=given, message="folder holds no files (hidden files are skipped)"))
+    return sources, problems
+
+
+def _workspace_members(names: list[str]) -> tuple[str | None, list[str]]:
+    """users.json member and the <channel>/<date>.json members of a workspace export."""
+    users = next((n for n in names if PurePosixPath(n).name == "users.json"), None)
+    chans = [n for n in names if n.endswith(".json") and len(PurePosixPath(n).parts) >= 2
+             and PurePosixPath(n).stem[:4].isdigit()]
+    return users, sorted(chans)
+
+
+def _workspace(read: dict[str, bytes], users_name: str | None, chans: list[str], prefix: str,
+               max_bytes: int) -> _Out:
+    users: dict[str, str] = {}
+    problems: list[InputProblem] = []
+    if users_name:
+        try:
+            users = slack.user_names(json.loads(read[users_name]))
+        except ValueError as exc:
+            problems.append(InputProblem(path=f"{prefix}{users_name}", message=f"users.json is not valid JSON ({exc})"))
+    sources: list[ParsedSource] = []
+    for member in chans:
+        name = f"{prefix}{member}"
+        try:
+            ld = load_bytes(read[member], name, max_bytes=max_bytes)
+            doc = parse_json(ld.full_text())
+        except InputError as exc:
+            problems.append(_problem(exc, name))
+            continue
+        except json.JSONDecodeError as exc:
+            problems.append(InputProblem(path=name, line=exc.lineno, message=f"invalid JSON ({exc.msg}); re-export"))
+            continue
+        if not slack.looks_like_messages(doc.value):
+            continue
+        channel = PurePosixPath(member).parts[-2]
+        sources.append(slack.parse_messages(doc, name, users=users, channel=channel))
+    return sources, problems
+
+
+def _read_zip(path: Path, given: str, *, max_bytes: int) -> _Out:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = [i for i in zf.infolist() if not i.is_dir() and not PurePosixPath(i.filename).name.startswith(".")
+                     and "__MACOSX" not in i.filename]
+            total = sum(i.file_size for i in infos)
+            if total > max_bytes:
+                raise MalformedInputError(
+                    f"unpacks to {total / 2**20:.0f} MB, over the limit; raise POSTMORTEM_MAX_INPUT_BYTES", path=given)
+            names = [i.filename for i in infos]
+            users_name, chans = _workspace_members(names)
+            if chans:
+                read = {n: zf.read(n) for n in [*chans, *([users_name] if users_name else [])]}
+                return _workspace(read, users_name, chans, f"{given}:", max_bytes)
+            sources: list[ParsedSource] = []
+            problems: list[InputProblem] = []
+            for n in names:
+                s, pr = parse_bytes(zf.read(n), f"{given}:{n}", max_bytes=max_bytes)
+                sources += s
+                problems += pr
+            return sources, problems
+    except zipfile.BadZipFile as exc:
+        return [], [InputProblem(path=given, message=f"broken zip archive ({exc}); re-create it")]
+
+
+def _read_workspace_dir(root: Path, given: str, *, max_bytes: int) -> _Out:
+    names = [p.relative_to(root).as_posix() for p in root.rglob("*.json") if p.is_file()]
+    users_name, chans = _workspace_members(names)
+    read = {n: (root / n).read_bytes() for n in [*chans, *([users_name] if users_name else [])]}
+    return _workspace(read, users_name, chans, f"{given.rstrip('/')}/", max_bytes)

@@ -1,0 +1,107 @@
+"""Zones and dates the material itself states ("all times UTC", "times in PT", "Date: 2026-03-04")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+# Abbreviations people write → IANA zone (DST-aware), or a fixed offset.
+ZONE_NAMES: dict[str, str] = {
+    "UTC": "UTC", "GMT": "UTC", "Z": "UTC", "ZULU": "UTC",
+    "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
+    "BST": "Europe/London", "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
+    "EET": "Europe/Helsinki", "EEST": "Europe/Helsinki", "MSK": "Europe/Moscow",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "PACIFIC": "America/Los_Angeles",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver", "MOUNTAIN": "America/Denver",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago", "CENTRAL": "America/Chicago",
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "EASTERN": "America/New_York",
+    "IST": "Asia/Kolkata", "SGT": "Asia/Singapore", "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland", "BRT": "America/Sao_Paulo",
+}
+_ZONE_ALT = "|".join(sorted((re.escape(k) for k in ZONE_NAMES if k != "Z"), key=len, reverse=True))
+_OFFSET = r"(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?"
+_IANA = r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
+_ZONE = rf"(?:{_IANA}|{_OFFSET}|(?:{_ZONE_ALT})\b)"
+
+# "all times UTC", "times are CEST", "times in this channel are CEST", "times in PT", "timezone: UTC"
+_PHRASE = re.compile(
+    rf"\b(?:all\s+)?(?:time(?:stamp)?s|time\s*zone|tz)\b(?:\s+(?:in\s+)?(?:this|the)\s+\w+|\s+(?:here|below|shown|listed|above))?"
+    rf"\s*(?:are|is|:|=|-|—)?\s*(?:in\s+|given\s+in\s+)?(?:local\s+)?\(?(?P<z>{_ZONE})",
+    re.IGNORECASE,
+)
+# A header's parenthetical starting with a zone: "(CEST unless marked Z)", "(UTC)".
+_PAREN = re.compile(rf"\(\s*(?P<z>{_ZONE})")
+_ISO_DATE = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})\b")
+_DATE_LABEL = re.compile(r"\b(?:date|day|on)\s*[:=]?\s*(20\d{2})-(\d{2})-(\d{2})\b", re.IGNORECASE)
+
+MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def normalize_zone(raw: str) -> str | None:
+    """'CEST' → 'Europe/Berlin', 'UTC+2' → '+02:00', 'Europe/Paris' → itself."""
+    s = raw.strip().replace("−", "-")
+    if "/" in s:
+        return s
+    m = re.fullmatch(r"(?:UTC|GMT)\s?([+\-])\s?(\d{1,2})(?::?(\d{2}))?", s, re.IGNORECASE)
+    if m:
+        sign, hh, mm = m.group(1), int(m.group(2)), int(m.group(3) or 0)
+        if hh == 0 and mm == 0:
+            return "UTC"
+        return f"{sign}{hh:02d}:{mm:02d}"
+    return ZONE_NAMES.get(s.upper())
+
+
+def stated_zone(lines: Iterable[str], *, header_lines: int = 5) -> str | None:
+    """The zone the material states for its own times, or None."""
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        m = _PHRASE.search(line)
+        if m:
+            z = normalize_zone(m.group("z"))
+            if z:
+                return z
+        if seen < header_lines:
+            m = _PAREN.search(line)
+            if m and (z := normalize_zone(m.group("z"))):
+                return z
+        seen += 1
+    return None
+
+
+def stated_date(lines: Iterable[str], *, header_lines: int = 8) -> str | None:
+    """A YYYY-MM-DD the material states in its header ("Date: 2026-03-04", "# INC 2025-09-23 ...")."""
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        m = _DATE_LABEL.search(line) or (_ISO_DATE.search(line) if seen < header_lines else None)
+        if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        seen += 1
+        if seen >= header_lines:
+            break
+    return None
+
+
+def _valid(y: int, mo: int, d: int) -> bool:
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return False
+    return True
+
+
+def hour24(hour: int, ampm: str | None) -> int:
+    """Convert a 12-hour clock hour to 24-hour ('12 AM' → 0, '1 PM' → 13)."""
+    if not ampm:
+        return hour
+    pm = ampm.strip().lower().startswith("p")
+    hour %= 12
+    return hour + 12 if pm else hour

@@ -1,0 +1,71 @@
+"""Format detection from content (never from the file name)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.ingest import alerts, k8s, logs, slack
+from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _NICK, _PASTE_HEAD
+
+# JSON document formats → (family, parser key)
+JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert"}
+_CHAT_HEAD = re.compile(r"^\s*(?:\[[^\]]{4,25}\]\s*\S|\d{1,2}:\d{2}(?::\d{2})?\s+<)")
+
+
+def detect_json(value: Any) -> str | None:
+    """'slack-export', 'k8s-events-json', 'alerts', 'slack-users' or None for a decoded document."""
+    if slack.looks_like_messages(value):
+        return "slack-export"
+    if k8s.looks_like_events(value):
+        return "k8s-events-json"
+    if alerts.system_of(value):
+        return "alerts"
+    if isinstance(value, dict) and isinstance(value.get("messages"), list) and slack.looks_like_messages(value["messages"]):
+        return "slack-export"
+    return None
+
+
+def _chat_share(lines: list[str]) -> tuple[float, bool]:
+    """Share of lines that look like chat messages, and whether any has a speaker."""
+    hits = 0
+    speaker = False
+    for ln in lines:
+        s = ln.strip()
+        m = _DATED.match(s) or _BRACKET.match(s) or _BARE_IRC.match(s)
+        if m:
+            rest = m.group("rest")
+            if _NICK.match(rest) or re.match(r"^[^\s:<>][^:<>]{0,60}?:\s", rest) or "joined" in rest or rest.startswith("-!-"):
+                hits += 1
+                speaker = True
+            elif isinstance(m.re, re.Pattern) and m.re is _BRACKET:
+                hits += 1
+        elif _PASTE_HEAD.match(s):
+            hits += 1
+            speaker = True
+        elif s.startswith(("--- Day changed", "--- Log opened", "-!-")):
+            hits += 1
+    return (hits / len(lines) if lines else 0.0), speaker
+
+
+def detect_text(sample: str) -> str | None:
+    """'chat', a log matcher name, 'k8s-events', 'notes', or None for a text sample."""
+    lines = [ln for ln in sample.split("\n")[:300] if ln.strip()]
+    if not lines:
+        return None
+    if k8s.looks_like_events_text(lines):
+        return "k8s-events"
+    chat, speaker = _chat_share(lines)
+    best, log_share = logs.sample_score(sample)
+    # Chat stamps also parse as log lines ("2026-03-04 14:02:11 <bob> hi"); prefer chat when speakers show.
+    if speaker and chat >= 0.3 and chat >= log_share * 0.8:
+        return "chat"
+    if log_share >= 0.3:
+        return best
+    if chat >= 0.3 and speaker:
+        return "chat"
+    from assistant.ingest.notes import time_mentions
+
+    if time_mentions("\n".join(lines)) >= 1:
+        return "notes"
+    return None

@@ -1,0 +1,374 @@
+"""Log files: ISO-8601 lines (also pod-prefixed, stern), syslog RFC 3164/5424, JSON lines,
+nginx/Apache access logs. Lines without a timestamp (tracebacks) fold into the previous record.
+
+One generic line parser: it tries the matcher that worked on the previous line first, so a
+uniform file costs one regex match per line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind
+from assistant.ingest._records import PLACEHOLDER_YEAR, raw_time, record, time_of_day
+from assistant.ingest._tz import MONTHS
+
+_ISO_TS = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2}|\s?UTC\b)?"
+# Up to three prefix tokens before the stamp: stern "pod container", "[pod-name]".
+ISO_LINE = re.compile(
+    rf"^(?P<pre>(?:\[[^\]\s]{{1,120}}\]\s+|[\w.\-:/]{{1,120}}\s+){{0,3}}?)\[?(?P<ts>{_ISO_TS})\]?\s*(?P<rest>.*)$"
+)
+SYSLOG_3164 = re.compile(
+    r"^(?:<\d{1,3}>)?(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?P<day>[ \d]\d) "
+    r"(?P<t>\d{2}:\d{2}:\d{2})(?:\.\d+)? (?P<host>\S+) (?P<rest>.*)$"
+)
+SYSLOG_5424 = re.compile(
+    r"^<\d{1,3}>\d{1,2} (?P<ts>\S+) (?P<host>\S+) (?P<app>\S+) (?P<pid>\S+) (?P<msgid>\S+) "
+    r"(?P<sd>-|(?:\[(?:[^\]\\]|\\.)*\])+)\s?(?P<rest>.*)$"
+)
+ACCESS = re.compile(
+    r'^(?P<client>\S+) \S+ (?P<user>\S+) \[(?P<ts>\d{2}/\w{3}/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d+)? [+-]\d{4})\] '
+    r'"(?P<req>[^"]*)" (?P<status>\d{3}) (?P<size>\S+)(?: "(?P<ref>[^"]*)" "(?P<ua>[^"]*)")?'
+)
+TIME_ONLY = re.compile(r"^\[?(?P<t>\d{2}:\d{2}:\d{2})(?:[.,](?P<f>\d{1,6}))?\]?\s+(?P<rest>\S.*)$")
+_HOSTPROG = re.compile(r"^(?P<host>[A-Za-z0-9][\w.\-]*) (?P<prog>[A-Za-z][\w.\-/]*)(?:\[(?P<pid>\d+)\])?: (?P<msg>.*)$")
+_PROG = re.compile(r"^(?P<prog>[^\s:\[\]]+)(?:\[\d+\])?: ?(?P<msg>.*)$")
+_LEVEL = re.compile(
+    r"(?i:\b(?:level|lvl|severity|loglevel)=\"?(\w+))|(?i:\[(trace|debug|info|notice|warn|warning|error|err|"
+    r"crit|critical|fatal|alert|emerg)\])|\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|CRITICAL|"
+    r"FATAL|SEVERE|ALERT|EMERG|PANIC)\b"
+)
+_HTTP_STATUS = re.compile(r'"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT) [^"]*" (\d{3})\b')
+_POD = re.compile(r"\[([a-z0-9][a-z0-9.\-]*-[a-z0-9]{5,10})\]")
+_POD_SUFFIX = re.compile(r"^(?P<svc>[a-z][a-z0-9\-]*?)(?:-[a-f0-9]{6,10})?-[a-z0-9]{5}$")
+_EMBED_YEAR = re.compile(r"\b\d{1,2}/(?P<mon>[A-Z][a-z]{2})/(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-\d{2}")
+_LEVEL_WORDS = frozenset({"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "FATAL"})
+
+LEVELS: dict[str, str] = {
+    "trace": "debug", "debug": "debug", "dbg": "debug", "verbose": "debug", "info": "info",
+    "information": "info", "informational": "info", "notice": "info", "warn": "warning", "warning": "warning",
+    "error": "error", "err": "error", "severe": "error", "crit": "critical", "critical": "critical",
+    "fatal": "critical", "alert": "critical", "emerg": "critical", "emergency": "critical", "panic": "critical",
+}
+PINO_LEVELS = {10: "debug", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "critical"}
+_TIME_KEYS = ("@timestamp", "timestamp", "ts", "time", "date", "datetime", "eventTime", "t")
+_LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "levelname", "log.level")
+_MSG_KEYS = ("msg", "message", "log", "event", "text")
+_HOST_KEYS = ("host", "hostname", "pod", "pod_name", "instance", "node")
+_SERVICE_KEYS = ("service", "service.name", "app", "application", "component", "container")
+_QUIET_KEYS = frozenset(
+    _TIME_KEYS + _LEVEL_KEYS + _MSG_KEYS + _HOST_KEYS + _SERVICE_KEYS
+    + ("pid", "v", "trace_id", "span_id", "traceId", "spanId", "request_id", "thread", "logger", "caller")
+)
+MAX_FOLD = 60
+
+
+def level_of(raw: Any) -> str | None:
+    """Normalise a level name or pino number ('WARN', 40) to debug|info|warning|error|critical."""
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, int | float):
+        return PINO_LEVELS.get(int(raw))
+    s = str(raw).strip().lower()
+    if s.isdigit():
+        return PINO_LEVELS.get(int(s))
+    return LEVELS.get(s)
+
+
+def epoch_time(v: float) -> datetime:
+    """Epoch seconds/ms/µs/ns (by magnitude) → aware UTC datetime."""
+    if v > 1e17:
+        v /= 1e9
+    elif v > 1e14:
+        v /= 1e6
+    elif v > 1e11:
+        v /= 1e3
+    return datetime.fromtimestamp(v, tz=UTC)
+
+
+def iso_time(s: str) -> datetime | None:
+    """ISO-8601 as written: aware when an offset is given, naive otherwise."""
+    try:
+        if s.endswith("UTC"):
+            return datetime.fromisoformat(s[:-3].strip()).replace(tzinfo=UTC)
+        return datetime.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+def service_of_pod(pod: str) -> str | None:
+    """'orders-api-7d8f9b6c4-4wq2z' → 'orders-api'."""
+    m = _POD_SUFFIX.match(pod)
+    return m.group("svc") if m else None
+
+
+def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, str | None]:
+    """(time value, level, text, host, service) from one JSON log object."""
+    t = next((obj[k] for k in _TIME_KEYS if k in obj), None)
+    lvl_raw = next((obj[k] for k in _LEVEL_KEYS if k in obj), None)
+    if lvl_raw is None and isinstance(obj.get("log"), dict):
+        lvl_raw = obj["log"].get("level")
+    msg = next((obj[k] for k in _MSG_KEYS if isinstance(obj.get(k), str)), None)
+    host = next((str(obj[k]) for k in _HOST_KEYS if isinstance(obj.get(k), str)), None)
+    svc = next((obj[k] for k in _SERVICE_KEYS if isinstance(obj.get(k), str)), None)
+    if svc is None and isinstance(obj.get("service"), dict):
+        svc = obj["service"].get("name")
+    extras = []
+    for k, v in obj.items():
+        if k in _QUIET_KEYS or isinstance(v, dict | list) or v is None:
+            continue
+        extras.append(f"{k}={v}")
+        if len(extras) >= 8:
+            break
+    err = obj.get("err") or obj.get("error")
+    if isinstance(err, dict):
+        extras.append(f"err={err.get('message') or err.get('type')}")
+    text = " ".join([msg or "", *extras]).strip() or json.dumps(obj)[:500]
+    return t, level_of(lvl_raw), text, host, svc
+
+
+def _json_time(t: Any) -> datetime | None:
+    if isinstance(t, int | float) and not isinstance(t, bool):
+        return epoch_time(float(t))
+    if isinstance(t, str):
+        if t.replace(".", "", 1).isdigit():
+            return epoch_time(float(t))
+        return iso_time(t)
+    return None
+
+
+def _level_in(msg: str) -> str | None:
+    m = _LEVEL.search(msg, 0, 100)
+    if m:
+        return LEVELS.get((m.group(1) or m.group(2) or m.group(3)).lower())
+    m = _HTTP_STATUS.search(msg)
+    if m:
+        code = int(m.group(1))
+        return "error" if code >= 500 else "warning" if code >= 400 else "info"
+    return None
+
+
+_Parts = tuple[RawTime, str, str | None, str | None, str | None]  # time, text, level, host, service
+
+
+def _from_rest(when: RawTime, rest: str, host: str | None, svc: str | None) -> _Parts:
+    if rest[:1] == "{":
+        try:
+            obj = json.loads(rest)
+        except ValueError:
+            obj = None
+        if isinstance(obj, dict):
+            _, lvl, text, h, s = json_fields(obj)
+            return when, text, lvl, host or h, svc or s
+    if host is None and (m := _HOSTPROG.match(rest)) and m.group("host") not in _LEVEL_WORDS:
+        host, svc, rest = m.group("host"), svc or m.group("prog"), m.group("msg")
+    elif host is None and (m := _POD.search(rest, 0, 120)):
+        host = m.group(1)
+        svc = svc or service_of_pod(host)
+    return when, rest, _level_in(rest), host, svc
+
+
+def _m_iso(line: str, year: int | None) -> _Parts | None:
+    m = ISO_LINE.match(line)
+    if not m:
+        return None
+    dt = iso_time(m.group("ts").replace(",", "."))
+    if dt is None:
+        return None
+    pre = m.group("pre").strip()
+    host = svc = None
+    if pre:
+        toks = pre.replace("[", " ").replace("]", " ").split()
+        host = toks[0]
+        svc = toks[1] if len(toks) > 1 else service_of_pod(host)
+    return _from_rest(raw_time(dt), m.group("rest"), host, svc)
+
+
+def _m_json(line: str, year: int | None) -> _Parts | None:
+    if line[:1] != "{":
+        return None
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(obj, dict):
+        return None
+    t, lvl, text, host, svc = json_fields(obj)
+    dt = _json_time(t)
+    if dt is None:
+        return None
+    return raw_time(dt), text, lvl, host, svc
+
+
+def _m_3164(line: str, year: int | None) -> _Parts | None:
+    m = SYSLOG_3164.match(line)
+    if not m:
+        return None
+    h, mi, s = (int(x) for x in m.group("t").split(":"))
+    try:
+        dt = datetime(year or PLACEHOLDER_YEAR, MONTHS[m.group("mon").lower()], int(m.group("day")), h, mi, s)
+    except ValueError:
+        return None
+    rest, svc = m.group("rest"), None
+    if pm := _PROG.match(rest):
+        svc, rest = pm.group("prog"), pm.group("msg")
+    when, text, lvl, _, s2 = _from_rest(raw_time(dt), rest, m.group("host"), svc)
+    return when, text, lvl, m.group("host"), svc or s2
+
+
+def _m_5424(line: str, year: int | None) -> _Parts | None:
+    m = SYSLOG_5424.match(line)
+    if not m:
+        return None
+    dt = iso_time(m.group("ts"))
+    if dt is None:
+        return None
+    host = None if m.group("host") == "-" else m.group("host")
+    app = None if m.group("app") == "-" else m.group("app")
+    rest = m.group("rest")
+    if rest.startswith("\ufeff"):
+        rest = rest[1:]
+    return raw_time(dt), rest, _level_in(rest), host, app
+
+
+def _m_access(line: str, year: int | None) -> _Parts | None:
+    m = ACCESS.match(line)
+    if not m:
+        return None
+    try:
+        dt = datetime.strptime(m.group("ts").replace(".", " ").split(" ")[0] + " " + m.group("ts")[-5:],
+                               "%d/%b/%Y:%H:%M:%S %z")
+    except ValueError:
+        return None
+    code = int(m.group("status"))
+    lvl = "error" if code >= 500 else "warning" if code >= 400 else "info"
+    text = f'{m.group("req")} {code} {m.group("size")}'
+    return raw_time(dt), text, lvl, None, None
+
+
+def _m_time_only(line: str, year: int | None) -> _Parts | None:
+    m = TIME_ONLY.match(line)
+    if not m:
+        return None
+    h, mi, s = (int(x) for x in m.group("t").split(":"))
+    if h > 23 or mi > 59 or s > 59:
+        return None
+    us = int((m.group("f") or "0").ljust(6, "0"))
+    return _from_rest(time_of_day(h, mi, s, us), m.group("rest"), None, None)
+
+
+MATCHERS: dict[str, Callable[[str, int | None], _Parts | None]] = {
+    "jsonl": _m_json,
+    "log-iso": _m_iso,
+    "syslog-3164": _m_3164,
+    "syslog-5424": _m_5424,
+    "access-log": _m_access,
+    "log-time": _m_time_only,
+}
+
+
+def infer_syslog_year(sample: str) -> int | None:
+    """A year written elsewhere in an RFC 3164 log (HAProxy's [14/Sep/2025:...]), or None."""
+    first = next((m for ln in sample.split("\n", 200)[:200] if (m := SYSLOG_3164.match(ln))), None)
+    if not first:
+        return None
+    mon = MONTHS[first.group("mon").lower()]
+    for m in _EMBED_YEAR.finditer(sample):
+        if m.group("y") and MONTHS.get(m.group("mon").lower()) == mon:
+            return int(m.group("y"))
+        if m.group("y2") and int(m.group("m2")) == mon:
+            return int(m.group("y2"))
+    return None
+
+
+def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSource:
+    """Records from a log file; the matcher order adapts to the file."""
+    order = _guess_order(sample)
+    year = infer_syslog_year(sample) if order[0] == "syslog-3164" else None
+    counts = dict.fromkeys(order, 0)
+    records: list[RawRecord] = []
+    append = records.append
+    kind = SourceKind.log
+    cur: RawRecord | None = None
+    fold: list[str] = []
+    folded_total = skipped = 0
+    first_skipped: int | None = None
+    last_month = 0
+    for n, line in enumerate(lines, start=1):
+        if not line or line.isspace():
+            continue
+        parts = None
+        for key in order:
+            parts = MATCHERS[key](line, year)
+            if parts is not None:
+                counts[key] += 1
+                if key != order[0]:
+                    order.remove(key)
+                    order.insert(0, key)
+                break
+        if parts is None:
+            if cur is None:
+                skipped += 1
+                first_skipped = first_skipped or n
+            elif len(fold) < MAX_FOLD:
+                fold.append(line.rstrip())
+            else:
+                folded_total += 1
+            continue
+        if fold:
+            cur.__dict__["text"] = cur.text + "\n" + "\n".join(fold)
+            fold = []
+        when, text, lvl, host, svc = parts
+        attrs: dict[str, Any] = {}
+        if lvl:
+            attrs["level"] = lvl
+        if host:
+            attrs["host"] = host
+        if svc:
+            attrs["service"] = svc
+        if order[0] == "syslog-3164":
+            month = when.value.month
+            if year is not None and last_month == 12 and month == 1:
+                year += 1  # the log crossed New Year
+                when = raw_time(when.value.replace(year=year))
+            last_month = month
+            if year is None:
+                attrs["year_missing"] = True
+        cur = record(when, kind, text, name, n, actor=svc or host, attrs=attrs)
+        append(cur)
+    if fold and cur is not None:
+        cur.__dict__["text"] = cur.text + "\n" + "\n".join(fold)
+    warnings = []
+    if skipped:
+        warnings.append(f"{skipped} line(s) without a timestamp before the first record skipped (first: line {first_skipped})")
+    if folded_total:
+        warnings.append(f"{folded_total} continuation line(s) beyond {MAX_FOLD} per record dropped")
+    fmt = max(counts, key=lambda k: counts[k]) if records else "log-iso"
+    src = ParsedSource.model_construct(
+        path=name, format=fmt, kind=kind, records=records, stated_tz=None, stated_date=None, warnings=warnings
+    )
+    return src
+
+
+def _guess_order(sample: str) -> list[str]:
+    """Matchers ordered by how many sample lines each parses (best first)."""
+    lines = [ln for ln in sample.split("\n")[:200] if ln.strip()]
+    scores = {k: sum(1 for ln in lines if f(ln, None) is not None) for k, f in MATCHERS.items()}
+    return sorted(MATCHERS, key=lambda k: -scores[k])
+
+
+def sample_score(sample: str) -> tuple[str, float]:
+    """The best log matcher for a sample and the share of non-empty lines it parses."""
+    lines = [ln for ln in sample.split("\n")[:200] if ln.strip()]
+    if not lines:
+        return "log-iso", 0.0
+    best, score = "log-iso", 0
+    for k, f in MATCHERS.items():
+        s = sum(1 for ln in lines if f(ln, None) is not None)
+        if s > score:
+            best, score = k, s
+    return best, score / len(lines)
