@@ -1,0 +1,152 @@
+"""Blameless rewrites of a flagged sentence that keep its facts (times, numbers, systems).
+
+Three steps, each checked against the rules: neutral substitutions for the blame markers
+("human error" → "a manual step", "Tom's bad deploy" → "a deploy"), then removal of the remaining
+flagged spans plus a systemic follow-up question, then a template that carries over every time
+and number of the original when the sentence was nothing but blame.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.tone.lexicon import CHARACTER, ROLE
+from assistant.tone.markers import ARTIFACT, BAD
+from assistant.tone.rules import FLAG_AT, Hit, check_sentence
+
+_F = re.IGNORECASE
+_SUBS: list[tuple[re.Pattern[str], str]] = [(re.compile(a, _F), b) for a, b in [
+    (r"\b(?:human|operator|user|pilot|personnel|engineer|staff|manual)\s+(?:error|mistake|slip)s?\s+(?:on\s+the\s+part\s+of|by)\s+(?:the\s+)?([\w\s-]{1,30}?)(?=[,.;]|$)",
+     r"a manual step by the \1"),
+    (r"\b(?:just\s+|simply\s+|a\s+|an\s+)?(?:human|operator|user|pilot|personnel|engineer|staff)\s+(?:error|mistake|slip)s?\b(?!\s+(?:message|page|code|rate))",
+     "a manual step"),
+    (r"\bthe\s+(?:error|mistake|cause|failure|problem|issue|fault)\s+was\s+(?:purely\s+|simply\s+|just\s+|entirely\s+)?human,?\s+not\s+technical",
+     "the trigger was a manual step, and the technical conditions around it need review"),
+    (r"\bfat[\s-]?finger(?:ed|ing)\b", "mistyped"),
+    (r"\b(?:another\s+|a\s+)?fat[\s-]?fingers?\b", "a typo"),
+    (r"\b(?:classic\s+)?(?:pebkac|pebcak|id10t)\b", "a manual step went wrong"),
+    (rf"(?<![\w'-])[A-Za-z][\w-]*'s\s+(?:{BAD}\s+)?({ARTIFACT})\b", r"a \1"),
+    (rf"\b{BAD}\s+({ARTIFACT})\b", r"\1"),
+    (rf"\b(?:a\s+)?(?:pattern\s+of\s+)?{CHARACTER}\s+", ""),
+    (r"\b(?:predictably|obviously|clearly|simply|literally|plainly|apparently|honestly|certainly),?\s*", ""),
+    (r",?\s*\b(?:and,?\s+)?predictably,?", ""),
+    (r"\b(?:the|this|that|a|an)\s+obvious\s+", "the "),
+    (r"\bobvious\s+", ""),
+    (r"\beasily\s+(preventable|avoidable)\b", r"\1"),
+    (r"\bwith\s+minimal\s+(?:diligence|effort|care|attention)\b", "with better safeguards"),
+    (r"\ba\s+basic\s+skill\b", "a critical procedure"),
+    (r"\b(?:not\s+naming\s+names\s+but|no\s+names\s+but)\s+", ""),
+    (r"\bsomeone\s*\(\s*not\s+me[^)]*\)\s*", "someone "),
+    (r"\s*[🙄🤦😒🤡🤌👀😇😂🤣🤔]+", ""),
+    (r"\bcertain\s+individuals\b", "the team"),
+    (r"\b(?:thanks\s+to|because\s+of)\s+@?\w+,\s*", ""),
+]]
+
+_TIME_OR_NUMBER = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*UTC)?|\b\d[\d,.]*%?(?:\s*(?:minutes?|hours?|seconds?|days?|ms|s|h|m))?\b|#\d+",
+                             _F)
+_PERSON_SUBJECT = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)?{ROLE}\b", _F)
+
+
+def rewrite_sentence(sentence: str, hits: tuple[Hit, ...] | None = None) -> str:
+    """A blameless version of ``sentence`` that keeps its times and numbers; unchanged if clean."""
+    hits = check_sentence(sentence) if hits is None else hits
+    flagged = [h for h in hits if h.confidence >= FLAG_AT]
+    if not flagged:
+        return sentence
+    chat = _is_chat(sentence)
+    candidate = _substitute(sentence)
+    if _clean(candidate) and _keeps_facts(sentence, candidate) and candidate.strip() != sentence.strip():
+        return _finish(candidate, chat, flagged, changed_meaning=False)
+    cut = _cut_spans(candidate, check_sentence(candidate))
+    if cut and _clean(cut) and _keeps_facts(sentence, cut) and len(cut.split()) >= 4:
+        return _finish(cut, chat, flagged, changed_meaning=True)
+    return _template(sentence, chat, flagged)
+
+
+def _substitute(text: str) -> str:
+    out = text
+    for rx, repl in _SUBS:
+        out = rx.sub(repl, out)
+    return _tidy(out)
+
+
+def _cut_spans(text: str, hits: tuple[Hit, ...]) -> str:
+    spans = sorted((h.start, h.end) for h in hits if h.confidence >= FLAG_AT)
+    if not spans:
+        return text
+    covered = sum(e - s for s, e in spans)
+    if covered > 0.6 * len(text.strip()):
+        return ""
+    out, pos = [], 0
+    for s, e in spans:
+        if s < pos:
+            s = pos
+        out.append(text[pos:s])
+        pos = max(pos, e)
+    out.append(text[pos:])
+    return _tidy("".join(out))
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])\s*([,.;:])", r"\2", text)
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    text = re.sub(r"^[,;:\s]+|[,;:\s]+$", "", text)
+    text = re.sub(r"\b(a|an|the)\s+(?=[,.;]|$)", "", text)
+    text = re.sub(r"\b(and|but|so|or|that|which|by)\s*(?=[,.;!?]|$)", "", text).strip(" ,;")
+    if text and text[0].islower() and not text[:1].isdigit():
+        return text
+    return text
+
+
+def _finish(text: str, chat: bool, flagged: list[Hit], *, changed_meaning: bool) -> str:
+    body = text.rstrip(" .!?")
+    follow = _follow_up(flagged, chat)
+    if not changed_meaning and not _needs_follow_up(flagged):
+        return body + ("" if chat else ".")
+    return f"{body}; {follow}"
+
+
+def _needs_follow_up(flagged: list[Hit]) -> bool:
+    # Substituting a label or an adjective is enough for these; the others removed a judgment
+    # about people and need the systemic question in its place.
+    light = {"character-judgment", "sarcasm-or-mockery", "minimizing-or-judging-difficulty", "human-error-label"}
+    return any(h.category not in light for h in flagged)
+
+
+def _follow_up(flagged: list[Hit], chat: bool) -> str:
+    cats = {h.category for h in flagged}
+    if chat:
+        if "punitive" in cats:
+            return "let's look at what would make this safer for everyone"
+        return "what in our tooling or process made this possible?"
+    if "punitive" in cats:
+        return "we will review the process and tooling changes that make this safer."
+    if "counterfactual-hindsight" in cats or "minimizing-or-judging-difficulty" in cats:
+        return "we are examining what the responders saw at the time and why it did not stand out."
+    return "we are examining which conditions in the system and process allowed this."
+
+
+def _template(sentence: str, chat: bool, flagged: list[Hit]) -> str:
+    facts = list(dict.fromkeys(m.group(0).strip() for m in _TIME_OR_NUMBER.finditer(sentence)))
+    tail = f" ({', '.join(facts)})" if facts else ""
+    if chat:
+        return f"this needs a closer look at the conditions involved{tail}; what in our tooling or process made it possible?"
+    if any(h.category == "punitive" for h in flagged):
+        return f"This incident{tail} warrants a review of the process and tooling involved."
+    return f"We are reviewing the conditions that led to this{tail} and what in the system and process allowed it."
+
+
+def _clean(text: str) -> bool:
+    return bool(text.strip()) and not any(h.confidence >= FLAG_AT for h in check_sentence(text))
+
+
+def _keeps_facts(original: str, rewrite: str) -> bool:
+    want = {m.group(0).strip().lower() for m in _TIME_OR_NUMBER.finditer(original)}
+    low = rewrite.lower()
+    return all(w in low for w in want)
+
+
+def _is_chat(sentence: str) -> bool:
+    s = sentence.strip()
+    return not s[:1].isupper() or not s.endswith((".", "?", "!"))
