@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -58,9 +59,10 @@ def tokenize(text: str) -> list[str]:
 class LexicalIndex:
     """bm25s over one text per postmortem; ``search`` returns (doc id, score) best first."""
 
-    def __init__(self, ids: list[str], model: Any) -> None:
+    def __init__(self, ids: list[str], model: Any, df: dict[str, int] | None = None) -> None:
         self.ids = ids
         self._model = model
+        self.df = df or {}  # document frequency per token, for ranking shared terms in "why"
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str]) -> LexicalIndex:
@@ -68,16 +70,20 @@ class LexicalIndex:
         import bm25s
 
         model = bm25s.BM25(k1=1.2, b=0.75, method="lucene")
+        tokens = [tokenize(t) or ["_empty_"] for t in texts]
+        df: Counter[str] = Counter()
+        for toks in tokens:
+            df.update(set(toks))
         if ids:
-            model.index([tokenize(t) or ["_empty_"] for t in texts], show_progress=False)
-        return cls(list(ids), model if ids else None)
+            model.index(tokens, show_progress=False)
+        return cls(list(ids), model if ids else None, dict(df))
 
     def save(self, folder: Path, *, signature: str) -> None:
         """Write the index and the signature of the corpus it was built from."""
         folder.mkdir(parents=True, exist_ok=True)
         if self._model is not None:
             self._model.save(str(folder / _INDEX_FILE), show_progress=False)
-        (folder / _IDS_FILE).write_text(json.dumps({"signature": signature, "ids": self.ids}))
+        (folder / _IDS_FILE).write_text(json.dumps({"signature": signature, "ids": self.ids, "df": self.df}))
 
     @classmethod
     def load(cls, folder: Path, *, signature: str) -> LexicalIndex | None:
@@ -100,7 +106,7 @@ class LexicalIndex:
             model = bm25s.BM25.load(str(folder / _INDEX_FILE), show_progress=False)
         except Exception:  # a damaged index is rebuilt, never fatal
             return None
-        return cls(ids, model)
+        return cls(ids, model, meta.get("df") or {})
 
     def search(self, query: str, n: int) -> list[tuple[str, float]]:
         """Top ``n`` doc ids by BM25 score (only docs sharing at least one term)."""

@@ -71,9 +71,9 @@ def parse_markdown(text: str, *, path: Path) -> ParsedPostmortem:
             name = h.group(2).strip() if h else line.strip()
             level = len(h.group(1)) if h else (1 if lines[i + 1].startswith("=") else 2)
             _flush(sections, heading, buf, start)
-            if level == 1 and not title:
-                title = name
-                heading = ""
+            if level == 1 and (not title or name.strip().lower() == title.lower()):
+                title = title or name
+                heading = ""  # the title heading opens no section; text under it is the summary
             else:
                 heading = name
             buf, start = [], body_line + i + 1

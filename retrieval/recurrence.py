@@ -26,7 +26,7 @@ _ITEMS_HEADING = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[(?P<box>[ xX~-])\]\s*)?(?P<text>.+?)\s*$")
 _CHECKBOX = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[(?P<box>[ xX~-])\]\s*(?P<text>.+?)\s*$")
-_TICKET = re.compile(r"\b([A-Z][A-Z0-9]{1,9}-\d{1,6})\b|(?<![\w&])(#\d{2,6})\b")
+_TICKET = re.compile(r"\b([A-Z][A-Z0-9]{1,9}-\d{2,6})\b|(?<![\w&])(#\d{2,6})\b")
 _STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("wontfix", r"won'?t ?fix|wontfix|cancell?ed|dropped|declined|not planned"),
     ("in progress", r"in[ -]progress|ongoing|underway|wip|in review|started|partially done|partial"),
@@ -39,6 +39,13 @@ _INLINE = re.compile(
     r"(?:\(|\[|\bstatus\s*[:=]\s*|\s[-—–]\s*|:\s*)(?P<word>"
     + "|".join(p for _, p in _STATUS_WORDS)
     + r")(?:\)|\]|\s*$|[.,;])",
+    re.I,
+)
+# A ticket followed by its state: "SRCH-77, closed", "BILL-540: in progress", "OPS-12 (Done)".
+_TICKET_STATE = re.compile(
+    r"\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\s*(?:[,:]\s*|\(|\s[-—–]\s*)(?P<word>"
+    + "|".join(p for _, p in _STATUS_WORDS)
+    + r")\b",
     re.I,
 )
 _GENERIC_WORDS = (
@@ -164,9 +171,10 @@ def _item(text: str, box: str | None, sec: Section, doc_id: str) -> PastActionIt
         raw = f"[{box}]"
         status = {"x": "done", "X": "done", " ": "open", "~": "in progress", "-": "in progress"}[box]
     clean = text.strip()
-    m = _INLINE.search(clean)
-    if m and status is None:
-        raw, status = m.group("word"), normalise_status(m.group("word"))
+    # A stated state beats an empty checkbox: "- [ ] ... (BILL-540: in progress)" is in progress.
+    m = _TICKET_STATE.search(clean) or _INLINE.search(clean)
+    if m and status in (None, "open"):
+        raw, status = m.group("word"), normalise_status(m.group("word")) or status
     elif status is None:
         lead = re.match(r"^\**(done|open|todo|closed|in progress|wip)\**\s*[:—–-]\s*", clean, re.I)
         if lead:
@@ -237,4 +245,5 @@ def _table_items(rows: list[list[str]], sec: Section, doc_id: str, in_items: boo
 
 def _strip_md(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
-    return re.sub(r"[*_`]{1,3}", "", text).strip()
+    text = re.sub(r"(\*\*|__|\*|`)(.+?)\1", r"\2", text)  # emphasis and code, not snake_case
+    return text.strip()

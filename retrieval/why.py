@@ -6,14 +6,13 @@ this project (not learned from any data set); a doc's own ``categories`` count t
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable
 
 from retrieval.lexical import STOPWORDS, tokenize
 
 MECHANISMS: dict[str, str] = {
-    "certificate expiry": r"certificate|\bcerts?\b|\btls\b|\bssl\b|x\.?509|expir",
+    "certificate expiry": r"certificate|\bcerts?\b|\btls\b|\bssl\b|x\.?509",
     "dns": r"\bdns\b|resolver|nameserver|\bzone file|\bcname\b|domain regist|\bresolv",
     "disk full": r"disk (?:space|full|filled)|\bvolume\b.*\b(?:full|100 ?%)|no space left|filesystem (?:full|filled)|inode",
     "connection pool exhaustion": r"connection pool|pool exhaust|too many connections|max_connections|connection limit",
@@ -55,11 +54,13 @@ def shared_terms(query: str, doc_text: str, *, df: dict[str, int] | None = None,
         toks = tokenize(low)
         if toks and toks[0] in doc_tokens and toks[0] not in seen:
             seen[toks[0]] = low
-    def rarity(stem: str) -> float:
-        if df and n_docs:
-            return -math.log((n_docs + 1) / (df.get(stem, 0) + 1))
-        return -len(stem)
-    return [seen[s] for s in sorted(seen, key=rarity)][:limit]
+    if df and n_docs >= 20:
+        # Words in over a fifth of the library explain nothing ("service", "error").
+        common = {s for s in seen if df.get(s, 0) > n_docs / 5}
+        ordered = sorted((s for s in seen if s not in common), key=lambda s: df.get(s, 0))
+    else:
+        ordered = sorted(seen, key=lambda s: -len(s))
+    return [seen[s] for s in ordered][:limit]
 
 
 def explain(
@@ -71,6 +72,8 @@ def explain(
     categories: Iterable[str] = (),
     section: str | None = None,
     via: str = "",
+    df: dict[str, int] | None = None,
+    n_docs: int = 0,
 ) -> str:
     """One line: shared mechanism, services, terms and the section that matched best."""
     parts: list[str] = []
@@ -84,7 +87,7 @@ def explain(
     cats = [c for c in categories if c and c.replace("-", " ") in low_q]
     if cats:
         parts.append("categories: " + ", ".join(cats[:3]))
-    terms = shared_terms(query, f"{title}\n{doc_text}")
+    terms = shared_terms(query, f"{title}\n{doc_text}", df=df, n_docs=n_docs)
     if terms:
         parts.append("shared terms: " + ", ".join(terms))
     if section and section.lower() not in ("summary", "title", ""):
