@@ -23,7 +23,7 @@ from assistant.redact._spans import PLACEHOLDER_RE, Span
 # detect-secrets plugins replaced by our own rules (ours work on unquoted prose) or by pii.py.
 _SKIPPED_PLUGINS = {"KeywordDetector", "Base64HighEntropyString", "HexHighEntropyString", "IPPublicDetector"}
 
-_URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@]+:([^\s@/]+)@")
+_URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@]*:([^\s@/]+)@")
 _PRIVATE_KEY_BLOCK = re.compile(
     r"-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----.*?(?:-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\Z)",
     re.DOTALL,
@@ -112,7 +112,7 @@ def shannon_entropy(value: str) -> float:
 def _high_entropy(token: str) -> bool:
     if _HEX_OR_UUID.fullmatch(token):
         return False  # ids and hashes: see the module docstring
-    if "/" in token and any(len(p) >= 2 and (p.isalpha() or p.islower()) for p in token.split("/")):
+    if "/" in token and any(len(p) >= 2 and p.islower() for p in token.split("/")):
         return False  # URL and file paths ("/v2/shipments/SHP1586"), not base64
     if not (any(c.islower() for c in token) and any(c.isupper() for c in token)):
         return False  # identifiers and pod names are single-case
@@ -160,7 +160,9 @@ def _keyword_spans(text: str) -> Iterator[Span]:
             continue  # dedup keys and ids; hex after a real secret word is still redacted
         spaced = not m.group("sep").strip() or m.group("sep").strip().isalpha()
         if (bare_key or spaced or (quoted and " " in value)) and not looks_secret(value):
-            continue  # "key is rotated", "token expired", "cache key=user:1"
+            continue  # "key is rotated", "token expired"
+        if bare_key and (":" in value or value.islower() or value.isupper()):
+            continue  # "cache key=user:1234", "routing_key=orders.created"
         start = m.start(group)
         yield Span(start, start + len(value), "secret", "keyword")
 

@@ -72,7 +72,6 @@ class Redactor:
         self._placeholders: dict[str, str] = {}  # lower-cased value -> placeholder
         self._kinds: dict[str, str] = {}  # placeholder -> kind
         self._counts: Counter[str] = Counter()
-        self._known_rx: re.Pattern[str] | None = None
         self.add_names(names)
 
     # -- names -------------------------------------------------------------------------------
@@ -104,7 +103,6 @@ class Redactor:
             ph = f"<{_PREFIX[kind]}_{self._counts[kind]}>"
             self._placeholders[key] = ph
             self._kinds[ph] = kind
-            self._known_rx = None
         return self._placeholders[key]
 
     def _learn(self, value: str, kind: str) -> str:
@@ -117,17 +115,16 @@ class Redactor:
     def _known_spans(self, text: str) -> list[Span]:
         # Values seen once are replaced everywhere after, even where no rule would fire
         # ("Harborline's script", a password repeated on its own).
-        if not self._placeholders:
+        low = text.lower()
+        # a plain substring test first: one regex over thousands of ids is slow per line
+        present = [v for v in self._placeholders if len(v) >= 4 and v in low]
+        if not present:
             return []
-        if self._known_rx is None:
-            values = sorted((v for v in self._placeholders if len(v) >= 4), key=len, reverse=True)
-            if not values:
-                return []
-            alternation = "|".join(re.escape(v) for v in values)
-            self._known_rx = re.compile(r"(?<![A-Za-z0-9])(?:" + alternation + r")(?![A-Za-z0-9]|\.\d)", re.I)
+        alternation = "|".join(re.escape(v) for v in sorted(present, key=len, reverse=True))
+        rx = re.compile(r"(?<![A-Za-z0-9])(?:" + alternation + r")(?![A-Za-z0-9]|\.\d)", re.I)
         return [
             Span(m.start(), m.end(), self._kinds[self._placeholders[m.group().lower()]], "known-value")
-            for m in self._known_rx.finditer(text)
+            for m in rx.finditer(text)
         ]
 
     def findings(self, text: str) -> list[Finding]:
@@ -138,8 +135,16 @@ class Redactor:
             for span, name in name_spans(text, self._aliases):
                 spans.append(span)
                 owner[span] = name
+        winners = resolve(spans, text)
+        learned = len(self._placeholders)
+        for s in winners:
+            if s.kind != "name":
+                self._learn(s.value(text), s.kind)
+        if len(self._placeholders) > learned:
+            # a value learned here may occur again in this same text without a rule firing
+            winners = resolve([*spans, *self._known_spans(text)], text)
         out: list[Finding] = []
-        for s in resolve(spans, text):
+        for s in winners:
             value = s.value(text)
             replacement = self._aliases[owner[s]] if s.kind == "name" else self._learn(value, s.kind)
             out.append(Finding(s.kind, s.start, s.end, value, replacement, s.rule))
