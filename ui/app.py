@@ -90,7 +90,7 @@ class _Outputs:
 
         return [n for n in names for c in self.components[n] if isinstance(c, Component)]
 
-    def _tuple(self, names: list[str], view: dict[str, Any]) -> tuple[Any, ...]:
+    def _tuple(self, names: list[str], view: dict[str, Any]) -> Any:
         import gradio as gr
 
         out: list[Any] = []
@@ -99,16 +99,16 @@ class _Outputs:
                 out.extend(_convert(n, view[n]))
             else:
                 out.extend(gr.skip() for _ in self.components[n])
-        return tuple(out)
+        return out[0] if len(out) == 1 else tuple(out)  # Gradio wants a bare value for one output
 
-    def wrap(self, fn: Callable[..., dict[str, Any]], names: list[str]) -> Callable[..., tuple[Any, ...]]:
-        def call(*args: Any) -> tuple[Any, ...]:
+    def wrap(self, fn: Callable[..., dict[str, Any]], names: list[str]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
             return self._tuple(names, fn(*args))
 
         return call
 
     def wrap_gen(self, fn: Callable[..., Iterator[dict[str, Any]]], names: list[str]) -> Callable[..., Any]:
-        def call(*args: Any) -> Iterator[tuple[Any, ...]]:
+        def call(*args: Any) -> Iterator[Any]:
             for view in fn(*args):
                 yield self._tuple(names, view)
 
