@@ -155,8 +155,10 @@ def localize(naive: datetime, tz: tzinfo, *, not_before: datetime | None = None)
             f"{naive:%Y-%m-%d %H:%M} does not exist in {tz} (clocks sprang forward); read as {fixed.isoformat()}",
         )
     chosen = first
-    if not_before is not None and first < not_before <= second:
+    # Same-zone comparisons ignore fold, so compare in UTC.
+    if not_before is not None and first.astimezone(UTC) < not_before.astimezone(UTC):
         chosen = second
+    chosen = chosen.astimezone(timezone(chosen.utcoffset() or timedelta(0)))
     return Localized(
         chosen,
         f"{naive:%Y-%m-%d %H:%M} happens twice in {tz} (clocks fell back); read as {chosen.isoformat()}",

@@ -8,9 +8,9 @@ with relapses ("errors are back") resetting it, and the declaration of resolutio
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, timedelta
-from itertools import pairwise
 
 from assistant.domain import Event, KeyEvents, KeyTimes, SourceKind, SourceRef
 
@@ -30,7 +30,7 @@ _NOT_MITIGATED = re.compile(r"\b(not|isn'?t|un|until|once|before|if|when|been)\s
 _RECOVERY = re.compile(
     r"\b(recovered|recovering|back to (normal|baseline)|flowing again|succeeding again|working again|"
     r"consuming again|(up and )?stable\b|rolled back|rollback (is )?(complete|done|finished)|all clear|"
-    r"no (more )?(errors|5xx|failures)|(errors?|failures?|5xx|error rate|latency|timeouts?)\s+(\w+\s+){0,2}"
+    r"no (more|new) (errors|5xx|failures)|(errors?|failures?|5xx|error rate|latency|timeouts?)\s+(\w+\s+){0,2}"
     r"(dropping|dropped|down|subsid\w*|recover\w*|back to|normal)"
     r"|(all|\d+/\d+)\b[^.;]{0,30}\bhealthy)",
     re.I,
@@ -85,23 +85,30 @@ def find_detected(events: list[Event]) -> Event | None:
     return None
 
 
-def error_onset(errors: list[datetime], detected: datetime) -> datetime | None:
-    """Start of the run of error lines still going at detection (quiet gaps end the run)."""
-    before = sorted(t for t in errors if t <= detected + timedelta(minutes=1))
-    if not before:
+def error_onset(errors: list[datetime], detected: datetime, since: datetime | None = None) -> datetime | None:
+    """Where the error rate jumped before detection: the Poisson change point of the error lines.
+
+    The run from the change point to detection must be denser than everything before it (back to
+    ``since``, the start of the logs), so a low background of errors does not pull the start back.
+    """
+    end = detected + timedelta(minutes=1)
+    pts = sorted(t for t in errors if detected - timedelta(hours=12) <= t <= end)
+    if not pts or detected - pts[-1] > timedelta(minutes=30):
         return None
-    window = [t for t in before if t >= detected - timedelta(minutes=30)]
-    gaps = sorted((b - a).total_seconds() for a, b in pairwise(window))
-    p90 = gaps[int(0.9 * (len(gaps) - 1))] if gaps else 0.0
-    limit = min(900.0, max(120.0, 2 * p90))
-    if (detected - before[-1]).total_seconds() > max(limit, 600.0):
-        return None
-    onset = before[-1]
-    for t in reversed(before[:-1]):
-        if (onset - t).total_seconds() > limit or detected - t > timedelta(hours=12):
-            break
-        onset = t
-    return onset
+    t0 = min(since or pts[0], pts[0])
+    n = len(pts)
+    best: tuple[float, datetime] | None = None
+    for k in range(n):
+        if k and pts[k] == pts[k - 1]:
+            continue
+        n_in, t_in = n - k, max(1.0, (end - pts[k]).total_seconds())
+        n_out, t_out = k, max(1.0, (pts[k] - t0).total_seconds())
+        if n_out and n_out / t_out >= n_in / t_in:
+            continue
+        ll = n_in * math.log(n_in / t_in) + (n_out * math.log(n_out / t_out) if n_out else 0.0)
+        if best is None or ll > best[0]:
+            best = (ll, pts[k])
+    return best[1] if best else None
 
 
 def _mentioned_time(e: Event) -> datetime:
@@ -162,7 +169,7 @@ def _event_for(events: list[Event], when: datetime, ref: SourceRef | None) -> Ev
 
 
 def find_key_times(
-    events: list[Event], errors: list[tuple[datetime, SourceRef]]
+    events: list[Event], errors: list[tuple[datetime, SourceRef]], *, logs_since: datetime | None = None
 ) -> tuple[KeyTimes, KeyEvents]:
     """All four key times with the id of the event supporting each (None when there is no evidence)."""
     kt, ke = KeyTimes(), KeyEvents()
@@ -175,7 +182,7 @@ def find_key_times(
         kt.start, ke.start = first_err[0], ev.id if ev else None
         return kt, ke
     kt.detected, ke.detected = det.time, det.id
-    onset = error_onset([t for t, _ in errors], det.time)
+    onset = error_onset([t for t, _ in errors], det.time, logs_since)
     start_t, start_ev = det.time, det
     if onset is not None and onset < start_t:
         ref = next((r for t, r in errors if t == onset), None)

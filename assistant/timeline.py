@@ -26,7 +26,7 @@ from assistant.domain import (
 )
 from assistant.keytimes import find_key_times
 from assistant.timeline_clock import Placed, place_sources
-from assistant.timeline_merge import Item, dedupe
+from assistant.timeline_merge import Item, dedupe, mentioned_events
 
 if TYPE_CHECKING:
     from assistant.ingest import IngestResult
@@ -55,13 +55,16 @@ def build_timeline(
     placement = place_sources(parsed, tz=flag, day=date)
     items, errors = _items(placement.placed)
     items = dedupe(items)
+    items.extend(mentioned_events(items))
     items.sort(key=lambda i: (i.time, _KIND_ORDER.get(i.source, 9)))
     events = [
         Event(id=f"E{n:03d}", time=i.time, source=i.source, actor=i.actor, text=i.text,
               refs=i.refs, attrs=i.attrs, recorded_time=i.recorded)
         for n, i in enumerate(items, start=1)
     ]
-    kt, ke = find_key_times(events, errors)
+    log_times = [p.time for p in placement.placed if p.rec.kind == SourceKind.log]
+    kt, ke = find_key_times([e for e in events if not e.attrs.get("mentioned")], errors,
+                            logs_since=min(log_times) if log_times else None)
     by_ref = {(r.file, r.line): e.id for e in events for r in e.refs}
     clock = {
         path: ClockInfo(offset=c.offset, zone=c.zone, skew_s=c.skew_s, how=c.how,  # type: ignore[arg-type]

@@ -119,7 +119,7 @@ def _place_naive(
         zone, how = zone_from_name(stated) or UTC, "stated"
     else:
         guess = infer_offset(naive[:_SCAN_LIMIT], anchors)
-        if guess is not None and guess.votes >= 2:
+        if guess is not None and guess.votes >= 1:
             zone, how = timezone(timedelta(minutes=guess.minutes)), "inferred"
             at = guess.evidence[0][1]
             anchor_time = next(a.time for a in anchors if a.ref == at)
@@ -146,7 +146,8 @@ def _place_naive(
             aware = v
         else:
             loc = localize(v, zone, not_before=prev)
-            aware = loc.value
+            # Fixed offsets from here on: same-zone datetimes compare by wall clock, ignoring DST folds.
+            aware = loc.value.astimezone(timezone(loc.value.utcoffset() or timedelta(0)))
             if loc.note and len(dst_notes) < 5 and loc.note not in dst_notes:
                 dst_notes.append(loc.note)
         prev = aware

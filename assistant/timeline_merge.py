@@ -81,3 +81,27 @@ def dedupe(items: list[Item]) -> list[Item]:
         seen[key] = item
         out.append(item)
     return out
+
+
+# "emailed support at 07:58", "PR #4821 merged 13:41", "committed at 14:06:31": a past happening
+# reported later with its own time. Ranges and future plans ("by 10:30") are left alone.
+_MENTION = re.compile(
+    r"\b(?:at|around|since|merged|deployed|shipped|started|began|changed|committed|pushed|applied|"
+    r"restarted|failed|fired|paged(?: me)?(?: at)?)\s*~?\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:-])"
+)
+
+
+def mentioned_events(items: list[Item]) -> list[Item]:
+    """Extra events at times people mention for past happenings (same reference, marked ``mentioned``)."""
+    out: list[Item] = []
+    for item in items:
+        if item.source not in (SourceKind.chat, SourceKind.note) or _is_echo(item):
+            continue
+        for m in _MENTION.finditer(item.text):
+            when = item.time.replace(hour=int(m.group(1)), minute=int(m.group(2)),
+                                     second=int(m.group(3) or 0), microsecond=0)
+            if not timedelta(minutes=2) <= item.time - when <= timedelta(hours=12):
+                continue
+            out.append(Item(when, item.source, item.actor, f"(mentioned at {item.time:%H:%M}) {item.text}",
+                            list(item.refs), {**item.attrs, "mentioned": True}, None))
+    return out
