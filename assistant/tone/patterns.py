@@ -26,6 +26,7 @@ WHO = rf"(?P<who>{HUMAN}|{NAME})"
 CS = r"(?:^|(?<=[,;:(—–-])\s*|(?<=\s)(?:and|but|so|then|because|since|when|after|before|honestly|ngl|tbh|lol|ok|well|yeah|apparently|basically)\s+|^(?:\W{1,3}\s*)?)"
 MODAL_PERFECT = r"(?:should|could|would|ought\s+to|must)(?:\s+not|n't)?\s*(?:have|'ve|of)"
 POSS_OBJ = r"(?:him|her|them|his|their|the\s+(?:\w+\s+)?" + ROLE + r"|the\s+whole\s+\w+\s+team|the\s+entire\s+\w+\s+team|whoever\b[^,.]{0,30})"
+NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|numerous|countless)"
 QUOTE_OPEN = "['\"“‘]"
 QUOTE_CLOSE = "['\"”’]"
 NEG_OUTCOME = (r"(?:break|broke|breaking|take\s+down|taking\s+down|took\s+down|new\s+way|outage|nuk\w+|kill\w*|"
@@ -68,11 +69,14 @@ COUNTERFACTUAL: list[Rule] = [
      r"(?P<span>\b(?:neglected|forgot|didn'?t\s+bother|did\s+not\s+bother|never\s+bothered)\s+to\s+\w+)",
      "says someone neglected or forgot to act, judged with hindsight", 0.55, ""),
     ("counterfactual-hindsight",
-     rf"(?P<span>(?P<who>{HUMAN}|\b{NAME})\s+(?:\w+\s+)?(?:ignored|disregarded|dismissed|brushed\s+off|blew\s+off|blew\s+past|overrode)\s+(?:the|an?|all|every|obvious|clear|multiple|several|\d+|both|repeated|those|these|its|their|his|her|warnings?))",
+     rf"(?P<span>(?P<who>{HUMAN}|\b{NAME})\s+(?:\w+\s+)?(?:ignored|disregarded|dismissed|brushed\s+off|blew\s+off|blew\s+past|overrode)\s+(?:the|an?|all|every|obvious|clear|multiple|several|\d+|{NUMBER_WORD}|both|repeated|those|these|its|their|his|her|warnings?))",
      "says people ignored a signal; describe what they saw and why it did not stand out", 0.8, "person norel"),
     ("counterfactual-hindsight",
-     rf"(?P<span>(?P<who>{HUMAN}|\b{NAME})\s+(?:\w+\s+)?(?:missed|overlooked)\s+(?:the|an?|all|every|obvious|clear|multiple|several|\d+|both|repeated|those|these|warnings?|signs?))",
+     rf"(?P<span>(?P<who>{HUMAN}|\b{NAME})\s+(?:\w+\s+)?(?:missed|overlooked)\s+(?:the|an?|all|every|obvious|clear|multiple|several|\d+|{NUMBER_WORD}|both|repeated|those|these|warnings?|signs?))",
      "says people missed a signal, judged with hindsight", 0.45, "person norel"),
+    ("counterfactual-hindsight",
+     rf"(?P<span>\b(?:had|if)\s+(?P<who>{HUMAN}|(?:the\s+)?operators?|(?-i:[A-Z][a-z]+))\s+(?:had\s+)?(?:only\s+|just\s+|simply\s+|actually\s+|bothered\s+to\s+)?(?:been\s+(?:paying|more|watching|awake|alert|careful|listening)|{AGENT_VERB}|paid|read|listened|bothered))\b",
+     "a counterfactual about what a person could have done, judged with hindsight", 0.8, "person"),
     ("counterfactual-hindsight", r"\bif\s+only\b", "'if only' is a counterfactual judged with hindsight", 0.85, "quote"),
     ("counterfactual-hindsight", r"\bpredictably\b", "'predictably' judges the decision with knowledge of the outcome", 0.8, "neg"),
     ("counterfactual-hindsight",
@@ -126,6 +130,12 @@ PUNITIVE: list[Rule] = [
     ("punitive", r"\bdisciplin(?:ary|ed)\b", "calls for discipline; postmortems look for conditions, not culprits", 0.9, "neg quote"),
     ("punitive", rf"(?<!\bbe\s)(?<!\bbeen\s)\b(?:fire|sack|can|axe|punish|reprimand|discipline|demote|suspend|replace)\s+{POSS_OBJ}",
      "calls for punishing the people involved", 0.9, "neg"),
+    ("punitive", r"\b(?:formal\s+|written\s+)?(?:reprimand(?:s|ed)?|written\s+warning|performance\s+improvement\s+plan)\b",
+     "calls for a formal sanction against a person", 0.85, "neg quote"),
+    ("punitive", r"\bface\s+(?:the\s+|serious\s+|real\s+)?(?:consequences|repercussions|discipline|sanctions)\b",
+     "calls for consequences for people", 0.85, "neg"),
+    ("punitive", r"\b(?:lose|losing|lost)\s+(?:their|his|her)\s+(?:\w+\s+)?(?:access|rights|privileges|permissions|credentials|job|badge|bonus)\b",
+     "calls for taking something away from a person as a sanction", 0.85, "neg"),
     ("punitive", r"\bheads?\s+(?:should|will|must|needs?\s+to|are\s+going\s+to|is\s+going\s+to|gonna|to)\s+roll\b",
      "calls for punishment", 0.95, "neg"),
     ("punitive", rf"(?:{HUMAN}|\b(?:him|her|them))\s+(?:should|must|needs?\s+to|will|to)\s+be\s+written\s+up\b|\bwrite\s+(?:him|her|them)\s+up\b",

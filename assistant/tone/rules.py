@@ -21,7 +21,7 @@ UNSURE_AT = 0.3
 
 _F = re.IGNORECASE
 _META_RE = re.compile(META, _F)
-_HUMAN_RE = re.compile(rf"(?<![\w-]){HUMAN}(?![\w-])|(?<=[a-z,;:]\s)[A-Z][a-z]{{2,}}(?=\s)|@\w", _F)
+_HUMAN_RE = re.compile(rf"(?<![\w-]){HUMAN}(?![\w-])|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=\s)|@\w", _F)
 _HUMAN_FULL = re.compile(rf"(?:{HUMAN})", _F)
 _TEAM_FULL = re.compile(rf"(?:{TEAM})", _F)
 _NEG_RE = re.compile(rf"(?:\b{NEGATION}\b|n't\b|\bnon-)", _F)
@@ -152,7 +152,7 @@ def _subject_kind(who: str, text: str, at: int) -> str:
         return "person"
     if _TEAM_FULL.fullmatch(low):
         return "team"
-    if _HUMAN_FULL.fullmatch(low):
+    if _HUMAN_FULL.fullmatch(low) or re.fullmatch(r"(?:the\s+)?operators?", low):
         return "person"
     token = low.removesuffix("'s")
     if " " in token or not token.isalpha() or len(token) < 2:
