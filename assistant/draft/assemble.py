@@ -27,7 +27,8 @@ _INJECTION = re.compile(
 
 
 class _Gate:
-    def __init__(self, tl: Timeline, ctx: DraftContext) -> None:
+    def __init__(self, tl: Timeline, ctx: DraftContext, offline_sections: set[str]) -> None:
+        self.offline_sections = offline_sections
         self.original = tl
         self.ctx = ctx
         self.g = Grounder(ctx.timeline)
@@ -40,7 +41,9 @@ class _Gate:
         if self._repeats_injection(text):
             self.g._repair(f"{section}: dropped text repeating an injection-looking source line")
             return ""
-        text, findings = rewrite(text)
+        # Offline text is source lines that already passed the tone checker plus fixed neutral
+        # phrases, so only model-written sections need the (slower) full pass.
+        text, findings = rewrite(text, full=section.split("[")[0] not in self.offline_sections)
         for f in findings:
             self.tone.append(
                 s.ToneNote(
@@ -124,7 +127,7 @@ def assemble(
     versions: dict[str, str],
 ) -> s.Postmortem:
     """Build the grounded ``Postmortem`` from the section drafts."""
-    gate = _Gate(timeline, ctx)
+    gate = _Gate(timeline, ctx, {n for n, st in status.items() if st.provider == "offline"})
     get: Any = drafted.get
     meta = get("metadata") or s.MetadataDraft(title="Incident postmortem (draft)")
     kt: KeyTimes = timeline.key_times

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 # Why a rule list at all: blameful lines must never be copied even before the tone module exists,
@@ -30,6 +31,12 @@ class BlameFinding:
     suggestion: str
 
 
+def quick_blameful(text: str) -> bool:
+    """The built-in rules only (cheap): a first screen before the full tone checker."""
+    return bool(_BLAME.search(text))
+
+
+@lru_cache(maxsize=4096)
 def is_blameful(text: str) -> bool:
     """True when ``text`` blames people (tone checker or the built-in rules)."""
     if _BLAME.search(text):
@@ -43,11 +50,14 @@ def is_blameful(text: str) -> bool:
     return False
 
 
-def rewrite(text: str) -> tuple[str, list[BlameFinding]]:
-    """``text`` with blameful sentences rewritten (tone module) or removed (built-in fallback)."""
+def rewrite(text: str, *, full: bool = True) -> tuple[str, list[BlameFinding]]:
+    """``text`` with blameful sentences rewritten (tone module) or removed (built-in rules).
+
+    ``full=False`` skips the tone module and applies only the built-in rules.
+    """
     if not text:
         return text, []
-    fn = _tone("rewrite_text")
+    fn = _tone("rewrite_text") if full else None
     findings: list[BlameFinding] = []
     if fn is not None:
         try:

@@ -10,21 +10,23 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.domain import Event, Timeline
-from assistant.draft.blame import is_blameful
+from assistant.draft.blame import is_blameful, quick_blameful
 
 _ACTION = re.compile(
-    r"\b(deploy(?:ed|ing)?|roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed)?|restart(?:ed|ing)?|scal(?:ed|ing)|"
-    r"disabl(?:ed|ing)|enabl(?:ed|ing)|re-?enabled|flipp(?:ed|ing)|set to|=\s*(?:false|true|0|off)|raised|"
-    r"drain(?:ed|ing)|cordon(?:ed)?|removed|purg(?:ed|ing)|reject(?:ed)?|applied|merged|promot(?:ed|ing)|"
-    r"fail(?:ed)?[ -]?over|switch(?:ed)|hotfix|patch(?:ed)?|rotat(?:ed|ing)|pushing|pushed|issued|"
-    r"override|overrid(?:den|ing)|commit(?:ted)?|skipp(?:ed|ing)|paus(?:ed|ing)|block(?:ed|ing)|"
-    r"shipped|released|renew(?:ed|al)|order placed)\b",
+    r"\b(deploy\w*|roll(?:ed|ing)?[ -]?(?:back|out)\w*|rollback|revert\w*|restart\w*|scal(?:e|ed|ing)\b|"
+    r"disabl\w*|enabl\w*|re-?enabl\w*|flip\w*|set to|=\s*(?:false|true|0|off)|rais(?:e|ed|ing)|bump\w*|"
+    r"drain\w*|cordon\w*|remov\w*|purg\w*|reject\w*|appl(?:y|ied|ies)|merg(?:e|ed|ing)|promot\w*|"
+    r"fail(?:ed)?[ -]?over|switch\w*|hotfix\w*|patch\w*|rotat\w*|push(?:ed|ing)?|issued|reload\w*|"
+    r"overrid\w*|commit(?:ted)?|skip\w*|paus\w*|block\w*|shipped|released|renew\w*|order placed|"
+    r"kill(?:ed|ing)?|delet\w*|mov(?:ed|ing) (?:traffic|to)|re-?rout\w*|isolat\w*|throttl\w*|limit(?:ed|ing))\b",
     re.I,
 )
 _RESULT = re.compile(
-    r"\b(recover(?:ed|ing|s)?|back to normal|back up|normal again|errors? (?:stop(?:ped)?|drop(?:ped|ping)?|gone)|"
-    r"dropping|subsid(?:ed|ing)|healthy|stable|flat|green|resolved|mitigated|caught up|catching up|succeeding|"
-    r"flowing|draining|drained|clean|all clear|errors? (?:return|back|again)|back down|live)\b",
+    r"\b(recover\w*|back to normal|back up|normal again|errors? (?:stop\w*|drop\w*|gone)|"
+    r"dropping|subsid\w*|healthy|stable|flat|green|resolved|mitigated|caught up|catching up|succeed\w*|"
+    r"flowing|draining|drained|clean|all clear|errors? (?:return|back|again)|back down|live|done|complete[ds]?|"
+    r"finished|serving|in place|working again|still (?:failing|down|broken|erroring)|crash\w*|"
+    r"is (?:down|up)|went (?:down|up))\b",
     re.I,
 )
 _FINDING = re.compile(
@@ -94,7 +96,7 @@ def clean(text: str, limit: int = 240) -> str:
     return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def analyse(tl: Timeline, *, max_entries: int = 45) -> Facts:
+def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     """Read the timeline once; every offline section is written from the result."""
     from assistant.draft.assemble import looks_like_injection
 
@@ -102,10 +104,16 @@ def analyse(tl: Timeline, *, max_entries: int = 45) -> Facts:
     for e in tl.events:
         if looks_like_injection(e.text):
             continue
-        if e.source.value in ("chat", "note") and is_blameful(e.text):
+        if e.source.value in ("chat", "note") and quick_blameful(e.text):
             continue
         f.usable[e.id] = e
     _score(f)
+    # The full tone checker is slower: run it only on lines that could be quoted.
+    for i, sc in f.scores.items():
+        e = f.usable[i]
+        if e.source.value in ("chat", "note") and (sc >= 12 or _quotable(e)) and is_blameful(e.text):
+            del f.usable[i]
+    f.scores = {i: sc for i, sc in f.scores.items() if i in f.usable}
     f.selected = _select(f, max_entries)
     _causes(f)
     _figures(f)
@@ -122,6 +130,14 @@ def analyse(tl: Timeline, *, max_entries: int = 45) -> Facts:
         f.severity = f"SEV{min(int(x) for x in sev if x is not None) or 1}"
     f.services = _services(tl)
     return f
+
+
+def _quotable(e: Event) -> bool:
+    t = e.text
+    return bool(
+        _FOLLOWUP.search(t) or _CAUSAL.search(t) or _RULED_OUT.search(t) or _LUCKY.search(t)
+        or (_FIGURE.search(t) and _IMPACT_WORD.search(t)) or _ACTION.search(t)
+    )
 
 
 def _firing(e: Event) -> bool:
@@ -154,7 +170,7 @@ def _score(f: Facts) -> None:
             score += 12 * bool(_DECISION.search(t)) + 6 * bool(_REPORT.search(t)) + (8 if bot else 0)
             score += 4 * bool(re.search(r"\d", t))
             if _HEDGE.search(t):
-                score -= 12
+                score -= 12 if re.search(r"\b(maybe|could|might|possibly|perhaps|guess|suspect)\b", t, re.I) else 6
             if len(t) < 25:
                 score -= 8
             if kind == "note":
@@ -167,14 +183,16 @@ def _score(f: Facts) -> None:
             if first:
                 score += 10 * bool(_ACTION.search(t)) + 6 * bool(level in ("error", "crit", "critical", "fatal", "alert", "emerg"))
                 score += 5 * bool(_FINDING.search(t)) + 3 * bool(level in ("warn", "warning"))
-            if e.attrs.get("count", 1) and int(e.attrs.get("count", 1) or 1) > 1:
+            elif level in ("error", "crit", "critical", "fatal", "emerg") and int(e.attrs.get("count", 1) or 1) >= 5:
+                score += 6  # a new burst of an error already seen: the fault came back
+            if int(e.attrs.get("count", 1) or 1) > 1:
                 score += 3
         f.scores[e.id] = score
 
 
 def _select(f: Facts, cap: int) -> list[str]:
     keys = [v for v in f.timeline.key_events.model_dump().values() if v and v in f.usable]
-    ranked = sorted((i for i, sc in f.scores.items() if sc >= 20), key=lambda i: -f.scores[i])
+    ranked = sorted((i for i, sc in f.scores.items() if sc >= 12), key=lambda i: -f.scores[i])
     chosen: list[str] = list(dict.fromkeys(keys))
     logs = 0
     for i in ranked:

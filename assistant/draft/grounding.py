@@ -111,9 +111,23 @@ class Grounder:
                 parsed = datetime.fromisoformat(given.strip().replace("Z", "+00:00"))
             except ValueError:
                 parsed = None
-            if parsed is None or parsed.tzinfo is None or abs((parsed - event.time).total_seconds()) > 60:
-                self._repair(f"{where}: time {given!r} replaced by the time of {event.id}")
+            if parsed is not None and parsed.tzinfo is not None:
+                if abs((parsed - event.time).total_seconds()) <= 60:
+                    return event.time
+                if self._written_in(parsed, event):
+                    return parsed  # a back-dated moment the message itself states ("emailed at 07:58")
+            self._repair(f"{where}: time {given!r} replaced by the time of {event.id}")
         return event.time
+
+    def _written_in(self, t: datetime, event: Event) -> bool:
+        """True when ``event``'s text writes the clock time ``t`` (in UTC or the source's offset)."""
+        written = {(int(m.group(1)), int(m.group(2))) for m in _CLOCK.finditer(event.text)}
+        info = self.timeline.clock.get(event.refs[0].file)
+        offsets = {timedelta(0), event.time.utcoffset() or timedelta(0)}
+        if info is not None:
+            offsets.add(_offset(info.offset))
+        utc = t.astimezone(UTC)
+        return any(((utc + off).hour, (utc + off).minute) in written for off in offsets)
 
     def _repair(self, note: str) -> None:
         self.repairs += 1
