@@ -76,14 +76,27 @@ class Redactor:
 
     # -- names -------------------------------------------------------------------------------
     def add_names(self, names: Iterable[str]) -> None:
-        """Register people's names (chat handles, full names); each gets the next alias."""
-        known = {n.lower() for n in self._aliases}
-        for raw in names:
-            name = raw.strip().lstrip("@")
-            if len(name) < 2 or name.lower() in known or name.lower() in _NOT_PEOPLE or looks_like_bot(name):
-                continue
-            known.add(name.lower())
-            self._aliases[name] = alias_label(len(self._aliases))
+        """Register people's names (chat handles, full names); each new one gets the next alias."""
+        for name in names:
+            self.add_person(name)
+
+    def add_person(self, *names: str) -> str | None:
+        """Register several names of one person ('hugo.p', 'Hugo Perrin'); all share one alias."""
+        cleaned = [n.strip().lstrip("@") for n in names if n and n.strip()]
+        cleaned = [
+            n for n in cleaned if len(n) >= 2 and n.lower() not in _NOT_PEOPLE and not looks_like_bot(n)
+        ]
+        if not cleaned:
+            return None
+        known = {n.lower(): a for n, a in self._aliases.items()}
+        alias = next((known[n.lower()] for n in cleaned if n.lower() in known), None)
+        if alias is None:
+            alias = alias_label(len(set(self._aliases.values())))
+        for n in cleaned:
+            if n.lower() not in known:
+                self._aliases[n] = alias
+                known[n.lower()] = alias
+        return alias
 
     @property
     def aliases(self) -> dict[str, str]:
@@ -165,7 +178,9 @@ class Redactor:
 
     def restore_aliases(self, text: str) -> str:
         """Aliases back to the names they stand for; placeholders for secrets and PII stay."""
-        by_alias = {alias: name for name, alias in self._aliases.items()}
+        by_alias: dict[str, str] = {}
+        for name, alias in self._aliases.items():
+            by_alias.setdefault(alias, name)  # the first name registered, usually the chat handle
         return ALIAS_RE.sub(lambda m: by_alias.get(m.group(), m.group()), text)
 
     def redact_actor(self, actor: str | None) -> str | None:
@@ -191,7 +206,8 @@ class Redactor:
     def redact_timeline(self, tl: Timeline) -> Timeline:
         """A copy of the timeline with every text (events, actors, attrs, problems, findings) redacted."""
         if self.alias_names:
-            self.add_names(timeline_names(tl))
+            for person in timeline_people(tl):
+                self.add_person(*person)
         # Learn every value first, so a value first seen late is replaced early too.
         for ev in tl.events:
             self.findings(ev.text)
@@ -220,17 +236,24 @@ class Redactor:
         )
 
 
-def timeline_names(tl: Timeline) -> list[str]:
-    """People in a timeline: chat actors that are not bots, their other names, and @mentions."""
-    names: list[str] = []
+def timeline_people(tl: Timeline) -> list[list[str]]:
+    """People in a timeline, each as their names: chat actors that are not bots (with any real
+    name the parser kept), and @mentions."""
+    people: list[list[str]] = []
     for ev in tl.events:
         if ev.source != "chat" or ev.attrs.get("bot") or ev.attrs.get("subtype") == "bot_message":
             continue
         if ev.actor:
-            names.append(ev.actor)
-        names += [str(ev.attrs[k]) for k in _NAME_ATTRS if isinstance(ev.attrs.get(k), str)]
-        names += [m.group(1) for m in MENTION.finditer(ev.text)]
-    return [n for n in names if n.strip().lstrip("@").lower() not in _NOT_PEOPLE]
+            people.append(
+                [ev.actor, *(str(ev.attrs[k]) for k in _NAME_ATTRS if isinstance(ev.attrs.get(k), str))]
+            )
+        people += [[m.group(1)] for m in MENTION.finditer(ev.text)]
+    return [p for p in people if p[0].strip().lstrip("@").lower() not in _NOT_PEOPLE]
+
+
+def timeline_names(tl: Timeline) -> list[str]:
+    """Every name of every person in a timeline (see ``timeline_people``)."""
+    return [n for person in timeline_people(tl) for n in person]
 
 
 def findings(text: str, *, names: Iterable[str] = ()) -> list[Finding]:
