@@ -33,7 +33,7 @@ _STATUS_WORDS: tuple[tuple[str, str], ...] = (
     ("done", r"done|completed?|closed|resolved|fixed|shipped|merged|finished|implemented|deployed|✅|✔"),
     ("open", r"open|to ?do|not started|backlog|pending|planned|new|blocked|⬜|❌"),
 )
-_STATUS_RES = [(name, re.compile(rf"^(?:{pat})\b", re.I)) for name, pat in _STATUS_WORDS]
+_STATUS_RES = [(name, re.compile(rf"^(?:{pat})(?![a-z])", re.I)) for name, pat in _STATUS_WORDS]
 # Inline markers: "(done)", "[open]", "— in progress", "status: closed", "OPS-12 (closed)".
 _INLINE = re.compile(
     r"(?:\(|\[|\bstatus\s*[:=]\s*|\s[-—–]\s*|:\s*)(?P<word>"
