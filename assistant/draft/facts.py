@@ -36,10 +36,14 @@ _FINDING = re.compile(
 )
 _DECISION = re.compile(r"\b(do it|do both|let'?s (?:do|go|roll|revert|drain|disable)|decision|go(?:ing)? with|plan:|decided)\b", re.I)
 _REPORT = re.compile(r"\b(customers?|support|tickets?|emailed|complain\w*|report(?:ed|ing)|escalat\w*|pag(?:ed|e|ing)|incident #?\d+|triggered)\b", re.I)
-_HEDGE = re.compile(r"(\?\s*$|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if)\b)", re.I)
+_HEDGE = re.compile(
+    r"(\?\s*$|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
+    r"i think|not sure|probably|symptom)\b)",
+    re.I,
+)
 _RULED_OUT = re.compile(
     r"\b(not it|ruled out|rule (?:that|it) out|red herring|prob(?:ably)? not|unrelated|not related|not the cause|"
-    r"is fine|are fine|looks? fine|(?:is|are|looks?|all) healthy|normal\b|no (?:change|correlation)|nope|"
+    r"is fine|are fine|looks? fine|(?:is|are|looks?|all) healthy|(?:is|looks?|are) normal|no (?:change|correlation)|nope|"
     r"can'?t be|isn'?t it|wasn'?t it|not (?:the|a) (?:problem|issue)|rules? out)\b",
     re.I,
 )
@@ -225,6 +229,34 @@ def _causes(f: Facts) -> None:
         if any(len(words & rw) >= 2 for rw in ruled_words):
             continue
         f.causes.append((clean(e.text, 300), e.id))
+    if not f.causes:
+        _findings_as_causes(f, ruled_words)
+    # Strong markers ("root cause", "turns out", "caused by") outrank "because"; later outranks earlier.
+    strong = re.compile(r"\b(root cause|turns out|caused by|culprit|the cause)\b", re.I)
+    order = {e.id: n for n, e in enumerate(f.timeline.events)}
+    f.causes.sort(key=lambda c: (bool(strong.search(c[0])), order[c[1]]))
+
+
+_FOUND = re.compile(
+    r"\b(identified|confirmed|found|shows?|the (?:problem|issue|bug) is|which raises|leak\w*|crash\w*|expired|"
+    r"exhausted|raises|throws|holds?|never (?:renewed|released|closed))\b",
+    re.I,
+)
+
+
+def _findings_as_causes(f: Facts, ruled_words: list[set[str]]) -> None:
+    """No causal phrase in the sources: offer the strongest findings made during the response."""
+    kt = f.timeline.key_times
+    cands = []
+    for e in f.usable.values():
+        if e.source.value not in ("chat", "note") or _HEDGE.search(e.text) or _RULED_OUT.search(e.text):
+            continue
+        if (kt.detected and e.time < kt.detected) or (kt.mitigated and e.time > kt.mitigated):
+            continue
+        if _FOUND.search(e.text) and not any(len(_content_words(e.text) & rw) >= 2 for rw in ruled_words):
+            cands.append((f.scores.get(e.id, 0) + 5 * len(_FOUND.findall(e.text)), e))
+    for _, e in sorted(cands, key=lambda c: -c[0])[:3]:
+        f.causes.append((clean(e.text, 300), e.id))
 
 
 def _content_words(text: str) -> set[str]:
@@ -247,9 +279,10 @@ def _figures(f: Facts) -> None:
         if re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
             continue
         c = clean(t, 260)
-        if c.lower() in seen:
+        key = re.sub(r"^\([^)]*\)\s*", "", c).lower()
+        if key in seen:
             continue
-        seen.add(c.lower())
+        seen.add(key)
         f.figures.append((c, e.id))
     # Prefer lines with several figures (summaries of impact) and keep the list short.
     f.figures.sort(key=lambda x: -len(_FIGURE.findall(x[0])))
@@ -261,6 +294,8 @@ def _response(f: Facts) -> None:
     for e in f.usable.values():
         if e.source.value not in ("chat", "note") or _HEDGE.search(e.text) or not _ACTION.search(e.text):
             continue
+        if _RULED_OUT.search(e.text) or (_FIGURE.search(e.text) and _IMPACT_WORD.search(e.text)):
+            continue  # status reports and figures belong to impact, not to the actions taken
         if kt.detected and e.time < kt.detected:
             continue
         item = (clean(e.text), e.id)

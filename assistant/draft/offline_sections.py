@@ -50,7 +50,7 @@ def metadata(f: Facts) -> s.MetadataDraft:
     det = _ev(f, "detected")
     first_alert = next((e for e in f.timeline.events if e.source.value == "alert"), None)
     basis = det or first_alert or (f.timeline.events[0] if f.timeline.events else None)
-    subject = clean(re.sub(r"^\W*(\[\w+\]\s*)*", "", basis.text), 90) if basis else "incident"
+    subject = clean(re.sub(r"^(?:\s*\[[^\]]*\]\s*)+|^\W+", "", basis.text), 90) if basis else "incident"
     svc = f.services[0] if f.services else None
     title = f"{svc}: {subject}" if svc and svc.lower() not in subject.lower() else subject
     end = kt.resolved or kt.mitigated
@@ -219,6 +219,8 @@ def _action(e: Event) -> s.ActionItemDraft | None:
             break
     if owner is None and _SELF.search(e.text) and e.actor:
         owner = e.actor
+    if re.search(r"\bfollow[- ]?ups?\b", raw, re.I) and len(raw.split()) < 8:
+        return None  # a call for follow-ups, not one
     desc = _LEAD.sub("", raw).strip(" .,:;-")
     desc = re.sub(r"^(?:to|that)\s+", "", desc)
     if len(desc) < 12:
