@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -126,7 +126,7 @@ def _high_entropy(token: str) -> bool:
 def _plugins() -> list[Any]:
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
 
-    classes = get_mapping_from_secret_type_to_class().values()
+    classes: Iterable[Any] = get_mapping_from_secret_type_to_class().values()
     return [cls() for cls in classes if cls.__name__ not in _SKIPPED_PLUGINS]
 
 
