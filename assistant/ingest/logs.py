@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
-from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind
-from assistant.ingest._records import PLACEHOLDER_YEAR, raw_time, record, time_of_day
+from assistant.domain import ParsedSource, RawRecord, SourceKind
+from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
 
 _ISO_TS = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2}|\s?UTC\b)?"
@@ -100,6 +101,7 @@ def iso_time(s: str) -> datetime | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def service_of_pod(pod: str) -> str | None:
     """'orders-api-7d8f9b6c4-4wq2z' → 'orders-api'."""
     m = _POD_SUFFIX.match(pod)
@@ -108,13 +110,29 @@ def service_of_pod(pod: str) -> str | None:
 
 def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, str | None]:
     """(time value, level, text, host, service) from one JSON log object."""
-    t = next((obj[k] for k in _TIME_KEYS if k in obj), None)
-    lvl_raw = next((obj[k] for k in _LEVEL_KEYS if k in obj), None)
+    t = lvl_raw = msg = host = svc = None
+    for k in _TIME_KEYS:
+        if k in obj:
+            t = obj[k]
+            break
+    for k in _LEVEL_KEYS:
+        if k in obj:
+            lvl_raw = obj[k]
+            break
     if lvl_raw is None and isinstance(obj.get("log"), dict):
         lvl_raw = obj["log"].get("level")
-    msg = next((obj[k] for k in _MSG_KEYS if isinstance(obj.get(k), str)), None)
-    host = next((str(obj[k]) for k in _HOST_KEYS if isinstance(obj.get(k), str)), None)
-    svc = next((obj[k] for k in _SERVICE_KEYS if isinstance(obj.get(k), str)), None)
+    for k in _MSG_KEYS:
+        if isinstance(v := obj.get(k), str):
+            msg = v
+            break
+    for k in _HOST_KEYS:
+        if isinstance(v := obj.get(k), str):
+            host = v
+            break
+    for k in _SERVICE_KEYS:
+        if isinstance(v := obj.get(k), str):
+            svc = v
+            break
     if svc is None and isinstance(obj.get("service"), dict):
         svc = obj["service"].get("name")
     extras = []
@@ -152,10 +170,13 @@ def _level_in(msg: str) -> str | None:
     return None
 
 
-_Parts = tuple[RawTime, str, str | None, str | None, str | None]  # time, text, level, host, service
+_Parts = tuple[datetime, bool, str, str | None, str | None, str | None]  # time, has_date, text, level, host, service
+# One parsed log line, with its continuation lines folded into the text.
+LogLine = tuple[int, datetime, bool, str, str | None, str | None, str | None]
+_ISO_FAST = re.compile(rf"^(?P<ts>{_ISO_TS})\]?\s*(?P<rest>.*)$")
 
 
-def _from_rest(when: RawTime, rest: str, host: str | None, svc: str | None) -> _Parts:
+def _from_rest(when: datetime, has_date: bool, rest: str, host: str | None, svc: str | None) -> _Parts:
     if rest[:1] == "{":
         try:
             obj = json.loads(rest)
@@ -163,29 +184,31 @@ def _from_rest(when: RawTime, rest: str, host: str | None, svc: str | None) -> _
             obj = None
         if isinstance(obj, dict):
             _, lvl, text, h, s = json_fields(obj)
-            return when, text, lvl, host or h, svc or s
+            return when, has_date, text, lvl, host or h, svc or s
     if host is None and (m := _HOSTPROG.match(rest)) and m.group("host") not in _LEVEL_WORDS:
         host, svc, rest = m.group("host"), svc or m.group("prog"), m.group("msg")
     elif host is None and (m := _POD.search(rest, 0, 120)):
         host = m.group(1)
         svc = svc or service_of_pod(host)
-    return when, rest, _level_in(rest), host, svc
+    return when, has_date, rest, _level_in(rest), host, svc
 
 
 def _m_iso(line: str, year: int | None) -> _Parts | None:
-    m = ISO_LINE.match(line)
+    m = _ISO_FAST.match(line) if line[:1].isdigit() else None
+    if m is None:
+        m = ISO_LINE.match(line)
     if not m:
         return None
     dt = iso_time(m.group("ts").replace(",", "."))
     if dt is None:
         return None
-    pre = m.group("pre").strip()
+    pre = m.group("pre").strip() if "pre" in m.re.groupindex else ""
     host = svc = None
     if pre:
         toks = pre.replace("[", " ").replace("]", " ").split()
         host = toks[0]
         svc = toks[1] if len(toks) > 1 else service_of_pod(host)
-    return _from_rest(raw_time(dt), m.group("rest"), host, svc)
+    return _from_rest(dt, True, m.group("rest"), host, svc)
 
 
 def _m_json(line: str, year: int | None) -> _Parts | None:
@@ -201,7 +224,7 @@ def _m_json(line: str, year: int | None) -> _Parts | None:
     dt = _json_time(t)
     if dt is None:
         return None
-    return raw_time(dt), text, lvl, host, svc
+    return dt, True, text, lvl, host, svc
 
 
 def _m_3164(line: str, year: int | None) -> _Parts | None:
@@ -216,8 +239,8 @@ def _m_3164(line: str, year: int | None) -> _Parts | None:
     rest, svc = m.group("rest"), None
     if pm := _PROG.match(rest):
         svc, rest = pm.group("prog"), pm.group("msg")
-    when, text, lvl, _, s2 = _from_rest(raw_time(dt), rest, m.group("host"), svc)
-    return when, text, lvl, m.group("host"), svc or s2
+    when, _, text, lvl, _, s2 = _from_rest(dt, True, rest, m.group("host"), svc)
+    return when, True, text, lvl, m.group("host"), svc or s2
 
 
 def _m_5424(line: str, year: int | None) -> _Parts | None:
@@ -232,7 +255,7 @@ def _m_5424(line: str, year: int | None) -> _Parts | None:
     rest = m.group("rest")
     if rest.startswith("\ufeff"):
         rest = rest[1:]
-    return raw_time(dt), rest, _level_in(rest), host, app
+    return dt, True, rest, _level_in(rest), host, app
 
 
 def _m_access(line: str, year: int | None) -> _Parts | None:
@@ -247,7 +270,7 @@ def _m_access(line: str, year: int | None) -> _Parts | None:
     code = int(m.group("status"))
     lvl = "error" if code >= 500 else "warning" if code >= 400 else "info"
     text = f'{m.group("req")} {code} {m.group("size")}'
-    return raw_time(dt), text, lvl, None, None
+    return dt, True, text, lvl, None, None
 
 
 def _m_time_only(line: str, year: int | None) -> _Parts | None:
@@ -258,7 +281,8 @@ def _m_time_only(line: str, year: int | None) -> _Parts | None:
     if h > 23 or mi > 59 or s > 59:
         return None
     us = int((m.group("f") or "0").ljust(6, "0"))
-    return _from_rest(time_of_day(h, mi, s, us), m.group("rest"), None, None)
+    d = PLACEHOLDER_DATE
+    return _from_rest(datetime(d.year, d.month, d.day, h, mi, s, us), False, m.group("rest"), None, None)
 
 
 MATCHERS: dict[str, Callable[[str, int | None], _Parts | None]] = {
@@ -285,30 +309,33 @@ def infer_syslog_year(sample: str) -> int | None:
     return None
 
 
-def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSource:
-    """Records from a log file; the matcher order adapts to the file."""
+def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | None = None) -> Iterator[LogLine]:
+    """Plain tuples (line, time, has_date, text, level, host, service) for each log record.
+
+    The fast path for callers that condense huge logs without building a model per line;
+    ``stats`` (optional) receives matcher counts, skipped lines and the year used.
+    """
     order = _guess_order(sample)
     year = infer_syslog_year(sample) if order[0] == "syslog-3164" else None
     counts = dict.fromkeys(order, 0)
-    records: list[RawRecord] = []
-    append = records.append
-    kind = SourceKind.log
-    cur: RawRecord | None = None
+    matchers = [MATCHERS[k] for k in order]
+    cur: LogLine | None = None
     fold: list[str] = []
-    folded_total = skipped = 0
-    first_skipped: int | None = None
-    last_month = 0
+    dropped = skipped = first_skipped = last_month = 0
     for n, line in enumerate(lines, start=1):
         if not line or line.isspace():
             continue
         parts = None
-        for key in order:
-            parts = MATCHERS[key](line, year)
+        if line[0] == "{" and (parts := _m_json(line, year)) is not None:
+            counts["jsonl"] += 1
+        for i, f in enumerate(matchers if parts is None else ()):
+            parts = f(line, year)
             if parts is not None:
+                key = order[i]
                 counts[key] += 1
-                if key != order[0]:
-                    order.remove(key)
-                    order.insert(0, key)
+                if i:  # most files are uniform: try this matcher first next time
+                    order.insert(0, order.pop(i))
+                    matchers.insert(0, matchers.pop(i))
                 break
         if parts is None:
             if cur is None:
@@ -317,12 +344,33 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSou
             elif len(fold) < MAX_FOLD:
                 fold.append(line.rstrip())
             else:
-                folded_total += 1
+                dropped += 1
             continue
-        if fold:
-            cur.__dict__["text"] = cur.text + "\n" + "\n".join(fold)
+        if cur is not None:
+            yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
             fold = []
-        when, text, lvl, host, svc = parts
+        dt, has_date, text, lvl, host, svc = parts
+        if year is not None and order[0] == "syslog-3164":
+            if last_month == 12 and dt.month == 1:
+                year += 1  # the log crossed New Year
+                dt = dt.replace(year=year)
+            last_month = dt.month
+        cur = (n, dt, has_date, text, lvl, host, svc)
+    if cur is not None:
+        yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
+    if stats is not None:
+        stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year)
+
+
+def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSource:
+    """Records from a log file; the matcher order adapts to the file."""
+    stats: dict[str, Any] = {}
+    records: list[RawRecord] = []
+    append = records.append
+    kind = SourceKind.log
+    # 3164 stamps have no year; scan_log uses PLACEHOLDER_YEAR unless the file shows one.
+    year_missing = infer_syslog_year(sample) is None
+    for n, dt, has_date, text, lvl, host, svc in scan_log(lines, sample=sample, stats=stats):
         attrs: dict[str, Any] = {}
         if lvl:
             attrs["level"] = lvl
@@ -330,28 +378,20 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSou
             attrs["host"] = host
         if svc:
             attrs["service"] = svc
-        if order[0] == "syslog-3164":
-            month = when.value.month
-            if year is not None and last_month == 12 and month == 1:
-                year += 1  # the log crossed New Year
-                when = raw_time(when.value.replace(year=year))
-            last_month = month
-            if year is None:
-                attrs["year_missing"] = True
-        cur = record(when, kind, text, name, n, actor=svc or host, attrs=attrs)
-        append(cur)
-    if fold and cur is not None:
-        cur.__dict__["text"] = cur.text + "\n" + "\n".join(fold)
+        if year_missing and dt.year == PLACEHOLDER_YEAR:
+            attrs["year_missing"] = True
+        append(record(raw_time(dt, has_date), kind, text, name, n, actor=svc or host, attrs=attrs))
     warnings = []
-    if skipped:
-        warnings.append(f"{skipped} line(s) without a timestamp before the first record skipped (first: line {first_skipped})")
-    if folded_total:
-        warnings.append(f"{folded_total} continuation line(s) beyond {MAX_FOLD} per record dropped")
+    if stats.get("skipped"):
+        warnings.append(f"{stats['skipped']} line(s) without a timestamp before the first record skipped "
+                        f"(first: line {stats['first_skipped']})")
+    if stats.get("dropped"):
+        warnings.append(f"{stats['dropped']} continuation line(s) beyond {MAX_FOLD} per record dropped")
+    counts = stats.get("counts") or {"log-iso": 0}
     fmt = max(counts, key=lambda k: counts[k]) if records else "log-iso"
-    src = ParsedSource.model_construct(
+    return ParsedSource.model_construct(
         path=name, format=fmt, kind=kind, records=records, stated_tz=None, stated_date=None, warnings=warnings
     )
-    return src
 
 
 def _guess_order(sample: str) -> list[str]:
