@@ -32,6 +32,9 @@ _ERROR_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HTTP_5XX = re.compile(r"(?:\"\s|\bstatus[=:]\s?\"?|\s)5\d\d\s")
+# Cache key: the line without digits and hex letters. Lines that differ only in numbers/ids share it,
+# so the (slower) masking regex runs once per shape instead of once per line.
+_SHAPE = str.maketrans("", "", "0123456789abcdefABCDEF")
 RARE = 3  # templates seen this often or less keep every line
 MAX_BURSTS = 8
 MIN_GAP_S = 300.0
@@ -86,13 +89,20 @@ class Condenser:
         self.max_events = max_events
         self.groups: dict[tuple[str | None, str | None, str], _Group] = {}
         self.lines = 0
+        self._shapes: dict[str, str] = {}
 
     def add(self, time: datetime, text: str, ref: SourceRef, *, level: str | None = None,
             service: str | None = None) -> None:
         """Count one line into its template."""
         self.lines += 1
         head = text if len(text) < 400 else text[:400]
-        key = (service, level, _VARIABLE.sub("<*>", head))
+        shape = head.translate(_SHAPE)
+        template = self._shapes.get(shape)
+        if template is None:
+            template = _VARIABLE.sub("<*>", head)
+            if len(self._shapes) < 100_000:
+                self._shapes[shape] = template
+        key = (service, level, template)
         g = self.groups.get(key)
         if g is None:
             g = self.groups[key] = _Group(key[2], level_class(level, head), service)
