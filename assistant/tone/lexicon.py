@@ -39,12 +39,12 @@ TEAM_NOUN = alt(r"team", r"teams", r"squad", r"office", r"folks", r"ppl", r"peop
 BARE_TEAM = alt(r"ops", r"devops", r"dbas?", r"frontend", r"backend", r"networking", r"infra", r"qa",
                 r"sres?", r"secops", r"security", r"platform", r"mobile", r"payments", r"data\s+eng",
                 r"it", r"support", r"product", r"marketing", r"sales", r"management", r"leadership")
-TEAM = alt(
+TEAM = r"(?<![\w@'-])" + alt(
     rf"(?:the\s+|our\s+|their\s+|that\s+|a\s+certain\s+)?(?:[\w-]+\s+){{0,2}}{TEAM_NOUN}",
     BARE_TEAM,
 )
 # Anything that can be the human (or group) subject of a clause.
-HUMAN = alt(r"@[\w.-]+", rf"(?:{DETERMINER}\s+)?(?:[\w-]+\s+)?{ROLE}", rf"(?:{DETERMINER}\s+)?{PEOPLE}",
+HUMAN = r"(?<![\w@'-])" + alt(r"@[\w.-]+", rf"(?:{DETERMINER}\s+)?(?:[\w-]+\s+)?{ROLE}", rf"(?:{DETERMINER}\s+)?{PEOPLE}",
             PRONOUN, TEAM)
 
 # Words that are never a person's name when they start a clause: systems, artifacts, function words.

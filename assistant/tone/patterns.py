@@ -20,7 +20,7 @@ from assistant.tone.lexicon import (
     TEAM,
 )
 
-NAME = r"@?[A-Za-z][\w.-]*"
+NAME = r"(?<![\w@'.-])@?[A-Za-z][\w.-]*"
 WHO = rf"(?P<who>{HUMAN}|{NAME})"
 # Clause start: the subject of a causal verb comes first in its clause.
 CS = r"(?:^|(?<=[,;:(—–-])\s*|(?<=\s)(?:and|but|so|then|because|since|when|after|before|honestly|ngl|tbh|lol|ok|well|yeah|apparently|basically)\s+|^(?:\W{1,3}\s*)?)"
@@ -45,7 +45,7 @@ HUMAN_ERROR: list[Rule] = [
      r"\b(?:pebkac|pebcak|pebmac|id10t|id-10-t|layer[\s-]?8\s+(?:issue|problem|error)|problem\s+between\s+(?:the\s+)?(?:keyboard|chair)|brain\s*fart|wetware\s+(?:bug|issue|error))\b",
      "a mocking human-error label that closes the inquiry", 0.9, ""),
     ("human-error-label",
-     r"\b(?:error|mistake|cause|failure|problem|issue|fault)\s+(?:was|is)\s+(?:purely\s+|simply\s+|just\s+|entirely\s+)?human\b",
+     r"\b(?:error|mistake|cause|failure|problem|issue|fault)\s+(?:was|is)\s+(?:purely\s+|simply\s+|just\s+|entirely\s+)?human\b(?![\s-]+(?:error|mistake|slip|failure|fault|review|judg|approval|in\s+the\s+loop))",
      "labels the cause as human, not technical, which ends the inquiry", 0.9, "quote"),
     ("human-error-label",
      r"\broot\s+cause\s*(?::|was|is)\s*(?:an?\s+)?(?:simple\s+|individual\s+)?(?:oversight|carelessness|inattention|a\s+lapse|lapse|slip-?up)\b",
@@ -138,8 +138,8 @@ PUNITIVE: list[Rule] = [
      "calls for taking something away from a person as a sanction", 0.85, "neg"),
     ("punitive", r"\bheads?\s+(?:should|will|must|needs?\s+to|are\s+going\s+to|is\s+going\s+to|gonna|to)\s+roll\b",
      "calls for punishment", 0.95, "neg"),
-    ("punitive", rf"(?:{HUMAN}|\b(?:him|her|them))\s+(?:should|must|needs?\s+to|will|to)\s+be\s+written\s+up\b|\bwrite\s+(?:him|her|them)\s+up\b",
-     "calls for a formal reprimand", 0.9, "neg"),
+    ("punitive", r"\b(?:should|must|needs?\s+to|will|to)\s+be\s+written\s+up\b|\bwrite\s+(?:him|her|them)\s+up\b",
+     "calls for a formal reprimand", 0.9, "neg human"),
     ("punitive", r"\bheld\s+(?:personally\s+|directly\s+|individually\s+)?(?:accountable|responsible|liable)\b",
      "calls for holding a person accountable instead of fixing conditions", 0.75, "neg quote"),
     ("punitive", r"\b(?:dock(?:ing|ed)?|cut(?:ting)?|withh(?:old|olding|eld)|lose|losing)\s+(?:their|his|her|the\s+team'?s?)\s+(?:bonus|pay|salary|raise|equity|pto)\b",

@@ -8,9 +8,11 @@ only the optional LLM pass looks at it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.tone.gate import literal_gate
 from assistant.tone.lexicon import CHARACTER_TECHNICAL, HUMAN, META, NEGATION, NOT_A_NAME, PRODUCT_NAMES, TEAM
 from assistant.tone.markers import ALL_SOCIAL
 from assistant.tone.patterns import CHARACTER_RULES, COUNTERFACTUAL, HUMAN_ERROR, PUNITIVE, TEAM_RULES, Rule
@@ -49,6 +51,7 @@ class _Compiled:
     explanation: str
     confidence: float
     guards: frozenset[str]
+    gate: tuple[str, ...] | None
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,8 @@ class SentenceVerdict:
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[_Compiled, ...]:
     rows: list[Rule] = [*HUMAN_ERROR, *COUNTERFACTUAL, *CHARACTER_RULES, *TEAM_RULES, *PUNITIVE, *ALL_SOCIAL]
-    return tuple(_Compiled(c, re.compile(rx, _F), ex, conf, frozenset(g.split())) for c, rx, ex, conf, g in rows)
+    return tuple(_Compiled(c, re.compile(rx, _F), ex, conf, frozenset(g.split()), literal_gate(rx))
+                 for c, rx, ex, conf, g in rows)
 
 
 def check_sentence(text: str) -> tuple[Hit, ...]:
@@ -80,9 +84,12 @@ def check_sentence(text: str) -> tuple[Hit, ...]:
     if _META_RE.search(text):
         return ()
     quoted = [(m.start(2), m.end(2)) for m in _QUOTED.finditer(text)]
-    has_human = _HUMAN_RE.search(text) is not None
+    has_human = _LazyFlag(lambda: _HUMAN_RE.search(text) is not None)
     hits: list[Hit] = []
+    low = text.lower()
     for rule in _compiled():
+        if rule.gate is not None and not any(w in low for w in rule.gate):
+            continue
         pos = 0
         # On a rejected match, retry one character later: a guard may reject a subject that
         # shadowed the real one ("which the release manager should have…").
@@ -101,8 +108,21 @@ def check_sentences(text: str) -> list[SentenceVerdict]:
     return [SentenceVerdict(s, check_sentence(s.text)) for s in split_sentences(text)]
 
 
+class _LazyFlag:
+    """A boolean computed on first use (the person search is the slowest regex)."""
+
+    def __init__(self, compute: Callable[[], bool]) -> None:
+        self._compute = compute
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = self._compute()
+        return self._value
+
+
 def _judge(rule: _Compiled, m: re.Match[str], text: str, quoted: list[tuple[int, int]],
-           has_human: bool) -> list[Hit]:
+           has_human: _LazyFlag) -> list[Hit]:
     groups = m.re.groupindex
     start, end = (m.span("span") if "span" in groups and m.group("span") else m.span())
     if end <= start:
