@@ -177,7 +177,7 @@ def find_key_times(
     if det is None:
         if not errors:
             return kt, ke
-        first_err = min(errors)
+        first_err = min(errors, key=lambda x: x[0])
         ev = _event_for(events, first_err[0], first_err[1])
         kt.start, ke.start = first_err[0], ev.id if ev else None
         return kt, ke
