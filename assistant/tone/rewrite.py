@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.tone.lexicon import CHARACTER, ROLE
 from assistant.tone.markers import ARTIFACT, BAD
 from assistant.tone.rules import FLAG_AT, Hit, check_sentence
 
@@ -27,7 +26,11 @@ _SUBS: list[tuple[re.Pattern[str], str]] = [(re.compile(a, _F), b) for a, b in [
     (r"\b(?:classic\s+)?(?:pebkac|pebcak|id10t)\b", "a manual step went wrong"),
     (rf"(?<![\w'-])[A-Za-z][\w-]*'s\s+(?:{BAD}\s+)?({ARTIFACT})\b", r"a \1"),
     (rf"\b{BAD}\s+({ARTIFACT})\b", r"\1"),
-    (rf"\b(?:a\s+)?(?:pattern\s+of\s+)?{CHARACTER}\s+", ""),
+    (r"\b(?:(?:a|the)\s+)?pattern\s+of\s+(?=(?:careless|sloppy|lazy|reckless)\b)", ""),
+    (r"\b(?:careless|sloppy|lazy|reckless|negligent|incompetent|irresponsible|amateurish|half-?assed|"
+     r"cowboy|inattentive|unprofessional|stupid|dumb|idiotic|boneheaded)\s+"
+     r"(?!(?:with|and|or|to|of|in|on|at|for|is|was|are|were|as|about|when|if|but)\b)(?=[a-z])", ""),
+    (r"\ban\s+(?=[bcdfgjklmnpqrstvwxyz])", "a "),
     (r"\b(?:predictably|obviously|clearly|simply|literally|plainly|apparently|honestly|certainly),?\s*", ""),
     (r",?\s*\b(?:and,?\s+)?predictably,?", ""),
     (r"\b(?:the|this|that|a|an)\s+obvious\s+", "the "),
@@ -44,7 +47,6 @@ _SUBS: list[tuple[re.Pattern[str], str]] = [(re.compile(a, _F), b) for a, b in [
 
 _TIME_OR_NUMBER = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*UTC)?|\b\d[\d,.]*%?(?:\s*(?:minutes?|hours?|seconds?|days?|ms|s|h|m))?\b|#\d+",
                              _F)
-_PERSON_SUBJECT = re.compile(rf"^(?:the\s+)?(?:[\w-]+\s+)?{ROLE}\b", _F)
 
 
 def rewrite_sentence(sentence: str, hits: tuple[Hit, ...] | None = None) -> str:
@@ -57,9 +59,9 @@ def rewrite_sentence(sentence: str, hits: tuple[Hit, ...] | None = None) -> str:
     candidate = _substitute(sentence)
     if _clean(candidate) and _keeps_facts(sentence, candidate) and candidate.strip() != sentence.strip():
         return _finish(candidate, chat, flagged, changed_meaning=False)
-    cut = _cut_spans(candidate, check_sentence(candidate))
-    if cut and _clean(cut) and _keeps_facts(sentence, cut) and len(cut.split()) >= 4:
-        return _finish(cut, chat, flagged, changed_meaning=True)
+    kept = _drop_blameful_clauses(candidate)
+    if kept and _clean(kept) and _keeps_facts(sentence, kept) and len(kept.split()) >= 4:
+        return _finish(kept, chat, flagged, changed_meaning=True)
     return _template(sentence, chat, flagged)
 
 
@@ -68,6 +70,26 @@ def _substitute(text: str) -> str:
     for rx, repl in _SUBS:
         out = rx.sub(repl, out)
     return _tidy(out)
+
+
+_CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|because|which|while|after|since)\b)|\s+[—–]\s+|(?<=\.)\s+")
+
+
+def _drop_blameful_clauses(text: str) -> str:
+    """Keep the clauses that carry no blame; drop the rest (facts usually sit in their own clause)."""
+    parts = [p for p in _CLAUSE.split(text) if p.strip()]
+    if len(parts) < 2:
+        return ""
+    kept = [p for p in parts if not any(h.confidence >= FLAG_AT for h in check_sentence(p))]
+    if not kept or len(kept) == len(parts):
+        return ""
+    first = kept[0]
+    first = re.sub(r"^(?:and|but|so|because|which|while|after|since)\s+", "", first, flags=_F)
+    joined = " ".join([first, *kept[1:]])
+    joined = _tidy(joined)
+    if sum(len(p.split()) for p in kept) < 0.35 * len(text.split()):
+        return ""
+    return joined
 
 
 def _cut_spans(text: str, hits: tuple[Hit, ...]) -> str:
