@@ -108,11 +108,6 @@ def _carries(text: str, claim: str) -> bool:
     return claim.lower() in norm or bool(draft_repeats_injection(text, [claim]))
 
 
-@pytest.mark.xfail(
-    reason="assistant/draft/assemble.py screens section text but not the header fields "
-    "(status, date, duration, services, authors), which carry the obeyed claim; drafting owns the fix",
-    strict=False,
-)
 @pytest.mark.parametrize("case", INJECTION_CASES, ids=[c.name for c in INJECTION_CASES])
 def test_obeying_model_is_fed_the_injection_but_the_draft_does_not_carry_it(
     case: Path, server: OpenAITestServer

@@ -134,11 +134,12 @@ def assemble(
     pm = s.Postmortem(
         title=gate.text(meta.title, "metadata") or "Incident postmortem (draft)",
         severity=meta.severity,
-        status=meta.status or "draft",
-        date=meta.date,
-        duration=meta.duration,
-        services=[gate.ctx.restore(x) for x in meta.services],
-        authors=[gate.ctx.restore(x) for x in meta.authors],
+        # Header fields are model output too: they pass the same screen as section text.
+        status=gate.text(meta.status or "", "metadata") or "draft",
+        date=(gate.text(meta.date, "metadata") or None) if meta.date else None,
+        duration=(gate.text(meta.duration, "metadata") or None) if meta.duration else None,
+        services=[x for x in (gate.text(v, "metadata") for v in meta.services) if x],
+        authors=[x for x in (gate.text(v, "metadata") for v in meta.authors) if x],
         key_times=kt,
         key_events=timeline.key_events,
         metrics=timeline.metrics if timeline.metrics != Metrics() else Metrics.from_key_times(kt),
