@@ -23,7 +23,7 @@ EXAMPLE_LIBRARY = ROOT / "examples" / "library"
 
 _CSS = """
 #status {min-height: 2em}
-.section-box {border-left: 3px solid var(--color-accent); padding-left: 8px}
+.section-box {margin-top: 6px}
 .tone-box {background: var(--block-background-fill)}
 """
 
@@ -141,7 +141,7 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
             gr.Markdown("# Postmortem Assistant\nDraft, edit and publish a blameless postmortem.")
             drafts = gr.Dropdown(label="Drafts (saved automatically)", choices=[], scale=2, elem_id="drafts",
                                  allow_custom_value=True)  # fmt: skip
-            new_btn = gr.Button("New draft", scale=0, elem_id="new-btn")
+            new_btn = gr.Button("New draft", scale=0, size="sm", elem_id="new-btn")
             saved = gr.Markdown("", elem_id="saved")
         outs.add("drafts", drafts)
         outs.add("saved", saved)

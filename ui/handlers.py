@@ -95,7 +95,8 @@ def on_load(ctx: UiContext) -> View:
     recent = ctx.store.list(limit=1)
     if recent:
         return open_draft(ctx, recent[0].id)
-    view = new_draft(ctx)
+    # Leave the inputs alone: the user may already be typing when the load event lands.
+    view: View = {"status": "Paste or upload incident material and press **Draft**.", "drafts": (drafts_choices(ctx), None)}
     if ctx.example_files:
         view["in:files"] = list(ctx.example_files)
         view["status"] = "The bundled example incident is loaded: press **Draft**."
