@@ -20,7 +20,7 @@ from retrieval.parse import SUFFIXES, parse_file
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
 
-PARSER_VERSION = "1"  # bump when parsing or chunking changes, so every file is re-read
+PARSER_VERSION = "2"  # bump when parsing or chunking changes, so every file is re-read
 MAX_CHUNKS = 16
 _CHUNK_WORDS = 160
 _ADD_BATCH = 256
@@ -48,6 +48,10 @@ def content_hash(data: bytes) -> str:
 def chunk(doc: ParsedPostmortem) -> list[tuple[str, str]]:
     """(section heading, text to embed) pairs: an overview chunk, then sections in windows of ~160 words."""
     sections = [s for s in doc.sections if s.text.strip()]
+    if sum(len(s.text.split()) for s in sections) <= _CHUNK_WORDS + 40:
+        # A short postmortem is one chunk: one model pass instead of one per section.
+        body = " ".join(s.text if i == 0 else f"{s.heading}: {s.text}" for i, s in enumerate(sections))
+        return [(sections[0].heading if sections else "Title", f"{doc.title}. {body}".strip())]
     head = sections[0] if sections else None
     overview = doc.title + (f". {head.text}" if head else "")
     chunks = [(head.heading if head else "Title", _clip_words(overview, _CHUNK_WORDS + 40))]

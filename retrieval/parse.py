@@ -174,10 +174,37 @@ def _yaml(block: str, path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(block)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise MalformedInputError(f"front matter is not valid YAML ({exc})", path=str(path), line=line) from exc
+        # People write "title: Outage: DB down" unquoted; read such blocks as plain "key: value" lines.
+        data = _loose_front_matter(block)
+        if not data:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1
+            raise MalformedInputError(
+                f"front matter is not valid YAML ({exc}); quote values that contain ': '", path=str(path), line=line
+            ) from exc
     return data if isinstance(data, dict) else {}
+
+
+def _loose_front_matter(block: str) -> dict[str, Any]:
+    """'key: value' lines, '[a, b]' and '- item' lists; the rest of a line after the first ': ' is the value."""
+    data: dict[str, Any] = {}
+    key = None
+    for line in block.splitlines():
+        item = re.match(r"^\s+-\s+(.*)$", line)
+        if item and key is not None:
+            if not isinstance(data.get(key), list):
+                data[key] = []
+            data[key].append(item.group(1).strip().strip("'\""))
+            continue
+        kv = re.match(r"^([A-Za-z_][\w-]*):\s*(.*)$", line)
+        if not kv:
+            continue
+        key, value = kv.group(1), kv.group(2).strip()
+        if value.startswith("[") and value.endswith("]"):
+            data[key] = [v.strip().strip("'\"") for v in value[1:-1].split(",") if v.strip()]
+        else:
+            data[key] = value.strip("'\"") if value else None
+    return data
 
 
 def _str_list(value: Any) -> list[str]:

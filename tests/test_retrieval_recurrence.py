@@ -100,3 +100,8 @@ def test_why_names_mechanism_services_terms_and_section() -> None:
     assert "services: orders, kafka" in why
     assert "shared terms: consumer" in why
     assert "matched section: Root cause" in why
+
+
+def test_unquoted_colon_in_front_matter_title_still_parses() -> None:
+    doc = parse_markdown("---\nid: x1\ntitle: Outage: DB down\nservices: [db, api]\n---\nBody.\n", path=Path("a.md"))
+    assert (doc.id, doc.title, doc.services) == ("x1", "Outage: DB down", ["db", "api"])
