@@ -104,13 +104,15 @@ def _parse_json(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None
     try:
         doc = parse_json(text)
     except json.JSONDecodeError as exc:
-        if detect_text(ld.sample) is not None and not text.lstrip().startswith(("[\n", "{\n", "[{", '{"')):
+        if detect_text(ld.sample) is not None:
             return None  # e.g. "[14:02] alice: ..." chat starts with a bracket too
         problems.append(InputProblem(
             path=ld.name, line=exc.lineno,
             message=f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
                     "the file may be truncated — re-export it or fix the JSON",
         ))
+        return None
+    if detect_json(doc.value) is None and detect_text(ld.sample) is not None:
         return None
     if doc.truncated:
         ln, col, msg = doc.truncated

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from assistant.ingest import alerts, k8s, logs, slack
-from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _NICK, _PASTE_HEAD
+from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _DIVIDER, _NICK, _PASTE_HEAD, _TEAMS_NAME
 
 # JSON document formats → (family, parser key)
 JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert"}
@@ -38,12 +38,13 @@ def _chat_share(lines: list[str]) -> tuple[float, bool]:
             if _NICK.match(rest) or re.match(r"^[^\s:<>][^:<>]{0,60}?:\s", rest) or "joined" in rest or rest.startswith("-!-"):
                 hits += 1
                 speaker = True
-            elif isinstance(m.re, re.Pattern) and m.re is _BRACKET:
+            elif m.re is _BRACKET:
                 hits += 1
+                speaker = speaker or bool(_TEAMS_NAME.match(rest.strip()))
         elif _PASTE_HEAD.match(s):
             hits += 1
             speaker = True
-        elif s.startswith(("--- Day changed", "--- Log opened", "-!-")):
+        elif s.startswith(("--- Day changed", "--- Log opened", "-!-")) or _DIVIDER.match(s):
             hits += 1
     return (hits / len(lines) if lines else 0.0), speaker
 
