@@ -248,11 +248,29 @@ def _gap_questions(pm: s.Postmortem, drafted: dict[str, BaseModel], gate: _Gate)
             qs.append(f"The {label} section was not drafted in this run; draft it before the review.")
         elif is_empty and label not in existing:
             qs.append(f"The {label} section is empty: the sources did not establish it. What should it say?")
+    qs += _clock_questions(gate.ctx.timeline)
     for e in gate.injection:
         qs.append(
             f"Source line {e.id} ({', '.join(e.ref_strings)}) contains text addressed to an AI assistant; "
             "it was treated as data and ignored. Should it be reported as a security concern?"
         )
+    return qs
+
+
+def _clock_questions(tl: Timeline) -> list[str]:
+    """Sources whose clock was assumed rather than established, and corrected skews."""
+    qs = []
+    for source, info in tl.clock.items():
+        if info.how == "default":
+            qs.append(
+                f"The clock of {source} could not be pinned down: its times carry no zone and nothing in the "
+                f"material states or implies one, so UTC{info.offset} was assumed. Which zone was it in?"
+            )
+        if info.skew_s and abs(info.skew_s) >= 30:
+            qs.append(
+                f"{source} ran {abs(info.skew_s):.0f}s {'ahead' if info.skew_s > 0 else 'behind'} against the other "
+                "sources and was corrected; did this clock skew play a part in the incident?"
+            )
     return qs
 
 
