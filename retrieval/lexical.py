@@ -26,6 +26,7 @@ _STOP = """a about above after again against all also am an and any are as at be
 STOPWORDS = frozenset(_STOP.split())
 _INDEX_FILE = "bm25"
 _IDS_FILE = "bm25-ids.json"
+_SIGNATURE_FILE = "bm25-signature.txt"
 
 
 @lru_cache(maxsize=50_000)
@@ -84,6 +85,13 @@ class LexicalIndex:
         if self._model is not None:
             self._model.save(str(folder / _INDEX_FILE), show_progress=False)
         (folder / _IDS_FILE).write_text(json.dumps({"signature": signature, "ids": self.ids, "df": self.df}))
+        (folder / _SIGNATURE_FILE).write_text(signature)
+
+    @staticmethod
+    def is_current(folder: Path, *, signature: str) -> bool:
+        """Whether the saved index was built from the corpus with this signature (cheap: no loading)."""
+        path = folder / _SIGNATURE_FILE
+        return path.is_file() and path.read_text().strip() == signature
 
     @classmethod
     def load(cls, folder: Path, *, signature: str) -> LexicalIndex | None:

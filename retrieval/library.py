@@ -212,7 +212,7 @@ class Library:
     def _lexical_stale(self) -> bool:
         from retrieval.lexical import LexicalIndex
 
-        return LexicalIndex.load(self._state / "lexical", signature=self._catalog.signature()) is None
+        return not LexicalIndex.is_current(self._state / "lexical", signature=self._catalog.signature())
 
     def _rebuild_lexical(self) -> None:
         from retrieval.lexical import LexicalIndex
