@@ -158,7 +158,8 @@ def _grafana(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _E
 def _pagerduty(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit,
                warnings: list[str], name: str) -> None:
     if "log_entries" in p or str(p.get("type", "")).endswith("_log_entry"):
-        entries = p.get("log_entries") if "log_entries" in p else [p]
+        raw = p.get("log_entries") if "log_entries" in p else [p]
+        entries: list[Any] = raw if isinstance(raw, list) else []
         lines = _sub_lines(where, "log_entries", len(entries), line) if "log_entries" in p else [line]
         for e, ln in zip(entries, lines, strict=False):
             _pd_log_entry(e, ln, emit, warnings, name)
@@ -187,7 +188,7 @@ def _pagerduty(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: 
     title = data.get("title") or data.get("summary") or ""
     num = data.get("number")
     service = (data.get("service") or {}).get("summary") if isinstance(data.get("service"), dict) else None
-    assignees = [a.get("summary") for a in data.get("assignees") or [] if isinstance(a, dict) and a.get("summary")]
+    assignees = [str(a.get("summary")) for a in data.get("assignees") or [] if isinstance(a, dict) and a.get("summary")]
     text = f"PagerDuty #{num} {status}: {title}" if num else f"PagerDuty {status}: {title}"
     if status == "annotated" and data.get("content"):
         text += f" — note: {data['content']}"
