@@ -127,9 +127,10 @@ def index_files(
 def _store(
     changed: list[tuple[ParsedPostmortem, str, bool]], *, collection: Collection, catalog: Catalog, embed: Any
 ) -> int:
-    stale = [doc.id for doc, _, was_known in changed if was_known]
+    stale: list[Any] = [doc.id for doc, _, was_known in changed if was_known]
     for start in range(0, len(stale), 500):
-        collection.delete(where={"doc_id": {"$in": stale[start : start + 500]}})
+        where: Any = {"doc_id": {"$in": stale[start : start + 500]}}
+        collection.delete(where=where)
     pending: list[tuple[str, str, dict[str, Any]]] = []
     total = 0
     for doc, digest, _ in changed:

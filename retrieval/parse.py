@@ -58,7 +58,8 @@ def parse_markdown(text: str, *, path: Path) -> ParsedPostmortem:
         text = text[m.end() :]
     lines = text.splitlines()
     sections: list[Section] = []
-    heading, start, buf = "", body_line, []
+    heading, start = "", body_line
+    buf: list[str] = []
     title = str(meta.get("title") or "").strip()
     i = 0
     while i < len(lines):
@@ -93,7 +94,8 @@ def parse_plain_text(text: str, *, path: Path) -> ParsedPostmortem:
         return _build({}, "", [], path)
     title = lines[first].strip().rstrip(":")
     sections: list[Section] = []
-    heading, buf, start = "", [], first + 2
+    heading, start = "", first + 2
+    buf: list[str] = []
     for n in range(first + 1, len(lines)):
         line = lines[n]
         stripped = line.strip()

@@ -70,7 +70,8 @@ def markdown_for_library(value: str | dict[str, Any], *, doc_id: str | None) -> 
 def _draft_markdown(d: dict[str, Any], doc_id: str | None) -> tuple[str, str]:
     title = str(d.get("title") or "Untitled incident")
     final_id = doc_id or str(d.get("id") or "") or _fallback_id(title)
-    key_times = d.get("key_times") if isinstance(d.get("key_times"), dict) else {}
+    raw_times = d.get("key_times")
+    key_times: dict[str, Any] = raw_times if isinstance(raw_times, dict) else {}
     date = d.get("date") or str(key_times.get("start") or "")[:10] or None
     meta: dict[str, Any] = {"id": final_id, "title": title}
     for key, value in (("date", date), ("severity", d.get("severity")), ("services", d.get("services"))):
