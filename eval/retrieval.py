@@ -73,6 +73,6 @@ def library_ranker(library_dir: Path) -> Ranker:
     lib.index_folder(library_dir)
 
     def rank(query: str, k: int, mode: str) -> list[str]:
-        return [m.id for m in lib.similar(query, k=k, mode=mode)]
+        return [doc_id for doc_id, _ in lib.search(query, k, mode="fusion" if mode == "hybrid" else mode)]
 
     return rank
