@@ -45,7 +45,7 @@ def test_paste_draft_edit_rewrite_and_export_markdown_in_chromium(browser_page, 
         page.wait_for_selector("#status :text('press Draft')")  # the load event has run
         page.locator("#pasted textarea").fill((case / "chat.txt").read_text())
         page.locator("#files input[type=file]").set_input_files([str(case / "alerts.json")])
-        page.wait_for_selector("#files :text('alerts.json')")
+        page.wait_for_selector("#files [aria-label='alerts.json']")
         page.screenshot(path=str(shots / "1-input.png"), full_page=True)
 
         page.locator("#draft-btn").click()

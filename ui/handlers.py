@@ -212,7 +212,7 @@ def run_draft(
     library, matches, lib_note = None, [], ""
     try:
         library = services.open_library(ctx.settings)
-        matches = services.similar(library, "\n".join(e.text for e in tl.events[:400]))
+        matches = services.similar(library, services.incident_query(tl))
         library = services.CachedLibrary(library, matches)
     except Exception as exc:
         lib_note = _fail(exc)

@@ -40,7 +40,8 @@ def ingest(pasted: str, files: Sequence[str | Path], *, max_bytes: int) -> Any:
     mod = _need("assistant.ingest", "Reading input (assistant.ingest)", "read_sources", "read_text")
     results = []
     if files:
-        results.append(mod.read_sources([str(f) for f in files], max_bytes=max_bytes))
+        result = mod.read_sources([str(f) for f in files], max_bytes=max_bytes)
+        results.append(_short_names(result, [Path(f) for f in files]))
     if pasted.strip():
         results.append(mod.read_text(pasted, name="pasted.txt"))
     if not results:
@@ -51,6 +52,30 @@ def ingest(pasted: str, files: Sequence[str | Path], *, max_bytes: int) -> Any:
             update={"sources": [*first.sources, *extra.sources], "problems": [*first.problems, *extra.problems]}
         )
     return first
+
+
+def _short_names(result: Any, files: list[Path]) -> Any:
+    """Refs name uploads by their file name, not Gradio's temporary upload path."""
+    names: dict[str, str] = {}
+    for f in files:
+        name, n = f.name, 2
+        while name in names.values():
+            name, n = f"{f.stem} ({n}){f.suffix}", n + 1
+        names[str(f)] = name
+
+    def short(path: str) -> str:
+        for full, name in names.items():
+            if path == full or path.startswith(full + "/"):
+                return name + path[len(full) :]
+        return path
+
+    for src in result.sources:
+        src.path = short(src.path)
+        for rec in src.records:
+            rec.ref.file = short(rec.ref.file)
+    for problem in result.problems:
+        problem.path = short(problem.path)
+    return result
 
 
 def build_timeline(ingested: Any, *, tz: str | None, on_date: date | None) -> Timeline:
@@ -94,6 +119,16 @@ def open_library(settings: Settings) -> Any:
 def similar(library: Any, text: str, k: int = 5) -> list[Any]:
     """Similar past incidents (``Match`` objects)."""
     return list(library.similar(text, k=k))
+
+
+def incident_query(tl: Timeline) -> str:
+    """What to search the library with: the people-written events (as the drafting context does), redacted."""
+    query = " ".join(e.text for e in tl.events if e.source.value in ("alert", "chat", "note"))[:4000]
+    try:
+        from assistant.redact import Redactor
+    except ImportError:
+        return query
+    return str(Redactor().redact(query))  # a Chroma server may be remote: no secrets in the query
 
 
 class CachedLibrary:
