@@ -235,3 +235,26 @@ def test_ten_concurrent_drafts_each_get_their_own_content(app: RunningApp) -> No
         for text in (shown, stored):
             assert token in text
             assert not [t for t in tokens if t != token and t in text]
+
+
+def test_launch_is_local_without_share_and_basic_auth_comes_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import httpx
+
+    from ui.app import launch_kwargs
+
+    plain = launch_kwargs(get_settings(fresh=True), host="127.0.0.1", port=7860)
+    assert plain["share"] is False and plain["auth"] is None and plain["server_name"] == "127.0.0.1"
+    monkeypatch.setenv("POSTMORTEM_UI_USER", "oncall")
+    monkeypatch.setenv("POSTMORTEM_UI_PASSWORD", "s3cret-pass")
+    settings = get_settings(fresh=True)
+    assert launch_kwargs(settings, host="127.0.0.1", port=7860)["auth"] == ("oncall", "s3cret-pass")
+    with running_app(settings=settings) as app:
+        assert httpx.get(app.url + "config").status_code == 401
+        with httpx.Client(base_url=app.url) as http:
+            bad = http.post("login", data={"username": "oncall", "password": "wrong"})
+            assert bad.status_code >= 400
+            ok = http.post("login", data={"username": "oncall", "password": "s3cret-pass"})
+            assert ok.status_code == 200
+            assert http.get("config").status_code == 200
