@@ -189,7 +189,7 @@ def run_draft(
         "status": prog.done(f"Read {len(ingested.sources)} source(s)"),
         "notice": ("Input problems:\n" + "\n".join(problems)) if problems else "",
     }
-    inputs = {
+    inputs: dict[str, Any] = {
         "pasted": pasted or "", "files": [Path(f).name for f in files], "tz": tz or "",
         "date": date_text or "", "severity": severity or "auto", "provider": provider_name or "offline",
     }  # fmt: skip
