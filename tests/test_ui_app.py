@@ -258,3 +258,27 @@ def test_launch_is_local_without_share_and_basic_auth_comes_from_the_environment
             ok = http.post("login", data={"username": "oncall", "password": "s3cret-pass"})
             assert ok.status_code == 200
             assert http.get("config").status_code == 200
+
+
+def test_example_flag_preloads_the_bundled_incident_which_drafts_from_uploads(tmp_path: Path) -> None:
+    from gradio_client import handle_file
+
+    from ui.app import example_files
+
+    files = example_files()
+    if not files:
+        pytest.skip("examples/incident/ is not in this checkout")
+    with running_app(settings=Settings(home=tmp_path / "home"), example=True) as app:
+        client = app.client()
+        view = app.call(client, "load")
+        shown = view["in:files"] or []
+        assert sorted(Path(f["path"] if isinstance(f, dict) else f).name for f in shown) == sorted(
+            Path(f).name for f in files
+        )
+        assert "example incident" in view["status"]
+        view = app.call(client, "draft", "", [handle_file(f) for f in files], "", "", "auto", "offline")
+        assert "Draft ready" in view["status"], view["notice"]
+        rec = app.store.get(view["draft_id"])
+        assert rec is not None and rec.draft["timeline"]
+        refs = {r.split(":")[0] for row in rec.draft["timeline"] for r in row["refs"]}
+        assert refs and refs <= {Path(f).name for f in files}  # refs name the files, not upload paths
