@@ -20,12 +20,9 @@ class RecordingProvider:
         self.name = inner.name
         self.model = inner.model
         self.remote = inner.remote
+        self.usage: Usage = inner.usage  # the same object: the inner provider keeps counting
         self.sent: list[str] = []
         self._lock = threading.Lock()
-
-    @property
-    def usage(self) -> Usage:
-        return self.inner.usage
 
     def generate(self, request: StructuredRequest[T]) -> T:
         """Record the messages, then ask the wrapped provider."""
