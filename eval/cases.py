@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,11 +28,17 @@ class Case:
 
     def source_text(self) -> str:
         """Every input's text, for checks such as 'does this number appear in the sources'."""
-        parts = []
+        parts: list[str] = []
         for p in self.inputs:
             try:
-                parts.append(p.read_text(encoding="utf-8", errors="replace"))
-            except OSError:
+                if zipfile.is_zipfile(p):
+                    with zipfile.ZipFile(p) as zf:
+                        parts += [zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if not n.endswith("/")]
+                elif p.is_dir():
+                    parts += [f.read_text(encoding="utf-8", errors="replace") for f in sorted(p.rglob("*")) if f.is_file()]
+                else:
+                    parts.append(p.read_text(encoding="utf-8", errors="replace"))
+            except (OSError, zipfile.BadZipFile):
                 continue
         return "\n".join(parts)
 
@@ -56,7 +63,10 @@ def load_case(folder: Path) -> Case:
         raise InputError("no gold.json: scaffold one with `postmortem eval new-case`", path=str(folder)) from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"gold.json is not valid JSON ({exc.msg})", path=str(gold_path), line=exc.lineno) from exc
-    inputs = sorted(p for p in folder.iterdir() if p.is_file() and p.name != "gold.json" and not p.name.startswith("."))
+    inputs = sorted(
+        p for p in folder.iterdir()
+        if p.name != "gold.json" and not p.name.startswith((".", "_")) and (p.is_file() or p.is_dir())
+    )
     return Case(name=folder.name, folder=folder, inputs=inputs, gold=gold)
 
 

@@ -195,9 +195,8 @@ def draft_case(case: Case, *, provider_name: str | None = None) -> CaseScore:
     """Draft one case in-process with the named provider and score it."""
     from assistant.draft.pipeline import draft_postmortem
     from assistant.draft.render import to_json
-    from assistant.timeline import build_timeline
-
     from assistant.llm import get_provider
+    from assistant.timeline import build_timeline
     from eval.recording import RecordingProvider
 
     provider = RecordingProvider(get_provider(provider_name))
@@ -220,10 +219,13 @@ def draft_case(case: Case, *, provider_name: str | None = None) -> CaseScore:
 
 def summarize(scores: list[CaseScore]) -> dict[str, float]:
     """Totals across cases: the figures the CI gate compares with its thresholds."""
+    failed = any(s.error for s in scores) or not scores
+
     def ratio(a: str, b: str) -> float:
         num = sum(getattr(s, a) for s in scores)
         den = sum(getattr(s, b) for s in scores)
-        return round(num / den, 3) if den else 1.0
+        # Nothing to count is a pass only when every case actually ran.
+        return round(num / den, 3) if den else (0.0 if failed else 1.0)
 
     return {
         "cases": len(scores),
