@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain import Event, Timeline
 from assistant.draft.blame import is_blameful, quick_blameful
+from assistant.draft.causes import tidy
 
 _ACTION = re.compile(
     r"\b(deploy\w*|roll(?:ed|ing)?[ -]?(?:back|out)\w*|rollback|revert\w*|restart\w*|scal(?:e|ed|ing)\b|"
@@ -90,6 +91,7 @@ class Facts:
     early_alerts: list[Event] = field(default_factory=list)
     severity: str = "unknown"
     services: list[str] = field(default_factory=list)
+    trigger: Event | None = None  # the change that set the fault off, when the sources show one
 
 
 def clean(text: str, limit: int = 240) -> str:
@@ -214,27 +216,14 @@ def _select(f: Facts, cap: int) -> list[str]:
 
 
 def _causes(f: Facts) -> None:
-    ruled_words: list[set[str]] = []
-    for e in f.usable.values():
-        if e.source.value in ("chat", "note") and _RULED_OUT.search(e.text):
-            f.ruled_out.append((clean(e.text), e.id))
-            ruled_words.append(_content_words(e.text))
-    for e in f.usable.values():
-        if e.source.value not in ("chat", "note") or not _CAUSAL.search(e.text) or _HEDGE.search(e.text):
-            continue
-        if _RULED_OUT.search(e.text) or (re.search(r"\b(not|isn'?t|wasn'?t|no)\b", e.text, re.I) and not re.search(r"root cause", e.text, re.I)):
-            continue
-        words = _content_words(e.text)
-        # A later message ruling out the same subject wins over an earlier causal claim.
-        if any(len(words & rw) >= 2 for rw in ruled_words):
-            continue
-        f.causes.append((clean(e.text, 300), e.id))
+    from assistant.draft import causes as c
+
+    ranked = c.rank(f)
+    f.ruled_out = [(clean(t), i) for t, i in f.ruled_out]
+    f.causes = [(x.text, x.event.id) for x in ranked]
     if not f.causes:
-        _findings_as_causes(f, ruled_words)
-    # Strong markers ("root cause", "turns out", "caused by") outrank "because"; later outranks earlier.
-    strong = re.compile(r"\b(root cause|turns out|caused by|culprit|the cause)\b", re.I)
-    order = {e.id: n for n, e in enumerate(f.timeline.events)}
-    f.causes.sort(key=lambda c: (bool(strong.search(c[0])), order[c[1]]))
+        _findings_as_causes(f, [_content_words(t) for t, _ in f.ruled_out])
+    f.trigger = c.trigger(f, ranked)
 
 
 _FOUND = re.compile(
@@ -256,7 +245,7 @@ def _findings_as_causes(f: Facts, ruled_words: list[set[str]]) -> None:
         if _FOUND.search(e.text) and not any(len(_content_words(e.text) & rw) >= 2 for rw in ruled_words):
             cands.append((f.scores.get(e.id, 0) + 5 * len(_FOUND.findall(e.text)), e))
     for _, e in sorted(cands, key=lambda c: -c[0])[:3]:
-        f.causes.append((clean(e.text, 300), e.id))
+        f.causes.append((tidy(e.text), e.id))
 
 
 def _content_words(text: str) -> set[str]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
 from assistant.domain import Event
+from assistant.draft import prose
 from assistant.draft import schema as s
 from assistant.draft.facts import Facts, clean
 
@@ -20,15 +21,12 @@ _KEY_LABEL = {
 }
 
 
-def _hm(t: datetime | None) -> str:
-    return t.strftime("%H:%M UTC") if t else "an unknown time"
+def _hm(f: Facts, t: datetime | None) -> str:
+    return prose.hm(t, prose.local_offset(f.timeline))
 
 
 def _dur(seconds: float | None) -> str | None:
-    if seconds is None or seconds < 0:
-        return None
-    m = round(seconds / 60)
-    return f"{m // 60}h{m % 60:02d}m" if m >= 60 else f"{m} min"
+    return prose.dur(seconds)
 
 
 def _ev(f: Facts, key: str) -> Event | None:
@@ -47,43 +45,50 @@ def _describe(e: Event, key: str | None = None) -> str:
 
 def metadata(f: Facts) -> s.MetadataDraft:
     kt = f.timeline.key_times
-    det = _ev(f, "detected")
-    first_alert = next((e for e in f.timeline.events if e.source.value == "alert"), None)
-    basis = det or first_alert or (f.timeline.events[0] if f.timeline.events else None)
-    subject = clean(re.sub(r"^(?:\s*\[[^\]]*\]\s*)+|^\W+", "", basis.text), 90) if basis else "incident"
-    svc = f.services[0] if f.services else None
-    title = f"{svc}: {subject}" if svc and svc.lower() not in subject.lower() else subject
     end = kt.resolved or kt.mitigated
     return s.MetadataDraft(
-        title=title[:120] or "Incident postmortem",
+        title=prose.title(f) or "Incident postmortem",
         severity=f.severity if f.severity in ("SEV1", "SEV2", "SEV3", "SEV4") else "unknown",
         status="draft",
-        date=kt.start.date().isoformat() if kt.start else None,
+        date=kt.start.astimezone(UTC).date().isoformat() if kt.start else None,
         duration=_dur((end - kt.start).total_seconds()) if end and kt.start else None,
         services=f.services,
     )
 
 
 def summary(f: Facts) -> s.SummaryDraft:
+    """Two to four sentences from the facts: what broke and when, detection, mitigation, cause."""
     kt, m = f.timeline.key_times, f.timeline.metrics
-    parts, refs = [], []
+    parts: list[str] = []
+    refs: list[str] = []
     start, det, mit, res = (_ev(f, k) for k in ("start", "detected", "mitigated", "resolved"))
-    if start:
-        parts.append(f"Impact began at {_hm(kt.start)} ({clean(start.text, 140)}).")
-        refs.append(start.id)
+    subject = prose.subject(f)
+    end = kt.mitigated or kt.resolved
+    if kt.start and end:
+        parts.append(f"{subject}: impact lasted {_dur((end - kt.start).total_seconds())}, "
+                     f"from {_hm(f, kt.start)} to {_hm(f, end)}.")
+    elif kt.start:
+        parts.append(f"{subject}: impact began at {_hm(f, kt.start)}.")
+    refs += [e.id for e in (start,) if e]
     if det:
         ttd = _dur(m.time_to_detect_s)
-        parts.append(f"It was detected at {_hm(kt.detected)}{f', {ttd} after the start' if ttd else ''}.")
+        parts.append(f"It was detected at {_hm(f, kt.detected)} {prose.detection_how(det)}"
+                     f"{f', {ttd} after the start' if ttd else ''}.")
         refs.append(det.id)
-    if f.causes:
-        parts.append(f"The sources point to this cause: {f.causes[-1][0]}")
-        refs.append(f.causes[-1][1])
     if mit:
-        parts.append(f"The impact was mitigated at {_hm(kt.mitigated)} ({clean(mit.text, 140)}).")
-        refs.append(mit.id)
-    if res:
-        parts.append(f"The incident was resolved at {_hm(kt.resolved)}.")
+        # Quote no step that carries its own clock time (it may be local) or a redaction placeholder.
+        steps = [x for x in f.mitigation if not re.search(r"\b\d{1,2}:\d{2}\b|<[A-Z]+_\d+>", x[0])]
+        step = steps[-1] if steps else None
+        how = f" after this step: {prose.short(f.usable[step[1]].text)}" if step and step[1] in f.usable else ""
+        tail = f"; the incident was resolved at {_hm(f, kt.resolved)}" if res else ""
+        parts.append(f"Mitigation took effect at {_hm(f, kt.mitigated)}{how}{tail}.")
+        refs += [mit.id] + ([step[1]] if step else []) + ([res.id] if res else [])
+    elif res:
+        parts.append(f"The incident was resolved at {_hm(f, kt.resolved)}.")
         refs.append(res.id)
+    if f.causes:
+        parts.append(f"Most likely cause according to the sources: {prose.short(f.causes[0][0], 200)}.")
+        refs.append(f.causes[0][1])
     if not parts:
         parts.append("The sources do not establish when the incident started or ended; see open questions.")
     return s.SummaryDraft(summary=" ".join(parts), refs=refs)
@@ -92,9 +97,12 @@ def summary(f: Facts) -> s.SummaryDraft:
 def impact(f: Facts) -> s.ImpactDraft:
     kt = f.timeline.key_times
     window = ""
-    if kt.start and (kt.mitigated or kt.resolved):
-        end = kt.mitigated or kt.resolved
-        window = f"Impact lasted from {_hm(kt.start)} to {_hm(end)} ({_dur((end - kt.start).total_seconds())})."  # type: ignore[operator]
+    end = kt.mitigated or kt.resolved
+    if kt.start and end:
+        window = (f"Impact lasted {_dur((end - kt.start).total_seconds())}, from {_hm(f, kt.start)} "
+                  f"to {_hm(f, end)}, when mitigation took effect.")
+        if kt.mitigated and kt.resolved and kt.resolved > kt.mitigated:
+            window += f" The incident was declared resolved at {_hm(f, kt.resolved)}."
     figures = [s.CitedText(text=t, refs=[i]) for t, i in f.figures]
     text = window or "The sources do not state when the impact began and ended."
     if not figures:
@@ -115,7 +123,9 @@ def detection(f: Facts) -> s.DetectionDraft:
     kt, det = f.timeline.key_times, _ev(f, "detected")
     if not det:
         return s.DetectionDraft(text="The sources do not show when or how the incident was detected.", refs=[])
-    text = f"Detected at {_hm(kt.detected)}: {clean(det.text, 180)}."
+    text = f"The incident was detected at {_hm(f, kt.detected)} {prose.detection_how(det)}."
+    if det.source.value != "alert":
+        text += f" First report: {prose.short(det.text, 180)}."
     ttd = _dur(f.timeline.metrics.time_to_detect_s)
     if ttd:
         text += f" That was {ttd} after the impact began."
@@ -133,23 +143,37 @@ def response(f: Facts) -> s.ResponseDraft:
     if f.ruled_out:
         bits.append(f"Responders investigated and ruled out {len(f.ruled_out)} hypothesis(es) along the way.")
     if kt.mitigated:
-        bits.append(f"Mitigation took effect at {_hm(kt.mitigated)}.")
+        bits.append(f"Mitigation took effect at {_hm(f, kt.mitigated)}.")
     if kt.resolved:
-        bits.append(f"The incident was declared resolved at {_hm(kt.resolved)}.")
+        bits.append(f"The incident was declared resolved at {_hm(f, kt.resolved)}.")
     mit = [s.CitedText(text=t, refs=[i]) for t, i in f.mitigation]
     res = [s.CitedText(text=t, refs=[i]) for t, i in f.resolution]
     return s.ResponseDraft(summary=" ".join(bits) or "The sources do not describe the response.", mitigation=mit, resolution=res)
 
 
 def root_cause(f: Facts) -> s.RootCauseDraft:
+    """Root cause from the best causal statements; trigger is the change that set it off, if any."""
     start = _ev(f, "start")
+    trig = f.trigger
     if f.causes:
-        text, ref = f.causes[-1]
-        rc = s.CitedText(text=f"Candidate root cause from the sources: {text}", refs=[ref])
+        best = f.causes[:2] if len(f.causes) > 1 and len(f.causes[0][0]) < 160 else f.causes[:1]
+        text = " ".join(t for t, _ in best)
+        refs = [i for _, i in best]
+        if trig is not None and trig.id not in refs:
+            text += f" It followed this change: {prose.short(trig.text, 200)}."
+            refs.append(trig.id)
+        rc = s.CitedText(text=f"According to the sources: {text}", refs=refs)
+        used = set(refs)
     else:
         rc = s.CitedText(text="Not established: no causal statement was found in the sources.", refs=[])
-    trigger = s.CitedText(text=f"First sign of the fault: {clean(start.text, 200)}", refs=[start.id]) if start else None
-    factors = [s.CitedText(text=t, refs=[i]) for t, i in f.causes[:-1][-5:]]
+        used = set()
+    if trig is not None:
+        trigger = s.CitedText(text=f"Triggering change: {prose.short(trig.text, 200)}.", refs=[trig.id])
+    elif start:
+        trigger = s.CitedText(text=f"First sign of the fault: {clean(start.text, 200)}", refs=[start.id])
+    else:
+        trigger = None
+    factors = [s.CitedText(text=t, refs=[i]) for t, i in f.causes if i not in used][:5]
     factors += [
         s.CitedText(text=f"Alert fired before detection without paging anyone: {clean(e.text, 160)}", refs=[e.id])
         for e in f.early_alerts[:3]
