@@ -6,14 +6,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from assistant.tone.findings import CATEGORIES, Category, ToneFinding
+from assistant.tone.categories import CATEGORIES, Category
 from assistant.tone.rewrite import rewrite_sentence
 from assistant.tone.rules import FLAG_AT, SentenceVerdict, check_sentences
 
 if TYPE_CHECKING:
     from assistant.llm.base import Provider
+    from assistant.tone.findings import ToneFinding
+
+
+def __getattr__(name: str) -> Any:
+    # ToneFinding is a pydantic model; importing pydantic costs ~0.1 s, so clean text and
+    # `postmortem lint` on clean files never pay for it.
+    if name == "ToneFinding":
+        from assistant.tone.findings import ToneFinding
+
+        return ToneFinding
+    raise AttributeError(f"module 'assistant.tone' has no attribute {name!r}")
 
 __all__ = ["CATEGORIES", "Category", "ToneFinding", "check_text", "check_text_llm", "findings_for", "rewrite_text"]
 
@@ -39,6 +50,10 @@ def check_text_llm(text: str, provider: Provider) -> list[ToneFinding]:
 def findings_for(text: str, verdicts: list[SentenceVerdict]) -> list[ToneFinding]:
     """Turn flagged rule hits into findings with offsets, line/col and the sentence rewrite."""
     out: list[ToneFinding] = []
+    if not any(v.flagged for v in verdicts):
+        return out
+    from assistant.tone.findings import ToneFinding
+
     for v in verdicts:
         flagged = v.flagged
         if not flagged:

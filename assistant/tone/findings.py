@@ -6,18 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Category = Literal[
-    "named-individual-fault",
-    "human-error-label",
-    "counterfactual-hindsight",
-    "character-judgment",
-    "team-blame",
-    "punitive",
-    "sarcasm-or-mockery",
-    "minimizing-or-judging-difficulty",
-    "blame-by-passive-insinuation",
-]
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+from assistant.tone.categories import CATEGORIES, Category
+
+__all__ = ["CATEGORIES", "Category", "ToneFinding"]
+
 
 
 class ToneFinding(BaseModel):

@@ -1,9 +1,10 @@
 """Cheap prefilters for the rule regexes, derived from the regexes themselves.
 
 For each rule we look for a mandatory part of the pattern whose every alternative starts with a
-literal of at least two characters; any match must then contain one of those literals, so a
-sentence without any of them skips the regex. This keeps the rules fast (thousands of sentences
-per second) without a hand-kept keyword list that could drift from the patterns.
+literal (two or more characters, or one non-ASCII character such as an emoji); any match must then
+contain one of those literals, so a sentence without any of them skips the regex. Deriving the
+literals from the patterns avoids a hand-kept keyword list that could drift from them. Parsing is
+slow, so ``gates_table.py`` holds the derived literals (a test checks it is current).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import re._constants as _c  # type: ignore[import-not-found]
 import re._parser as _p  # type: ignore[import-not-found]
 from typing import Any
 
-_MIN = 2
+_MAX_HEAD = 10  # longer literals add nothing to the filter
+_MAX_SET = 80  # give up on exploding alternations
 
 
 def literal_gate(pattern: str) -> tuple[str, ...] | None:
@@ -25,67 +27,145 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
     return tuple(sorted(best)) if best else None
 
 
+def _good(words: set[str] | None) -> bool:
+    return bool(words) and len(words or ()) <= _MAX_SET and all(
+        len(w) >= 2 or (len(w) == 1 and not w.isascii()) for w in words or ())
+
+
 def _best(seq: list[Any]) -> set[str] | None:
     """Best literal set among the mandatory items of a sequence (longest shortest literal)."""
     choice: set[str] | None = None
     for i, (op, av) in enumerate(seq):
         found = _item(op, av, seq[i:])
-        if found and (choice is None or _rank(found) > _rank(choice)):
+        if _good(found) and (choice is None or _rank(found) > _rank(choice)):  # type: ignore[arg-type]
             choice = found
     return choice
 
 
-def _rank(words: set[str]) -> tuple[int, int]:
-    return (min(len(w) for w in words), -len(words))
+# Substrings found in most English sentences: a gate made of these filters nothing.
+_COMMON = frozenset(["the", "her", "his", "him", "hi", "he", "on", "as", "is", "in", "it", "an", "at", "to", "be", "we", "or", "of", "no", "so", "do", "and", "are", "was", "for", "you", "all", "can", "not", "but", "had", "has", "one", "out", "way"])
+
+
+def _cost(word: str) -> float:
+    if word in _COMMON:
+        return 1.0
+    return {1: 0.05, 2: 0.3, 3: 0.1}.get(len(word), 0.02)
+
+
+def _rank(words: set[str]) -> float:
+    """Higher is better: fewer, longer, rarer literals."""
+    return -sum(_cost(w) for w in words)
 
 
 def _item(op: Any, av: Any, rest: list[Any]) -> set[str] | None:
-    if op is _c.LITERAL:
-        word = _prefix(rest)
-        return {word} if len(word) >= _MIN else None
+    if op is _c.LITERAL or op is _c.IN:
+        return _heads(rest)
     if op is _c.SUBPATTERN:
         return _best(list(av[-1]))
+    if op is _c.ASSERT and av[0] == 1:  # a lookahead's text is part of every match's context
+        return _best(list(av[1]))
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
         return _best(list(av[2]))
     if op is _c.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
-            words = _branch_prefixes(list(branch))
-            if not words:
+            words = _best(list(branch))
+            if not _good(words):
+                words = _heads(list(branch) + rest[1:])
+            if not _good(words):
                 return None
-            out |= words
+            out |= words  # type: ignore[operator]
         return out
     return None
 
 
-def _branch_prefixes(seq: list[Any]) -> set[str] | None:
-    """Literal prefixes every match of this branch starts with (None if some can be short)."""
-    if not seq:
+def _heads(seq: list[Any], depth: int = 0) -> set[str] | None:
+    """Literal prefixes every match of ``seq`` starts with, or None when it can start anyhow."""
+    if not seq or depth > _MAX_HEAD:
         return None
     op, av = seq[0]
-    if op is _c.LITERAL:
-        word = _prefix(seq)
-        return {word} if len(word) >= _MIN else None
-    if op is _c.SUBPATTERN:
-        inner = list(av[-1])
-        if len(inner) == 1 and inner[0][0] is _c.BRANCH:
-            out: set[str] = set()
-            for branch in inner[0][1][1]:
-                words = _branch_prefixes(list(branch))
-                if not words:
-                    return None
-                out |= words
-            return out
-        return _branch_prefixes(inner)
+    rest = seq[1:]
     if op is _c.AT:  # \b and friends take no characters
-        return _branch_prefixes(seq[1:])
+        return _heads(rest, depth)
+    if op is _c.SUBPATTERN:
+        return _heads(list(av[-1]) + rest, depth)
+    if op is _c.LITERAL:
+        return _extend({chr(av).lower()}, rest, depth)
+    if op is _c.IN:
+        chars = _chars(av)
+        return _extend(chars, rest, depth) if chars else None
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            words = _heads(list(branch) + rest, depth)
+            if words is None:
+                return None
+            out |= words
+            if len(out) > _MAX_SET:
+                return None
+        return out
     return None
 
 
-def _prefix(seq: list[Any]) -> str:
-    chars = []
-    for op, av in seq:
+def _extend(first: set[str], rest: list[Any], depth: int) -> set[str]:
+    tail = _heads(rest, depth + 1) if rest else None
+    if not tail or len(first) * len(tail) > _MAX_SET:
+        return first
+    return {(a + b)[:_MAX_HEAD] for a in first for b in tail}
+
+
+def _chars(av: Any) -> set[str] | None:
+    """The characters of a small set of literals ([🙄🤦], ['"]), or None for classes/ranges."""
+    out: set[str] = set()
+    for op, v in av:
         if op is not _c.LITERAL:
-            break
-        chars.append(chr(av))
-    return "".join(chars).lower()
+            return None
+        out.add(chr(v).lower())
+    return out if len(out) <= 6 else None
+
+
+def fingerprint(pattern: str) -> str:
+    """Short stable key of a rule pattern for the precomputed gate table."""
+    import hashlib
+
+    return hashlib.blake2b(pattern.encode(), digest_size=8).hexdigest()
+
+
+def table_source(patterns: list[str]) -> str:
+    """Python source of ``gates_table.py`` for these patterns."""
+    lines = [
+        '"""Precomputed literal gates of the tone rules (generated: python -m assistant.tone.gate; do not edit)."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "GATES: dict[str, tuple[str, ...] | None] = {",
+    ]
+    for pattern in patterns:
+        lines.append(f"    {fingerprint(pattern)!r}: {literal_gate(pattern)!r},")
+    lines += [
+        "}",
+        "",
+        "",
+        "def gate_for(pattern: str) -> tuple[str, ...] | None:",
+        '    """The gate of ``pattern``: from the table, else derived now (slow; regenerate the table)."""',
+        "    from assistant.tone.gate import fingerprint, literal_gate",
+        "",
+        "    key = fingerprint(pattern)",
+        "    return GATES[key] if key in GATES else literal_gate(pattern)",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def rule_patterns() -> list[str]:
+    """Every rule pattern, in table order, then the blameless-policy pattern."""
+    from assistant.tone.lexicon import META
+    from assistant.tone.rules import rule_rows
+
+    return [row[1] for row in rule_rows()] + [META]
+
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    Path(__file__).with_name("gates_table.py").write_text(table_source(rule_patterns()), encoding="utf-8")

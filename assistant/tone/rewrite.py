@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from assistant.tone.lazyre import LazyRegex
 from assistant.tone.markers import ARTIFACT, BAD
 from assistant.tone.rules import FLAG_AT, Hit, check_sentence
 
 _F = re.IGNORECASE
-_SUBS: list[tuple[re.Pattern[str], str]] = [(re.compile(a, _F), b) for a, b in [
+_SUBS: list[tuple[LazyRegex, str]] = [(LazyRegex(a, _F), b) for a, b in [
     (r"\b(?:human|operator|user|pilot|personnel|engineer|staff|manual)\s+(?:error|mistake|slip)s?\s+(?:on\s+the\s+part\s+of|by)\s+(?:the\s+)?([\w\s-]{1,30}?)(?=[,.;]|$)",
      r"a manual step by the \1"),
     (r"\b(?:just\s+|simply\s+|a\s+|an\s+)?(?:human|operator|user|pilot|personnel|engineer|staff)\s+(?:error|mistake|slip)s?\b(?!\s+(?:message|page|code|rate))",
@@ -45,7 +46,7 @@ _SUBS: list[tuple[re.Pattern[str], str]] = [(re.compile(a, _F), b) for a, b in [
     (r"\b(?:thanks\s+to|because\s+of)\s+@?\w+,\s*", ""),
 ]]
 
-_TIME_OR_NUMBER = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*UTC)?|\b\d[\d,.]*%?(?:\s*(?:minutes?|hours?|seconds?|days?|ms|s|h|m))?\b|#\d+",
+_TIME_OR_NUMBER = LazyRegex(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*UTC)?|\b\d[\d,.]*%?(?:\s*(?:minutes?|hours?|seconds?|days?|ms|s|h|m))?\b|#\d+",
                              _F)
 
 
@@ -72,7 +73,7 @@ def _substitute(text: str) -> str:
     return _tidy(out)
 
 
-_CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|because|which|while|after|since)\b)|\s+[—–]\s+|(?<=\.)\s+")
+_CLAUSE = LazyRegex(r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|because|which|while|after|since)\b)|\s+[—–]\s+|(?<=\.)\s+")
 
 
 def _drop_blameful_clauses(text: str) -> str:

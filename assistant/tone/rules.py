@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.tone.gate import literal_gate
+from assistant.tone.lazyre import LazyRegex
 from assistant.tone.lexicon import CHARACTER_TECHNICAL, HUMAN, META, NEGATION, NOT_A_NAME, PRODUCT_NAMES, TEAM
 from assistant.tone.markers import ALL_SOCIAL
 from assistant.tone.patterns import CHARACTER_RULES, COUNTERFACTUAL, HUMAN_ERROR, PUNITIVE, TEAM_RULES, Rule
@@ -22,13 +22,13 @@ FLAG_AT = 0.5
 UNSURE_AT = 0.3
 
 _F = re.IGNORECASE
-_META_RE = re.compile(META, _F)
-_HUMAN_RE = re.compile(rf"(?<![\w-]){HUMAN}(?![\w-])|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=\s)|@\w", _F)
-_HUMAN_FULL = re.compile(rf"(?:{HUMAN})", _F)
-_TEAM_FULL = re.compile(rf"(?:{TEAM})", _F)
-_NEG_RE = re.compile(rf"(?:\b{NEGATION}\b|n't\b|\bnon-)", _F)
-_TECH_RE = re.compile(CHARACTER_TECHNICAL, _F)
-_QUOTED = re.compile(r"(?<!\w)(['‘\"“])([^'’\"”\n]{1,80}?)(['’\"”])(?!\w)")
+_META_RE = LazyRegex(META, _F)
+_HUMAN_RE = LazyRegex(rf"(?<![\w-]){HUMAN}(?![\w-])|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=\s)|@\w", _F)
+_HUMAN_FULL = LazyRegex(rf"(?:{HUMAN})", _F)
+_TEAM_FULL = LazyRegex(rf"(?:{TEAM})", _F)
+_NEG_RE = LazyRegex(rf"(?:\b{NEGATION}\b|n't\b|\bnon-)", _F)
+_TECH_RE = LazyRegex(CHARACTER_TECHNICAL, _F)
+_QUOTED = LazyRegex(r"(?<!\w)(['‘\"“])([^'’\"”\n]{1,80}?)(['’\"”])(?!\w)")
 _REL_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "our", "its", "their", "his", "her", "my", "your", "every"})
 
@@ -44,14 +44,31 @@ class Hit:
     confidence: float
 
 
+class _Rule:
+    """One rule row; the regex compiles on the first sentence that passes its literal gate."""
+
+    __slots__ = ("_regex", "category", "confidence", "explanation", "gate", "guards", "pattern")
+
+    def __init__(self, row: Rule, gate: tuple[str, ...] | None) -> None:
+        self.category, self.pattern, self.explanation, self.confidence, guards = row
+        self.guards = frozenset(guards.split())
+        self.gate = gate
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, _F)
+        return self._regex
+
+
 @dataclass(frozen=True)
-class _Compiled:
-    category: str
-    regex: re.Pattern[str]
-    explanation: str
-    confidence: float
-    guards: frozenset[str]
-    gate: tuple[str, ...] | None
+class _Table:
+    rules: tuple[_Rule, ...]
+    by_prefix: dict[str, tuple[str, ...]]  # first three characters -> gate literals
+    short: tuple[str, ...]  # gate literals under three characters
+    by_literal: dict[str, tuple[int, ...]]  # literal -> indexes of the rules it gates
+    ungated: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -72,24 +89,67 @@ class SentenceVerdict:
         return tuple(h for h in self.hits if h.confidence >= FLAG_AT)
 
 
+def rule_rows() -> list[Rule]:
+    """Every rule row, in the order they run."""
+    return [*HUMAN_ERROR, *COUNTERFACTUAL, *CHARACTER_RULES, *TEAM_RULES, *PUNITIVE, *ALL_SOCIAL]
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[_Compiled, ...]:
-    rows: list[Rule] = [*HUMAN_ERROR, *COUNTERFACTUAL, *CHARACTER_RULES, *TEAM_RULES, *PUNITIVE, *ALL_SOCIAL]
-    return tuple(_Compiled(c, re.compile(rx, _F), ex, conf, frozenset(g.split()), literal_gate(rx))
-                 for c, rx, ex, conf, g in rows)
+def _table() -> _Table:
+    from assistant.tone.gates_table import gate_for
+
+    rules = tuple(_Rule(row, gate_for(row[1])) for row in rule_rows())
+    by_literal: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules):
+        for word in rule.gate or ():
+            by_literal.setdefault(word, []).append(i)
+    by_prefix: dict[str, list[str]] = {}
+    for word in by_literal:
+        if len(word) >= 3:
+            by_prefix.setdefault(word[:3], []).append(word)
+    return _Table(rules, {k: tuple(v) for k, v in by_prefix.items()}, tuple(w for w in by_literal if len(w) < 3),
+                  {w: tuple(ix) for w, ix in by_literal.items()}, tuple(i for i, r in enumerate(rules) if r.gate is None))
+
+
+@lru_cache(maxsize=1)
+def _meta_gate() -> tuple[str, ...] | None:
+    from assistant.tone.gates_table import gate_for
+
+    return gate_for(META)
+
+
+def _mentions_meta(low: str) -> bool:
+    gate = _meta_gate()
+    return gate is None or any(w in low for w in gate)
+
+
+def _candidates(low: str) -> list[_Rule]:
+    """Rules whose gate literal occurs in the (lower-cased) sentence, in table order."""
+    table = _table()
+    picked = set(table.ungated)
+    by_literal = table.by_literal
+    # Only literals whose first three characters occur in the sentence are worth a substring test.
+    grams = {low[i:i + 3] for i in range(len(low) - 2)}
+    for gram in grams & table.by_prefix.keys():
+        for word in table.by_prefix[gram]:
+            if word in low:
+                picked.update(by_literal[word])
+    for word in table.short:
+        if word in low:
+            picked.update(by_literal[word])
+    rules = table.rules
+    return [rules[i] for i in sorted(picked)]
 
 
 def check_sentence(text: str) -> tuple[Hit, ...]:
     """All hits in one sentence (any confidence), after guards and exemptions."""
-    if _META_RE.search(text):
+    low = text.lower()
+    if _mentions_meta(low) and _META_RE.search(text):
         return ()
     quoted = [(m.start(2), m.end(2)) for m in _QUOTED.finditer(text)]
     has_human = _LazyFlag(lambda: _HUMAN_RE.search(text) is not None)
     hits: list[Hit] = []
-    low = text.lower()
-    for rule in _compiled():
-        if rule.gate is not None and not any(w in low for w in rule.gate):
-            continue
+    for rule in _candidates(low):
         pos = 0
         # On a rejected match, retry one character later: a guard may reject a subject that
         # shadowed the real one ("which the release manager should have…").
@@ -121,7 +181,7 @@ class _LazyFlag:
         return self._value
 
 
-def _judge(rule: _Compiled, m: re.Match[str], text: str, quoted: list[tuple[int, int]],
+def _judge(rule: _Rule, m: re.Match[str], text: str, quoted: list[tuple[int, int]],
            has_human: _LazyFlag) -> list[Hit]:
     groups = m.re.groupindex
     start, end = (m.span("span") if "span" in groups and m.group("span") else m.span())
