@@ -245,6 +245,8 @@ class OpenAICompatProvider:
             403: "check OPENAI_API_KEY and its permissions",
             404: "check POSTMORTEM_MODEL and OPENAI_BASE_URL",
         }.get(status, "see the message")
+        if "context" in text.lower() and ("length" in text.lower() or "window" in text.lower()):
+            hint = "the prompt is longer than the model's context window; use a model with a larger context"
         return ProviderError(f"{self.endpoint} refused the request ({text}); {hint}.")
 
     # -- langchain objects, built once per provider / schema --------------------------------

@@ -243,6 +243,7 @@ class OpenAITestServer:
 class _Handler(BaseHTTPRequestHandler):
     server_ref: OpenAITestServer
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes: avoid a 40 ms stall per call
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: tests read results, not logs
         return
