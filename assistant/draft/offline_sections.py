@@ -207,73 +207,10 @@ def lessons(f: Facts) -> s.LessonsDraft:
     return s.LessonsDraft(went_well=well, went_wrong=wrong, lucky=lucky)
 
 
-# A name: one token, or an alias like "Responder B" (names are aliased for remote providers).
-_NAME = r"((?:Responder [A-Z]{1,2})|[A-Za-z][\w.\-]{1,30})"
-_OWNER_PATTERNS = (
-    re.compile(r"@" + _NAME + r" (?:will|to|can you|pls|please)\b", re.I),
-    re.compile(r"\bowner:\s*@?" + _NAME, re.I),
-    re.compile(r"\(\s*@?" + _NAME + r"\s*\)\s*$", re.I),
-    re.compile(r"\b(?:assign(?:ed)? to|->)\s*@?" + _NAME + r"\s*$", re.I),
-)
-_SELF = re.compile(r"\b(I'll|I will|I can|for me|on me|I'll take)\b", re.I)
-_LEAD = re.compile(
-    r"^(?:(?:also|and|ok|so|plus|\+1)[,:]?\s+)*(?:TODO(?: for me)?:?|AI:|action items?:?|follow[- ]?ups?:?|"
-    r"we should(?: also)?|let'?s make sure(?: that)?|we need to|make sure(?: that)?|I'll|I will)\s*",
-    re.I,
-)
-_DUE = re.compile(r"\b(by (?:mon|tues|wednes|thurs|fri|satur|sun)day|by (?:eod|end of (?:day|week|month|quarter|sprint))|"
-                  r"on (?:mon|tues|wednes|thurs|fri)day|next (?:week|sprint|month)|by \d{4}-\d{2}-\d{2})\b", re.I)
-_KINDS = (
-    ("detect", re.compile(r"\b(alert\w*|pag(?:e|ing)|monitor\w*|dashboard\w*|annotat\w*|probe|detect\w*|notify|observab\w*|metric\w*)\b", re.I)),
-    ("process", re.compile(r"\b(calendar|template|review|approv\w*|label|runbook|process|reminder|heads up|training|"
-                           r"document\w*|change (?:calendar|freeze)|freeze|policy|coupon|contact|communicat\w*|group owned|paste)\b", re.I)),
-    ("mitigate", re.compile(r"\b(limit\w*|timeout\w*|ttl|dlq|dlx|dead.letter|circuit|fallback|retry|backoff|override|"
-                            r"rollback|revert|canary|health ?checks?|pool|isolat\w*|throttl\w*)\b", re.I)),
-)
-
-
-def _action(e: Event) -> s.ActionItemDraft | None:
-    raw = clean(e.text, 300)
-    owner = None
-    for p in _OWNER_PATTERNS:
-        m = p.search(raw)
-        if m:
-            owner = m.group(1)
-            raw = (raw[: m.start()] + raw[m.end():]).strip() if p is not _OWNER_PATTERNS[0] else raw
-            break
-    if owner is None and _SELF.search(e.text) and e.actor:
-        owner = e.actor
-    if re.search(r"\bfollow[- ]?ups?\b", raw, re.I) and len(raw.split()) < 8:
-        return None  # a call for follow-ups, not one
-    desc = _LEAD.sub("", raw).strip(" .,:;-")
-    desc = re.sub(r"^(?:to|that)\s+", "", desc)
-    if len(desc) < 12:
-        return None
-    desc = desc[0].upper() + desc[1:]
-    kind = next((k for k, rx in _KINDS if rx.search(desc)), "prevent")
-    due = _DUE.search(e.text)
-    priority = "high" if kind in ("prevent", "detect") else "medium"
-    return s.ActionItemDraft(description=desc, owner=owner, due=due.group(1) if due else None, priority=priority, kind=kind, refs=[e.id])
-
-
 def action_items(f: Facts) -> s.ActionItemsDraft:
-    items: list[s.ActionItemDraft] = []
-    words: list[set[str]] = []
-    for e in f.followups:
-        item = _action(e)
-        if item is None:
-            continue
-        w = set(re.findall(r"[a-z0-9]{3,}", item.description.lower()))
-        dup = next((n for n, o in enumerate(words) if w and len(w & o) / len(w | o) >= 0.5), None)
-        if dup is not None:
-            # Same follow-up said twice (chat and notes): keep one, fill a missing owner.
-            if items[dup].owner is None and item.owner:
-                items[dup].owner = item.owner
-            items[dup].refs = [*items[dup].refs, *item.refs]
-            continue
-        items.append(item)
-        words.append(w)
-    return s.ActionItemsDraft(items=items[:20])
+    from assistant.draft.actions import action_items as _items
+
+    return _items(f)
 
 
 def open_questions(f: Facts) -> s.OpenQuestionsDraft:

@@ -1,0 +1,148 @@
+"""Action items for the offline drafter: follow-ups stated in chat and notes, with owners where stated.
+
+A line is an action item when it carries an action cue ("we should", "TODO", "AI:", "need to", "let's
+make sure", an imperative verb, ...) or continues a burst of follow-ups after such a line or after a call
+for follow-ups. Predictions ("should be done by 17:00") and status lines are not actions.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from assistant.domain import Event
+from assistant.draft import schema as s
+from assistant.draft.blame import is_blameful
+from assistant.draft.facts import Facts, clean
+
+# A name: one token, or an alias like "Responder B" (names are aliased for remote providers).
+_NAME = r"((?:Responder [A-Z]{1,2})|[A-Za-z][\w.\-]{1,30})"
+_OWNER_PATTERNS = (
+    re.compile(r"@" + _NAME + r" (?:will|to|can you|pls|please)\b", re.I),
+    re.compile(r"\bowner:\s*@?" + _NAME, re.I),
+    re.compile(r"\(\s*@?" + _NAME + r"\s*\)\s*$", re.I),
+    re.compile(r"\b(?:assign(?:ed)? to|->)\s*@?" + _NAME + r"\s*$", re.I),
+)
+_SELF = re.compile(r"\b(I'll|I will|I can|for me|on me|I'll take)\b", re.I)
+_LEAD = re.compile(
+    r"^(?:(?:also|and|ok|so|plus|\+1)[,:]?\s+)*(?:TODO(?: for me)?:?|AI:|action items?:?|follow[- ]?ups?:?|"
+    r"we should(?: also)?|let'?s make sure(?: that)?|we need to|make sure(?: that)?|I'll|I will)\s*",
+    re.I,
+)
+_DUE = re.compile(r"\b(by (?:mon|tues|wednes|thurs|fri|satur|sun)day|by (?:eod|end of (?:day|week|month|quarter|sprint))|"
+                  r"on (?:mon|tues|wednes|thurs|fri)day|next (?:week|sprint|month)|by \d{4}-\d{2}-\d{2})\b", re.I)
+_KINDS = (
+    ("detect", re.compile(r"\b(alert\w*|pag(?:e|ing)|monitor\w*|dashboard\w*|annotat\w*|probe|detect\w*|notify|observab\w*|metric\w*)\b", re.I)),
+    ("process", re.compile(r"\b(calendar|template|review|approv\w*|label|runbook|process|reminder|heads up|training|"
+                           r"document\w*|change (?:calendar|freeze)|freeze|policy|coupon|contact|communicat\w*|group owned|paste)\b", re.I)),
+    ("mitigate", re.compile(r"\b(limit\w*|timeout\w*|ttl|dlq|dlx|dead.letter|circuit|fallback|retry|backoff|override|"
+                            r"rollback|revert|canary|health ?checks?|pool|isolat\w*|throttl\w*)\b", re.I)),
+)
+
+
+def _action(e: Event) -> s.ActionItemDraft | None:
+    raw = clean(e.text, 300)
+    owner = None
+    for p in _OWNER_PATTERNS:
+        m = p.search(raw)
+        if m:
+            owner = m.group(1)
+            raw = (raw[: m.start()] + raw[m.end():]).strip() if p is not _OWNER_PATTERNS[0] else raw
+            break
+    if owner is None and _SELF.search(e.text) and e.actor:
+        owner = e.actor
+    if re.search(r"\bfollow[- ]?ups?\b", raw, re.I) and len(raw.split()) < 8:
+        return None  # a call for follow-ups, not one
+    desc = _LEAD.sub("", raw).strip(" .,:;-")
+    desc = re.sub(r"^(?:to|that)\s+", "", desc)
+    # "Alert on X. it's basically always a bug": keep the action, drop the chat rationale after it.
+    first = re.split(r"(?<=[.!])\s+(?=[a-z])|,\s+(?:otherwise|so that|because)\b", desc, maxsplit=1)[0]
+    if len(first) >= 20:
+        desc = first.rstrip(" .")
+    if len(desc) < 12:
+        return None
+    desc = desc[0].upper() + desc[1:]
+    kind = next((k for k, rx in _KINDS if rx.search(desc)), "prevent")
+    due = _DUE.search(e.text)
+    priority = "high" if kind in ("prevent", "detect") else "medium"
+    return s.ActionItemDraft(description=desc, owner=owner, due=due.group(1) if due else None, priority=priority, kind=kind, refs=[e.id])
+
+
+_CUE = re.compile(
+    r"(\bwe (?:should|must|need to|have to|will|'ll)\b|\bwe'll\b|\bTODO\b|\baction items?:|^\s*AI:|\bfollow[- ]?ups?:|"
+    r"\blet'?s make sure\b|\bmake sure\b|\bneeds? to\b|\bmust\b|\b(?:open|file|create|raise) a ticket\b|\bI'll\b|\bI will\b|"
+    r"\b(?:should|needs?) (?:be |get |go |have |page|alert|block|add|move|use|show|run|include|require|templat)|"
+    r"^\s*(?:[-*]\s*)?(?:(?:and|also|plus|then)\s+)?(?:alert|page|add|rotate|fix|set|use|make|require|template|"
+    r"move|run|revert|remove|document|write|create|enable|disable|limit|cap|block|introduce|automate|"
+    r"audit|inventory|review|replace|monitor|configure|split|migrate|never|always|stop)\b)",
+    re.I | re.M,
+)
+# Predictions and status reports use the same modal verbs but are not things to do.
+_NOT_ACTION = re.compile(
+    r"(\bshould (?:be )?(?:done|fine|ok|okay|good|back|finished|complete|over|clear|drained|stable)\b|"
+    r"\bshould have\b|\bwill (?:be )?(?:done|back|finish|drain|recover|catch up)\b|\bI'll (?:draft|run|take|be)\b|"
+    r"\b(?:postmortem|retro)\b|\bresolving\b|\bthanks\b|\bdon'?t celebrate\b|\bplease don'?t\b)",
+    re.I,
+)
+_CALL = re.compile(r"\b(follow[- ]?ups?|action items?|what (?:do|should) we (?:change|fix|do differently)|"
+                   r"lessons|let'?s collect|ideas for (?:prevention|next time))\b", re.I)
+# Cues that mark a follow-up even in the middle of the response; the others count only once mitigated
+# (before that, "I'll ..." and "we need to ..." are usually tasks of the response itself).
+_STRONG_CUE = re.compile(r"(\bwe should\b|\bTODO\b|\baction items?:|^\s*AI:|\bfollow[- ]?ups?:|\blet'?s make sure\b|"
+                         r"\b(?:open|file|create|raise) a ticket\b|\blonger term\b|\bnext time\b)", re.I | re.M)
+# Status reports and narration inside a burst of follow-ups: past tense, counts, quotes of customer messages.
+_STATUS = re.compile(r"(^\s*[\"“]|\b(?:was|were|sent|noted|is now|count is|fwiw|nobody|ignoring|didn'?t|wasn'?t|sorry|"
+                     r"already|since|again|would|going back)\b)", re.I)
+_CHATTER = re.compile(r"^\s*(?:\+1|👍|ok|okay|thx|thanks|ty|agreed|yes|yep|same|nice|lol)\b", re.I)
+
+
+def candidates(f: Facts) -> list[Event]:
+    """Chat and notes lines that state a follow-up, in time order."""
+    kt = f.timeline.key_times
+    after = kt.mitigated or kt.detected or kt.start
+    lines = [e for e in f.usable.values() if e.source.value in ("chat", "note") and not e.attrs.get("bot")]
+    lines.sort(key=lambda e: e.time)
+    out: list[Event] = []
+    last: Event | None = None
+    for e in lines:
+        t = e.text
+        cued = bool(_CUE.search(t)) and not _NOT_ACTION.search(t) and not re.match(r"\s*[\"“]", t)
+        if cued and after is not None and e.time < after and not _STRONG_CUE.search(t):
+            cued = False
+        # A burst of follow-ups: lines right after a cued item or a call for follow-ups count too.
+        burst = (
+            last is not None and e.time - last.time <= timedelta(minutes=4) and (after is None or e.time >= after)
+            and len(t.split()) >= 5 and not _CHATTER.search(t) and not _NOT_ACTION.search(t)
+            and not t.rstrip().endswith("?") and not _STATUS.search(t)
+        )
+        if _CALL.search(t) and len(t.split()) < 12 and not cued:
+            last = e  # "let's collect follow-ups": opens a burst, is not an item itself
+            continue
+        if (cued or burst) and not is_blameful(t):
+            out.append(e)
+            # Only a clear follow-up (or a line continuing a burst) keeps the burst going.
+            last = e if (burst or _STRONG_CUE.search(t)) else last
+    return out
+
+
+def action_items(f: Facts) -> s.ActionItemsDraft:
+    """Follow-ups as action items, near-duplicates merged (chat and notes often repeat one)."""
+    items: list[s.ActionItemDraft] = []
+    words: list[set[str]] = []
+    for e in candidates(f):
+        item = _action(e)
+        if item is None:
+            continue
+        w = set(re.findall(r"[a-z0-9]{3,}", item.description.lower()))
+        dup = next((n for n, o in enumerate(words) if w and len(w & o) / len(w | o) >= 0.5), None)
+        if dup is not None:
+            # Same follow-up said twice (chat and notes): keep one, fill a missing owner.
+            if items[dup].owner is None and item.owner:
+                items[dup].owner = item.owner
+            items[dup].refs = [*items[dup].refs, *item.refs]
+            continue
+        items.append(item)
+        words.append(w)
+    return s.ActionItemsDraft(items=items[:20])
+
+
