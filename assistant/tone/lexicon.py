@@ -21,7 +21,7 @@ ROLE = alt(
     r"responder", r"incident\s+commander", r"release\s+manager", r"dba", r"database\s+administrator",
     r"sys-?admin", r"admin", r"reviewer", r"approver", r"author", r"guy", r"dude", r"person",
     r"employee", r"individual", r"operator\s+on\s+(?:shift|duty)", r"sre", r"manager", r"tech\s+lead",
-    r"committer", r"deployer", r"culprit", r"offender",
+    r"committer", r"deployer", r"culprit", r"offender", r"bro", r"buddy", r"mate",
 )
 # Plural or vague groups of people.
 PEOPLE = alt(
@@ -79,6 +79,7 @@ AGENT_VERB = alt(
     r"reverted", r"initiated", r"called", r"paged", r"double-?checked", r"anticipated", r"foreseen",
     r"considered", r"reviewed", r"flagged", r"raised", r"fixed", r"responded", r"reacted", r"taken",
     r"known\s+better", r"been\s+(?:more\s+)?(?:careful|aware|alert|cautious|paying)",
+    r"been\s+(?:given|allowed|granted|trusted|hired|let)",
 )
 # Judgment of character, competence or diligence.
 CHARACTER = alt(
@@ -109,6 +110,7 @@ META = alt(
     r"\bwithout\s+(?:assigning\s+)?blame", r"\bnot\s+to\s+(?:assign|place)\s+blame", r"\bno\s+blame\b",
     r"\bnobody(?:'s|\s+is)\s+(?:at\s+fault|to\s+blame|in\s+trouble)", r"\bno\s+one(?:'s|\s+is)\s+"
     r"(?:at\s+fault|to\s+blame|in\s+trouble)", r"\bnot\s+disciplinary\b", r"\bnon-?punitive\b",
+    r"\b(?:do|does|did|will|would)\s+not\s+(?:list|use|write|accept|record|cite|treat|name)\s+(?:[\w'\"]+\s+){0,3}as\s+(?:an?\s+|the\s+)?(?:root\s+)?cause",
 )
 
 NEGATION = alt(r"no", r"not", r"never", r"nobody", r"none", r"without", r"n't", r"nor", r"neither", r"zero")

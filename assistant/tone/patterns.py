@@ -24,12 +24,12 @@ NAME = r"(?<![\w@'.-])@?[A-Za-z][\w.-]*"
 WHO = rf"(?P<who>{HUMAN}|{NAME})"
 # Clause start: the subject of a causal verb comes first in its clause.
 CS = r"(?:^|(?<=[,;:(—–-])\s*|(?<=\s)(?:and|but|so|then|because|since|when|after|before|honestly|ngl|tbh|lol|ok|well|yeah|apparently|basically)\s+|^(?:\W{1,3}\s*)?)"
-MODAL_PERFECT = r"(?:should|could|would|ought\s+to|must)(?:\s+not|n't)?\s*(?:have|'ve|of)"
+MODAL_PERFECT = r"(?:should|could|would|ought\s+to|must)(?:\s+not|n't|\s+never)?\s*(?:have|'ve|of)"
 POSS_OBJ = r"(?:him|her|them|his|their|the\s+(?:\w+\s+)?" + ROLE + r"|the\s+whole\s+\w+\s+team|the\s+entire\s+\w+\s+team|whoever\b[^,.]{0,30})"
 NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens\s+of|numerous|countless)"
 QUOTE_OPEN = "['\"“‘]"
 QUOTE_CLOSE = "['\"”’]"
-NEG_OUTCOME = (r"(?:break|broke|breaking|take\s+down|taking\s+down|took\s+down|new\s+way|outage|nuk\w+|kill\w*|"
+NEG_OUTCOME = (r"(?:break|broke|breaking|derail\w*|take\s+down|taking\s+down|took\s+down|new\s+way|outage|nuk\w+|kill\w*|"
                r"crash\w*|delet\w+|wip\w+|down|disaster|mess|brick\w*|melt\w*|tank\w*)")
 
 Rule = tuple[str, str, str, float, str]
@@ -39,7 +39,7 @@ HUMAN_ERROR: list[Rule] = [
      r"\b(?:human|operator|user|pilot|personnel|people|engineer|staff|manual)\s+(?:error|mistake|failure|fault|slip)s?\b"
      r"(?!\s+(?:message|messages|page|pages|code|codes|rate|rates|handling|text|string|dialog|state|budget|log))",
      "labels the cause as 'human error', which ends the inquiry instead of describing the mechanism", 0.9, "quote"),
-    ("human-error-label", r"\bfat[\s-]?finger(?:ed|ing|s)?\b",
+    ("human-error-label", r"\bfat[\s-]?finger(?:ed|ing|s)?\b|\bmis-?click(?:ed|ing|s)?\b",
      "'fat-fingered' is a human-error label; describe what was entered and why nothing caught it", 0.9, ""),
     ("human-error-label",
      r"\b(?:pebkac|pebcak|pebmac|id10t|id-10-t|layer[\s-]?8\s+(?:issue|problem|error)|problem\s+between\s+(?:the\s+)?(?:keyboard|chair)|brain\s*fart|wetware\s+(?:bug|issue|error))\b",
@@ -69,7 +69,7 @@ COUNTERFACTUAL: list[Rule] = [
      r"(?P<span>\b(?:neglected|forgot|didn'?t\s+bother|did\s+not\s+bother|never\s+bothered)\s+to\s+\w+)",
      "says someone neglected or forgot to act, judged with hindsight", 0.55, ""),
     ("counterfactual-hindsight",
-     rf"(?P<span>(?P<who>{HUMAN}|\b{NAME})\s+(?:\w+\s+)?(?:ignored|disregarded|dismissed|brushed\s+off|blew\s+off|blew\s+past|overrode)\s+(?:the|an?|all|every|obvious|clear|multiple|several|\d+|{NUMBER_WORD}|both|repeated|those|these|its|their|his|her|warnings?))",
+     rf"(?P<span>(?P<who>{HUMAN}|\b{NAME})\s+(?:\w+\s+)?(?:ignored|disregarded|dismissed|brushed\s+off|blew\s+off|blew\s+past|overrode|bypassed|circumvented|skipped)\s+(?:the|an?|all|every|obvious|clear|multiple|several|\d+|{NUMBER_WORD}|both|repeated|those|these|its|their|his|her|warnings?))",
      "says people ignored a signal; describe what they saw and why it did not stand out", 0.8, "person norel"),
     ("counterfactual-hindsight",
      rf"(?P<span>(?P<who>{HUMAN}|\b{NAME})\s+(?:\w+\s+)?(?:missed|overlooked)\s+(?:the|an?|all|every|obvious|clear|multiple|several|\d+|{NUMBER_WORD}|both|repeated|those|these|warnings?|signs?))",
@@ -77,6 +77,9 @@ COUNTERFACTUAL: list[Rule] = [
     ("counterfactual-hindsight",
      rf"(?P<span>\b(?:had|if)\s+(?P<who>{HUMAN}|(?:the\s+)?operators?|(?-i:[A-Z][a-z]+))\s+(?:had\s+)?(?:only\s+|just\s+|simply\s+|actually\s+|bothered\s+to\s+)?(?:been\s+(?:paying|more|watching|awake|alert|careful|listening)|{AGENT_VERB}|paid|read|listened|bothered))\b",
      "a counterfactual about what a person could have done, judged with hindsight", 0.8, "person"),
+    ("counterfactual-hindsight",
+     rf"(?P<span>\b(?:had|if)\s+(?P<who>{HUMAN}|(?-i:[A-Z][a-z]+))\s+(?:hadn'?t|had\s+not|didn'?t|did\s+not|never|wasn'?t|had\s+never)\s+\w+)",
+     "a counterfactual about what a person did, judged with hindsight", 0.8, "person"),
     ("counterfactual-hindsight", r"\bif\s+only\b", "'if only' is a counterfactual judged with hindsight", 0.85, "quote"),
     ("counterfactual-hindsight", r"\bpredictably\b", "'predictably' judges the decision with knowledge of the outcome", 0.8, "neg"),
     ("counterfactual-hindsight",
@@ -104,7 +107,9 @@ COUNTERFACTUAL: list[Rule] = [
      "says a person or group acted without doing something, judged with hindsight", 0.65, "person norel"),
 ]
 
+
 CHARACTER_RULES: list[Rule] = [
+    ("character-judgment", r"\bno\s+business\s+(?:\w+ing|near|with|on)\b", "says people have no business doing their job", 0.8, "neg"),
     ("character-judgment", rf"\b{CHARACTER}\b", "judges a person's character or competence instead of the conditions", 0.85,
      "neg quote tech"),
     ("character-judgment", r"\bwhat\s+(?:were|was)\s+(?:they|you|u|he|she|\w+)\s+(?:even\s+)?thinking\b",
@@ -112,20 +117,25 @@ CHARACTER_RULES: list[Rule] = [
 ]
 
 TEAM_RULES: list[Rule] = [
-    ("team-blame", rf"(?P<span>(?P<who>{TEAM})\s+(?:\w+\s+){{0,2}}?{BLAME_VERB})",
+    ("team-blame", rf"(?P<span>(?P<who>{TEAM})\s+(?:\w+\s+){{0,2}}?(?:\w+\s+(?:\w+\s+){{0,4}}?and\s+)?{BLAME_VERB})",
      "presents a team as the cause; describe the change and the conditions", 0.8, "person norel"),
     ("team-blame",
      rf"(?P<span>(?P<who>{TEAM})\s+(?:(?:strikes|is\s+at\s+it|are\s+at\s+it|at\s+it)\s+)?(?:again|yet\s+again|as\s+usual|strikes\s+again)\b)",
      "presents a team as habitually at fault", 0.75, "person"),
     ("team-blame", rf"(?P<span>(?P<who>{TEAM})'s?\s+(?:[\w-]+\s+){{0,4}}?(?:caused|broke|took\s+down|brought\s+down|knocked\s+out)\b)",
      "presents a team's work as the cause; describe the change and how it got through", 0.7, "person"),
+    ("team-blame",
+     rf"(?P<span>\bevery\s+time\s+(?P<who>{HUMAN})\s+[^.;]{{0,50}}?\b(?:breaks|goes\s+down|falls\s+over|blows\s+up|dies|catches\s+fire|burns))",
+     "says a group habitually breaks things", 0.8, "person"),
+    ("team-blame", rf"(?P<span>(?P<who>{TEAM})\s+[^.;]{{3,80}}?\b(?:broke|broken|breaking|down|outage|ddos\w*|crash\w*|took|killed|wiped|deleted|failed|buggy|mess)\b[^.;]{{0,40}}?,?\s+(?:again|yet\s+again|as\s+usual|as\s+always)\W*$)",
+     "presents a team as habitually at fault", 0.6, "person norel"),
     ("team-blame", r"(?P<span>\b(?:ships?|shipping|pushe?s?|deploys?)\s+broken\b)", "says a team habitually ships broken work", 0.8, ""),
     ("team-blame", r"(?P<span>\b(?:stop|keeps?|always|constantly)\s+breaking\b)", "says a group habitually breaks things", 0.75, ""),
 ]
 
 PUNITIVE: list[Rule] = [
     ("punitive",
-     r"\b(?:be|get|gets|got|getting|been|being)\s+(?:fired(?!\s+(?:off|up|at))|sacked|canned|let\s+go|axed|disciplined|reprimanded|punished|suspended|demoted|pipped|put\s+on\s+(?:a\s+)?pip)\b",
+     r"\b(?:be|get|gets|got|getting|been|being)\s+(?:fired(?!\s+(?:off|up|at))|sacked|canned|let\s+go|axed|disciplined|reprimanded|punished|suspended|demoted|pipped|written\s+up|put\s+on\s+(?:a\s+)?pip|(?:removed|kicked|pulled|taken|banned)\s+(?:off|from|out\s+of)\s+(?:the\s+)?(?:on-?call|pager|team|project))\b",
      "calls for punishment; postmortems look for conditions, not culprits", 0.9, "neg quote"),
     ("punitive", r"\bdisciplin(?:ary|ed)\b", "calls for discipline; postmortems look for conditions, not culprits", 0.9, "neg quote"),
     ("punitive", rf"(?<!\bbe\s)(?<!\bbeen\s)\b(?:fire|sack|can|axe|punish|reprimand|discipline|demote|suspend|replace)\s+{POSS_OBJ}",
@@ -153,6 +163,7 @@ PUNITIVE: list[Rule] = [
      "calls for banning a person", 0.85, ""),
     ("punitive", r"(?P<span>\b(?:not|never|n't)\s+(?:be\s+allowed\s+to\s+)?(?:touch|go\s+near|deploy)\s+(?:\w+\s+){0,3}(?:anymore|any\s+more|ever\s+again)\b)",
      "asks to restrict a person instead of making the change safer", 0.8, ""),
+    ("punitive", r"\bmake\s+(?:an?\s+)?example\s+(?:out\s+)?of\b", "calls for making an example of people", 0.85, "neg"),
     ("punitive", r"\bkeep\s+(?:him|her|them|\w+)\s+away\s+from\b", "asks to restrict a person", 0.75, ""),
     ("punitive", r"(?P<span>\b(?P<who>@?\w+)\s+broke\s+it,?\s+(?P=who)\s+(?:can\s+|should\s+|must\s+|gets\s+to\s+|has\s+to\s+)?fix(?:es)?\s+it)",
      "makes fixing a penalty for whoever broke it", 0.85, ""),

@@ -23,7 +23,7 @@ UNSURE_AT = 0.3
 
 _F = re.IGNORECASE
 _META_RE = LazyRegex(META, _F)
-_HUMAN_RE = LazyRegex(rf"(?<![\w-]){HUMAN}(?![\w-])|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=\s)|@\w", _F)
+_HUMAN_RE = LazyRegex(rf"(?<![\w-]){HUMAN}(?![\w-])|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=\s)|@\w|\b(?:nobody|no\s+one)\b", _F)
 _HUMAN_FULL = LazyRegex(rf"(?:{HUMAN})", _F)
 _TEAM_FULL = LazyRegex(rf"(?:{TEAM})", _F)
 _NEG_RE = LazyRegex(rf"(?:\b{NEGATION}\b|n't\b|\bnon-)", _F)
