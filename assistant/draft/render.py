@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from assistant.draft.schema import Postmortem, Statement
@@ -54,11 +55,11 @@ def to_markdown(pm: Postmortem) -> str:
         "",
         "### Key times",
         "",
-        "| moment | time |",
+        "| moment | time (UTC) |",
         "|---|---|",
     ]
     for name, value in pm.key_times.model_dump().items():
-        out.append(f"| {name} | {value.isoformat() if value else 'unknown'} |")
+        out.append(f"| {name} | {_utc(value) if value else 'unknown'} |")
     m = pm.metrics
     out += [
         "",
@@ -72,7 +73,7 @@ def to_markdown(pm: Postmortem) -> str:
     ]
     for e in pm.timeline:
         key = f"**{e.key}** " if e.key else ""
-        out.append(f"| {e.time.isoformat()} | {key}{_cell(e.description)} | {_cell(', '.join(e.refs))} |")
+        out.append(f"| {_utc(e.time)} | {key}{_cell(e.description)} | {_cell(', '.join(e.refs))} |")
     if not pm.timeline:
         out.append("| | _no timeline entries_ | |")
     out += ["", "## Detection", "", (pm.detection.text or "_Not drafted._") + _refs(pm.detection), ""]
@@ -112,3 +113,8 @@ def to_markdown(pm: Postmortem) -> str:
         "",
     ]
     return "\n".join(out)
+
+
+def _utc(t: datetime) -> str:
+    """A time for people: UTC, to the second (JSON keeps the ISO form with its offset)."""
+    return t.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%SZ")

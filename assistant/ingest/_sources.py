@@ -141,6 +141,10 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
     )
 
 
+# Evaluation case folders (see README) keep their expected answers beside the inputs.
+ANSWER_FILES = frozenset({"gold.json"})
+
+
 def _read_folder(root: Path, given: str, *, max_bytes: int) -> _Out:
     if (root / "channels.json").is_file() or (root / "users.json").is_file():
         return _read_workspace_dir(root, given, max_bytes=max_bytes)
@@ -149,6 +153,8 @@ def _read_folder(root: Path, given: str, *, max_bytes: int) -> _Out:
     for p in sorted(root.rglob("*")):
         rel = p.relative_to(root)
         if any(part.startswith(".") for part in rel.parts) or not p.is_file():
+            continue
+        if p.name in ANSWER_FILES:  # an evaluation case's answers, never incident material
             continue
         s, pr = read_path(str(Path(given) / rel), max_bytes=max_bytes)
         sources += s
