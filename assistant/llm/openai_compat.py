@@ -18,17 +18,14 @@ import random
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 from urllib.parse import urlparse
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, SecretStr, ValidationError
 
 from assistant.config import Settings, get_settings
 from assistant.errors import InvalidModelOutputError, ProviderError, ProviderUnavailableError
 from assistant.llm.base import Message, StructuredRequest, T, Usage
-
-if TYPE_CHECKING:
-    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -277,7 +274,7 @@ class OpenAICompatProvider:
                 azure_endpoint=self.azure_endpoint,
                 api_version=self.api_version,
                 azure_deployment=self.model,
-                api_key=self._api_key,
+                api_key=SecretStr(self._api_key) if self._api_key else None,
                 **common,
             )
         else:
@@ -285,16 +282,20 @@ class OpenAICompatProvider:
 
             # a local server needs no key, but the client insists on one
             key = self._api_key or ("not-needed" if self.base_url else None)
-            self._llm = ChatOpenAI(model=self.model, base_url=self.base_url, api_key=key, **common)
+            secret = SecretStr(key) if key else None
+            self._llm = ChatOpenAI(
+                model=self.model or "gpt-4o-mini", base_url=self.base_url, api_key=secret, **common
+            )
         return self._llm
 
-    def _http_client(self) -> httpx.Client:
+    def _http_client(self) -> Any:
         import openai
 
-        def on_request(request: httpx.Request) -> None:
+        # openai's own httpx flavour (its DefaultHttpxClient), hence Any for the hook arguments
+        def on_request(request: Any) -> None:
             self._count(calls=1)
 
-        def on_response(response: httpx.Response) -> None:
+        def on_response(response: Any) -> None:
             if response.status_code != 200:
                 return
             response.read()  # cached by httpx: the SDK reads the same bytes afterwards
