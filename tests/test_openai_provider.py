@@ -221,13 +221,17 @@ def test_azure_endpoint_goes_through_the_deployment_route(srv: OpenAITestServer)
     assert provider.remote is False
 
 
-def test_every_draft_section_schema_round_trips(srv: OpenAITestServer) -> None:
+@pytest.mark.parametrize("method", ["json_schema", "function_calling"])
+def test_every_draft_section_schema_round_trips(srv: OpenAITestServer, method: str) -> None:
     schema_mod = pytest.importorskip("assistant.draft.schema", reason="drafting schemas not available")
-    provider = _provider(srv)
+    provider = _provider(srv, method=method)
     for name, model in schema_mod.SECTION_MODELS.items():
         out = provider.generate(StructuredRequest([Message("user", SOURCES)], model, f"draft.{name}"))
         assert isinstance(out, model), name
         assert model.model_validate_json(out.model_dump_json()) == out
-    names = [b["response_format"]["json_schema"]["name"] for b in srv.requests]
+    if method == "json_schema":
+        names = [b["response_format"]["json_schema"]["name"] for b in srv.requests]
+    else:
+        names = [b["tool_choice"]["function"]["name"] for b in srv.requests]
     assert names == [m.__name__ for m in schema_mod.SECTION_MODELS.values()]
     assert provider.usage.reasks == 0
