@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from statistics import median
 from typing import Any
 
@@ -38,6 +38,7 @@ _SHAPE = str.maketrans("", "", "0123456789abcdefABCDEF")
 RARE = 3  # templates seen this often or less keep every line
 MAX_BURSTS = 8
 MIN_GAP_S = 300.0
+_MANY = 1 << 30
 
 
 def mask(text: str) -> str:
@@ -76,10 +77,11 @@ class _Group:
     template: str
     level: str
     service: str | None
-    items: list[tuple[datetime, SourceRef, str]] = field(default_factory=list)
+    items: list[tuple[datetime, SourceRef, str, int]] = field(default_factory=list)
     last_text: str = ""
     changes: list[int] = field(default_factory=list)
     n_changes: int = 0
+    count: int = 0
 
 
 class Condenser:
@@ -92,9 +94,11 @@ class Condenser:
         self._shapes: dict[str, str] = {}
 
     def add(self, time: datetime, text: str, ref: SourceRef, *, level: str | None = None,
-            service: str | None = None) -> None:
-        """Count one line into its template."""
-        self.lines += 1
+            service: str | None = None, weight: int = 1, varying: bool = False) -> None:
+        """Count one line into its template (``weight`` > 1: it stands for that many lines of its
+        template in the same minutes, as the large-log path samples them; ``varying``: that path saw
+        the text change too often for a state change)."""
+        self.lines += weight
         head = text if len(text) < 400 else text[:400]
         shape = head.translate(_SHAPE)
         template = self._shapes.get(shape)
@@ -106,16 +110,20 @@ class Condenser:
         g = self.groups.get(key)
         if g is None:
             g = self.groups[key] = _Group(key[2], level_class(level, head), service)
-        elif text != g.last_text:
+        elif text != g.last_text and g.n_changes < _MANY:
             g.n_changes += 1
             if g.n_changes <= 20:
                 g.changes.append(len(g.items))
-        g.items.append((time, ref, text))
+        if varying:
+            g.n_changes = _MANY
+        g.items.append((time, ref, text, weight))
+        g.count += weight
         g.last_text = text
 
     def error_times(self) -> list[tuple[datetime, SourceRef]]:
         """Time and ref of every error-class line (for the error-rate onset)."""
-        return [(t, ref) for g in self.groups.values() if g.level == "error" for t, ref, _ in g.items]
+        return [(t, ref) for g in self.groups.values() if g.level == "error"
+                for t, ref, _, w in g.items for _ in range(w)]
 
     def events(self) -> list[CondensedEvent]:
         """Rare lines, bursts and state changes of every template, capped at ``max_events``."""
@@ -139,15 +147,18 @@ def _priority(level: str, kind: str) -> int:
 def _group_events(g: _Group) -> list[tuple[int, CondensedEvent]]:
     items = g.items
     base = {"template": g.template, "level": g.level, "service": g.service}
-    if len(items) <= RARE:
+    if g.count <= RARE:
         return [
             (_priority(g.level, "line"), CondensedEvent(t, text, [ref], {**base, "count": 1}))
-            for t, ref, text in items
+            for t, ref, text, _ in items
         ]
     order = sorted(range(len(items)), key=lambda i: items[i][0])
     times = [items[i][0] for i in order]
     gaps = [(b - a).total_seconds() for a, b in pairwise(times)]
-    threshold = max(MIN_GAP_S, 10 * median(gaps)) if gaps else MIN_GAP_S
+    weights = [items[i][3] for i in order]
+    cum = [0, *accumulate(weights)]
+    mid = _median_gap(gaps, weights[1:]) if len(items) < g.count else (median(gaps) if gaps else 0.0)
+    threshold = max(MIN_GAP_S, 10 * mid)
     while True:
         cuts = [i + 1 for i, gap in enumerate(gaps) if gap > threshold]
         if len(cuts) < MAX_BURSTS:
@@ -157,7 +168,7 @@ def _group_events(g: _Group) -> list[tuple[int, CondensedEvent]]:
     bounds = [0, *cuts, len(order)]
     for lo, hi in pairwise(bounds):
         first, last = items[order[lo]], items[order[hi - 1]]
-        n = hi - lo
+        n = cum[hi] - cum[lo]
         examples = _examples(items, order[lo:hi])
         text = first[2] if n == 1 else f"{first[2]}  [x{n} until {last[0].isoformat()}]"
         refs = [first[1]] if n == 1 else [first[1], last[1]]
@@ -165,15 +176,26 @@ def _group_events(g: _Group) -> list[tuple[int, CondensedEvent]]:
                  "examples": examples, "burst": len(bounds) > 2}
         out.append((_priority(g.level, "burst"), CondensedEvent(first[0], text, refs, attrs)))
     # A line that is nearly always identical and then changes is a state change worth its own event.
-    if g.changes and g.n_changes <= min(20, max(1, len(items) // 10)):
+    if g.changes and g.n_changes <= min(20, max(1, g.count // 10)):
         for i in g.changes:
-            t, ref, text = items[i]
+            t, ref, text, _ = items[i]
             out.append((_priority(g.level, "change"),
                         CondensedEvent(t, text, [ref], {**base, "count": 1, "state_change": True})))
     return out
 
 
-def _examples(items: list[tuple[datetime, SourceRef, str]], idx: list[int], k: int = 3) -> list[str]:
+def _median_gap(gaps: list[float], weights: list[int]) -> float:
+    """Median line gap when an item of weight w stands for w lines: its gap splits into w equal ones."""
+    parts = sorted((gap / w, w) for gap, w in zip(gaps, weights, strict=True))
+    half, seen = sum(weights) / 2, 0
+    for gap, w in parts:
+        seen += w
+        if seen >= half:
+            return gap
+    return 0.0
+
+
+def _examples(items: list[tuple[datetime, SourceRef, str, int]], idx: list[int], k: int = 3) -> list[str]:
     seen: list[str] = []
     for i in idx:
         text = items[i][2]

@@ -104,7 +104,8 @@ def _items(placed: list[Placed]) -> tuple[list[Item], list[tuple[datetime, Sourc
             if c is None:
                 c = condensers[p.path] = Condenser()
             a = r.attrs
-            c.add(p.time, r.text, r.ref, level=a.get("level"), service=a.get("service"))
+            c.add(p.time, r.text, r.ref, level=a.get("level"), service=a.get("service"),
+                  weight=a.get("weight", 1), varying=a.get("varying", False))
             if p.recorded is not None:
                 recorded[(r.ref.file, r.ref.line)] = p.recorded
             continue

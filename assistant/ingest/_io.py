@@ -16,6 +16,8 @@ from assistant.errors import BinaryInputError, EmptyInputError, EncodingError, I
 SAMPLE_BYTES = 64 * 1024
 # Files up to this size are decoded whole (JSON needs that anyway); bigger ones stream.
 WHOLE_BYTES = 16 * 1024 * 1024
+# Piece size for the large-log path (regexes run over this many characters at once).
+CHUNK_CHARS = 4 * 1024 * 1024
 
 
 @dataclass
@@ -32,8 +34,11 @@ class Loaded:
     # (line, message) for bytes that were not valid UTF-8 (decoded with replacement characters)
     bad_encoding: tuple[int, str] | None = None
 
-    def lines(self) -> Iterator[str]:
+    def lines(self) -> LineStream:
         """Every line without its line ending (streams from disk for large files)."""
+        return LineStream(self)
+
+    def _lines(self) -> Iterator[str]:
         if self.text is not None:
             for line in self.text.split("\n"):
                 yield line[:-1] if line.endswith("\r") else line
@@ -55,11 +60,69 @@ class Loaded:
                     line = line[:-1]
                 yield line
 
+    def chunks(self, size: int | None = None) -> Iterator[str]:
+        """The text in pieces of about ``size`` characters, cut between lines (no trailing newline).
+
+        Joined with "\n" they give exactly the lines of ``lines()``, so the large-log path can run
+        regexes over many lines at once. Streams from disk for large files.
+        """
+        size = size or CHUNK_CHARS
+        if self.text is not None:
+            text = self.text.replace("\r\n", "\n") if "\r" in self.text else self.text
+            start = 0
+            while start < len(text):
+                end = text.find("\n", start + size)
+                if end < 0:
+                    yield text[start:]
+                    return
+                yield text[start:end]
+                start = end + 1
+            return
+        assert self.fs_path is not None
+        with self.fs_path.open("rb") as fh:
+            tail = b""
+            first = True
+            while True:
+                block = fh.read(size)
+                if first and block.startswith(codecs.BOM_UTF8):
+                    block = block[3:]
+                first = False
+                if not block:
+                    if tail:
+                        yield _decode_chunk(tail)
+                    return
+                block = tail + block
+                cut = block.rfind(b"\n")
+                if cut < 0:
+                    tail = block
+                    continue
+                tail = block[cut + 1:]
+                yield _decode_chunk(block[:cut])
+
     def full_text(self) -> str:
         """The whole decoded text (reads a streamed file once)."""
         if self.text is None:
             self.text = "\n".join(self.lines())
         return self.text
+
+
+class LineStream:
+    """Iterator over a ``Loaded``'s lines that keeps a handle on it (the large-log path reads chunks)."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self._it = loaded._lines()
+
+    def __iter__(self) -> LineStream:
+        return self
+
+    def __next__(self) -> str:
+        return next(self._it)
+
+
+def _decode_chunk(data: bytes) -> str:
+    text = data.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n") if "\r" in text else text
 
 
 def _looks_binary(head: bytes) -> bool:

@@ -66,6 +66,8 @@ _QUIET_KEYS = frozenset(
     + ("pid", "v", "trace_id", "span_id", "traceId", "spanId", "request_id", "thread", "logger", "caller")
 )
 MAX_FOLD = 60
+# Logs this big (bytes) never get a record per line (see parse_log); about 50k typical lines.
+LARGE_BYTES = 5_000_000
 
 
 def level_of(raw: Any) -> str | None:
@@ -362,16 +364,34 @@ def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | 
         stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year)
 
 
-def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSource:
-    """Records from a log file; the matcher order adapts to the file."""
+def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool | None = None) -> ParsedSource:
+    """Records from a log file; the matcher order adapts to the file.
+
+    A file of ``LARGE_BYTES`` or more (or ``large=True``, given a ``Loaded.lines()`` stream) takes
+    the large-log path: a few weighted sample lines per line shape and minute instead of a record
+    per line (``assistant.condense_stream``); the timeline condenses both the same way.
+    """
     stats: dict[str, Any] = {}
     records: list[RawRecord] = []
     append = records.append
     kind = SourceKind.log
     # 3164 stamps have no year; scan_log uses PLACEHOLDER_YEAR unless the file shows one.
     year_missing = infer_syslog_year(sample) is None
-    for n, dt, has_date, text, lvl, host, svc in scan_log(lines, sample=sample, stats=stats):
+    loaded = getattr(lines, "loaded", None)
+    rows: Iterable[tuple[Any, ...]]
+    if loaded is not None and (large if large is not None else loaded.size >= LARGE_BYTES):
+        from assistant.condense_stream import sample_large_log
+
+        rows, stats = sample_large_log(loaded.chunks(), sample)
+    else:
+        rows = scan_log(lines, sample=sample, stats=stats)
+    for n, dt, has_date, text, lvl, host, svc, *more in rows:
         attrs: dict[str, Any] = {}
+        if more:  # large-log sample: (weight, varying)
+            if more[0] != 1:
+                attrs["weight"] = more[0]
+            if more[1]:
+                attrs["varying"] = True
         if lvl:
             attrs["level"] = lvl
         if host:
