@@ -206,10 +206,35 @@ def _dated_values(
     if base is None:
         base = datetime.now(UTC).date()
         notes.append(f"{src.path}: times have no date and no other source or --date gives one; used today")
-    dated = assign_dates(tods, base, anchor_index=anchor_at)
+    dated = _follow_dividers(assign_dates(tods, base, anchor_index=anchor_at), [recs[i] for i in idx])
     for i, v in zip(idx, dated, strict=True):
         values[i] = v
     return values
+
+
+def _follow_dividers(dated: list[datetime], recs: list[RawRecord]) -> list[datetime]:
+    """Day dividers ("Friday, February 27th") set the date of the messages under them.
+
+    The year comes from the assigned date; a divider more than two days away from where the
+    clock arithmetic put a message is ignored (it disagrees with every other source).
+    """
+    out = list(dated)
+    for k, (v, r) in enumerate(zip(dated, recs, strict=True)):
+        md = r.attrs.get("month_day")
+        if not isinstance(md, str) or len(md) != 5:
+            continue
+        cands = []
+        for year in (v.year - 1, v.year, v.year + 1):
+            try:
+                cands.append(date(year, int(md[:2]), int(md[3:])))
+            except ValueError:
+                continue
+        if not cands:
+            continue
+        d = min(cands, key=lambda c: abs((c - v.date()).days))
+        if abs((d - v.date()).days) <= 2:
+            out[k] = datetime.combine(d, v.time())
+    return out
 
 
 def _parse_day(text: str | None) -> date | None:

@@ -68,6 +68,15 @@ def _clock(t: str) -> tuple[int, int, int] | None:
     return h, mi, s
 
 
+def _follow(c: tuple[int, int, int], last: tuple[int, int, int] | None) -> tuple[int, int, int]:
+    """A 12-hour time without AM/PM: the reading that comes soonest after the previous time."""
+    if last is None:
+        return c
+    prev = last[0] * 3600 + last[1] * 60 + last[2]
+    options = [((h * 3600 + c[1] * 60 + c[2] - prev) % 86400, h) for h in (c[0] % 12, c[0] % 12 + 12)]
+    return min(options)[1], c[1], c[2]
+
+
 def _divider_date(mon: str | None, day: str | None, year: str | None) -> tuple[date | None, str | None]:
     if not mon or not day:
         return None, None
@@ -94,11 +103,18 @@ class _State:
         self.pending_actor: tuple[str, int] | None = None  # Teams/Slack paste header awaiting text
         self.pending_time: RawTime | None = None
         self.styles: dict[str, int] = {}
+        self.twelve_hour = False  # the paste shows AM/PM: bare "11:58" continues the same half-day
+        self.last: tuple[int, int, int] | None = None
 
     def time(self, t: str, d: str | None) -> RawTime | None:
         c = _clock(t)
         if c is None:
             return None
+        if re.search(r"[AaPp]\.?[Mm]\.?\s*$", t):
+            self.twelve_hour = True
+        elif self.twelve_hour and 1 <= c[0] <= 12:
+            c = _follow(c, self.last)
+        self.last = c
         if d:
             try:
                 day = date.fromisoformat(d)
