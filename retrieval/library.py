@@ -185,7 +185,7 @@ class Library:
         try:
             res = self._collection.query(
                 query_embeddings=[vector.tolist()],
-                n_results=min(self._chunks, n_docs * 3),
+                n_results=min(self._chunks, n_docs + n_docs // 2),
                 include=["metadatas", "distances"],
             )
         except Exception as exc:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from retrieval.lexical import STOPWORDS, tokenize
 
 MECHANISMS: dict[str, str] = {
     "certificate expiry": r"certificate|\bcerts?\b|\btls\b|\bssl\b|x\.?509",
     "dns": r"\bdns\b|resolver|nameserver|\bzone file|\bcname\b|domain regist|\bresolv",
-    "disk full": r"disk (?:space|full|filled)|\bvolume\b.*\b(?:full|100 ?%)|no space left|filesystem (?:full|filled)|inode",
+    "disk full": r"disk (?:space|full|filled)|\bvolume\b.{0,40}\b(?:full|100 ?%)|no space left|filesystem (?:full|filled)|inode",
     "connection pool exhaustion": r"connection pool|pool exhaust|too many connections|max_connections|connection limit",
     "database locking or migration": r"\block(?:s|ed|ing)?\b|migration|schema change|deadlock|vacuum|wraparound",
     "replication or failover": r"replica|replication|failover|fail over|primary|split[- ]brain|quorum",
@@ -38,9 +39,10 @@ MECHANISMS: dict[str, str] = {
 _RULES = {name: re.compile(rx, re.I) for name, rx in MECHANISMS.items()}
 
 
-def mechanisms(text: str) -> set[str]:
-    """Failure kinds the text mentions, by keyword rule."""
-    return {name for name, rx in _RULES.items() if rx.search(text)}
+@lru_cache(maxsize=256)
+def mechanisms(text: str) -> frozenset[str]:
+    """Failure kinds the text mentions, by keyword rule (cached: the query is checked once per result)."""
+    return frozenset(name for name, rx in _RULES.items() if rx.search(text))
 
 
 def shared_terms(query: str, doc_text: str, *, df: dict[str, int] | None = None, n_docs: int = 0, limit: int = 5) -> list[str]:
