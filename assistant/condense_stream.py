@@ -29,6 +29,7 @@ Sample = tuple[int, datetime, bool, str, str | None, str | None, str | None, int
 _Parts = tuple[datetime, bool, str, str | None, str | None, str | None]
 
 _REC, _BLANK, _CONT = 0, 1, 2
+_MAX_SHAPES = 200_000
 # Level carried by digits (HTTP status, pino numbers) must survive the shape, which drops digits.
 _STATUS = re.compile(r'(" )([45])(?=\d\d\b)')
 _PINO = re.compile(r'("level"\s*:\s*)([1-6])(?=0\b)')
@@ -119,6 +120,11 @@ class LargeLog:
 
     def _classify(self, shapes: list[str], lines: list[str]) -> dict[str, int]:
         kind = self.kind
+        if len(kind) > _MAX_SHAPES:
+            # Lines that share no shape (random words): forget old shapes so memory stays bounded.
+            kind.clear()
+            self.seen.clear()
+            self.last_text.clear()
         for s in set(shapes).difference(kind):
             line = lines[shapes.index(s)]
             if not line.strip():
@@ -163,13 +169,14 @@ class LargeLog:
                 self._sample(i, parts, c - len(parsed) + 1 if j == len(parsed) - 1 else 1, shape)
 
     def _find_changes(self, parsed: list[tuple[int, _Parts | None]], lines: list[str], keys: list[str | None],
-                      key: str, shape: str) -> list[tuple[int, _Parts | None]]:
+                      key: str | None, shape: str) -> list[tuple[int, _Parts | None]]:
         """Samples differ inside the minutes: walk the bucket and keep every line whose text changed
         (a state change), or mark the shape as varying after 20 changes (then none are kept)."""
         t0 = parsed[0][1]
         if t0 is None or all(p is None or p[2] == t0[2] for _, p in parsed):
             return parsed
-        prev, found = t0[2], []
+        prev = t0[2]
+        found: list[tuple[int, _Parts | None]] = []
         have = {i for i, _ in parsed}
         for j in range(parsed[0][0] + 1, parsed[-1][0] + 1):
             if keys[j] != key:
