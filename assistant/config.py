@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(default=120.0, description="per-call timeout for the openai provider")
     llm_max_retries: int = Field(default=3, description="retries on 429/5xx/timeouts")
     llm_reasks: int = Field(default=1, description="re-asks after invalid structured output")
-    llm_concurrency: int = Field(default=8, description="sections drafted at once")
+    llm_concurrency: int = Field(default=12, description="sections drafted at once (one worker per section)")
     alias_names: bool | None = Field(
         default=None, description="replace people's names by roles before sending; default on for remote providers"
     )

@@ -77,6 +77,10 @@ class ProviderError(PostmortemError):
 class ProviderUnavailableError(ProviderError):
     """The provider could not be reached, timed out, or kept answering 429/5xx."""
 
+    def __init__(self, message: str, *, attempts: int = 0) -> None:
+        self.attempts = attempts
+        super().__init__(message)
+
 
 class InvalidModelOutputError(ProviderError):
     """The model's output did not validate against the schema after the bounded re-ask."""

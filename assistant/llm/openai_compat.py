@@ -183,7 +183,8 @@ class OpenAICompatProvider:
                     raise ProviderUnavailableError(
                         f"{self.endpoint} kept failing after {retries + 1} attempt(s): {exc}. Check that the "
                         "server is up and OPENAI_BASE_URL is right, or raise POSTMORTEM_LLM_MAX_RETRIES / "
-                        "POSTMORTEM_LLM_TIMEOUT_S."
+                        "POSTMORTEM_LLM_TIMEOUT_S.",
+                        attempts=retries + 1,
                     ) from exc
                 delay = min(self.backoff_s * (2**retries), _MAX_BACKOFF_S) * (0.5 + random.random() / 2)
                 if exc.retry_after is not None:
