@@ -274,9 +274,16 @@ def _clock_questions(tl: Timeline) -> list[str]:
     return qs
 
 
+def _seen_text(p: Any) -> str:
+    """A past action item with the status its postmortem states ("status not stated" otherwise)."""
+    field = p.get if isinstance(p, dict) else lambda k, d=None: getattr(p, k, d)
+    text = field("text") or str(p)
+    return f"{text} ({field('status') or 'status not stated'})"
+
+
 def _similar(m: Any) -> s.SimilarIncident:
     get = m.get if isinstance(m, dict) else lambda k, d=None: getattr(m, k, d)
-    seen = [getattr(p, "text", None) or (p.get("text") if isinstance(p, dict) else str(p)) for p in (get("seen_before") or [])]
+    seen = [_seen_text(p) for p in (get("seen_before") or [])]
     date = get("date")
     return s.SimilarIncident(
         id=str(get("id", "?")),
