@@ -19,8 +19,10 @@ from assistant.domain import RawRecord, SourceRef
 _CAMEL = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*){2,}\b")
 _INCIDENT_NO = re.compile(r"#(\d{3,})\b")
 _HHMM = re.compile(r"\b(?:at|@|since|around|~)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b")
-_ALERT_WORDS = re.compile(r"\b(pag(ed|e|ing)|pagerduty|opsgenie|alert(ed|s)?|fired|firing|triggered)\b", re.I)
-_RESOLVED = re.compile(r"\bresolved\b", re.I)
+_ALERT_WORDS = re.compile(
+    r"\b(?<!status )(pag(ed|e|ing)|pagerduty|opsgenie|alert(ed|s)?|fired|firing|triggered)\b", re.I)
+_RESOLVED = re.compile(r"\b(resolved|closed|auto-?closed?|cleared|recovered)\b", re.I)
+_SHORT_NO = re.compile(r"^#?(\d{1,8})$")
 _ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{4,}[A-Za-z0-9]")
 _TIMEISH = re.compile(r"^[\d:.TZ+-]+$")
 _MAX_OFFSET_MIN = 14 * 60
@@ -46,13 +48,28 @@ class OffsetGuess:
     evidence: list[tuple[SourceRef, SourceRef]] = field(default_factory=list)
 
 
-def text_keys(text: str, alert_name: str | None = None) -> frozenset[str]:
+def text_keys(text: str, alert_name: str | None = None, number: object = None) -> frozenset[str]:
     """Identifiers an echo would repeat: CamelCase alert names and incident numbers."""
     keys = {m.group(0).lower() for m in _CAMEL.finditer(text)}
     keys.update("#" + m.group(1) for m in _INCIDENT_NO.finditer(text))
     if alert_name:
         keys.add(alert_name.lower())
+    if number is not None and (m := _SHORT_NO.match(str(number).strip())):
+        keys.add("#" + m.group(1))  # Opsgenie tinyId / PagerDuty number: chat says "#412"
     return frozenset(keys)
+
+
+def echoes(text: str, keys: frozenset[str], anchor_keys: frozenset[str]) -> bool:
+    """The text repeats an alert: a shared identifier, or the alert's multi-word name verbatim."""
+    if keys & anchor_keys:
+        return True
+    low = text.lower()
+    return any(" " in k and len(k) >= 8 and k in low for k in anchor_keys)
+
+
+def says_resolved(text: str) -> bool:
+    """An echo of the closing side of an alert (resolved, closed, cleared)."""
+    return bool(_RESOLVED.search(text))
 
 
 def anchor_from_alert(time: datetime, rec: RawRecord) -> Anchor:
@@ -61,7 +78,7 @@ def anchor_from_alert(time: datetime, rec: RawRecord) -> Anchor:
     sev = str(rec.attrs.get("severity") or "").lower()
     return Anchor(
         time=time,
-        keys=text_keys(rec.text, rec.attrs.get("alert")),
+        keys=text_keys(rec.text, rec.attrs.get("alert"), rec.attrs.get("incident")),
         resolved=status == "resolved",
         ref=rec.ref,
         paging=sev not in ("warning", "info", "none", "low"),
@@ -101,7 +118,7 @@ def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess
         naive, has_date = rec.time.value, rec.time.has_date
         matched = False
         for a in anchors:
-            if not keys & a.keys or a.resolved != resolved:
+            if a.resolved != resolved or not echoes(rec.text, keys, a.keys):
                 continue
             matched = True
             # An echo comes after the alert: allow a little clock noise before, ten minutes after.
@@ -122,7 +139,8 @@ def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess
                 evidence[off].append((rec.ref, a.ref))
     if not votes:
         return None
-    best = max(votes, key=lambda o: (votes[o], -abs(o)))
+    # Whole hours are far more common than half hours: a half hour must explain strictly more.
+    best = max(votes, key=lambda o: (votes[o], o % 60 == 0, -abs(o)))
     return OffsetGuess(minutes=best, votes=votes[best], evidence=evidence[best])
 
 

@@ -9,10 +9,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from assistant.domain import SourceKind, SourceRef
-from assistant.timeline_align import text_keys
+from assistant.timeline_align import echoes, says_resolved, text_keys
 
 _ECHO_ACTOR = re.compile(r"(bot\b|-bot|bot$|pagerduty|opsgenie|alertmanager|grafana|prometheus)", re.I)
-_RESOLVED = re.compile(r"\bresolved\b", re.I)
 _ECHO_WINDOW = timedelta(minutes=5)
 
 
@@ -45,18 +44,16 @@ def dedupe(items: list[Item]) -> list[Item]:
     """Fold chat echoes into the alert they repeat (same alert name / incident number, same
     firing-or-resolved state, within five minutes) and exact repeats into their first copy."""
     alerts = [i for i in items if i.source == SourceKind.alert]
-    keyed = [(a, text_keys(a.text, a.attrs.get("alert")), str(a.attrs.get("status") or "").lower() == "resolved")
-             for a in alerts]
+    keyed = [(a, text_keys(a.text, a.attrs.get("alert"), a.attrs.get("incident")),
+              str(a.attrs.get("status") or "").lower() == "resolved") for a in alerts]
     dropped: set[int] = set()
     for idx, item in enumerate(items):
         if not _is_echo(item):
             continue
         keys = text_keys(item.text)
-        if not keys:
-            continue
-        resolved = bool(_RESOLVED.search(item.text))
+        resolved = says_resolved(item.text)
         hits = [a for a, ak, ar in keyed
-                if keys & ak and ar == resolved and abs(a.time - item.time) <= _ECHO_WINDOW]
+                if ar == resolved and abs(a.time - item.time) <= _ECHO_WINDOW and echoes(item.text, keys, ak)]
         if not hits:
             continue
         # Several alerts in one echo ("[FIRING:3] A | B | C"): each keeps a reference to it.

@@ -47,3 +47,35 @@ def test_slack_paste_bare_times_follow_the_previous_am_pm_and_dividers_set_the_d
     assert chat["dropping it now"] == datetime(2026, 2, 27, 0, 3, tzinfo=UTC)
     assert chat["writes succeeding again"] == datetime(2026, 2, 27, 0, 25, tzinfo=UTC)
     assert max(chat.values()) - min(chat.values()) < (datetime(2026, 2, 28) - datetime(2026, 2, 27))
+
+
+_OPSGENIE = """[{"action": "Create", "alert": {"alertId": "a1", "message": "orders 5xx rate > 5%", "tinyId": "77",
+  "entity": "orders", "priority": "P2", "createdAt": 1781014780000}},
+ {"action": "Close", "alert": {"alertId": "a1", "message": "orders 5xx rate > 5%", "tinyId": "77",
+  "entity": "orders", "priority": "P2", "createdAt": 1781014780000, "updatedAt": 1781016970000}}]"""
+
+# Alert created 14:19:40Z; the chat echo says 15:19 (59 min 20 s later), a status page is mentioned
+# with a time half an hour off, and the close echo says 15:56 for 14:56:10Z.
+_IRC = """15:02 <ana> afternoon
+15:19 <opsgenie> [P2] #77 orders 5xx rate > 5% (Created)
+15:20 <ana> on it
+15:26 <bo> the vendor status page says errors since 14:50
+15:56 <opsgenie> #77 closed: orders 5xx rate > 5% (auto-close)
+"""
+
+
+def test_chat_offset_prefers_the_whole_hour_an_echo_by_number_explains(tmp_path: Path) -> None:
+    tl = build_timeline(_write(tmp_path, {"alerts.json": _OPSGENIE, "chat.txt": _IRC}))
+    clock = tl.clock[str(tmp_path / "chat.txt")]
+    assert (clock.offset, clock.how) == ("+01:00", "inferred")
+    created = next(e for e in tl.events if e.source == "alert" and "triggered" in e.text.lower())
+    assert any(r.file.endswith("chat.txt") and r.line == 2 for r in created.refs)  # echo merged
+
+
+def test_times_local_with_an_offset_is_a_stated_zone(tmp_path: Path) -> None:
+    notes = "incident notes (times local, UTC+1)\n\n* 15:10 PR merged\n* 15:19 paged\n"
+    tl = build_timeline(_write(tmp_path, {"alerts.json": _OPSGENIE, "notes.md": notes}))
+    clock = tl.clock[str(tmp_path / "notes.md")]
+    assert (clock.offset, clock.how) == ("+01:00", "stated")
+    merged = next(e for e in tl.events if "PR merged" in e.text)
+    assert merged.time.astimezone(UTC) == datetime(2026, 6, 9, 14, 10, tzinfo=UTC)

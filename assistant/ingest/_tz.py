@@ -27,10 +27,11 @@ _OFFSET = r"(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?"
 _IANA = r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
 _ZONE = rf"(?:{_IANA}|{_OFFSET}|(?:{_ZONE_ALT})\b)"
 
-# "all times UTC", "times are CEST", "times in this channel are CEST", "times in PT", "timezone: UTC"
+# "all times UTC", "times are CEST", "times in this channel are CEST", "times in PT", "timezone: UTC",
+# "(times local, UTC+1)"
 _PHRASE = re.compile(
     rf"\b(?:all\s+)?(?:time(?:stamp)?s|time\s*zone|tz)\b(?:\s+(?:in\s+)?(?:this|the)\s+\w+|\s+(?:here|below|shown|listed|above))?"
-    rf"\s*(?:are|is|:|=|-|—)?\s*(?:in\s+|given\s+in\s+)?(?:local\s+)?\(?(?P<z>{_ZONE})",
+    rf"\s*(?:are|is|:|=|-|—)?\s*(?:in\s+|given\s+in\s+)?(?:local\b\s*[,;:(]?\s*)?\(?(?P<z>{_ZONE})",
     re.IGNORECASE,
 )
 # A header's parenthetical starting with a zone: "(CEST unless marked Z)", "(UTC)".
