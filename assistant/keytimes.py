@@ -27,17 +27,29 @@ _HUMAN_REPORT = re.compile(
 )
 _MITIGATED = re.compile(r"\bmitigated\b", re.I)
 _NOT_MITIGATED = re.compile(r"\b(not|isn'?t|un|until|once|before|if|when|been)\s+(yet\s+)?mitigated\b", re.I)
+# Bad news verbs: "<verb> again" is not progress resuming.
+_BAD = (r"(?:crash\w*|fail\w*|error\w*|down|broken?|oom\w*|restart\w*|spik\w*|timing out|dying|stuck|"
+        r"flapping|evict\w*|throttl\w*|reject\w*|degrad\w*|pag\w+|fir\w+|alert\w*|rising|climbing|"
+        r"blocked|queu\w+|backing up|piling up)")
+# Impact returning (not a component churning: "pods crashing again" while traffic flows is no relapse).
+_IMPACT_AGAIN = r"(?:fail\w*|erroring|down|broken|timing out|5\d\ds|spiking|degraded|unavailable|blocked)"
+_SYMPTOM = r"(?:errors?|5xx|[45]\d\ds|failures?|timeouts?|crash\w*|restarts?|evictions?|alerts?|rejections?|oom\w*)"
 _RECOVERY = re.compile(
     r"\b(recovered|recovering|back to (normal|baseline)|flowing again|succeeding again|working again|"
-    r"consuming again|(up and )?stable\b|rolled back|rollback (is )?(complete|done|finished)|all clear|"
+    r"healthy again|consuming again|(up and )?stable\b|rolled back|rollback (is )?(complete|done|finished)|all clear|"
     r"no (more|new) (errors|5xx|failures)|(errors?|failures?|5xx|error rate|latency|timeouts?)\s+(\w+\s+){0,2}"
     r"(dropping|dropped|down|subsid\w*|recover\w*|back to|normal)"
-    r"|(all|\d+/\d+)\b[^.;]{0,30}\bhealthy)",
+    r"|(all|\d+/\d+)\b[^.;]{0,30}\bhealthy"
+    rf"|{_SYMPTOM}\s+(are\s+|is\s+|have\s+|has\s+)?(gone|stopped|ceased|cleared)"
+    r"|(?P<n>\d+)/(?P=n)\b[^.;]{0,40}\b(running|ready|healthy|up|available)\b)",
     re.I,
 )
+# "labels are being created again", "pods starting again": progress resuming, unless the verb is bad news.
+_AGAIN = re.compile(rf"\b(?!{_BAD}\b)(being \w+ed|\w+ing|\w+ed)\s+again\b", re.I)
 _RELAPSE = re.compile(
-    r"\b(errors?|5xx|failures?|alerts?|it|impact|latency)\s+(are|is|'s)\s+back\b"
-    r"|\b(errors?|failures?)\s+(return\w*|came back|coming back)\b",
+    r"\b(errors?|5xx|failures?|alerts?|it|impact|latency|crashes)\s+(are|is|'s)\s+back\b"
+    r"|\b(errors?|failures?)\s+(return\w*|came back|coming back)\b"
+    rf"|\b{_IMPACT_AGAIN}\s+again\b|\bback to (failing|erroring)\b",
     re.I,
 )
 _RESOLVED = re.compile(r"\b(resolving|resolved|all clear|closing (the |this )?incident|incident (is )?(over|closed))\b", re.I)
@@ -123,8 +135,24 @@ def _mentioned_time(e: Event) -> datetime:
     return e.time
 
 
-def find_mitigated(events: list[Event], after: datetime, until: datetime | None) -> tuple[datetime, Event] | None:
-    """An explicit 'mitigated' statement, else the first recovery sign not undone by a relapse."""
+def _recovers(text: str) -> bool:
+    return bool(_RECOVERY.search(text) or _AGAIN.search(text))
+
+
+def _same_alert(e: Event, det: Event | None) -> bool:
+    name = det.attrs.get("alert") if det is not None else None
+    return e.source == SourceKind.alert and bool(name) and e.attrs.get("alert") == name
+
+
+def find_mitigated(
+    events: list[Event], after: datetime, until: datetime | None, detected: Event | None = None
+) -> tuple[datetime, Event] | None:
+    """An explicit 'mitigated' statement, else the first recovery sign not undone by a relapse.
+
+    Recovery signs: people's wording ("502s gone", "back to normal", "120/120 running since 22:58")
+    and the paging alert resolving; a relapse ("crashing again", the alert firing again) resets it.
+    A time the message states ("since 22:58:40") wins over when it was posted.
+    """
     window = [e for e in events if e.time >= after and (until is None or e.time <= until)]
     for e in window:
         text = _QUOTED.sub("", e.text)
@@ -132,14 +160,23 @@ def find_mitigated(events: list[Event], after: datetime, until: datetime | None)
             return _mentioned_time(e), e
     candidate: Event | None = None
     for e in window:
+        if _same_alert(e, detected):
+            status = str(e.attrs.get("status") or "").lower()
+            if status in ("resolved", "closed", "ok"):
+                candidate = candidate or e
+            elif status in ("firing", "triggered") and candidate is not None and e.time > candidate.time:
+                candidate = None
+            continue
         if e.source not in (SourceKind.chat, SourceKind.note):
             continue
         text = _QUOTED.sub("", e.text)
         if _RELAPSE.search(text):
             candidate = None
-        elif candidate is None and _RECOVERY.search(text):
+        elif candidate is None and _recovers(text):
             candidate = e
-    return (candidate.time, candidate) if candidate else None
+    if candidate is None:
+        return None
+    return (_mentioned_time(candidate) if candidate.source != SourceKind.alert else candidate.time), candidate
 
 
 def find_resolved(events: list[Event], after: datetime) -> Event | None:
@@ -196,7 +233,7 @@ def find_key_times(
             break
     kt.start, ke.start = start_t, start_ev.id
     res = find_resolved(events, det.time)
-    mit = find_mitigated(events, det.time, res.time if res else None)
+    mit = find_mitigated(events, det.time, res.time if res else None, det)
     if mit is not None:
         kt.mitigated, ke.mitigated = mit[0], mit[1].id
     elif res is not None:

@@ -79,3 +79,46 @@ def test_times_local_with_an_offset_is_a_stated_zone(tmp_path: Path) -> None:
     assert (clock.offset, clock.how) == ("+01:00", "stated")
     merged = next(e for e in tl.events if "PR merged" in e.text)
     assert merged.time.astimezone(UTC) == datetime(2026, 6, 9, 14, 10, tzinfo=UTC)
+
+
+_AM = """[{"receiver": "pager", "status": "firing", "alerts": [{"status": "firing",
+ "labels": {"alertname": "WorkerLagHigh", "severity": "page"}, "annotations": {"summary": "lag"},
+ "startsAt": "2026-09-18T22:14:00Z", "endsAt": "0001-01-01T00:00:00Z"}]},
+ {"receiver": "pager", "status": "resolved", "alerts": [{"status": "resolved",
+ "labels": {"alertname": "WorkerLagHigh", "severity": "page"}, "annotations": {"summary": "lag"},
+ "startsAt": "2026-09-18T22:14:00Z", "endsAt": "2026-09-18T23:17:00Z"}]}]"""
+
+
+def _mitigated(tmp: Path, chat_lines: str, alerts: str = _AM) -> datetime | None:
+    tmp.mkdir(exist_ok=True)
+    tl = build_timeline(_write(tmp, {"alerts.json": alerts, "chat.txt": "all times UTC\n" + chat_lines}))
+    return tl.key_times.mitigated.astimezone(UTC) if tl.key_times.mitigated else None
+
+
+def test_n_of_n_running_since_a_stated_time_is_mitigation_at_that_time(tmp_path: Path) -> None:
+    chat = ("2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:47:00 <bo> patched quota, new pods creating\n"
+            "2026-09-18 22:59:02 <bo> 120/120 workers running since 22:58:40\n"
+            "2026-09-19 00:20:00 <ana> resolving\n")
+    assert _mitigated(tmp_path, chat) == datetime(2026, 9, 18, 22, 58, 40, tzinfo=UTC)
+
+
+def test_symptom_gone_and_work_resuming_count_as_recovery(tmp_path: Path) -> None:
+    chat = ("2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:54:00 <bo> 502s gone, labels are being created again\n"
+            "2026-09-19 00:20:00 <ana> resolving\n")
+    assert _mitigated(tmp_path, chat) == datetime(2026, 9, 18, 22, 54, tzinfo=UTC)
+
+
+def test_impact_returning_resets_mitigation_but_component_churn_does_not(tmp_path: Path) -> None:
+    back = ("2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:30:00 <bo> errors stopped\n"
+            "2026-09-18 22:35:00 <bo> checkouts failing again\n2026-09-18 22:50:00 <bo> healthy again\n"
+            "2026-09-19 00:20:00 <ana> resolving\n")
+    assert _mitigated(tmp_path / "back", back) == datetime(2026, 9, 18, 22, 50, tzinfo=UTC)
+    churn = ("2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:30:00 <bo> consumers working again\n"
+             "2026-09-18 22:35:00 <bo> one pod crashing again, popping the message\n"
+             "2026-09-19 00:20:00 <ana> resolving\n")
+    assert _mitigated(tmp_path / "churn", churn) == datetime(2026, 9, 18, 22, 30, tzinfo=UTC)
+
+
+def test_paging_alert_resolving_is_a_recovery_sign_when_chat_has_none(tmp_path: Path) -> None:
+    chat = "2026-09-18 22:20:00 <ana> looking\n2026-09-19 00:20:00 <ana> resolving\n"
+    assert _mitigated(tmp_path, chat) == datetime(2026, 9, 18, 23, 17, tzinfo=UTC)
