@@ -116,7 +116,7 @@ def test_nginx_combined_access_log(tmp_path: Path) -> None:
     assert b.time.value.utcoffset() == timedelta(hours=-7) and b.attrs["level"] == "info"
 
 
-def test_kubectl_events_json_uses_last_timestamp_and_involved_object(tmp_path: Path) -> None:
+def test_kubectl_events_json_places_repeats_at_first_timestamp_and_keeps_the_last(tmp_path: Path) -> None:
     doc = {"apiVersion": "v1", "kind": "List", "items": [
         {"kind": "Event", "type": "Warning", "reason": "BackOff", "message": "Back-off restarting failed container",
          "involvedObject": {"kind": "Pod", "name": "api-5d4f-x1", "namespace": "shop"},
@@ -127,11 +127,13 @@ def test_kubectl_events_json_uses_last_timestamp_and_involved_object(tmp_path: P
     ]}
     text = json.dumps(doc, indent=2)
     src = parse_one(tmp_path, "events.json", text)
-    back, pulled = src.records
+    back, back_last, pulled = src.records
     assert src.format == "k8s-events-json" and src.kind == SourceKind.log
-    assert back.time.value == datetime(2026, 3, 4, 9, 5, tzinfo=UTC)
+    assert back.time.value == datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
     assert back.text == "Warning BackOff pod/api-5d4f-x1: Back-off restarting failed container (x7)"
     assert back.attrs["level"] == "warning" and back.attrs["count"] == 7
+    assert back.attrs["last_seen"] == "2026-03-04T09:05:00+00:00"
+    assert back_last.time.value == datetime(2026, 3, 4, 9, 5, tzinfo=UTC) and back_last.ref == back.ref
     assert text.split("\n")[back.ref.line - 1].strip() == "{"
     assert pulled.time.value == datetime(2026, 3, 4, 9, 6, tzinfo=UTC)
 
@@ -162,3 +164,15 @@ def test_scan_log_yields_plain_tuples_for_fast_condensation() -> None:
     out = list(scan_log(lines, sample="\n".join(lines)))
     assert out[0] == (1, datetime(2026, 3, 4, 9, 0, tzinfo=UTC), True, "ERROR boom\n  at frame 1", "error", None, None)
     assert out[1][0] == 3 and out[1][4] == "info"
+
+
+def test_kubectl_events_text_takes_its_capture_time_from_date_output(tmp_path: Path) -> None:
+    text = ("$ date -u\nFri Feb 27 00:31:10 UTC 2026\n$ kubectl get events -n pay\n"
+            "LAST SEEN   TYPE      REASON      OBJECT            MESSAGE\n"
+            "44m         Warning   Unhealthy   pod/api-1         Readiness probe failed: 503\n"
+            "58s         Normal    Ready       pod/api-1         Readiness probe succeeded\n")
+    src = parse_one(tmp_path, "events.txt", text)
+    assert src.format == "k8s-events" and not src.warnings
+    failed, ready = src.records
+    assert failed.time.value == datetime(2026, 2, 26, 23, 47, 10, tzinfo=UTC)
+    assert ready.time.value == datetime(2026, 2, 27, 0, 30, 12, tzinfo=UTC)

@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, SourceKind
 from assistant.ingest._json import JsonDoc, nested_item_lines
 from assistant.ingest._records import raw_time, record
+from assistant.ingest._tz import MONTHS
 from assistant.ingest.logs import iso_time
 
 _HEADER = re.compile(r"^(?:NAMESPACE\s+)?LAST SEEN\s+(?:FIRST SEEN\s+)?(?:COUNT\s+)?.*\bREASON\b.*\bMESSAGE\b")
 _AGE = re.compile(r"(\d+)([dhms])")
 _ANCHOR = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")
+# `date` / `date -u` output captured with the table: "Fri Feb 27 00:31:10 UTC 2026".
+_DATE_CMD = re.compile(
+    r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\s+(?P<mon>[A-Z][a-z]{2})\w*\s+(?P<d>\d{1,2})\s+"
+    r"(?P<t>\d{2}:\d{2}:\d{2})\s+(?:(?P<z>[A-Z]{2,5})\s+)?(?P<y>\d{4})\b"
+)
+
+
+def _capture_time(line: str) -> datetime | None:
+    """The capture time a line states: an ISO stamp, or `date` output (UTC/GMT aware, else naive)."""
+    if m := _ANCHOR.search(line):
+        return iso_time(m.group(0))
+    if (m := _DATE_CMD.search(line)) and (mo := MONTHS.get(m.group("mon").lower())):
+        try:
+            value = datetime.fromisoformat(f"{m.group('y')}-{mo:02d}-{int(m.group('d')):02d}T{m.group('t')}")
+        except ValueError:
+            return None
+        return value.replace(tzinfo=UTC) if (m.group("z") or "") in ("UTC", "GMT", "Z") else value
+    return None
 
 
 def looks_like_events(value: Any) -> bool:
@@ -52,10 +71,10 @@ def parse_events_json(doc: JsonDoc, name: str) -> ParsedSource:
         if not isinstance(ev, dict):
             continue
         line = lines[i] if i < len(lines) else 1
-        when = None
-        for key in ("lastTimestamp", "eventTime", "firstTimestamp", "deprecatedLastTimestamp"):
-            if isinstance(ev.get(key), str) and (when := iso_time(ev[key])):
-                break
+        # An event seen N times is placed where it began (firstTimestamp); the last sighting is kept
+        # in attrs and, when later, becomes a second record.
+        when = _first_time(ev, ("eventTime", "firstTimestamp", "lastTimestamp", "deprecatedLastTimestamp"))
+        last = _first_time(ev, ("lastTimestamp", "deprecatedLastTimestamp"))
         if when is None:
             when = iso_time(((ev.get("metadata") or {}).get("creationTimestamp")) or "")
         if when is None:
@@ -77,8 +96,27 @@ def parse_events_json(doc: JsonDoc, name: str) -> ParsedSource:
         }
         if count:
             attrs["count"] = count
+        if last is not None:
+            attrs["last_seen"] = last.isoformat()
         records.append(record(raw_time(when), SourceKind.log, text, name, line, actor=target or None, attrs=attrs))
+        if last is not None and count and count > 1 and _later(last, when):
+            records.append(record(raw_time(last), SourceKind.log, f"{text} last seen", name, line,
+                                  actor=target or None, attrs={**attrs, "first_seen": when.isoformat()}))
     return ParsedSource(path=name, format="k8s-events-json", kind=SourceKind.log, records=records, warnings=warnings)
+
+
+def _first_time(ev: dict[str, Any], keys: tuple[str, ...]) -> datetime | None:
+    for key in keys:
+        if isinstance(ev.get(key), str) and (when := iso_time(ev[key])):
+            return when
+    return None
+
+
+def _later(a: datetime, b: datetime) -> bool:
+    try:
+        return a > b
+    except TypeError:  # one aware, one naive
+        return False
 
 
 def parse_events_text(lines: Iterable[str], name: str) -> tuple[ParsedSource, str | None]:
@@ -91,16 +129,16 @@ def parse_events_text(lines: Iterable[str], name: str) -> tuple[ParsedSource, st
         if header_at < 0 and _HEADER.match(ln.strip()):
             header_at = i
             cols = [(m.start(), m.group(0)) for m in re.finditer(r"[A-Z][A-Z ]*?[A-Z](?=\s{2,}|$)|[A-Z]+", ln)]
-        elif header_at < 0 and (m := _ANCHOR.search(ln)):
-            anchor = iso_time(m.group(0))
+        elif header_at < 0 and (found := _capture_time(ln)):
+            anchor = found
     records: list[RawRecord] = []
     rows = []
     for i in range(header_at + 1, len(all_lines)):
         ln = all_lines[i]
         if not ln.strip():
             continue
-        if anchor is None and (m := _ANCHOR.search(ln)) and not _AGE.match(ln.strip()):
-            anchor = iso_time(m.group(0))
+        if anchor is None and not _AGE.match(ln.strip()) and (found := _capture_time(ln)):
+            anchor = found
             continue
         cells = {}
         for j, (start, label) in enumerate(cols):
