@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime, timedelta
+from typing import Any
 
 from assistant.domain import Event, KeyEvents, KeyTimes, SourceKind, SourceRef
 
@@ -56,6 +57,34 @@ _RESOLVED = re.compile(r"\b(resolving|resolved|all clear|closing (the |this )?in
 _NOT_RESOLVED = re.compile(r"\b(un|not|isn'?t|until|once|before|if|when)\s*(yet\s+)?(resolved|resolving)\b", re.I)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`")
 _MENTIONED = re.compile(r"(?:\bat|~|\baround|\bsince)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b")
+
+
+_SYMPTOM_WORDS = re.compile(
+    r"\b(errors?|exceptions?|fail(ed|ure|ing|s)?|fatal|panic|timed? ?out|timeouts?|refused|denied|unauthori[sz]ed|"
+    r"forbidden|unknown|unavailable|unreachable|evict(ed|ions?)?|oom\w*|out of memory|crash\w*|exceeded|"
+    r"no space|not[ _]found|(?<![\d.])(401|403|5\d\d)(?![\d.]))\b",
+    re.I,
+)
+_ERRORISH_LEVELS = frozenset(("error", "err", "crit", "critical", "fatal", "alert", "emerg", "severe", "panic",
+                              "warn", "warning", "50", "60", "40"))
+
+
+def is_symptom(level: str | None, text: str) -> bool:
+    """A log line that can mark the incident's onset: error/warn level, else error-ish words."""
+    if level and str(level).strip().lower() in _ERRORISH_LEVELS:
+        return True
+    return bool(_SYMPTOM_WORDS.search(text[:400]))
+
+
+def symptom_times(condenser: Any) -> list[tuple[datetime, SourceRef]]:
+    """Time and ref of every line whose template is a symptom (per template, so cheap on big logs)."""
+    out: list[tuple[datetime, SourceRef]] = []
+    for key, g in condenser.groups.items():
+        if not (g.level == "error" or is_symptom(key[1], g.template)):
+            continue
+        for it in g.items:
+            out.extend([(it[0], it[1])] * (it[3] if len(it) > 3 else 1))
+    return out
 
 
 def is_bot(e: Event) -> bool:

@@ -24,7 +24,7 @@ from assistant.domain import (
     SourceRef,
     Timeline,
 )
-from assistant.keytimes import find_key_times
+from assistant.keytimes import find_key_times, symptom_times
 from assistant.timeline_clock import Placed, place_sources
 from assistant.timeline_merge import Item, dedupe, mentioned_events
 
@@ -118,5 +118,5 @@ def _items(placed: list[Placed]) -> tuple[list[Item], list[tuple[datetime, Sourc
         for ev in c.events():
             items.append(Item(ev.time, SourceKind.log, ev.attrs.get("service"), ev.text, ev.refs, ev.attrs,
                               recorded.get((ev.refs[0].file, ev.refs[0].line))))
-        errors.extend(c.error_times())
+        errors.extend(symptom_times(c))
     return items, errors
