@@ -57,7 +57,7 @@ def dedupe(items: list[Item]) -> list[Item]:
         if not hits:
             continue
         # Several alerts in one echo ("[FIRING:3] A | B | C"): each keeps a reference to it.
-        best = {}
+        best: dict[str, Item] = {}
         for a in hits:
             name = a.attrs.get("alert") or a.text
             if name not in best or abs(a.time - item.time) < abs(best[name].time - item.time):
