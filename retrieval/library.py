@@ -122,7 +122,9 @@ class Library:
         best_rrf = 2.0 / (RRF_K + 1)  # rank 1 in both lists
         lex_rank = {d: n for n, (d, _) in enumerate(lex, 1)}
         dense_rank = {d: n for n, (d, _, _) in enumerate(dense, 1)}
-        section = {d: s for d, _, s in dense}
+        best_chunk = {d: c for d, _, c in dense}
+        chunk_section = self._sections([best_chunk[d] for d, _ in top if d in best_chunk])
+        section = {d: chunk_section.get(best_chunk[d]) or None for d, _ in top if d in best_chunk}
         matches = []
         for doc_id, score in top:
             rec = records.get(doc_id)
@@ -176,28 +178,49 @@ class Library:
         return rrf([lex, dense_pairs], k=RRF_K), lex, dense
 
     def _dense(self, text: str, n_docs: int) -> list[tuple[str, float, str]]:
-        """(doc id, best chunk cosine, that chunk's section), best first."""
+        """(doc id, best chunk cosine, best chunk id), best first."""
         if self._chunks is None:
             self._chunks = int(self._collection.count())
         if not self._chunks:
             return []
-        vector = _query_vector(text)
+        vector = self._query_vector(text)
         try:
+            # Distances only: chunk ids are "<doc id>#<n>", and fetching 150 metadata rows
+            # cost as much as the HNSW search itself; sections are looked up for the top k only.
             res = self._collection.query(
                 query_embeddings=[vector.tolist()],
                 n_results=min(self._chunks, n_docs + n_docs // 2),
-                include=["metadatas", "distances"],
+                include=["distances"],
             )
         except Exception as exc:
             raise LibraryError(f"Chroma query failed: {exc}") from exc
         best: dict[str, tuple[float, str]] = {}
-        for meta, dist in zip(res["metadatas"][0], res["distances"][0], strict=True):
-            doc_id = str(meta["doc_id"])
+        for chunk_id, dist in zip(res["ids"][0], res["distances"][0], strict=True):
+            doc_id = chunk_id.rsplit("#", 1)[0]
             sim = 1.0 - float(dist)
             if doc_id not in best or sim > best[doc_id][0]:
-                best[doc_id] = (sim, str(meta.get("section") or ""))
+                best[doc_id] = (sim, chunk_id)
         ranked = sorted(best.items(), key=lambda kv: -kv[1][0])[:n_docs]
-        return [(d, s, sec) for d, (s, sec) in ranked]
+        return [(d, s, c) for d, (s, c) in ranked]
+
+    def _sections(self, chunk_ids: list[str]) -> dict[str, str]:
+        """Section heading per chunk id (one small Chroma read for the shown results)."""
+        if not chunk_ids:
+            return {}
+        try:
+            got = self._collection.get(ids=chunk_ids, include=["metadatas"])
+        except Exception:  # the section only decorates the reason; never fail a search on it
+            return {}
+        return {cid: str((meta or {}).get("section") or "") for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)}
+
+    def _query_vector(self, text: str) -> np.ndarray:
+        """One query vector from the most informative ~180 words (one forward pass, cached)."""
+        from retrieval.query import focus, query_vector
+
+        if len(text.split()) <= _QUERY_WORDS:
+            return query_vector(text)
+        lexical = self._lexical_index()
+        return query_vector(focus(text, words=_QUERY_WORDS, df=lexical.df, n_docs=len(lexical.ids)))
 
     def _lexical_index(self) -> LexicalIndex:
         from retrieval.lexical import LexicalIndex
@@ -220,19 +243,6 @@ class Library:
         ids, texts = self._catalog.all_texts()
         self._lexical = LexicalIndex.build(ids, texts)
         self._lexical.save(self._state / "lexical", signature=self._catalog.signature())
-
-
-def _query_vector(text: str) -> np.ndarray:
-    """One query vector: long texts are embedded in windows and averaged, so nothing past 256 tokens is lost."""
-    import numpy as np
-
-    from retrieval.embed import MiniLMEmbedder
-
-    words = text.split()
-    windows = [" ".join(words[i : i + _QUERY_WORDS]) for i in range(0, len(words), _QUERY_WORDS)][:4] or [text]
-    vectors = MiniLMEmbedder.shared().embed(windows)
-    mean = vectors.mean(axis=0)
-    return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
 def _excerpt(text: str, title: str, limit: int = 240) -> str:
