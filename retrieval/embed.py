@@ -85,6 +85,11 @@ class MiniLMEmbedder:
         self._session = ort.InferenceSession(str(model_file()), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
 
+    @property
+    def tokenizer(self) -> Any:
+        """The ``tokenizers.Tokenizer`` (truncating to MAX_TOKENS, no padding)."""
+        return self._tokenizer
+
     @classmethod
     def shared(cls) -> MiniLMEmbedder:
         """One embedder per process (the ONNX session is ~25 MB and thread-safe to run)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 QUERY_WORDS = 180  # one window: ~180 words stay under the model's 256 word pieces
-_UNIT = re.compile(r"[^\n.!?]+[.!?]?")
+# Sentence or line ends; a dot inside a host name or version ("api.example.com", "1.2") is not one.
+_UNIT = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.M)
+_MIN_SHARE = 0.3  # a line scoring under this share of the best line is chatter
 # Lines that say what broke or why: general incident vocabulary, not fitted to any case.
 _CUE = re.compile(
     r"\b(?:because|caused?|root cause|due to|trigger\w*|expir\w*|fail\w*|error\w*|exhaust\w*|timeouts?|"
@@ -30,10 +33,22 @@ _CUE = re.compile(
 )
 
 
-def focus(text: str, *, words: int = QUERY_WORDS, df: dict[str, int] | None = None, n_docs: int = 0) -> str:
-    """At most ``words`` words of ``text``: its most informative sentences or lines, in order."""
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def focus(
+    text: str,
+    *,
+    words: int = QUERY_WORDS,
+    df: dict[str, int] | None = None,
+    n_docs: int = 0,
+    size: Callable[[str], int] = _word_count,
+) -> str:
+    """At most ``words`` units of ``text`` (words, or what ``size`` counts, e.g. word pieces): its most
+    informative sentences or lines, in their original order."""
     all_words = text.split()
-    if len(all_words) <= words:
+    if size(text) <= words:
         return text
     units = [u.strip() for u in _UNIT.findall(text) if u.strip()]
     scored: list[tuple[float, int, str]] = []
@@ -49,20 +64,36 @@ def focus(text: str, *, words: int = QUERY_WORDS, df: dict[str, int] | None = No
         scored.append((cue * info / math.sqrt(len(unit.split())), n, unit))
     picked: list[tuple[int, str]] = []
     budget = words
-    for _, n, unit in sorted(scored, key=lambda s: (-s[0], s[1])):
-        size = len(unit.split())
-        if size > budget:
+    ranked = sorted(scored, key=lambda s: (-s[0], s[1]))
+    floor = ranked[0][0] * _MIN_SHARE if ranked else 0.0
+    for score, n, unit in ranked:
+        if score < floor:  # leftover budget is not worth filling with "ok" and "brb"
+            break
+        cost = size(unit)
+        if cost > budget:
             if budget >= 20 and not picked:  # one giant line: take its start
-                picked.append((n, " ".join(unit.split()[:budget])))
+                picked.append((n, " ".join(unit.split()[: max(1, budget * len(unit.split()) // cost)])))
                 budget = 0
             continue
         picked.append((n, unit))
-        budget -= size
+        budget -= cost
         if budget < 5:
             break
     if not picked:
         return " ".join(all_words[:words])
     return " ".join(u for _, u in sorted(picked))
+
+
+def piece_counter() -> Callable[[str], int]:
+    """Counts the model's word pieces (no special tokens), for budgets in what the model reads."""
+    from retrieval.embed import MiniLMEmbedder
+
+    tokenizer = MiniLMEmbedder.shared().tokenizer
+
+    def count(text: str) -> int:
+        return len(tokenizer.encode(text, add_special_tokens=False).ids)
+
+    return count
 
 
 def _idf(token: str, df: dict[str, int] | None, n_docs: int) -> float:
