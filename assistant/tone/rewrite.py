@@ -12,6 +12,7 @@ import re
 
 from assistant.tone.lazyre import LazyRegex
 from assistant.tone.markers import ARTIFACT, BAD
+from assistant.tone.reframe import reframe
 from assistant.tone.rules import FLAG_AT, Hit, check_sentence
 
 _F = re.IGNORECASE
@@ -25,14 +26,15 @@ _SUBS: list[tuple[LazyRegex, str]] = [(LazyRegex(a, _F), b) for a, b in [
     (r"\bfat[\s-]?finger(?:ed|ing)\b", "mistyped"),
     (r"\b(?:another\s+|a\s+)?fat[\s-]?fingers?\b", "a typo"),
     (r"\b(?:classic\s+)?(?:pebkac|pebcak|id10t)\b", "a manual step went wrong"),
-    (rf"(?<![\w'-])[A-Za-z][\w-]*'s\s+(?:{BAD}\s+)?({ARTIFACT})\b", r"a \1"),
+    (rf"(?<![\w'-])(?:(?:the\s+)?[\w-]+\s+(?:team|squad|office|folks)|[A-Za-z][\w-]*)'s\s+(?:{BAD}\s+)?({ARTIFACT})\b", r"a \1"),
     (rf"\b{BAD}\s+({ARTIFACT})\b", r"\1"),
-    (r"\b(?:(?:a|the)\s+)?pattern\s+of\s+(?=(?:careless|sloppy|lazy|reckless)\b)", ""),
+    (r"\bpattern\s+of\s+(?=(?:careless|sloppy|lazy|reckless)\b)", "pattern in "),
     (r"\b(?:careless|sloppy|lazy|reckless|negligent|incompetent|irresponsible|amateurish|half-?assed|"
      r"cowboy|inattentive|unprofessional|stupid|dumb|idiotic|boneheaded)\s+"
      r"(?!(?:with|and|or|to|of|in|on|at|for|is|was|are|were|as|about|when|if|but)\b)(?=[a-z])", ""),
     (r"\ban\s+(?=[bcdfgjklmnpqrstvwxyz])", "a "),
     (r"\b(?:predictably|obviously|clearly|simply|literally|plainly|apparently|honestly|certainly),?\s*", ""),
+    (r"\band,\s+predictably,\s+", "and "),
     (r",?\s*\b(?:and,?\s+)?predictably,?", ""),
     (r"\b(?:the|this|that|a|an)\s+obvious\s+", "the "),
     (r"\bobvious\s+", ""),
@@ -60,10 +62,32 @@ def rewrite_sentence(sentence: str, hits: tuple[Hit, ...] | None = None) -> str:
     candidate = _substitute(sentence)
     if _clean(candidate) and _keeps_facts(sentence, candidate) and candidate.strip() != sentence.strip():
         return _finish(candidate, chat, flagged, changed_meaning=False)
+    for source in (sentence, candidate):
+        reframed = _reframed(source, sentence, chat)
+        if reframed:
+            return reframed
     kept = _drop_blameful_clauses(candidate)
     if kept and _clean(kept) and _keeps_facts(sentence, kept) and len(kept.split()) >= 4:
         return _finish(kept, chat, flagged, changed_meaning=True)
     return _template(sentence, chat, flagged)
+
+
+def _reframed(source: str, original: str, chat: bool) -> str:
+    """The syntax-level reframing of ``source`` when it is clean and keeps the facts, else ""."""
+    body, questions = reframe(source)
+    body = _tidy(_substitute(body)).rstrip(" .!?;,")
+    if questions:
+        question = questions[0]
+        text = f"{body}; {question}" if body else question
+    else:
+        text = body + ("" if chat or not body else ".")
+    if not body and not questions:
+        return ""
+    if body and not chat:
+        text = text[:1].upper() + text[1:]
+    if text.strip() == original.strip() or len(re.findall(r"\w+", text)) < 4 or (not questions and len(body.split()) < 5):
+        return ""
+    return text if _clean(text) and _keeps_facts(original, text) else ""
 
 
 def _substitute(text: str) -> str:
