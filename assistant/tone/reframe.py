@@ -215,7 +215,7 @@ _OPTIONAL = LazyRegex(r"^(?P<what>[A-Za-z]+ing\b[^.;!?]*?)\s+(?:was|is|were|are)
 _DECISION = LazyRegex(r"^(?:it\s+was\s+)?(?:certainly\s+|truly\s+|really\s+|such\s+|what\s+)?(?:a\s+|an\s+)?(?:bold|inspired|brilliant|genius|"
                       r"stellar|visionary|great)\s+(?:choice|decision|move|idea|call|plan)\s+(?:to\s+)?(?P<v>[a-z]+)(?P<rest>[^.;!?]*?)"
                       r"\W*$", _F)
-_PRAISE_DOING = LazyRegex(r"^(?:wow,?\s+|oh\s+)?(?:nice\s+one(?:\s+@?\w+)?,?\s+)?(?:real\s+|such\s+a\s+|what\s+a\s+)?(?:genius|great|nice|good|"
+_PRAISE_DOING = LazyRegex(r"^(?:wow,?\s+|oh\s+)?(?:nice\s+one(?:\s+(?P<who>@?\w+))?,?\s+)?(?:real\s+|such\s+a\s+|what\s+a\s+)?(?:genius|great|nice|good|"
                           r"brilliant|amazing|stellar|fantastic|excellent|awesome|10x)\s+(?:move|job|work|one|stuff)\s+(?:on\s+)?"
                           r"(?P<g>[a-z]+ing)\b(?P<rest>[^.;!?]*?)\W*$", _F)
 _OUTCOME_GERUND = {"taking down": "went down", "breaking": "broke", "deleting": "was deleted", "nuking": "was wiped",
@@ -387,6 +387,9 @@ def _decision(m: re.Match[str]) -> Reframe:
 def _praise_doing(m: re.Match[str]) -> Reframe:
     g = m.group("g").lower()
     rest = m.group("rest")
+    if m.group("who") and g != "taking":
+        past = {"running": "ran", "making": "made", "writing": "wrote", "setting": "set", "putting": "put"}.get(g, g[:-3] + "ed")
+        return f"{m.group('who')} {past}{rest}", "what made this possible?"
     for lead, outcome in _OUTCOME_GERUND.items():
         words = lead.split()
         if g == words[0] and rest.lower().lstrip().startswith(" ".join(words[1:])):

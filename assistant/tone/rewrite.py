@@ -75,7 +75,7 @@ def rewrite_sentence(sentence: str, hits: tuple[Hit, ...] | None = None) -> str:
 def _reframed(source: str, original: str, chat: bool) -> str:
     """The syntax-level reframing of ``source`` when it is clean and keeps the facts, else ""."""
     body, questions = reframe(source)
-    body = _tidy(_substitute(body)).rstrip(" .!?;,")
+    body = _tidy(body if _clean(body) else _substitute(body)).rstrip(" .!?;,")
     if questions:
         question = questions[0]
         text = f"{body}; {question}" if body else question
