@@ -11,7 +11,7 @@ from conftest import shared_dir
 from assistant.tone import check_text, rewrite_text
 from assistant.tone.reframe import base_form, gerund
 
-_NUM = re.compile(r"\d+(?::\d+)?(?!x\b)")  # "10x" is mockery, not a fact
+_NUM = re.compile(r"(?<![\d:])\d+(?::\d+)?(?![\dx])")  # "10x" is mockery, not a fact
 _GENERIC = ("We are reviewing the conditions", "this needs a closer look at the conditions",
             "This incident warrants a review")
 # Words that are blame, register or grammar, not the system facts a rewrite must keep.
