@@ -56,3 +56,15 @@ def fixture_timeline() -> Timeline:
         metrics=Metrics.from_key_times(kt),
         sources=["chat.txt", "app.log", "alerts.json", "notes.md"],
     )
+
+
+def make_timeline(rows: list[tuple[float, str, str | None, str, dict[str, Any]]], keys: dict[str, int]) -> Timeline:
+    """A timeline from (minutes after T0, kind, actor, text, attrs) rows; ``keys`` maps key name -> row index."""
+    events = []
+    for n, (minutes, kind, actor, text, attrs) in enumerate(rows, start=1):
+        file = {"chat": "chat.txt", "log": "app.log", "alert": "alerts.json", "note": "notes.md"}[kind]
+        events.append(Event(id=f"E{n:03d}", time=T0 + timedelta(minutes=minutes), source=SourceKind(kind), actor=actor,
+                            text=text, refs=[SourceRef(file=file, line=n)], attrs=attrs))
+    kt = KeyTimes(**{k: events[i].time for k, i in keys.items()})
+    return Timeline(events=events, key_times=kt, key_events=KeyEvents(**{k: events[i].id for k, i in keys.items()}),
+                    metrics=Metrics.from_key_times(kt), sources=sorted({r.file for e in events for r in e.refs}))

@@ -19,7 +19,12 @@ _BLAME = re.compile(
     r"incompetent|careless|sloppy|idiot\w*|stupid|dumb|junior mistake|cowboy\w*|garbage|"
     r"who (?:merged|pushed|approved|wrote|did)|whoever|how did \w+ (?:approve|miss|merge)|"
     r"screw(?:ed)? up|messed up|(?-i:AGAIN)|(?:second|third) time this (?:week|month)|classic|their fault|on (?:the )?\w+ team then|"
-    r"forgot to|didn't bother|ddos(?:ing)? us|lol\b)",
+    r"forgot to|didn't bother|ddos(?:ing)? us|lol\b|"
+    # Sarcasm and team-as-culprit phrasing: praise words used as digs, "why do we even let them".
+    r"(?:brilliant|great|genius|stellar|amazing|fantastic|awesome) (?:planning|work|job|move|idea|call|timing)\b.*[👏🙄🤦]|"
+    r"[👏🙄🤦]|why do we (?:even )?(?:let|allow|trust) (?:them|him|her|those)|let (?:them|him|her) near|"
+    r"\b\w+ team(?:'s)? (?:\w+ ){0,3}(?:nukes?|nuked|broke|breaks|trashe[sd]|wreck\w*|kill(?:s|ed))\b|"
+    r"without (?:a|any) heads[- ]up\b.*(?:again|brilliant|thanks|great|👏|!)|(?:their|his|her|your) (?:mess|mistake|screw-?up))",
     re.IGNORECASE,
 )
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.domain import Event
+from assistant.domain import Event, Timeline
 from assistant.draft.blame import is_blameful
 
 if TYPE_CHECKING:
@@ -28,11 +28,11 @@ _MEDIUM = re.compile(
     r"\bwhen the \w+ (?:was|were|got)\b|\bwas meant for\b|\bwithdrew\b|\bonly (?:checks|has|looks)\b|"
     r"\bnever (?:released|closed|renewed|removed)\b|\bholds? (?:a|the|every|all)\b|\bexhaust\w*\b|\bleak\w*\b|"
     r"\bexpired\b|\brequires?\b|\bis required\b|\bmissing\b|\bwithout (?:a|any)\b|"
-    r"\bre-?appl(?:ied|ies)\b|\bdoesn'?t stick\b|\bnot in (?:our|the)\b|\bno alert\b)",
+    r"\bre-?appl(?:ied|ies)\b|\bdoesn'?t stick\b|\bnot in (?:our|the)\b)",
     re.I,
 )
 _HEDGE = re.compile(
-    r"(\?\s*$|\?\s|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
+    r"(\?\s*$|\?\s|\?!|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
     r"i think|not sure|probably|hypothesis|calling it now)\b)",
     re.I,
 )
@@ -47,9 +47,46 @@ _RULED_OUT = re.compile(
 _NOT_CAUSE = re.compile(
     r"(\bwe should\b|\bTODO\b|\baction items?\b|\bfollow[- ]?ups?\b|\blet'?s (?:make sure|collect)\b|\bstatus page\b|"
     r"\btell (?:them|customers|the)\b|\bpostmortem\b|^\s*\"|\bimpact:|\bnumbers:|\bwe'?ll rotate\b|\bplease don'?t\b|"
-    r"\bdon'?t paste\b|\bpasted\b|\bcreds?\b|\bwe need\b|\bneed to\b|👏|🙄|\bbrilliant\b|\bgenius\b|\bgreat job\b)",
+    r"\bdon'?t paste\b|\bpasted\b|\bshould\b|\bcreds?\b|\bwe need\b|\bneed to\b|\bhot-?fix\b|\bfix(?: plan)?:|\bworkaround\b|\bplan:|👏|🙄|\bbrilliant\b|\bgenius\b|\bgreat job\b)",
     re.I,
 )
+# Mechanism: something in the system changed state and that produced the failure (X replaced/dropped/
+# expired/exhausted -> Y). Symptom: what was observed (counts falling, errors seen, "no alert").
+_MECHANISM = re.compile(
+    r"\b(replac\w+|rotat(?:ed|ion)|renam\w+|chang(?:ed|es)|dropped(?! (?:to|from|by|off)\b)|got (?:dropped|removed|deleted|replaced|wiped)|"
+    r"remov(?:ed|es)|overwr\w+|re-?appl\w+|expir\w+|exhaust\w+|evict\w+|withdr[eaw]\w*|leak\w*|fill(?:ed|s) up|"
+    r"(?:is|was|were) full\b(?! of)|ran out|out of (?:memory|disk|space)|misconfigur\w+|holds?|held|keeps? (?:a|the)|"
+    r"still (?:has|uses|points|caches|serves|had|used)|cached|stale|only (?:\w+s|has|had|checks)\b|never (?:\w+ed|touched)|"
+    r"no longer|(?:doesn'?t|does not|didn'?t|did not|won'?t|can'?t|cannot) (?:refetch|renew|retry|release|reconnect|"
+    r"handle|stick|match|resolve|close)\w*|(?:by|done by) hand|manual(?:ly)?|not on (?:the|our)|"
+    r"terminates? on|(?:meant|intended) for|instead of|wrong (?:file|env\w*|cluster|region|value)|defaults? (?:is|to)|"
+    r"requeue\w*|went down|(?:is|was) down|regenerat\w+|re-?generat\w+|generated|(?:set|capped|limited) (?:to|at))\b",
+    re.I,
+)
+_SYMPTOM = re.compile(
+    r"(\b\d[\d,.]*\s*(?:->|→|=>)\s*\d|\bno alert\b|\b(?:rcvd|received|seeing|we see|I see|shows?|showing|spik\w*|"
+    r"dropping|climbing|rising|growing|increas\w+|error rate|5xx|4\d\d rate|timeouts?|failing|failures?|crashloop\w*|"
+    r"is down|went down|alerts?:|paged|firing)\b|^\s*\$\s|\berror:|verify error)",
+    re.I,
+)
+# "1) resize back ... 2) change policy ...": options being weighed, not a finding.
+_OPTIONS = re.compile(r"(?:^|\s)(?:1[).]|option (?:a|1)\b).*(?:\s2[).]|option (?:b|2)\b)", re.I)
+# A line that addresses someone ("@ana ...", "pieter: your ...") is talk to a person, not a cause statement.
+_ADDRESSED = re.compile(r"(?:^|\s)@[A-Za-z][\w.\-]+|^[a-z][\w.\-]{1,20}:\s+(?:your?|can you|pls|please|could you)\b|\byour (?:new|change|commit|pr|config)\b", re.I)
+_RECOVERY = re.compile(
+    r"\b(back (?:to|up|at|in|\d)|recover\w*|restor\w*|roll(?:ed)? ?back|restart\w*|mitigat\w*|drained|resolved|"
+    r"re-?enabl\w*|healthy again|working again|done|no (?:crash\w*|errors?|more))\b|!=\s*fix|🎉",
+    re.I,
+)
+_DONE_STEP = re.compile(
+    r"(^\s*(?:(?:ok|so|and)[,:]?\s+)?(?:we |I )?(?:removed|dropped|rejected|requeu\w+|restarted|rolled|reverted|deleted|patched|"
+    r"scaled|drained|disabled|flushed|pulled|purged|killed|bumped|raised)\b|\b(?:going to \d+|being recycled|recycled|"
+    r"(?:rejected|dropped|removed) without)\b|\b\w+ (?:dropped|removed|deleted|patched|requeued|drained)[,.]\s)",
+    re.I,
+)
+_EXC = re.compile(r"\b[A-Z]\w+(?:Error|Exception|Warning)\b")
+_SORRY = re.compile(r"\b(sorry|my bad|oops|ugh|I didn'?t (?:realize|know|notice|check|think)|mea culpa)\b", re.I)
+_WHY = re.compile(r"\bwhy (?:is|was|are|were|did|didn'?t|does|doesn'?t|do|would|wouldn'?t|isn'?t|wasn'?t|hasn'?t|has)\b[^?]*\?", re.I)
 _FIGURE = re.compile(r"~?\d[\d,.]*\s?(?:%|k\b|x\b|ms\b|min\b|GB\b)|\b\d[\d,.]*\s+(?:\w+\s+)?(?:users?|customers?|requests?|orders?|viewers?|partners?|tickets?|merchants?)", re.I)
 _TECH = re.compile(r"\b(?:[A-Za-z]+[-_.][A-Za-z0-9][\w.\-]*|[a-z]+[A-Z]\w+|[A-Z]{2,}[a-z]*\w*|\w*\d\w*)\b")
 _CHANGE = re.compile(
@@ -107,32 +144,59 @@ def rank(f: Facts) -> list[Cause]:
             f.ruled_out.append((e.text, e.id))
             ruled.append(content_words(e.text))
     start, end = kt.detected or kt.start, kt.resolved or kt.mitigated
+    answers = _why_answers(f)
+    names = actor_names(f.timeline)
     out: list[Cause] = []
-    for e in f.usable.values():
-        t = e.text
-        if e.source.value not in ("chat", "note") or e.attrs.get("bot") or len(t) < 20:
+    # Blameful lines are read too: their neutral fact sentences (``fact_part``) can still state the cause.
+    for e in f.timeline.events:
+        if e.id not in f.usable and not (e.id in f.blameful and e.source.value in ("chat", "note")):
+            continue
+        if e.source.value not in ("chat", "note") or e.attrs.get("bot") or _ADDRESSED.search(e.text):
+            continue
+        t = fact_part(e.text)
+        if len(t) < 20 or _OPTIONS.search(t):
             continue
         if _HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
             continue
         if len(_FIGURE.findall(t)) >= 3:
             continue  # an impact summary, not a cause
         strong, medium = len(_STRONG.findall(t)), len(_MEDIUM.findall(t))
-        if not strong and not medium:
+        mech = len(_MECHANISM.findall(t))
+        tech = len(set(_TECH.findall(t)))
+        evidence = bool(_EXC.search(t)) and tech >= 3  # "every crash is UnicodeEncodeError: ...": the failing mechanism
+        if not strong and not medium and not evidence and not (
+            mech >= 2 or (mech and (tech >= 2 or e.id in answers or e.source.value == "note"))
+        ):
             continue
         words = content_words(t)
         # A causal claim about a subject the sources rule out elsewhere is a discarded hypothesis.
         if any(len(words & rw) >= 3 for rw in ruled):
             continue
-        score = 10.0 * min(strong, 2) + 2.5 * min(medium, 3) + 0.8 * min(len(set(_TECH.findall(t))), 6)
-        if start and end and end > start:
+        score = 10.0 * min(strong, 2) + 2.5 * min(medium, 3) + 0.8 * min(tech, 6)
+        score += 3.0 * min(mech, 2)
+        before = kt.start is not None and e.time < kt.start  # before impact: a condition, not a symptom
+        if _SYMPTOM.search(t) and not strong and not before:
+            # An observation (counts falling, errors seen) loses to a line that explains the mechanism;
+            # one naming the exception type is evidence of the mechanism, so it loses less.
+            score -= 4.0 if mech else (3.0 if _EXC.search(t) else 7.0)
+        if e.id in answers:
+            score += 2.5  # the answer to a "why ...?" question is usually an explanation
+        if _RECOVERY.search(t) and not strong:
+            score -= 6.0  # a recovery step or status ("-> back to 14", "restart != fix") is not the cause
+        if kt.detected and e.time > kt.detected and _DONE_STEP.search(t) and not strong:
+            score -= 5.0  # a step the responders took ("removed the quota", "slot dropped"), not the cause
+        if start and end and end > start and e.source.value != "note":
             pos = (e.time - start).total_seconds() / (end - start).total_seconds()
             # Conclusions come late in the response; early lines are usually hypotheses.
-            score += 3.0 * min(pos, 1.0) if pos >= 0 else (0.0 if strong else -3.0)
+            score += 3.0 * min(pos, 1.0) if pos >= 0 else (0.0 if strong or mech else -3.0)
         if e.source.value == "note":
-            score += 1.5
+            score += 3.0  # notes are written up after the fact: their time is the event's, not the insight's
         if len(t) > 350:
             score -= 2
-        out.append(Cause(tidy(t), e, score))
+        out.append(Cause(tidy(depersonalise(t, names)), e, score))
+        if _DEBUG:
+            print(f"{score:6.1f} {e.id} {t[:120]}")
+    out = [c for c in out if c.score >= 1.0]
     out.sort(key=lambda c: -c.score)
     # Keep one statement per subject: a later near-duplicate (chat and notes) adds nothing.
     kept: list[Cause] = []
@@ -142,10 +206,63 @@ def rank(f: Facts) -> list[Cause]:
         w = content_words(c.text)
         if any(w and len(w & content_words(k.text)) / len(w | content_words(k.text)) >= 0.5 for k in kept):
             continue
-        if is_blameful(c.event.text):
-            continue  # never quote a blameful line, even as a cause
+        if is_blameful(c.text):
+            continue  # never quote blame, even as a cause (``fact_part`` already dropped blameful sentences)
         kept.append(c)
     return kept
+
+
+def fact_part(text: str) -> str:
+    """The neutral fact sentences of a chat line: apologies, blame, questions and requests dropped."""
+    from assistant.draft.blame import is_blameful
+
+    parts = re.split(r"(?<=[.!?])\s+|\s+(?=\bbut\b)", text.strip())
+    kept = [
+        p for p in parts
+        if p and len(p.split()) >= 3 and not _SORRY.search(p) and "?" not in p and not re.search(r"\b(?:can|could) you\b", p, re.I)
+        and not is_blameful(p)
+    ]
+    return " ".join(kept).strip()
+
+
+_DOER_VERB = r"(?:commit\w*|push\w*|merg\w*|deploy\w*|chang\w*|appl\w*|ran|did|made|rolled|restart\w*|edit\w*|ship\w*)"
+
+
+def actor_names(tl: Timeline) -> list[str]:
+    """People who speak in the sources: full handles (``pieter.v``) and full names (``Grace Nakamura``)."""
+    return sorted({e.actor for e in tl.events if e.actor and e.source.value in ("chat", "note") and len(e.actor) >= 3},
+                  key=len, reverse=True)
+
+
+def depersonalise(text: str, names: list[str]) -> str:
+    """Describe the system, not the person: ``pieter.v committed X`` -> ``committed X``, ``by @dave.k`` dropped."""
+    for name in names:
+        first = re.split(r"[.\s_]", name)[0]
+        for n in [name, first] if len(first) >= 3 and first != name else [name]:
+            q = re.escape(n)
+            text = re.sub(rf",?\s*(?:(?:approved|reviewed|merged|committed|pushed|deployed|done) )?by @?{q}\b", "", text, flags=re.I)
+            text = re.sub(rf"\s*\(@?{q}\)", "", text, flags=re.I)
+            text = re.sub(rf"(?:@{q}|\b{q})(?:'s)?\s+(?={_DOER_VERB}\b)", "", text, flags=re.I)
+            if n == name:
+                text = re.sub(rf"@?\b{q}\b(?:'s)?", "an engineer", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _why_answers(f: Facts) -> set[str]:
+    """Chat lines that answer a "why ...?" question: the first two replies from others within five minutes."""
+    lines = sorted((e for e in f.timeline.events if e.source.value == "chat"), key=lambda e: e.time)
+    out: set[str] = set()
+    for n, q in enumerate(lines):
+        if not _WHY.search(q.text):
+            continue
+        got = 0
+        for a in lines[n + 1 : n + 8]:
+            if (a.time - q.time).total_seconds() > 300 or got >= 2:
+                break
+            if a.actor != q.actor and len(a.text) >= 25 and not a.text.rstrip().endswith("?"):
+                out.add(a.id)
+                got += 1
+    return out
 
 
 def trigger(f: Facts, causes: list[Cause]) -> Event | None:
@@ -178,6 +295,7 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
     return best[1] if best else None
 
 
+_DEBUG = bool(__import__("os").environ.get("POSTMORTEM_DEBUG_CAUSES"))
 _IDENT = re.compile(r"\b(?:CHG-\d+|PR ?#?\d+|v?\d+\.\d+\.\d+)\b", re.I)
 
 

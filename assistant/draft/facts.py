@@ -92,6 +92,7 @@ class Facts:
     severity: str = "unknown"
     services: list[str] = field(default_factory=list)
     trigger: Event | None = None  # the change that set the fault off, when the sources show one
+    blameful: set[str] = field(default_factory=set)  # ids of lines left out because they blame people
 
 
 def clean(text: str, limit: int = 240) -> str:
@@ -111,6 +112,7 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
         if looks_like_injection(e.text):
             continue
         if e.source.value in ("chat", "note") and quick_blameful(e.text):
+            f.blameful.add(e.id)
             continue
         f.usable[e.id] = e
     _score(f)
@@ -119,6 +121,7 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
         e = f.usable[i]
         if e.source.value in ("chat", "note") and (sc >= 12 or _quotable(e)) and is_blameful(e.text):
             del f.usable[i]
+            f.blameful.add(i)
     f.scores = {i: sc for i, sc in f.scores.items() if i in f.usable}
     f.selected = _select(f, max_entries)
     _causes(f)

@@ -1,0 +1,52 @@
+"""Offline drafts read like a reviewer would keep them: causes over symptoms, no chatter, no blame."""
+
+from __future__ import annotations
+
+from _draft_helpers import make_timeline
+
+from assistant.draft.pipeline import draft_postmortem
+from assistant.llm.offline import OfflineProvider
+
+_CAUSE_ROWS = [
+    (0, "log", None, "upstream connect error: 503", {"level": "error", "service": "shop-api"}),
+    (2, "alert", "alertmanager", "[FIRING] ShopErrorRateHigh (severity=page)", {"alert": "ShopErrorRateHigh", "status": "firing", "severity": "page"}),
+    (4, "chat", "ana", "shop-api 5xx at 30% and climbing", {}),
+    (6, "chat", "bo", "edge-router-7 rcvd routes from core 12 -> 0, no alert", {}),
+    (8, "chat", "cy", "why did the routes vanish?", {}),
+    (9, "chat", "dee", "the new route-map RM-EXPORT replaced the old one and dropped the term for internal prefixes", {}),
+    (10, "chat", "eli", "@dee can you check the route-map diff? it's probably broken", {}),
+    (12, "chat", "bo", "rolled back the route-map, errors back to normal", {}),
+    (30, "chat", "cy", "resolved", {}),
+]
+
+
+def _draft(rows, keys):
+    return draft_postmortem(make_timeline(rows, keys), provider=OfflineProvider())
+
+
+def test_root_cause_prefers_mechanism_line_over_symptom_line() -> None:
+    pm = _draft(_CAUSE_ROWS, {"start": 0, "detected": 1, "mitigated": 7, "resolved": 8})
+    assert "replaced the old one and dropped the term" in pm.root_cause.text
+    assert not pm.root_cause.text.startswith("According to the sources: Edge-router-7 rcvd")
+
+
+def test_root_cause_never_quotes_a_line_addressed_to_a_person() -> None:
+    pm = _draft(_CAUSE_ROWS, {"start": 0, "detected": 1, "mitigated": 7, "resolved": 8})
+    texts = [pm.root_cause.text] + [c.text for c in pm.contributing_factors]
+    assert not any("@dee" in t or "can you check" in t for t in texts)
+
+
+def test_blameful_line_keeps_only_its_neutral_fact_in_root_cause() -> None:
+    rows = [
+        (0, "log", None, "token validation failed: unknown kid", {"level": "error", "service": "gw"}),
+        (2, "alert", "pd", "[TRIGGERED] gw 401 rate > 20%", {"alert": "gw 401", "status": "triggered", "severity": "critical"}),
+        (10, "chat", "kim", "sorry, I didn't check the cache. the key rotation replaced the signing key and the gateway still has the old JWKS cached. kim should have known", {}),
+        (12, "chat", "lu", "the platform team rotated keys at night without a heads up, brilliant planning 👏", {}),
+        (20, "chat", "kim", "restarted gateway pods, 401 back to baseline", {}),
+        (40, "chat", "lu", "resolved", {}),
+    ]
+    pm = _draft(rows, {"start": 0, "detected": 1, "mitigated": 4, "resolved": 5})
+    assert "still has the old JWKS cached" in pm.root_cause.text
+    everything = pm.model_dump_json()
+    assert "sorry" not in pm.root_cause.text.lower() and "should have" not in everything
+    assert "brilliant planning" not in everything
