@@ -240,8 +240,11 @@ _EXCESS = LazyRegex(r"\s*[👏🙌😂🤣🙃🤌🤔👀🙄🤦]+|\b(?:lmao|l
 _PRE_SUBS: list[tuple[LazyRegex, str]] = [(LazyRegex(a, _F), b) for a, b in [
     (r"\ba\s+certain\s+(team|engineer|person|individual|developer|someone)(?:\s+(?:that|who)\s+shall\s+(?:not\s+be\s+named|remain\s+nameless))?", r"a \1"),
     (r"\s+anyway\b", ""),
+    (r"\band\s+still\s+(hit|pushed|deployed|merged|ran|clicked|went|shipped|approved|restarted|did)\b", r"and then \1"),
     (r"\bin\s+hindsight\s+it\s+was\s+(?:obvious|clear)\s+(?:that\s+)?", ""),
-    (r",?\s*(?:so|and)\s+responsib\w+\s+[^.;]*?(?:lies|rests|falls|is)\s+(?:solely\s+|entirely\s+|squarely\s+)?(?:with|on)\s+\w+", ""),
+    (r",?\s*(?:so|and)\s+responsib\w+\s+for\s+(?P<x>[^.;]+?)\s+(?:lies|rests|falls|is)\s+(?:solely\s+|entirely\s+|squarely\s+)?(?:with|on)\s+\w+",
+     r", which led to \g<x>"),
+    (r"\b(it|this|that)\s+should(?:\s+not|n't)\s+have\s+taken\b", r"\1 took"),
     (r"\b(?:an?\s+)?mis-?click\b", "an unintended click"),
     (r"\b(i|he|she|they|we)\s+(?:was|were|am|is|are)\s+being\s+(?:an?\s+)?(?:idiot|careless|sloppy|stupid|dumb|lazy|reckless)\s+and\s+", r"\1 "),
     (r",?\s*and\s+(?:we\s+will|i'?ll)\s+leave\s+it\s+at\s+that", ""),
@@ -304,7 +307,7 @@ def _speaks(m: re.Match[str]) -> Reframe:
 
 
 def _fix_it(m: re.Match[str]) -> Reframe:
-    return "A change broke this", "who is best placed to fix it, and what let the change through?"
+    return f"A change by {m.group('who')} broke this", "who is best placed to fix it, and what let the change through?"
 
 
 _CONGRATS = LazyRegex(r"^\W*congrat\w*\s+(?:to\s+(?P<who>.+?)\s+for|on)\s+(?:finding\s+a\s+new\s+way\s+to\s+)?(?P<g>\w+)\s+(?P<rest>.+?)\W*$", _F)
