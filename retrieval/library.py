@@ -157,6 +157,17 @@ class Library:
             matches.append(m)
         return matches
 
+    def warm_up(self) -> None:
+        """Run one long query now (model, indexes, lazy regexes), so the first real one is not slower."""
+        text = " ".join(
+            f"[FIRING] HighErrorRate on checkout {n}: requests failed because the database connection pool was exhausted."
+            for n in range(30)
+        )
+        self.similar(text, k=5)
+        from retrieval.query import query_vector
+
+        query_vector.cache_clear()  # keep the warm-up text out of the cache
+
     def search(self, text: str, k: int = 10, *, mode: Mode = "fusion") -> list[tuple[str, float]]:
         """Ranked (doc id, score) by one method: fusion, bm25 or dense (for evaluation)."""
         if not text.strip() or not len(self):

@@ -88,7 +88,7 @@ def piece_counter() -> Callable[[str], int]:
     """Counts the model's word pieces (no special tokens), for budgets in what the model reads."""
     from retrieval.embed import MiniLMEmbedder
 
-    tokenizer = MiniLMEmbedder.shared().tokenizer
+    tokenizer = MiniLMEmbedder.for_queries().tokenizer
 
     def count(text: str) -> int:
         return len(tokenizer.encode(text, add_special_tokens=False).ids)
@@ -107,6 +107,6 @@ def query_vector(window: str) -> np.ndarray:
     """The unit vector of one query window (cached: the UI and batch runs repeat queries)."""
     from retrieval.embed import MiniLMEmbedder
 
-    vector = MiniLMEmbedder.shared().embed([window or " "])[0]
+    vector = MiniLMEmbedder.for_queries().embed([window or " "])[0]
     vector.setflags(write=False)  # shared between callers through the cache
     return vector
