@@ -50,3 +50,32 @@ def test_blameful_line_keeps_only_its_neutral_fact_in_root_cause() -> None:
     everything = pm.model_dump_json()
     assert "sorry" not in pm.root_cause.text.lower() and "should have" not in everything
     assert "brilliant planning" not in everything
+
+
+def test_severity_is_inferred_from_paging_alerts_and_questioned() -> None:
+    pm = _draft(_CAUSE_ROWS, {"start": 0, "detected": 1, "mitigated": 7, "resolved": 8})
+    assert pm.severity == "SEV2"
+    assert any("Severity SEV2 was inferred" in q for q in pm.open_questions)
+
+
+def test_stated_sev_in_chat_wins_over_alert_severity() -> None:
+    rows = [*_CAUSE_ROWS[:3], (3, "chat", "cy", "declaring SEV1, all checkouts down", {}), *_CAUSE_ROWS[3:]]
+    pm = _draft(rows, {"start": 0, "detected": 1, "mitigated": 8, "resolved": 9})
+    assert pm.severity == "SEV1"
+
+
+def test_impact_figures_are_impact_lines_without_echoes_or_duplicates() -> None:
+    rows = [
+        (0, "log", None, "checkout failed: pool timeout", {"level": "error", "service": "checkout"}),
+        (2, "alert", "am", "[FIRING] CheckoutErrors (severity=page)", {"alert": "CheckoutErrors", "status": "firing"}),
+        (3, "chat", "ana", "[FIRING:1] DBPoolSaturation (checkout, severity=warning) 12% errors", {}),
+        (5, "chat", "bo", "rollback stuck on the pdb, 2 pods terminating slowly", {}),
+        (20, "chat", "bo", "error rate back under 1%", {}),
+        (30, "chat", "ana", "impact: 14:05-14:43, ~3,400 failed checkouts, peak 19%, ~2,100 customers", {}),
+        (31, "note", "ana", "impact ~3,400 failed checkouts, ~2,100 customers", {}),
+        (32, "chat", "bo", "action item: page on pool wait, 3 minutes earlier than the 5xx page", {}),
+        (40, "chat", "ana", "resolved", {}),
+    ]
+    pm = _draft(rows, {"start": 0, "detected": 1, "mitigated": 4, "resolved": 8})
+    figures = [s.text for s in pm.impact.figures]
+    assert len(figures) == 1 and "~3,400 failed checkouts" in figures[0]

@@ -92,6 +92,7 @@ class Facts:
     severity: str = "unknown"
     services: list[str] = field(default_factory=list)
     trigger: Event | None = None  # the change that set the fault off, when the sources show one
+    severity_basis: str = ""  # "stated" or how it was inferred (for the open questions)
     blameful: set[str] = field(default_factory=set)  # ids of lines left out because they blame people
 
 
@@ -134,11 +135,39 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     f.early_alerts = [
         e for e in tl.events if e.source.value == "alert" and detected and e.time < detected and _firing(e)
     ]
-    sev = [m.group(1) or m.group(2) for e in tl.events for m in [_SEV.search(e.text)] if m]
-    if sev:
-        f.severity = f"SEV{min(int(x) for x in sev if x is not None) or 1}"
+    f.severity, f.severity_basis = _severity(tl)
     f.services = _services(tl)
     return f
+
+
+_PRIORITY = re.compile(r"^\s*(?:P|SEV|S)[- ]?([0-4])\s*$", re.I)
+
+
+def _severity(tl: Timeline) -> tuple[str, str]:
+    """A stated SEVn wins; else the alerts' priority (P1..P4) or severity/urgency (page/critical/high -> SEV2)."""
+    sev = [m.group(1) or m.group(2) for e in tl.events if e.source.value != "log" for m in [_SEV.search(e.text)] if m]
+    if sev:
+        return f"SEV{min(int(x) for x in sev if x is not None) or 1}", "stated"
+    levels: list[int] = []
+    for e in tl.events:
+        if e.source.value != "alert":
+            continue
+        for key in ("priority", "severity", "urgency", "summary"):
+            v = str(e.attrs.get(key) or "").strip().lower()
+            m = _PRIORITY.match(v)
+            if m:
+                levels.append(max(1, int(m.group(1))))
+            elif v in ("page", "critical", "crit", "high", "emergency", "error"):
+                levels.append(2)
+            elif v in ("warning", "warn", "low", "info", "medium"):
+                levels.append(3)
+        m = re.search(r"\b(?:severity|priority|urgency)[=:]\s*\"?(page|critical|high|P[1-4])\b", e.text, re.I)
+        if m:
+            g = m.group(1)
+            levels.append(int(g[1]) if re.fullmatch(r"[Pp][1-4]", g) else 2)
+    if levels:
+        return f"SEV{min(levels)}", "inferred from the alerts' severity/priority"
+    return "unknown", ""
 
 
 def _quotable(e: Event) -> bool:
@@ -260,6 +289,25 @@ _STOP = frozenset(
 )
 
 
+# Quantities about who or what was hurt: people, requests, orders, money, failure shares, durations.
+_IMPACT_FIG = re.compile(
+    r"(\b\d[\d,.]*\s?[km]?\+?\s+(?:[\w/-]+\s+){0,3}(?:users?|customers?|requests?|orders?|partners?|tenants?|merchants?|"
+    r"tickets?|checkouts?|searches|notifications?|contacts?|chats?|authori[sz]ations?|auths?|transactions?|payments?|"
+    r"logins?|login attempts?|bookings?|viewers?|patients?|escalations?|integrations?|shipments?|labels?|invoices?|"
+    r"messages?|calls?|sessions?|accounts?|exports?|jobs?|warehouses?|clinics?|stores?|sites?|"
+    r"(?:failed|rejected|declined|delayed|lost|dropped|affected|logged out)\b)|"
+    r"~?\d[\d,.]*\s?%\s+(?:of\s+)?(?:[\w/-]+\s+){0,4}(?:fail\w*|error\w*|5xx|declin\w*|reject\w*|timeouts?|traffic|requests?|"
+    r"checkouts?|users?|customers?|searches|logins?)|(?:fail\w*|error rate|5xx|declin\w*|reject\w*)\s+(?:\w+\s+){0,3}(?:at|of|peak(?:ed)?(?: at)?)\s+~?\d[\d.]*\s?%|"
+    r"[€$£]\s?\d[\d,.]*\s?[km]?|\b\d+h\d+m\b|\bup to \d|\b\d{1,2}:\d{2}\s*(?:-|–|to)\s*~?\d{1,2}:\d{2}\b)",
+    re.I,
+)
+_NOT_FIGURE = re.compile(
+    r"(\[(?:FIRING|RESOLVED|TRIGGERED)|\bfiring\b|\btriggered\b|\bPD\b|pagerduty|opsgenie|#\d{2,}|"
+    r"\b(?:back (?:to|under|at)|baseline|dropping|recovered|healthy|normal|stuck on|terminating)\b)",
+    re.I,
+)
+
+
 def _figures(f: Facts) -> None:
     seen: set[str] = set()
     for e in f.usable.values():
@@ -267,6 +315,9 @@ def _figures(f: Facts) -> None:
             continue
         t = e.text
         if _HEDGE.search(t) or not _FIGURE.search(t) or not _IMPACT_WORD.search(t):
+            continue
+        # Impact lines only: not alert echoes, recovery status, response steps or follow-ups.
+        if not _IMPACT_FIG.search(t) or _FOLLOWUP.search(t) or (_NOT_FIGURE.search(t) and len(_IMPACT_FIG.findall(t)) < 2):
             continue
         if re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
             continue
@@ -278,7 +329,16 @@ def _figures(f: Facts) -> None:
         f.figures.append((c, e.id))
     # Prefer lines with several figures (summaries of impact) and keep the list short.
     f.figures.sort(key=lambda x: -len(_FIGURE.findall(x[0])))
-    f.figures = f.figures[:10]
+    kept: list[tuple[str, str]] = []
+    covered: set[str] = set()
+    for text, i in f.figures:
+        bare = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", text)  # clock times are not figures
+        nums = {n.replace(",", "") for n in re.findall(r"\d[\d,.]*\d|\d", bare)}
+        if nums and nums <= covered:
+            continue  # every figure already quoted by a fuller line (chat and notes repeat one summary)
+        covered |= nums
+        kept.append((text, i))
+    f.figures = kept[:8]
 
 
 def _response(f: Facts) -> None:

@@ -217,6 +217,10 @@ def open_questions(f: Facts) -> s.OpenQuestionsDraft:
     kt = f.timeline.key_times
     qs = [f"The sources do not establish when the incident was {k if k != 'start' else 'started'}; when was it?"
           for k in ("start", "detected", "mitigated", "resolved") if getattr(kt, k) is None]
+    if f.severity_basis and f.severity_basis != "stated":
+        qs.append(f"Severity {f.severity} was {f.severity_basis}, not stated by responders: is that the right severity?")
+    elif f.severity == "unknown":
+        qs.append("The sources state no severity and the alerts carry none: what severity was this incident?")
     if not f.causes:
         qs.append("No causal statement was found in the sources: what was the root cause?")
     elif len(f.causes) > 2:
