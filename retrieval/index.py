@@ -20,7 +20,7 @@ from retrieval.parse import SUFFIXES, parse_file
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
 
-PARSER_VERSION = "2"  # bump when parsing or chunking changes, so every file is re-read
+PARSER_VERSION = "3"  # bump when parsing, chunking or chunk embedding changes, so every file is re-read
 MAX_CHUNKS = 16
 _CHUNK_WORDS = 160
 _ADD_BATCH = 256
