@@ -79,3 +79,28 @@ def test_impact_figures_are_impact_lines_without_echoes_or_duplicates() -> None:
     pm = _draft(rows, {"start": 0, "detected": 1, "mitigated": 4, "resolved": 8})
     figures = [s.text for s in pm.impact.figures]
     assert len(figures) == 1 and "~3,400 failed checkouts" in figures[0]
+
+
+def test_action_items_leave_out_chat_noise_and_keep_real_follow_ups() -> None:
+    rows = [
+        (0, "log", None, "export query timeout", {"level": "error", "service": "orders"}),
+        (2, "alert", "pd", "[TRIGGERED] orders p99 > 5s", {"alert": "orders p99", "status": "triggered"}),
+        (10, "chat", "ana", "disabled exports, p99 back to normal", {}),
+        (20, "chat", "ana", "follow-ups please", {}),
+        (21, "chat", "bo", "we should alert on pool pending > 0 for 2m. I bet we missed more like this", {}),
+        (21.5, "chat", "cy", "Careful, that would kill legit long exports too", {}),
+        (22, "chat", "bo", "Going back to my oat milk latte then", {}),
+        (22.5, "chat", "cy", "bo that's the plaintext password, please don't paste config here", {}),
+        (23, "chat", "ana", "We're ok now. I'll send you a summary", {}),
+        (24, "chat", "cy", "TODO: set a statement timeout on the orders role (rate-limited)", {}),
+        (25, "chat", "ana", "per-tenant export limit of 2 (cy)", {}),
+        (40, "chat", "ana", "resolved", {}),
+    ]
+    pm = _draft(rows, {"start": 0, "detected": 1, "mitigated": 2, "resolved": 11})
+    items = {a.description: a.owner for a in pm.action_items}
+    joined = " | ".join(items)
+    assert "Alert on pool pending > 0 for 2m" in items and "I bet" not in joined
+    for noise in ("latte", "Careful", "plaintext", "summary"):
+        assert noise not in joined
+    assert items.get("Set a statement timeout on the orders role (rate-limited)", "missing") is None
+    assert items.get("Per-tenant export limit of 2") == "cy"

@@ -40,12 +40,45 @@ _KINDS = (
 )
 
 
-def _action(e: Event) -> s.ActionItemDraft | None:
-    raw = clean(e.text, 300)
+def _known(name: str, people: set[str]) -> bool:
+    """An owner must be someone in the sources (or a redaction alias), not a word in brackets."""
+    n = name.lower()
+    return n.startswith("responder ") or n in people
+
+
+def _people(f: Facts) -> set[str]:
+    out: set[str] = set()
+    for e in f.timeline.events:
+        if e.actor and e.source.value in ("chat", "note"):
+            a = e.actor.lower()
+            out |= {a, re.split(r"[.\s_]", a)[0]}
+    return out
+
+
+def _task_sentences(text: str) -> str:
+    """Only the sentences that carry the follow-up: "We're ok. one partner left. TODO: X" -> "TODO: X"."""
+    parts = re.split(r"(?<=[.!])\s+", text)
+    if len(parts) < 2:
+        return text
+    cued = [i for i, p in enumerate(parts) if (_CUE.search(p) or _TASKY.search(p)) and not _NOT_ACTION.search(p)
+            and not _STATUS.search(p)]
+    if not cued:
+        return text
+    keep = [parts[cued[0]]]
+    for p in parts[cued[0] + 1:]:
+        if not _TASKY.search(p) or _NOT_ACTION.search(p) or re.match(r"\s*I(?:'d| bet| think)\b", p, re.I):
+            break  # "I bet there are more like this": the rationale, not part of the task
+        keep.append(p)
+    return " ".join(keep)
+
+
+def _action(e: Event, people: set[str] | None = None) -> s.ActionItemDraft | None:
+    raw = _task_sentences(clean(e.text, 300))
+    raw = _PREFIX.sub("", raw)
     owner = None
     for p in _OWNER_PATTERNS:
         m = p.search(raw)
-        if m:
+        if m and (people is None or _known(m.group(1), people)):
             owner = m.group(1)
             raw = (raw[: m.start()] + raw[m.end():]).strip() if p is not _OWNER_PATTERNS[0] else raw
             break
@@ -56,7 +89,8 @@ def _action(e: Event) -> s.ActionItemDraft | None:
     desc = _LEAD.sub("", raw).strip(" .,:;-")
     desc = re.sub(r"^(?:to|that)\s+", "", desc)
     # "Alert on X. it's basically always a bug": keep the action, drop the chat rationale after it.
-    first = re.split(r"(?<=[.!])\s+(?=[a-z])|,\s+(?:otherwise|so that|because)\b", desc, maxsplit=1)[0]
+    first = re.split(r"(?<=[.!])\s+(?=[a-z])|,\s+(?:otherwise|so that|because|would(?:'ve| have)?|\w+ would(?:'ve| have)?)\b",
+                     desc, maxsplit=1)[0]
     if len(first) >= 20:
         desc = first.rstrip(" .")
     if len(desc) < 12:
@@ -68,6 +102,8 @@ def _action(e: Event) -> s.ActionItemDraft | None:
     return s.ActionItemDraft(description=desc, owner=owner, due=due.group(1) if due else None, priority=priority, kind=kind, refs=[e.id])
 
 
+# Chatter in front of a follow-up: "+1.", "while we wait:", "(mentioned at 14:05)".
+_PREFIX = re.compile(r"^(?:\s*(?:\(mentioned at [^)]*\)|\+1[.!,]?|while we wait:|meanwhile:|also[,:]?|and|plus|ok(?:ay)?[,.]?|so)\s+)+", re.I)
 _CUE = re.compile(
     r"(\bwe (?:should|must|need to|have to|will|'ll)\b|\bwe'll\b|\bTODO\b|\baction items?:|^\s*AI:|\bfollow[- ]?ups?:|"
     r"\blet'?s make sure\b|\bmake sure\b|\bneeds? to\b|\bmust\b|\b(?:open|file|create|raise) a ticket\b|\bI'll\b|\bI will\b|"
@@ -81,7 +117,10 @@ _CUE = re.compile(
 _NOT_ACTION = re.compile(
     r"(\bshould (?:be )?(?:done|fine|ok|okay|good|back|finished|complete|over|clear|drained|stable)\b|"
     r"\bshould have\b|\bwill (?:be )?(?:done|back|finish|drain|recover|catch up)\b|\bI'll (?:draft|run|take|be)\b|"
-    r"\b(?:postmortem|retro)\b|\bresolving\b|\bthanks\b|\bdon'?t celebrate\b|\bplease don'?t\b)",
+    r"\b(?:postmortem|retro)\b|\bresolving\b|\bthanks\b|\bdon'?t celebrate\b|\bplease don'?t\b|"
+    r"\b(?:I'll|I will|I can) (?:send|tell|keep|post|update|let|ping|check|look|write|share|grab|go|get back|draft|own the doc|"
+    r"page|call|watch|monitor the|stay|hand)\b|\bgoing back to\b|\bcareful\b|\bthat would\b|\bcollecting\b|"
+    r"\bthat'?s the (?:plaintext|password|key|token)\b|\bnot a (?:team|person)\b)",
     re.I,
 )
 _CALL = re.compile(r"\b(follow[- ]?ups?|action items?|what (?:do|should) we (?:change|fix|do differently)|"
@@ -93,6 +132,14 @@ _STRONG_CUE = re.compile(r"(\bwe should\b|\bTODO\b|\baction items?:|^\s*AI:|\bfo
 # Status reports and narration inside a burst of follow-ups: past tense, counts, quotes of customer messages.
 _STATUS = re.compile(r"(^\s*[\"“]|\b(?:was|were|sent|noted|is now|count is|fwiw|nobody|ignoring|didn'?t|wasn'?t|sorry|"
                      r"already|since|again|would|going back)\b)", re.I)
+# A line continuing a burst of follow-ups still has to name something to do.
+_TASKY = re.compile(
+    r"\b(add|alert|page|make|move|use|set|fix|rotate|revoke|document|review|require|run|test|check|audit|limit|cap|"
+    r"block|build|create|write|remove|replace|migrate|automate|monitor|template|needs?|should|must|have to|ticket|"
+    r"enable|disable|split|introduce|announce|publish|refetch|lint|canary|backfill|drop|revert|pin|gate|freeze|frozen|"
+    r"include|go(?:es)? (?:into|through|to)|give|get)\b",
+    re.I,
+)
 _CHATTER = re.compile(r"^\s*(?:\+1|👍|ok|okay|thx|thanks|ty|agreed|yes|yep|same|nice|lol)\b", re.I)
 
 
@@ -114,6 +161,7 @@ def candidates(f: Facts) -> list[Event]:
             last is not None and e.time - last.time <= timedelta(minutes=4) and (after is None or e.time >= after)
             and len(t.split()) >= 5 and not _CHATTER.search(t) and not _NOT_ACTION.search(t)
             and not t.rstrip().endswith("?") and not _STATUS.search(t)
+            and not re.match(r"\s*(?:it'?s|that'?s|this is|we'?re|I'?m|going)\b", t, re.I)
         )
         if _CALL.search(t) and len(t.split()) < 12 and not cued:
             last = e  # "let's collect follow-ups": opens a burst, is not an item itself
@@ -129,8 +177,9 @@ def action_items(f: Facts) -> s.ActionItemsDraft:
     """Follow-ups as action items, near-duplicates merged (chat and notes often repeat one)."""
     items: list[s.ActionItemDraft] = []
     words: list[set[str]] = []
+    people = _people(f)
     for e in candidates(f):
-        item = _action(e)
+        item = _action(e, people)
         if item is None:
             continue
         w = set(re.findall(r"[a-z0-9]{3,}", item.description.lower()))
