@@ -60,6 +60,8 @@ def test_own_validation_set_generalises() -> None:
     "We avoid writing 'human error' as a root cause.",
     "the cron job got fired off manually at 9",
     "User error messages were reworded in the signup form.",
+    "The stale cache was the culprit, not the deploy.",
+    "In the end the scheduler was the reason for the lag.",
 ])
 def test_hard_negatives_stay_clean(text: str) -> None:
     assert check_text(text) == []

@@ -63,7 +63,7 @@ GATES: dict[str, tuple[str, ...] | None] = {
     '1a024015c3f93271': ('blew', 'borked', 'botched', 'breaks', 'brings', 'broke', 'brought', 'bungled', 'caused', 'dropped', 'fingered', 'fumbled', 'hosed', 'killed', 'knocked', 'messed', 'nuked', 'screwed', 'takes', 'tanked', 'took', 'trashed', 'wrecked'),
     'f9ae83c0d9fb2eee': ('fault',),
     '95b689ba5d16e5ce': ('fault',),
-    '8dc590b392b9a877': ('blame', 'cause', 'culprit', 'fault', 'problem', 'reason', 'responsibl', 'root'),
+    'b331fbb2b5b2681a': ('blame', 'cause', 'culprit', 'fault', 'problem', 'reason', 'responsibl', 'root'),
     'd537a622d125060d': ('responsib',),
     '426849d10d266366': ('blame',),
     'd3c684f4eb5cddc3': ('on',),

@@ -23,7 +23,7 @@ NAMED: list[Rule] = [
      rf"\bfault\s+(?:of|lies\s+with|is\s+with|belongs\s+to)\s+(?P<who>{HUMAN}|{NAME})",
      "assigns fault to a person; describe the mechanism instead", 0.85, "person neg"),
     ("named-individual-fault",
-     rf"(?P<span>(?P<who>{ONE_PERSON}|{NAME})\s+(?:is|was|are|were)\s+(?:entirely\s+|completely\s+|totally\s+|solely\s+|100%\s+|all\s+)?(?:to\s+blame|at\s+fault|the\s+(?:sole\s+|real\s+|only\s+|main\s+)?(?:reason|cause|culprit|root\s+cause|problem)|responsible\s+for\s+(?:the|this|that|our)\s+(?:\w+\s+)?(?:outage|incident|mess|downtime|failure|data\s+loss|breakage)))",
+     rf"(?P<span>(?<![\w@'-])(?P<who>{ONE_PERSON}|{NAME})\s+(?:is|was|are|were)\s+(?:entirely\s+|completely\s+|totally\s+|solely\s+|100%\s+|all\s+)?(?:to\s+blame|at\s+fault|the\s+(?:sole\s+|real\s+|only\s+|main\s+)?(?:reason|cause|culprit|root\s+cause|problem)|responsible\s+for\s+(?:the|this|that|our)\s+(?:\w+\s+)?(?:outage|incident|mess|downtime|failure|data\s+loss|breakage)))",
      "presents a person as the cause; describe the action and the conditions around it", 0.85, "person name neg"),
     ("named-individual-fault",
      r"\bresponsib\w+\s+(?:for\s+[^,.;]{1,40}?\s+)?(?:lies|rests|sits|falls|is)\s+(?:solely\s+|entirely\s+|squarely\s+)?(?:with|on)\s+(?:him|her|them|\w+)",
