@@ -104,3 +104,45 @@ def test_action_items_leave_out_chat_noise_and_keep_real_follow_ups() -> None:
         assert noise not in joined
     assert items.get("Set a statement timeout on the orders role (rate-limited)", "missing") is None
     assert items.get("Per-tenant export limit of 2") == "cy"
+
+
+def test_timeline_collapses_one_happening_into_one_entry_with_all_refs() -> None:
+    rows = [
+        (0, "chat", "jo", "checkout-api 4.2.0 deployed to prod by jo (helm rev 12)", {}),
+        (0, "note", "ana", "checkout-api 4.2.0 deployed (retry change + chart bump)", {}),
+        (3, "log", None, "ERROR timeout acquiring connection from pool", {"level": "error", "service": "checkout-api"}),
+        (5, "alert", "am", "[FIRING] CheckoutErrorRateHigh (severity=page)", {"alert": "CheckoutErrorRateHigh", "status": "firing"}),
+        (5, "note", "ana", "CheckoutErrorRateHigh paged me", {}),
+        (20, "chat", "jo", "rolled back to 4.1.9, errors back to normal", {}),
+        (40, "chat", "ana", "resolved", {}),
+    ]
+    pm = _draft(rows, {"start": 2, "detected": 3, "mitigated": 5, "resolved": 6})
+    deploy = [t for t in pm.timeline if "4.2.0 deployed" in t.description]
+    assert len(deploy) == 1 and {r.split(":")[0] for r in deploy[0].refs} == {"chat.txt", "notes.md"}
+    paged = [t for t in pm.timeline if "CheckoutErrorRateHigh" in t.description]
+    assert len(paged) == 1 and paged[0].key == "detected"
+
+
+def test_timeline_log_entries_drop_pod_prefix_and_traceback_and_keep_the_count() -> None:
+    line = ("payments-gateway-6c9f7d8b5-t8wpl payments-gateway ERROR timeout acquiring connection "
+            "Traceback (most recent call last): File \"app.py\", line 3 [x212 until 2026-03-04T09:30:00+00:00]")
+    rows = [
+        (0, "log", None, line, {"level": "error", "service": "payments-gateway", "count": 212}),
+        (2, "alert", "am", "[FIRING] PaymentsErrors (severity=page)", {"alert": "PaymentsErrors", "status": "firing"}),
+        (20, "chat", "jo", "rolled back, errors back to normal", {}),
+        (40, "chat", "ana", "resolved", {}),
+    ]
+    pm = _draft(rows, {"start": 0, "detected": 1, "mitigated": 2, "resolved": 3})
+    start = next(t for t in pm.timeline if t.key == "start")
+    assert "first of 212: ERROR timeout acquiring connection" in start.description
+    assert "Traceback" not in start.description and "t8wpl" not in start.description
+
+
+def test_offline_title_for_chat_only_incident_is_readable() -> None:
+    rows = [
+        (0, "chat", "ana", "support: customers report checkout failing with 502 on the web shop", {}),
+        (5, "chat", "bo", "rolled back the web shop release, checkout working again", {}),
+        (20, "chat", "ana", "resolved", {}),
+    ]
+    pm = _draft(rows, {"start": 0, "detected": 0, "mitigated": 1, "resolved": 2})
+    assert pm.title and pm.title not in ("Incident", "Incident postmortem", "Incident postmortem (draft)")

@@ -214,13 +214,13 @@ def rank(f: Facts) -> list[Cause]:
 
 def fact_part(text: str) -> str:
     """The neutral fact sentences of a chat line: apologies, blame, questions and requests dropped."""
-    from assistant.draft.blame import is_blameful
+    from assistant.draft.blame import quick_blameful
 
     parts = re.split(r"(?<=[.!?])\s+|\s+(?=\bbut\b)", text.strip())
     kept = [
         p for p in parts
         if p and len(p.split()) >= 3 and not _SORRY.search(p) and "?" not in p and not re.search(r"\b(?:can|could) you\b", p, re.I)
-        and not is_blameful(p)
+        and not quick_blameful(p)  # the full tone checker runs later, only on the statements kept
     ]
     return " ".join(kept).strip()
 

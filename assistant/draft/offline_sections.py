@@ -11,6 +11,8 @@ from pydantic import BaseModel
 from assistant.domain import Event
 from assistant.draft import prose
 from assistant.draft import schema as s
+from assistant.draft.blame import is_blameful
+from assistant.draft.causes import content_words, fact_part
 from assistant.draft.facts import Facts, clean
 
 _KEY_LABEL = {
@@ -34,8 +36,25 @@ def _ev(f: Facts, key: str) -> Event | None:
     return f.timeline.event(i) if i else None
 
 
+_POD = re.compile(r"^(?:[a-z][\w-]*-[0-9a-f]{6,10}-[a-z0-9]{5}\s+(?:[a-z][\w-]*\s+)?)")
+_REPEAT = re.compile(r"\s*\[x(\d+) until [^\]]*\]\s*$")
+
+
+def _log_text(text: str) -> str:
+    """A log line as a timeline description: no pod hash prefix or traceback; condensed repeats as "first of N"."""
+    m = _REPEAT.search(text)
+    t = _REPEAT.sub("", text)
+    t = re.split(r"\s*Traceback \(most recent call last\)", t, maxsplit=1)[0]
+    t = _POD.sub("", t.strip())
+    t = clean(t, 160)
+    return f"first of {m.group(1)}: {t}" if m else t
+
+
 def _describe(e: Event, key: str | None = None) -> str:
-    text = clean(e.text, 220)
+    text = _log_text(e.text) if e.source.value == "log" else clean(e.text, 220)
+    # Same text as analyse() checked, so the tone checker's answer is cached.
+    if e.source.value in ("chat", "note") and is_blameful(e.text):
+        text = fact_part(text) or "(message left out: it assigns blame)"
     if e.source.value == "alert":
         text = f"Alert: {text}"
     if key:
@@ -112,11 +131,68 @@ def impact(f: Facts) -> s.ImpactDraft:
 
 def timeline(f: Facts) -> s.TimelineDraft:
     keys = {v: k for k, v in f.timeline.key_events.model_dump().items() if v}
-    entries = []
+    groups: list[list[Event]] = []
     for i in f.selected:
         e = f.usable[i]
-        entries.append(s.TimelineEntryDraft(refs=[i], description=_describe(e, keys.get(i)), time=e.time.isoformat()))
+        g = next((g for g in groups[-4:] if _same_happening(g, e, keys)), None)
+        if g is None:
+            groups.append([e])
+        else:
+            g.append(e)
+    entries = []
+    for g in groups:
+        # One entry per happening: the key event's (or the most informative) description, every ref.
+        lead = next((e for e in g if e.id in keys), None) or max(g, key=_informative)
+        entries.append(s.TimelineEntryDraft(refs=[lead.id] + [e.id for e in g if e is not lead],
+                                            description=_describe(lead, keys.get(lead.id)), time=lead.time.isoformat()))
     return s.TimelineDraft(entries=entries)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"^\(mentioned at [^)]*\)\s*|^\d{1,2}:\d{2}(?::\d{2})?\s*", "", text).strip().lower()
+
+
+def _same_happening(group: list[Event], e: Event, keys: dict[str, str]) -> bool:
+    """A chat message, a notes line and a "(mentioned at ...)" echo of one moment, within 90 seconds."""
+    if e.id in keys and any(x.id in keys for x in group):
+        return False  # two key moments stay two entries
+    for x in group:
+        if abs((x.time - e.time).total_seconds()) > 90:
+            continue
+        a, b = _bare(x.text), _bare(e.text)
+        if a == b or (min(len(a), len(b)) >= 20 and (a in b or b in a)):
+            return True
+        if _alert_named(x, b) or _alert_named(e, a):
+            return True
+        echo = x.text.startswith("(mentioned at") or e.text.startswith("(mentioned at")
+        wa, wb = _tokens(a), _tokens(b)
+        shared = len(wa & wb)
+        if (x.source != e.source or echo) and wa and wb and (
+            (shared >= 3 and shared / min(len(wa), len(wb)) >= 0.33) or (shared >= 2 and shared / min(len(wa), len(wb)) >= 0.5)
+        ):
+            return True
+    return False
+
+
+def _tokens(text: str) -> set[str]:
+    """Identifiers and content words (versions and change ids included; clock times and bare numbers not)."""
+    toks = set(re.findall(r"[a-z0-9][a-z0-9_.\-/]{2,}", text.lower()))
+    return {t.rstrip(".") for t in toks if not re.fullmatch(r"[\d:.,]+z?", t)} & content_words(text) | {
+        t for t in toks if re.fullmatch(r"v?\d+\.\d+(?:\.\d+)?|[a-z]+-\d+", t)}
+
+
+def _alert_named(alert: Event, other_text: str) -> bool:
+    """A chat or notes line naming an alert that fired in the same minute is that alert's echo."""
+    if alert.source.value != "alert":
+        return False
+    name = str(alert.attrs.get("alert") or "")
+    return len(name) >= 6 and name.lower() in other_text
+
+
+def _informative(e: Event) -> tuple[int, int, int]:
+    """Prefer the source's own words over echoes, then chat/notes over logs, then more detail."""
+    echo = e.text.startswith("(mentioned at")
+    return (0 if echo else 1, {"chat": 2, "note": 2, "alert": 1}.get(e.source.value, 0), min(len(e.text), 200))
 
 
 def detection(f: Facts) -> s.DetectionDraft:

@@ -138,7 +138,25 @@ def subject(f: Facts) -> str:
     svc = svc or (f.services[0] if f.services else None)
     if sym and svc:
         return f"{sym} on {svc}"
-    return sym or (f"{svc} incident" if svc else "Incident")
+    return sym or (f"{svc} incident" if svc else _reported(f) or "Incident")
+
+
+def _reported(f: Facts) -> str | None:
+    """Chat-only incidents: what the first report said broke ("customers report checkout failing with 502")."""
+    tl = f.timeline
+    first = [tl.event(i) for i in (tl.key_events.detected, tl.key_events.start) if i]
+    lines = [e for e in first if e is not None and e.source.value in ("chat", "note")]
+    lines += [e for e in tl.events if e.source.value in ("chat", "note") and e.id in f.usable]
+    for e in lines:
+        if e.id not in f.usable or not re.search(r"\b(fail\w*|errors?|down|unavailable|timeouts?|5\d\d|slow|latency|"
+                                                 r"can'?t|cannot|broken|outage|missing|delayed|stuck)\b", e.text, re.I):
+            continue
+        t = re.sub(r"^\s*(?:[\w.-]{2,20}:\s+)", "", clean(e.text, 200))  # "support: ..." -> "..."
+        t = re.split(r"(?<=[.!?])\s", t)[0].rstrip(" .!?")
+        if len(t) >= 12:
+            t = t if len(t) <= 90 else t[:89].rsplit(" ", 1)[0]
+            return t[:1].upper() + t[1:]
+    return None
 
 
 def detection_how(e: Event) -> str:
