@@ -147,7 +147,9 @@ def candidates(f: Facts) -> list[Event]:
     """Chat and notes lines that state a follow-up, in time order."""
     kt = f.timeline.key_times
     after = kt.mitigated or kt.detected or kt.start
-    lines = [e for e in f.usable.values() if e.source.value in ("chat", "note") and not e.attrs.get("bot")]
+    # Lines left out as blameful still count when their task sentences are clean (checked below).
+    pool = [e for e in f.timeline.events if e.id in f.usable or e.id in f.blameful]
+    lines = [e for e in pool if e.source.value in ("chat", "note") and not e.attrs.get("bot")]
     lines.sort(key=lambda e: e.time)
     out: list[Event] = []
     last: Event | None = None
@@ -166,7 +168,8 @@ def candidates(f: Facts) -> list[Event]:
         if _CALL.search(t) and len(t.split()) < 12 and not cued:
             last = e  # "let's collect follow-ups": opens a burst, is not an item itself
             continue
-        if (cued or burst) and not is_blameful(t):
+        # Judge the task itself: a blameful aside next to a real follow-up is dropped with the rationale.
+        if (cued or burst) and not is_blameful(_PREFIX.sub("", _task_sentences(clean(t, 300)))):
             out.append(e)
             # Only a clear follow-up (or a line continuing a burst) keeps the burst going.
             last = e if (burst or _STRONG_CUE.search(t)) else last
