@@ -36,4 +36,5 @@ def test_general_blame_forms_are_found(text: str) -> None:
     "Who needs access to the billing dashboard?",
 ])
 def test_general_rules_leave_neutral_wordings_alone(text: str) -> None:
-    assert check_text(text) == [], text
+    # The rules alone; the semantic stage has its own false-positive budget (test_tone_semantic.py).
+    assert check_text(text, semantic=False) == [], text

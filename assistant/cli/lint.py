@@ -102,6 +102,7 @@ def _run_jsonl(path: Path, checker: Any) -> bool:
     text = _read(path)
     found = False
     out = sys.stdout
+    items: list[dict[str, Any]] = []
     for n, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
@@ -112,13 +113,23 @@ def _run_jsonl(path: Path, checker: Any) -> bool:
                                       path=str(path), line=n) from exc
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise MalformedInputError('each line must be an object with a string "text"', path=str(path), line=n)
-        findings = checker(item["text"])
+        items.append(item)
+    for item, findings in zip(items, _check_all(checker, [i["text"] for i in items]), strict=True):
         found = found or bool(findings)
         row = {"id": item.get("id"), "blameful": bool(findings),
                "findings": [{"start": f.start, "end": f.end, "text": f.text, "category": f.category,
                              "suggestion": f.suggestion} for f in findings]}
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return found
+
+
+def _check_all(checker: Any, texts: list[str]) -> list[list[ToneFinding]]:
+    """The default checker runs as one batch (the semantic stage embeds all sentences at once)."""
+    from assistant.tone import check_text, check_texts
+
+    if checker is check_text:
+        return check_texts(texts)
+    return [checker(t) for t in texts]
 
 
 def _fail(message: str) -> None:

@@ -26,18 +26,86 @@ def __getattr__(name: str) -> Any:
         return ToneFinding
     raise AttributeError(f"module 'assistant.tone' has no attribute {name!r}")
 
-__all__ = ["CATEGORIES", "Category", "ToneFinding", "check_text", "check_text_llm", "findings_for", "rewrite_text"]
+__all__ = ["CATEGORIES", "Category", "ToneFinding", "check_text", "check_text_llm", "check_texts", "findings_for",
+           "rewrite_text"]
 
 
-def check_text(text: str) -> list[ToneFinding]:
-    """Blame findings in ``text`` (rules only), in text order; [] when the text is blameless."""
-    return findings_for(text, check_sentences(text))
+def check_text(text: str, *, semantic: bool | None = None) -> list[ToneFinding]:
+    """Blame findings in ``text``, in text order; [] when blameless.
+
+    Rules, then the semantic stage on the sentences they left clean (``semantic=None``: on unless
+    POSTMORTEM_TONE_SEMANTIC=0 or the model is missing; ``False``: rules only).
+    """
+    return check_texts([text], semantic=semantic)[0]
 
 
-def rewrite_text(text: str) -> tuple[str, list[ToneFinding]]:
+def check_texts(texts: list[str], *, semantic: bool | None = None) -> list[list[ToneFinding]]:
+    """``check_text`` for many texts, embedding all their rule-clean sentences in one batch."""
+    verdicts = [check_sentences(t) for t in texts]
+    extra = _semantic_findings(texts, verdicts) if semantic is not False else [[] for _ in texts]
+    out = []
+    for text, v, sem in zip(texts, verdicts, extra, strict=True):
+        found = findings_for(text, v)
+        out.append(sorted(found + sem, key=lambda f: (f.start, f.end)) if sem else found)
+    return out
+
+
+def rewrite_text(text: str, *, semantic: bool | None = None) -> tuple[str, list[ToneFinding]]:
     """``text`` with every flagged sentence replaced by its blameless rewrite, and the findings."""
-    findings = check_text(text)
+    findings = check_text(text, semantic=semantic)
     return apply_rewrites(text, findings), findings
+
+
+def _semantic_findings(texts: list[str], verdicts: list[list[SentenceVerdict]]) -> list[list[ToneFinding]]:
+    from assistant.tone import semantic as sem
+
+    out: list[list[ToneFinding]] = [[] for _ in texts]
+    if not sem.enabled():
+        return out
+    todo = [(n, v) for n, vs in enumerate(verdicts) for v in vs if not v.flagged]
+    if not todo or not sem.available():
+        return out
+    model = sem.load_model()
+    scored = sem.score([v.sentence.text for _, v in todo], [v.score for _, v in todo])
+    if model is None or scored is None:
+        return out
+    probs, cat_probs = scored
+    for (n, v), p, pc in zip(todo, probs, cat_probs, strict=True):
+        if sem.is_flagged(v.sentence.text, float(p), model):
+            out[n].append(_semantic_finding(texts[n], v, float(p), model.categories[int(pc.argmax())]))
+    return out
+
+
+def _semantic_finding(text: str, v: SentenceVerdict, p: float, category: str) -> ToneFinding:
+    from assistant.tone.findings import ToneFinding
+    from assistant.tone.rules import Hit
+    from assistant.tone.semantic import person_span
+
+    sentence = v.sentence
+    span = person_span(sentence.text) or (0, len(sentence.text))
+    why = _SEMANTIC_WHY.get(category, "reads as blaming people")
+    hit = Hit(category, span[0], span[1], why, max(FLAG_AT, min(p, 1.0)))
+    start, end = sentence.start + span[0], sentence.start + span[1]
+    line, col = line_col(text, start)
+    return ToneFinding(
+        start=start, end=end, text=text[start:end], category=category,  # type: ignore[arg-type]
+        explanation=f"{why} (semantic check, p={p:.2f})", suggestion=rewrite_sentence(sentence.text, (hit,)),
+        sentence_start=sentence.start, sentence_end=sentence.end, line=line, col=col,
+        confidence=round(min(p, 1.0), 3),
+    )
+
+
+_SEMANTIC_WHY = {
+    "named-individual-fault": "presents a person as the cause; describe the action and the conditions around it",
+    "human-error-label": "labels the cause as human error; describe the mechanism instead",
+    "counterfactual-hindsight": "judges people with hindsight; describe what they saw at the time",
+    "character-judgment": "judges a person's character or competence; describe the conditions instead",
+    "team-blame": "presents a team as the cause; describe the conditions around the change",
+    "punitive": "calls for punishment; ask what would make the system safer",
+    "sarcasm-or-mockery": "mocks the people involved; state what happened plainly",
+    "minimizing-or-judging-difficulty": "treats the right action as obvious; describe why it was hard to see",
+    "blame-by-passive-insinuation": "hints at a culprit; describe the conditions openly",
+}
 
 
 def check_text_llm(text: str, provider: Provider) -> list[ToneFinding]:

