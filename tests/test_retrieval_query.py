@@ -57,3 +57,13 @@ def test_long_incident_text_finds_the_matching_postmortem(tmp_path: Path) -> Non
     assert matches[0].id == "cert-1"
     assert matches[0].section is None or isinstance(matches[0].section, str)
     lib.close()
+
+
+def test_warm_up_runs_a_long_query_and_leaves_no_cached_vector(tmp_path: Path) -> None:
+    lib = Library.open(Settings(home=tmp_path / "home"))
+    write(tmp_path / "lib", "pool.md", postmortem_md("pool-1", "Connection pool exhausted", "## Summary\nThe pool ran out."))
+    lib.index_folder(tmp_path / "lib")
+    query_vector.cache_clear()
+    lib.warm_up()
+    assert query_vector.cache_info().currsize == 0
+    lib.close()
