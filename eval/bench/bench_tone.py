@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from assistant.tone import check_text  # noqa: E402
+from assistant.tone import check_text, check_texts  # noqa: E402
 from assistant.tone.rules import check_sentences  # noqa: E402
 
 
@@ -32,10 +32,10 @@ def main() -> None:
     texts = _sentences()
     n_sent = sum(text.count(". ") + 1 for text in texts)
     start = time.perf_counter()
-    check_text(texts[0])
+    check_text(texts[0], semantic=False)
     first_ms = (time.perf_counter() - start) * 1000
-    for text in texts:  # warm-up: rules compile lazily, on the first sentence that passes their gate
-        check_text(text)
+    for text in texts:  # warm-up (rules only): rules compile lazily, on the first sentence that passes their gate
+        check_text(text, semantic=False)
     rounds = 20
     start = time.perf_counter()
     for _ in range(rounds):
@@ -50,11 +50,26 @@ def main() -> None:
     start = time.perf_counter()
     for _ in range(5):
         for text in texts:
-            check_text(text)
+            check_text(text, semantic=False)
     full = 5 * n_sent / (time.perf_counter() - start)
+    from assistant.tone import semantic
+
+    start = time.perf_counter()
+    ok = semantic.available()
+    load_s = time.perf_counter() - start
+    if ok:
+        check_texts(texts[:1])  # session warm-up; the other texts' embeddings are still uncached
+    start = time.perf_counter()
+    check_texts(texts)
+    batch_s = time.perf_counter() - start
     print(f"tone first call (import done, rules not yet compiled): {first_ms:.1f} ms")
     print(f"tone rules: {rules:,.0f} sentences/s on the dev mix (goal 5,000/s); {clean_rate:,.0f}/s on clean "
           f"sentences; with findings and rewrites: {full:,.0f} sentences/s [{len(texts)} texts, ~{n_sent} sentences]")
+    if ok:
+        print(f"tone rules+semantic: model load {load_s:.2f} s; {len(texts)} texts in one batch {batch_s:.2f} s "
+              f"({n_sent / batch_s:,.0f} sentences/s, embeddings not cached)")
+    else:
+        print("tone semantic stage unavailable (model/weights missing or POSTMORTEM_TONE_SEMANTIC=0)")
 
 
 if __name__ == "__main__":
