@@ -55,11 +55,15 @@ def _people(f: Facts) -> set[str]:
     return out
 
 
+# ", Kestrel would've been fine with notice": hindsight rationale after the task, never part of it.
+_RATIONALE = re.compile(r",\s+(?:\w+\s+)?(?:would(?:'ve| have)|could(?:'ve| have))\b")
+
+
 def _task_sentences(text: str) -> str:
     """Only the sentences that carry the follow-up: "We're ok. one partner left. TODO: X" -> "TODO: X"."""
     parts = re.split(r"(?<=[.!])\s+", text)
     if len(parts) < 2:
-        return text
+        return _RATIONALE.split(text, maxsplit=1)[0]
     cued = [i for i, p in enumerate(parts) if (_CUE.search(p) or _TASKY.search(p)) and not _NOT_ACTION.search(p)
             and not _STATUS.search(p)]
     if not cued:
@@ -69,7 +73,7 @@ def _task_sentences(text: str) -> str:
         if not _TASKY.search(p) or _NOT_ACTION.search(p) or re.match(r"\s*I(?:'d| bet| think)\b", p, re.I):
             break  # "I bet there are more like this": the rationale, not part of the task
         keep.append(p)
-    return " ".join(keep)
+    return _RATIONALE.split(" ".join(keep), maxsplit=1)[0]
 
 
 def _action(e: Event, people: set[str] | None = None) -> s.ActionItemDraft | None:
