@@ -67,12 +67,13 @@ def evaluate_retrieval(queries: list[dict[str, Any]], ranker: Ranker) -> Retriev
 
 def library_ranker(library_dir: Path) -> Ranker:
     """Index ``library_dir`` into the configured data directory and rank with the Library."""
-    from retrieval.library import Library
+    from retrieval.library import Library, Mode
 
     lib = Library.open()
     lib.index_folder(library_dir)
 
     def rank(query: str, k: int, mode: str) -> list[str]:
-        return [doc_id for doc_id, _ in lib.search(query, k, mode="fusion" if mode == "hybrid" else mode)]
+        modes: dict[str, Mode] = {"hybrid": "fusion", "bm25": "bm25", "dense": "dense"}
+        return [doc_id for doc_id, _ in lib.search(query, k, mode=modes[mode])]
 
     return rank

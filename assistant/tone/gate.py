@@ -74,7 +74,7 @@ def _item(op: Any, av: Any, rest: list[Any]) -> set[str] | None:
                 words = _heads(list(branch) + rest[1:])
             if not _good(words):
                 return None
-            out |= words  # type: ignore[operator]
+            out |= words or set()
         return out
     return None
 

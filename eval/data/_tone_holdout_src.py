@@ -562,7 +562,7 @@ def summary(rows: list[dict]) -> str:
              "categories (any / primary):"]
     lines += [f"  {c:36s} {anyc[c]:3d} / {prim[c]:3d}" for c in (NI, HE, CF, CJ, TB, PU, SM, MD, PI)]
     lines.append("hard negatives:")
-    lines += [f"  {str(k):24s} {v}" for k, v in sorted(hn.items(), key=lambda kv: str(kv[0]))]
+    lines += [f"  {k!s:24s} {v}" for k, v in sorted(hn.items(), key=lambda kv: str(kv[0]))]
     return "\n".join(lines)
 
 
