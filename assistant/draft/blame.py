@@ -1,4 +1,8 @@
-"""Blame guard for drafting: the tone engineer's checker when present, plus a small rule set.
+"""Blame guard for drafting: the tone checker's rules, plus a small rule set.
+
+Drafts use the tone rules without the semantic (embedding) stage: it costs a model load and a
+forward pass per line, which the offline draft's one-second budget cannot carry, and its false
+positives would drop factual lines. The UI and ``postmortem lint`` run the full checker.
 
 The offline drafter never copies a line this flags; the assembled draft passes every text
 through ``rewrite`` (``assistant.tone.rewrite_text`` when it exists).
@@ -49,7 +53,7 @@ def is_blameful(text: str) -> bool:
     check = _tone("check_text")
     if check is not None:
         try:
-            return bool(check(text))
+            return bool(check(text, semantic=False))
         except Exception:  # a tone-checker bug must not stop drafting; the rules above still apply
             return False
     return False
@@ -66,7 +70,7 @@ def rewrite(text: str, *, full: bool = True) -> tuple[str, list[BlameFinding]]:
     findings: list[BlameFinding] = []
     if fn is not None:
         try:
-            new, raw = fn(text)
+            new, raw = fn(text, semantic=False)
             for f in raw:
                 findings.append(
                     BlameFinding(
