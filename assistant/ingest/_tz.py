@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Abbreviations people write → IANA zone (DST-aware), or a fixed offset.
 ZONE_NAMES: dict[str, str] = {
@@ -89,6 +90,57 @@ def stated_date(lines: Iterable[str], *, header_lines: int = 8) -> str | None:
         if seen >= header_lines:
             break
     return None
+
+
+_MONTH_DAY = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Za-z]{3,9})|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?![\d:])"
+)
+
+_DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|/|and)\s*\d{1,2}(?:st|nd|rd|th)?\b(?=\s+[A-Za-z])")
+
+
+def stated_month_day(lines: Iterable[str], *, header_lines: int = 8) -> str | None:
+    """A "Mar 4" / "4 March" the header states without a year, as "MM-DD" (or from a full date)."""
+    seen = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        if (iso := _ISO_DATE.search(line)) and _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))):
+            return f"{iso.group(2)}-{iso.group(3)}"
+        # "night of 26 to 27 Feb": the notes start on the first day.
+        line = _DAY_RANGE.sub(r"\1", line)
+        for m in _MONTH_DAY.finditer(line):
+            word, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+            mon = MONTHS.get(word[:3].lower())
+            # "may" is a verb more often than a month; only month-like words count (Mar, March).
+            if mon and word.lower() != "may" and word[:3].lower() + word[3:].lower() in _month_words(mon) \
+                    and _valid(2000, mon, int(day)):
+                return f"{mon:02d}-{int(day):02d}"
+        seen += 1
+        if seen >= header_lines:
+            break
+    return None
+
+
+def _month_words(mon: int) -> tuple[str, ...]:
+    full = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december")[mon - 1]
+    return (full[:3], full, "sept") if mon == 9 else (full[:3], full)
+
+
+def zone_info(name: str | None) -> tzinfo | None:
+    """A normalized zone name ("UTC", "+02:00", "Europe/Berlin") as a tzinfo, else None."""
+    if not name:
+        return None
+    m = re.fullmatch(r"([+\-])(\d{2}):(\d{2})", name)
+    if m:
+        delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
+        return timezone(-delta if m.group(1) == "-" else delta)
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _valid(y: int, mo: int, d: int) -> bool:
