@@ -238,6 +238,7 @@ def find_key_times(
     events: list[Event], errors: list[tuple[datetime, SourceRef]], *, logs_since: datetime | None = None
 ) -> tuple[KeyTimes, KeyEvents]:
     """All four key times with the id of the event supporting each (None when there is no evidence)."""
+    events = [e for e in events if not e.attrs.get("untimed")]  # follow-up bullets placed at a borrowed time
     kt, ke = KeyTimes(), KeyEvents()
     det = find_detected(events)
     if det is None:
