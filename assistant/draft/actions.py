@@ -20,9 +20,14 @@ _NAME = r"((?:Responder [A-Z]{1,2})|[A-Za-z][\w.\-]{1,30})"
 _OWNER_PATTERNS = (
     re.compile(r"@" + _NAME + r" (?:will|to|can you|pls|please)\b", re.I),
     re.compile(r"\bowner:\s*@?" + _NAME, re.I),
-    re.compile(r"\(\s*@?" + _NAME + r"\s*\)\s*$", re.I),
+    re.compile(r"\(\s*@?" + _NAME + r"\s*\)(?=\s*(?:$|[—–-]\s))", re.I),
     re.compile(r"\b(?:assign(?:ed)? to|->)\s*@?" + _NAME + r"\s*$", re.I),
+    re.compile(r"\s[—–]\s*@?" + _NAME + r"\s*$", re.I),
 )
+# Words in brackets after a notes follow-up that are not owners: "(done)", "(draft)", "(product?)".
+_NOT_OWNER = frozenset(("done", "draft", "wip", "todo", "tbd", "tbc", "later", "maybe", "optional", "ongoing", "pending",
+                        "blocked", "urgent", "asap", "soon", "high", "low", "medium", "ok", "fixed", "open", "closed",
+                        "all", "team", "us", "me", "someone", "anyone", "nobody", "owner", "next", "now", "idea"))
 _SELF = re.compile(r"\b(I'll|I will|I can|for me|on me|I'll take)\b", re.I)
 _LEAD = re.compile(
     r"^(?:(?:also|and|ok|so|plus|\+1)[,:]?\s+)*(?:TODO(?: for me)?:?|AI:|action items?:?|follow[- ]?ups?:?|"
@@ -76,13 +81,18 @@ def _task_sentences(text: str) -> str:
     return _RATIONALE.split(" ".join(keep), maxsplit=1)[0]
 
 
+def _plain_name(name: str, e: Event) -> bool:
+    """In a notes follow-up list, "(erik)" names the owner even when erik never spoke in the channel."""
+    return bool(e.attrs.get("section")) and name.isalpha() and name.islower() and name not in _NOT_OWNER
+
+
 def _action(e: Event, people: set[str] | None = None) -> s.ActionItemDraft | None:
     raw = _task_sentences(clean(e.text, 300))
     raw = _PREFIX.sub("", raw)
     owner = None
     for p in _OWNER_PATTERNS:
         m = p.search(raw)
-        if m and (people is None or _known(m.group(1), people)):
+        if m and (people is None or _known(m.group(1), people) or (p is _OWNER_PATTERNS[2] and _plain_name(m.group(1), e))):
             owner = m.group(1)
             raw = (raw[: m.start()] + raw[m.end():]).strip() if p is not _OWNER_PATTERNS[0] else raw
             break
@@ -160,7 +170,9 @@ def candidates(f: Facts) -> list[Event]:
     for e in lines:
         t = e.text
         cued = bool(_CUE.search(t)) and not _NOT_ACTION.search(t) and not re.match(r"\s*[\"“]", t)
-        if cued and after is not None and e.time < after and not _STRONG_CUE.search(t):
+        # A bullet under a notes "follow-ups:" heading is an action item without a cue word.
+        cued = cued or (e.source.value == "note" and bool(e.attrs.get("section")) and not _CHATTER.search(t))
+        if cued and after is not None and e.time < after and not _STRONG_CUE.search(t) and not e.attrs.get("section"):
             cued = False
         # A burst of follow-ups: lines right after a cued item or a call for follow-ups count too.
         burst = (
@@ -185,12 +197,15 @@ def action_items(f: Facts) -> s.ActionItemsDraft:
     items: list[s.ActionItemDraft] = []
     words: list[set[str]] = []
     people = _people(f)
-    for e in candidates(f):
+    # Notes follow-up lists come last: they are terse restatements, so chat's wording wins and they add owners.
+    for e in sorted(candidates(f), key=lambda e: bool(e.attrs.get("untimed"))):
         item = _action(e, people)
         if item is None:
             continue
         w = set(re.findall(r"[a-z0-9]{3,}", item.description.lower()))
-        dup = next((n for n, o in enumerate(words) if w and len(w & o) / len(w | o) >= 0.5), None)
+        terse = bool(e.attrs.get("untimed"))
+        dup = next((n for n, o in enumerate(words) if w and (len(w & o) / len(w | o) >= 0.5
+                    or (terse and len(w & o) >= 2 and len(w & o) / len(w) >= 0.6))), None)
         if dup is not None:
             # Same follow-up said twice (chat and notes): keep one, fill a missing owner.
             if items[dup].owner is None and item.owner:
