@@ -230,7 +230,9 @@ def _score(f: Facts) -> None:
 
 def _select(f: Facts, cap: int) -> list[str]:
     keys = [v for v in f.timeline.key_events.model_dump().values() if v and v in f.usable]
-    ranked = sorted((i for i, sc in f.scores.items() if sc >= 12), key=lambda i: -f.scores[i])
+    # Untimed notes follow-ups sit at a borrowed time: they are action items, not happenings.
+    ranked = sorted((i for i, sc in f.scores.items() if sc >= 12 and not f.usable[i].attrs.get("untimed")),
+                    key=lambda i: -f.scores[i])
     chosen: list[str] = list(dict.fromkeys(keys))
     logs = 0
     for i in ranked:
