@@ -60,14 +60,6 @@ def _provider(name: str | None):  # type: ignore[no-untyped-def]
         from assistant.llm.offline import OfflineProvider
 
         return OfflineProvider()
-    try:
-        from assistant.llm import get_provider
-    except ImportError:
-        get_provider = None
-    if get_provider is None:
-        if name == "openai":
-            raise ConfigError("the openai provider is not installed in this build; use --provider offline")
-        from assistant.llm.offline import OfflineProvider
+    from assistant.llm import get_provider
 
-        return OfflineProvider()
     return get_provider(name)

@@ -36,7 +36,7 @@ _LEAD = re.compile(
 )
 _DUE = re.compile(r"\b(by (?:mon|tues|wednes|thurs|fri|satur|sun)day|by (?:eod|end of (?:day|week|month|quarter|sprint))|"
                   r"on (?:mon|tues|wednes|thurs|fri)day|next (?:week|sprint|month)|by \d{4}-\d{2}-\d{2})\b", re.I)
-_KINDS = (
+_KINDS: tuple[tuple[s.ActionKind, re.Pattern[str]], ...] = (
     ("detect", re.compile(r"\b(alert\w*|pag(?:e|ing)|monitor\w*|dashboard\w*|annotat\w*|probe|detect\w*|notify|observab\w*|metric\w*)\b", re.I)),
     ("process", re.compile(r"\b(calendar|template|review|approv\w*|label|runbook|process|reminder|heads up|training|"
                            r"document\w*|change (?:calendar|freeze)|freeze|policy|coupon|contact|communicat\w*|group owned|paste)\b", re.I)),
@@ -110,9 +110,9 @@ def _action(e: Event, people: set[str] | None = None) -> s.ActionItemDraft | Non
     if len(desc) < 12:
         return None
     desc = desc[0].upper() + desc[1:]
-    kind = next((k for k, rx in _KINDS if rx.search(desc)), "prevent")
+    kind: s.ActionKind = next((k for k, rx in _KINDS if rx.search(desc)), "prevent")
     due = _DUE.search(e.text)
-    priority = "high" if kind in ("prevent", "detect") else "medium"
+    priority: s.Priority = "high" if kind in ("prevent", "detect") else "medium"
     return s.ActionItemDraft(description=desc, owner=owner, due=due.group(1) if due else None, priority=priority, kind=kind, refs=[e.id])
 
 

@@ -17,6 +17,7 @@ from assistant.draft import schema as s
 from assistant.draft.blame import rewrite
 from assistant.draft.context import DraftContext
 from assistant.draft.grounding import Grounder
+from assistant.injection import draft_repeats_injection as _repeats
 from assistant.llm.base import Provider
 
 _INJECTION = re.compile(
@@ -77,7 +78,7 @@ class _Gate:
         return [st for st in (self.statement(i, section) for i in items) if st is not None]
 
     def _repeats_injection(self, text: str) -> bool:
-        if self.injection and _repeats is not None and _repeats(text, [e.text for e in self.injection]):
+        if self.injection and _repeats(text, [e.text for e in self.injection]):
             return True
         low = _norm(text)
         for frag in self._inj_fragments:
@@ -87,10 +88,6 @@ class _Gate:
         return bool(_INJECTION.search(text))
 
 
-try:
-    from assistant.injection import draft_repeats_injection as _repeats
-except ImportError:  # the redaction engineer's module; the built-in screen below still applies
-    _repeats = None
 
 
 def looks_like_injection(text: str) -> bool:

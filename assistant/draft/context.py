@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from assistant.domain import Event, Timeline
@@ -75,9 +76,12 @@ class _FallbackRedactor:
     def __init__(self) -> None:
         self._seen: dict[str, str] = {}
 
+    def _substitute(self, m: re.Match[str], *, label: str) -> str:
+        return self._placeholder(m.group(0), label)
+
     def redact(self, text: str) -> str:
         for pattern, label in self._PATTERNS:
-            text = pattern.sub(lambda m, label=label: self._placeholder(m.group(0), label), text)
+            text = pattern.sub(partial(self._substitute, label=label), text)
         return text
 
     def _placeholder(self, value: str, label: str) -> str:

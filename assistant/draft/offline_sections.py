@@ -62,12 +62,17 @@ def _describe(e: Event, key: str | None = None) -> str:
     return text
 
 
+def _severity(value: str | None) -> s.Severity:
+    levels: dict[str | None, s.Severity] = {"SEV1": "SEV1", "SEV2": "SEV2", "SEV3": "SEV3", "SEV4": "SEV4"}
+    return levels.get(value, "unknown")
+
+
 def metadata(f: Facts) -> s.MetadataDraft:
     kt = f.timeline.key_times
     end = kt.resolved or kt.mitigated
     return s.MetadataDraft(
         title=prose.title(f) or "Incident postmortem",
-        severity=f.severity if f.severity in ("SEV1", "SEV2", "SEV3", "SEV4") else "unknown",
+        severity=_severity(f.severity),
         status="draft",
         date=kt.start.astimezone(UTC).date().isoformat() if kt.start else None,
         duration=_dur((end - kt.start).total_seconds()) if end and kt.start else None,

@@ -120,15 +120,9 @@ def draft_postmortem(
 
 
 def _default_provider(settings: Any) -> Provider:
-    try:
-        from assistant.llm import get_provider
-    except ImportError:
-        get_provider = None
-    if get_provider is not None:
-        return get_provider(settings=settings)
-    from assistant.llm.offline import OfflineProvider
+    from assistant.llm import get_provider
 
-    return OfflineProvider()
+    return get_provider(settings=settings)
 
 
 def _match_view(match: Any) -> dict[str, Any]:

@@ -76,7 +76,8 @@ def symptom(f: Facts) -> str | None:
     # Alerts that fired long before the impact (an expiry warning, say) are not the symptom.
     recent = [e for e in alerts if start is None or (e.time - start).total_seconds() >= -300]
     paging = [e for e in paging if e in recent]
-    basis = det if det is not None and det.source.value == "alert" else (paging or recent or [None])[0]
+    candidates: list[Event | None] = [*(paging or recent), None]
+    basis = det if det is not None and det.source.value == "alert" else candidates[0]
     if basis is None:
         return None
     name = alert_name(basis)
