@@ -18,6 +18,8 @@ from assistant.draft.blame import rewrite
 from assistant.draft.context import DraftContext
 from assistant.draft.grounding import Grounder
 from assistant.injection import draft_repeats_injection as _repeats
+from assistant.injection import injection_lines
+from assistant.injection import looks_like_injection as _looks_like_injection
 from assistant.llm.base import Provider
 
 _INJECTION = re.compile(
@@ -91,12 +93,8 @@ class _Gate:
 
 
 def looks_like_injection(text: str) -> bool:
-    """The injection screen for one source text (``assistant.injection`` when present)."""
-    try:
-        from assistant.injection import looks_like_injection as check
-    except ImportError:
-        return bool(_INJECTION.search(text))
-    return check(text) or bool(_INJECTION.search(text))
+    """The injection screen for one source text: ``assistant.injection`` plus the built-in pattern."""
+    return _looks_like_injection(text) or bool(_INJECTION.search(text))
 
 
 def _norm(text: str) -> str:
@@ -104,10 +102,6 @@ def _norm(text: str) -> str:
 
 
 def _injection_events(tl: Timeline) -> list[Event]:
-    try:
-        from assistant.injection import injection_lines
-    except ImportError:
-        return [e for e in tl.events if _INJECTION.search(e.text)]
     try:
         return list(injection_lines(tl))
     except Exception:  # the screen is a safety net; fall back to the built-in pattern

@@ -99,9 +99,7 @@ def rewrite(text: str, *, full: bool = True) -> tuple[str, list[BlameFinding]]:
     return text, findings
 
 
-def _tone(name: str) -> Any | None:
-    try:
-        import assistant.tone as tone
-    except ImportError:
-        return None
-    return getattr(tone, name, None)
+def _tone(name: str) -> Any:
+    import assistant.tone as tone  # light: rules compile on first use
+
+    return getattr(tone, name)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from assistant.domain import Event, Timeline
+from assistant.redact import Redactor, timeline_names
 
 # Neutralise anything in the data that could close our delimiter early.
 _DELIM = re.compile(r"</?\s*sources\s*>", re.IGNORECASE)
@@ -59,58 +59,9 @@ def format_sources(timeline: Timeline, *, max_chars: int = 120_000) -> str:
     return "\n".join(lines)
 
 
-def _actors(timeline: Timeline) -> list[str]:
-    return sorted({e.actor for e in timeline.events if e.actor and e.source.value in ("chat", "note")})
-
-
-class _FallbackRedactor:
-    """Used only while ``assistant.redact`` is missing: credentials in URLs, e-mails, IPs, phones."""
-
-    _PATTERNS = (
-        (re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s:/@]+:[^\s@]+@[^\s]+", re.I), "SECRET"),
-        (re.compile(r"\b[\w.+\-]+@[\w\-]+\.[\w.\-]+\b"), "EMAIL"),
-        (re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"), "IP"),
-        (re.compile(r"\+\d{1,3}[\s\-]?(?:\d[\s\-]?){6,12}\d"), "PHONE"),
-    )
-
-    def __init__(self) -> None:
-        self._seen: dict[str, str] = {}
-
-    def _substitute(self, m: re.Match[str], *, label: str) -> str:
-        return self._placeholder(m.group(0), label)
-
-    def redact(self, text: str) -> str:
-        for pattern, label in self._PATTERNS:
-            text = pattern.sub(partial(self._substitute, label=label), text)
-        return text
-
-    def _placeholder(self, value: str, label: str) -> str:
-        if value not in self._seen:
-            count = sum(1 for v in self._seen.values() if v.startswith(f"<{label}_")) + 1
-            self._seen[value] = f"<{label}_{count}>"
-        return self._seen[value]
-
-    def restore_aliases(self, text: str) -> str:
-        return text
-
-    def redact_timeline(self, tl: Timeline) -> Timeline:
-        events = [e.model_copy(update={"text": self.redact(e.text)}) for e in tl.events]
-        return tl.model_copy(update={"events": events})
-
-
-def make_redactor(timeline: Timeline, *, alias_names: bool) -> tuple[Any, bool]:
-    """The redaction engineer's ``Redactor`` when present, else a small built-in guard."""
-    try:
-        from assistant.redact import Redactor
-    except ImportError:
-        return _FallbackRedactor(), False
-    try:
-        from assistant.redact import timeline_names
-
-        names = timeline_names(timeline)
-    except ImportError:
-        names = _actors(timeline)
-    return Redactor(alias_names=alias_names, names=names), alias_names
+def make_redactor(timeline: Timeline, *, alias_names: bool) -> tuple[Redactor, bool]:
+    """A ``Redactor`` that knows the people of this incident (aliased when ``alias_names``)."""
+    return Redactor(alias_names=alias_names, names=timeline_names(timeline)), alias_names
 
 
 def build_context(
@@ -148,10 +99,8 @@ def _configured_library() -> Any | None:
     settings = get_settings()
     if not settings.chroma_host and not (settings.chroma_dir.is_dir() and any(settings.chroma_dir.iterdir())):
         return None
-    try:
-        from retrieval.library import Library
-    except ImportError:
-        return None
+    from retrieval.library import Library  # lazy: chromadb only when a library exists
+
     try:
         return Library.open(settings=settings)
     except Exception:  # an unreadable library only costs the similar-incidents list
