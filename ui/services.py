@@ -123,12 +123,10 @@ def similar(library: Any, text: str, k: int = 5) -> list[Any]:
 
 def incident_query(tl: Timeline) -> str:
     """What to search the library with: the people-written events (as the drafting context does), redacted."""
-    query = " ".join(e.text for e in tl.events if e.source.value in ("alert", "chat", "note"))[:4000]
-    try:
-        from assistant.redact import Redactor
-    except ImportError:
-        return query
-    return str(Redactor().redact(query))  # a Chroma server may be remote: no secrets in the query
+    from assistant.draft.context import incident_query as query_of
+    from assistant.redact import Redactor
+
+    return str(Redactor().redact(query_of(tl)))  # a Chroma server may be remote: no secrets in the query
 
 
 class CachedLibrary:
@@ -183,9 +181,6 @@ def rewrite_tone(text: str) -> str:
 
 def to_json_dict(pm: Any) -> dict[str, Any]:
     """A Postmortem as its public JSON dict."""
-    try:
-        from assistant.draft import render
+    from assistant.draft import render
 
-        return dict(render.to_json(pm))
-    except ImportError:
-        return dict(pm.model_dump(mode="json"))
+    return dict(render.to_json(pm))

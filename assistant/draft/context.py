@@ -85,11 +85,15 @@ def _similar(timeline: Timeline, library: Any | None, k: int) -> tuple[list[Any]
     lib = library if library is not None else _configured_library()
     if lib is None:
         return [], "no library of past postmortems configured"
-    query = " ".join(e.text for e in timeline.events if e.source.value in ("alert", "chat", "note"))[:4000]
     try:
-        return list(lib.similar(query, k=k)), None
+        return list(lib.similar(incident_query(timeline), k=k)), None
     except Exception as exc:  # the library is optional context: a broken index must not lose the draft
         return [], f"library search failed: {exc}"
+
+
+def incident_query(timeline: Timeline) -> str:
+    """What to search the library with: the people-written events (alerts, chat, notes)."""
+    return " ".join(e.text for e in timeline.events if e.source.value in ("alert", "chat", "note"))[:4000]
 
 
 def _configured_library() -> Any | None:
