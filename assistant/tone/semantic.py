@@ -27,7 +27,6 @@ ENV = "POSTMORTEM_TONE_SEMANTIC"
 WEIGHTS_FILE = Path(__file__).with_name("semantic_weights.json")
 
 _MAX_TOKENS = 128  # sentences are short; longer passages are cut, the rules still read all of them
-_BATCH = 32
 _CACHE_SIZE = 4096
 
 _F = re.IGNORECASE
@@ -108,23 +107,14 @@ class _Embedder:
     """The int8 MiniLM through onnxruntime, with an LRU cache of sentence vectors."""
 
     def __init__(self) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
+        from retrieval.minilm import MiniLMEmbedder
 
-        tok = Tokenizer.from_file(str(_tokenizer_file()))
-        tok.enable_truncation(max_length=_MAX_TOKENS)
-        tok.no_padding()
-        self._tok = tok
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = min(2, os.cpu_count() or 1)
-        opts.log_severity_level = 3
-        self._session = ort.InferenceSession(str(_model_file()), opts, providers=["CPUExecutionProvider"])
-        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._model = MiniLMEmbedder(threads=min(2, os.cpu_count() or 1), max_tokens=_MAX_TOKENS)
         self._cache: OrderedDict[str, Any] = OrderedDict()
         self._lock = threading.Lock()
 
     def embed(self, texts: list[str]) -> Any:
-        """L2-normalised mean-pooled vectors, one row per text (same pooling as retrieval/embed.py)."""
+        """L2-normalised mean-pooled vectors, one row per text (the library's embedder, cut at _MAX_TOKENS)."""
         import numpy as np
 
         out = np.zeros((len(texts), 384), dtype=np.float32)
@@ -144,39 +134,7 @@ class _Embedder:
         return out
 
     def _run(self, texts: list[str]) -> Any:
-        import numpy as np
-
-        enc = self._tok.encode_batch([t if t.strip() else "empty" for t in texts])
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(enc[i].ids))  # short padding per batch
-        for s in range(0, len(order), _BATCH):
-            idx = order[s:s + _BATCH]
-            width = max(len(enc[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(enc[i].ids)
-                ids[row, :n] = enc[i].ids
-                mask[row, :n] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = self._session.run(None, feeds)[0]
-            pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.clip(mask.sum(axis=1, keepdims=True), 1, None)
-            out[idx] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-        return out
-
-
-def _model_file() -> Path:
-    from retrieval.model_files import model_file
-
-    return model_file()
-
-
-def _tokenizer_file() -> Path:
-    from retrieval.model_files import tokenizer_file
-
-    return tokenizer_file()
+        return self._model.embed(texts)
 
 
 _state_lock = threading.Lock()
