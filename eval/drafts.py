@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from eval.cases import KEYS, Case, parse_time
-from eval.metrics import content_tokens, norm, overlap, token_match
+from assistant.eval.cases import KEYS, Case, parse_time
+from assistant.eval.metrics import content_tokens, norm, overlap, token_match
 
 SECTIONS = (
     "title", "summary", "impact", "timeline", "detection", "response", "root_cause",
@@ -193,9 +193,9 @@ def draft_case(case: Case, *, provider_name: str | None = None) -> CaseScore:
     """Draft one case in-process with the named provider and score it."""
     from assistant.draft.pipeline import draft_postmortem
     from assistant.draft.render import to_json
+    from assistant.eval.recording import RecordingProvider
     from assistant.llm import get_provider
     from assistant.timeline import build_timeline
-    from eval.recording import RecordingProvider
 
     provider = RecordingProvider(get_provider(provider_name))
     started = time.perf_counter()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import InputError
-from eval.metrics import mrr, ndcg_at, recall_at
+from assistant.eval.metrics import mrr, ndcg_at, recall_at
 
 MODES = ("bm25", "dense", "hybrid")
 Ranker = Callable[[str, int, str], list[str]]
@@ -67,7 +67,7 @@ def evaluate_retrieval(queries: list[dict[str, Any]], ranker: Ranker) -> Retriev
 
 def library_ranker(library_dir: Path) -> Ranker:
     """Index ``library_dir`` into the configured data directory and rank with the Library."""
-    from retrieval.library import Library, Mode
+    from assistant.retrieval.library import Library, Mode
 
     lib = Library.open()
     lib.index_folder(library_dir)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import InputError
-from eval.metrics import PRF
+from assistant.eval.metrics import PRF
 
 
 @dataclass

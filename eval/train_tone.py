@@ -22,11 +22,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from assistant.retrieval.model_files import MODEL_ID  # noqa: E402
 from assistant.tone import semantic  # noqa: E402
 from assistant.tone.categories import CATEGORIES  # noqa: E402
 from assistant.tone.rules import FLAG_AT, check_sentence  # noqa: E402
 from assistant.tone.sentences import split_sentences  # noqa: E402
-from retrieval.model_files import MODEL_ID  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "tone" / "dev.jsonl"
 EXTRA = ROOT / "eval" / "data" / "tone-extra.jsonl"

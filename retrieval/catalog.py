@@ -10,7 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from retrieval.models import ParsedPostmortem, PastActionItem
+from assistant.retrieval.models import ParsedPostmortem, PastActionItem
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (

@@ -13,8 +13,8 @@ from typing import Any
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from retrieval.minilm import DIMENSIONS, DOC_TOKENS, MAX_TOKENS, MiniLMEmbedder
-from retrieval.model_files import MODEL_ID
+from assistant.retrieval.minilm import DIMENSIONS, DOC_TOKENS, MAX_TOKENS, MiniLMEmbedder
+from assistant.retrieval.model_files import MODEL_ID
 
 __all__ = ["DIMENSIONS", "DOC_TOKENS", "MAX_TOKENS", "MiniLMEmbedder", "MiniLMEmbeddingFunction"]
 

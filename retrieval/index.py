@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
-from retrieval.catalog import Catalog
-from retrieval.models import IndexReport, ParsedPostmortem
-from retrieval.parse import SUFFIXES, parse_file
+from assistant.retrieval.catalog import Catalog
+from assistant.retrieval.models import IndexReport, ParsedPostmortem
+from assistant.retrieval.parse import SUFFIXES, parse_file
 
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection

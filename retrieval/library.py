@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.config import Settings, get_settings
 from assistant.errors import LibraryError
-from retrieval.models import IndexReport, Match
+from assistant.retrieval.models import IndexReport, Match
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from retrieval.catalog import Catalog
-    from retrieval.lexical import LexicalIndex
+    from assistant.retrieval.catalog import Catalog
+    from assistant.retrieval.lexical import LexicalIndex
 
 Mode = Literal["fusion", "bm25", "dense"]
 _CANDIDATES = 100  # per ranking, before fusion
@@ -45,8 +45,8 @@ class Library:
     @classmethod
     def open(cls, settings: Settings | None = None) -> Library:
         """Open (or create) the library the settings point at."""
-        from retrieval.catalog import Catalog
-        from retrieval.store import make_client, open_collection, state_dir
+        from assistant.retrieval.catalog import Catalog
+        from assistant.retrieval.store import make_client, open_collection, state_dir
 
         settings = settings or get_settings()
         client = make_client(settings)
@@ -64,7 +64,7 @@ class Library:
     # indexing -------------------------------------------------------------------------------
     def index_folder(self, path: str | Path) -> IndexReport:
         """Index every postmortem under ``path``: new and changed files in, removed files out."""
-        from retrieval.index import find_files
+        from assistant.retrieval.index import find_files
 
         folder = Path(path)
         if not folder.exists():
@@ -76,8 +76,8 @@ class Library:
         return self._index([Path(f) for f in files], scope=None)
 
     def _index(self, files: list[Path], *, scope: Path | None) -> IndexReport:
-        from retrieval.embed import MiniLMEmbedder
-        from retrieval.index import index_files
+        from assistant.retrieval.embed import MiniLMEmbedder
+        from assistant.retrieval.index import index_files
 
         try:
             report = index_files(
@@ -95,7 +95,7 @@ class Library:
 
     def add_postmortem(self, markdown_or_json: str | dict[str, Any], id: str | None = None) -> str:
         """Publish a postmortem (Markdown, or a JSON draft) into ``settings.library_dir`` and index it; returns its id."""
-        from retrieval.publish import markdown_for_library, slug
+        from assistant.retrieval.publish import markdown_for_library, slug
 
         doc_id, markdown = markdown_for_library(markdown_or_json, doc_id=id)
         folder = self.settings.library_dir
@@ -110,8 +110,8 @@ class Library:
     # search -----------------------------------------------------------------------------------
     def similar(self, text: str, k: int = 5) -> list[Match]:
         """The ``k`` past postmortems most like ``text``, each with a reason and related past action items."""
-        from retrieval.recurrence import seen_before
-        from retrieval.why import explain
+        from assistant.retrieval.recurrence import seen_before
+        from assistant.retrieval.why import explain
 
         if not text.strip() or k <= 0 or not len(self):
             return []
@@ -164,7 +164,7 @@ class Library:
             for n in range(30)
         )
         self.similar(text, k=5)
-        from retrieval.query import query_vector
+        from assistant.retrieval.query import query_vector
 
         query_vector.cache_clear()  # keep the warm-up text out of the cache
 
@@ -177,7 +177,7 @@ class Library:
     def _ranked(
         self, text: str, mode: Mode
     ) -> tuple[list[tuple[str, float]], list[tuple[str, float]], list[tuple[str, float, str]]]:
-        from retrieval.fuse import rrf
+        from assistant.retrieval.fuse import rrf
 
         lex = self._lexical_index().search(text, _CANDIDATES) if mode != "dense" else []
         dense = self._dense(text, _CANDIDATES) if mode != "bm25" else []
@@ -231,8 +231,8 @@ class Library:
         incident) is cut to its most informative lines, 128 word pieces: one 256-piece pass cost
         ~150 ms of CPU here against ~65 ms for 128, and the cut keeps alerts and cause lines.
         """
-        from retrieval.embed import MAX_TOKENS
-        from retrieval.query import focus, piece_counter, query_vector
+        from assistant.retrieval.embed import MAX_TOKENS
+        from assistant.retrieval.query import focus, piece_counter, query_vector
 
         if len(text.split()) <= _QUERY_PIECES // 2:
             return query_vector(text)  # surely short: skip counting
@@ -243,7 +243,7 @@ class Library:
         return query_vector(focus(text, words=_QUERY_PIECES, df=lexical.df, n_docs=len(lexical.ids), size=count))
 
     def _lexical_index(self) -> LexicalIndex:
-        from retrieval.lexical import LexicalIndex
+        from assistant.retrieval.lexical import LexicalIndex
 
         if self._lexical is None:
             self._lexical = LexicalIndex.load(self._state / "lexical", signature=self._catalog.signature())
@@ -253,12 +253,12 @@ class Library:
         return self._lexical
 
     def _lexical_stale(self) -> bool:
-        from retrieval.lexical import LexicalIndex
+        from assistant.retrieval.lexical import LexicalIndex
 
         return not LexicalIndex.is_current(self._state / "lexical", signature=self._catalog.signature())
 
     def _rebuild_lexical(self) -> None:
-        from retrieval.lexical import LexicalIndex
+        from assistant.retrieval.lexical import LexicalIndex
 
         ids, texts = self._catalog.all_texts()
         self._lexical = LexicalIndex.build(ids, texts)

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from retrieval.model_files import model_file, tokenizer_file
+from assistant.retrieval.model_files import model_file, tokenizer_file
 
 # Belt and braces: no library below may reach a model hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

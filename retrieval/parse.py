@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import MalformedInputError
-from retrieval.models import ParsedPostmortem, Section
-from retrieval.recurrence import extract_action_items, items_from_draft
+from assistant.retrieval.models import ParsedPostmortem, Section
+from assistant.retrieval.recurrence import extract_action_items, items_from_draft
 
 SUFFIXES = (".md", ".markdown", ".txt", ".text", ".json")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from retrieval.parse import FRONT_MATTER
+from assistant.retrieval.parse import FRONT_MATTER
 
 _DRAFT_ORDER = (
     ("summary", "Summary"),

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from retrieval.lexical import tokenize
+from assistant.retrieval.lexical import tokenize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -86,7 +86,7 @@ def focus(
 
 def piece_counter() -> Callable[[str], int]:
     """Counts the model's word pieces (no special tokens), for budgets in what the model reads."""
-    from retrieval.embed import MiniLMEmbedder
+    from assistant.retrieval.embed import MiniLMEmbedder
 
     tokenizer = MiniLMEmbedder.for_queries().tokenizer
 
@@ -105,7 +105,7 @@ def _idf(token: str, df: dict[str, int] | None, n_docs: int) -> float:
 @lru_cache(maxsize=512)
 def query_vector(window: str) -> np.ndarray:
     """The unit vector of one query window (cached: the UI and batch runs repeat queries)."""
-    from retrieval.embed import MiniLMEmbedder
+    from assistant.retrieval.embed import MiniLMEmbedder
 
     vector = MiniLMEmbedder.for_queries().embed([window or " "])[0]
     vector.setflags(write=False)  # shared between callers through the cache

@@ -14,10 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from retrieval.models import PastActionItem, Section
+from assistant.retrieval.models import PastActionItem, Section
 
 if TYPE_CHECKING:
-    from retrieval.models import Match
+    from assistant.retrieval.models import Match
 
 _ITEMS_HEADING = re.compile(
     r"action[ -]?items?|follow[- ]?ups?|remediation|corrective|preventi(?:ve|on)|next steps|to-?dos?|"
@@ -112,7 +112,7 @@ def items_from_draft(raw_items: Iterable[Any], *, doc_id: str) -> list[PastActio
 
 def seen_before(matches: Sequence[Match], incident_text: str, *, limit: int = 10) -> list[PastActionItem]:
     """Action items from the matched postmortems that share mechanism terms with the incident."""
-    from retrieval.lexical import tokenize
+    from assistant.retrieval.lexical import tokenize
 
     incident = set(tokenize(incident_text))
     scored: list[tuple[float, int, PastActionItem]] = []
@@ -134,7 +134,7 @@ def seen_before(matches: Sequence[Match], incident_text: str, *, limit: int = 10
 
 def relatedness(item: PastActionItem, incident_terms: set[str]) -> float:
     """How strongly an item bears on the incident: shared specific terms count 1, generic ones 0.25."""
-    from retrieval.lexical import tokenize
+    from assistant.retrieval.lexical import tokenize
 
     shared = set(tokenize(item.text)) & incident_terms
     generic = _generic()
@@ -145,7 +145,7 @@ def relatedness(item: PastActionItem, incident_terms: set[str]) -> float:
 
 @lru_cache(maxsize=1)
 def _generic() -> frozenset[str]:
-    from retrieval.lexical import tokenize
+    from assistant.retrieval.lexical import tokenize
 
     return frozenset(tokenize(_GENERIC_WORDS))
 
@@ -155,7 +155,7 @@ def _items_of(match: Match) -> list[PastActionItem]:
     if items is not None:
         return items
     if match.path and Path(match.path).is_file():
-        from retrieval.parse import parse_file
+        from assistant.retrieval.parse import parse_file
 
         try:
             return parse_file(Path(match.path)).action_items

@@ -55,7 +55,7 @@ def make_client(settings: Settings) -> ClientAPI:
 
 def open_collection(client: ClientAPI, name: str) -> Collection:
     """Get or create the library collection with our offline embedding function (cosine space)."""
-    from retrieval.embed import MiniLMEmbeddingFunction
+    from assistant.retrieval.embed import MiniLMEmbeddingFunction
 
     if not 3 <= len(name) <= 512:
         raise LibraryError(

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from retrieval.lexical import STOPWORDS, tokenize
+from assistant.retrieval.lexical import STOPWORDS, tokenize
 
 MECHANISMS: dict[str, str] = {
     "certificate expiry": r"certificate|\bcerts?\b|\btls\b|\bssl\b|x\.?509",

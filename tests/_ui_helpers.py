@@ -65,7 +65,7 @@ def table_data(value: Any) -> list[list[Any]]:
 def running_app(*, settings: Any = None, example: bool = False) -> Iterator[RunningApp]:
     """Build the app over ``settings`` (default: the current POSTMORTEM_HOME) and serve it on 127.0.0.1."""
     from assistant.config import get_settings
-    from ui.app import build_app, launch_kwargs
+    from assistant.ui.app import build_app, launch_kwargs
 
     settings = settings or get_settings(fresh=True)
     demo = build_app(settings, example=example)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from eval.cases import load_cases
-from eval.drafts import score_draft, summarize
-from eval.gate import check, load_thresholds
-from eval.metrics import PRF, mrr, ndcg_at, recall_at
-from eval.report import bar_chart, md_table, write_markdown
+from assistant.eval.cases import load_cases
+from assistant.eval.drafts import score_draft, summarize
+from assistant.eval.gate import check, load_thresholds
+from assistant.eval.metrics import PRF, mrr, ndcg_at, recall_at
+from assistant.eval.report import bar_chart, md_table, write_markdown
 
 GOLD = {
     "start": "2026-03-04T09:01:00Z",

@@ -11,7 +11,7 @@ from pathlib import Path
 from _retrieval_helpers import postmortem_md, write
 
 from assistant.config import get_settings
-from retrieval.library import Library
+from assistant.retrieval.library import Library
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "library"

@@ -12,7 +12,7 @@ import pytest
 from conftest import shared_dir
 
 from assistant.config import Settings
-from retrieval.library import Library
+from assistant.retrieval.library import Library
 
 
 def _metrics(ranked: list[str], rel: dict[str, int]) -> tuple[float, float, float]:

@@ -7,8 +7,8 @@ from pathlib import Path
 from _retrieval_helpers import postmortem_md, write
 
 from assistant.config import Settings
-from retrieval.library import Library
-from retrieval.query import focus, piece_counter, query_vector
+from assistant.retrieval.library import Library
+from assistant.retrieval.query import focus, piece_counter, query_vector
 
 _CHATTER = ["ok", "looking", "+1", "on it", "thanks", "anyone else seeing this?", "brb", "ack"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from retrieval.models import Match
-from retrieval.parse import parse_markdown, parse_plain_text
-from retrieval.recurrence import normalise_status, seen_before
-from retrieval.why import explain
+from assistant.retrieval.models import Match
+from assistant.retrieval.parse import parse_markdown, parse_plain_text
+from assistant.retrieval.recurrence import normalise_status, seen_before
+from assistant.retrieval.why import explain
 
 MD = """---
 id: demo-1

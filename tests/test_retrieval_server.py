@@ -9,7 +9,7 @@ from _retrieval_helpers import CHROMA, chroma_server, postmortem_md, write
 from conftest import TEST_OUTPUT
 
 from assistant.config import get_settings
-from retrieval.library import Library
+from assistant.retrieval.library import Library
 
 pytestmark = pytest.mark.server
 

@@ -70,8 +70,8 @@ def test_bad_timezone_and_empty_input_get_clear_messages(app: RunningApp) -> Non
 
 
 def test_oversized_upload_is_refused_with_the_limit_named(tmp_path: Path) -> None:
-    from ui.drafts_db import DraftStore
-    from ui.handlers import UiContext, run_draft
+    from assistant.ui.drafts_db import DraftStore
+    from assistant.ui.handlers import UiContext, run_draft
 
     big = tmp_path / "huge.log"
     big.write_bytes(b"2026-03-04T14:00:00Z INFO hello\n" * 70_000)  # ~2.2 MB
@@ -83,7 +83,7 @@ def test_oversized_upload_is_refused_with_the_limit_named(tmp_path: Path) -> Non
 
 
 def test_every_text_field_is_saved_on_input(app: RunningApp) -> None:
-    from ui.sections import FIELDS
+    from assistant.ui.sections import FIELDS
 
     client = app.client()
     draft_id = ""
@@ -178,7 +178,7 @@ def test_publish_indexes_the_postmortem_so_the_next_incident_finds_it(app: Runni
     app.call(client, "save_title", draft_id, "pangolin-api connection pool exhaustion")
     view = app.call(client, "publish", draft_id)
     assert "Published as" in view["publish"], view["publish"]
-    from retrieval.library import Library
+    from assistant.retrieval.library import Library
 
     settings = app.demo.ui_context.settings
     matches = Library.open(settings).similar("pangolin connection pool exhausted, 502 errors", k=3)
@@ -242,7 +242,7 @@ def test_launch_is_local_without_share_and_basic_auth_comes_from_the_environment
 ) -> None:
     import httpx
 
-    from ui.app import launch_kwargs
+    from assistant.ui.app import launch_kwargs
 
     plain = launch_kwargs(get_settings(fresh=True), host="127.0.0.1", port=7860)
     assert plain["share"] is False and plain["auth"] is None and plain["server_name"] == "127.0.0.1"
@@ -263,7 +263,7 @@ def test_launch_is_local_without_share_and_basic_auth_comes_from_the_environment
 def test_example_flag_preloads_the_bundled_incident_which_drafts_from_uploads(tmp_path: Path) -> None:
     from gradio_client import handle_file
 
-    from ui.app import example_files
+    from assistant.ui.app import example_files
 
     files = example_files()
     if not files:

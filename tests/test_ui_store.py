@@ -8,8 +8,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from ui.drafts_db import DraftStore
-from ui.exporters import (
+from assistant.ui.drafts_db import DraftStore
+from assistant.ui.exporters import (
     JIRA_HEADERS,
     action_items_csv,
     jira_priority,
@@ -17,7 +17,7 @@ from ui.exporters import (
     to_json_text,
     to_markdown,
 )
-from ui.sections import FIELD_BY_PATH, apply_field_text, apply_table_rows, field_text, table_rows
+from assistant.ui.sections import FIELD_BY_PATH, apply_field_text, apply_table_rows, field_text, table_rows
 
 DRAFT = {
     "title": "Checkout 502s after certificate expiry",

@@ -1,4 +1,4 @@
-"""The Gradio app: layout and wiring. Handlers live in ``ui.handlers`` / ``ui.outputs`` (plain Python).
+"""The Gradio app: layout and wiring. Handlers live in ``assistant.ui.handlers`` (plain Python).
 
 Offline by construction: analytics, the version check and hub look-ups are switched off before
 gradio is imported; the app binds 127.0.0.1 unless told otherwise and never opens a share link.
@@ -10,16 +10,17 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from functools import partial
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings, get_settings
-from ui.handlers import SEVERITIES, UiContext
-from ui.sections import SECTIONS, TABLES
+from assistant.ui.handlers import SEVERITIES, UiContext
+from assistant.ui.sections import SECTIONS, TABLES
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE_INCIDENT = ROOT / "examples" / "incident"
-EXAMPLE_LIBRARY = ROOT / "examples" / "library"
+EXAMPLES = Path(str(files("assistant") / "examples"))  # shipped in the wheel; a link to examples/ in a checkout
+EXAMPLE_INCIDENT = EXAMPLES / "incident"
+EXAMPLE_LIBRARY = EXAMPLES / "library"
 
 _CSS = """
 #status {min-height: 2em}
@@ -120,10 +121,10 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
     _offline_env()
     import gradio as gr
 
-    from ui import handlers as h
-    from ui import outputs as o
-    from ui import services
-    from ui.drafts_db import DraftStore
+    from assistant.ui import handlers as h
+    from assistant.ui import outputs as o
+    from assistant.ui import services
+    from assistant.ui.drafts_db import DraftStore
 
     settings = settings or get_settings()
     ctx = UiContext(settings=settings, store=DraftStore(settings.drafts_db),
@@ -251,7 +252,7 @@ def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
 
 def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, Any]], draft_id: Any,
                  provider: Any) -> None:  # fmt: skip
-    from ui import handlers as h
+    from assistant.ui import handlers as h
 
     saved = ["draft_id", "saved"]
     quiet: dict[str, Any] = {"show_progress": "hidden"}
@@ -285,7 +286,7 @@ def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, An
 
 def _warm_up(settings: Settings, example: bool) -> None:
     """Open the library (and index the example library when it is empty) before the first draft."""
-    from ui import services
+    from assistant.ui import services
 
     try:
         library = services.open_library(settings)

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from ui.sections import SECTIONS, TABLES, field_text
+from assistant.ui.sections import SECTIONS, TABLES, field_text
 
 JIRA_HEADERS: tuple[str, ...] = ("Summary", "Description", "Assignee", "Due date", "Priority", "Labels")
 

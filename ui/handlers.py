@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 from assistant.config import Settings
 from assistant.domain import Timeline
 from assistant.errors import PostmortemError
-from ui import services
-from ui.drafts_db import DraftStore
-from ui.partial import merge_section
-from ui.sections import FIELD_BY_PATH, SECTION_BY_NAME, TABLES, apply_field_text, apply_table_rows
-from ui.views import View, draft_view, empty_view, section_tone, section_view, tone_view
+from assistant.ui import services
+from assistant.ui.drafts_db import DraftStore
+from assistant.ui.partial import merge_section
+from assistant.ui.sections import FIELD_BY_PATH, SECTION_BY_NAME, TABLES, apply_field_text, apply_table_rows
+from assistant.ui.views import View, draft_view, empty_view, section_tone, section_view, tone_view
 
 SEVERITIES = ("auto", "SEV1", "SEV2", "SEV3", "SEV4")
 
@@ -372,7 +372,7 @@ def use_rewrite(ctx: UiContext, draft_id: str | None, section: str) -> View:
         return {"notice": "⚠️ Nothing to rewrite: no draft is open."}
     sec = SECTION_BY_NAME[section]
     try:
-        from ui.sections import field_text
+        from assistant.ui.sections import field_text
 
         def change(d: dict[str, Any]) -> None:
             for f in sec.fields:

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ui import exporters, services
-from ui.handlers import UiContext, _fail
-from ui.views import View
+from assistant.ui import exporters, services
+from assistant.ui.handlers import UiContext, _fail
+from assistant.ui.views import View
 
 
 def _slug(text: str) -> str:

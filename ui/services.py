@@ -1,7 +1,7 @@
-"""The engine calls the UI makes, each turning a missing or failing piece into a clear message.
+"""The engine calls the UI makes.
 
-Everything heavy is imported inside the functions, so ``ui.handlers`` imports fast and a piece of
-the engine that is not installed yet degrades one feature instead of the whole app.
+Everything heavy is imported inside the functions, so ``assistant.ui.handlers`` imports fast; an
+import error is a bug and fails loudly.
 """
 
 from __future__ import annotations
@@ -22,22 +22,10 @@ class Unavailable(Exception):
     """A part of the engine the UI needs is not installed or not working; the message says which."""
 
 
-def _need(module: str, what: str, *attrs: str) -> Any:
-    import importlib
-
-    try:
-        mod = importlib.import_module(module)
-    except ImportError as exc:
-        raise Unavailable(f"{what} is not available ({module}: {exc}).") from exc
-    missing = [a for a in attrs if not hasattr(mod, a)]
-    if missing:
-        raise Unavailable(f"{what} is not available yet ({module} has no {', '.join(missing)}).")
-    return mod
-
-
 def ingest(pasted: str, files: Sequence[str | Path], *, max_bytes: int) -> Any:
     """Read pasted text and uploaded files into one ``IngestResult`` (problems, never exceptions)."""
-    mod = _need("assistant.ingest", "Reading input (assistant.ingest)", "read_sources", "read_text")
+    from assistant import ingest as mod
+
     results = []
     if files:
         result = mod.read_sources([str(f) for f in files], max_bytes=max_bytes)
@@ -80,8 +68,9 @@ def _short_names(result: Any, files: list[Path]) -> Any:
 
 def build_timeline(ingested: Any, *, tz: str | None, on_date: date | None) -> Timeline:
     """The merged timeline of the ingested sources."""
-    mod = _need("assistant.timeline", "The timeline builder (assistant.timeline)", "build_timeline")
-    return mod.build_timeline(ingested, tz=tz, date=on_date)
+    from assistant.timeline import build_timeline as build
+
+    return build(ingested, tz=tz, date=on_date)
 
 
 def provider_choices(settings: Settings) -> list[str]:
@@ -94,12 +83,9 @@ def provider_choices(settings: Settings) -> list[str]:
 
 def get_provider(name: str | None, settings: Settings) -> Any:
     """The provider by name (offline when none)."""
-    mod = _need("assistant.llm", "LLM providers (assistant.llm)")
-    if hasattr(mod, "get_provider"):
-        return mod.get_provider(name or "offline", settings=settings)
-    if (name or "offline") == "offline":
-        return _need("assistant.llm.offline", "The offline drafter (assistant.llm.offline)").OfflineProvider()
-    raise Unavailable(f"The {name!r} provider is not available yet (assistant.llm.get_provider).")
+    from assistant.llm import get_provider as select
+
+    return select(name or "offline", settings=settings)
 
 
 _LIB_LOCK = threading.Lock()
@@ -108,11 +94,12 @@ _LIBS: dict[str, Any] = {}
 
 def open_library(settings: Settings) -> Any:
     """The library of past postmortems for this data directory (opened once per process)."""
-    mod = _need("retrieval.library", "The postmortem library (retrieval.library)", "Library")
+    from assistant.retrieval.library import Library
+
     key = f"{settings.home}|{settings.chroma_host}|{settings.library_collection}"
     with _LIB_LOCK:
         if key not in _LIBS:
-            _LIBS[key] = mod.Library.open(settings)
+            _LIBS[key] = Library.open(settings)
         return _LIBS[key]
 
 
@@ -156,8 +143,9 @@ def draft(
     sections: Sequence[str] | None = None,
 ) -> Any:
     """Run the drafting pipeline; returns a ``Postmortem``."""
-    mod = _need("assistant.draft.pipeline", "The drafting engine (assistant.draft.pipeline)", "draft_postmortem")
-    return mod.draft_postmortem(
+    from assistant.draft.pipeline import draft_postmortem
+
+    return draft_postmortem(
         timeline, provider=provider, library=library, on_section=on_section, sections=sections
     )
 
@@ -166,16 +154,18 @@ def check_tone(text: str) -> list[Any]:
     """Tone findings (``ToneFinding``) for a text; [] for empty text."""
     if not text.strip():
         return []
-    mod = _need("assistant.tone", "The tone checker (assistant.tone)", "check_text")
-    return list(mod.check_text(text))
+    from assistant.tone import check_text
+
+    return list(check_text(text))
 
 
 def rewrite_tone(text: str) -> str:
     """The text with every flagged sentence replaced by its blameless rewrite."""
     if not text.strip():
         return text
-    mod = _need("assistant.tone", "The tone checker (assistant.tone)", "rewrite_text")
-    new_text, _ = mod.rewrite_text(text)
+    from assistant.tone import rewrite_text
+
+    new_text, _ = rewrite_text(text)
     return str(new_text)
 
 

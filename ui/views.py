@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ui import services
-from ui.sections import FIELDS, SECTIONS, TABLES, EditSection, field_text, section_text, table_rows
+from assistant.ui import services
+from assistant.ui.sections import FIELDS, SECTIONS, TABLES, EditSection, field_text, section_text, table_rows
 
 View = dict[str, Any]
 

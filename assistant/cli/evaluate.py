@@ -26,9 +26,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _drafts(cases: Path, provider: str | None, out: Path) -> dict[str, Any]:
-    from eval.cases import load_cases
-    from eval.drafts import draft_case, summarize
-    from eval.report import bar_chart, md_table, write_json, write_markdown
+    from assistant.eval.cases import load_cases
+    from assistant.eval.drafts import draft_case, summarize
+    from assistant.eval.report import bar_chart, md_table, write_json, write_markdown
 
     scores = []
     for case in load_cases(cases):
@@ -75,8 +75,8 @@ def eval_drafts(
 
 
 def _retrieval(library: Path, queries: Path, out: Path) -> dict[str, float]:
-    from eval.report import bar_chart, md_table, write_json, write_markdown
-    from eval.retrieval import MODES, evaluate_retrieval, library_ranker, load_queries
+    from assistant.eval.report import bar_chart, md_table, write_json, write_markdown
+    from assistant.eval.retrieval import MODES, evaluate_retrieval, library_ranker, load_queries
 
     report = evaluate_retrieval(load_queries(queries), library_ranker(library))
     for row in report.per_query:
@@ -107,8 +107,8 @@ def eval_retrieval(
 
 
 def _tone(data: Path, out: Path) -> dict[str, float]:
-    from eval.report import bar_chart, md_table, write_json, write_markdown
-    from eval.tone import evaluate_tone
+    from assistant.eval.report import bar_chart, md_table, write_json, write_markdown
+    from assistant.eval.tone import evaluate_tone
 
     report = evaluate_tone(data)
     summary = report.summary()
@@ -142,7 +142,7 @@ def eval_new_case(
     tz: Annotated[str | None, typer.Option("--tz", help="zone of times without one")] = None,
 ) -> None:
     """Scaffold a case: inputs copied in, a gold.json skeleton from the current timeline to correct."""
-    from eval.scaffold import new_case
+    from assistant.eval.scaffold import new_case
 
     path = new_case(folder, inputs, tz=tz)
     print(f"wrote {path}: correct every field, then run `postmortem eval drafts --cases {folder.parent}`")
@@ -154,7 +154,7 @@ def eval_gate(
 ) -> None:
     """Offline evaluation on the dev sets; exit 1 when a figure misses eval/thresholds.yaml."""
     from assistant.config import get_settings
-    from eval.gate import check, load_thresholds
+    from assistant.eval.gate import check, load_thresholds
 
     root = data or Path(os.environ.get("POSTMORTEM_SHARED_DATA", Path.cwd().parent / "shared" / "data"))
     thresholds = load_thresholds()

@@ -25,7 +25,7 @@ def index_command(
     folder: Annotated[Path, typer.Argument(help="folder of past postmortems")],
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
 ) -> None:
-    from retrieval.library import Library
+    from assistant.retrieval.library import Library
 
     lib = Library.open()
     report = lib.index_folder(folder)
@@ -49,7 +49,7 @@ def similar_command(
     k: Annotated[int, typer.Option("-k", help="how many results")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
 ) -> None:
-    from retrieval.library import Library
+    from assistant.retrieval.library import Library
 
     given = [x for x in (text, file, from_draft, queries) if x is not None]
     if len(given) != 1:
@@ -93,7 +93,7 @@ def _query_text(text: str | None, file: Path | None, from_draft: Path | None) ->
         raise InputError(f"cannot read ({exc.strerror})", path=str(path)) from exc
     if from_draft is None:
         return raw
-    from retrieval.parse import draft_query_text
+    from assistant.retrieval.parse import draft_query_text
 
     try:
         draft = json.loads(raw)

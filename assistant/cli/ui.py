@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
         example: bool = typer.Option(False, "--example", help="preload the bundled example incident and library"),
     ) -> None:
         """Serve the postmortem editor: paste, draft, edit, check tone, export and publish."""
-        from ui.app import launch
+        from assistant.ui.app import launch
 
         typer.echo(f"Postmortem Assistant UI on http://{host}:{port} (Ctrl+C to stop)", err=True)
         launch(host=host, port=port, example=example)

@@ -103,7 +103,7 @@ def _configured_library() -> Any | None:
     settings = get_settings()
     if not settings.chroma_host and not (settings.chroma_dir.is_dir() and any(settings.chroma_dir.iterdir())):
         return None
-    from retrieval.library import Library  # lazy: chromadb only when a library exists
+    from assistant.retrieval.library import Library  # lazy: chromadb only when a library exists
 
     try:
         return Library.open(settings=settings)

@@ -1,5 +1,9 @@
 """The prompt registry: renders the versioned Jinja2 templates in ``prompts/``.
 
+The templates ship inside the package as ``assistant/prompts`` (in the repository a link to the
+top-level ``prompts/`` folder) and are found with ``importlib.resources``, so a plain wheel install
+drafts like a checkout.
+
 Each template's first line is ``{#- version: NAME.vN -#}``; drafts record the versions that made
 them. Rendering uses a sandboxed environment with ``StrictUndefined`` so that a missing variable
 fails loudly as ``PromptError`` instead of silently producing an empty prompt.
@@ -9,12 +13,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import PromptError
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+PROMPTS_DIR = Path(str(files("assistant") / "prompts"))
 _VERSION = re.compile(r"\{#-?\s*version:\s*([\w.\-]+)\s*-?#\}")
 
 

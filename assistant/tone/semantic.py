@@ -107,7 +107,7 @@ class _Embedder:
     """The int8 MiniLM through onnxruntime, with an LRU cache of sentence vectors."""
 
     def __init__(self) -> None:
-        from retrieval.minilm import MiniLMEmbedder
+        from assistant.retrieval.minilm import MiniLMEmbedder
 
         self._model = MiniLMEmbedder(threads=min(2, os.cpu_count() or 1), max_tokens=_MAX_TOKENS)
         self._cache: OrderedDict[str, Any] = OrderedDict()

@@ -67,7 +67,7 @@ def _queries(n: int, seed: int = 11) -> list[str]:
 
 def run(size: int, *, n_queries: int, fake_vectors: bool, keep: Path | None) -> None:
     from assistant.config import Settings
-    from retrieval.library import Library
+    from assistant.retrieval.library import Library
 
     base = keep or Path(tempfile.mkdtemp(prefix=f"bench-retrieval-{size}-"))
     folder = base / "library"
@@ -78,7 +78,7 @@ def run(size: int, *, n_queries: int, fake_vectors: bool, keep: Path | None) -> 
     if fake_vectors:
         import numpy as np
 
-        from retrieval.index import find_files, index_files
+        from assistant.retrieval.index import find_files, index_files
 
         rng = np.random.default_rng(0)
 
@@ -98,7 +98,7 @@ def run(size: int, *, n_queries: int, fake_vectors: bool, keep: Path | None) -> 
           f"= {report.added / max(elapsed, 1e-9):.0f} docs/s wall; CPU {cpu:.1f} s = "
           f"{report.added / max(cpu, 1e-9):.0f} docs per CPU-second; load {os.getloadavg()[0]:.1f}")
     lib = Library.open(Settings(home=base / "home"))  # reopen: queries run against the persisted store
-    from retrieval.query import query_vector
+    from assistant.retrieval.query import query_vector
 
     lib.similar("warm up the model and the indexes", k=5)
     times, cpus = [], []

@@ -45,7 +45,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     from assistant.config import get_settings
-    from ui.app import _warm_up
+    from assistant.ui.app import _warm_up
 
     settings = get_settings(fresh=True)
     t0 = time.perf_counter()
