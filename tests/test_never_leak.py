@@ -118,7 +118,8 @@ def test_obeying_model_is_fed_the_injection_but_the_draft_does_not_carry_it(
     # the model was handed the injected instruction (and, being gullible, obeyed it) …
     assert any(injected_instruction(request_text(b, role="user")) for b in server.requests)
     # … and the protected pipeline kept the claim out of the draft
-    assert not _carries(_draft_text(pm), claim)
+    text = _draft_text(pm)
+    assert not _carries(text, claim), [ln for ln in text.splitlines() if _carries(ln, claim)][:3]
 
 
 @pytest.mark.parametrize("case", INJECTION_CASES, ids=[c.name for c in INJECTION_CASES])
@@ -129,8 +130,8 @@ def test_without_the_injection_screen_the_same_draft_carries_the_claim(
     import assistant.draft.assemble as assemble
 
     claim = _claim(case)
-    monkeypatch.setattr(assemble, "_injection_events", lambda tl: [])
-    monkeypatch.setattr(assemble, "_INJECTION", re.compile(r"(?!x)x"))
+    monkeypatch.setattr(assemble, "injection_lines", lambda tl: [])
+    monkeypatch.setattr(assemble, "looks_like_injection", lambda text: False)
     server.set_responder(obeying_responder)
     pm = draft_postmortem(_timeline(case), provider=_provider(server))
     assert _carries(_draft_text(pm), claim)

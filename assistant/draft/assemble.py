@@ -12,21 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from assistant.domain import Event, KeyTimes, Metrics, Timeline
+from assistant.domain import KeyTimes, Metrics, Timeline
 from assistant.draft import schema as s
 from assistant.draft.blame import rewrite
 from assistant.draft.context import DraftContext
 from assistant.draft.grounding import Grounder
-from assistant.injection import draft_repeats_injection as _repeats
-from assistant.injection import injection_lines
-from assistant.injection import looks_like_injection as _looks_like_injection
+from assistant.injection import draft_repeats_injection, injection_lines, looks_like_injection
 from assistant.llm.base import Provider
-
-_INJECTION = re.compile(
-    r"(ignore (?:all |any )?(?:the )?(?:previous|prior|above) instructions|note to (?:any|the) (?:ai|assistant|llm)|"
-    r"as an ai|system prompt|disregard (?:the|all|previous)|you are now|new instructions)",
-    re.IGNORECASE,
-)
+from assistant.tone.sentences import split_sentences
 
 
 class _Gate:
@@ -36,13 +29,12 @@ class _Gate:
         self.ctx = ctx
         self.g = Grounder(ctx.timeline)
         self.tone: list[s.ToneNote] = []
-        self.injection = _injection_events(ctx.timeline)
-        self._inj_fragments = [_norm(e.text) for e in self.injection]
+        self.injection_events = injection_lines(ctx.timeline)
+        self.injection = [e.text for e in self.injection_events]
 
     def text(self, text: str, section: str) -> str:
-        text = self.g.text(text or "", section)
-        if self._repeats_injection(text):
-            self.g._repair(f"{section}: dropped text repeating an injection-looking source line")
+        text = self._screen(self.g.text(text or "", section), section)
+        if not text.strip():
             return ""
         # Offline text is source lines that already passed the tone checker plus fixed neutral
         # phrases, so only model-written sections need the (slower) full pass.
@@ -79,33 +71,26 @@ class _Gate:
     def statements(self, items: list[s.CitedText], section: str) -> list[s.Statement]:
         return [st for st in (self.statement(i, section) for i in items) if st is not None]
 
-    def _repeats_injection(self, text: str) -> bool:
-        if self.injection and _repeats(text, [e.text for e in self.injection]):
-            return True
-        low = _norm(text)
-        for frag in self._inj_fragments:
-            for i in range(0, max(1, len(frag) - 40), 20):
-                if len(frag) >= 40 and frag[i : i + 40] in low:
-                    return True
-        return bool(_INJECTION.search(text))
+    def field(self, value: str | None, section: str) -> str | None:
+        """A short model-written field (owner, due date): screened for injection, names restored."""
+        kept = self._screen(value or "", section).strip()
+        return self.ctx.restore(kept) if kept else None
 
+    def _screen(self, text: str, section: str) -> str:
+        """Drop each sentence that repeats an injection-looking source line or carries one itself.
 
+        Only the offending sentence goes, never the whole field (``assistant.injection`` is the
+        one screen); each drop is recorded as a repair in provenance.
+        """
+        out, last = [], 0
+        for sent in split_sentences(text):
+            if looks_like_injection(sent.text) or draft_repeats_injection(sent.text, self.injection):
+                out.append(text[last : sent.start])
+                last = sent.end
+                self.g._repair(f"{section}: dropped a sentence repeating an injection-looking source line")
+        out.append(text[last:])
+        return re.sub(r"[ 	]{2,}", " ", "".join(out)) if last else text
 
-
-def looks_like_injection(text: str) -> bool:
-    """The injection screen for one source text: ``assistant.injection`` plus the built-in pattern."""
-    return _looks_like_injection(text) or bool(_INJECTION.search(text))
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower()).strip()
-
-
-def _injection_events(tl: Timeline) -> list[Event]:
-    try:
-        return list(injection_lines(tl))
-    except Exception:  # the screen is a safety net; fall back to the built-in pattern
-        return [e for e in tl.events if _INJECTION.search(e.text)]
 
 
 def assemble(
@@ -176,7 +161,7 @@ def assemble(
     prov.repair_notes = gate.g.notes
     prov.sections = status
     prov.fallbacks = [n for n, st in status.items() if st.status == "fallback"]
-    prov.injection_flags = [e.id for e in gate.injection]
+    prov.injection_flags = [e.id for e in gate.injection_events]
     prov.redacted = ctx.redacted
     prov.aliased_names = ctx.aliased
     prov.library = ctx.library_note
@@ -211,9 +196,9 @@ def _actions(d: s.ActionItemsDraft, gate: _Gate) -> list[s.ActionItem]:
         if not text:
             continue
         refs, ids = gate.refs(item.refs, f"action_items[{n}]")
-        owner = gate.ctx.restore(item.owner) if item.owner else None
+        owner, due = gate.field(item.owner, f"action_items[{n}]"), gate.field(item.due, f"action_items[{n}]")
         out.append(
-            s.ActionItem(description=text, owner=owner, due=item.due, priority=item.priority, kind=item.kind, refs=refs, event_ids=ids)
+            s.ActionItem(description=text, owner=owner, due=due, priority=item.priority, kind=item.kind, refs=refs, event_ids=ids)
         )
     return out
 
@@ -240,7 +225,7 @@ def _gap_questions(pm: s.Postmortem, drafted: dict[str, BaseModel], gate: _Gate)
         elif is_empty and label not in existing:
             qs.append(f"The {label} section is empty: the sources did not establish it. What should it say?")
     qs += _clock_questions(gate.ctx.timeline)
-    for e in gate.injection:
+    for e in gate.injection_events:
         qs.append(
             f"Source line {e.id} ({', '.join(e.ref_strings)}) contains text addressed to an AI assistant; "
             "it was treated as data and ignored. Should it be reported as a security concern?"

@@ -106,7 +106,7 @@ def clean(text: str, limit: int = 240) -> str:
 
 def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     """Read the timeline once; every offline section is written from the result."""
-    from assistant.draft.assemble import looks_like_injection
+    from assistant.injection import looks_like_injection
 
     f = Facts(timeline=tl)
     for e in tl.events:
