@@ -37,6 +37,22 @@ def incident_cases() -> list[Path]:
 
 
 @pytest.fixture(autouse=True)
+def no_remote_model_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never reach a model that is not on this machine (opt in with ``allow_model_requests``)."""
+    from assistant.llm import base
+
+    monkeypatch.setattr(base, "ALLOW_MODEL_REQUESTS", False)
+
+
+@pytest.fixture
+def allow_model_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opt a test in to model requests beyond this machine."""
+    from assistant.llm import base
+
+    monkeypatch.setattr(base, "ALLOW_MODEL_REQUESTS", True)
+
+
+@pytest.fixture(autouse=True)
 def postmortem_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Every test gets its own data directory (POSTMORTEM_HOME)."""
     home = tmp_path / "pm-home"

@@ -105,14 +105,6 @@ def test_grounder_drops_sentences_with_invented_times() -> None:
     assert g.text("The cursor was held since 08:40.", "x") == "The cursor was held since 08:40."  # time written in a source
 
 
-def _need_timeline() -> None:
-    try:
-        from assistant.ingest import read_sources  # noqa: F401
-        from assistant.timeline import build_timeline  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"ingest/timeline not merged yet: {exc}")
-
-
 class _ScriptedProvider:
     """A typed fake remote model: answers with ungrounded content, and fails for chosen sections."""
 
@@ -188,7 +180,6 @@ def test_subset_of_sections_explains_the_missing_ones() -> None:
 
 @pytest.mark.parametrize("fmt", ["md", "json"])
 def test_cli_draft_writes_markdown_and_json(tmp_path, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    _need_timeline()
     from typer.testing import CliRunner
 
     from assistant.cli.app import app

@@ -40,8 +40,9 @@ def test_schema_fake_answers_with_ids_from_the_messages() -> None:
 
 
 def test_schema_fake_drafts_every_section_without_fallbacks() -> None:
-    pipeline = pytest.importorskip("assistant.draft.pipeline", reason="drafting pipeline not available")
     from _draft_helpers import fixture_timeline
+
+    from assistant.draft import pipeline
 
     fake = FakeProvider.from_schema()
     pm = pipeline.draft_postmortem(fixture_timeline(), provider=fake)

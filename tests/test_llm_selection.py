@@ -20,7 +20,6 @@ def _settings(monkeypatch: pytest.MonkeyPatch, **env: str) -> object:
 
 
 def test_nothing_configured_selects_offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("assistant.llm.offline", reason="the offline provider has not landed yet")
     provider = get_provider(settings=_settings(monkeypatch))  # type: ignore[arg-type]
     assert provider.name == "offline"
     assert provider.remote is False
@@ -45,7 +44,6 @@ def test_api_key_alone_selects_remote_openai(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_explicit_offline_wins_over_a_configured_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("assistant.llm.offline", reason="the offline provider has not landed yet")
     s = _settings(monkeypatch, OPENAI_BASE_URL="http://127.0.0.1:8080/v1", POSTMORTEM_PROVIDER="offline")
     assert get_provider(settings=s).name == "offline"  # type: ignore[arg-type]
     assert get_provider("openai", settings=s).name == "openai"  # type: ignore[arg-type]
@@ -115,3 +113,16 @@ def test_importing_the_llm_package_does_not_import_langchain_or_openai() -> None
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_tests_cannot_reach_a_model_that_is_not_on_this_machine() -> None:
+    from assistant.draft.schema import SummaryDraft
+    from assistant.errors import ConfigError
+    from assistant.llm.base import Message, StructuredRequest
+    from assistant.llm.openai_compat import OpenAICompatProvider
+
+    provider = OpenAICompatProvider(base_url="https://api.example.invalid/v1", api_key="sk-test", max_retries=0)
+    request = StructuredRequest(messages=[Message("user", "hi")], schema=SummaryDraft, purpose="test")
+    with pytest.raises(ConfigError, match="ALLOW_MODEL_REQUESTS"):
+        provider.generate(request)
+    assert provider.usage.calls == 0

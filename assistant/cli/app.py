@@ -15,17 +15,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Each module defines ``register(app)``; a module that is not written yet is skipped.
+# Each module defines ``register(app)``; an import error is a bug and fails loudly.
 _VERBS = ("timeline", "draft", "lint", "library", "redact", "ui", "evaluate")
 
 for _name in _VERBS:
-    try:
-        _mod = importlib.import_module(f"assistant.cli.{_name}")
-    except ModuleNotFoundError as exc:  # pragma: no cover - only while a verb is being written
-        if exc.name != f"assistant.cli.{_name}":
-            raise
-        continue
-    _mod.register(app)
+    importlib.import_module(f"assistant.cli.{_name}").register(app)
 
 
 def main() -> None:

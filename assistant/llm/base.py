@@ -13,6 +13,12 @@ from pydantic import BaseModel
 
 T = TypeVar("T", bound=BaseModel)
 
+# pydantic-ai's switch: the test suite sets this to False (tests/conftest.py), and a provider then
+# refuses any request to an endpoint that is not on this machine, so no test can reach a paid API by
+# accident. Local servers the tests start themselves (loopback) stay allowed; a test that really
+# means to call out opts in with the ``allow_model_requests`` fixture.
+ALLOW_MODEL_REQUESTS = True
+
 
 @dataclass(frozen=True)
 class Message:

@@ -24,7 +24,8 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, SecretStr, ValidationError
 
 from assistant.config import Settings, get_settings
-from assistant.errors import InvalidModelOutputError, ProviderError, ProviderUnavailableError
+from assistant.errors import ConfigError, InvalidModelOutputError, ProviderError, ProviderUnavailableError
+from assistant.llm import base
 from assistant.llm.base import Message, StructuredRequest, T, Usage
 
 log = logging.getLogger(__name__)
@@ -145,6 +146,12 @@ class OpenAICompatProvider:
     # -- the protocol ------------------------------------------------------------------------
     def generate(self, request: StructuredRequest[T]) -> T:
         """Return a validated ``request.schema``; raise ``ProviderUnavailableError`` or ``InvalidModelOutputError``."""
+        if not base.ALLOW_MODEL_REQUESTS and self.remote:
+            raise ConfigError(
+                f"real model requests are switched off (assistant.llm.base.ALLOW_MODEL_REQUESTS is False) and "
+                f"{self.endpoint} is not on this machine: point the test at a local server or opt in with "
+                "the allow_model_requests fixture"
+            )
         messages = _to_langchain(request.messages)
         attempts, outcome = 0, _Outcome(None, None, None)
         while True:
