@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -17,9 +18,13 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    # Build from a clean copy: an in-tree build/ folder would carry stale modules into the wheel.
+    src = tmp_path_factory.mktemp("src") / "project"
+    skip = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "test-output", "__pycache__", ".*_cache")
+    shutil.copytree(ROOT, src, symlinks=True, ignore=skip)
     # No build isolation: the build backend comes from the test venv, so nothing is downloaded.
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", str(ROOT), "-w", str(out)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", str(src), "-w", str(out)],
         check=True,
         capture_output=True,
     )
