@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
     group.command("drafts")(eval_drafts)
     group.command("retrieval")(eval_retrieval)
     group.command("tone")(eval_tone)
+    group.command("logs")(eval_logs)
     group.command("new-case")(eval_new_case)
     group.command("gate")(eval_gate)
     app.add_typer(group, name="eval")
@@ -134,6 +135,31 @@ def eval_tone(
     """Precision, recall and F1 of the blameful label; hard-negative false positives; recall per category."""
     _tone(data, out)
     print(f"reports in {out}/", file=sys.stderr)
+
+
+def eval_logs(
+    data: Annotated[Path, typer.Option("--data", help="folder of labelled logs (Loghub-2k CSVs or NAME.truth.jsonl)")],
+    out: OutOpt = DEFAULT_OUT / "logs",
+) -> None:
+    """Lines timed correctly and template grouping accuracy of `postmortem logs`, raw lines in."""
+    from assistant.eval.logs import score_folder
+    from assistant.eval.report import md_table, write_json, write_markdown
+
+    scores = score_folder(data)
+    if not scores:
+        print(f"error: no labelled log files in {data}", file=sys.stderr)
+        raise typer.Exit(2)
+    rows = [vars(s) for s in scores]
+    for s in scores:
+        print(f"{s.name}: lines {s.answered}/{s.lines}, timed {s.timed:.3f}, grouping accuracy {s.grouping_accuracy:.3f}")
+    summary = {
+        "files": len(scores),
+        "timed": round(sum(s.timed for s in scores) / len(scores), 3),
+        "grouping_accuracy": round(sum(s.grouping_accuracy for s in scores) / len(scores), 3),
+    }
+    print("TOTAL " + ", ".join(f"{k} {v}" for k, v in summary.items()))
+    write_json(out, "logs", {"summary": summary, "files": rows})
+    write_markdown(out, "logs", "Log reading", [("Summary", md_table([summary], list(summary))), ("Per file", md_table(rows, list(rows[0])))])
 
 
 def eval_new_case(
