@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest import alerts, k8s, logs, slack
+from assistant.ingest import alerts, chat_layout, k8s, logs, slack
 from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _DIVIDER, _NICK, _PASTE_HEAD, _TEAMS_NAME
 
 # JSON document formats → (family, parser key)
@@ -35,6 +35,8 @@ def _chat_share(lines: list[str]) -> tuple[float, bool]:
         m = _DATED.match(s) or _BRACKET.match(s) or _BARE_IRC.match(s)
         if m:
             rest = m.group("rest")
+            if chat_layout.starts_with_level(rest):  # "INFO app.worker: ..." is a log line
+                continue
             if _NICK.match(rest) or re.match(r"^[^\s:<>][^:<>]{0,60}?:\s", rest) or "joined" in rest or rest.startswith("-!-"):
                 hits += 1
                 speaker = True
@@ -58,6 +60,15 @@ def detect_text(sample: str) -> str | None:
         return "k8s-events"
     chat, speaker = _chat_share(lines)
     best, log_share = logs.sample_score(sample)
+    # --- chat layouts learned from the file (chat_layout; owned by the chat work) ---
+    layout = chat_layout.learn(lines)
+    if layout is not None and layout.heads / len(lines) >= 0.15:
+        share = layout.heads / len(lines)
+        inline_only = all(sh[0] == "TN" and sh[1].endswith(":") for sh in layout.shapes) and not layout.name_then_time
+        name_first = layout.name_then_time or any(sh[0] == "NT" or sh[1] == "From" for sh in layout.shapes)
+        if name_first or (inline_only and not (speaker and chat >= 0.3) and share > log_share):
+            return "chat-layout"
+    # --- end chat layouts ---
     # Chat stamps also parse as log lines ("2026-03-04 14:02:11 <bob> hi"); prefer chat when speakers show.
     if speaker and chat >= 0.3 and chat >= log_share * 0.8:
         return "chat"
