@@ -64,7 +64,8 @@ def echoes(text: str, keys: frozenset[str], anchor_keys: frozenset[str]) -> bool
     if keys & anchor_keys:
         return True
     low = text.lower()
-    return any(" " in k and len(k) >= 8 and k in low for k in anchor_keys)
+    # Multi-word names ("High GC time on pricing-03") and hyphenated ones ("outbound-email-oldest-message-age").
+    return any(len(k) >= 8 and (" " in k or "-" in k or "_" in k) and k in low for k in anchor_keys)
 
 
 def says_resolved(text: str) -> bool:

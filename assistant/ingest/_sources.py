@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from assistant.domain import InputProblem, ParsedSource
 from assistant.errors import InputError, MalformedInputError, UnsupportedFormatError
-from assistant.ingest import alerts, chat_layout, chat_text, k8s, logs, notes, slack
+from assistant.ingest import alert_mail, alerts, chat_layout, chat_text, k8s, logs, notes, slack
 from assistant.ingest._io import Loaded, load_bytes, load_file
 from assistant.ingest._json import JsonDoc, parse_json
 from assistant.ingest.detect import detect_json, detect_text
@@ -81,6 +81,8 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
         return chat_text.parse_chat(ld.lines(), ld.name)
     if fmt == "chat-layout":
         return chat_layout.parse_chat_layout(ld.lines(), ld.name)
+    if fmt == "alert-mail":
+        return alert_mail.parse_alert_mail(ld.lines(), ld.name)
     if fmt == "notes":
         return notes.parse_notes(ld.lines(), ld.name)
     if fmt == "k8s-events":

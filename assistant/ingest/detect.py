@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest import alerts, chat_layout, k8s, logs, slack
+from assistant.ingest import alert_mail, alerts, chat_layout, k8s, logs, slack
 from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _DIVIDER, _NICK, _PASTE_HEAD, _TEAMS_NAME
 
 # JSON document formats → (family, parser key)
@@ -58,6 +58,8 @@ def detect_text(sample: str) -> str | None:
         return None
     if k8s.looks_like_events_text(lines):
         return "k8s-events"
+    if alert_mail.looks_like_alert_mail(lines):  # Zabbix/Nagios/Icinga e-mails pasted as text
+        return "alert-mail"
     chat, speaker = _chat_share(lines)
     best, log_share = logs.sample_score(sample)
     # --- chat layouts learned from the file (chat_layout; owned by the chat work) ---
