@@ -232,7 +232,8 @@ def _follow_dividers(dated: list[datetime], recs: list[RawRecord]) -> list[datet
         if not cands:
             continue
         d = min(cands, key=lambda c: abs((c - v.date()).days))
-        if abs((d - v.date()).days) <= 2:
+        # A date written on the line itself ("Mon 2 Mar 09:15") holds over any distance.
+        if abs((d - v.date()).days) <= (183 if r.attrs.get("line_date") else 2):
             out[k] = datetime.combine(d, v.time())
     return out
 
