@@ -16,6 +16,7 @@ from assistant.clock import (
     best_date,
     best_year,
     format_offset,
+    local_time_statement,
     localize,
     stated_zone_in_text,
     zone_from_name,
@@ -82,7 +83,7 @@ def place_sources(
     # Dated naive sources first, so date-less chats can borrow their dates.
     pending.sort(key=lambda s: any(not r.time.has_date for r in s.records))
     for src in pending:
-        recs, clock, notes = _place_naive(src, anchors, known, tz, day)
+        recs, clock, notes = _place_naive(src, anchors, known, tz, day, _sibling_zone(src, sources))
         clocks[src.path] = clock
         findings.extend(notes)
         placed.extend(recs)
@@ -102,11 +103,44 @@ def _stated(src: ParsedSource) -> str | None:
         zone = stated_zone_in_text(r.text)
         if zone:
             return zone
+    return _place_reading(src)
+
+
+def _place_reading(src: ParsedSource) -> str | None:
+    """A message telling the local time of a place that matches its own stamp ("it's 15:10 here in Madrid")."""
+    for r in src.records[:_SCAN_LIMIT]:
+        if r.time.is_aware:
+            continue
+        said = local_time_statement(r.text)
+        if said is None:
+            continue
+        h, m, zone = said
+        stamp = r.time.value.hour * 60 + r.time.value.minute
+        if min((stamp - h * 60 - m) % 1440, (h * 60 + m - stamp) % 1440) <= 5:
+            return zone
     return None
 
 
+def _sibling_zone(src: ParsedSource, sources: list[ParsedSource]) -> tuple[str, str] | None:
+    """The one zone the other human-written sources (chat, notes) state: the same team wrote both."""
+    if src.kind not in (SourceKind.chat, SourceKind.note):
+        return None
+    found: dict[str, str] = {}
+    for other in sources:
+        if other is src or other.kind not in (SourceKind.chat, SourceKind.note):
+            continue
+        zone = _stated(other)
+        if zone and zone_from_name(zone) is not None:
+            found.setdefault(zone_label(zone_from_name(zone) or UTC) or zone, other.path)
+    if len(found) != 1:
+        return None
+    zone, path = next(iter(found.items()))
+    return zone, path
+
+
 def _place_naive(
-    src: ParsedSource, anchors: list[Anchor], known: list[datetime], flag: tzinfo | None, day: date | None
+    src: ParsedSource, anchors: list[Anchor], known: list[datetime], flag: tzinfo | None, day: date | None,
+    sibling: tuple[str, str] | None = None,
 ) -> tuple[list[Placed], SourceClock, list[str]]:
     notes: list[str] = []
     recs = list(src.records)
@@ -128,6 +162,10 @@ def _place_naive(
                 zone = flag
             anchor_ref = guess.evidence[0][0]
             evidence = [ref for pair in guess.evidence for ref in pair]
+        elif sibling is not None and zone_from_name(sibling[0]) is not None:
+            zone, how = zone_from_name(sibling[0]) or UTC, "inferred"
+            notes.append(f"{src.path}: no time zone stated; read in {sibling[0]}, the zone {sibling[1]} states "
+                         "(written by the same team)")
         elif flag is not None:
             zone, how = flag, "flag"
         else:
@@ -157,7 +195,7 @@ def _place_naive(
     offset = format_offset(first.utcoffset()) if first else format_offset(_any_offset(zone))
     clock = SourceClock(offset=offset, zone=zone_label(zone), how=how, evidence=evidence,
                         notes=[n for n in dst_notes])
-    if how == "inferred":
+    if how == "inferred" and evidence:
         notes.append(f"{src.path}: times carry no zone; offset {offset} inferred from "
                      f"{len(evidence) // 2} shared event(s) with the alert payloads")
     return out, clock, notes
