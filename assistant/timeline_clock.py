@@ -24,6 +24,7 @@ from assistant.clock import (
 )
 from assistant.domain import ParsedSource, RawRecord, SourceKind, SourceRef
 from assistant.timeline_align import Anchor, SkewUnit, anchor_from_alert, detect_skew, infer_offset
+from assistant.timeline_stated import apply_stated_clocks
 
 _SCAN_LIMIT = 3000  # records per source read for stated zones / echoes (chat is small; logs rarely echo)
 _SKEW_SAMPLE = 20000
@@ -88,7 +89,8 @@ def place_sources(
         findings.extend(notes)
         placed.extend(recs)
         known.extend(p.time for p in recs)
-    findings.extend(_apply_skew(placed, clocks))
+    done = apply_stated_clocks(placed, clocks, findings)
+    findings.extend(_apply_skew(placed, clocks, skip=done))
     return Placement(placed, clocks, findings)
 
 
@@ -283,13 +285,15 @@ def _parse_day(text: str | None) -> date | None:
         return None
 
 
-def _apply_skew(placed: list[Placed], clocks: dict[str, SourceClock]) -> list[str]:
+def _apply_skew(placed: list[Placed], clocks: dict[str, SourceClock], *, skip: frozenset[str] = frozenset()) -> list[str]:
     """Find and correct constant per-host (or per-log) clock errors against everything else."""
     groups: dict[str, list[Placed]] = {}
     for p in placed:
         if p.rec.kind == SourceKind.log:
             host = p.rec.attrs.get("host") or ""
             key = f"{p.path}#{host}" if host else p.path
+            if key in skip:
+                continue  # already corrected from what a responder stated
         elif p.rec.kind == SourceKind.alert or p.rec.attrs.get("bot"):
             key = f"~ref:{p.path}"  # machine-stamped references, never corrected
         else:
