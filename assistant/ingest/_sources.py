@@ -8,7 +8,18 @@ from pathlib import Path, PurePosixPath
 
 from assistant.domain import InputProblem, ParsedSource
 from assistant.errors import InputError, MalformedInputError, UnsupportedFormatError
-from assistant.ingest import alert_mail, alerts, chat_layout, chat_text, k8s, logs, notes, slack
+from assistant.ingest import (
+    alert_mail,
+    alerts,
+    chat_json,
+    chat_layout,
+    chat_text,
+    k8s,
+    logs,
+    notes,
+    slack,
+    tickets,
+)
 from assistant.ingest._io import Loaded, load_bytes, load_file
 from assistant.ingest._json import JsonDoc, parse_json
 from assistant.ingest.detect import detect_json, detect_text
@@ -68,6 +79,10 @@ def parse_loaded(ld: Loaded) -> _Out:
 
 def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
     head = ld.sample.lstrip()
+    if head[:1] == "{" and chat_json.looks_like_mattermost(ld.sample):
+        found = chat_json.mattermost_posts(ld.lines())
+        if found is not None:
+            return chat_json.parse_chat_json(found[0], ld.name, found[1], fmt="mattermost-jsonl")
     if head[:1] in "[{":
         src = _parse_json(ld, problems)
         if src is not None:
@@ -83,6 +98,8 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
         return chat_layout.parse_chat_layout(ld.lines(), ld.name)
     if fmt == "alert-mail":
         return alert_mail.parse_alert_mail(ld.lines(), ld.name)
+    if fmt == "tickets":
+        return tickets.parse_tickets(ld.full_text(), ld.name)
     if fmt == "notes":
         return notes.parse_notes(ld.lines(), ld.name)
     if fmt == "k8s-events":
@@ -138,6 +155,9 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
         return k8s.parse_events_json(doc, name)
     if kind == "alerts":
         return alerts.parse_alerts(doc, name)
+    if kind == "chat-json":
+        msgs = chat_json.messages_of(doc.value) or []
+        return chat_json.parse_chat_json(msgs, name, doc.item_lines if isinstance(doc.value, list) else None)
     raise UnsupportedFormatError(
         "JSON, but not a format we read (Slack export, Alertmanager/Grafana/PagerDuty/Opsgenie alerts, "
         "kubectl events -o json); JSON logs should be one object per line",

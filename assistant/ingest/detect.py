@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest import alert_mail, alerts, chat_layout, k8s, logs, slack
+from assistant.ingest import alert_mail, alerts, chat_json, chat_layout, k8s, logs, slack, tickets
 from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _DIVIDER, _NICK, _PASTE_HEAD, _TEAMS_NAME
 
 # JSON document formats → (family, parser key)
-JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert"}
+JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert", "chat-json": "chat"}
 _CHAT_HEAD = re.compile(r"^\s*(?:\[[^\]]{4,25}\]\s*\S|\d{1,2}:\d{2}(?::\d{2})?\s+<)")
 
 
@@ -23,6 +23,8 @@ def detect_json(value: Any) -> str | None:
         return "alerts"
     if isinstance(value, dict) and isinstance(value.get("messages"), list) and slack.looks_like_messages(value["messages"]):
         return "slack-export"
+    if chat_json.messages_of(value) is not None:  # other chat exports, by field names
+        return "chat-json"
     return None
 
 
@@ -60,6 +62,8 @@ def detect_text(sample: str) -> str | None:
         return "k8s-events"
     if alert_mail.looks_like_alert_mail(lines):  # Zabbix/Nagios/Icinga e-mails pasted as text
         return "alert-mail"
+    if tickets.looks_like_tickets(sample):  # Zendesk/Jira CSV exports
+        return "tickets"
     chat, speaker = _chat_share(lines)
     best, log_share = logs.sample_score(sample)
     # --- chat layouts learned from the file (chat_layout; owned by the chat work) ---
