@@ -26,9 +26,11 @@ from assistant.ingest.detect import detect_json, detect_text
 
 _Out = tuple[list[ParsedSource], list[InputProblem]]
 _UNSUPPORTED = (
-    "format not recognised; supported: Slack export JSON, chat text ([HH:MM] name: text, IRC, Slack/Teams "
-    "copy-paste), logs (ISO-8601, syslog, JSON lines, access logs, kubectl events), alert JSON "
-    "(Alertmanager, Grafana, PagerDuty, Opsgenie) and notes with times like '14:02'"
+    "format not recognised; supported: Slack export JSON, chat JSON exports (Discord, Teams, Mattermost), chat "
+    "text pasted from any client (a speaker and a time per message: Slack, Teams, Discord, Zoom, WhatsApp, IRC, "
+    "'14:02 name: text'), logs (ISO-8601, syslog, JSON lines, access logs, kubectl events), alert JSON "
+    "(Alertmanager, Grafana, PagerDuty, Opsgenie, Datadog, CloudWatch/SNS, EventBridge, Sentry, Statuspage), "
+    "alert e-mails (Zabbix, Nagios, Icinga), ticket CSV exports and notes with times like '14:02'"
 )
 
 
