@@ -157,3 +157,14 @@ def test_a_json_log_list_is_not_mistaken_for_alerts(tmp_path: Path) -> None:
 
     logs = [{"timestamp": 1772633460000, "message": "START RequestId: 1", "logStreamName": "s"}]
     assert not looks_like_alert(logs)
+
+
+def test_skipped_notifications_reach_the_problems(tmp_path: Path) -> None:
+    from assistant.ingest import read_sources
+
+    text = _NAGIOS + "\n***** Nagios *****\n\nNotification Type: PROBLEM\nService: DNS\nHost: ns-1\nState: CRITICAL\n"
+    (tmp_path / "alerts.txt").write_text(text, encoding="utf-8")
+    result = read_sources([tmp_path / "alerts.txt"])
+    assert len(result.sources[0].records) == 2
+    (problem,) = result.problems
+    assert problem.line == 33 and "without a time" in problem.message  # the block's first line

@@ -76,6 +76,15 @@ def parse_loaded(ld: Loaded) -> _Out:
         return [], [*problems, InputProblem(path=ld.name, message=f"could not be parsed ({exc}); check the content")]
     if src is None:
         return [], problems
+    # What a parser skipped, with its reason, reaches the user (until per-file coverage lands).
+    said = {p.message for p in problems}
+    for w in src.warnings:
+        msg = w.removeprefix(f"{ld.name}:").strip()
+        line, _, rest = msg.partition(":")
+        at = int(line) if line.isdigit() and rest else None
+        msg = rest.strip() if at is not None else msg
+        if msg not in said and not any(msg in m or m in msg for m in said):
+            problems.append(InputProblem(path=ld.name, line=at, message=msg))
     return [src], problems
 
 

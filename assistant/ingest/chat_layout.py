@@ -343,11 +343,16 @@ def parse_chat_layout(lines: Iterable[str], name: str, layout: Layout | None = N
             continue
         rd.body(line)
     rd.flush()
+    warnings = []
+    if len(rd.header) > 10:
+        warnings.append(f"{len(rd.header)} lines before the first message were not read as messages "
+                        "(no speaker and time found on them)")
     return ParsedSource(
         path=name,
         format="chat-layout",
         kind=SourceKind.chat,
         records=rd.records,
+        warnings=warnings,
         stated_tz=stated_zone(all_lines),
         stated_date=_header_date(rd.header, lay.day_first),
     )
