@@ -94,3 +94,12 @@ def test_log_lines_with_levels_are_not_read_as_chat(tmp_path: Path) -> None:
     src = parse_one(tmp_path, "app.log", lines)
     assert src.kind == "log"
     assert isinstance(src.records[0].time.value, datetime)
+
+
+def test_names_with_pronouns_status_emoji_and_yearless_dates(tmp_path: Path) -> None:
+    text = ("Alice Chen (she/her) 🌴  3/4 10:42 AM\ncheckout down?\nBob Li :palm_tree:  3/4 10:43 AM\nyes\n"
+            "Alice Chen (she/her) 🌴  3/4 10:44 AM\nrolling back\n")
+    src = parse_one(tmp_path, "chat.txt", text)
+    assert [(r.actor, r.text) for r in src.records] == [("Alice Chen", "checkout down?"), ("Bob Li", "yes"),
+                                                        ("Alice Chen", "rolling back")]
+

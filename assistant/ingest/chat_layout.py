@@ -32,16 +32,18 @@ from assistant.ingest._tz import MONTHS, hour24, stated_date, stated_zone
 from assistant.ingest.chat_text import _DIVIDER, _divider_date, is_bot_name
 
 _TIME = r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:]))"
-_NUM_DATE = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+_NUM_DATE = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
 _WORD_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
 _DATE = rf"(?P<date>{_NUM_DATE}|{_WORD_DATE}|[Tt]oday|[Yy]esterday)"
 _WHEN = re.compile(rf"(?:{_DATE}(?:,?\s+(?:at\s+)?|T))?{_TIME}")
 # "From Alice to Everyone:" (Zoom), "From Alice : hi" (older Zoom).
 _ZOOM = re.compile(r"^From\s+(?P<n>.+?)\s+(?:to\s+(?P<to>.+?)|)\s*:\s*(?P<text>.*)$")
-_INLINE = re.compile(r"^(?P<n>[^:]{1,48}?)\s*:\s(?P<text>.*)$|^(?P<n2>[^:\s][^:]{0,47}):$")
+_INLINE = re.compile(
+    r"^(?P<n>[^:|\t]{1,48}?)(?:\s*:\s|\s+\|\s|\s*\t)(?P<text>.*)$|^(?P<n2>[^:\s][^:]{0,47}):$")
 _SEPS = " \t—–-|,•·:"
 _ROLE_TAG = re.compile(r"\s+(?:APP|BOT|Bot|\(bot\)|\[bot\])$")
-_GUEST = re.compile(r"\s*\((?:Guest|External|Extern|Gast|Host|Co-host|Me|You)\)$", re.IGNORECASE)
+# Trailing decorations a client adds to a name: "(Guest)", "(she/her)", ":palm_tree:", a status emoji.
+_GUEST = re.compile(r"(?:\s*\([^()]{1,20}\)|\s+:[\w+\-]+:|\s+[^\w\s]{1,3})+$")
 _NAME_WORD = re.compile(r"^[@\w][\w.'’\-@]*$")
 _REACTION = re.compile(r"^(?::[\w+\-]+:|[^\w\s\d]{1,3})(?:\s*\d{1,4})?(?:\s+(?::[\w+\-]+:|[^\w\s\d]{1,3})\s*\d{1,4})*$")
 _EDITED_LINE = re.compile(r"^(?:Edited|Bearbeitet|\(edited\)|Modifié|Editado)$", re.IGNORECASE)
@@ -96,10 +98,11 @@ def cut(line: str) -> Head | None:
         left, right, bracket = left.rstrip()[:-1], right.lstrip()[1:], True
     date_s = m.group("date")
     if left.strip(_SEPS):
-        name = left.rstrip(_SEPS)
-        sep = left[len(name):].strip() or " "
-        if len(sep) > 1 and set(sep) <= set(" \t"):
-            sep = "  "
+        name = left.rstrip(" \t—–-|,•·")
+        if name.endswith(":") and not re.search(r":[\w+\-]+:$", name):
+            name = name[:-1].rstrip()
+        # The separator's punctuation is the layout ("—", "|", ","); runs of spaces all count as one.
+        sep = "".join(ch for ch in left[len(name):] if not ch.isspace()) or " "
         if not _name_like(name):
             return None
         rest = right.strip()
