@@ -34,6 +34,11 @@ _READING = re.compile(
     rf"(?:[^\d\n]{{0,40}}?{_T.format(n='b')})?",
     re.IGNORECASE,
 )
+# A pasted `date` run on a host: "$ ssh web-3 date\nWed Mar  4 09:12:40 UTC 2026", "root@web-3:~# date\n..."
+_SSH_DATE = re.compile(
+    rf"(?:ssh\s+(?:\S+@)?{_HOST}\s+['\"]?date|@{_HOST.replace('host', 'host2')}[^\s$#]*\s*[$#]\s*date)\b[^\n]*\n"
+    rf"(?:[^\n]*\n){{0,2}}?[^\n]*?{_T.format(n='a')}",
+)
 _NOT_HOSTS = frozenset({"http2", "ipv4", "ipv6", "utf8", "s3", "ec2", "p99", "p95", "p50", "5xx", "4xx"})
 
 
@@ -81,24 +86,26 @@ def read_statements(text: str, ref: SourceRef, said_at: datetime | None) -> list
         out.append(ClockStatement(_host(m), sign * secs, ref, m.group(0).strip()))
     if out:
         return out
-    for m in _READING.finditer(text):
+    for m in [*_SSH_DATE.finditer(text), *_READING.finditer(text)]:
         host = _host(m)
         if host is None and not re.search(r"`?date`?|clock", m.group(0), re.I):
             continue
         host_reading = _secs(m, "a")
-        if m.group("bh"):
+        if m.groupdict().get("bh"):
             ref_reading = _secs(m, "b")
         elif said_at is not None:
             ref_reading = said_at.hour * 3600 + said_at.minute * 60 + said_at.second
         else:
             continue
         diff = (host_reading - ref_reading + 43200) % 86400 - 43200
-        if not m.group("bh") and abs(diff) >= 1800:
+        if not m.groupdict().get("bh") and abs(diff) >= 1800:
             # The host may print another zone than the chat shows: only the part beyond whole half hours is skew.
             diff -= round(diff / 1800) * 1800
         if diff == 0 or abs(diff) > 6 * 3600:
             continue
         out.append(ClockStatement(host, float(diff), ref, m.group(0).strip()))
+        if m.re is _SSH_DATE:
+            break  # the same paste also matches the looser reading pattern
     return out
 
 

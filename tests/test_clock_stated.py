@@ -24,6 +24,8 @@ def test_statements_give_host_and_signed_seconds() -> None:
     assert read("db-02's clock is about 4 min behind") == [("db-02", -240.0)]
     assert read("pricing-03 runs 12 min fast") == [("pricing-03", 720.0)]
     assert read("web-3 shows 08:12:40 right now") == [("web-3", -205.0)]  # prints UTC, chat is +01:00
+    assert read("$ ssh web-3 date\nWed Mar  4 09:12:40 UTC 2026") == [("web-3", -205.0)]
+    assert read("root@db-02:~# date\nWed Mar  4 10:12:05 CET 2026") == [("db-02", -240.0)]
     assert read("the deploy is 5 min behind schedule") == []
     assert read("restarted web-3 at 09:12") == []
 
