@@ -168,3 +168,19 @@ def test_skipped_notifications_reach_the_problems(tmp_path: Path) -> None:
     assert len(result.sources[0].records) == 2
     (problem,) = result.problems
     assert problem.line == 33 and "without a time" in problem.message  # the block's first line
+
+
+def test_cloudwatch_alarm_state_change_via_eventbridge_reads_nested_state(tmp_path: Path) -> None:
+    def event(value: str, at: str) -> dict[str, object]:
+        return {"version": "0", "id": "x", "detail-type": "CloudWatch Alarm State Change", "source": "aws.cloudwatch",
+                "time": at, "region": "us-east-1", "resources": ["arn:aws:cloudwatch:us-east-1:1:alarm:api-5xx"],
+                "detail": {"alarmName": "api-5xx", "state": {"value": value, "reason": "Threshold Crossed",
+                                                             "timestamp": at.replace("Z", ".120+0000")},
+                           "previousState": {"value": "OK" if value == "ALARM" else "ALARM"},
+                           "configuration": {"description": "API 5xx rate"}}}
+
+    src = parse_one(tmp_path, "eb.json", json.dumps([event("ALARM", "2026-04-01T10:02:00Z"),
+                                                     event("OK", "2026-04-01T10:40:00Z")]))
+    assert [r.attrs["status"] for r in src.records] == ["firing", "resolved"]
+    assert src.records[0].attrs["alert"] == "api-5xx"
+    assert src.records[1].time.value == datetime(2026, 4, 1, 10, 40, 0, 120000, tzinfo=UTC)  # the state change

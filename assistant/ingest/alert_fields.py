@@ -35,7 +35,8 @@ _STATE_KEYS = (
 )
 _SEVERITY_KEYS = ("severity", "alert_priority", "priority", "level", "urgency", "impact", "alert_type")
 _TITLE_KEYS = (
-    "alarmname", "alert_title", "title", "name", "rulename", "rule_name", "monitor_name", "check_name",
+    "alarmname", "alert_title", "alertname", "alert_name", "event_title", "incident_title", "issue_title", "title",
+    "condition_name", "name", "rulename", "rule_name", "monitor_name", "check_name",
     "subject", "summary", "message", "culprit",
 )
 _DESC_KEYS = (
@@ -81,6 +82,10 @@ def _flat(obj: Any, depth: int = 0, out: dict[str, Any] | None = None) -> dict[s
     for k, v in obj.items():
         key = str(k).lower().replace("-", "_")
         if isinstance(v, dict):
+            # "state": {"value": "ALARM", "timestamp": ...}, "severity": {"name": "Major"}: the dict names the field.
+            inner = v.get("value") if "value" in v else v.get("name") if "name" in v else None
+            if key in _STATE_KEYS + _SEVERITY_KEYS and isinstance(inner, str) and key not in out:
+                out[key] = inner
             nested.append(v)
         elif isinstance(v, str | int | float) and not isinstance(v, bool) and key not in out:
             out[key] = v
