@@ -103,3 +103,12 @@ def test_names_with_pronouns_status_emoji_and_yearless_dates(tmp_path: Path) -> 
     assert [(r.actor, r.text) for r in src.records] == [("Alice Chen", "checkout down?"), ("Bob Li", "yes"),
                                                         ("Alice Chen", "rolling back")]
 
+
+
+def test_weekday_stamps_and_bold_names_are_not_speakers(tmp_path: Path) -> None:
+    text = ("**Alice Chen** Tuesday 10:42 AM\ncheckout down?\n**Bob Li** Tuesday 10:43 AM\nyes\n"
+            "**Alice Chen** Tue, 3/4/2026 10:44 AM\nrolling back\n")
+    src = parse_one(tmp_path, "chat.txt", text)
+    assert [(r.actor, r.text) for r in src.records] == [("Alice Chen", "checkout down?"), ("Bob Li", "yes"),
+                                                        ("Alice Chen", "rolling back")]
+    assert src.records[2].time.value == datetime(2026, 3, 4, 10, 44)

@@ -34,7 +34,8 @@ from assistant.ingest.chat_text import _DIVIDER, _divider_date, is_bot_name
 _TIME = r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:]))"
 _NUM_DATE = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
 _WORD_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
-_DATE = rf"(?P<date>{_NUM_DATE}|{_WORD_DATE}|[Tt]oday|[Yy]esterday)"
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
+_DATE = rf"(?P<date>(?:{_WEEKDAY},?\s+)?(?:{_NUM_DATE}|{_WORD_DATE})|[Tt]oday|[Yy]esterday|{_WEEKDAY})"
 _WHEN = re.compile(rf"(?:{_DATE}(?:,?\s+(?:at\s+)?|T))?{_TIME}")
 # "From Alice to Everyone:" (Zoom), "From Alice : hi" (older Zoom).
 _ZOOM = re.compile(r"^From\s+(?P<n>.+?)\s+(?:to\s+(?P<to>.+?)|)\s*:\s*(?P<text>.*)$")
@@ -71,7 +72,7 @@ def starts_with_level(s: str) -> bool:
 
 
 def _name_like(s: str) -> bool:
-    s = _GUEST.sub("", _ROLE_TAG.sub("", s.strip()))
+    s = _GUEST.sub("", _ROLE_TAG.sub("", s.strip().strip("*_")))
     if not s or len(s) > 48 or "://" in s or s[-1] in ".!?;":
         return False
     words = s.split()
@@ -176,8 +177,8 @@ def _day_first(dates: list[str]) -> bool:
     first = second = 0
     dots = 0
     for d in dates:
-        parts = re.split(r"[/.]", d)
-        if len(parts) != 3 or len(parts[0]) == 4:
+        parts = re.split(r"[/.]", re.sub(rf"^{_WEEKDAY},?\s+", "", d))
+        if len(parts) < 2 or len(parts[0]) == 4 or not all(p.isdigit() for p in parts):
             continue
         dots += "." in d
         first = max(first, int(parts[0]))
@@ -192,6 +193,7 @@ def _day_first(dates: list[str]) -> bool:
 def _date_of(text: str | None, day_first: bool) -> date | None:
     if not text or text.lower() in ("today", "yesterday"):
         return None
+    text = re.sub(rf"^{_WEEKDAY},?\s+", "", text)  # "Tue, 3/4/2026": the weekday adds nothing
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             return date.fromisoformat(text)

@@ -78,7 +78,7 @@ def ticket_time(value: str) -> datetime | None:
 def parse_tickets(text: str, name: str) -> ParsedSource:
     """One note record per ticket row, at its created time."""
     rows = list(csv.reader(io.StringIO(text), _dialect(text)))
-    header, body_rows = rows[0], rows[1:]
+    header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
     c_time = _col(header, _CREATED)
     c_subj = _col(header, _SUBJECT)
     cols = {k: _col(header, v) for k, v in
