@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind
@@ -65,12 +66,14 @@ class Head:
     shape: tuple[str, str, bool]  # (order: "NT" | "TN" | "T", separator, bracketed)
 
 
+@lru_cache(maxsize=8192)
 def starts_with_level(s: str) -> bool:
     """True when text starts with a log level word ("INFO", "[WARN]", "error:")."""
     first = s.split(maxsplit=1)[0] if s.strip() else ""
     return first.upper().strip(":[]()") in _LEVELS
 
 
+@lru_cache(maxsize=8192)
 def _name_like(s: str) -> bool:
     s = _GUEST.sub("", _ROLE_TAG.sub("", s.strip().strip("*_")))
     if not s or len(s) > 48 or "://" in s or s[-1] in ".!?;":
@@ -81,6 +84,7 @@ def _name_like(s: str) -> bool:
     return 1 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not s[0].isdigit()
 
 
+@lru_cache(maxsize=4096)
 def _clean_name(s: str) -> tuple[str, bool]:
     s = s.strip().strip("*_")
     bot = bool(_ROLE_TAG.search(s))
@@ -90,7 +94,9 @@ def _clean_name(s: str) -> tuple[str, bool]:
 def cut(line: str) -> Head | None:
     """The line as a possible header (speaker/time/message), or None when it has no time stamp."""
     s = line.strip()
-    m = _WHEN.search(s)
+    if ":" not in s[:90]:
+        return None  # no time stamp can start within reach (most message lines)
+    m = _WHEN.search(s, 0, 90)
     if m is None or m.start() > 60:
         return None
     left, right = s[: m.start()], s[m.end():]
@@ -190,6 +196,7 @@ def _day_first(dates: list[str]) -> bool:
     return dots > 0
 
 
+@lru_cache(maxsize=4096)
 def _date_of(text: str | None, day_first: bool) -> date | None:
     if not text or text.lower() in ("today", "yesterday"):
         return None
@@ -217,6 +224,7 @@ def _follow(c: tuple[int, int, int], last: tuple[int, int, int]) -> tuple[int, i
     return min(options)[1], c[1], c[2]
 
 
+@lru_cache(maxsize=4096)
 def _clock(t: str) -> tuple[int, int, int] | None:
     m = re.match(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", t)
     if not m:
