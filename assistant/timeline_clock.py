@@ -23,7 +23,15 @@ from assistant.clock import (
     zone_label,
 )
 from assistant.domain import ParsedSource, RawRecord, SourceKind, SourceRef
-from assistant.timeline_align import Anchor, SkewUnit, anchor_from_alert, detect_skew, infer_offset
+from assistant.timeline_align import (
+    Anchor,
+    SkewUnit,
+    anchor_from_alert,
+    detect_skew,
+    infer_offset,
+    log_echo_offset,
+    quoted_stamps,
+)
 from assistant.timeline_stated import apply_stated_clocks
 
 _SCAN_LIMIT = 3000  # records per source read for stated zones / echoes (chat is small; logs rarely echo)
@@ -81,10 +89,14 @@ def place_sources(
             clocks[src.path] = SourceClock(offset=_offset_of(src.records[0].time.value), zone=None, how="stated")
         else:
             pending.append(src)
-    # Dated naive sources first, so date-less chats can borrow their dates.
-    pending.sort(key=lambda s: any(not r.time.has_date for r in s.records))
+    # Dated naive sources first, so date-less chats can borrow their dates; logs before what people wrote.
+    pending.sort(key=lambda s: (any(not r.time.has_date for r in s.records), s.kind in _HUMAN))
+    wanted = {q for s in pending if s.kind in _HUMAN for r in s.records[:_SCAN_LIMIT] for q in quoted_stamps(r.text)}
+    logged = _logged(placed, wanted)
     for src in pending:
-        recs, clock, notes = _place_naive(src, anchors, known, tz, day, _sibling_zone(src, sources))
+        recs, clock, notes = _place_naive(src, anchors, known, tz, day, _sibling_zone(src, sources), logged)
+        if wanted and src.kind == SourceKind.log:
+            logged.update(_logged(recs, wanted))
         clocks[src.path] = clock
         findings.extend(notes)
         placed.extend(recs)
@@ -140,9 +152,26 @@ def _sibling_zone(src: ParsedSource, sources: list[ParsedSource]) -> tuple[str, 
     return zone, path
 
 
+_HUMAN = (SourceKind.chat, SourceKind.note)
+
+
+def _logged(placed: list[Placed], wanted: set[datetime]) -> dict[datetime, tuple[datetime, SourceRef]]:
+    """Log lines whose written stamp (to the second) a message quotes: written stamp → (true time, ref)."""
+    out: dict[datetime, tuple[datetime, SourceRef]] = {}
+    if not wanted:
+        return out
+    for p in placed:
+        if p.rec.kind != SourceKind.log or not p.rec.time.has_date:
+            continue
+        key = p.rec.time.value.replace(tzinfo=None, microsecond=0)
+        if key in wanted and key not in out:
+            out[key] = (p.time, p.rec.ref)
+    return out
+
+
 def _place_naive(
     src: ParsedSource, anchors: list[Anchor], known: list[datetime], flag: tzinfo | None, day: date | None,
-    sibling: tuple[str, str] | None = None,
+    sibling: tuple[str, str] | None = None, logged: dict[datetime, tuple[datetime, SourceRef]] | None = None,
 ) -> tuple[list[Placed], SourceClock, list[str]]:
     notes: list[str] = []
     recs = list(src.records)
@@ -155,10 +184,14 @@ def _place_naive(
         zone, how = zone_from_name(stated) or UTC, "stated"
     else:
         guess = infer_offset(naive[:_SCAN_LIMIT], anchors)
+        echoed = [(a.ref, a.time) for a in anchors]
+        if (guess is None or guess.votes < 1) and logged and src.kind in _HUMAN:
+            guess = log_echo_offset(naive[:_SCAN_LIMIT], logged)  # log lines pasted into the chat
+            echoed = [(ref, t) for t, ref in logged.values()]
         if guess is not None and guess.votes >= 1:
             zone, how = timezone(timedelta(minutes=guess.minutes)), "inferred"
             at = guess.evidence[0][1]
-            anchor_time = next(a.time for a in anchors if a.ref == at)
+            anchor_time = next(t for ref, t in echoed if ref == at)
             # The flag's zone keeps DST right when it agrees with what the evidence says.
             if flag is not None and anchor_time.astimezone(flag).utcoffset() == timedelta(minutes=guess.minutes):
                 zone = flag
@@ -199,7 +232,7 @@ def _place_naive(
                         notes=[n for n in dst_notes])
     if how == "inferred" and evidence:
         notes.append(f"{src.path}: times carry no zone; offset {offset} inferred from "
-                     f"{len(evidence) // 2} shared event(s) with the alert payloads")
+                     f"{len(evidence) // 2} shared event(s) with the alert payloads or logs")
     return out, clock, notes
 
 

@@ -179,3 +179,19 @@ def test_chat_without_zone_takes_the_zone_its_teams_notes_state(tmp_path: Path) 
     assert (clock.zone, clock.how) == ("Asia/Tokyo", "inferred")
     first = next(e for e in tl.events if e.actor == "aoi")
     assert first.time == datetime(2026, 3, 5, 6, 13, tzinfo=UTC)
+
+
+def test_log_line_pasted_in_chat_pins_the_chat_offset() -> None:
+    logs = source("app.log", "log", [
+        rec(datetime(2026, 3, 4, 14, 28, 20), "log", "INFO [GroupCoordinator 2]: Preparing to rebalance", "app.log", 7,
+            level="info"),
+        rec(datetime(2026, 3, 4, 14, 29, 0), "log", "INFO heartbeat", "app.log", 8, level="info"),
+    ], stated_tz="UTC")
+    talk = chat("chat.txt", [(tod(15, 29), "iker", "broker side:\n[2026-03-04 14:28:20,663] INFO [GroupCoordinator 2]: "
+                                                   "Preparing to rebalance"),
+                             (tod(15, 31), "mira", "looking")])
+    tl = build_timeline(Bundle([logs, talk]))
+    clock = tl.clock["chat.txt"]
+    assert (clock.how, clock.offset) == ("inferred", "+01:00")
+    iker = next(e for e in tl.events if e.actor == "iker")
+    assert iker.time == datetime(2026, 3, 4, 14, 29, tzinfo=UTC)
