@@ -41,8 +41,9 @@ def test_follow_up_bullets_become_untimed_records_at_the_last_time(tmp_path: Pat
         "load test with 2x traffic (needs staging capacity)",
         "random thought without a time",  # nothing dropped silently
     ]
-    assert [r.attrs["section"] for r in untimed] == ["TODO", "Action items", "Action items", "Action items",
-                                                     "Action items"]
+    assert [r.attrs.get("section") for r in untimed] == ["TODO", "Action items", "Action items", "Action items",
+                                                         None]
+    assert untimed[-1].attrs["heading"] == "Action items"
     impact = next(r for r in recs if r.text.startswith("impact"))
     assert all(r.time == impact.time for r in untimed)
     assert [r.ref.line for r in untimed] == [11, 14, 15, 16, 19]

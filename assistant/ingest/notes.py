@@ -1,15 +1,18 @@
 """Responder notes (Markdown or plain text) with times in lines or bullets.
 
-A line with several times ("- 09:04 PD p99 > 5s, 09:05 PD 5xx>10%") yields one record per
-time; the line is cut at the clause boundary before each later time. A time in parentheses
+A line with several times ("- 09:04 PD p99 > 5s, 09:05 PD 5xx>10%") is one record at its leading
+time (the others are listed in ``attrs["also_at"]``); durations ("~1h20m", "for 1h05", "0:45 min")
+are never clock times; a line may state its own day ("Thu 5 Mar 15:13 JST"). A time in parentheses
 right after another ("14:06:31 (12:06:31Z)") is the same moment in another zone and is kept
 as ``attrs["alias"]``; a range ("09:01-09:28") is one mention at its start.
 
 Times with Z/UTC are UTC even when the notes state another zone (they are moved into that zone);
 every time of day gets the notes' date (``attrs["month_day"]``) unless the clock passes midnight,
 since notes jump back to earlier times ("impact: 09:01-09:28") without a day passing. Bullets under a
-"follow-ups:" / "action items" / "TODO" / "next steps" heading, and lines starting with "TODO:" or
-"AI:", become records even without a time (``attrs["untimed"]``), at the last time before them.
+"follow-ups:" / "action items" / "AIs" / "TODO" / "next steps" heading, and lines starting with "TODO:"
+or "AI:", become records even without a time (``attrs["untimed"]``, ``attrs["section"]``), at the
+last time before them. Every other line without a time is kept too, as an untimed fact with the
+heading it sits under (``attrs["heading"]``: "Root cause", "Ruled out", "Impact"): nothing is lost.
 """
 
 from __future__ import annotations
@@ -111,7 +114,7 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
     """Records from notes: one per line with a time (at its leading time), the rest kept as untimed facts."""
     all_lines = list(lines)
     records: list[RawRecord] = []
-    untimed: list[tuple[int, str, int, str]] = []  # (records before it, text, line, section)
+    untimed: list[tuple[int, str, int, str, bool]] = []  # (records before it, text, line, label, follow-up?)
     section: str | None = None  # a follow-up list ("Action items:") the bullets belong to
     heading = ""  # the last heading of any kind ("4. Root cause", "## Impact", "Ruled out:")
     for n, raw_line in enumerate(all_lines, start=1):
@@ -134,16 +137,17 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
         if not found:
             todo = _TODO_LINE.match(line)
             if raw_line[:1].isspace() and not bullet and untimed and untimed[-1][2] == n - 1 - _blank_run(all_lines, n):
-                before, text, ln, label = untimed[-1]
-                untimed[-1] = (before, f"{text} {line}", ln, label)  # a bullet's continuation line
+                before, text, ln, label, follow = untimed[-1]
+                untimed[-1] = (before, f"{text} {line}", ln, label, follow)  # a bullet's continuation line
                 continue
+            follow = True
             if section is not None and bullet:
                 label = section
             elif todo:
                 label = line[: todo.end() - 1].rstrip(" :-")
             else:
-                label = heading
-            untimed.append((len(records), line, n, label))
+                label, follow = heading, False
+            untimed.append((len(records), line, n, label, follow))
             continue
         # One event per line, at its leading time; later times stay in the text ("-> 09:28 healthy").
         _m, when, alias = found[0]
@@ -222,17 +226,19 @@ def _day_of(m: re.Match[str]) -> str | None:
     return f"{m.group('y')}-{mon:02d}-{int(day):02d}" if m.group("y") else f"{mon:02d}-{int(day):02d}"
 
 
-def _with_untimed(records: list[RawRecord], untimed: list[tuple[int, str, int, str]], name: str) -> list[RawRecord]:
-    """Untimed follow-ups at the time of the last timed line before them (else the file's last)."""
+def _with_untimed(records: list[RawRecord], untimed: list[tuple[int, str, int, str, bool]],
+                  name: str) -> list[RawRecord]:
+    """Untimed lines at the time of the last timed line before them (else the file's last for follow-ups,
+    its first for facts)."""
     if not records or not untimed:
         return records
     out: list[RawRecord] = []
     done = 0
-    for before, text, n, label in untimed:
+    for before, text, n, label, follow in untimed:
         out.extend(records[done:before])
         done = before
-        at = records[before - 1] if before else records[-1]
-        attrs: dict[str, Any] = {"untimed": True, "section": label}
+        at = records[before - 1] if before else records[-1] if follow else records[0]
+        attrs: dict[str, Any] = {"untimed": True, "section" if follow else "heading": label}
         if "month_day" in at.attrs:
             attrs["month_day"] = at.attrs["month_day"]
         out.append(record(at.time, SourceKind.note, text, name, n, attrs=attrs))
