@@ -225,3 +225,46 @@ def best_year(month_day: datetime, others: list[datetime]) -> int | None:
         if best is None or gap < best[0]:
             best = (gap, year)
     return best[1] if best else None
+
+
+# "it's 15:10 here in Madrid", "15:10 in Berlin right now": a clock reading tied to a place.
+_HERE = re.compile(
+    r"\b(?:it'?s|it is|now|currently)\s+(?:already\s+)?(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"\s+(?:here\s+)?in\s+(?P<place>[A-Z][A-Za-z]+(?:[ _][A-Z][A-Za-z]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _place_index() -> dict[str, str]:
+    from zoneinfo import available_timezones
+
+    out: dict[str, str] = {}
+    for key in available_timezones():
+        if "/" in key and not key.startswith(("Etc/", "SystemV/", "US/")):
+            out.setdefault(key.rsplit("/", 1)[1].replace("_", " ").lower(), key)
+    return out
+
+
+_PLACES: dict[str, str] | None = None
+
+
+def zone_of_place(place: str) -> str | None:
+    """The IANA zone named after a city ('Madrid' → 'Europe/Madrid', 'New York' → 'America/New_York')."""
+    global _PLACES
+    if _PLACES is None:
+        _PLACES = _place_index()
+    return _PLACES.get(place.strip().replace("_", " ").lower())
+
+
+def local_time_statement(text: str) -> tuple[int, int, str] | None:
+    """(hour, minute, IANA zone) when the text tells the local time somewhere ("it's 15:10 here in Madrid")."""
+    for m in _HERE.finditer(text):
+        words = m.group("place").split()
+        zone = zone_of_place(" ".join(words)) or zone_of_place(words[0])
+        if zone is None:
+            continue
+        h = int(m.group("h"))
+        if m.group("ampm"):
+            h = h % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+        return h, int(m.group("m")), zone
+    return None

@@ -64,7 +64,8 @@ def echoes(text: str, keys: frozenset[str], anchor_keys: frozenset[str]) -> bool
     if keys & anchor_keys:
         return True
     low = text.lower()
-    return any(" " in k and len(k) >= 8 and k in low for k in anchor_keys)
+    # Multi-word names ("High GC time on pricing-03") and hyphenated ones ("outbound-email-oldest-message-age").
+    return any(len(k) >= 8 and (" " in k or "-" in k or "_" in k) and k in low for k in anchor_keys)
 
 
 def says_resolved(text: str) -> bool:
@@ -233,3 +234,39 @@ def detect_skew(units: list[SkewUnit], *, min_matches: int = 3, min_seconds: flo
         found[best[1]] = best[2]
         shift[best[1]] = best[2].seconds
     return found
+
+
+_QUOTED_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})")
+
+
+def quoted_stamps(text: str) -> list[datetime]:
+    """Full timestamps a message quotes ("[2026-03-04 14:28:20,663] INFO ..."), naive, to the second."""
+    out = []
+    for m in _QUOTED_STAMP.finditer(text):
+        try:
+            out.append(datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}"))
+        except ValueError:
+            continue
+    return out
+
+
+def log_echo_offset(records: list[RawRecord], logged: dict[datetime, tuple[datetime, SourceRef]]) -> OffsetGuess | None:
+    """The offset that explains log lines quoted in chat: a pasted line's stamp is the log's clock,
+    the message's stamp is the chat's; a paste comes a little after the line was logged."""
+    votes: dict[int, float] = defaultdict(float)
+    evidence: dict[int, list[tuple[SourceRef, SourceRef]]] = defaultdict(list)
+    for rec in records:
+        if rec.time.is_aware:
+            continue
+        for q in quoted_stamps(rec.text):
+            hit = logged.get(q)
+            if hit is None:
+                continue
+            true, ref = hit
+            for off in set(_vote(_minutes(rec.time.value, rec.time.has_date, true), -2.0, 15.0)):
+                votes[off] += 1.0
+                evidence[off].append((rec.ref, ref))
+    if not votes:
+        return None
+    best = max(votes, key=lambda o: (votes[o], o % 60 == 0, -abs(o)))
+    return OffsetGuess(minutes=best, votes=votes[best], evidence=evidence[best])

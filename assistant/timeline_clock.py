@@ -16,13 +16,23 @@ from assistant.clock import (
     best_date,
     best_year,
     format_offset,
+    local_time_statement,
     localize,
     stated_zone_in_text,
     zone_from_name,
     zone_label,
 )
 from assistant.domain import ParsedSource, RawRecord, SourceKind, SourceRef
-from assistant.timeline_align import Anchor, SkewUnit, anchor_from_alert, detect_skew, infer_offset
+from assistant.timeline_align import (
+    Anchor,
+    SkewUnit,
+    anchor_from_alert,
+    detect_skew,
+    infer_offset,
+    log_echo_offset,
+    quoted_stamps,
+)
+from assistant.timeline_stated import apply_stated_clocks
 
 _SCAN_LIMIT = 3000  # records per source read for stated zones / echoes (chat is small; logs rarely echo)
 _SKEW_SAMPLE = 20000
@@ -79,15 +89,20 @@ def place_sources(
             clocks[src.path] = SourceClock(offset=_offset_of(src.records[0].time.value), zone=None, how="stated")
         else:
             pending.append(src)
-    # Dated naive sources first, so date-less chats can borrow their dates.
-    pending.sort(key=lambda s: any(not r.time.has_date for r in s.records))
+    # Dated naive sources first, so date-less chats can borrow their dates; logs before what people wrote.
+    pending.sort(key=lambda s: (any(not r.time.has_date for r in s.records), s.kind in _HUMAN))
+    wanted = {q for s in pending if s.kind in _HUMAN for r in s.records[:_SCAN_LIMIT] for q in quoted_stamps(r.text)}
+    logged = _logged(placed, wanted)
     for src in pending:
-        recs, clock, notes = _place_naive(src, anchors, known, tz, day)
+        recs, clock, notes = _place_naive(src, anchors, known, tz, day, _sibling_zone(src, sources), logged)
+        if wanted and src.kind == SourceKind.log:
+            logged.update(_logged(recs, wanted))
         clocks[src.path] = clock
         findings.extend(notes)
         placed.extend(recs)
         known.extend(p.time for p in recs)
-    findings.extend(_apply_skew(placed, clocks))
+    done = apply_stated_clocks(placed, clocks, findings)
+    findings.extend(_apply_skew(placed, clocks, skip=done))
     return Placement(placed, clocks, findings)
 
 
@@ -102,11 +117,61 @@ def _stated(src: ParsedSource) -> str | None:
         zone = stated_zone_in_text(r.text)
         if zone:
             return zone
+    return _place_reading(src)
+
+
+def _place_reading(src: ParsedSource) -> str | None:
+    """A message telling the local time of a place that matches its own stamp ("it's 15:10 here in Madrid")."""
+    for r in src.records[:_SCAN_LIMIT]:
+        if r.time.is_aware:
+            continue
+        said = local_time_statement(r.text)
+        if said is None:
+            continue
+        h, m, zone = said
+        stamp = r.time.value.hour * 60 + r.time.value.minute
+        if min((stamp - h * 60 - m) % 1440, (h * 60 + m - stamp) % 1440) <= 5:
+            return zone
     return None
 
 
+def _sibling_zone(src: ParsedSource, sources: list[ParsedSource]) -> tuple[str, str] | None:
+    """The one zone the other human-written sources (chat, notes) state: the same team wrote both."""
+    if src.kind not in (SourceKind.chat, SourceKind.note):
+        return None
+    found: dict[str, str] = {}
+    for other in sources:
+        if other is src or other.kind not in (SourceKind.chat, SourceKind.note):
+            continue
+        zone = _stated(other)
+        if zone and zone_from_name(zone) is not None:
+            found.setdefault(zone_label(zone_from_name(zone) or UTC) or zone, other.path)
+    if len(found) != 1:
+        return None
+    zone, path = next(iter(found.items()))
+    return zone, path
+
+
+_HUMAN = (SourceKind.chat, SourceKind.note)
+
+
+def _logged(placed: list[Placed], wanted: set[datetime]) -> dict[datetime, tuple[datetime, SourceRef]]:
+    """Log lines whose written stamp (to the second) a message quotes: written stamp → (true time, ref)."""
+    out: dict[datetime, tuple[datetime, SourceRef]] = {}
+    if not wanted:
+        return out
+    for p in placed:
+        if p.rec.kind != SourceKind.log or not p.rec.time.has_date:
+            continue
+        key = p.rec.time.value.replace(tzinfo=None, microsecond=0)
+        if key in wanted and key not in out:
+            out[key] = (p.time, p.rec.ref)
+    return out
+
+
 def _place_naive(
-    src: ParsedSource, anchors: list[Anchor], known: list[datetime], flag: tzinfo | None, day: date | None
+    src: ParsedSource, anchors: list[Anchor], known: list[datetime], flag: tzinfo | None, day: date | None,
+    sibling: tuple[str, str] | None = None, logged: dict[datetime, tuple[datetime, SourceRef]] | None = None,
 ) -> tuple[list[Placed], SourceClock, list[str]]:
     notes: list[str] = []
     recs = list(src.records)
@@ -119,15 +184,23 @@ def _place_naive(
         zone, how = zone_from_name(stated) or UTC, "stated"
     else:
         guess = infer_offset(naive[:_SCAN_LIMIT], anchors)
+        echoed = [(a.ref, a.time) for a in anchors]
+        if (guess is None or guess.votes < 1) and logged and src.kind in _HUMAN:
+            guess = log_echo_offset(naive[:_SCAN_LIMIT], logged)  # log lines pasted into the chat
+            echoed = [(ref, t) for t, ref in logged.values()]
         if guess is not None and guess.votes >= 1:
             zone, how = timezone(timedelta(minutes=guess.minutes)), "inferred"
             at = guess.evidence[0][1]
-            anchor_time = next(a.time for a in anchors if a.ref == at)
+            anchor_time = next(t for ref, t in echoed if ref == at)
             # The flag's zone keeps DST right when it agrees with what the evidence says.
             if flag is not None and anchor_time.astimezone(flag).utcoffset() == timedelta(minutes=guess.minutes):
                 zone = flag
             anchor_ref = guess.evidence[0][0]
             evidence = [ref for pair in guess.evidence for ref in pair]
+        elif sibling is not None and zone_from_name(sibling[0]) is not None:
+            zone, how = zone_from_name(sibling[0]) or UTC, "inferred"
+            notes.append(f"{src.path}: no time zone stated; read in {sibling[0]}, the zone {sibling[1]} states "
+                         "(written by the same team)")
         elif flag is not None:
             zone, how = flag, "flag"
         else:
@@ -157,9 +230,9 @@ def _place_naive(
     offset = format_offset(first.utcoffset()) if first else format_offset(_any_offset(zone))
     clock = SourceClock(offset=offset, zone=zone_label(zone), how=how, evidence=evidence,
                         notes=[n for n in dst_notes])
-    if how == "inferred":
+    if how == "inferred" and evidence:
         notes.append(f"{src.path}: times carry no zone; offset {offset} inferred from "
-                     f"{len(evidence) // 2} shared event(s) with the alert payloads")
+                     f"{len(evidence) // 2} shared event(s) with the alert payloads or logs")
     return out, clock, notes
 
 
@@ -232,7 +305,8 @@ def _follow_dividers(dated: list[datetime], recs: list[RawRecord]) -> list[datet
         if not cands:
             continue
         d = min(cands, key=lambda c: abs((c - v.date()).days))
-        if abs((d - v.date()).days) <= 2:
+        # A date written on the line itself ("Mon 2 Mar 09:15") holds over any distance.
+        if abs((d - v.date()).days) <= (183 if r.attrs.get("line_date") else 2):
             out[k] = datetime.combine(d, v.time())
     return out
 
@@ -244,13 +318,15 @@ def _parse_day(text: str | None) -> date | None:
         return None
 
 
-def _apply_skew(placed: list[Placed], clocks: dict[str, SourceClock]) -> list[str]:
+def _apply_skew(placed: list[Placed], clocks: dict[str, SourceClock], *, skip: frozenset[str] = frozenset()) -> list[str]:
     """Find and correct constant per-host (or per-log) clock errors against everything else."""
     groups: dict[str, list[Placed]] = {}
     for p in placed:
         if p.rec.kind == SourceKind.log:
             host = p.rec.attrs.get("host") or ""
             key = f"{p.path}#{host}" if host else p.path
+            if key in skip:
+                continue  # already corrected from what a responder stated
         elif p.rec.kind == SourceKind.alert or p.rec.attrs.get("bot"):
             key = f"~ref:{p.path}"  # machine-stamped references, never corrected
         else:

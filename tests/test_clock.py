@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from _timeline_helpers import Bundle, chat, rec, source, tod
@@ -153,3 +154,44 @@ def test_correct_hosts_are_not_flagged_as_skewed() -> None:
     tl = build_timeline(Bundle([source("a.log", "log", recs)]))
     assert tl.clock["a.log"].skew_s == 0
     assert not [f for f in tl.findings if "skew" in f.lower()]
+
+
+def test_local_time_told_for_a_city_names_the_chat_zone(tmp_path: Path) -> None:
+    from assistant.clock import local_time_statement, zone_of_place
+
+    assert zone_of_place("Madrid") == "Europe/Madrid" and zone_of_place("new york") == "America/New_York"
+    assert local_time_statement("it's 15:10 here in Madrid so no rush") == (15, 10, "Europe/Madrid")
+    chat = "ana — 03/04/2026 3:02 PM\nshipping\nbo — 03/04/2026 3:10 PM\nit's 15:10 here in Madrid, lunch?\n" \
+           "ana — 03/04/2026 3:12 PM\nok\n"
+    (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
+    tl = build_timeline([tmp_path / "chat.txt"])
+    clock = tl.clock[str(tmp_path / "chat.txt")]
+    assert (clock.zone, clock.how) == ("Europe/Madrid", "stated")
+    assert tl.events[0].time == datetime(2026, 3, 4, 14, 2, tzinfo=UTC)
+
+
+def test_chat_without_zone_takes_the_zone_its_teams_notes_state(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("Timeline (all times JST)\nThu 5 Mar 15:13 JST — raised\n", encoding="utf-8")
+    (tmp_path / "chat.txt").write_text("—— Thursday, March 5 ——\n[15:13] aoi: recon looks wrong\n"
+                                       "[15:14] kenta: looking\n[15:20] kenta: found it\n", encoding="utf-8")
+    tl = build_timeline([tmp_path / "notes.md", tmp_path / "chat.txt"], date=datetime(2026, 3, 5).date())
+    clock = tl.clock[str(tmp_path / "chat.txt")]
+    assert (clock.zone, clock.how) == ("Asia/Tokyo", "inferred")
+    first = next(e for e in tl.events if e.actor == "aoi")
+    assert first.time == datetime(2026, 3, 5, 6, 13, tzinfo=UTC)
+
+
+def test_log_line_pasted_in_chat_pins_the_chat_offset() -> None:
+    logs = source("app.log", "log", [
+        rec(datetime(2026, 3, 4, 14, 28, 20), "log", "INFO [GroupCoordinator 2]: Preparing to rebalance", "app.log", 7,
+            level="info"),
+        rec(datetime(2026, 3, 4, 14, 29, 0), "log", "INFO heartbeat", "app.log", 8, level="info"),
+    ], stated_tz="UTC")
+    talk = chat("chat.txt", [(tod(15, 29), "iker", "broker side:\n[2026-03-04 14:28:20,663] INFO [GroupCoordinator 2]: "
+                                                   "Preparing to rebalance"),
+                             (tod(15, 31), "mira", "looking")])
+    tl = build_timeline(Bundle([logs, talk]))
+    clock = tl.clock["chat.txt"]
+    assert (clock.how, clock.offset) == ("inferred", "+01:00")
+    iker = next(e for e in tl.events if e.actor == "iker")
+    assert iker.time == datetime(2026, 3, 4, 14, 29, tzinfo=UTC)

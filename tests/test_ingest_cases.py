@@ -15,6 +15,7 @@ _EXPECTED = {
     "slack_export.json": SourceKind.chat,
     "app.log": SourceKind.log,
     "alerts.json": SourceKind.alert,
+    "alerts.txt": SourceKind.alert,
     "notes.md": SourceKind.note,
 }
 

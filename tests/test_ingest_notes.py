@@ -7,7 +7,7 @@ from pathlib import Path
 
 from _ingest_helpers import parse_one
 
-from assistant.domain import SourceKind
+from assistant.domain import ParsedSource, RawRecord, SourceKind
 
 _NOTES = """# INC-881 checkout outage — scratch notes
 
@@ -25,14 +25,18 @@ no time on this line
 """
 
 
-def test_notes_lines_with_several_times_yield_several_records(tmp_path: Path) -> None:
+def _timed(src: ParsedSource) -> list[RawRecord]:
+    return [r for r in src.records if not r.attrs.get("untimed")]
+
+
+def test_notes_line_with_several_times_is_one_event_at_its_leading_time(tmp_path: Path) -> None:
     src = parse_one(tmp_path, "notes.md", _NOTES)
     assert src.format == "notes" and src.kind == SourceKind.note
-    first, second = src.records[:2]
+    first = _timed(src)[0]
     assert (first.time.value.hour, first.time.value.minute) == (9, 4) and not first.time.has_date
-    assert first.text == "09:04 PD p99 > 5s"
-    assert second.text == "09:05 PD 5xx>10%. kwame acked"
-    assert first.ref.line == second.ref.line == 6
+    assert first.text == "09:04 PD p99 > 5s, 09:05 PD 5xx>10%. kwame acked"
+    assert first.attrs["also_at"] == ["09:05"]
+    assert sum(1 for r in src.records if r.ref.line == 6) == 1
 
 
 def test_notes_header_states_zone_and_date(tmp_path: Path) -> None:
@@ -41,7 +45,7 @@ def test_notes_header_states_zone_and_date(tmp_path: Path) -> None:
 
 
 def test_notes_markup_aliases_ranges_and_relative_days(tmp_path: Path) -> None:
-    recs = parse_one(tmp_path, "notes.md", _NOTES).records[2:]
+    recs = _timed(parse_one(tmp_path, "notes.md", _NOTES))[1:]
     bold, commit, prefixes, impact, maint, clear = recs
     assert bold.text == "09:15 restarted 2 pods -> saturated again"
     assert commit.attrs["alias"] == "12:06:31Z" and commit.time.value.second == 31
@@ -55,4 +59,33 @@ def test_notes_state_zone_phrases(tmp_path: Path) -> None:
     cest = parse_one(tmp_path, "a.md", "all times CEST\n- 14:02 — router commit\n")
     pt = parse_one(tmp_path, "b.md", "timeline (times in PT)\n- 14:02 paged\n")
     assert cest.stated_tz == "Europe/Berlin" and pt.stated_tz == "America/Los_Angeles"
-    assert cest.records[0].text == "14:02 — router commit"
+    assert _timed(cest)[0].text == "14:02 — router commit"
+
+
+def test_durations_are_never_clock_times(tmp_path: Path) -> None:
+    src = parse_one(tmp_path, "notes.md", "(times UTC, 2026-03-04)\n- 09:00 outage starts, lasted ~1h20m\n"
+                    "- queue drained for 1h05 after the fix\n- restarts took 0:45 min each\n")
+    timed = _timed(src)
+    assert [(r.time.value.hour, r.time.value.minute) for r in timed] == [(9, 0)]
+    assert [r.text for r in src.records if r.attrs.get("untimed")] == [
+        "(times UTC, 2026-03-04)", "queue drained for 1h05 after the fix", "restarts took 0:45 min each"]
+
+
+def test_untimed_lines_are_kept_with_their_heading(tmp_path: Path) -> None:
+    notes = ("# INC-7 notes\n(times UTC, 2026-03-04)\n- 09:00 errors rising\n- 09:30 rollback, errors normal\n\n"
+             "4. Root cause\nThe 2.3 pool size default was 5, not 50.\n\nRuled out:\n- DNS: resolvers healthy\n\n"
+             "AIs\n- pool size alert (ana)\n- load test\n")
+    recs = [r for r in parse_one(tmp_path, "notes.md", notes).records if r.attrs.get("untimed")]
+    by_text = {r.text: r.attrs.get("section") or r.attrs.get("heading") for r in recs}
+    assert "section" not in next(r for r in recs if r.text.startswith("DNS")).attrs  # a fact, not an action item
+    assert by_text["The 2.3 pool size default was 5, not 50."] == "Root cause"
+    assert by_text["DNS: resolvers healthy"] == "Ruled out"
+    assert by_text["pool size alert (ana)"] == "AIs"
+    assert by_text["load test"] == "AIs"
+
+
+def test_notes_lines_carry_their_own_day(tmp_path: Path) -> None:
+    notes = ("Timeline (all times JST, UTC+9)\nMon 2 Mar 09:15 JST — release deployed\n"
+             "Thu 5 Mar 15:13 JST — raised in channel\nFri 6 Mar 17:30 JST — incident closed\n")
+    timed = _timed(parse_one(tmp_path, "notes.md", notes))
+    assert [r.attrs["month_day"] for r in timed] == ["03-02", "03-05", "03-06"]

@@ -3,11 +3,13 @@ webhooks, incident log entries) and Opsgenie. A JSON list of payloads or a singl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, SourceKind
+from assistant.ingest import alert_fields
 from assistant.ingest._json import JsonDoc, nested_item_lines
 from assistant.ingest._records import raw_time, record
 from assistant.ingest.logs import epoch_time, iso_time
@@ -62,6 +64,8 @@ def system_of(value: Any) -> str | None:
         return "opsgenie"
     if _is_opsgenie_alert(probe):
         return "opsgenie"
+    if alert_fields.looks_like_alert(value):
+        return "alert-json"  # any other alert/incident payload, read by field names
     return None
 
 
@@ -84,7 +88,8 @@ def parse_alerts(doc: JsonDoc, name: str) -> ParsedSource:
         attrs = {"status": status, "system": system, **attrs}
         records.append(record(raw_time(when), SourceKind.alert, text, name, line, actor=system, attrs=attrs))
 
-    parser = {"alertmanager": _alertmanager, "grafana": _grafana, "pagerduty": _pagerduty, "opsgenie": _opsgenie}
+    parser = {"alertmanager": _alertmanager, "grafana": _grafana, "pagerduty": _pagerduty, "opsgenie": _opsgenie,
+              "alert-json": _generic}
     for i, payload in _items(doc):
         line = doc.item_lines[i] if i < len(doc.item_lines) else 1
         if not isinstance(payload, dict):
@@ -253,3 +258,26 @@ def _opsgenie(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _
                 when = datetime.fromtimestamp(created.timestamp() + report[key] / 1000, tz=created.tzinfo)
                 by = f" (by {report[who]})" if report.get(who) else ""
                 emit(when, status, f"Opsgenie {status}: {a.get('message')}{by}", attrs, line)
+
+
+_MARKUP = re.compile(r"%%%|\[\[[^\]]*\]\([^)]*\)\]|\[([^\]]*)\]\([^)]*\)|\*\*|https?://\S+|\s+")
+
+
+def _short(text: str, limit: int = 240) -> str:
+    text = _MARKUP.sub(lambda m: m.group(1) or " ", text).strip(" -·")
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _generic(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit,
+             warnings: list[str], name: str) -> None:
+    found = alert_fields.fields_of(p)
+    if not found:
+        warnings.append(f"{name}:{line}: alert payload without a time or title found by name; skipped")
+        return
+    for f in found:
+        tag = f"{f.severity}, {f.raw_state}" if f.severity and f.raw_state else (f.raw_state or f.severity or "")
+        text = f"[{f.status.upper()}] {f.title}" + (f" ({tag})" if tag else "")
+        if f.description:
+            text += f" — {_short(f.description)}"
+        emit(f.time, f.status, text, {"alert": f.title, "severity": f.severity, "service": f.host,
+                                      "state": f.raw_state}, line)

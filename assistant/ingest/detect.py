@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest import alerts, k8s, logs, slack
+from assistant.ingest import alert_mail, alerts, chat_json, chat_layout, k8s, logs, slack, tickets
 from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _DIVIDER, _NICK, _PASTE_HEAD, _TEAMS_NAME
 
 # JSON document formats → (family, parser key)
-JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert"}
+JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert", "chat-json": "chat"}
 _CHAT_HEAD = re.compile(r"^\s*(?:\[[^\]]{4,25}\]\s*\S|\d{1,2}:\d{2}(?::\d{2})?\s+<)")
 
 
@@ -23,6 +23,8 @@ def detect_json(value: Any) -> str | None:
         return "alerts"
     if isinstance(value, dict) and isinstance(value.get("messages"), list) and slack.looks_like_messages(value["messages"]):
         return "slack-export"
+    if chat_json.messages_of(value) is not None:  # other chat exports, by field names
+        return "chat-json"
     return None
 
 
@@ -35,6 +37,8 @@ def _chat_share(lines: list[str]) -> tuple[float, bool]:
         m = _DATED.match(s) or _BRACKET.match(s) or _BARE_IRC.match(s)
         if m:
             rest = m.group("rest")
+            if chat_layout.starts_with_level(rest):  # "INFO app.worker: ..." is a log line
+                continue
             if _NICK.match(rest) or re.match(r"^[^\s:<>][^:<>]{0,60}?:\s", rest) or "joined" in rest or rest.startswith("-!-"):
                 hits += 1
                 speaker = True
@@ -56,8 +60,21 @@ def detect_text(sample: str) -> str | None:
         return None
     if k8s.looks_like_events_text(lines):
         return "k8s-events"
+    if alert_mail.looks_like_alert_mail(lines):  # Zabbix/Nagios/Icinga e-mails pasted as text
+        return "alert-mail"
+    if tickets.looks_like_tickets(sample):  # Zendesk/Jira CSV exports
+        return "tickets"
     chat, speaker = _chat_share(lines)
     best, log_share = logs.sample_score(sample)
+    # --- chat layouts learned from the file (chat_layout; owned by the chat work) ---
+    layout = chat_layout.learn(lines)
+    if layout is not None and layout.heads / len(lines) >= 0.15:
+        share = layout.heads / len(lines)
+        inline_only = all(sh[0] == "TN" and sh[1].endswith(":") for sh in layout.shapes) and not layout.name_then_time
+        name_first = layout.name_then_time or any(sh[0] == "NT" or sh[1] == "From" for sh in layout.shapes)
+        if name_first or (inline_only and not (speaker and chat >= 0.3) and share > log_share):
+            return "chat-layout"
+    # --- end chat layouts ---
     # Chat stamps also parse as log lines ("2026-03-04 14:02:11 <bob> hi"); prefer chat when speakers show.
     if speaker and chat >= 0.3 and chat >= log_share * 0.8:
         return "chat"

@@ -1,0 +1,155 @@
+"""Chat exported as JSON by any tool: messages found by field names, plus Mattermost's bulk export.
+
+A chat export is a list of messages (top level, or under ``messages``/``posts``/``value``) where
+each has a time (``timestamp``, ``create_at``, ``createdDateTime``, ``date``), an author
+(``author``, ``user``, ``from``, ``sender``; a string or an object with a name) and text
+(``content``, ``message``, ``text``, ``body``). That covers DiscordChatExporter, Telegram, Teams
+(Graph API), Rocket.Chat and Zulip exports without one parser each. Mattermost's bulk export is
+JSON lines (``{"type": "post", "post": {...}}``, replies nested under the post); its posts and
+direct posts go through the same mapper. Slack exports keep their own parser (``slack.py``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from assistant.domain import ParsedSource, RawRecord, SourceKind
+from assistant.ingest._records import raw_time, record
+from assistant.ingest.chat_text import is_bot_name
+from assistant.ingest.logs import epoch_time, iso_time
+
+_LISTS = ("messages", "posts", "value", "items", "chat", "history")
+_TIME = ("timestamp", "create_at", "createdDateTime", "created_at", "createdAt", "date", "ts", "time", "sent_at",
+         "date_unixtime")
+_AUTHOR = ("author", "user", "from", "sender", "username", "user_name", "sender_full_name", "display_name", "u")
+_NAME = ("nickname", "displayName", "display_name", "name", "username", "full_name")
+_TEXT = ("content", "message", "text", "body", "msg")
+_TAG = re.compile(r"<[^>]+>")
+_MM_TYPES = frozenset({"version", "team", "channel", "user", "post", "direct_channel", "direct_post", "emoji", "scheme"})
+
+
+def _get(d: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for k in keys:
+        if k in d and d[k] not in (None, ""):
+            return d[k]
+    return None
+
+
+def _time(v: Any) -> datetime | None:
+    if isinstance(v, int | float) and not isinstance(v, bool) and v > 1e8:
+        return epoch_time(float(v))
+    if isinstance(v, str) and v:
+        if re.fullmatch(r"\d{9,}(?:\.\d+)?", v):
+            return epoch_time(float(v))
+        return iso_time(v.replace("Z", "+00:00"))
+    return None
+
+
+def _author(v: Any) -> tuple[str | None, bool]:
+    if isinstance(v, str):
+        return v, False
+    if isinstance(v, dict):
+        user = v.get("user")
+        inner: dict[str, Any] = user if isinstance(user, dict) else v  # Teams: from.user.displayName
+        name = _get(inner, _NAME)
+        bot = bool(v.get("isBot") or v.get("bot") or v.get("is_bot") or v.get("application"))
+        return (str(name) if name is not None else None), bot
+    return None, False
+
+
+def _text(v: Any) -> str | None:
+    if isinstance(v, dict):  # Teams: body.content (HTML)
+        v = v.get("content") or v.get("text")
+    if isinstance(v, list):  # Telegram: text as a list of strings and entity objects
+        v = "".join(x if isinstance(x, str) else str(x.get("text", "")) for x in v if isinstance(x, str | dict))
+    if not isinstance(v, str):
+        return None
+    if "<" in v and ">" in v:
+        v = _TAG.sub("", v.replace("<br>", "\n").replace("</p>", "\n"))
+    return html.unescape(v).strip()
+
+
+def messages_of(value: Any) -> list[Any] | None:
+    """The message list of a JSON chat export, or None."""
+    if isinstance(value, dict):
+        value = next((value[k] for k in _LISTS if isinstance(value.get(k), list)), None)
+    if not isinstance(value, list) or not value:
+        return None
+    probe = [v for v in value[:50] if isinstance(v, dict)]
+    hits = sum(1 for v in probe if _time(_get(v, _TIME)) and _author(_get(v, _AUTHOR))[0] and _text(_get(v, _TEXT))
+               is not None)
+    return value if probe and hits >= max(1, 0.6 * len(probe)) else None
+
+
+def parse_chat_json(messages: list[Any], name: str, lines: list[int] | None = None, fmt: str = "chat-json") -> ParsedSource:
+    """One chat record per message (and per nested reply)."""
+    records: list[RawRecord] = []
+    warnings: list[str] = []
+    for i, m in enumerate(messages):
+        line = lines[i] if lines and i < len(lines) else 1
+        if not isinstance(m, dict):
+            continue
+        _emit(m, line, name, records, warnings, parent=None)
+    return ParsedSource(path=name, format=fmt, kind=SourceKind.chat, records=records, warnings=warnings)
+
+
+def _emit(m: dict[str, Any], line: int, name: str, records: list[RawRecord], warnings: list[str],
+          parent: str | None) -> None:
+    when = _time(_get(m, _TIME))
+    actor, bot = _author(_get(m, _AUTHOR))
+    text = _text(_get(m, _TEXT))
+    if when is None:
+        warnings.append(f"{name}:{line}: message without a readable time; skipped")
+        return
+    attrs: dict[str, Any] = {"bot": bot or is_bot_name(actor), "subtype": None}
+    if parent is not None:
+        attrs["reply"] = True
+        attrs["thread_parent"] = parent
+    if m.get("timestampEdited") or m.get("edit_at") or m.get("edited") or m.get("lastEditedDateTime"):
+        attrs["edited"] = True
+    if text:
+        records.append(record(raw_time(when), SourceKind.chat, text, name, line, actor=actor, attrs=attrs))
+    for reply in m.get("replies") or []:
+        if isinstance(reply, dict) and _get(reply, _TEXT) is not None:
+            _emit(reply, line, name, records, warnings, parent=str(m.get("id") or when.isoformat()))
+
+
+def mattermost_posts(lines: Iterable[str]) -> tuple[list[dict[str, Any]], list[int]] | None:
+    """Posts of a Mattermost bulk export (JSON lines with a "type"), with their line numbers; else None."""
+    posts: list[dict[str, Any]] = []
+    at: list[int] = []
+    seen_type = False
+    for n, ln in enumerate(lines, start=1):
+        s = ln.strip()
+        if not s:
+            continue
+        try:
+            obj = json.loads(s)
+        except ValueError:
+            return None
+        if not isinstance(obj, dict) or obj.get("type") not in _MM_TYPES:
+            return None
+        seen_type = True
+        kind = obj["type"]
+        if kind in ("post", "direct_post") and isinstance(obj.get(kind), dict):
+            posts.append(obj[kind])
+            at.append(n)
+    return (posts, at) if seen_type and posts else None
+
+
+def looks_like_mattermost(sample: str) -> bool:
+    """The first JSON line of the sample is a Mattermost bulk-export record."""
+    first = next((ln for ln in sample.split("\n") if ln.strip()), "")
+    try:
+        obj = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(obj, dict) and obj.get("type") in _MM_TYPES and (obj["type"] != "version" or "version" in obj)
+
+
+__all__ = ["looks_like_mattermost", "mattermost_posts", "messages_of", "parse_chat_json"]

@@ -1,0 +1,412 @@
+"""Chat pasted from any client: learn where speaker, time and message sit, then read every line.
+
+Copy-paste from chat clients differs in layout, not in substance: a speaker, a time (sometimes a
+date or "Yesterday at"), and the message on the same line or on the lines below. Rather than one
+pattern per client, each candidate line is cut around its first time stamp and described by a
+*shape*: whether the name comes before or after the time, the separator between them, brackets,
+and whether the message follows on the same line. Shapes that recur (at least ``_MIN_HEADS``
+times and a fair share of all stamped lines) are the file's layout; only lines of those shapes
+start messages, so "yes at 3:02" inside a message is never a speaker line.
+
+Seen in documentation and real pastes (none is special-cased): Discord ("name — 03/04/2026
+3:04 PM", "Today at 9:41 AM"), Slack desktop ("Name  4:01 PM", time-only follow-ups, day
+dividers, ":eyes: 3" reaction lines), Teams ("Name 9:41 AM", "Edited"), Zoom saved chat
+("10:42:13 From Alice to Everyone:"), WhatsApp ("3/4/26, 3:04 PM - Alice: text",
+"[04/03/2026, 15:04:11] Alice: text"), plain "14:02 alice: text", and a name line followed by a
+time line. Day dividers ("Today", "Tuesday, March 3rd"), reactions and "(edited)" marks are read
+as such, never as message text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind
+from assistant.ingest._records import raw_time, record, time_of_day
+from assistant.ingest._tz import MONTHS, hour24, stated_date, stated_zone
+from assistant.ingest.chat_text import _DIVIDER, _divider_date, is_bot_name
+
+_TIME = r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:]))"
+_NUM_DATE = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+_WORD_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
+_DATE = rf"(?P<date>(?:{_WEEKDAY},?\s+)?(?:{_NUM_DATE}|{_WORD_DATE})|[Tt]oday|[Yy]esterday|{_WEEKDAY})"
+_WHEN = re.compile(rf"(?:{_DATE}(?:,?\s+(?:at\s+)?|T))?{_TIME}")
+# "From Alice to Everyone:" (Zoom), "From Alice : hi" (older Zoom).
+_ZOOM = re.compile(r"^From\s+(?P<n>.+?)\s+(?:to\s+(?P<to>.+?)|)\s*:\s*(?P<text>.*)$")
+_INLINE = re.compile(
+    r"^(?P<n>[^:|\t]{1,48}?)(?:\s*:\s|\s+\|\s|\s*\t)(?P<text>.*)$|^(?P<n2>[^:\s][^:]{0,47}):$")
+_SEPS = " \t—–-|,•·:"
+_ROLE_TAG = re.compile(r"\s+(?:APP|BOT|Bot|\(bot\)|\[bot\])$")
+# Trailing decorations a client adds to a name: "(Guest)", "(she/her)", ":palm_tree:", a status emoji.
+_GUEST = re.compile(r"(?:\s*\([^()]{1,20}\)|\s+:[\w+\-]+:|\s+[^\w\s]{1,3})+$")
+_NAME_WORD = re.compile(r"^[@\w][\w.'’\-@]*$")
+_REACTION = re.compile(r"^(?::[\w+\-]+:|[^\w\s\d]{1,3})(?:\s*\d{1,4})?(?:\s+(?::[\w+\-]+:|[^\w\s\d]{1,3})\s*\d{1,4})*$")
+_EDITED_LINE = re.compile(r"^(?:Edited|Bearbeitet|\(edited\)|Modifié|Editado)$", re.IGNORECASE)
+_EDITED_TAIL = re.compile(r"\s*\((?:edited|bearbeitet|modifié|editado)\)\s*$", re.IGNORECASE)
+_MIN_HEADS = 3
+_LEVELS = frozenset({"TRACE", "DEBUG", "DBG", "INFO", "INF", "NOTICE", "WARN", "WARNING", "WRN", "ERROR", "ERR",
+                     "CRIT", "CRITICAL", "FATAL", "ALERT", "EMERG", "SEVERE", "PANIC"})
+
+
+@dataclass(frozen=True)
+class Head:
+    """A line cut around its time stamp: who, when, and any message on the same line."""
+
+    name: str | None
+    date: str | None
+    time: str
+    text: str | None
+    shape: tuple[str, str, bool]  # (order: "NT" | "TN" | "T", separator, bracketed)
+
+
+@lru_cache(maxsize=8192)
+def starts_with_level(s: str) -> bool:
+    """True when text starts with a log level word ("INFO", "[WARN]", "error:")."""
+    first = s.split(maxsplit=1)[0] if s.strip() else ""
+    return first.upper().strip(":[]()") in _LEVELS
+
+
+@lru_cache(maxsize=8192)
+def _name_like(s: str) -> bool:
+    s = _GUEST.sub("", _ROLE_TAG.sub("", s.strip().strip("*_")))
+    if not s or len(s) > 48 or "://" in s or s[-1] in ".!?;":
+        return False
+    words = s.split()
+    if starts_with_level(s):  # "INFO app.worker: ..." is a log line, not a speaker
+        return False
+    return 1 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not s[0].isdigit()
+
+
+@lru_cache(maxsize=4096)
+def _clean_name(s: str) -> tuple[str, bool]:
+    s = s.strip().strip("*_")
+    bot = bool(_ROLE_TAG.search(s))
+    return _GUEST.sub("", _ROLE_TAG.sub("", s)).strip(), bot
+
+
+def cut(line: str) -> Head | None:
+    """The line as a possible header (speaker/time/message), or None when it has no time stamp."""
+    s = line.strip()
+    if ":" not in s[:90]:
+        return None  # no time stamp can start within reach (most message lines)
+    m = _WHEN.search(s, 0, 90)
+    if m is None or m.start() > 60:
+        return None
+    left, right = s[: m.start()], s[m.end():]
+    bracket = False
+    if left.rstrip().endswith(("[", "(")) and right.lstrip().startswith(("]", ")")):
+        left, right, bracket = left.rstrip()[:-1], right.lstrip()[1:], True
+    date_s = m.group("date")
+    if left.strip(_SEPS):
+        name = left.rstrip(" \t—–-|,•·")
+        if name.endswith(":") and not re.search(r":[\w+\-]+:$", name):
+            name = name[:-1].rstrip()
+        # The separator's punctuation is the layout ("—", "|", ","); runs of spaces all count as one.
+        sep = "".join(ch for ch in left[len(name):] if not ch.isspace()) or " "
+        if not _name_like(name):
+            return None
+        rest = right.strip()
+        if rest and not rest.startswith(":"):
+            return None
+        return Head(name, date_s, m.group("time"), rest[1:].strip() or None, ("NT", sep, bracket))
+    rest = right.lstrip(" \t—–-|,•·")
+    lead = right[: len(right) - len(rest)].strip() or " "
+    if not rest:
+        return Head(None, date_s, m.group("time"), None, ("T", "", bracket))
+    if z := _ZOOM.match(rest):
+        return Head(z.group("n").strip(), date_s, m.group("time"), z.group("text").strip() or None,
+                    ("TN", "From", bracket))
+    if i := _INLINE.match(rest):
+        name = i.group("n") or i.group("n2")
+        if _name_like(name):
+            return Head(name.strip(), date_s, m.group("time"), (i.group("text") or "").strip() or None,
+                        ("TN", lead + ":", bracket))
+    if _name_like(rest) and (len(rest.split()) >= 2 or bracket):
+        return Head(rest, date_s, m.group("time"), None, ("TN", lead, bracket))
+    return None
+
+
+@dataclass
+class Layout:
+    """The header shapes a file uses, and whether a lone name line is followed by a time line."""
+
+    shapes: frozenset[tuple[str, str, bool]]
+    name_then_time: bool = False
+    heads: int = 0
+    day_first: bool = False
+
+
+def learn(lines: Sequence[str]) -> Layout | None:
+    """The layout of a chat paste from its first lines, or None when no speaker layout recurs."""
+    sample = [ln for ln in lines[:600]]
+    counts: Counter[tuple[str, str, bool]] = Counter()
+    stamped = 0
+    name_time = 0
+    prev = ""
+    dates: list[str] = []
+    for ln in sample:
+        s = ln.strip()
+        if not s:
+            continue
+        h = cut(s)
+        if h is not None:
+            stamped += 1
+            if h.shape[0] != "T":
+                counts[h.shape] += 1
+            elif _name_like(prev) and cut(prev) is None:
+                name_time += 1
+            if h.date:
+                dates.append(h.date)
+        prev = s
+    if not counts and name_time < _MIN_HEADS:
+        return None
+    top = counts.most_common(1)[0][1] if counts else 0
+    keep = frozenset(sh for sh, c in counts.items() if c >= _MIN_HEADS and c >= 0.25 * top)
+    heads = sum(counts[sh] for sh in keep)
+    ntt = name_time >= _MIN_HEADS and name_time >= heads
+    if ntt:
+        keep, heads = frozenset(), name_time
+    if heads < _MIN_HEADS or heads < 0.2 * stamped:
+        return None
+    return Layout(keep, ntt, heads, _day_first(dates))
+
+
+def _day_first(dates: list[str]) -> bool:
+    """Numeric dates: day first when a first field exceeds 12 (or dots are used), else month first."""
+    first = second = 0
+    dots = 0
+    for d in dates:
+        parts = re.split(r"[/.]", re.sub(rf"^{_WEEKDAY},?\s+", "", d))
+        if len(parts) < 2 or len(parts[0]) == 4 or not all(p.isdigit() for p in parts):
+            continue
+        dots += "." in d
+        first = max(first, int(parts[0]))
+        second = max(second, int(parts[1]))
+    if first > 12:
+        return True
+    if second > 12:
+        return False
+    return dots > 0
+
+
+@lru_cache(maxsize=4096)
+def _date_of(text: str | None, day_first: bool) -> date | None:
+    if not text or text.lower() in ("today", "yesterday"):
+        return None
+    text = re.sub(rf"^{_WEEKDAY},?\s+", "", text)  # "Tue, 3/4/2026": the weekday adds nothing
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text)
+        if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})", text):
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            y = y + 2000 if y < 100 else y
+            return date(y, b, a) if day_first else date(y, a, b)
+        if m := re.fullmatch(r"([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", text):
+            return date(int(m.group(3)), MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
+        if m := re.fullmatch(r"(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})", text):
+            return date(int(m.group(3)), MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _follow(c: tuple[int, int, int], last: tuple[int, int, int]) -> tuple[int, int, int]:
+    """A 12-hour time without AM/PM: the reading that comes soonest after the previous time."""
+    prev = last[0] * 3600 + last[1] * 60 + last[2]
+    options = [((h * 3600 + c[1] * 60 + c[2] - prev) % 86400, h) for h in (c[0] % 12, c[0] % 12 + 12)]
+    return min(options)[1], c[1], c[2]
+
+
+@lru_cache(maxsize=4096)
+def _clock(t: str) -> tuple[int, int, int] | None:
+    m = re.match(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", t)
+    if not m:
+        return None
+    ampm = re.search(r"([AaPp])\.?[Mm]\.?$", t)
+    h = hour24(int(m.group(1)), ampm.group(1) if ampm else None)
+    mi, s = int(m.group(2)), int(m.group(3) or 0)
+    if h > 23 or mi > 59 or s > 59 or (ampm and not 1 <= int(m.group(1)) <= 12):
+        return None
+    return h, mi, s
+
+
+@dataclass
+class _Reader:
+    name: str
+    layout: Layout
+    records: list[RawRecord] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    day: date | None = None
+    day_attrs: dict[str, Any] = field(default_factory=dict)
+    paste_day: date | None = None  # the day "Today" means, once absolute dates pin it
+    last: tuple[date | None, tuple[int, int, int]] | None = None
+    actor: str | None = None
+    bot: bool = False
+    lines: list[str] = field(default_factory=list)
+    at: RawTime | None = None
+    line_no: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+    prev_name: str | None = None
+    twelve_hour: bool = False
+
+    def when(self, h: Head) -> RawTime | None:
+        c = _clock(h.time)
+        if c is None:
+            return None
+        if re.search(r"[AaPp]\.?[Mm]\.?$", h.time):
+            self.twelve_hour = True
+        elif self.twelve_hour and 1 <= c[0] <= 12 and self.last is not None:
+            c = _follow(c, self.last[1])  # Slack's "1:27" under "1:14 PM" is PM
+        d = _date_of(h.date, self.layout.day_first)
+        label = (h.date or "").lower()
+        if label in ("today", "yesterday"):
+            off = 0 if label == "today" else -1
+            last_day = self.last[0] if self.last is not None else None
+            if self.paste_day is None and self.last is not None and last_day is not None:
+                same = last_day if c >= self.last[1] else last_day + timedelta(days=1)
+                self.paste_day = same - timedelta(days=off)
+            if self.paste_day is not None:
+                d = self.paste_day + timedelta(days=off)
+            else:
+                self.day_attrs = {"day_label": h.date, "day_offset": off}
+        if d is None:
+            d = self.day
+        self.last = (d, c)
+        if d is not None:
+            return raw_time(datetime(d.year, d.month, d.day, *c))
+        return time_of_day(*c)
+
+    def flush(self) -> None:
+        if self.at is None:
+            return
+        text = "\n".join(self.lines).strip()
+        if text:
+            attrs: dict[str, Any] = {"bot": self.bot or is_bot_name(self.actor), "subtype": None}
+            attrs.update(self.day_attrs)
+            attrs.update(self.extra)
+            self.records.append(record(self.at, SourceKind.chat, text, self.name, self.line_no,
+                                       actor=self.actor, attrs=attrs))
+        self.at, self.lines, self.extra = None, [], {}
+
+    def start(self, when: RawTime, actor: str | None, text: str | None, n: int) -> None:
+        self.flush()
+        self.prev_name = None
+        if actor is not None:
+            self.actor, self.bot = _clean_name(actor)
+        self.at, self.line_no = when, n
+        self.lines = [text] if text else []
+
+    def take_prev_name(self) -> str | None:
+        """The lone name line just before a time line (name-then-time layouts), removed from the text."""
+        name, self.prev_name = self.prev_name, None
+        target = self.lines if self.at is not None else self.header
+        if target and name is not None and target[-1].strip() == name:
+            target.pop()
+        return name
+
+    def body(self, s: str) -> None:
+        self.prev_name = s.strip() if self.layout.name_then_time and _name_like(s) else None
+        if self.at is None:
+            self.header.append(s.strip())
+            return
+        if _EDITED_LINE.match(s.strip()):
+            self.extra["edited"] = True
+            return
+        if _REACTION.match(s.strip()) and any(ch.isdigit() for ch in s):
+            self.extra.setdefault("reactions", []).append(s.strip())
+            return
+        if _EDITED_TAIL.search(s):
+            self.extra["edited"] = True
+            s = _EDITED_TAIL.sub("", s)
+        self.lines.append(s.rstrip())
+
+
+def parse_chat_layout(lines: Iterable[str], name: str, layout: Layout | None = None) -> ParsedSource:
+    """Records from a chat paste whose layout is learned from its own lines."""
+    all_lines = list(lines)
+    lay = layout or learn(all_lines) or Layout(frozenset())
+    rd = _Reader(name, lay)
+    for n, line in enumerate(all_lines, start=1):
+        s = line.strip()
+        if not s:
+            continue
+        h = cut(s)
+        if h is not None and (h.shape in lay.shapes or (h.shape[0] == "T" and (rd.actor or lay.name_then_time))):
+            when = rd.when(h)
+            if when is not None:
+                if h.shape[0] == "T" and lay.name_then_time and rd.prev_name is not None:
+                    actor = rd.take_prev_name()
+                    rd.start(when, actor, None, n)
+                elif h.shape[0] == "T":
+                    rd.start(when, rd.actor, None, n)  # a time alone: same speaker, new message
+                else:
+                    rd.start(when, h.name, h.text, n)
+                continue
+        if (m := _DIVIDER.match(s)) and len(s) < 48:
+            rd.flush()
+            rd.at = None
+            _divider(rd, m)
+            continue
+        rd.body(line)
+    rd.flush()
+    warnings = []
+    if len(rd.header) > 10:
+        warnings.append(f"{len(rd.header)} lines before the first message were not read as messages "
+                        "(no speaker and time found on them)")
+    return ParsedSource(
+        path=name,
+        format="chat-layout",
+        kind=SourceKind.chat,
+        records=rd.records,
+        warnings=warnings,
+        stated_tz=stated_zone(all_lines),
+        stated_date=_header_date(rd.header, lay.day_first),
+    )
+
+
+def _divider(rd: _Reader, m: re.Match[str]) -> None:
+    label = m.group("label")
+    day, month_day = _divider_date(m.group("mon"), m.group("day"), m.group("year"))
+    if day is None and month_day and rd.day is not None:
+        try:
+            day = date(rd.day.year, int(month_day[:2]), int(month_day[3:]))
+        except ValueError:
+            day = None
+    rd.day = day
+    rd.day_attrs = {} if day else {"day_label": label}
+    if month_day and day is None:
+        rd.day_attrs["month_day"] = month_day
+    if label in ("Today", "Yesterday"):
+        off = 0 if label == "Today" else -1
+        if rd.paste_day is not None:
+            rd.day, rd.day_attrs = rd.paste_day + timedelta(days=off), {}
+        else:
+            rd.day_attrs["day_offset"] = off
+
+
+def _header_date(header: list[str], day_first: bool) -> str | None:
+    """A date the header states: ISO, or numeric ("am 10.02.2026") read with the file's date order."""
+    iso = stated_date(header) if header else None
+    if iso:
+        return iso
+    for ln in header[:8]:
+        if m := re.search(r"\b(\d{1,2}[/.]\d{1,2}[/.]\d{4})\b", ln):
+            d = _date_of(m.group(1), day_first or "." in m.group(1))
+            if d:
+                return d.isoformat()
+    return None
+
+
+def looks_like_chat(lines: Sequence[str]) -> bool:
+    """True when a speaker layout recurs in the lines (used by format detection)."""
+    return learn(lines) is not None
+
+
+__all__ = ["Head", "Layout", "cut", "learn", "looks_like_chat", "parse_chat_layout", "starts_with_level"]

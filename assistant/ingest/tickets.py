@@ -1,0 +1,112 @@
+"""Support and issue tickets exported as CSV (Zendesk, Jira, Freshdesk, ServiceNow and the like).
+
+Columns are found by name, not by vendor: the created time ("Created at", "Created", "Date
+Created", "opened_at"), what it is about ("Subject", "Summary", "Title"), the body
+("Description", "Body", "Comment"), who raised it ("Requester", "Reporter"), and its id, status
+and priority. Each row becomes one note record at its created time, so a customer's report
+counts as a person reporting trouble. Times are kept as written (naive unless they carry an
+offset); the timeline places them like any other unzoned source.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from assistant.domain import ParsedSource, RawRecord, SourceKind
+from assistant.ingest._records import raw_time, record
+from assistant.ingest.logs import iso_time
+
+_CREATED = ("created at", "created", "created_at", "date created", "creation date", "opened at", "opened_at",
+            "opened", "submitted at", "submitted", "sys_created_on", "created date", "created on", "reported at")
+_SUBJECT = ("subject", "summary", "title", "short description", "short_description", "issue summary")
+_BODY = ("description", "body", "details", "comment", "comments", "text", "message", "first comment")
+_WHO = ("requester", "requester name", "reporter", "customer", "submitter", "caller", "caller_id", "from",
+        "contact", "requested by")
+_ID = ("id", "ticket id", "issue key", "key", "number", "ticket", "ticket number", "#")
+_STATUS = ("status", "state")
+_PRIORITY = ("priority", "urgency", "severity")
+_FORMATS = ("%d/%b/%y %I:%M %p", "%d/%b/%Y %I:%M %p", "%d/%b/%y %H:%M", "%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p",
+            "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%b %d, %Y %H:%M", "%b %d, %Y %I:%M %p", "%Y/%m/%d %H:%M:%S",
+            "%m/%d/%Y %H:%M:%S", "%d-%m-%Y %H:%M")
+
+
+def _col(header: Sequence[str], names: tuple[str, ...]) -> int | None:
+    low = [h.strip().lower() for h in header]
+    for n in names:
+        if n in low:
+            return low.index(n)
+    return None
+
+
+def _dialect(sample: str) -> csv.Dialect | type[csv.Dialect]:
+    try:
+        return csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def looks_like_tickets(sample: str) -> bool:
+    """A CSV whose header names a created-time column and a subject column."""
+    first = sample.split("\n", 1)[0]
+    if first.count(",") + first.count(";") + first.count("\t") < 2:
+        return False
+    header = next(csv.reader([first], _dialect(sample)), [])
+    return _col(header, _CREATED) is not None and _col(header, _SUBJECT) is not None
+
+
+def ticket_time(value: str) -> datetime | None:
+    """A created time as exports write it (ISO, Jira's "04/Mar/26 2:02 PM", US and European forms)."""
+    s = value.strip()
+    if not s:
+        return None
+    iso = iso_time(re.sub(r"Z$", "+00:00", s.replace(" UTC", "+00:00")))
+    if iso is not None:
+        return iso
+    for fmt in _FORMATS:
+        try:
+            return datetime.strptime(s, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def parse_tickets(text: str, name: str) -> ParsedSource:
+    """One note record per ticket row, at its created time."""
+    rows = list(csv.reader(io.StringIO(text), _dialect(text)))
+    header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
+    c_time = _col(header, _CREATED)
+    c_subj = _col(header, _SUBJECT)
+    cols = {k: _col(header, v) for k, v in
+            (("body", _BODY), ("who", _WHO), ("id", _ID), ("status", _STATUS), ("priority", _PRIORITY))}
+    records: list[RawRecord] = []
+    warnings: list[str] = []
+    line = 1
+    for row in body_rows:
+        line += 1
+        if not any(cell.strip() for cell in row):
+            continue
+
+        def get(i: int | None, row: list[str] = row) -> str:
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        when = ticket_time(get(c_time))
+        if when is None:
+            warnings.append(f"{name}:{line}: ticket without a readable created time ({get(c_time)!r}); skipped")
+            continue
+        tid, who, subject, body = get(cols["id"]), get(cols["who"]), get(c_subj), get(cols["body"])
+        text_ = f"Ticket {'#' + tid.lstrip('#') + ' ' if tid else ''}opened"
+        text_ += f" by {who}" if who else ""
+        text_ += f": {subject}" + (f" — {body[:400]}" if body else "")
+        attrs: dict[str, Any] = {"ticket": tid or None, "status": get(cols["status"]) or None,
+                                 "priority": get(cols["priority"]) or None, "bot": False}
+        records.append(record(raw_time(when), SourceKind.note, text_, name, line, actor=who or None, attrs=attrs))
+        line += sum(cell.count("\n") for cell in row)
+    return ParsedSource(path=name, format="tickets-csv", kind=SourceKind.note, records=records, warnings=warnings)
+
+
+__all__ = ["looks_like_tickets", "parse_tickets", "ticket_time"]

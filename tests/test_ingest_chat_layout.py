@@ -1,0 +1,114 @@
+"""Chat pastes whose layout is learned from the file: speaker, time and message wherever they sit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from _ingest_helpers import parse_one
+
+from assistant.domain import ParsedSource
+
+
+def _rows(src: ParsedSource) -> list[tuple[str, str | None, str]]:
+    return [(r.time.value.strftime("%Y-%m-%d %H:%M:%S" if r.time.has_date else "%H:%M:%S"), r.actor, r.text)
+            for r in src.records]
+
+
+def test_plain_hhmm_name_colon_chat_has_speakers_and_times(tmp_path: Path) -> None:
+    src = parse_one(tmp_path, "chat.txt", "14:02 alice: api 5xx climbing\n14:03 bob: p99 at 4s\n"
+                    "14:05 alice: rolling back 1.4.2\n14:11 bob: errors back to baseline\n")
+    assert src.kind == "chat"
+    assert _rows(src)[0] == ("14:02:00", "alice", "api 5xx climbing")
+    assert [r.actor for r in src.records] == ["alice", "bob", "alice", "bob"]
+
+
+def test_discord_paste_with_dates_and_today_yesterday_markers(tmp_path: Path) -> None:
+    text = (
+        "pedro — 03/04/2026 2:36 PM\nrestarting broker-3 now\n"
+        "mira — 03/04/2026 3:02 PM\nshipping 2.31.0\nyes at 3:02, second line\n"
+        "Bot APP — 03/04/2026 3:18 PM\n[P2] lag high\n"
+        "jon — Yesterday at 10:03 AM\npostmortem prep\n"
+        "jon — Today at 9:41 AM\nreview moved (edited)\n"
+    )
+    src = parse_one(tmp_path, "chat.txt", text)
+    rows = _rows(src)
+    assert rows[0] == ("2026-03-04 14:36:00", "pedro", "restarting broker-3 now")
+    assert rows[1] == ("2026-03-04 15:02:00", "mira", "shipping 2.31.0\nyes at 3:02, second line")
+    assert rows[2][1] == "Bot" and src.records[2].attrs["bot"] is True
+    assert rows[3][0] == "2026-03-05 10:03:00"
+    assert rows[4] == ("2026-03-06 09:41:00", "jon", "review moved")
+    assert src.records[4].attrs["edited"] is True
+
+
+def test_slack_desktop_paste_follow_ups_dividers_and_reactions(tmp_path: Path) -> None:
+    text = (
+        "Tuesday, March 3rd\nMarco Ruiz  1:14 PM\nwebhook alarm again\n1:27\ncleared\n:tada: 4\n"
+        "Priya Nair  4:01 PM\ngot paged\nHao Lin  4:05 PM\nlooking\n"
+    )
+    src = parse_one(tmp_path, "chat.txt", text)
+    rows = _rows(src)
+    assert rows[1] == ("13:27:00", "Marco Ruiz", "cleared")  # a bare time under "1:14 PM" stays PM
+    assert src.records[1].attrs["reactions"] == [":tada: 4"]
+    assert src.records[0].attrs["month_day"] == "03-03"
+
+
+def test_teams_one_line_header_with_edited_marker_and_dotted_header_date(tmp_path: Path) -> None:
+    text = (
+        "Betrieb > Allgemein — kopiert aus Teams am 10.02.2026\n\n"
+        "Priya Nair 9:41 AM\nFYI: applying #2291\n\nJonas Weber 10:53 AM\nEdited\njcmd says 1.5 GiB\n\n"
+        "Zabbix 10:41 AM\nPROBLEM (High): GC time\n"
+    )
+    src = parse_one(tmp_path, "chat.txt", text)
+    assert src.stated_date == "2026-02-10"
+    assert _rows(src)[1] == ("10:53:00", "Jonas Weber", "jcmd says 1.5 GiB")
+    assert src.records[1].attrs["edited"] is True
+
+
+def test_zoom_saved_chat_from_to_everyone(tmp_path: Path) -> None:
+    text = ("10:42:13 From Alice Chen to Everyone:\n\tis checkout down?\n10:42:40 From Bob Li to Everyone:\n"
+            "\tyes, 502s since 10:40\n10:44:02 From Alice Chen to Everyone:\n\trolling back\n")
+    src = parse_one(tmp_path, "meeting_saved_chat.txt", text)
+    assert _rows(src) == [("10:42:13", "Alice Chen", "is checkout down?"), ("10:42:40", "Bob Li", "yes, 502s since 10:40"),
+                          ("10:44:02", "Alice Chen", "rolling back")]
+
+
+def test_whatsapp_exports_both_styles_read_dates_in_their_order(tmp_path: Path) -> None:
+    us = parse_one(tmp_path, "a.txt", "3/14/26, 9:05 PM - Alice: site is down\n3/14/26, 9:06 PM - Bob: on it\n"
+                   "3/15/26, 12:02 AM - Alice: thanks\n")
+    assert _rows(us)[2] == ("2026-03-15 00:02:00", "Alice", "thanks")
+    eu = parse_one(tmp_path, "b.txt", "[14/03/2026, 21:05:11] Alice: down\n[14/03/2026, 21:06:40] Bob: on it\n"
+                   "[14/03/2026, 21:20:02] Bob: restarted the db\nback up now\n")
+    assert _rows(eu)[2] == ("2026-03-14 21:20:02", "Bob", "restarted the db\nback up now")
+
+
+def test_name_line_then_time_line_layout(tmp_path: Path) -> None:
+    text = "Alice Chen\n10:42 AM\ncheckout down?\nBob Li\n10:43 AM\nyes\nAlice Chen\n10:44 AM\nrolling back\n"
+    src = parse_one(tmp_path, "chat.txt", text)
+    assert _rows(src) == [("10:42:00", "Alice Chen", "checkout down?"), ("10:43:00", "Bob Li", "yes"),
+                          ("10:44:00", "Alice Chen", "rolling back")]
+
+
+def test_log_lines_with_levels_are_not_read_as_chat(tmp_path: Path) -> None:
+    lines = "".join(f"2026-03-04 14:0{i}:11 INFO app.worker: processed batch {i}\n" for i in range(6))
+    src = parse_one(tmp_path, "app.log", lines)
+    assert src.kind == "log"
+    assert isinstance(src.records[0].time.value, datetime)
+
+
+def test_names_with_pronouns_status_emoji_and_yearless_dates(tmp_path: Path) -> None:
+    text = ("Alice Chen (she/her) 🌴  3/4 10:42 AM\ncheckout down?\nBob Li :palm_tree:  3/4 10:43 AM\nyes\n"
+            "Alice Chen (she/her) 🌴  3/4 10:44 AM\nrolling back\n")
+    src = parse_one(tmp_path, "chat.txt", text)
+    assert [(r.actor, r.text) for r in src.records] == [("Alice Chen", "checkout down?"), ("Bob Li", "yes"),
+                                                        ("Alice Chen", "rolling back")]
+
+
+
+def test_weekday_stamps_and_bold_names_are_not_speakers(tmp_path: Path) -> None:
+    text = ("**Alice Chen** Tuesday 10:42 AM\ncheckout down?\n**Bob Li** Tuesday 10:43 AM\nyes\n"
+            "**Alice Chen** Tue, 3/4/2026 10:44 AM\nrolling back\n")
+    src = parse_one(tmp_path, "chat.txt", text)
+    assert [(r.actor, r.text) for r in src.records] == [("Alice Chen", "checkout down?"), ("Bob Li", "yes"),
+                                                        ("Alice Chen", "rolling back")]
+    assert src.records[2].time.value == datetime(2026, 3, 4, 10, 44)

@@ -1,0 +1,39 @@
+"""Ticket CSV exports (Zendesk, Jira): one record per ticket at its created time, columns found by name."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from _ingest_helpers import parse_one
+
+from assistant.domain import SourceKind
+
+_ZENDESK = (
+    "Id,Requester,Requester email,Subject,Status,Priority,Via,Created at,Updated at,Description\n"
+    '4411,Jane Roe,jane@example.com,Password reset email never arrives,open,high,Web form,2026-03-03 16:05:12,'
+    '2026-03-03 16:30:00,"I asked three times.\nNothing in spam either."\n'
+    "4412,Sam Poe,sam@example.com,Webhook listener gets no updates,pending,urgent,Email,2026-03-03 16:09:40,,\n"
+)
+_JIRA = (
+    "Summary,Issue key,Issue id,Issue Type,Status,Priority,Reporter,Created,Updated,Description\n"
+    "Checkout returns 502,OPS-812,10231,Incident,Done,Highest,Ana Lima,04/Mar/26 2:02 PM,04/Mar/26 3:10 PM,"
+    "Customers see 502 on pay\n"
+)
+
+
+def test_zendesk_csv_rows_become_reports_at_their_created_time(tmp_path: Path) -> None:
+    src = parse_one(tmp_path, "tickets.csv", _ZENDESK)
+    assert (src.format, src.kind) == ("tickets-csv", SourceKind.note)
+    first, second = src.records
+    assert first.time.value == datetime(2026, 3, 3, 16, 5, 12)
+    assert first.actor == "Jane Roe" and first.attrs["ticket"] == "4411" and first.attrs["priority"] == "high"
+    assert first.text.startswith("Ticket #4411 opened by Jane Roe: Password reset email never arrives")
+    assert "Nothing in spam" in first.text
+    assert second.ref.line == 4  # the multi-line description above is counted
+
+
+def test_jira_csv_dates_and_keys(tmp_path: Path) -> None:
+    (r,) = parse_one(tmp_path, "jira.csv", _JIRA).records
+    assert r.time.value == datetime(2026, 3, 4, 14, 2)
+    assert r.attrs["ticket"] == "OPS-812" and r.actor == "Ana Lima"
