@@ -1,4 +1,4 @@
-"""The learned sentence classifier: one-vs-rest logistic heads over MiniLM embeddings plus cue columns.
+"""The learned sentence classifier: a softmax regression over MiniLM embeddings plus cue columns.
 
 Weights come from ``eval/train_roles.py`` (``role_weights.json``, committed) trained on
 ``eval/data/roles-train.jsonl``. The embedder is the tone checker's cached MiniLM (one per process).
@@ -65,6 +65,40 @@ def embed(texts: list[str]) -> Any | None:
     return None if emb is None else emb.embed([t[:_MAX_CHARS] for t in texts])
 
 
+_DECLARATIVE = frozenset(("resolution", "recovery", "finding", "mitigation", "ruled_out", "impact"))
+_QUESTION_DAMP = 0.3
+_MAX_SENTENCES = 4  # a message's role shows in its first sentences; later ones are detail
+
+
+def message_probabilities(messages: list[str]) -> tuple[tuple[str, ...], Any] | None:
+    """Role probabilities per message, from its sentences: a role scores its best sentence, except
+    ``chatter``, which a message is only when every sentence is ("resolving. thanks all" resolves).
+    """
+    import numpy as np
+
+    from assistant.tone.sentences import split_sentences
+
+    parts = [[s.text for s in split_sentences(m)][:_MAX_SENTENCES] or [m] for m in messages]
+    flat = list(dict.fromkeys(t for p in parts for t in p))
+    scored = probabilities(flat)
+    if scored is None:
+        return None
+    roles, probs = scored
+    row = {t: i for i, t in enumerate(flat)}
+    chatter = roles.index("chatter") if "chatter" in roles else -1
+    out = np.zeros((len(messages), len(roles)), dtype=np.float32)
+    asserting = [i for i, r in enumerate(roles) if r in _DECLARATIVE]
+    for n, p in enumerate(parts):
+        block = probs[[row[t] for t in p]].copy()
+        for k, t in enumerate(p):
+            if t.rstrip().endswith(("?", "？")):
+                block[k, asserting] *= _QUESTION_DAMP  # a question declares nothing
+        out[n] = block.max(axis=0)
+        if chatter >= 0:
+            out[n, chatter] = block[:, chatter].min()
+    return roles, out / np.clip(out.sum(axis=1, keepdims=True), 1e-9, None)
+
+
 def probabilities(texts: list[str]) -> tuple[tuple[str, ...], Any] | None:
     """(role order, probability rows normalised to sum 1) for each text, or None without model/weights."""
     import numpy as np
@@ -76,5 +110,6 @@ def probabilities(texts: list[str]) -> tuple[tuple[str, ...], Any] | None:
     if vectors is None:
         return None
     x = feature_matrix([t[:_MAX_CHARS] for t in texts], vectors)
-    p = 1.0 / (1.0 + np.exp(-(x @ model.weights.T + model.bias)))
-    return model.roles, p / np.clip(p.sum(axis=1, keepdims=True), 1e-9, None)
+    z = x @ model.weights.T + model.bias
+    p = np.exp(z - z.max(axis=1, keepdims=True))  # softmax over the roles
+    return model.roles, p / p.sum(axis=1, keepdims=True)

@@ -117,7 +117,6 @@ a customer just emailed that they can't log in
 our biggest merchant called the account manager, their orders aren't syncing
 heads up, users on twitter are saying the app is down
 got a call from the partner, their integration gets 403s since this morning
-finance noticed the reconciliation doesn't add up
 the data team says yesterday's dashboard numbers are all zero
 someone from sales pinged me: demo env is broken
 hey is anyone else seeing errors on the admin console? I can't save anything
@@ -131,15 +130,12 @@ I'm seeing a lot of 502s from my laptop too, is prod ok?
 @report en formal
 The issue was first reported by a customer through the support portal.
 A partner contacted our account team after their API calls started failing.
-The finance team noticed the discrepancy during the weekly reconciliation.
 @report de chat
 der Support meldet gerade viele Tickets wegen fehlgeschlagener Zahlungen
 ein Kunde hat angerufen, er kann sich nicht einloggen
-Buchhaltung sagt die Abrechnung stimmt seit Montag nicht
 @report es chat
 soporte reporta muchos tickets de pagos rechazados
 un cliente llamó diciendo que no puede entrar a la app
-el partner escaló: sus búsquedas fallan desde la mañana
 @report pt chat
 o suporte está recebendo muitos chamados sobre pagamentos recusados
 um cliente ligou dizendo que não consegue acessar
@@ -227,11 +223,8 @@ the config change set the timeout to 100ms, every call to the ledger times out
 that's it, the feature flag enables the new parser for all tenants and it chokes on unicode names
 the cron job deletes the temp dir while the exporter is still writing to it
 the health check hits /ready which depends on the db, so all pods got marked unhealthy at once
-looks like the trust policy only allows the main branch, so the rollback job can't assume the role
 confirmed: the cache key omits the currency, so every locale gets the first response
 the leak is in the websocket handler, it never removes listeners on disconnect
-the rounding fix multiplies amounts by 100 for zero-decimal currencies
-the vendor rotated their signing key and our cache still has the old one
 @finding en notes
 - Root cause: expired intermediate certificate on the legacy proxy
 - Cause identified: connection leak in the retry path
@@ -240,7 +233,6 @@ the vendor rotated their signing key and our cache still has the old one
 The root cause was a configuration change that reduced the connection pool from 50 to 5.
 The outage was caused by an expired certificate on an internal load balancer that nobody monitored.
 Investigation showed that the new release held a database lock for the duration of the migration.
-The failure occurred because the webhook's CA bundle was never updated after the rotation.
 @finding de chat
 gefunden: das neue Release setzt die Pool-Größe auf 5 statt 50
 Ursache ist das abgelaufene Zertifikat am internen Loadbalancer
@@ -266,7 +258,6 @@ rotated the TLS cert on the ingress this morning
 the helm upgrade of the ingress controller finished at 09:10
 pushed a config change to the rate limiter
 the DNS record for api.internal was moved to the new LB
-autoscaling group now launches from the new launch template
 the vendor shipped a new SDK version yesterday and we picked it up
 @change en notes
 - 09:02 deploy of billing-service 3.4.1 starts
@@ -383,14 +374,8 @@ the queue is growing again
 the new pods are OOMing again
 reopening, it's not fixed
 we spoke too soon, errors are climbing
-the partner says searches still time out, so it's not over
-wait, us-east is still on the old version and failing
 @relapse en notes
-- Errors return after the autoscaler launched new instances
-- Incident reopened: the region was still degraded
 @relapse en formal
-About forty minutes later the errors returned when new instances launched from the old template.
-The incident was reopened after a partner reported continuing failures.
 @relapse de chat
 die Fehler sind wieder da
 es geht wieder los, gleiche Timeouts wie vorhin
@@ -419,7 +404,6 @@ this is fixed, I'll write up the postmortem
 - 17:40 incident closed
 - All clear declared
 @resolution en formal
-The incident was declared resolved at 18:25 after verification in every region.
 The incident was closed once the backlog had been fully processed.
 @resolution de chat
 Incident ist behoben, danke an alle
@@ -440,11 +424,9 @@ fechando o incidente
 @impact en chat
 roughly 3k orders failed during the window
 about 12% of logins failed for 40 minutes
-we overpaid around 1.2M JPY in refunds
 ~800 customers got duplicate emails
 no data loss, but about 2h of delayed payouts
 all EU customers couldn't reach the dashboard
-around 37k searches failed in total
 @impact en notes
 - Impact: ~4,200 failed checkouts, est. revenue loss 60k EUR
 - Customers affected: all tenants in the EU region
@@ -470,12 +452,7 @@ todos os clientes do Brasil foram afetados
 action item: add an alert on cert expiry for every LB, @mei owns it
 we should add a canary stage before 100% rollouts
 TODO: make the runbook mention the manual failover
-follow-up: load test against the real feature-store, not the mock
-let's make sure the notify step reports failed jobs too
-I'll add a per-region error rate alert that pages
 we need a lint rule that blocks migrations without CONCURRENTLY
-ticket to move the flag to a per-region rollout
-going forward, verify the version in every region before resolving
 @action_item en notes
 - AI: Add monitoring for replication lag (owner: SRE)
 - Follow-up: document the rollback procedure
@@ -489,8 +466,6 @@ Todo: Alarm für Zertifikatsablauf einrichten
 wir sollten einen Canary vor dem Rollout einbauen
 @action_item es chat
 acción: agregar una alerta de expiración de certificados
-tenemos que hacer que el notify publique también los fallos
-pendiente: prueba de carga contra el servicio real
 @action_item pt chat
 ação: criar alerta de expiração de certificado
 precisamos documentar o procedimento de rollback
@@ -531,6 +506,231 @@ estou olhando
 @chatter ja chat
 ありがとうございます
 確認します
+@recovery en chat
+the sync job is succeeding again
+orders are being created again
+webhooks are being delivered again, backlog shrinking
+confirmed from my side, uploads work now
+merchant says it's working for them again
+success rate at 99.8%, basically baseline
+heap usage flat after the restart, no more OOMs
+the retries are all going through now
+17/17 replicas ready and serving
+green across the board
+dashboards look normal, no errors in the last 15 min
+things look stable since the revert
+5xx down to zero after the failover
+the backlog is gone, consumers idle
+customers report they can check out again
+replication caught up
+we're back, traffic normal
+image builds passing again
+the new nodes joined and pods are scheduling fine
+logins succeeding from all regions now
+@recovery en notes
+- 11:02 traffic recovering, error rate < 0.5%
+- Partner confirmed calls succeed
+- Queue empty, consumers healthy
+- Builds green again
+@recovery en formal
+Following the failover, request success rates recovered to normal levels.
+Customers confirmed that the integration was working again.
+@recovery de chat
+läuft wieder, Bestellungen gehen durch
+der Partner bestätigt, dass es wieder funktioniert
+alles grün, keine Fehler mehr seit 10 Minuten
+Backlog ist abgearbeitet
+@recovery es chat
+ya responde bien, cero errores
+el partner confirma que ya funciona
+la cola ya se vació
+todo en verde desde el rollback
+@recovery pt chat
+já está respondendo normal, zero erros
+o parceiro confirmou que voltou a funcionar
+fila zerada, consumidores saudáveis
+@recovery ja chat
+正常に動作しています
+パートナーから復旧の確認がありました
+エラーは出なくなりました
+
+@symptom en chat
+the handshake errors are still climbing
+every request to the inventory service takes 30s and then dies
+builds are failing on the deploy step with permission denied
+nothing is being written to the bucket since 3am
+all the canaries are red
+half the fleet shows as unhealthy in the LB
+the job is stuck at 0% since midnight
+duplicate emails going out to the same customers
+@symptom de chat
+seit heute Nacht kommen keine Daten mehr an
+alle Builds schlagen mit permission denied fehl
+@symptom es chat
+desde anoche no llegan datos al bucket
+todos los builds fallan con permission denied
+@symptom pt chat
+desde ontem à noite nenhum dado chega ao bucket
+@symptom ja chat
+昨夜からデータが届いていません
+
+@resolution en chat
+ok I'm calling it, we're done here
+marking resolved in the incident tool
+incident over, I'll send the summary
+@resolution en notes
+- Incident closed after verification
+- Resolved, monitoring continues
+@resolution de chat
+ich schließe den Incident, danke euch
+erledigt, alles wieder gut, Incident zu
+@resolution es chat
+resuelto, cierro el incidente, gracias
+listo, damos por cerrado el incidente
+@resolution pt chat
+resolvido, encerrando o incidente
+@resolution ja chat
+インシデントを解決済みにします
+対応完了、クローズします
+
+@relapse en chat
+crap, it's happening again
+error rate climbing again after the scale-out
+the alert just re-fired
+@relapse de chat
+das Problem ist wieder da
+@relapse es chat
+la alerta volvió a dispararse
+@relapse pt chat
+o alerta disparou de novo
+@relapse ja chat
+アラートが再度発報しました
+
+@report en chat
+our account manager got a phone call from the client, nothing is loading for them
+a couple of merchants opened tickets saying payouts are missing
+the ops team in the warehouse says the scanners can't sync
+got three tickets in a row about wrong balances
+a user on the forum says their files disappeared
+is something wrong with prod? my requests keep failing
+@report en formal
+The customer support team escalated a surge of tickets to the on-call engineer.
+A partner's integration lead notified us by e-mail that all requests were failing.
+
+@change en chat
+applying the patch to the second node
+the new image is building, deploying in 5
+bumped the chart version and synced
+the migration job kicked off at 02:00 as scheduled
+the upgrade of the ingress controller finished this morning
+@change de chat
+@change es chat
+@change pt chat
+
+@mitigation en chat
+switching traffic to the standby cluster
+killing the runaway query
+cordoned the bad node and drained it
+sent the report to the bank by hand
+we'll serve the stale cache while we fix the origin
+increased the lambda reserved concurrency for the email consumer
+manually re-queued the 300 stuck orders
+@mitigation de chat
+Traffic auf den Standby-Cluster umgeleitet
+@mitigation es chat
+moví el tráfico al cluster de respaldo
+@mitigation pt chat
+redirecionei o tráfego para o cluster reserva
+
+@chatter en chat
+I'll take comms
+ack
+opening a channel for this
+I'm IC, alice on ops, bob on comms
+who has access to the registrar?
+@chatter de chat
+ich übernehme die Kommunikation
+@chatter es chat
+yo coordino, tú revisa los logs
+@chatter pt chat
+eu coordeno, você olha os logs
+
+@finding en chat
+the retry policy requeues the message and the original is never deleted
+the dedupe key changed in the release, so every message looks new
+@finding de chat
+@finding es chat
+@finding pt chat
+
+@action_item en chat
+@action_item de chat
+@action_item es chat
+@action_item pt chat
+devemos criar um alerta que realmente acione o plantão
+
+@impact en chat
+one partner was down for three extra hours
+@impact de chat
+@impact es chat
+@impact pt chat
+
+@hypothesis en chat
+@ruled_out en chat
+no 5xx on the backend, so it's not the app
+@chatter en chat
+good morning everyone
+does anyone know where the team offsite is this year?
+the new espresso machine on floor 4 is amazing
+happy friday folks
+reminder: retro is moved to 3pm
+who wants to grab lunch?
+the build server got new disks yesterday, should be faster now
+heads up, the newsletter goes out at noon so traffic might be a bit higher
+marketing is running a promo this weekend
+I'm out tomorrow, ping maria for anything urgent
+congrats on the launch yesterday!
+anyone have the vpn config for the new laptops?
+let's keep the incident open another 30 minutes and watch
+I'll stay on the bridge and keep watching the graphs
+keeping an eye on it for a while before we close
+should we tell support it's fixed?
+can we close this or wait a bit more?
+postmortem review is on Tuesday at 10, doc linked in the topic
+the write-up doc is in the shared folder
+numbers please when you have them
+I'll update the status page
+status page updated
+posting an update to customers
+can someone take notes?
+moving to the war room call
+everyone please keep this channel for the incident only
+@chatter de chat
+guten Morgen zusammen
+wer kommt heute mit zum Mittagessen?
+Postmortem-Termin ist Donnerstag um 10
+wir lassen den Incident noch eine halbe Stunde offen
+sollen wir dem Support sagen, dass es geht?
+@chatter es chat
+buenos días a todos
+¿alguien sabe dónde es la reunión del equipo?
+la revisión del postmortem es el jueves
+dejamos el incidente abierto media hora más
+¿le decimos a soporte que ya está?
+@chatter pt chat
+bom dia pessoal
+a revisão do postmortem é na quinta
+vamos deixar o incidente aberto mais meia hora
+@chatter ja chat
+おはようございます
+ポストモーテムは木曜日に行います
+もう少し様子を見ます
+@hypothesis en chat
+is it fixed though? I still see some errors
+should we check if the cache is the problem?
+are we sure it's not the deploy?
+@change en chat
+marketing campaign email was sent to 2M subscribers at 11:00
+the quarterly batch import started at midnight
 """
 
 OUT = Path(__file__).with_name("roles-train.jsonl")
@@ -554,3 +754,4 @@ def rows() -> list[dict[str, str]]:
 if __name__ == "__main__":
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows()), encoding="utf-8")
     print(f"wrote {OUT}")
+
