@@ -121,6 +121,43 @@ class KeyEvents(_Model):
     resolved: str | None = None
 
 
+ROLE_NAMES: tuple[str, ...] = (
+    "symptom", "alert_firing", "alert_resolved", "report", "hypothesis", "ruled_out", "finding", "change",
+    "mitigation", "recovery", "relapse", "false_recovery", "resolution", "impact", "action_item", "chatter",
+)
+
+
+class EventRole(_Model):
+    """What one event is in the incident's story, how sure we are, and why."""
+
+    role: str = Field(description="one of ROLE_NAMES")
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: list[str] = Field(default_factory=list, description="what decided it: classifier, alert state, cues")
+    runner_up: str | None = Field(default=None, description="the next most likely role")
+    paging: bool | None = Field(default=None, description="for alerts: did it page someone")
+
+
+class KeyCandidate(_Model):
+    """One event that could mark a key time."""
+
+    event_id: str
+    time: AwareDatetime
+    confidence: float = Field(ge=0.0, le=1.0)
+    why: str
+
+
+class KeyChoice(_Model):
+    """How one key time was chosen: the pick, its confidence, supporting events, runner-ups, or a question."""
+
+    event_id: str | None = None
+    time: AwareDatetime | None = None
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    why: str = ""
+    supporting: list[str] = Field(default_factory=list, description="event ids that back the pick")
+    candidates: list[KeyCandidate] = Field(default_factory=list, description="runner-ups, best first")
+    question: str | None = Field(default=None, description="asked when the evidence is too thin to pick")
+
+
 class Metrics(_Model):
     """Durations in seconds, from the key times."""
 
@@ -169,6 +206,8 @@ class Timeline(_Model):
     clock: dict[str, ClockInfo] = Field(default_factory=dict)
     problems: list[InputProblem] = Field(default_factory=list)
     findings: list[str] = Field(default_factory=list, description="notes for people: skew, DST, fallbacks")
+    roles: dict[str, EventRole] = Field(default_factory=dict, description="event id -> its role")
+    key_candidates: dict[str, KeyChoice] = Field(default_factory=dict, description="key name -> how it was chosen")
     sources: list[str] = Field(default_factory=list, description="files that contributed events")
 
     def event(self, event_id: str) -> Event | None:

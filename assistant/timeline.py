@@ -24,7 +24,9 @@ from assistant.domain import (
     SourceRef,
     Timeline,
 )
-from assistant.keytimes import find_key_times, symptom_times
+from assistant.keytimes import symptom_times
+from assistant.roles.assign import assign_roles
+from assistant.roles.keytimes import find_key_times
 from assistant.timeline_clock import Placed, place_sources
 from assistant.timeline_merge import Item, dedupe, mentioned_events
 
@@ -63,8 +65,9 @@ def build_timeline(
         for n, i in enumerate(items, start=1)
     ]
     log_times = [p.time for p in placement.placed if p.rec.kind == SourceKind.log]
-    kt, ke = find_key_times([e for e in events if not e.attrs.get("mentioned")], errors,
-                            logs_since=min(log_times) if log_times else None)
+    roles = assign_roles(events)
+    kt, ke, choices = find_key_times([e for e in events if not e.attrs.get("mentioned")], roles, errors,
+                                     logs_since=min(log_times) if log_times else None)
     by_ref = {(r.file, r.line): e.id for e in events for r in e.refs}
     clock = {
         path: ClockInfo(offset=c.offset, zone=c.zone, skew_s=c.skew_s, how=c.how,  # type: ignore[arg-type]
@@ -79,6 +82,8 @@ def build_timeline(
         clock=clock,
         problems=list(result.problems),
         findings=placement.findings,
+        roles=roles,
+        key_candidates=choices,
         sources=[s.path for s in parsed],
     )
 

@@ -1,7 +1,8 @@
 """The public ``postmortem timeline --json`` shape (issue 1 item 6, plus ``clock`` of issue 8).
 
 Stable keys: events[id, time, source, actor, text, refs], key_times, key_events, metrics, clock.
-Added keys (never removed): events[].recorded_time when a clock was corrected, findings, problems.
+Added keys (never removed): events[].recorded_time when a clock was corrected, findings, problems,
+key_candidates (how each key time was chosen, runner-ups, open question) and roles (event id -> role).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def timeline_to_json(tl: Timeline) -> dict[str, Any]:
                    "zone": c.zone, "notes": c.notes}
             for path, c in tl.clock.items()
         },
+        "key_candidates": {k: c.model_dump(mode="json") for k, c in tl.key_candidates.items()},
+        "roles": {eid: r.model_dump(mode="json", exclude_none=True) for eid, r in tl.roles.items()},
         "findings": list(tl.findings),
         "problems": [p.model_dump() for p in tl.problems],
     }

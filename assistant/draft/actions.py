@@ -14,6 +14,7 @@ from assistant.domain import Event
 from assistant.draft import schema as s
 from assistant.draft.blame import is_blameful
 from assistant.draft.facts import Facts, clean
+from assistant.roles import role_of
 
 # A name: one token, or an alias like "Responder B" (names are aliased for remote providers).
 _NAME = r"((?:Responder [A-Z]{1,2})|[A-Za-z][\w.\-]{1,30})"
@@ -157,6 +158,10 @@ _TASKY = re.compile(
 _CHATTER = re.compile(r"^\s*(?:\+1|👍|ok|okay|thx|thanks|ty|agreed|yes|yep|same|nice|lol)\b", re.I)
 
 
+_ROLE_SURE = 0.5
+_NOT_ITEM = frozenset(("mitigation", "impact", "chatter", "recovery", "symptom"))
+
+
 def candidates(f: Facts) -> list[Event]:
     """Chat and notes lines that state a follow-up, in time order."""
     kt = f.timeline.key_times
@@ -169,7 +174,12 @@ def candidates(f: Facts) -> list[Event]:
     last: Event | None = None
     for e in lines:
         t = e.text
+        role = role_of(f.timeline, e.id, sure=_ROLE_SURE)
         cued = bool(_CUE.search(t)) and not _NOT_ACTION.search(t) and not re.match(r"\s*[\"“]", t)
+        # The classifier's action-item role counts as a cue (it reads other languages and phrasings);
+        # a line it reads as a step taken, an impact figure or chatter is not a follow-up unless strongly cued.
+        cued = (cued and role not in _NOT_ITEM) or (role == "action_item" and not _NOT_ACTION.search(t)) or (
+            cued and bool(_STRONG_CUE.search(t)))
         # A bullet under a notes "follow-ups:" heading is an action item without a cue word.
         cued = cued or (e.source.value == "note" and bool(e.attrs.get("section")) and not _CHATTER.search(t))
         if cued and after is not None and e.time < after and not _STRONG_CUE.search(t) and not e.attrs.get("section"):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant.domain import Event, Timeline
 from assistant.draft.blame import is_blameful
+from assistant.roles import role_of
 
 if TYPE_CHECKING:
     from assistant.draft.facts import Facts
@@ -135,12 +136,21 @@ def tidy(text: str, limit: int = 260) -> str:
     return t if t.endswith((".", "!", "…", ")", '"')) else t + "."
 
 
+# Roles that are never the root cause (issue 11: not a mitigation step, action item or impact line).
+_NEVER_CAUSE = frozenset(("mitigation", "action_item", "impact", "hypothesis", "recovery", "resolution", "chatter",
+                          "report", "ruled_out"))
+_NOT_RULING = frozenset(("finding", "recovery", "action_item", "impact"))
+_ROLE_SURE = 0.5
+
+
 def rank(f: Facts) -> list[Cause]:
     """Causal statements, best first; fills ``f.ruled_out`` as a side effect."""
     kt = f.timeline.key_times
     ruled: list[set[str]] = []
+    tl = f.timeline
     for e in f.usable.values():
-        if e.source.value in ("chat", "note") and _RULED_OUT.search(e.text):
+        if e.source.value in ("chat", "note") and (role_of(tl, e.id) == "ruled_out" or (
+                _RULED_OUT.search(e.text) and role_of(tl, e.id) not in _NOT_RULING)):
             f.ruled_out.append((e.text, e.id))
             ruled.append(content_words(e.text))
     start, end = kt.detected or kt.start, kt.resolved or kt.mitigated
@@ -158,6 +168,9 @@ def rank(f: Facts) -> list[Cause]:
             continue
         if _HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
             continue
+        role = role_of(tl, e.id, sure=_ROLE_SURE)
+        if role in _NEVER_CAUSE and not _STRONG.search(t):
+            continue  # a step taken, a follow-up, an impact line or a guess is not the cause
         if len(_FIGURE.findall(t)) >= 3:
             continue  # an impact summary, not a cause
         strong, medium = len(_STRONG.findall(t)), len(_MEDIUM.findall(t))
@@ -179,6 +192,8 @@ def rank(f: Facts) -> list[Cause]:
             # An observation (counts falling, errors seen) loses to a line that explains the mechanism;
             # one naming the exception type is evidence of the mechanism, so it loses less.
             score -= 4.0 if mech else (3.0 if _EXC.search(t) else 7.0)
+        if role == "finding":
+            score += 3.0  # the classifier reads it as a finding or mechanism statement
         if e.id in answers:
             score += 2.5  # the answer to a "why ...?" question is usually an explanation
         if _RECOVERY.search(t) and not strong:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from assistant.domain import Event, Timeline
 from assistant.draft.blame import is_blameful, quick_blameful
 from assistant.draft.causes import tidy
+from assistant.roles import role_of
 
 _ACTION = re.compile(
     r"\b(deploy\w*|roll(?:ed|ing)?[ -]?(?:back|out)\w*|rollback|revert\w*|restart\w*|scal(?:e|ed|ing)\b|"
@@ -344,11 +345,17 @@ def _figures(f: Facts) -> None:
 
 
 def _response(f: Facts) -> None:
-    kt = f.timeline.key_times
+    """Steps taken, in order: lines whose role is a mitigation action (or a change made during the
+    response), never an action item, an impact line, a guess or chatter; split at the mitigation time."""
+    tl = f.timeline
+    kt = tl.key_times
     for e in f.usable.values():
-        if e.source.value not in ("chat", "note") or _HEDGE.search(e.text) or not _ACTION.search(e.text):
+        if e.source.value not in ("chat", "note") or e.attrs.get("untimed"):
             continue
-        if _RULED_OUT.search(e.text) or (_FIGURE.search(e.text) and _IMPACT_WORD.search(e.text)):
+        role = role_of(tl, e.id)
+        acting = role in _STEP_ROLES or (role is None and _ACTION.search(e.text) and not _HEDGE.search(e.text))
+        if not acting or role in _NOT_STEP or _RULED_OUT.search(e.text) or (
+                _FIGURE.search(e.text) and _IMPACT_WORD.search(e.text)):
             continue  # status reports and figures belong to impact, not to the actions taken
         if kt.detected and e.time < kt.detected:
             continue
@@ -362,6 +369,10 @@ def _response(f: Facts) -> None:
     order = {e.id: n for n, e in enumerate(f.timeline.events)}
     f.mitigation.sort(key=lambda x: order[x[1]])
     f.resolution.sort(key=lambda x: order[x[1]])
+
+
+_STEP_ROLES = frozenset(("mitigation", "change"))
+_NOT_STEP = frozenset(("action_item", "impact", "hypothesis", "chatter", "report", "ruled_out"))
 
 
 def _services(tl: Timeline) -> list[str]:

@@ -1,0 +1,117 @@
+"""Roles for every event: the learned sentence classifier combined with structure.
+
+Decision per event (first that applies):
+1. Alerts: their state says it. firing/triggered -> ``alert_firing``, resolved/ok/closed ->
+   ``alert_resolved``; ``paging`` from severity, receiver or pager system (a warning pages nobody).
+2. Logs: a template at error/warn level or with failure words is a ``symptom``; other templates are
+   classified like sentences (one embedding per distinct template, never per raw line).
+3. Chat and notes: the classifier (MiniLM + cues). A bot's message that the classifier reads as an
+   alert is a page echo when it names a pager or says firing (``paging`` set).
+4. Afterwards, across events: a recovery or resolution that a later relapse undoes is a
+   ``false_recovery`` (its original role is kept as the runner-up).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.domain import Event, EventRole, SourceKind
+from assistant.keytimes import is_bot, is_page_echo, is_paging_alert, is_symptom
+from assistant.roles import SURE, classifier
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`|^>.*$", re.M)
+_TEXT_LIMIT = 300
+_DONE_STATES = ("resolved", "ok", "closed", "recovered", "inactive", "normal")
+_FIRING_STATES = ("firing", "triggered", "alerting", "problem", "alarm", "active", "open")
+
+
+def _alert_role(e: Event) -> EventRole:
+    status = str(e.attrs.get("status") or "").lower()
+    sev = str(e.attrs.get("severity") or "")
+    evidence = [f"alert status={status or '?'}"] + ([f"severity={sev}"] if sev else [])
+    if status in _DONE_STATES:
+        return EventRole(role="alert_resolved", confidence=0.95, evidence=evidence, paging=is_paging_alert(e, any_state=True))
+    if status == "acknowledged":
+        return EventRole(role="chatter", confidence=0.6, evidence=evidence, runner_up="alert_firing")
+    paging = is_paging_alert(e)
+    return EventRole(role="alert_firing", confidence=0.95 if status in _FIRING_STATES else 0.7,
+                     evidence=[*evidence, "pages" if paging else "does not page"], paging=paging)
+
+
+def _text(e: Event) -> str:
+    text = e.text if is_bot(e) else _QUOTED.sub("", e.text)
+    if e.source == SourceKind.log:
+        text = str(e.attrs.get("template") or text)
+    return text.strip()[:_TEXT_LIMIT] or e.text[:_TEXT_LIMIT]
+
+
+def assign_roles(events: list[Event]) -> dict[str, EventRole]:
+    """Event id -> role for every event (see the module docstring for the procedure)."""
+    out: dict[str, EventRole] = {}
+    to_classify: list[Event] = []
+    for e in events:
+        if e.source == SourceKind.alert:
+            out[e.id] = _alert_role(e)
+        elif e.source == SourceKind.log and is_symptom(e.attrs.get("level"), e.text):
+            out[e.id] = EventRole(role="symptom", confidence=0.85,
+                                  evidence=[f"log level={e.attrs.get('level') or '?'} or failure words"])
+        else:
+            to_classify.append(e)
+    texts = [_text(e) for e in to_classify]
+    unique = list(dict.fromkeys(texts))
+    scored = classifier.message_probabilities(unique)
+    if scored is None:
+        for e in to_classify:
+            out[e.id] = EventRole(role="chatter", confidence=0.0, evidence=["role classifier not available"])
+        return out
+    roles, probs = scored
+    row = {t: i for i, t in enumerate(unique)}
+    for e, t in zip(to_classify, texts, strict=True):
+        out[e.id] = _classified(e, roles, probs[row[t]])
+    mark_false_recoveries(events, out)
+    return out
+
+
+def _classified(e: Event, roles: tuple[str, ...], p: Any) -> EventRole:
+    order = sorted(range(len(roles)), key=lambda i: -float(p[i]))
+    best, second = roles[order[0]], roles[order[1]]
+    conf = float(p[order[0]])
+    evidence = [f"classifier {best} {conf:.2f}, then {second} {float(p[order[1]]):.2f}"]
+    if e.source == SourceKind.log:
+        evidence.append("log template, info level")
+        if best in ("alert_firing", "report", "relapse"):
+            best = "symptom"
+    paging: bool | None = None
+    if is_bot(e):
+        evidence.append("posted by a bot")
+        if best in ("alert_firing", "symptom") and is_page_echo(e):
+            best, paging, conf = "alert_firing", True, max(conf, 0.7)
+        elif best in ("report", "hypothesis", "ruled_out", "finding", "action_item"):
+            # A bot reports state; it does not report, guess or plan.
+            second, best, conf = best, "chatter", min(conf, 0.5)
+    elif best in ("alert_firing", "alert_resolved"):
+        # A person quoting an alert says the same as a symptom or a recovery.
+        best = "symptom" if best == "alert_firing" else "recovery"
+    return EventRole(role=best, confidence=round(conf, 3), evidence=evidence, runner_up=second, paging=paging)
+
+
+def mark_false_recoveries(events: list[Event], roles: dict[str, EventRole]) -> None:
+    """A resolution or recovery by people that a later sure relapse undoes becomes ``false_recovery``."""
+    relapses = [e.time for e in events if _is(roles, e, "relapse") and not is_bot(e)]
+    if not relapses:
+        return
+    last = max(relapses)
+    for e in events:
+        r = roles.get(e.id)
+        if r is None or r.role != "resolution" or is_bot(e) or r.confidence < SURE:
+            continue
+        if e.time < last:
+            roles[e.id] = r.model_copy(update={
+                "role": "false_recovery", "runner_up": r.role,
+                "evidence": [*r.evidence, "a relapse follows it"]})
+
+
+def _is(roles: dict[str, EventRole], e: Event, role: str, sure: float = SURE) -> bool:
+    r = roles.get(e.id)
+    return r is not None and r.role == role and r.confidence >= sure

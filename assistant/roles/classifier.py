@@ -1,0 +1,115 @@
+"""The learned sentence classifier: a softmax regression over MiniLM embeddings plus cue columns.
+
+Weights come from ``eval/train_roles.py`` (``role_weights.json``, committed) trained on
+``eval/data/roles-train.jsonl``. The embedder is the tone checker's cached MiniLM (one per process).
+Returns None when the model or weights are missing: callers then fall back to structure alone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.roles.features import FEATURE_NAMES, cues
+
+WEIGHTS_FILE = Path(__file__).with_name("role_weights.json")
+# The sentence roles the classifier scores (structure adds alert state, false recovery, paging).
+TEXT_ROLES: tuple[str, ...] = (
+    "symptom", "alert_firing", "alert_resolved", "report", "hypothesis", "ruled_out", "finding", "change",
+    "mitigation", "recovery", "relapse", "resolution", "impact", "action_item", "chatter",
+)
+_MAX_CHARS = 400  # a message's opening is what says what it is; the embedder cuts long text anyway
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    """Weights (roles x features), biases, and the role order."""
+
+    roles: tuple[str, ...]
+    weights: Any  # np.ndarray (k, d)
+    bias: Any  # np.ndarray (k,)
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str | None = None) -> RoleModel | None:
+    """The committed weights, or None when the file is missing or unreadable."""
+    import numpy as np
+
+    file = Path(path) if path else WEIGHTS_FILE
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    roles = tuple(raw["roles"])
+    return RoleModel(roles=roles,
+                     weights=np.asarray([raw["heads"][r]["w"] for r in roles], dtype=np.float32),
+                     bias=np.asarray([raw["heads"][r]["b"] for r in roles], dtype=np.float32))
+
+
+def feature_matrix(texts: list[str], vectors: Any) -> Any:
+    """Embedding rows with the cue columns appended (the classifier's input)."""
+    import numpy as np
+
+    extra = np.asarray([cues(t) for t in texts], dtype=np.float32).reshape(len(texts), len(FEATURE_NAMES))
+    return np.hstack([vectors, extra])
+
+
+def embed(texts: list[str]) -> Any | None:
+    """MiniLM vectors for the texts (cached per process), or None when the model is not installed."""
+    from assistant.tone.semantic import embedder
+
+    emb = embedder()
+    return None if emb is None else emb.embed([t[:_MAX_CHARS] for t in texts])
+
+
+_DECLARATIVE = frozenset(("resolution", "recovery", "finding", "mitigation", "ruled_out", "impact"))
+_QUESTION_DAMP = 0.3
+_MAX_SENTENCES = 4  # a message's role shows in its first sentences; later ones are detail
+
+
+def message_probabilities(messages: list[str]) -> tuple[tuple[str, ...], Any] | None:
+    """Role probabilities per message, from its sentences: a role scores its best sentence, except
+    ``chatter``, which a message is only when every sentence is ("resolving. thanks all" resolves).
+    """
+    import numpy as np
+
+    from assistant.tone.sentences import split_sentences
+
+    parts = [[s.text for s in split_sentences(m)][:_MAX_SENTENCES] or [m] for m in messages]
+    flat = list(dict.fromkeys(t for p in parts for t in p))
+    scored = probabilities(flat)
+    if scored is None:
+        return None
+    roles, probs = scored
+    row = {t: i for i, t in enumerate(flat)}
+    chatter = roles.index("chatter") if "chatter" in roles else -1
+    out = np.zeros((len(messages), len(roles)), dtype=np.float32)
+    asserting = [i for i, r in enumerate(roles) if r in _DECLARATIVE]
+    for n, p in enumerate(parts):
+        block = probs[[row[t] for t in p]].copy()
+        for k, t in enumerate(p):
+            if t.rstrip().endswith(("?", "？")):
+                block[k, asserting] *= _QUESTION_DAMP  # a question declares nothing
+        out[n] = block.max(axis=0)
+        if chatter >= 0:
+            out[n, chatter] = block[:, chatter].min()
+    return roles, out / np.clip(out.sum(axis=1, keepdims=True), 1e-9, None)
+
+
+def probabilities(texts: list[str]) -> tuple[tuple[str, ...], Any] | None:
+    """(role order, probability rows normalised to sum 1) for each text, or None without model/weights."""
+    import numpy as np
+
+    model = load_model()
+    if model is None or not texts:
+        return None
+    vectors = embed(texts)
+    if vectors is None:
+        return None
+    x = feature_matrix([t[:_MAX_CHARS] for t in texts], vectors)
+    z = x @ model.weights.T + model.bias
+    p = np.exp(z - z.max(axis=1, keepdims=True))  # softmax over the roles
+    return model.roles, p / p.sum(axis=1, keepdims=True)

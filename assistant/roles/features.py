@@ -1,0 +1,79 @@
+"""The cheap, language-spanning cues the role classifier reads beside the sentence embedding.
+
+These are features, not rules: each is one column the trained weights scale. all-MiniLM-L6-v2 is
+an English model, so a handful of cue words in German, Spanish, Portuguese and Japanese keep the
+other languages from falling to "chatter" (the embedding of a Japanese sentence is mostly noise).
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+_QUESTION = re.compile(r"\?|？|\bwhat if\b|でしょうか|かな", _F)
+_HEDGE = re.compile(
+    r"\b(maybe|might|could it|possibly|perhaps|suspect\w*|guess|wonder|hypothes\w*|theory|vielleicht|könnte|"
+    r"vermut\w*|tal vez|quizás|puede ser|será|sospech\w*|talvez|suspeit\w*)\b|かもしれ|もしかして",
+    _F,
+)
+_NEGATION = re.compile(
+    r"\b(not|isn'?t|wasn'?t|no|nope|ruled out|excluded?|unrelated|red herring|nicht|kein\w*|ausschließen|"
+    r"descartad\w*|descartamos|nada que ver|não|nao|descart\w*)\b|ではありません|ではない|関係ない",
+    _F,
+)
+_CAUSE = re.compile(
+    r"\b(root cause|caused by|because|due to|turns out|found it|the cause|that'?s why|so that'?s|the problem is|"
+    r"ursache|deshalb|weil|gefunden|la causa|por eso|el problema es|encontr\w*|a causa|o problema é|achei|"
+    r"porque)\b|原因",
+    _F,
+)
+_FIGURE = re.compile(r"~?\d[\d,.]*\s?(%|k\b|m\b|x\b|ms\b|s\b|min|h\b)|\b\d[\d,.]*\s+\w+|約?\d+件", _F)
+_OBLIGATION = re.compile(
+    r"\b(should|must|need to|we need|action items?|todo|follow[- ]?ups?|going forward|make sure|sollten|müssen|"
+    r"tenemos que|hay que|acción|pendiente|precisamos|temos que|ação)\b|^\s*(-\s*)?\[ \]|^\s*AI:|必要|対応事項",
+    _F,
+)
+_AGAIN = re.compile(r"\b(again|back|reopen\w*|still|wieder|otra vez|de nuevo|volvi\w*|reabr\w*|de novo|voltar\w*)\b|また|再発",
+                    _F)
+_ALERTISH = re.compile(r"^\W*\[?(FIRING|RESOLVED|ALERT\w*|OK|PROBLEM|RECOVERY|TRIGGERED|WARNING|CRITICAL)\b|"
+                       r"\b(alarm|monitor (triggered|recovered)|changed state)\b", _F)
+_DONE_STATE = re.compile(
+    r"\b(resolved|closed?|closing|all clear|fixed|behoben|gelöst|resuelto|cerramos|solucionado|resolvido|"
+    r"fechando|resuelta)\b|解決|クローズ|復旧",
+    _F,
+)
+
+_BETTER = re.compile(
+    r"\b(dropping|dropped|down to|falling|draining|drained|recover\w*|back (to|under|below)|normal\w*|gone|cleared|"
+    r"caught up|healthy|working again|stable|\bOK\b|geht runter|sinkt|wieder normal|bajando|normalidad|normal|"
+    r"funciona\w* de nuevo|caindo|voltou|de novo funcionando)\b|下が|戻り|正常|解消",
+    _F,
+)
+_WORSE = re.compile(
+    r"\b(rising|rises|climbing|spik\w*|jump\w*|through the roof|growing|grows|pegged|crash\w*|fail\w*|"
+    r"timeouts?|timing out|steigt|Decke|sube|subió|crece|subiu|cresce|falhando)\b|上昇|多発|溜まり|超えて",
+    _F,
+)
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "question", "hedge", "negation", "cause", "figure", "obligation", "again", "alertish", "done_state", "short",
+    "better", "worse",
+)
+
+
+def cues(text: str) -> list[float]:
+    """The cue columns, in FEATURE_NAMES order (0/1 each)."""
+    return [
+        float(bool(_QUESTION.search(text))),
+        float(bool(_HEDGE.search(text))),
+        float(bool(_NEGATION.search(text))),
+        float(bool(_CAUSE.search(text))),
+        float(bool(_FIGURE.search(text))),
+        float(bool(_OBLIGATION.search(text))),
+        float(bool(_AGAIN.search(text))),
+        float(bool(_ALERTISH.search(text))),
+        float(bool(_DONE_STATE.search(text))),
+        float(len(text.split()) <= 3 and len(text) < 25),
+        float(bool(_BETTER.search(text))),
+        float(bool(_WORSE.search(text))),
+    ]

@@ -1,0 +1,281 @@
+"""Key times from event roles, by a written decision procedure; each with confidence, support and runner-ups.
+
+detected   The first of: a paging alert firing, a bot relaying a page, a person reporting trouble
+           (role ``report``: customers, support, a partner's call, a colleague noticing) or a person
+           describing a symptom. Warnings that page nobody are not detection.
+start      The earliest of: the error-rate change point of the logs before detection (``error_onset``;
+           looking back 12 h when an alert detected it, 14 days when people did, since silent
+           failures run for days), and a paging alert's own start within 2 h before detection.
+           Otherwise detection itself. Third-party outages start at our first failing requests,
+           which is what the logs' change point finds.
+resolved   The first person declaring resolution (role ``resolution``) after the last relapse;
+           declarations a relapse undid are ``false_recovery`` and only runner-ups. Else the
+           pager's incident resolving, else the last alert resolving.
+mitigated  Between detection and resolution: a person saying it is mitigated; else where the log error
+           rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
+           follows within 30 min or there is none; else the first recovery sign not undone by a relapse:
+           a person observing recovery (role ``recovery``), the detecting alert resolving, or a
+           person saying it is mitigated. A relapse (role ``relapse``, or the same paging alert
+           firing again) resets it, so with two impact windows this is when impact finally
+           stopped. A time the message states ("since 22:58") wins over when it was posted.
+           Without any recovery sign, resolution stands in (confidence halved).
+Unknown    Where no event qualifies the key is None and ``question`` asks the responders.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from assistant.domain import (
+    Event,
+    EventRole,
+    KeyCandidate,
+    KeyChoice,
+    KeyEvents,
+    KeyTimes,
+    SourceKind,
+    SourceRef,
+)
+from assistant.keytimes import error_offset, error_onset, is_bot, is_pager, is_paging_alert, mentioned_time
+from assistant.roles.assign import SURE
+
+_MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\b|緩和", re.I)
+_NOT = re.compile(r"\b(not|isn'?t|until|once|before|if|when|nicht|no|não)\s+(yet\s+)?(mitigated|mitigiert|mitigado)", re.I)
+_SYMPTOM_SURE = 0.6
+_REPORT_SURE = 0.5
+_MAX_CANDIDATES = 4
+QUESTIONS = {
+    "start": "When did the impact begin? No log error onset, alert or report marks it.",
+    "detected": "How was the incident noticed? No paging alert, page or report of trouble was found.",
+    "mitigated": "When did the impact stop? No recovery was observed in the sources.",
+    "resolved": "When was the incident declared resolved? No declaration or alert resolution was found.",
+}
+
+Found = tuple[Event, float, str]
+
+
+def _human(e: Event) -> bool:
+    return e.source in (SourceKind.chat, SourceKind.note) and not is_bot(e)
+
+
+def _role(roles: dict[str, EventRole], e: Event) -> EventRole | None:
+    return roles.get(e.id)
+
+
+def _has(roles: dict[str, EventRole], e: Event, *names: str, sure: float = SURE) -> float:
+    r = roles.get(e.id)
+    return r.confidence if r is not None and r.role in names and r.confidence >= sure else 0.0
+
+
+def _detections(events: list[Event], roles: dict[str, EventRole]) -> list[Found]:
+    """Pages and reports in time order; a person describing a symptom only when there is neither."""
+    out: list[Found] = []
+    noticed: list[Found] = []
+    for e in events:
+        r = _role(roles, e)
+        if r is None:
+            continue
+        if r.role == "alert_firing" and r.paging and e.source == SourceKind.alert:
+            out.append((e, 0.9, "a paging alert fires"))
+        elif r.role == "alert_firing" and r.paging:
+            out.append((e, 0.85, "a bot relays the page"))
+        elif _human(e) and (c := _has(roles, e, "report", sure=_REPORT_SURE)):
+            out.append((e, min(0.9, 0.3 + c), "a person reports trouble"))
+        elif _human(e) and (c := _has(roles, e, "symptom", sure=_SYMPTOM_SURE)):
+            noticed.append((e, min(0.6, c), "a person describes a symptom"))
+    return out + noticed if out else noticed
+
+
+def _choice(found: list[Found], pick: int = 0, *, time_of: Callable[[Event], datetime] | None = None) -> KeyChoice:
+    e, conf, why = found[pick]
+    rest = [f for i, f in enumerate(found) if i != pick]
+    seen: set[str] = {e.id}
+    cands: list[KeyCandidate] = []
+    for c in rest:
+        if c[0].id in seen or len(cands) >= _MAX_CANDIDATES:
+            continue
+        seen.add(c[0].id)
+        cands.append(KeyCandidate(event_id=c[0].id, time=(time_of or _t)(c[0]), confidence=round(c[1], 3), why=c[2]))
+    return KeyChoice(event_id=e.id, time=(time_of or _t)(e), confidence=round(conf, 3), why=why,
+                     supporting=[e.id], candidates=cands)
+
+
+def _t(e: Event) -> datetime:
+    return e.time
+
+
+def _event_for(events: list[Event], when: datetime, ref: SourceRef | None) -> Event | None:
+    if ref is not None:
+        for e in events:
+            if ref in e.refs:
+                return e
+    later = [e for e in events if e.time >= when]
+    return later[0] if later else (events[-1] if events else None)
+
+
+def _start(events: list[Event], errors: list[tuple[datetime, SourceRef]], det: Event, det_why: str,
+           logs_since: datetime | None) -> KeyChoice:
+    people = "person" in det_why
+    lookback = timedelta(days=14) if people else timedelta(hours=12)
+    found: list[tuple[datetime, Found]] = []
+    onset = error_onset([t for t, _ in errors], det.time, logs_since, lookback=lookback)
+    if onset is not None and onset < det.time:
+        ref = next((r for t, r in errors if t == onset), None)
+        ev = _event_for(events, onset, ref)
+        if ev is not None:
+            found.append((onset, (ev, 0.8, "the log error rate jumps here (change point)")))
+    for e in events:
+        if e.time >= det.time:
+            break
+        if e.source == SourceKind.alert and is_paging_alert(e) and det.time - e.time <= timedelta(hours=2):
+            found.append((e.time, (e, 0.75, "a paging alert's own start")))
+            break
+    if not found:
+        return KeyChoice(event_id=det.id, time=det.time, confidence=0.4, supporting=[det.id],
+                         why="no earlier sign in the logs or alerts: start taken at detection")
+    found.sort(key=lambda f: f[0])
+    times = {f[1][0].id: f[0] for f in found}
+    choice = _choice([f[1] for f in found], time_of=lambda e: times.get(e.id, e.time))
+    choice.candidates.append(KeyCandidate(event_id=det.id, time=det.time, confidence=0.3, why="detection itself"))
+    return choice
+
+
+def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | None) -> list[Event]:
+    name = det.attrs.get("alert") if det is not None else None
+    out = []
+    seen_resolved = False
+    for e in events:
+        r = _role(roles, e)
+        if r is None:
+            continue
+        if name and e.source == SourceKind.alert and e.attrs.get("alert") == name:
+            if r.role == "alert_resolved":
+                seen_resolved = True
+            elif r.role == "alert_firing" and seen_resolved:
+                out.append(e)
+        elif _human(e) and _has(roles, e, "relapse"):
+            out.append(e)
+    return out
+
+
+def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
+              since: datetime) -> tuple[KeyChoice | None, list[Found]]:
+    later = [e for e in events if e.time >= after]
+    found: list[Found] = []
+    for e in later:
+        r = _role(roles, e)
+        if r is None:
+            continue
+        if _human(e) and r.role == "resolution" and r.confidence >= SURE:
+            found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
+    false = [(e, 0.2, "declared resolved, but a relapse followed (false recovery)")
+             for e in events if _has(roles, e, "false_recovery") and e.time >= since]
+    if not found:
+        pager = [e for e in later if is_bot(e) and _has(roles, e, "resolution", "alert_resolved") and is_pager(e)]
+        alerts = [e for e in later if e.source == SourceKind.alert and _has(roles, e, "alert_resolved")]
+        if pager:
+            found.append((pager[0], 0.6, "the pager's incident resolves"))
+        if alerts:
+            found.append((alerts[-1], 0.45, "the last alert resolves"))
+    if not found:
+        return None, false
+    choice = _choice(found + false)
+    return choice, found
+
+
+def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, until: datetime | None,
+               errors: list[tuple[datetime, SourceRef]]) -> KeyChoice | None:
+    window = [e for e in events if e.time >= det.time and (until is None or e.time <= until)]
+    relapse_ids = {e.id for e in _relapses(window, roles, det)}
+    said: list[Found] = []
+    signs: list[Found] = []
+    early: list[Found] = []
+    det_alert = det.attrs.get("alert")
+    acted = False  # recovery signs before anyone acted are weaker (a dip, a misread graph)
+    for e in window:
+        r = _role(roles, e)
+        if r is None:
+            continue
+        if e.id in relapse_ids:
+            said, signs, early = [], [], []  # impact came back: only what follows counts
+            continue
+        if r.role in ("mitigation", "change") and r.confidence >= SURE and e.source != SourceKind.alert:
+            acted = True
+        if _human(e) and _MITIGATED.search(e.text) and not _NOT.search(e.text) and r.role in (
+                "recovery", "mitigation", "resolution", "false_recovery", "impact", "chatter"):
+            said.append((e, 0.85, "a person says it is mitigated"))
+        elif _human(e) and (c := _has(roles, e, "recovery")):
+            (signs if acted else early).append((e, min(0.85, 0.3 + c) * (1.0 if acted else 0.5),
+                                                "a person observes recovery" + ("" if acted else " (before any action)")))
+        elif e.source == SourceKind.alert and det_alert and e.attrs.get("alert") == det_alert and r.role == "alert_resolved":
+            signs.append((e, 0.7, "the detecting alert resolves"))
+    found = said + signs + early
+    since = max([det.time, *(e.time for e in window if e.id in relapse_ids)])
+    end = error_offset([t for t, _ in errors], since, until or (window[-1].time if window else det.time))
+    if end is not None and not said:
+        # The logs show when the errors stopped: impact ended there. People's recovery signs that
+        # follow it within 30 min support it; without one it stays a runner-up to them.
+        ref = next((r for t, r in errors if t == end), None)
+        ev = _event_for(events, end, ref)
+        backed = [f for f in found if timedelta(0) <= f[0].time - end <= timedelta(minutes=30)]
+        if ev is not None and (backed or not found):
+            choice = _choice([(ev, 0.8 if backed else 0.55, "the log error rate falls back here"), *found],
+                             time_of=lambda e: end if e.id == ev.id else _stated(e, det.time))
+            choice.supporting += [f[0].id for f in backed[:3]]
+            return choice
+    if not found:
+        return None
+    return _choice(found, time_of=lambda e: _stated(e, det.time))
+
+
+def _stated(e: Event, not_before: datetime) -> datetime:
+    if e.source == SourceKind.alert:
+        return e.time
+    t = mentioned_time(e)
+    return t if t >= not_before else e.time
+
+
+def find_key_times(events: list[Event], roles: dict[str, EventRole], errors: list[tuple[datetime, SourceRef]], *,
+                   logs_since: datetime | None = None) -> tuple[KeyTimes, KeyEvents, dict[str, KeyChoice]]:
+    """The four key times, the event supporting each, and how each was chosen (see the module docstring)."""
+    events = [e for e in events if not e.attrs.get("untimed")]  # follow-up bullets placed at a borrowed time
+    kt, ke = KeyTimes(), KeyEvents()
+    choices: dict[str, KeyChoice] = {}
+    dets = _detections(events, roles)
+    if not dets:
+        if errors:
+            first = min(errors, key=lambda x: x[0])
+            ev = _event_for(events, first[0], first[1])
+            if ev is not None:
+                choices["start"] = KeyChoice(event_id=ev.id, time=first[0], confidence=0.4, supporting=[ev.id],
+                                             why="first error in the logs; nothing detected it")
+        for k in ("start", "detected", "mitigated", "resolved"):
+            choices.setdefault(k, KeyChoice(question=QUESTIONS[k]))
+        return _fill(kt, ke, choices)
+    det_choice = _choice(dets)
+    det = next(e for e, _, _ in dets if e.id == det_choice.event_id)
+    choices["detected"] = det_choice
+    choices["start"] = _start(events, errors, det, det_choice.why, logs_since)
+    relapses = _relapses([e for e in events if e.time >= det.time], roles, det)
+    last_relapse = max((e.time for e in relapses), default=det.time)
+    res, _ = _resolved(events, roles, last_relapse, det.time)
+    if res is not None:
+        choices["resolved"] = res
+    mit = _mitigated(events, roles, det, res.time if res else None, errors)
+    if mit is not None:
+        choices["mitigated"] = mit
+    elif res is not None:
+        choices["mitigated"] = res.model_copy(update={"confidence": round(res.confidence / 2, 3),
+                                                      "why": "no recovery sign: resolution stands in"})
+    for k in ("mitigated", "resolved"):
+        choices.setdefault(k, KeyChoice(question=QUESTIONS[k]))
+    return _fill(kt, ke, choices)
+
+
+def _fill(kt: KeyTimes, ke: KeyEvents, choices: dict[str, KeyChoice]) -> tuple[KeyTimes, KeyEvents, dict[str, KeyChoice]]:
+    for k, c in choices.items():
+        setattr(kt, k, c.time)
+        setattr(ke, k, c.event_id)
+    return kt, ke, choices
