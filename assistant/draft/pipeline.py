@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from assistant.domain import Timeline
-from assistant.draft.context import DraftContext, build_context
+from assistant.draft.context import Budget, DraftContext, build_context, summarise_windows
 from assistant.draft.prompts import get_registry
 from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus
 from assistant.errors import PromptError, ProviderError
@@ -30,14 +30,7 @@ def build_request(name: str, ctx: DraftContext, shared: dict[str, Any]) -> Struc
         raise PromptError(f"unknown section {name!r}; choose from {', '.join(SECTION_ORDER)}")
     reg = get_registry()
     tl = ctx.timeline
-    user = reg.render(
-        name,
-        sources=ctx.sources_text,
-        key_times={k: (v.isoformat() if v else None) for k, v in tl.key_times.model_dump().items()},
-        key_events=tl.key_events.model_dump(),
-        similar=[_match_view(m) for m in ctx.similar],
-        max_entries=MAX_TIMELINE_ENTRIES,
-    )
+    user = reg.render(name, **ctx.prompt_vars(), max_entries=MAX_TIMELINE_ENTRIES)
     return StructuredRequest(
         messages=[Message("system", reg.render("system")), Message("user", user)],
         schema=SECTION_MODELS[name],
@@ -71,7 +64,9 @@ def draft_postmortem(
     provider = provider or _default_provider(settings)
     offline = provider if isinstance(provider, OfflineProvider) else OfflineProvider()
     alias = settings.alias_names if settings.alias_names is not None else bool(provider.remote)
-    ctx = build_context(timeline, alias_names=alias, library=library)
+    ctx = build_context(timeline, alias_names=alias, library=library, budget=Budget.from_settings(settings, model=provider.model))
+    if ctx.windows and provider is not offline:
+        summarise_windows(ctx, provider, workers=settings.llm_concurrency)
     wanted = [s for s in SECTION_ORDER if sections is None or s in sections]
     unknown = [s for s in (sections or ()) if s not in SECTION_MODELS]
     if unknown:
@@ -109,7 +104,7 @@ def draft_postmortem(
                 drafted[name], status[name] = out, st
                 if on_section:
                     on_section(name, out)
-    return assemble(
+    pm = assemble(
         timeline=timeline,
         ctx=ctx,
         drafted=drafted,
@@ -117,6 +112,8 @@ def draft_postmortem(
         provider=provider,
         versions=versions,
     )
+    pm.provenance.context = ctx.report
+    return pm
 
 
 def _default_provider(settings: Any) -> Provider:
@@ -125,6 +122,3 @@ def _default_provider(settings: Any) -> Provider:
     return get_provider(settings=settings)
 
 
-def _match_view(match: Any) -> dict[str, Any]:
-    get = match.get if isinstance(match, dict) else lambda k, d=None: getattr(match, k, d)
-    return {"id": get("id", "?"), "title": get("title"), "why": get("why")}
