@@ -37,6 +37,7 @@ class Budget:
     window_tokens: int
     counter: TokenCounter
     output_tokens: int = SECTION_OUTPUT_TOKENS
+    single: bool = False  # all sections in one call: every instruction and a larger answer
 
     @classmethod
     def from_settings(cls, settings: Any, *, model: str | None = None, single: bool = False) -> Budget:
@@ -44,7 +45,7 @@ class Budget:
         name = model or settings.model
         window = settings.context_tokens or context_window(name)
         counter = get_counter(settings.tokenizer, name)
-        return cls(window, counter, SINGLE_OUTPUT_TOKENS if single else SECTION_OUTPUT_TOKENS)
+        return cls(window, counter, SINGLE_OUTPUT_TOKENS if single else SECTION_OUTPUT_TOKENS, single)
 
 
 @dataclass
@@ -141,13 +142,14 @@ def fit_sources(ctx: DraftContext, budget: Budget) -> None:
     """Pack the sources into what the window leaves; fall back to time windows when people lines overflow."""
     tl = ctx.timeline
     counter = ctx.counter = budget.counter
-    fixed = _fixed_tokens(ctx, counter)
+    fixed = _fixed_tokens(ctx, counter, single=budget.single)
     room = int(budget.window_tokens * (1 - MARGIN)) - fixed - budget.output_tokens
     room = max(room, 256)
     ctx.sources_budget = room
     packed = pack(tl.events, room, counter, forced=_key_ids(tl))
     report = ContextReport(
         window_tokens=budget.window_tokens,
+        calls="single" if budget.single else "sections",
         tokenizer=counter.name,
         mode="full",
         events_total=len(tl.events),
@@ -236,14 +238,18 @@ def _key_ids(tl: Timeline) -> set[str]:
     return {i for i in tl.key_events.model_dump().values() if i}
 
 
-def _fixed_tokens(ctx: DraftContext, counter: TokenCounter) -> int:
-    """Tokens of the system prompt plus the longest section prompt without its sources."""
+def _fixed_tokens(ctx: DraftContext, counter: TokenCounter, *, single: bool = False) -> int:
+    """Tokens of the system prompt plus the longest section prompt (or the single-call prompt) without sources."""
     from assistant.draft.prompts import get_registry
+    from assistant.draft.single import instructions
 
     reg = get_registry()
     variables = {**ctx.prompt_vars(), "sources": "", "max_entries": 60}
     variables["sources_note"] = "x" * 300  # a hierarchical draft adds a note of about this size
-    longest = max(counter.count(reg.render(name, **variables)) for name in SECTION_ORDER)
+    if single:
+        longest = counter.count(reg.render("_context", **variables) + instructions(SECTION_ORDER, variables)) + 30
+    else:
+        longest = max(counter.count(reg.render(name, **variables)) for name in SECTION_ORDER)
     return counter.count(reg.render("system")) + longest + 40  # message framing of chat templates
 
 

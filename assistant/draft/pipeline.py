@@ -17,6 +17,7 @@ from assistant.domain import Timeline
 from assistant.draft.context import Budget, DraftContext, build_context, summarise_windows
 from assistant.draft.prompts import get_registry
 from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus
+from assistant.draft.single import draft_all, use_single
 from assistant.errors import PromptError, ProviderError
 from assistant.llm.base import Message, Provider, StructuredRequest
 
@@ -64,7 +65,11 @@ def draft_postmortem(
     provider = provider or _default_provider(settings)
     offline = provider if isinstance(provider, OfflineProvider) else OfflineProvider()
     alias = settings.alias_names if settings.alias_names is not None else bool(provider.remote)
-    ctx = build_context(timeline, alias_names=alias, library=library, budget=Budget.from_settings(settings, model=provider.model))
+    budget = Budget.from_settings(settings, model=provider.model)
+    single = use_single(settings.draft_calls, budget.window_tokens, has_model=provider is not offline)
+    if single:
+        budget = Budget.from_settings(settings, model=provider.model, single=True)
+    ctx = build_context(timeline, alias_names=alias, library=library, budget=budget)
     if ctx.windows and provider is not offline:
         summarise_windows(ctx, provider, workers=settings.llm_concurrency)
     wanted = [s for s in SECTION_ORDER if sections is None or s in sections]
@@ -90,7 +95,12 @@ def draft_postmortem(
             )
 
     workers = max(1, min(settings.llm_concurrency, len(wanted)))
-    if provider is offline or workers == 1:
+    if ctx.report is not None and ctx.report.calls == "single":
+        drafted, status = draft_all(wanted, ctx, provider, offline, versions, shared)
+        for name in wanted:
+            if on_section:
+                on_section(name, drafted[name])
+    elif provider is offline or workers == 1:
         results = (run(name) for name in wanted)
         for name, out, st in results:
             drafted[name], status[name] = out, st
