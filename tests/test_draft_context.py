@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -115,7 +114,7 @@ def test_section_prompts_share_the_context_as_a_byte_identical_prefix(
     _budget(monkeypatch, 32_000)
     draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
     users = [request_text(b, role="user") for b in server.requests]
-    prefix = os.path.commonprefix(users)
+    prefix = _common_prefix(users)
     assert len(users) == len(SECTION_ORDER)
     assert prefix.endswith("</sources>\n\n") or "</sources>" in prefix
     assert len(prefix) / min(len(u) for u in users) > 0.8
@@ -135,6 +134,12 @@ def test_known_model_families_have_their_windows_and_unknown_ones_a_small_defaul
     assert context_window("gpt-4o-mini") == 128_000
     assert context_window("ollama/llama3") == 8_192
     assert context_window("my-local-model") == 8_192
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)
+    n = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
+    return first[:n]
 
 
 class _NoLibrary:
