@@ -48,6 +48,10 @@ class Settings(BaseSettings):
         description="tokenizer for sizing prompts: a tokenizer.json, a .gguf file or a cached tiktoken encoding; "
         "unset: tiktoken when cached for OpenAI models, else an estimate",
     )
+    team_timezone: str | None = Field(
+        default=None,
+        description="the team's IANA zone (e.g. Europe/Madrid) for times in prompts; unset: the chat's zone when read",
+    )
     draft_calls: Literal["auto", "sections", "single"] = Field(
         default="auto",
         description="one call per section, or all sections in one call; auto: single when the window is 16k or less",

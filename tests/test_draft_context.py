@@ -96,7 +96,7 @@ def test_chat_is_never_cut_before_logs_and_left_out_logs_are_named(
     tl = _long_incident(tmp_path)
     chat_tokens = sum(estimate_tokens(e.text) + 20 for e in tl.events if e.source.value != "log")
     ctx = build_context(
-        tl, alias_names=False, library=_NoLibrary(), budget=Budget(int(chat_tokens * 1.3) + 3000, EstimateCounter())
+        tl, alias_names=False, library=_NoLibrary(), budget=Budget(int(chat_tokens * 1.3) + 6000, EstimateCounter())
     )
     assert ctx.report is not None and ctx.report.mode in ("full", "packed")
     for e in ctx.timeline.events:
@@ -140,6 +140,25 @@ def _common_prefix(texts: list[str]) -> str:
     first, last = min(texts), max(texts)
     n = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
     return first[:n]
+
+
+def test_facts_give_durations_and_team_zone_times_and_blameful_lines_are_marked() -> None:
+    from conftest import shared_dir
+
+    case = shared_dir("incidents", "case14-bgp-dc-partition")
+    tl = build_timeline(sorted(str(p) for p in case.iterdir() if p.name != "gold.json"))
+    ctx = build_context(tl, alias_names=True, library=_NoLibrary())
+    facts = "\n".join(ctx.facts)
+    assert "key times (UTC): start=" in facts and "+00:00" in facts.splitlines()[0]
+    assert "team's zone (Europe/Berlin" in facts and "+02:00" in facts  # CEST labelled as such, not as UTC
+    assert "time to detect" in facts and "impact duration" in facts and "unknown" not in facts.split("durations")[1][:80]
+    assert "clock of chat.txt: read as UTC+02:00" in facts
+    hints = "\n".join(ctx.hints)
+    assert "ruled out by the responders" in hints and "follow-up proposed" in hints and "owner" in hints
+    assert ctx.analysis is not None and ctx.analysis.blameful
+    for event_id in ctx.analysis.blameful:
+        line = next(ln for ln in ctx.sources_text.splitlines() if ln.startswith(f"[{event_id} "))
+        assert "(blameful wording" in line
 
 
 class _NoLibrary:

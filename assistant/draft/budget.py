@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ LINE_CHARS = 600  # one event line at most; longer text is cut with a marker
 GROUP_MIN = 4  # runs of one log template that become a single line
 
 
-def event_line(event: Event, *, max_chars: int = LINE_CHARS) -> str:
+def event_line(event: Event, *, max_chars: int = LINE_CHARS, mark: str = "") -> str:
     """One source line as the prompts show it: ``[E012 2026-...+00:00 chat alice] text``."""
     text = _DELIM.sub("[sources-tag]", event.text).replace("\r", "").replace("\n", " ⏎ ")
     actor = (event.actor or "-").replace(" ", "_")
@@ -35,7 +36,7 @@ def event_line(event: Event, *, max_chars: int = LINE_CHARS) -> str:
         text = _RUN_SUFFIX.sub("", text)
     if len(text) > max_chars:
         text = text[:max_chars] + " …"
-    line = f"[{event.id} {event.time.isoformat(timespec='seconds')} {event.source.value} {actor}] {text}"
+    line = f"[{event.id} {event.time.isoformat(timespec='seconds')} {event.source.value} {actor}] {mark}{text}"
     count = int(event.attrs.get("count") or 1)
     if event.source == SourceKind.log and count > 1:
         line += f" (x{count} lines {_span(event)}{', burst' if event.attrs.get('burst') else ''})"
@@ -82,13 +83,19 @@ def _group_line(runs: list[Event]) -> str:
     return f"{head} (same template: {len(runs)} runs, {lines} lines until {last}; ids {ids})"
 
 
-def units(events: list[Event], counter: TokenCounter, *, forced: AbstractSet[str] = frozenset()) -> list[Unit]:
+def units(
+    events: list[Event],
+    counter: TokenCounter,
+    *,
+    forced: AbstractSet[str] = frozenset(),
+    marks: Mapping[str, str] | None = None,
+) -> list[Unit]:
     """Every event as a line with its cost and priority; log runs of one template grouped."""
     out: list[Unit] = []
     by_template: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for e in events:
         if e.source != SourceKind.log:
-            line = event_line(e, max_chars=1000)
+            line = event_line(e, max_chars=1000, mark=(marks or {}).get(e.id, ""))
             out.append(Unit([e], line, counter.count(line) + 1, (0, 0, e.time.timestamp())))
         elif e.id in forced:
             line = event_line(e)
@@ -107,9 +114,16 @@ def units(events: list[Event], counter: TokenCounter, *, forced: AbstractSet[str
     return out
 
 
-def pack(events: list[Event], budget: int, counter: TokenCounter, *, forced: AbstractSet[str] = frozenset()) -> Packed:
+def pack(
+    events: list[Event],
+    budget: int,
+    counter: TokenCounter,
+    *,
+    forced: AbstractSet[str] = frozenset(),
+    marks: Mapping[str, str] | None = None,
+) -> Packed:
     """The sources block that fits ``budget`` tokens: every people line, then logs by priority."""
-    all_units = units(events, counter, forced=forced)
+    all_units = units(events, counter, forced=forced, marks=marks)
     people = [u for u in all_units if u.rank[0] <= 1]
     used = sum(u.tokens for u in people)
     if used > budget:

@@ -12,11 +12,11 @@ model saw, condensed or left out; the draft carries it in ``provenance.context``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC as _UTC
 from typing import Any
 
 from assistant.domain import Event, SourceKind, Timeline
 from assistant.draft.budget import event_line, pack, windows
+from assistant.draft.hints import BLAME_MARK, fact_lines, hint_lines
 from assistant.draft.schema import SECTION_ORDER, ContextReport
 from assistant.draft.tokens import TokenCounter, context_window, get_counter
 from assistant.draft.windows import Window, digest
@@ -66,6 +66,9 @@ class DraftContext:
     report: ContextReport | None = None
     sources_budget: int = 0
     counter: TokenCounter | None = None
+    window_budget: int = 0  # hierarchical: sources tokens of one window-summary request
+    analysis: Any | None = None  # facts.Facts: the deterministic analysis (shared with the offline drafter)
+    marks: dict[str, str] = field(default_factory=dict)  # event id -> label put before its text (blameful lines)
 
     def restore(self, text: str) -> str:
         """Aliases back to names for the human reader; secrets stay redacted."""
@@ -111,31 +114,17 @@ def build_context(
     redactor, aliased = make_redactor(timeline, alias_names=alias_names)
     redacted = redactor.redact_timeline(timeline)
     budget = budget or Budget.from_settings(get_settings())
+    from assistant.draft.facts import analyse
+
     ctx = DraftContext(timeline=redacted, sources_text="", redactor=redactor, redacted=True, aliased=aliased)
     ctx.similar, ctx.library_note = _similar(redacted, library, k)
-    ctx.facts = fact_lines(redacted)
-    ctx.hints = hint_lines(redacted)
+    settings = get_settings()
+    ctx.facts = fact_lines(redacted, zone_setting=settings.team_timezone)
+    ctx.analysis = analyse(redacted)
+    ctx.hints = hint_lines(ctx.analysis)
+    ctx.marks = {i: BLAME_MARK for i in ctx.analysis.blameful}
     fit_sources(ctx, budget)
     return ctx
-
-
-def fact_lines(timeline: Timeline) -> list[str]:
-    """Trusted facts computed by code: key times in UTC and the events that set them."""
-    kt, ke = timeline.key_times, timeline.key_events
-
-    def utc(name: str) -> str:
-        value = getattr(kt, name)
-        return value.astimezone(_UTC).isoformat(timespec="seconds") if value else "unknown"
-
-    return [
-        "key times (UTC): " + ", ".join(f"{n}={utc(n)}" for n in ("start", "detected", "mitigated", "resolved")),
-        "key events: " + ", ".join(f"{n}={getattr(ke, n) or '-'}" for n in ("start", "detected", "mitigated", "resolved")),
-    ]
-
-
-def hint_lines(timeline: Timeline) -> list[str]:
-    """Labelled analysis hints for the model. HOOK (roles): event roles and key-time candidates go here."""
-    return []
 
 
 def fit_sources(ctx: DraftContext, budget: Budget) -> None:
@@ -146,7 +135,7 @@ def fit_sources(ctx: DraftContext, budget: Budget) -> None:
     room = int(budget.window_tokens * (1 - MARGIN)) - fixed - budget.output_tokens
     room = max(room, 256)
     ctx.sources_budget = room
-    packed = pack(tl.events, room, counter, forced=_key_ids(tl))
+    packed = pack(tl.events, room, counter, forced=_key_ids(tl), marks=ctx.marks)
     report = ContextReport(
         window_tokens=budget.window_tokens,
         calls="single" if budget.single else "sections",
@@ -164,7 +153,8 @@ def fit_sources(ctx: DraftContext, budget: Budget) -> None:
         if packed.omitted_ids:
             report.notes.append(f"{len(packed.omitted_ids)} log events left out for length (named in the prompt)")
     else:
-        ctx.windows = [Window(i + 1, evs) for i, evs in enumerate(windows(tl.events, room, counter))]
+        ctx.window_budget = _window_room(budget)
+        ctx.windows = [Window(i + 1, evs) for i, evs in enumerate(windows(tl.events, ctx.window_budget, counter))]
         report.mode = "hierarchical"
         report.notes.append(
             f"people's lines alone need ~{packed.tokens} tokens, more than the {room} the window leaves: "
@@ -188,7 +178,7 @@ def summarise_windows(ctx: DraftContext, provider: Any, *, workers: int = 4) -> 
         ctx.windows,
         provider,
         counter=counter,
-        window_budget=ctx.sources_budget,
+        window_budget=ctx.window_budget or ctx.sources_budget,
         summary_budget=per_window,
         system=get_registry().render("system"),
         workers=workers,
@@ -232,6 +222,17 @@ def _anchors(tl: Timeline, counter: TokenCounter, budget: int) -> list[str]:
         chosen[e.id] = e
         used += cost
     return [event_line(e, max_chars=400) for e in sorted(chosen.values(), key=lambda e: (e.time, e.id))]
+
+
+def _window_room(budget: Budget) -> int:
+    """Sources tokens one window-summary request can carry: its prompt is short and its answer small."""
+    from assistant.draft.prompts import get_registry
+
+    reg = get_registry()
+    fixed = budget.counter.count(reg.render("system")) + budget.counter.count(
+        reg.render("_window", sources="", index=99, total=99, span="x" * 80)
+    )
+    return max(256, int(budget.window_tokens * (1 - MARGIN)) - fixed - 40 - SECTION_OUTPUT_TOKENS)
 
 
 def _key_ids(tl: Timeline) -> set[str]:

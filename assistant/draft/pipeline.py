@@ -77,7 +77,7 @@ def draft_postmortem(
     if unknown:
         raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTION_ORDER)}")
     versions = prompt_versions(wanted)
-    shared: dict[str, Any] = {"lock": threading.Lock()}
+    shared: dict[str, Any] = {"lock": threading.Lock(), "offline_facts": ctx.analysis}
     drafted: dict[str, BaseModel] = {}
     status: dict[str, SectionStatus] = {}
 
