@@ -52,6 +52,10 @@ class Settings(BaseSettings):
         default=None,
         description="the team's IANA zone (e.g. Europe/Madrid) for times in prompts; unset: the chat's zone when read",
     )
+    redact_customers: bool = Field(
+        default=False,
+        description="also replace customer ids and company names (they identify organisations, not people)",
+    )
     draft_calls: Literal["auto", "sections", "single"] = Field(
         default="auto",
         description="one call per section, or all sections in one call; auto: single when the window is 16k or less",
