@@ -39,6 +39,27 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(default=120.0, description="per-call timeout for the openai provider")
     llm_max_retries: int = Field(default=3, description="retries on 429/5xx/timeouts")
     llm_reasks: int = Field(default=1, description="re-asks after invalid structured output")
+    context_tokens: int | None = Field(
+        default=None,
+        description="the model's context window in tokens (POSTMORTEM_CONTEXT_TOKENS); unset: the model family's",
+    )
+    tokenizer: str | None = Field(
+        default=None,
+        description="tokenizer for sizing prompts: a tokenizer.json, a .gguf file or a cached tiktoken encoding; "
+        "unset: tiktoken when cached for OpenAI models, else an estimate",
+    )
+    team_timezone: str | None = Field(
+        default=None,
+        description="the team's IANA zone (e.g. Europe/Madrid) for times in prompts; unset: the chat's zone when read",
+    )
+    redact_customers: bool = Field(
+        default=False,
+        description="also replace customer ids and company names (they identify organisations, not people)",
+    )
+    draft_calls: Literal["auto", "sections", "single"] = Field(
+        default="auto",
+        description="one call per section, or all sections in one call; auto: single when the window is 16k or less",
+    )
     llm_concurrency: int = Field(default=12, description="sections drafted at once (one worker per section)")
     alias_names: bool | None = Field(
         default=None, description="replace people's names by roles before sending; default on for remote providers"

@@ -33,8 +33,8 @@ def test_each_section_template_renders_the_fixture_incident_as_delimited_data(se
 
 def test_every_template_has_a_version_header_and_drafts_record_them() -> None:
     versions = prompt_versions(SECTION_ORDER)
-    assert versions["summary"] == "summary.v1" and versions["system"] == "system.v1"
-    assert all(v.endswith(".v1") for v in versions.values())
+    assert versions["summary"] == "summary.v2" and versions["system"] == "system.v1"
+    assert versions["_context"] == "context.v2"
 
 
 def test_missing_variable_fails_loudly_with_prompt_error() -> None:

@@ -137,8 +137,13 @@ def test_incident_facts_are_not_redacted(text: str) -> None:
 # -- customer identifiers -------------------------------------------------------------------
 
 
-def test_customer_ids_and_named_customer_are_replaced_everywhere() -> None:
-    r = Redactor()
+def test_customer_ids_and_company_names_pass_unless_configured_sensitive() -> None:
+    text = "export burst from tenant_id=t_90210; t_90210 is Larkspur Outfitters, our biggest customer"
+    assert Redactor().redact(text) == text
+
+
+def test_customer_ids_and_named_customer_are_replaced_everywhere_when_sensitive() -> None:
+    r = Redactor(customers=True)
     first = r.redact(
         "export burst from tenant_id=t_90210; t_90210 is Larkspur Outfitters, our biggest customer"
     )

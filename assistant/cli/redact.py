@@ -26,6 +26,9 @@ def register(app: typer.Typer) -> None:
         check: Annotated[
             bool, typer.Option("--check", help="exit 1 when anything would be replaced")
         ] = False,
+        explain: Annotated[
+            bool, typer.Option("--explain", help="say why each item is redacted")
+        ] = False,
     ) -> None:
         """List every secret, personal datum and injection-looking line (file:line, kind, placeholder)."""
         rows, injections = scan_paths(paths, names=name or [])
@@ -40,6 +43,7 @@ def register(app: typer.Typer) -> None:
             for r in rows:
                 print(
                     f"{r['file']}:{r['line']}:{r['column']}\t{r['kind']}\t{r['placeholder']}\t{r['rule']}\t{r['preview']}"
+                    + (f"\t{r['why']}" if explain else "")
                 )
             for i in injections:
                 print(
@@ -91,10 +95,11 @@ def _decode(data: bytes) -> str | None:
 
 def scan_paths(paths: list[Path], *, names: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Findings (file, line, column, kind, placeholder, rule, masked preview) and injection lines."""
+    from assistant.config import get_settings
     from assistant.injection import looks_like_injection
     from assistant.redact import Redactor
 
-    redactor = Redactor(alias_names=bool(names), names=names)
+    redactor = Redactor(alias_names=bool(names), names=names, customers=get_settings().redact_customers)
     rows: list[dict[str, Any]] = []
     injections: list[dict[str, Any]] = []
     texts = [t for path in paths for t in _texts(path)]
@@ -114,6 +119,7 @@ def scan_paths(paths: list[Path], *, names: list[str]) -> tuple[list[dict[str, A
                     "placeholder": f.placeholder,
                     "rule": f.rule,
                     "preview": f.masked,
+                    "why": f.why,
                 }
             )
         for n, line_text in enumerate(text.splitlines(), 1):

@@ -1,20 +1,51 @@
-"""What every section prompt is given: the redacted timeline as delimited data, key times, matches.
+"""What every section prompt is given: facts computed by code, labelled hints, and the redacted sources, within a token budget.
 
 Redaction happens here, before any text can reach a prompt, for every provider (offline too), so
 that nothing the drafter writes can carry a secret that the redactor knows how to find.
+
+The sources are sized to the model's window (``POSTMORTEM_CONTEXT_TOKENS``, else the model family's
+published window): see ``budget.py`` for what enters first, and ``windows.py`` for incidents whose
+people lines alone do not fit (drafted hierarchically). ``DraftContext.report`` records what the
+model saw, condensed or left out; the draft carries it in ``provenance.context``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.domain import Event, Timeline
+from assistant.domain import Event, SourceKind, Timeline
+from assistant.draft.budget import event_line, pack, windows
+from assistant.draft.hints import BLAME_MARK, fact_lines, hint_lines
+from assistant.draft.schema import SECTION_ORDER, ContextReport
+from assistant.draft.tokens import TokenCounter, context_window, get_counter
+from assistant.draft.windows import Window, digest
 from assistant.redact import Redactor, timeline_names
 
-# Neutralise anything in the data that could close our delimiter early.
-_DELIM = re.compile(r"</?\s*sources\s*>", re.IGNORECASE)
+__all__ = ["Budget", "DraftContext", "build_context", "event_line", "format_sources", "incident_query"]
+
+SECTION_OUTPUT_TOKENS = 1024  # room left for one section's JSON answer
+SINGLE_OUTPUT_TOKENS = 4096  # room for every section in one answer
+MARGIN = 0.05  # share of the window kept free for tokenizer differences (estimates, chat templates)
+ANCHOR_SHARE = 0.25  # hierarchical: share of the sources budget for verbatim key lines
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The model's window and how to count tokens in it."""
+
+    window_tokens: int
+    counter: TokenCounter
+    output_tokens: int = SECTION_OUTPUT_TOKENS
+    single: bool = False  # all sections in one call: every instruction and a larger answer
+
+    @classmethod
+    def from_settings(cls, settings: Any, *, model: str | None = None, single: bool = False) -> Budget:
+        """``POSTMORTEM_CONTEXT_TOKENS`` or the model family's window, counted with the best tokenizer at hand."""
+        name = model or settings.model
+        window = settings.context_tokens or context_window(name)
+        counter = get_counter(settings.tokenizer, name)
+        return cls(window, counter, SINGLE_OUTPUT_TOKENS if single else SECTION_OUTPUT_TOKENS, single)
 
 
 @dataclass
@@ -28,6 +59,16 @@ class DraftContext:
     redacted: bool = False
     aliased: bool = False
     library_note: str | None = None
+    facts: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    sources_note: str = ""
+    windows: list[Window] = field(default_factory=list)
+    report: ContextReport | None = None
+    sources_budget: int = 0
+    counter: TokenCounter | None = None
+    window_budget: int = 0  # hierarchical: sources tokens of one window-summary request
+    analysis: Any | None = None  # facts.Facts: the deterministic analysis (shared with the offline drafter)
+    marks: dict[str, str] = field(default_factory=dict)  # event id -> label put before its text (blameful lines)
 
     def restore(self, text: str) -> str:
         """Aliases back to names for the human reader; secrets stay redacted."""
@@ -35,50 +76,190 @@ class DraftContext:
             return text
         return str(self.redactor.restore_aliases(text))
 
+    def prompt_vars(self) -> dict[str, Any]:
+        """The variables ``_context.j2`` renders: identical for every section of one draft."""
+        return {
+            "facts": self.facts,
+            "hints": self.hints,
+            "similar": [_match_view(m) for m in self.similar],
+            "sources": self.sources_text,
+            "sources_note": self.sources_note,
+        }
 
-def event_line(event: Event) -> str:
-    """One source line as the prompts show it: ``[E012 2026-...+00:00 chat alice] text``."""
-    text = _DELIM.sub("[sources-tag]", event.text).replace("\r", "").replace("\n", " ⏎ ")
-    actor = (event.actor or "-").replace(" ", "_")
-    return f"[{event.id} {event.time.isoformat()} {event.source.value} {actor}] {text}"
 
+def format_sources(timeline: Timeline, *, budget: int = 30_000, counter: TokenCounter | None = None) -> str:
+    """Every event, one per line, packed into ``budget`` tokens (see ``budget.pack``)."""
+    from assistant.draft.tokens import EstimateCounter
 
-def format_sources(timeline: Timeline, *, max_chars: int = 120_000) -> str:
-    """All events, one per line, capped so a prompt stays within a model's context."""
-    lines: list[str] = []
-    total = 0
-    for event in timeline.events:
-        line = event_line(event)
-        if len(line) > 600:
-            line = line[:600] + " …"
-        total += len(line) + 1
-        if total > max_chars:
-            lines.append(f"[… {len(timeline.events) - len(lines)} more events omitted for length]")
-            break
-        lines.append(line)
-    return "\n".join(lines)
+    packed = pack(timeline.events, budget, counter or EstimateCounter(), forced=_key_ids(timeline))
+    return packed.text if packed.fits else "\n".join(event_line(e) for e in timeline.events)
 
 
 def make_redactor(timeline: Timeline, *, alias_names: bool) -> tuple[Redactor, bool]:
     """A ``Redactor`` that knows the people of this incident (aliased when ``alias_names``)."""
-    return Redactor(alias_names=alias_names, names=timeline_names(timeline)), alias_names
+    from assistant.config import get_settings
+
+    customers = get_settings().redact_customers
+    return Redactor(alias_names=alias_names, names=timeline_names(timeline), customers=customers), alias_names
 
 
 def build_context(
-    timeline: Timeline, *, alias_names: bool, library: Any | None = None, k: int = 5
+    timeline: Timeline,
+    *,
+    alias_names: bool,
+    library: Any | None = None,
+    k: int = 5,
+    budget: Budget | None = None,
 ) -> DraftContext:
-    """Redact the timeline, format it as delimited data and fetch similar incidents."""
+    """Redact the timeline, compute facts and hints, fit the sources to the budget, fetch similar incidents."""
+    from assistant.config import get_settings
+
     redactor, aliased = make_redactor(timeline, alias_names=alias_names)
     redacted = redactor.redact_timeline(timeline)
-    ctx = DraftContext(
-        timeline=redacted,
-        sources_text=format_sources(redacted),
-        redactor=redactor,
-        redacted=True,
-        aliased=aliased,
-    )
+    budget = budget or Budget.from_settings(get_settings())
+    from assistant.draft.facts import analyse
+
+    ctx = DraftContext(timeline=redacted, sources_text="", redactor=redactor, redacted=True, aliased=aliased)
     ctx.similar, ctx.library_note = _similar(redacted, library, k)
+    settings = get_settings()
+    ctx.facts = fact_lines(redacted, zone_setting=settings.team_timezone)
+    ctx.analysis = analyse(redacted)
+    ctx.hints = hint_lines(ctx.analysis)
+    ctx.marks = {i: BLAME_MARK for i in ctx.analysis.blameful}
+    fit_sources(ctx, budget)
     return ctx
+
+
+def fit_sources(ctx: DraftContext, budget: Budget) -> None:
+    """Pack the sources into what the window leaves; fall back to time windows when people lines overflow."""
+    tl = ctx.timeline
+    counter = ctx.counter = budget.counter
+    fixed = _fixed_tokens(ctx, counter, single=budget.single)
+    room = int(budget.window_tokens * (1 - MARGIN)) - fixed - budget.output_tokens
+    room = max(room, 256)
+    ctx.sources_budget = room
+    packed = pack(tl.events, room, counter, forced=_key_ids(tl), marks=ctx.marks)
+    report = ContextReport(
+        window_tokens=budget.window_tokens,
+        calls="single" if budget.single else "sections",
+        tokenizer=counter.name,
+        mode="full",
+        events_total=len(tl.events),
+    )
+    if packed.fits:
+        ctx.sources_text = packed.text
+        report.mode = "packed" if packed.omitted_ids else "full"
+        report.sources_tokens = packed.tokens
+        report.events_in_prompt = packed.included
+        report.log_runs_grouped = packed.grouped
+        report.omitted_event_ids = packed.omitted_ids
+        if packed.omitted_ids:
+            report.notes.append(f"{len(packed.omitted_ids)} log events left out for length (named in the prompt)")
+    else:
+        ctx.window_budget = _window_room(budget)
+        ctx.windows = [Window(i + 1, evs) for i, evs in enumerate(windows(tl.events, ctx.window_budget, counter))]
+        report.mode = "hierarchical"
+        report.notes.append(
+            f"people's lines alone need ~{packed.tokens} tokens, more than the {room} the window leaves: "
+            f"drafted from {len(ctx.windows)} time-window summaries"
+        )
+        assemble_windows(ctx, counter)
+    ctx.report = report
+
+
+def summarise_windows(ctx: DraftContext, provider: Any, *, workers: int = 4) -> None:
+    """Hierarchical drafts: have the model summarise each time window, then rebuild the sources from them."""
+    from assistant.draft.prompts import get_registry
+    from assistant.draft.windows import summarise
+
+    if not ctx.windows or ctx.report is None:
+        return
+    counter = ctx.counter or get_counter(None, None)
+    n = len(ctx.windows)
+    per_window = max(60, int(ctx.sources_budget * (1 - ANCHOR_SHARE)) // n)
+    summarise(
+        ctx.windows,
+        provider,
+        counter=counter,
+        window_budget=ctx.window_budget or ctx.sources_budget,
+        summary_budget=per_window,
+        system=get_registry().render("system"),
+        workers=workers,
+        forced=_key_ids(ctx.timeline),
+    )
+    assemble_windows(ctx, counter)
+
+
+def assemble_windows(ctx: DraftContext, counter: TokenCounter) -> None:
+    """Sources of a hierarchical draft: verbatim key lines, then every window's summary (or digest)."""
+    n = len(ctx.windows)
+    anchors_budget = int(ctx.sources_budget * ANCHOR_SHARE)
+    per_window = max(60, (ctx.sources_budget - anchors_budget) // max(n, 1))
+    for w in ctx.windows:
+        if not w.text:
+            w.text, w.how = digest(w, n, counter, per_window), "digest (no model call)"
+    anchors = _anchors(ctx.timeline, counter, anchors_budget)
+    ctx.sources_text = "\n".join(["Key lines, verbatim:", *anchors, "", *(w.text for w in ctx.windows)])
+    ctx.sources_note = (
+        f"This incident is longer than the model's window: the sources are its key lines verbatim and "
+        f"{n} consecutive time windows, each summarised with the ids of its events. Cite those ids."
+    )
+    if ctx.report is not None:
+        ctx.report.windows = [f"window {w.index}: {w.span}: {w.how}" for w in ctx.windows]
+        ctx.report.sources_tokens = counter.count(ctx.sources_text)
+        ctx.report.events_in_prompt = len(anchors)
+
+
+def _anchors(tl: Timeline, counter: TokenCounter, budget: int) -> list[str]:
+    """Key events, alerts and the last people line, verbatim, within ``budget`` tokens, in time order."""
+    people = [e for e in tl.events if e.source != SourceKind.log]
+    keys = _key_ids(tl)
+    order: list[Event] = [e for e in tl.events if e.id in keys]
+    order += people[-1:] + [e for e in people if e.source == SourceKind.alert]
+    chosen: dict[str, Event] = {}
+    used = 0
+    for e in order:
+        cost = counter.count(event_line(e, max_chars=400)) + 1
+        if e.id in chosen or used + cost > budget:
+            continue
+        chosen[e.id] = e
+        used += cost
+    return [event_line(e, max_chars=400) for e in sorted(chosen.values(), key=lambda e: (e.time, e.id))]
+
+
+def _window_room(budget: Budget) -> int:
+    """Sources tokens one window-summary request can carry: its prompt is short and its answer small."""
+    from assistant.draft.prompts import get_registry
+
+    reg = get_registry()
+    fixed = budget.counter.count(reg.render("system")) + budget.counter.count(
+        reg.render("_window", sources="", index=99, total=99, span="x" * 80)
+    )
+    return max(256, int(budget.window_tokens * (1 - MARGIN)) - fixed - 40 - SECTION_OUTPUT_TOKENS)
+
+
+def _key_ids(tl: Timeline) -> set[str]:
+    return {i for i in tl.key_events.model_dump().values() if i}
+
+
+def _fixed_tokens(ctx: DraftContext, counter: TokenCounter, *, single: bool = False) -> int:
+    """Tokens of the system prompt plus the longest section prompt (or the single-call prompt) without sources."""
+    from assistant.draft.prompts import get_registry
+    from assistant.draft.single import instructions
+
+    reg = get_registry()
+    variables = {**ctx.prompt_vars(), "sources": "", "max_entries": 60}
+    variables["sources_note"] = "x" * 300  # a hierarchical draft adds a note of about this size
+    if single:
+        longest = counter.count(reg.render("_context", **variables) + instructions(SECTION_ORDER, variables)) + 30
+    else:
+        longest = max(counter.count(reg.render(name, **variables)) for name in SECTION_ORDER)
+    return counter.count(reg.render("system")) + longest + 40  # message framing of chat templates
+
+
+def _match_view(match: Any) -> dict[str, Any]:
+    get = match.get if isinstance(match, dict) else lambda k, d=None: getattr(match, k, d)
+    return {"id": get("id", "?"), "title": get("title"), "why": get("why")}
 
 
 def _similar(timeline: Timeline, library: Any | None, k: int) -> tuple[list[Any], str | None]:
@@ -109,3 +290,4 @@ def _configured_library() -> Any | None:
         return Library.open(settings=settings)
     except Exception:  # an unreadable library only costs the similar-incidents list
         return None
+

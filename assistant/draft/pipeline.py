@@ -14,9 +14,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from assistant.domain import Timeline
-from assistant.draft.context import DraftContext, build_context
+from assistant.draft.context import Budget, DraftContext, build_context, summarise_windows
 from assistant.draft.prompts import get_registry
 from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus
+from assistant.draft.single import draft_all, use_single
 from assistant.errors import PromptError, ProviderError
 from assistant.llm.base import Message, Provider, StructuredRequest
 
@@ -30,14 +31,7 @@ def build_request(name: str, ctx: DraftContext, shared: dict[str, Any]) -> Struc
         raise PromptError(f"unknown section {name!r}; choose from {', '.join(SECTION_ORDER)}")
     reg = get_registry()
     tl = ctx.timeline
-    user = reg.render(
-        name,
-        sources=ctx.sources_text,
-        key_times={k: (v.isoformat() if v else None) for k, v in tl.key_times.model_dump().items()},
-        key_events=tl.key_events.model_dump(),
-        similar=[_match_view(m) for m in ctx.similar],
-        max_entries=MAX_TIMELINE_ENTRIES,
-    )
+    user = reg.render(name, **ctx.prompt_vars(), max_entries=MAX_TIMELINE_ENTRIES)
     return StructuredRequest(
         messages=[Message("system", reg.render("system")), Message("user", user)],
         schema=SECTION_MODELS[name],
@@ -71,13 +65,19 @@ def draft_postmortem(
     provider = provider or _default_provider(settings)
     offline = provider if isinstance(provider, OfflineProvider) else OfflineProvider()
     alias = settings.alias_names if settings.alias_names is not None else bool(provider.remote)
-    ctx = build_context(timeline, alias_names=alias, library=library)
+    budget = Budget.from_settings(settings, model=provider.model)
+    single = use_single(settings.draft_calls, budget.window_tokens, has_model=provider is not offline)
+    if single:
+        budget = Budget.from_settings(settings, model=provider.model, single=True)
+    ctx = build_context(timeline, alias_names=alias, library=library, budget=budget)
+    if ctx.windows and provider is not offline:
+        summarise_windows(ctx, provider, workers=settings.llm_concurrency)
     wanted = [s for s in SECTION_ORDER if sections is None or s in sections]
     unknown = [s for s in (sections or ()) if s not in SECTION_MODELS]
     if unknown:
         raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTION_ORDER)}")
     versions = prompt_versions(wanted)
-    shared: dict[str, Any] = {"lock": threading.Lock()}
+    shared: dict[str, Any] = {"lock": threading.Lock(), "offline_facts": ctx.analysis}
     drafted: dict[str, BaseModel] = {}
     status: dict[str, SectionStatus] = {}
 
@@ -95,7 +95,12 @@ def draft_postmortem(
             )
 
     workers = max(1, min(settings.llm_concurrency, len(wanted)))
-    if provider is offline or workers == 1:
+    if ctx.report is not None and ctx.report.calls == "single":
+        drafted, status = draft_all(wanted, ctx, provider, offline, versions, shared)
+        for name in wanted:
+            if on_section:
+                on_section(name, drafted[name])
+    elif provider is offline or workers == 1:
         results = (run(name) for name in wanted)
         for name, out, st in results:
             drafted[name], status[name] = out, st
@@ -109,7 +114,7 @@ def draft_postmortem(
                 drafted[name], status[name] = out, st
                 if on_section:
                     on_section(name, out)
-    return assemble(
+    pm = assemble(
         timeline=timeline,
         ctx=ctx,
         drafted=drafted,
@@ -117,6 +122,8 @@ def draft_postmortem(
         provider=provider,
         versions=versions,
     )
+    pm.provenance.context = ctx.report
+    return pm
 
 
 def _default_provider(settings: Any) -> Provider:
@@ -125,6 +132,3 @@ def _default_provider(settings: Any) -> Provider:
     return get_provider(settings=settings)
 
 
-def _match_view(match: Any) -> dict[str, Any]:
-    get = match.get if isinstance(match, dict) else lambda k, d=None: getattr(match, k, d)
-    return {"id": get("id", "?"), "title": get("title"), "why": get("why")}

@@ -234,6 +234,24 @@ class SectionStatus(_Out):
     error: str | None = None
 
 
+class ContextReport(_Out):
+    """How the incident was fitted into the model's window: what the model saw, condensed or left out."""
+
+    window_tokens: int = Field(description="the model's context window used for sizing")
+    tokenizer: str = Field(description="how tokens were counted: a tokenizer's name or 'estimate'")
+    mode: Literal["full", "packed", "hierarchical"] = Field(
+        description="full: every event; packed: some log events left out; hierarchical: time windows summarised"
+    )
+    calls: Literal["sections", "single"] = Field(default="sections", description="one call per section or one for all")
+    sources_tokens: int = 0
+    events_total: int = 0
+    events_in_prompt: int = Field(default=0, description="events whose own line reached the section prompts")
+    log_runs_grouped: int = Field(default=0, description="log runs folded into one line per template")
+    omitted_event_ids: list[str] = Field(default_factory=list, description="log events left out for length")
+    windows: list[str] = Field(default_factory=list, description="hierarchical: each window, its span and how it was summarised")
+    notes: list[str] = Field(default_factory=list)
+
+
 class Provenance(_Out):
     provider: str
     model: str | None = None
@@ -246,6 +264,7 @@ class Provenance(_Out):
     redacted: bool = False
     aliased_names: bool = False
     library: str | None = Field(default=None, description="why similar incidents are (not) listed")
+    context: ContextReport | None = Field(default=None, description="what the model saw of the sources")
 
 
 class Postmortem(_Out):

@@ -31,6 +31,7 @@ _PHONE_CONTEXT = re.compile(
 _IPV4 = re.compile(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w]|\.\d)"
 )
+_CIDR_SUFFIX = re.compile(r"/(?:3[0-2]|[12]?\d)(?!\d)")
 _IPV6_CANDIDATE = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%\w+)?(?![\w:])")
 # Not identifying: unspecified, loopback, broadcast and netmasks.
 _HARMLESS_IP_PREFIXES = ("0.", "127.", "255.")
@@ -186,6 +187,8 @@ def _ip_spans(text: str) -> Iterator[Span]:
     for m in _IPV4.finditer(text):
         if m.group().startswith(_HARMLESS_IP_PREFIXES) or re.search(r"(?i)\bversion\s*$", text[: m.start()]):
             continue
+        if _CIDR_SUFFIX.match(text, m.end()):
+            continue  # a network range ("10.40.0.0/16") names no host: it passes
         yield Span(m.start(), m.end(), "ip", "ipv4")
     for m in _IPV6_CANDIDATE.finditer(text):
         value = m.group()

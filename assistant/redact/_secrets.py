@@ -78,6 +78,10 @@ _TRIVIAL_VALUES = {
 _TOKEN = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}")
 _STRONG_AT_END = re.compile(r"(?i:(?:" + _STRONG_KEYWORDS + r"))$")
 _HEX_OR_UUID = re.compile(r"[0-9a-fA-F-]+")
+_CAMEL_ID = re.compile(r"(?:[A-Z][a-z0-9]*|\d+)+")  # CheckoutLatencyHigh, SearchLatencyP99High
+_CAMEL_WORD = re.compile(r"[A-Z][a-z]{2,}")
+_KEY_ID = re.compile(r"(?:[a-z]{0,8}[-_.])?\d{2,4}(?:[-_.][a-z0-9]{1,4}){1,3}|[a-z]{1,8}[-_.]?v?\d{1,3}")
+_ID_PREFIX = re.compile(r"^[a-z]{1,6}_")
 
 
 def _char_classes(s: str) -> int:
@@ -109,9 +113,22 @@ def shannon_entropy(value: str) -> float:
     return -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values())
 
 
+def identifier_like(value: str) -> bool:
+    """Names and ids people write on purpose: CamelCase alert names, ``rf_01KJ…`` prefixed ids,
+    ``2026-q2`` key ids, hyphenated lowercase words. They carry meaning and grant nothing."""
+    if (_CAMEL_ID.fullmatch(value) and len(_CAMEL_WORD.findall(value)) >= 2) or _KEY_ID.fullmatch(value):
+        return True
+    body = _ID_PREFIX.sub("", value)
+    if body != value and (body.isupper() or body.islower() or body.isdigit()):
+        return True  # a typed id with a single-case body (ULIDs, Stripe-style object ids)
+    return any(len(p) >= 5 and p.isalpha() and p.islower() for p in re.split(r"[-_.]", value)) and "-" in value
+
+
 def _high_entropy(token: str) -> bool:
     if _HEX_OR_UUID.fullmatch(token):
         return False  # ids and hashes: see the module docstring
+    if identifier_like(token):
+        return False
     if "/" in token and any(len(p) >= 2 and p.islower() for p in token.split("/")):
         return False  # URL and file paths ("/v2/shipments/SHP1586"), not base64
     if not (any(c.islower() for c in token) and any(c.isupper() for c in token)):
@@ -159,8 +176,8 @@ def _keyword_spans(text: str) -> Iterator[Span]:
         if bare_key and _HEX_OR_UUID.fullmatch(value):
             continue  # dedup keys and ids; hex after a real secret word is still redacted
         spaced = not m.group("sep").strip() or m.group("sep").strip().isalpha()
-        if (bare_key or spaced or (quoted and " " in value)) and not looks_secret(value):
-            continue  # "key is rotated", "token expired"
+        if (bare_key or spaced or (quoted and " " in value)) and (not looks_secret(value) or identifier_like(value)):
+            continue  # "key is rotated", "token expired", "signing key 2026-q2"
         if bare_key and (":" in value or value.islower() or value.isupper()):
             continue  # "cache key=user:1234", "routing_key=orders.created"
         start = m.start(group)

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 # Kinds in priority order: when two findings overlap, the earlier kind wins.
-KINDS: tuple[str, ...] = ("secret", "email", "customer", "phone", "ip", "person", "name")
+KINDS: tuple[str, ...] = ("secret", "email", "personal", "customer", "phone", "ip", "person", "name")
 
-PLACEHOLDER_RE = re.compile(r"<(?:SECRET|EMAIL|CUSTOMER|PHONE|IP|PERSON)_\d+>")
+PLACEHOLDER_RE = re.compile(r"<(?:SECRET|EMAIL|PERSONAL|CUSTOMER|PHONE|IP|PERSON)_\d+>")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.domain import Timeline
+from assistant.redact._fields import field_spans, number_spans
 from assistant.redact._names import ALIAS_RE, MENTION, alias_label, looks_like_bot, name_spans
 from assistant.redact._pii import customer_name_variants, pii_spans
 from assistant.redact._secrets import secret_spans
@@ -20,6 +21,7 @@ from assistant.redact._spans import Span, resolve
 _PREFIX = {
     "secret": "SECRET",
     "email": "EMAIL",
+    "personal": "PERSONAL",
     "customer": "CUSTOMER",
     "phone": "PHONE",
     "ip": "IP",
@@ -42,9 +44,46 @@ class Finding:
     rule: str
 
     @property
+    def why(self) -> str:
+        """Why this was redacted, in words (``postmortem redact --explain``)."""
+        return explain(self.rule, self.kind)
+
+    @property
     def masked(self) -> str:
         """A preview that never shows the whole value: 'Tq********' for a secret."""
         return mask(self.value, self.kind)
+
+
+_WHY = {
+    "private-key": "a private key block",
+    "url-password": "the password part of a URL's user:password@",
+    "auth-header": "a bearer/basic credential in an Authorization header",
+    "jwt": "a JSON Web Token (signed credential)",
+    "keyword": "a value right after a secret word (password, token, api key, ...) that looks like a credential",
+    "high-entropy": "a long random-looking mixed-case token, the shape of a key or password",
+    "email": "an e-mail address (personal data)",
+    "phone-international": "a phone number with a country code (personal data)",
+    "phone-local": "a phone number (personal data)",
+    "phone-context": "digits after a phone word (personal data)",
+    "ipv4": "a host IP address (internal topology); network ranges with /prefix are kept",
+    "ipv6": "a host IPv6 address (internal topology)",
+    "customer-id": "a customer id (redacted because customers are configured sensitive)",
+    "customer-name": "a customer's company name (redacted because customers are configured sensitive)",
+    "known-value": "the same value was redacted elsewhere in the material",
+    "contact-person": "a person named as a contact (personal data)",
+    "iban-checksum": "an IBAN (valid mod-97 checksum; personal financial data)",
+    "card-luhn": "a payment card number (valid Luhn checksum)",
+    "name": "a person's name, aliased to a role",
+}
+
+
+def explain(rule: str, kind: str = "") -> str:
+    """The reason a rule redacts what it finds, for people reviewing redaction."""
+    if rule.startswith("detect-secrets:"):
+        return f"a credential format recognised by detect-secrets ({rule.split(':', 1)[1]})"
+    if rule.startswith("field:"):
+        return f"the value of a personal-data field ({rule.split(':', 1)[1]}) in logfmt, JSON or a query string"
+    return _WHY.get(rule, f"{kind or 'sensitive'} data ({rule})")
 
 
 def mask(value: str, kind: str = "secret") -> str:
@@ -56,7 +95,7 @@ def mask(value: str, kind: str = "secret") -> str:
 @lru_cache(maxsize=8192)
 def _detect(text: str) -> tuple[Span, ...]:
     # Pure function of the text; redact_timeline reads every text twice (learn, then replace).
-    return (*secret_spans(text), *pii_spans(text))
+    return (*secret_spans(text), *pii_spans(text), *field_spans(text), *number_spans(text))
 
 
 class Redactor:
@@ -66,8 +105,13 @@ class Redactor:
     from chat actors and @mentions by ``redact_timeline``.
     """
 
-    def __init__(self, *, alias_names: bool = False, names: Iterable[str] = ()) -> None:
+    def __init__(
+        self, *, alias_names: bool = False, names: Iterable[str] = (), customers: bool = False
+    ) -> None:
         self.alias_names = alias_names
+        # Customer ids and company names identify organisations, not people: they pass unless the
+        # team marks them sensitive (POSTMORTEM_REDACT_CUSTOMERS); contact people are always redacted.
+        self.customers = customers
         self._aliases: dict[str, str] = {}  # canonical name -> "Responder A"
         self._placeholders: dict[str, str] = {}  # lower-cased value -> placeholder
         self._kinds: dict[str, str] = {}  # placeholder -> kind
@@ -142,7 +186,7 @@ class Redactor:
 
     def findings(self, text: str) -> list[Finding]:
         """What ``redact`` would replace in text, in order, with the placeholder or alias for each."""
-        spans = [*_detect(text), *self._known_spans(text)]
+        spans = [s for s in (*_detect(text), *self._known_spans(text)) if self.customers or s.kind != "customer"]
         owner: dict[Span, str] = {}
         if self.alias_names and self._aliases:
             for span, name in name_spans(text, self._aliases):
@@ -155,7 +199,8 @@ class Redactor:
                 self._learn(s.value(text), s.kind)
         if len(self._placeholders) > learned:
             # a value learned here may occur again in this same text without a rule firing
-            winners = resolve([*spans, *self._known_spans(text)], text)
+            known = [s for s in self._known_spans(text) if self.customers or s.kind != "customer"]
+            winners = resolve([*spans, *known], text)
         out: list[Finding] = []
         for s in winners:
             value = s.value(text)

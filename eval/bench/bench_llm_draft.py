@@ -2,6 +2,11 @@
 
     .venv/bin/python eval/bench/bench_llm_draft.py                 # largest dev case, 1 s per call
     .venv/bin/python eval/bench/bench_llm_draft.py --delay 0.5 --case case01-expired-tls-cert
+    .venv/bin/python eval/bench/bench_llm_draft.py --modes --window 8192  # per-section vs single call
+
+``--modes`` drafts with one call per section and with one call for all sections (issue 13, item 5),
+printing tokens per draft, wall time and the share of each section request that is a prefix common
+to all of them (what a provider's prompt cache can reuse).
 
 Goal (issue 2, item 11): wall time of a full draft at most 1.3x one call (sections run concurrently).
 Prints wall time (cold: first LLM draft in the process, which pays the langchain/openai import and
@@ -56,6 +61,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--case", help="dev case folder name (default: the largest by input size)")
     parser.add_argument("--delay", type=float, default=1.0, help="fixed server delay per call, seconds")
+    parser.add_argument("--modes", action="store_true", help="compare per-section and single-call drafting")
+    parser.add_argument("--window", type=int, default=8192, help="POSTMORTEM_CONTEXT_TOKENS for --modes")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -82,6 +89,9 @@ def main() -> None:
     start = time.perf_counter()
     draft_postmortem(timeline, provider=OfflineProvider())  # warms the pipeline's own imports
     print(f"offline draft first (pipeline warm-up) {time.perf_counter() - start:.2f} s")
+    if args.modes:
+        _modes(timeline, args.delay, args.window)
+        return
     with OpenAITestServer(delay_s=args.delay) as srv:
         os.environ["POSTMORTEM_LLM_CONCURRENCY"] = str(len(SECTION_ORDER))
         get_settings(fresh=True)
@@ -92,6 +102,33 @@ def main() -> None:
         get_settings(fresh=True)
         _run(f"warm, {default_workers} workers (setting default)", timeline, provider, args.delay)
         print(f"server saw {len(srv.requests)} requests; method {provider.method}")
+
+
+def _common_prefix_share(texts: list[str]) -> float:
+    """Mean share of each text that is the prefix common to all of them."""
+    if len(texts) < 2:
+        return 0.0
+    first, last = min(texts), max(texts)
+    n = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
+    return sum(n / len(t) for t in texts) / len(texts)
+
+
+def _modes(timeline: object, delay: float, window: int) -> None:
+    """Draft once per mode against the test server; print tokens, wall time and the common-prefix share."""
+    from assistant.config import get_settings
+    from assistant.llm.openai_compat import OpenAICompatProvider
+    from assistant.llm.testing_server import OpenAITestServer, request_text
+
+    os.environ["POSTMORTEM_CONTEXT_TOKENS"] = str(window)
+    with OpenAITestServer(delay_s=delay) as srv:
+        for mode in ("sections", "single"):
+            os.environ["POSTMORTEM_DRAFT_CALLS"] = mode
+            get_settings(fresh=True)
+            srv.reset()
+            provider = OpenAICompatProvider(base_url=srv.base_url, model="test-model")
+            _run(f"window {window}, {mode}", timeline, provider, delay)
+            texts = [request_text(b) for b in srv.requests]
+            print(f"    requests {len(texts)}; common-prefix share of each request {_common_prefix_share(texts):.3f}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,106 @@
+"""Single-call drafting: every section in one structured answer, for small local models.
+
+Eleven section calls re-read the same sources eleven times; a local model without a prompt cache
+pays that each time. One call with every section's instruction after the shared context costs one
+read. Chosen by ``POSTMORTEM_DRAFT_CALLS=single``, or by ``auto`` when the window is 16k tokens or less.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, create_model
+
+from assistant.draft.schema import SECTION_MODELS
+from assistant.llm.base import Message, StructuredRequest
+
+AUTO_SINGLE_MAX_WINDOW = 16_384
+
+
+def use_single(setting: str, window_tokens: int, *, has_model: bool) -> bool:
+    """Whether to draft in one call: the setting, or ``auto`` on windows of 16k tokens or less."""
+    if not has_model:
+        return False
+    if setting == "auto":
+        return window_tokens <= AUTO_SINGLE_MAX_WINDOW
+    return setting == "single"
+
+
+@lru_cache(maxsize=16)
+def all_sections_model(sections: tuple[str, ...]) -> type[BaseModel]:
+    """One schema holding every requested section's schema as a field."""
+    fields: dict[str, Any] = {name: (SECTION_MODELS[name], ...) for name in sections}
+    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
+        "AllSectionsDraft", __config__=ConfigDict(extra="forbid"), **fields
+    )
+    return model
+
+
+def instructions(sections: Sequence[str], variables: dict[str, Any]) -> str:
+    """Each section's instruction, as its own template states it after the shared context."""
+    from assistant.draft.prompts import get_registry
+
+    reg = get_registry()
+    shared = reg.render("_context", **variables)
+    parts = []
+    for name in sections:
+        text = reg.render(name, **variables)
+        parts.append(text[len(shared) :].strip() if text.startswith(shared.rstrip("\n")) else text)
+    return "\n\n".join(parts)
+
+
+def single_request(
+    sections: Sequence[str], variables: dict[str, Any], context: dict[str, Any]
+) -> StructuredRequest[Any]:
+    """One request for every section: the shared context, then all instructions, one field per section."""
+    from assistant.draft.prompts import get_registry
+
+    reg = get_registry()
+    user = (
+        reg.render("_context", **variables)
+        + "\nWrite every section below in one answer, one field per section.\n\n"
+        + instructions(sections, variables)
+        + "\n"
+    )
+    return StructuredRequest(
+        messages=[Message("system", reg.render("system")), Message("user", user)],
+        schema=all_sections_model(tuple(sections)),
+        purpose="draft.all_sections",
+        context=context,
+    )
+
+
+def draft_all(
+    sections: Sequence[str],
+    ctx: Any,
+    provider: Any,
+    offline: Any,
+    versions: dict[str, str],
+    shared: dict[str, Any],
+) -> tuple[dict[str, BaseModel], dict[str, Any]]:
+    """Draft ``sections`` in one call; if it fails for good, every section comes from the offline drafter."""
+    from pydantic import ValidationError
+
+    from assistant.draft.pipeline import MAX_TIMELINE_ENTRIES, build_request
+    from assistant.draft.schema import SectionStatus
+    from assistant.errors import ProviderError
+
+    variables = {**ctx.prompt_vars(), "max_entries": MAX_TIMELINE_ENTRIES}
+    request = single_request(sections, variables, {"timeline": ctx.timeline, "similar": ctx.similar, "shared": shared})
+    drafted: dict[str, BaseModel] = {}
+    status: dict[str, Any] = {}
+    try:
+        out = provider.generate(request)
+        for name in sections:
+            drafted[name] = getattr(out, name)
+            status[name] = SectionStatus(provider=provider.name, prompt_version=versions[name])
+    except (ProviderError, ValidationError) as exc:
+        why = f"{type(exc).__name__} (single call): {str(exc)[:300]}"
+        for name in sections:
+            drafted[name] = offline.generate(build_request(name, ctx, shared))
+            status[name] = SectionStatus(
+                provider=offline.name, prompt_version=versions[name], status="fallback", error=why
+            )
+    return drafted, status

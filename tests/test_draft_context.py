@@ -1,0 +1,166 @@
+"""The draft context within a token budget: people before logs, long incidents in windows, a shared prefix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from _draft_helpers import fixture_timeline
+
+from assistant.config import get_settings
+from assistant.domain import Timeline
+from assistant.draft.context import Budget, build_context
+from assistant.draft.pipeline import draft_postmortem
+from assistant.draft.schema import SECTION_ORDER
+from assistant.draft.tokens import EstimateCounter, context_window, estimate_tokens
+from assistant.llm.openai_compat import OpenAICompatProvider
+from assistant.llm.testing_server import OpenAITestServer, request_text
+from assistant.timeline import build_timeline
+
+_TOPICS = (
+    "checked the replication lag on the standby, it is flat at zero so the copy itself looks healthy",
+    "the purge job keeps deleting batches from the archive table, counts keep rising on the dashboard",
+    "support says three more customers cannot see invoices older than last week in the portal",
+    "ruling out a security incident: audit log shows only the purge service account touching the table",
+    "paused the purge cron and confirmed no new delete statements in the last ten minutes",
+    "restoring the archive table from the nightly snapshot into a scratch schema to compare row counts",
+)
+
+
+def _long_incident(folder: Path) -> Timeline:
+    """A 14-hour incident: 158 chat messages and thousands of repeated log lines."""
+    chat = ["#inc-archive-purge (Slack, copied by ops — times UTC)"]
+    for i in range(158):
+        minute = 8 * 60 + i * 14 * 60 // 158
+        who = ("dana", "eli", "fay", "gus")[i % 4]
+        chat.append(f"[{minute // 60:02d}:{minute % 60:02d}] {who}: update {i}: {_TOPICS[i % len(_TOPICS)]}")
+    chat[1] = "[08:00] PagerDuty: Incident #9120 triggered: ArchiveRowsDropping on archive-db - assigned to dana"
+    chat.append("[22:05] dana: all invoices restored and verified by support, marking the incident resolved")
+    (folder / "chat.txt").write_text("\n".join(chat) + "\n")
+    logs = []
+    for i in range(3000):
+        sec = 8 * 3600 + i * 16
+        t = f"2026-03-09T{sec // 3600:02d}:{sec % 3600 // 60:02d}:{sec % 60:02d}Z"
+        logs.append(f'{{"ts":"{t}","level":"info","svc":"purger","msg":"purged batch {i} rows=500"}}')
+    (folder / "app.log").write_text("\n".join(logs) + "\n")
+    head = "#inc-archive-purge (Slack, copied by ops — times UTC) on 2026-03-09"
+    (folder / "chat.txt").write_text(head + "\n" + "\n".join(chat[1:]) + "\n")
+    return build_timeline([str(folder / "chat.txt"), str(folder / "app.log")])
+
+
+@pytest.fixture()
+def server() -> Iterator[OpenAITestServer]:
+    with OpenAITestServer() as srv:
+        yield srv
+
+
+def _provider(srv: OpenAITestServer) -> OpenAICompatProvider:
+    return OpenAICompatProvider(
+        base_url=srv.base_url, model="test-model", api_key="sk-test", max_retries=1, reasks=0, timeout_s=5.0
+    )
+
+
+def _budget(monkeypatch: pytest.MonkeyPatch, tokens: int, calls: str = "sections") -> None:
+    monkeypatch.setenv("POSTMORTEM_CONTEXT_TOKENS", str(tokens))
+    monkeypatch.setenv("POSTMORTEM_DRAFT_CALLS", calls)
+    get_settings(fresh=True)
+
+
+def test_a_14_hour_incident_drafts_in_an_8k_window_with_its_end_in_context(
+    tmp_path: Path, server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tl = _long_incident(tmp_path)
+    assert (tl.events[-1].time - tl.events[0].time).total_seconds() >= 14 * 3600
+    _budget(monkeypatch, 8192)
+    pm = draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
+    report = pm.provenance.context
+    assert report is not None and report.mode == "hierarchical" and len(report.windows) >= 2
+    sections = [b for b in server.requests if "WindowSummary" not in str(b.get("tools") or b.get("response_format"))]
+    assert len(sections) == len(SECTION_ORDER)
+    for body in server.requests:
+        assert estimate_tokens(request_text(body)) < 8192
+    last = next(e for e in reversed(tl.events) if e.source.value == "chat")
+    resolved = tl.key_events.resolved
+    for body in sections:
+        text = request_text(body, role="user")
+        assert f"[{last.id} " in text and "marking the incident resolved" in text
+        assert resolved is None or f"[{resolved} " in text
+        assert f"Window {len(report.windows)} of {len(report.windows)}" in text  # the end was summarised too
+    assert pm.provenance.fallbacks == []
+
+
+def test_chat_is_never_cut_before_logs_and_left_out_logs_are_named(
+    tmp_path: Path, server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tl = _long_incident(tmp_path)
+    chat_tokens = sum(estimate_tokens(e.text) + 20 for e in tl.events if e.source.value != "log")
+    ctx = build_context(
+        tl, alias_names=False, library=_NoLibrary(), budget=Budget(int(chat_tokens * 1.3) + 6000, EstimateCounter())
+    )
+    assert ctx.report is not None and ctx.report.mode in ("full", "packed")
+    for e in ctx.timeline.events:
+        if e.source.value == "chat":
+            assert f"[{e.id} " in ctx.sources_text
+    logs = [e for e in ctx.timeline.events if e.source.value == "log"]
+    shown = [e for e in logs if f"[{e.id} " in ctx.sources_text]
+    assert len(shown) + len(ctx.report.omitted_event_ids) + ctx.report.log_runs_grouped >= len(logs) - 1
+    assert "x" in ctx.sources_text and "lines" in ctx.sources_text  # runs carry their counts
+
+
+def test_section_prompts_share_the_context_as_a_byte_identical_prefix(
+    server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _budget(monkeypatch, 32_000)
+    draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
+    users = [request_text(b, role="user") for b in server.requests]
+    prefix = _common_prefix(users)
+    assert len(users) == len(SECTION_ORDER)
+    assert prefix.endswith("</sources>\n\n") or "</sources>" in prefix
+    assert len(prefix) / min(len(u) for u in users) > 0.8
+
+
+def test_single_call_mode_drafts_every_section_in_one_request(
+    server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _budget(monkeypatch, 8192, calls="auto")
+    pm = draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
+    assert len(server.requests) == 1
+    assert pm.provenance.context is not None and pm.provenance.context.calls == "single"
+    assert pm.provenance.fallbacks == [] and pm.summary
+
+
+def test_known_model_families_have_their_windows_and_unknown_ones_a_small_default() -> None:
+    assert context_window("gpt-4o-mini") == 128_000
+    assert context_window("ollama/llama3") == 8_192
+    assert context_window("my-local-model") == 8_192
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first, last = min(texts), max(texts)
+    n = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
+    return first[:n]
+
+
+def test_facts_give_durations_and_team_zone_times_and_blameful_lines_are_marked() -> None:
+    from conftest import shared_dir
+
+    case = shared_dir("incidents", "case14-bgp-dc-partition")
+    tl = build_timeline(sorted(str(p) for p in case.iterdir() if p.name != "gold.json"))
+    ctx = build_context(tl, alias_names=True, library=_NoLibrary())
+    facts = "\n".join(ctx.facts)
+    assert "key times (UTC): start=" in facts and "+00:00" in facts.splitlines()[0]
+    assert "team's zone (Europe/Berlin" in facts and "+02:00" in facts  # CEST labelled as such, not as UTC
+    assert "time to detect" in facts and "impact duration" in facts and "unknown" not in facts.split("durations")[1][:80]
+    assert "clock of chat.txt: read as UTC+02:00" in facts
+    hints = "\n".join(ctx.hints)
+    assert "ruled out by the responders" in hints and "follow-up proposed" in hints and "owner" in hints
+    assert ctx.analysis is not None and ctx.analysis.blameful
+    for event_id in ctx.analysis.blameful:
+        line = next(ln for ln in ctx.sources_text.splitlines() if ln.startswith(f"[{event_id} "))
+        assert "(blameful wording" in line
+
+
+class _NoLibrary:
+    def similar(self, query: str, k: int = 5) -> list[object]:
+        return []
