@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, SourceKind
+from assistant.ingest._levels import LEVELS, level_of
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
 
@@ -49,13 +50,6 @@ _POD_SUFFIX = re.compile(r"^(?P<svc>[a-z][a-z0-9\-]*?)(?:-[a-f0-9]{6,10})?-[a-z0
 _EMBED_YEAR = re.compile(r"\b\d{1,2}/(?P<mon>[A-Z][a-z]{2})/(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-\d{2}")
 _LEVEL_WORDS = frozenset({"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "FATAL"})
 
-LEVELS: dict[str, str] = {
-    "trace": "debug", "debug": "debug", "dbg": "debug", "verbose": "debug", "info": "info",
-    "information": "info", "informational": "info", "notice": "info", "warn": "warning", "warning": "warning",
-    "error": "error", "err": "error", "severe": "error", "crit": "critical", "critical": "critical",
-    "fatal": "critical", "alert": "critical", "emerg": "critical", "emergency": "critical", "panic": "critical",
-}
-PINO_LEVELS = {10: "debug", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "critical"}
 _TIME_KEYS = ("@timestamp", "timestamp", "ts", "time", "date", "datetime", "eventTime", "t")
 _LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "levelname", "log.level")
 _MSG_KEYS = ("msg", "message", "log", "event", "text")
@@ -68,18 +62,6 @@ _QUIET_KEYS = frozenset(
 MAX_FOLD = 60
 # Logs this big (bytes) never get a record per line (see parse_log); about 50k typical lines.
 LARGE_BYTES = 5_000_000
-
-
-def level_of(raw: Any) -> str | None:
-    """Normalise a level name or pino number ('WARN', 40) to debug|info|warning|error|critical."""
-    if isinstance(raw, bool) or raw is None:
-        return None
-    if isinstance(raw, int | float):
-        return PINO_LEVELS.get(int(raw))
-    s = str(raw).strip().lower()
-    if s.isdigit():
-        return PINO_LEVELS.get(int(s))
-    return LEVELS.get(s)
 
 
 def epoch_time(v: float) -> datetime:
@@ -227,6 +209,21 @@ def _m_json(line: str, year: int | None) -> _Parts | None:
     if dt is None:
         return None
     return dt, True, text, lvl, host, svc
+
+
+def json_record(line: str) -> tuple[datetime, str | None, str, str | None, str | None] | None:
+    """(time, level, text, host, service) of a JSON-object log line with a time field, else None."""
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(obj, dict):
+        return None
+    t, lvl, text, host, svc = json_fields(obj)
+    dt = _json_time(t)
+    if dt is None:
+        return None
+    return dt, lvl, text, host, svc
 
 
 def _m_3164(line: str, year: int | None) -> _Parts | None:
