@@ -134,11 +134,24 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
         return k8s.parse_events_json(doc, name)
     if kind == "alerts":
         return alerts.parse_alerts(doc, name)
+    if kind == "log-records":
+        lines = doc.item_lines if isinstance(doc.value, list) else _nested_lines(doc)
+        return logs.parse_log_records(doc.value, lines, name)
     raise UnsupportedFormatError(
         "JSON, but not a format we read (Slack export, Alertmanager/Grafana/PagerDuty/Opsgenie alerts, "
         "kubectl events -o json); JSON logs should be one object per line",
         path=name, line=1,
     )
+
+
+def _nested_lines(doc: JsonDoc) -> list[int]:
+    """Start lines of the records of a ``{"Records": [...]}``-style document."""
+    from assistant.ingest._json import nested_item_lines
+
+    for k in logs.RECORD_LISTS:
+        if isinstance(doc.value, dict) and isinstance(doc.value.get(k), list):
+            return nested_item_lines(doc.text, k, 0, len(doc.text))
+    return []
 
 
 # Evaluation case folders (see README) keep their expected answers beside the inputs.

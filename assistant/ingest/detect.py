@@ -9,7 +9,7 @@ from assistant.ingest import alerts, k8s, logs, slack
 from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _DIVIDER, _NICK, _PASTE_HEAD, _TEAMS_NAME
 
 # JSON document formats → (family, parser key)
-JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert"}
+JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert", "log-records": "log"}
 _CHAT_HEAD = re.compile(r"^\s*(?:\[[^\]]{4,25}\]\s*\S|\d{1,2}:\d{2}(?::\d{2})?\s+<)")
 
 
@@ -23,6 +23,9 @@ def detect_json(value: Any) -> str | None:
         return "alerts"
     if isinstance(value, dict) and isinstance(value.get("messages"), list) and slack.looks_like_messages(value["messages"]):
         return "slack-export"
+    # (logs) JSON log exports: CloudWatch Logs, CloudTrail {"Records": [...]}, Cloud Logging, journald lists
+    if logs.looks_like_log_records(value):
+        return "log-records"
     return None
 
 

@@ -18,6 +18,7 @@ from assistant.domain import ParsedSource, RawRecord, SourceKind
 from assistant.ingest._levels import LEVELS, level_of
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
+from assistant.ingest.textlog import LogReader
 
 _ISO_TS = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2}|\s?UTC\b)?"
 # Up to three prefix tokens before the stamp: stern "pod container", "[pod-name]".
@@ -50,11 +51,14 @@ _POD_SUFFIX = re.compile(r"^(?P<svc>[a-z][a-z0-9\-]*?)(?:-[a-f0-9]{6,10})?-[a-z0
 _EMBED_YEAR = re.compile(r"\b\d{1,2}/(?P<mon>[A-Z][a-z]{2})/(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-\d{2}")
 _LEVEL_WORDS = frozenset({"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "FATAL"})
 
-_TIME_KEYS = ("@timestamp", "timestamp", "ts", "time", "date", "datetime", "eventTime", "t")
-_LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "levelname", "log.level")
-_MSG_KEYS = ("msg", "message", "log", "event", "text")
-_HOST_KEYS = ("host", "hostname", "pod", "pod_name", "instance", "node")
-_SERVICE_KEYS = ("service", "service.name", "app", "application", "component", "container")
+_TIME_KEYS = ("@timestamp", "timestamp", "ts", "time", "date", "datetime", "eventTime", "t", "__REALTIME_TIMESTAMP",
+              "timeMillis", "receiveTimestamp", "Timestamp", "@t", "asctime", "created_at")
+_LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "levelname", "log.level", "@l")
+_MSG_KEYS = ("msg", "message", "MESSAGE", "textPayload", "short_message", "log", "event", "text", "@m", "body",
+             "eventName")
+_HOST_KEYS = ("host", "hostname", "_HOSTNAME", "pod", "pod_name", "instance", "node")
+_SERVICE_KEYS = ("service", "svc", "service.name", "app", "application", "component", "container", "logger",
+                 "loggerName", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "logGroupName", "eventSource", "logName")
 _QUIET_KEYS = frozenset(
     _TIME_KEYS + _LEVEL_KEYS + _MSG_KEYS + _HOST_KEYS + _SERVICE_KEYS
     + ("pid", "v", "trace_id", "span_id", "traceId", "spanId", "request_id", "thread", "logger", "caller")
@@ -211,6 +215,63 @@ def _m_json(line: str, year: int | None) -> _Parts | None:
     return dt, True, text, lvl, host, svc
 
 
+RECORD_LISTS = ("Records", "records", "events", "logEvents", "entries", "logs", "items")
+
+
+def record_list(value: Any) -> list[Any] | None:
+    """The list of log records of a JSON document: a top-level list, or one under ``Records`` (CloudTrail),
+    ``events``/``logEvents`` (CloudWatch Logs), ``entries`` (Cloud Logging) …; None otherwise."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        for k in RECORD_LISTS:
+            if isinstance(value.get(k), list):
+                return value[k]  # type: ignore[no-any-return]
+    return None
+
+
+def looks_like_log_records(value: Any) -> bool:
+    """A JSON document whose records mostly carry a time field and a message (a log export)."""
+    items = record_list(value)
+    if not items:
+        return False
+    head = [x for x in items[:50] if isinstance(x, dict)]
+    if len(head) < max(1, len(items[:50]) // 2):
+        return False
+    timed = sum(1 for x in head if _json_time(json_fields(x)[0]) is not None)
+    return timed >= 0.8 * len(head)
+
+
+def parse_log_records(value: Any, item_lines: list[int], name: str) -> ParsedSource:
+    """Records of a JSON log export (CloudWatch Logs, CloudTrail, Cloud Logging, journald lists)."""
+    items = record_list(value) or []
+    records: list[RawRecord] = []
+    untimed = 0
+    for i, obj in enumerate(items):
+        if not isinstance(obj, dict):
+            untimed += 1
+            continue
+        t, lvl, text, host, svc = json_fields(obj)
+        dt = _json_time(t)
+        if dt is None:
+            untimed += 1
+            continue
+        attrs: dict[str, Any] = {}
+        lvl = lvl or _level_in(text)
+        if lvl:
+            attrs["level"] = lvl
+        if host:
+            attrs["host"] = host
+        if svc:
+            attrs["service"] = svc
+        line = item_lines[i] if i < len(item_lines) else 1
+        records.append(record(raw_time(dt, True), SourceKind.log, text.rstrip("\n"), name, line,
+                              actor=svc or host, attrs=attrs))
+    warnings = [f"{untimed} record(s) without a time field skipped"] if untimed else []
+    return ParsedSource.model_construct(path=name, format="json-log-records", kind=SourceKind.log, records=records,
+                                        stated_tz=None, stated_date=None, warnings=warnings)
+
+
 def json_record(line: str) -> tuple[datetime, str | None, str, str | None, str | None] | None:
     """(time, level, text, host, service) of a JSON-object log line with a time field, else None."""
     try:
@@ -311,9 +372,109 @@ def infer_syslog_year(sample: str) -> int | None:
 def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | None = None) -> Iterator[LogLine]:
     """Plain tuples (line, time, has_date, text, level, host, service) for each log record.
 
-    The fast path for callers that condense huge logs without building a model per line;
-    ``stats`` (optional) receives matcher counts, skipped lines and the year used.
+    The file's layout is learned from the sample (``ingest.layout``, ``ingest.header``); the fixed
+    matchers serve only when they read more of the sample (access logs keep their status-aware text).
+    ``stats`` (optional) receives counts, the lines read, folded, skipped and dropped, and why.
     """
+    reader = learn_reader(sample)
+    old, old_share = _old_score(sample)
+    if reader.layouts is not None and (reader.share > old_share or (
+            reader.share >= old_share and old not in _STRUCTURED)):
+        return _scan_layout(lines, reader, sample, stats)
+    return _scan_matchers(lines, sample, stats)
+
+
+# Fixed matchers that read fields a layout cannot (status codes, structured data): kept when they read as much.
+_STRUCTURED = frozenset(("access-log", "syslog-5424", "jsonl"))
+
+
+def learn_reader(sample: str) -> LogReader:
+    """The learned reader of a file from its sample text."""
+    return LogReader.learn(sample.split("\n")[:300])
+
+
+def _scan_layout(lines: Iterable[str], reader: LogReader, sample: str,
+                 stats: dict[str, Any] | None) -> Iterator[LogLine]:
+    """Records read with the learned layout; continuation lines fold into the record above."""
+    layouts = reader.layouts
+    assert layouts is not None
+    row = reader.row
+    split = reader.header.split
+    match = layouts.match
+    year: int | None = None
+    year_seen = False  # a stamp without a year was met; the year comes from the sample when it shows one
+    no_year = 0
+    cur: LogLine | None = None
+    fold: list[str] = []
+    n = dropped = skipped = first_skipped = last_month = blank = folded = json_n = text_n = 0
+    for n, line in enumerate(lines, start=1):
+        if not line or line.isspace():
+            blank += 1
+            continue
+        if line[0] == "{":
+            r = row(n, line)
+            if r.kind != "record" or r.time is None:
+                parts = None
+            else:
+                json_n += 1
+                parts = (r.time, True, r.text, r.level, r.host, r.service)
+        else:
+            st = match(line)
+            if st is None:
+                parts = None
+            else:
+                text_n += 1
+                rest = line[st.end:].strip(" \t,;")
+                lvl, comp, _msg = split(rest)
+                when = st.when
+                if not st.has_year:
+                    no_year += 1
+                    if not year_seen:
+                        year_seen = True
+                        year = infer_year(sample, when.month)
+                    if year is not None:
+                        if last_month == 12 and when.month == 1:
+                            year += 1  # the log crossed New Year
+                        last_month = when.month
+                        when = when.replace(year=year)
+                p = _from_rest(when, st.has_date, rest, None, comp)
+                parts = (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
+        if parts is None:
+            if cur is None:
+                skipped += 1
+                first_skipped = first_skipped or n
+            elif len(fold) < MAX_FOLD:
+                fold.append(line.rstrip())
+                folded += 1
+            else:
+                dropped += 1
+            continue
+        if cur is not None:
+            yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
+            fold = []
+        dt, has_date, text, lvl, host, svc = parts
+        cur = (n, dt, has_date, text, lvl, host, svc)
+    if cur is not None:
+        yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
+    if stats is not None:
+        counts = {"jsonl": json_n, "log-layout": text_n}
+        stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year,
+                     lines=n, blank=blank, folded=folded, why=reader.describe(),
+                     year_missing=bool(no_year) and year is None)
+
+
+def infer_year(sample: str, month: int) -> int | None:
+    """A year written beside the same month elsewhere in the sample of a log whose stamps have none."""
+    for m in _EMBED_YEAR.finditer(sample):
+        if m.group("y") and MONTHS.get(m.group("mon").lower()) == month:
+            return int(m.group("y"))
+        if m.group("y2") and int(m.group("m2")) == month:
+            return int(m.group("y2"))
+    return None
+
+
+def _scan_matchers(lines: Iterable[str], sample: str, stats: dict[str, Any] | None) -> Iterator[LogLine]:
+    """The fixed matchers (kept for files a learned layout reads worse, e.g. access logs)."""
     order = _guess_order(sample)
     year = infer_syslog_year(sample) if order[0] == "syslog-3164" else None
     counts = dict.fromkeys(order, 0)
@@ -321,8 +482,10 @@ def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | 
     cur: LogLine | None = None
     fold: list[str] = []
     dropped = skipped = first_skipped = last_month = 0
+    blank = 0
     for n, line in enumerate(lines, start=1):
         if not line or line.isspace():
+            blank += 1
             continue
         parts = None
         if line[0] == "{" and (parts := _m_json(line, year)) is not None:
@@ -358,7 +521,8 @@ def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | 
     if cur is not None:
         yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
     if stats is not None:
-        stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year)
+        stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year,
+                     lines=n if "n" in locals() else 0, blank=blank, why=f"fixed matcher {order[0]}")
 
 
 def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool | None = None) -> ParsedSource:
@@ -382,6 +546,9 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool 
         rows, stats = sample_large_log(loaded.chunks(), sample)
     else:
         rows = scan_log(lines, sample=sample, stats=stats)
+    rows = list(rows) if not isinstance(rows, list) else rows
+    if stats.get("year_missing") is not None:
+        year_missing = bool(stats["year_missing"])
     for n, dt, has_date, text, lvl, host, svc, *more in rows:
         attrs: dict[str, Any] = {}
         if more:  # large-log sample: (weight, varying)
@@ -418,7 +585,7 @@ def _guess_order(sample: str) -> list[str]:
     return sorted(MATCHERS, key=lambda k: -scores[k])
 
 
-def sample_score(sample: str) -> tuple[str, float]:
+def _old_score(sample: str) -> tuple[str, float]:
     """The best log matcher for a sample and the share of non-empty lines it parses."""
     lines = [ln for ln in sample.split("\n")[:200] if ln.strip()]
     if not lines:
@@ -429,3 +596,12 @@ def sample_score(sample: str) -> tuple[str, float]:
         if s > score:
             best, score = k, s
     return best, score / len(lines)
+
+
+def sample_score(sample: str) -> tuple[str, float]:
+    """The best way to read a sample as a log ('log-layout' or a fixed matcher) and the share it reads."""
+    best, share = _old_score(sample)
+    reader = learn_reader(sample)
+    if reader.share > share or (reader.share >= share > 0 and best not in _STRUCTURED):
+        return ("jsonl" if reader.json_share > 0.5 else "log-layout"), reader.share
+    return best, share
