@@ -91,6 +91,7 @@ class Condenser:
         self.max_events = max_events
         self.groups: dict[tuple[str | None, str | None, str], _Group] = {}
         self.lines = 0
+        self.cut_lines = 0  # lines of the events ``events()`` left out to stay under ``max_events``
         self._shapes: dict[str, str] = {}
 
     def add(self, time: datetime, text: str, ref: SourceRef, *, level: str | None = None,
@@ -133,6 +134,7 @@ class Condenser:
         if len(out) > self.max_events:
             # Keep errors, warnings, state changes and rare lines before routine bursts.
             out.sort(key=lambda p: (p[0], p[1].time))
+            self.cut_lines = sum(int(e.attrs.get("count", 1)) for _, e in out[self.max_events:])
             out = out[: self.max_events]
         events = [e for _, e in out]
         events.sort(key=lambda e: e.time)

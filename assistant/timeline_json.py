@@ -1,7 +1,8 @@
 """The public ``postmortem timeline --json`` shape (issue 1 item 6, plus ``clock`` of issue 8).
 
 Stable keys: events[id, time, source, actor, text, refs], key_times, key_events, metrics, clock.
-Added keys (never removed): events[].recorded_time when a clock was corrected, findings, problems.
+Added keys (never removed): events[].recorded_time when a clock was corrected, findings, problems,
+coverage (per input file: format and why, lines read, timed, condensed, untimed kept, dropped with reasons).
 """
 
 from __future__ import annotations
@@ -44,4 +45,5 @@ def timeline_to_json(tl: Timeline) -> dict[str, Any]:
         },
         "findings": list(tl.findings),
         "problems": [p.model_dump() for p in tl.problems],
+        "coverage": {c.file: c.model_dump(exclude={"file"}) for c in tl.coverage},
     }

@@ -63,6 +63,12 @@ def parse_loaded(ld: Loaded) -> _Out:
         return [], [*problems, InputProblem(path=ld.name, message=f"could not be parsed ({exc}); check the content")]
     if src is None:
         return [], problems
+    if src.coverage is not None:
+        # Lines a parser could not use are problems people see, with the reason and the count.
+        problems.extend(
+            InputProblem(path=ld.name, message=f"{n} line(s) not used: {reason}")
+            for reason, n in src.coverage.dropped.items() if n
+        )
     return [src], problems
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from assistant.domain import ParsedSource, RawRecord, SourceKind
+from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
 from assistant.ingest._levels import LEVELS, level_of
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
@@ -230,6 +230,11 @@ def record_list(value: Any) -> list[Any] | None:
     return None
 
 
+# A log record names its message with one of these (webhook payloads use title/body/Message instead).
+_RECORD_MSG_KEYS = frozenset(("msg", "message", "MESSAGE", "textPayload", "jsonPayload", "protoPayload",
+                              "short_message", "log", "@m", "eventName"))
+
+
 def looks_like_log_records(value: Any) -> bool:
     """A JSON document whose records mostly carry a time field and a message (a log export)."""
     items = record_list(value)
@@ -238,7 +243,7 @@ def looks_like_log_records(value: Any) -> bool:
     head = [x for x in items[:50] if isinstance(x, dict)]
     if len(head) < max(1, len(items[:50]) // 2):
         return False
-    timed = sum(1 for x in head if _json_time(json_fields(x)[0]) is not None)
+    timed = sum(1 for x in head if _RECORD_MSG_KEYS.intersection(x) and _json_time(json_fields(x)[0]) is not None)
     return timed >= 0.8 * len(head)
 
 
@@ -268,8 +273,11 @@ def parse_log_records(value: Any, item_lines: list[int], name: str) -> ParsedSou
         records.append(record(raw_time(dt, True), SourceKind.log, text.rstrip("\n"), name, line,
                               actor=svc or host, attrs=attrs))
     warnings = [f"{untimed} record(s) without a time field skipped"] if untimed else []
+    cov = Coverage(file=name, format="json-log-records", lines=len(items), timed=len(records),
+                   why=f"JSON document of {len(items)} records, {len(records)} with a time field")
+    cov.drop("records without a time field", untimed)
     return ParsedSource.model_construct(path=name, format="json-log-records", kind=SourceKind.log, records=records,
-                                        stated_tz=None, stated_date=None, warnings=warnings)
+                                        stated_tz=None, stated_date=None, warnings=warnings, coverage=cov)
 
 
 def json_record(line: str) -> tuple[datetime, str | None, str, str | None, str | None] | None:
@@ -407,9 +415,13 @@ def _scan_layout(lines: Iterable[str], reader: LogReader, sample: str,
     cur: LogLine | None = None
     fold: list[str] = []
     n = dropped = skipped = first_skipped = last_month = blank = folded = json_n = text_n = 0
+    unreadable: list[int] = []
     for n, line in enumerate(lines, start=1):
         if not line or line.isspace():
             blank += 1
+            continue
+        if ("\x00" in line or "\ufffd" in line) and _unreadable(line):
+            unreadable.append(n)
             continue
         if line[0] == "{":
             r = row(n, line)
@@ -460,7 +472,14 @@ def _scan_layout(lines: Iterable[str], reader: LogReader, sample: str,
         counts = {"jsonl": json_n, "log-layout": text_n}
         stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year,
                      lines=n, blank=blank, folded=folded, why=reader.describe(),
+                     unreadable=len(unreadable), unreadable_lines=unreadable[:50],
                      year_missing=bool(no_year) and year is None)
+
+
+def _unreadable(line: str) -> bool:
+    """A line of binary garbage or mostly undecodable bytes (NULs, replacement characters)."""
+    bad = line.count("\x00") + line.count("\ufffd")
+    return bad * 4 >= len(line) or line.count("\x00") > 2
 
 
 def infer_year(sample: str, month: int) -> int | None:
@@ -482,10 +501,14 @@ def _scan_matchers(lines: Iterable[str], sample: str, stats: dict[str, Any] | No
     cur: LogLine | None = None
     fold: list[str] = []
     dropped = skipped = first_skipped = last_month = 0
-    blank = 0
+    n = blank = 0
+    unreadable: list[int] = []
     for n, line in enumerate(lines, start=1):
         if not line or line.isspace():
             blank += 1
+            continue
+        if ("\x00" in line or "\ufffd" in line) and _unreadable(line):
+            unreadable.append(n)
             continue
         parts = None
         if line[0] == "{" and (parts := _m_json(line, year)) is not None:
@@ -522,7 +545,8 @@ def _scan_matchers(lines: Iterable[str], sample: str, stats: dict[str, Any] | No
         yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
     if stats is not None:
         stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year,
-                     lines=n if "n" in locals() else 0, blank=blank, why=f"fixed matcher {order[0]}")
+                     lines=n, blank=blank, why=f"fixed matcher {order[0]} read the most sample lines",
+                     unreadable=len(unreadable), unreadable_lines=unreadable[:50])
 
 
 def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool | None = None) -> ParsedSource:
@@ -566,28 +590,43 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool 
             attrs["year_missing"] = True
         append(record(raw_time(dt, has_date), kind, text, name, n, actor=svc or host, attrs=attrs))
     warnings = []
+    cov = Coverage(file=name, format="", why=str(stats.get("why", "")), lines=int(stats.get("lines", 0)),
+                   blank=int(stats.get("blank", 0)))
+    cov.timed = sum(r.attrs.get("weight", 1) for r in records)
     if stats.get("skipped"):
+        reason = f"no timestamp before the first record (first: line {stats['first_skipped']})"
         warnings.append(f"{stats['skipped']} line(s) without a timestamp before the first record skipped "
                         f"(first: line {stats['first_skipped']})")
+        cov.drop(reason, stats["skipped"])
     if stats.get("dropped"):
         warnings.append(f"{stats['dropped']} continuation line(s) beyond {MAX_FOLD} per record dropped")
+        cov.drop(f"continuation lines beyond {MAX_FOLD} per record", stats["dropped"])
+    if stats.get("unreadable"):
+        lines_ = stats["unreadable_lines"]
+        shown = ", ".join(map(str, lines_[:10])) + (" …" if len(lines_) > 10 else "")
+        cov.drop(f"unreadable (binary or undecodable bytes; lines {shown})", stats["unreadable"])
+    if not cov.lines:  # paths that do not count lines (large-log sampling): what is not timed was folded
+        cov.lines = cov.timed + sum(cov.dropped.values())
+    cov.untimed_kept = max(0, cov.lines - cov.blank - cov.timed - sum(cov.dropped.values()))
     counts = stats.get("counts") or {"log-iso": 0}
     fmt = max(counts, key=lambda k: counts[k]) if records else "log-iso"
+    cov.format = fmt
     return ParsedSource.model_construct(
-        path=name, format=fmt, kind=kind, records=records, stated_tz=None, stated_date=None, warnings=warnings
+        path=name, format=fmt, kind=kind, records=records, stated_tz=None, stated_date=None, warnings=warnings,
+        coverage=cov,
     )
 
 
 def _guess_order(sample: str) -> list[str]:
     """Matchers ordered by how many sample lines each parses (best first)."""
-    lines = [ln for ln in sample.split("\n")[:200] if ln.strip()]
+    lines = [ln for ln in sample.split("\n")[:300] if ln.strip()][:300]
     scores = {k: sum(1 for ln in lines if f(ln, None) is not None) for k, f in MATCHERS.items()}
     return sorted(MATCHERS, key=lambda k: -scores[k])
 
 
 def _old_score(sample: str) -> tuple[str, float]:
     """The best log matcher for a sample and the share of non-empty lines it parses."""
-    lines = [ln for ln in sample.split("\n")[:200] if ln.strip()]
+    lines = [ln for ln in sample.split("\n")[:300] if ln.strip()][:300]
     if not lines:
         return "log-iso", 0.0
     best, score = "log-iso", 0
