@@ -92,14 +92,26 @@ def template_words(text: str) -> tuple[str, ...]:
 
 
 def render(words: tuple[str, ...]) -> str:
-    """A template for people: words joined with spaces, delimiters hugged."""
-    parts: list[str] = []
+    """A template for people: words joined with spaces, delimiters and quotes hugging their words."""
+    out: list[str] = []
+    open_quote = ""
+    glue = True  # no space before the next word
     for w in words:
-        if parts and (w in ",;)]}=" or parts[-1] in "([{="):
-            parts[-1] += w
+        if w in ('"', "'"):
+            if open_quote == w:  # closing quote hugs the word before it
+                out.append(w)
+                open_quote, glue = "", False
+                continue
+            if not open_quote:
+                out.append(w if glue else " " + w)
+                open_quote, glue = w, True
+                continue
+        if w in ",;)]}=:" or glue:
+            out.append(w)
         else:
-            parts.append(w)
-    return " ".join(parts)
+            out.append(" " + w)
+        glue = w in "([{=" and len(w) == 1
+    return "".join(out)
 
 
 @dataclass

@@ -64,6 +64,9 @@ _QUIET_KEYS = frozenset(
     + ("pid", "v", "trace_id", "span_id", "traceId", "spanId", "request_id", "thread", "logger", "caller")
 )
 MAX_FOLD = 60
+# Fields of a JSON record shown after its message: all of a typical record, so that its key set (the
+# record's structure, part of its template) shows; a record that gains a field is a new template.
+MAX_EXTRAS = 24
 # Logs this big (bytes) never get a record per line (see parse_log); about 50k typical lines.
 LARGE_BYTES = 5_000_000
 
@@ -128,7 +131,7 @@ def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, 
         if k in _QUIET_KEYS or isinstance(v, dict | list) or v is None:
             continue
         extras.append(f"{k}={v}")
-        if len(extras) >= 8:
+        if len(extras) >= MAX_EXTRAS:
             break
     err = obj.get("err") or obj.get("error")
     if isinstance(err, dict):
