@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from assistant.domain import InputProblem, ParsedSource
 from assistant.errors import InputError, MalformedInputError, UnsupportedFormatError
-from assistant.ingest import alerts, chat_text, k8s, logs, notes, slack
+from assistant.ingest import alerts, chat_text, jsonlog, k8s, logs, notes, slack
 from assistant.ingest._io import Loaded, load_bytes, load_file
 from assistant.ingest._json import JsonDoc, parse_json
 from assistant.ingest.detect import detect_json, detect_text
@@ -142,7 +142,7 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
         return alerts.parse_alerts(doc, name)
     if kind == "log-records":
         lines = doc.item_lines if isinstance(doc.value, list) else _nested_lines(doc)
-        return logs.parse_log_records(doc.value, lines, name)
+        return jsonlog.parse_log_records(doc.value, lines, name)
     raise UnsupportedFormatError(
         "JSON, but not a format we read (Slack export, Alertmanager/Grafana/PagerDuty/Opsgenie alerts, "
         "kubectl events -o json); JSON logs should be one object per line",
@@ -154,7 +154,7 @@ def _nested_lines(doc: JsonDoc) -> list[int]:
     """Start lines of the records of a ``{"Records": [...]}``-style document."""
     from assistant.ingest._json import nested_item_lines
 
-    for k in logs.RECORD_LISTS:
+    for k in jsonlog.RECORD_LISTS:
         if isinstance(doc.value, dict) and isinstance(doc.value.get(k), list):
             return nested_item_lines(doc.text, k, 0, len(doc.text))
     return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest import alerts, k8s, logs, slack
+from assistant.ingest import alerts, jsonlog, k8s, logs, slack
 from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _DIVIDER, _NICK, _PASTE_HEAD, _TEAMS_NAME
 
 # JSON document formats → (family, parser key)
@@ -24,7 +24,7 @@ def detect_json(value: Any) -> str | None:
     if isinstance(value, dict) and isinstance(value.get("messages"), list) and slack.looks_like_messages(value["messages"]):
         return "slack-export"
     # (logs) JSON log exports: CloudWatch Logs, CloudTrail {"Records": [...]}, Cloud Logging, journald lists
-    if logs.looks_like_log_records(value):
+    if jsonlog.looks_like_log_records(value):
         return "log-records"
     return None
 

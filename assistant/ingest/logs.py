@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
-from assistant.ingest._levels import LEVELS, level_of
+from assistant.ingest._levels import level_in_text
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
+from assistant.ingest.jsonlog import epoch_time as epoch_time  # re-exported: alerts, k8s
+from assistant.ingest.jsonlog import iso_time, json_fields, json_time
 from assistant.ingest.textlog import LogReader
 
 _ISO_TS = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2}|\s?UTC\b)?"
@@ -40,56 +42,14 @@ ACCESS = re.compile(
 TIME_ONLY = re.compile(r"^\[?(?P<t>\d{2}:\d{2}:\d{2})(?:[.,](?P<f>\d{1,6}))?\]?\s+(?P<rest>\S.*)$")
 _HOSTPROG = re.compile(r"^(?P<host>[A-Za-z0-9][\w.\-]*) (?P<prog>[A-Za-z][\w.\-/]*)(?:\[(?P<pid>\d+)\])?: (?P<msg>.*)$")
 _PROG = re.compile(r"^(?P<prog>[^\s:\[\]]+)(?:\[\d+\])?: ?(?P<msg>.*)$")
-_LEVEL = re.compile(
-    r"(?i:\b(?:level|lvl|severity|loglevel)=\"?(\w+))|(?i:\[(trace|debug|info|notice|warn|warning|error|err|"
-    r"crit|critical|fatal|alert|emerg)\])|\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|CRITICAL|"
-    r"FATAL|SEVERE|ALERT|EMERG|PANIC)\b"
-)
-_HTTP_STATUS = re.compile(r'"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT) [^"]*" (\d{3})\b')
 _POD = re.compile(r"\[([a-z0-9][a-z0-9.\-]*-[a-z0-9]{5,10})\]")
 _POD_SUFFIX = re.compile(r"^(?P<svc>[a-z][a-z0-9\-]*?)(?:-[a-f0-9]{6,10})?-[a-z0-9]{5}$")
 _EMBED_YEAR = re.compile(r"\b\d{1,2}/(?P<mon>[A-Z][a-z]{2})/(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-\d{2}")
 _LEVEL_WORDS = frozenset({"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "FATAL"})
 
-_TIME_KEYS = ("@timestamp", "timestamp", "ts", "time", "date", "datetime", "eventTime", "t", "__REALTIME_TIMESTAMP",
-              "timeMillis", "receiveTimestamp", "Timestamp", "@t", "asctime", "created_at")
-_LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "levelname", "log.level", "@l")
-_MSG_KEYS = ("msg", "message", "MESSAGE", "textPayload", "short_message", "log", "event", "text", "@m", "body",
-             "eventName")
-_HOST_KEYS = ("host", "hostname", "_HOSTNAME", "pod", "pod_name", "instance", "node")
-_SERVICE_KEYS = ("service", "svc", "service.name", "app", "application", "component", "container", "logger",
-                 "loggerName", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "logGroupName", "eventSource", "logName")
-_QUIET_KEYS = frozenset(
-    _TIME_KEYS + _LEVEL_KEYS + _MSG_KEYS + _HOST_KEYS + _SERVICE_KEYS
-    + ("pid", "v", "trace_id", "span_id", "traceId", "spanId", "request_id", "thread", "logger", "caller")
-)
 MAX_FOLD = 60
-# Fields of a JSON record shown after its message: all of a typical record, so that its key set (the
-# record's structure, part of its template) shows; a record that gains a field is a new template.
-MAX_EXTRAS = 24
 # Logs this big (bytes) never get a record per line (see parse_log); about 50k typical lines.
 LARGE_BYTES = 5_000_000
-
-
-def epoch_time(v: float) -> datetime:
-    """Epoch seconds/ms/µs/ns (by magnitude) → aware UTC datetime."""
-    if v > 1e17:
-        v /= 1e9
-    elif v > 1e14:
-        v /= 1e6
-    elif v > 1e11:
-        v /= 1e3
-    return datetime.fromtimestamp(v, tz=UTC)
-
-
-def iso_time(s: str) -> datetime | None:
-    """ISO-8601 as written: aware when an offset is given, naive otherwise."""
-    try:
-        if s.endswith("UTC"):
-            return datetime.fromisoformat(s[:-3].strip()).replace(tzinfo=UTC)
-        return datetime.fromisoformat(s)
-    except ValueError:
-        return None
 
 
 @lru_cache(maxsize=4096)
@@ -97,68 +57,6 @@ def service_of_pod(pod: str) -> str | None:
     """'orders-api-7d8f9b6c4-4wq2z' → 'orders-api'."""
     m = _POD_SUFFIX.match(pod)
     return m.group("svc") if m else None
-
-
-def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, str | None]:
-    """(time value, level, text, host, service) from one JSON log object."""
-    t = lvl_raw = msg = host = svc = None
-    for k in _TIME_KEYS:
-        if k in obj:
-            t = obj[k]
-            break
-    for k in _LEVEL_KEYS:
-        if k in obj:
-            lvl_raw = obj[k]
-            break
-    if lvl_raw is None and isinstance(obj.get("log"), dict):
-        lvl_raw = obj["log"].get("level")
-    for k in _MSG_KEYS:
-        if isinstance(v := obj.get(k), str):
-            msg = v
-            break
-    for k in _HOST_KEYS:
-        if isinstance(v := obj.get(k), str):
-            host = v
-            break
-    for k in _SERVICE_KEYS:
-        if isinstance(v := obj.get(k), str):
-            svc = v
-            break
-    if svc is None and isinstance(obj.get("service"), dict):
-        svc = obj["service"].get("name")
-    extras = []
-    for k, v in obj.items():
-        if k in _QUIET_KEYS or isinstance(v, dict | list) or v is None:
-            continue
-        extras.append(f"{k}={v}")
-        if len(extras) >= MAX_EXTRAS:
-            break
-    err = obj.get("err") or obj.get("error")
-    if isinstance(err, dict):
-        extras.append(f"err={err.get('message') or err.get('type')}")
-    text = " ".join([msg or "", *extras]).strip() or json.dumps(obj)[:500]
-    return t, level_of(lvl_raw), text, host, svc
-
-
-def _json_time(t: Any) -> datetime | None:
-    if isinstance(t, int | float) and not isinstance(t, bool):
-        return epoch_time(float(t))
-    if isinstance(t, str):
-        if t.replace(".", "", 1).isdigit():
-            return epoch_time(float(t))
-        return iso_time(t)
-    return None
-
-
-def _level_in(msg: str) -> str | None:
-    m = _LEVEL.search(msg, 0, 100)
-    if m:
-        return LEVELS.get((m.group(1) or m.group(2) or m.group(3)).lower())
-    m = _HTTP_STATUS.search(msg)
-    if m:
-        code = int(m.group(1))
-        return "error" if code >= 500 else "warning" if code >= 400 else "info"
-    return None
 
 
 _Parts = tuple[datetime, bool, str, str | None, str | None, str | None]  # time, has_date, text, level, host, service
@@ -181,7 +79,7 @@ def _from_rest(when: datetime, has_date: bool, rest: str, host: str | None, svc:
     elif host is None and (m := _POD.search(rest, 0, 120)):
         host = m.group(1)
         svc = svc or service_of_pod(host)
-    return when, has_date, rest, _level_in(rest), host, svc
+    return when, has_date, rest, level_in_text(rest), host, svc
 
 
 def _m_iso(line: str, year: int | None) -> _Parts | None:
@@ -212,90 +110,10 @@ def _m_json(line: str, year: int | None) -> _Parts | None:
     if not isinstance(obj, dict):
         return None
     t, lvl, text, host, svc = json_fields(obj)
-    dt = _json_time(t)
+    dt = json_time(t)
     if dt is None:
         return None
     return dt, True, text, lvl, host, svc
-
-
-RECORD_LISTS = ("Records", "records", "events", "logEvents", "entries", "logs", "items")
-
-
-def record_list(value: Any) -> list[Any] | None:
-    """The list of log records of a JSON document: a top-level list, or one under ``Records`` (CloudTrail),
-    ``events``/``logEvents`` (CloudWatch Logs), ``entries`` (Cloud Logging) …; None otherwise."""
-    if isinstance(value, list):
-        return value
-    if isinstance(value, dict):
-        for k in RECORD_LISTS:
-            if isinstance(value.get(k), list):
-                return value[k]  # type: ignore[no-any-return]
-    return None
-
-
-# A log record names its message with one of these (webhook payloads use title/body/Message instead).
-_RECORD_MSG_KEYS = frozenset(("msg", "message", "MESSAGE", "textPayload", "jsonPayload", "protoPayload",
-                              "short_message", "log", "@m", "eventName"))
-
-
-def looks_like_log_records(value: Any) -> bool:
-    """A JSON document whose records mostly carry a time field and a message (a log export)."""
-    items = record_list(value)
-    if not items:
-        return False
-    head = [x for x in items[:50] if isinstance(x, dict)]
-    if len(head) < max(1, len(items[:50]) // 2):
-        return False
-    timed = sum(1 for x in head if _RECORD_MSG_KEYS.intersection(x) and _json_time(json_fields(x)[0]) is not None)
-    return timed >= 0.8 * len(head)
-
-
-def parse_log_records(value: Any, item_lines: list[int], name: str) -> ParsedSource:
-    """Records of a JSON log export (CloudWatch Logs, CloudTrail, Cloud Logging, journald lists)."""
-    items = record_list(value) or []
-    records: list[RawRecord] = []
-    untimed = 0
-    for i, obj in enumerate(items):
-        if not isinstance(obj, dict):
-            untimed += 1
-            continue
-        t, lvl, text, host, svc = json_fields(obj)
-        dt = _json_time(t)
-        if dt is None:
-            untimed += 1
-            continue
-        attrs: dict[str, Any] = {}
-        lvl = lvl or _level_in(text)
-        if lvl:
-            attrs["level"] = lvl
-        if host:
-            attrs["host"] = host
-        if svc:
-            attrs["service"] = svc
-        line = item_lines[i] if i < len(item_lines) else 1
-        records.append(record(raw_time(dt, True), SourceKind.log, text.rstrip("\n"), name, line,
-                              actor=svc or host, attrs=attrs))
-    warnings = [f"{untimed} record(s) without a time field skipped"] if untimed else []
-    cov = Coverage(file=name, format="json-log-records", lines=len(items), timed=len(records),
-                   why=f"JSON document of {len(items)} records, {len(records)} with a time field")
-    cov.drop("records without a time field", untimed)
-    return ParsedSource.model_construct(path=name, format="json-log-records", kind=SourceKind.log, records=records,
-                                        stated_tz=None, stated_date=None, warnings=warnings, coverage=cov)
-
-
-def json_record(line: str) -> tuple[datetime, str | None, str, str | None, str | None] | None:
-    """(time, level, text, host, service) of a JSON-object log line with a time field, else None."""
-    try:
-        obj = json.loads(line)
-    except ValueError:
-        return None
-    if not isinstance(obj, dict):
-        return None
-    t, lvl, text, host, svc = json_fields(obj)
-    dt = _json_time(t)
-    if dt is None:
-        return None
-    return dt, lvl, text, host, svc
 
 
 def _m_3164(line: str, year: int | None) -> _Parts | None:
@@ -326,7 +144,7 @@ def _m_5424(line: str, year: int | None) -> _Parts | None:
     rest = m.group("rest")
     if rest.startswith("\ufeff"):
         rest = rest[1:]
-    return dt, True, rest, _level_in(rest), host, app
+    return dt, True, rest, level_in_text(rest), host, app
 
 
 def _m_access(line: str, year: int | None) -> _Parts | None:

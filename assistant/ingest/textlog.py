@@ -2,7 +2,7 @@
 
 ``LogReader.learn(sample)`` learns the stamp layouts (``layout``) and the header (``header``) from the
 first lines; ``rows(lines)`` then reads each line once. JSON-object lines go through the generic JSON
-field mapper (``logs.json_record``) whatever the layout. A line the layout does not read continues
+field mapper (``jsonlog.json_record``) whatever the layout. A line the layout does not read continues
 the record above (stack traces, wrapped messages); before the first record it is *untimed*.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.ingest.header import Header, learn_header
+from assistant.ingest.jsonlog import json_record
 from assistant.ingest.layout import Layouts, learn_layout
 
 RECORD, CONTINUATION, UNTIMED, BLANK = "record", "continuation", "untimed", "blank"
@@ -45,8 +46,6 @@ class LogReader:
     @classmethod
     def learn(cls, sample: Sequence[str]) -> LogReader:
         """Learn from sample lines (the file's first few hundred)."""
-        from assistant.ingest.logs import json_record
-
         lines = [ln for ln in sample if ln.strip()][:300]
         text_lines = [ln for ln in lines if not (ln.lstrip()[:1] == "{" and json_record(ln) is not None)]
         json_share = (len(lines) - len(text_lines)) / len(lines) if lines else 0.0
@@ -79,8 +78,6 @@ class LogReader:
         if not line or line.isspace():
             return Row(n, BLANK)
         if line[0] == "{" or line.lstrip()[:1] == "{":
-            from assistant.ingest.logs import json_record
-
             got = json_record(line)
             if got is not None:
                 when, level, text, host, svc = got
