@@ -63,12 +63,16 @@ class Header:
             lv = level_word(fields[self.level_col][1], self.letters)
             if lv is not None:
                 level, i = lv, self.level_col + 1
-        elif self.level_col is None and fields:
-            lv = level_word(fields[0][1])
-            if lv is not None:
-                level, i = lv, 1
+        if level is None:
+            # Lines of another source interleaved (compose, stern): a level word among the first fields.
+            for j, (_, f) in enumerate(fields[:4]):
+                lv = level_word(f) if f.isupper() or f[:1] in "[<" else None
+                if lv is not None:
+                    level, i = lv, j + 1
+                    break
         i = self._skip(fields, i)
-        if self.component and i < len(fields) and _COMPONENT.match(fields[i][1]):
+        if (self.component and i < len(fields) and _COMPONENT.match(fields[i][1])
+                and level_word(fields[i][1]) is None):
             comp = fields[i][1][:-1]
             i = self._skip(fields, i + 1, brackets=False)
         if i >= len(fields):
@@ -123,6 +127,6 @@ def learn_header(rests: Sequence[str]) -> Header:
     comp = 0
     for row, s in zip(rows, start, strict=True):
         i = hdr._skip([(0, f) for f in row], s)
-        if i < len(row) and _COMPONENT.match(row[i]):
+        if i < len(row) and _COMPONENT.match(row[i]) and level_word(row[i]) is None:
             comp += 1
     return Header(level_col, letters, 0, comp >= 0.5 * n, brackets)

@@ -26,7 +26,7 @@ _MSG_KEYS = ("msg", "message", "MESSAGE", "textPayload", "short_message", "log",
              "eventName")
 _HOST_KEYS = ("host", "hostname", "_HOSTNAME", "pod", "pod_name", "instance", "node")
 _SERVICE_KEYS = ("service", "svc", "service.name", "app", "application", "component", "container", "logger",
-                 "loggerName", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "logGroupName", "eventSource", "logName")
+                 "loggerName", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "logGroupName", "eventSource")
 _QUIET_KEYS = frozenset(
     _TIME_KEYS + _LEVEL_KEYS + _MSG_KEYS + _HOST_KEYS + _SERVICE_KEYS
     + ("pid", "v", "trace_id", "span_id", "traceId", "spanId", "request_id", "thread", "logger", "caller",

@@ -63,7 +63,7 @@ _SHAPES: dict[str, tuple[str, int]] = {
 _NO_YEAR = frozenset(("md", "time"))
 _COMPILED = {k: re.compile(p) for k, (p, _) in _SHAPES.items()}
 # A stamp starts at the line start or after whitespace / an opening bracket or quote / a separator.
-_BOUNDARY = frozenset(" \t[(<{\"'|=,")
+_BOUNDARY = frozenset(" \t[(<>{\"'|=,")
 _SPACE_FIELDS = re.compile(r"\S+")
 _WS = re.compile(r"\s+")
 _HEAD = 160  # characters of a line searched for a stamp
@@ -319,9 +319,11 @@ def _learn_one(lines: list[str], total: int) -> tuple[Layout, list[str]] | None:
         return None
     n = len(lines)
 
-    def rank(sig: Signature) -> tuple[int, int, int, int]:
-        # Most lines first; among stamps most lines carry, the one that says the most, then the earliest.
-        return (hits[sig] * 10 // n, _SHAPES[sig.shape][1], hits[sig], -sig.field)
+    def rank(sig: Signature) -> tuple[int, bool, int, int, int]:
+        # Most lines first; among stamps most lines carry, the earliest dated one (text before it stays
+        # header: "<134>Mar  4 … [04/Mar/2026:…]"), then the one that says the most.
+        r = _SHAPES[sig.shape][1]
+        return (hits[sig] * 10 // n, r >= 3, -sig.field if r >= 3 else 0, r, hits[sig])
 
     best = max(hits, key=rank)
     best = Signature(best.shape, best.field, best.glue, best.seps, _order(best.shape, per_sig[best]))

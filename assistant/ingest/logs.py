@@ -213,6 +213,8 @@ def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | 
     return _scan_matchers(lines, sample, stats)
 
 
+_COMPOSE_SUFFIX = re.compile(r"[-_]\d+$")
+_PRI = re.compile(r"^\s*<\d{1,3}>\d?\s*")  # syslog priority (and RFC 5424 version)
 # Fixed matchers that read fields a layout cannot (status codes, structured data): kept when they read as much.
 _STRUCTURED = frozenset(("access-log", "syslog-5424", "jsonl"))
 
@@ -270,7 +272,12 @@ def _scan_layout(lines: Iterable[str], reader: LogReader, sample: str,
                             year += 1  # the log crossed New Year
                         last_month = when.month
                         when = when.replace(year=year)
-                p = _from_rest(when, st.has_date, rest, None, comp)
+                host = None
+                if st.start > 1 and (pre := _PRI.sub("", line[:st.start]).strip(" \t|[(<\"'-")):
+                    # "api-1  | 2026-…" (compose), "pod container 2026-…" (stern): the source's name
+                    host = pre.split()[0].strip("[]|:")
+                    comp = comp or service_of_pod(host) or _COMPOSE_SUFFIX.sub("", host)
+                p = _from_rest(when, st.has_date, rest, host, comp)
                 parts = (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
         if parts is None:
             if cur is None:
