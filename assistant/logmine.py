@@ -77,9 +77,13 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
     add = miner.add
     cur_time: datetime | None = None
     cur_line: int | None = None
+    blank: MinedLine | None = None  # held back: the empty string after a file's final newline is no line
     for r in reader.rows(loaded.lines()):
+        if blank is not None:
+            yield blank
+            blank = None
         if r.kind == BLANK:
-            yield MinedLine(name, r.line, r.kind, None, None, None, None, "")
+            blank = MinedLine(name, r.line, r.kind, None, None, None, None, "")
             continue
         key = add(r.text)
         t = r.time

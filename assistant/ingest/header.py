@@ -54,7 +54,7 @@ class Header:
         """(level, component, message) of the text after a line's stamp."""
         rest = rest.lstrip(" \t,;")
         if self.pipes and rest.startswith("|"):
-            parts = rest[1:].split("|", self.pipes - 1)
+            parts = rest[1:].split("|", self.pipes)
             comp = parts[0].strip() or None if len(parts) > 1 else None
             return _level_in(parts[:-1], self.letters), comp, parts[-1].strip()
         fields = [(m.start(), m.group()) for m in _FIELD.finditer(rest, 0, 600)]
