@@ -310,6 +310,41 @@ def _unreadable(line: str) -> bool:
     return bad * 4 >= len(line) or line.count("\x00") > 2
 
 
+def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts | None]] | None:
+    """The learned-layout line parser for a sample, when it reads the sample as well as the fixed matchers.
+
+    For callers that parse lines one at a time out of order (the large-log path): no year roll-over.
+    """
+    reader = learn_reader(sample)
+    old, old_share = _old_score(sample)
+    if reader.layouts is None or not (reader.share > old_share or (reader.share >= old_share
+                                                                  and old not in _STRUCTURED)):
+        return None
+    match, split = reader.layouts.match, reader.header.split
+    years: dict[int, int | None] = {}
+
+    def parse(line: str, _year: int | None = None) -> _Parts | None:
+        if line[:1] == "{":
+            r = reader.row(0, line)
+            return (r.time, True, r.text, r.level, r.host, r.service) if r.time is not None else None
+        st = match(line)
+        if st is None:
+            return None
+        rest = line[st.end:].strip(" \t,;")
+        lvl, comp, _ = split(rest)
+        when = st.when
+        if not st.has_year:
+            if when.month not in years:
+                years[when.month] = infer_year(sample, when.month)
+            y = years[when.month]
+            if y is not None:
+                when = when.replace(year=y)
+        p = _from_rest(when, st.has_date, rest, None, comp)
+        return (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
+
+    return "log-layout", parse
+
+
 def infer_year(sample: str, month: int) -> int | None:
     """A year written beside the same month elsewhere in the sample of a log whose stamps have none."""
     for m in _EMBED_YEAR.finditer(sample):
