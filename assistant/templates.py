@@ -10,9 +10,10 @@ Method (our own; measured against drain3 and the published Drain figures in
    (``org.apache.Foo``, ``com.android.phone``) or a unit right after a masked number (``5.2 KB``).
    Whitespace runs count as one space. Lines with equal masked words share a *key*.
 2. **Merging by position statistics** (``TemplateMiner.finish``). Keys of equal length that differ in
-   exactly one word position are one template when that position takes at least ``MERGE_VALUES``
-   distinct values: a word that varies that much is a value (a user, host or table name), not part
-   of the statement. Two or three variants ("view acls" / "modify acls") stay apart.
+   exactly one word position (never the first) are one template when that position takes at least
+   ``MERGE_VALUES`` distinct values on rare keys: a word that varies that much, each value on a few
+   lines, is a value (a user, host or hive name), not part of the statement. Two or three variants
+   ("view acls" / "modify acls") and frequent variants ("created order" / "created invoice") stay apart.
 
 Stage 1 is a pure function of the line, so streaming callers (the timeline's condenser) cache it by
 the line's shape; stage 2 runs once at the end over the distinct keys (a few thousand at most).
@@ -36,6 +37,7 @@ _DOTTED = re.compile(r"^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*){2,}$")
 _SHAPE = str.maketrans("", "", "0123456789")
 _DELIMS = frozenset("=,;()[]{}\"'<>|")
 MERGE_VALUES = 4  # distinct words at one position that make it a variable (stage 2)
+RARE_LINES, RARE_SHARE = 3, 0.01  # stage 2 merges keys of at most max(3 lines, 1% of their length's lines)
 MAX_CHARS = 2000  # longer messages are templated on their first MAX_CHARS characters
 
 
@@ -172,10 +174,13 @@ class TemplateMiner:
         for n, ks in by_len.items():
             if len(ks) < MERGE_VALUES or n < 2:
                 continue
+            # Only rare variants merge: a value (user, host, hive name) shows on a few lines each, while
+            # statements that differ in one word ("created order" / "created invoice") each repeat a lot.
+            rare = max(RARE_LINES, RARE_SHARE * sum(self.keys[k] for k in ks))
             for pos in range(1, n):  # the first word names the statement: never merged
                 groups: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
                 for k in ks:
-                    if k[pos] != WILD and k[pos] not in _DELIMS:
+                    if k[pos] != WILD and k[pos] not in _DELIMS and self.keys[k] <= rare:
                         groups[(*k[:pos], WILD, *k[pos + 1:])].append(k)
                 for skel, members in groups.items():
                     if len(members) < MERGE_VALUES or sum(1 for w in skel if w != WILD) < 2:

@@ -57,7 +57,11 @@ class Header:
             parts = rest[1:].split("|", self.pipes)
             comp = parts[0].strip() or None if len(parts) > 1 else None
             return _level_in(parts[:-1], self.letters), comp, parts[-1].strip()
-        fields = [(m.start(), m.group()) for m in _FIELD.finditer(rest, 0, 600)]
+        fields: list[tuple[int, str]] = []
+        for m in _FIELD.finditer(rest, 0, 600):  # the header is in the first few fields
+            fields.append((m.start(), m.group()))
+            if len(fields) > MAX_HEADER_FIELDS + 2:
+                break
         i, level, comp = 0, None, None
         if self.level_col is not None and len(fields) > self.level_col:
             lv = level_word(fields[self.level_col][1], self.letters)
