@@ -111,9 +111,10 @@ def _measure(kind: str, path: Path, limit: int, *, with_pred: bool = False) -> d
 def _row(name: str, r: dict[str, object], extra: str = "") -> str:
     if "error" in r:
         return f"{name:<22} error: {r['error']}"
-    lines, cpu, secs = float(r["lines"]), float(r["cpu_s"]), float(r["seconds"])  # type: ignore[arg-type]
+    num = {k: float(v) for k, v in r.items() if isinstance(v, int | float)}
+    lines, cpu, secs = num["lines"], num["cpu_s"], num["seconds"]
     return (f"{name:<22} {int(lines):>9,} {secs:>7.2f} {cpu:>6.2f} {lines / max(cpu, 1e-9):>11,.0f} "
-            f"{lines / max(secs, 1e-9):>11,.0f} {float(r['peak_mb']):>7.0f} {int(r['templates']):>9}  {extra}")  # type: ignore[arg-type]
+            f"{lines / max(secs, 1e-9):>11,.0f} {num['peak_mb']:>7.0f} {int(num['templates']):>9}  {extra}")
 
 
 def main() -> None:
