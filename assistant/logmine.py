@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from assistant.ingest._io import load_file
+from assistant.ingest._io import Loaded, load_file
+from assistant.ingest._json import parse_json
 from assistant.ingest._records import PLACEHOLDER_YEAR
+from assistant.ingest.jsonlog import json_fields, json_time, looks_like_log_records, record_list
 from assistant.ingest.textlog import BLANK, CONTINUATION, RECORD, LogReader
 from assistant.templates import Template, TemplateMiner
 
 SAMPLE_LINES = 300
+JSON_DOC_BYTES = 256 * 2**20  # JSON documents are decoded whole
 
 
 @dataclass(slots=True)
@@ -70,8 +73,35 @@ def mine_files(paths: Sequence[str | Path], *, max_bytes: int | None = None) -> 
     return out, miner
 
 
+def _json_document(loaded: Loaded, name: str, miner: TemplateMiner) -> list[MinedLine] | None:
+    """A JSON document holding log records (CloudWatch export, CloudTrail, Cloud Logging): one row per record."""
+    if loaded.sample.lstrip()[:1] not in "[{" or loaded.size > JSON_DOC_BYTES:
+        return None
+    try:
+        doc = parse_json(loaded.full_text())
+    except ValueError:
+        return None
+    if not looks_like_log_records(doc.value):
+        return None
+    items = record_list(doc.value) or []
+    starts = doc.item_lines if isinstance(doc.value, list) else []
+    out: list[MinedLine] = []
+    for i, obj in enumerate(items):
+        line = starts[i] if i < len(starts) else 1
+        if not isinstance(obj, dict):
+            continue
+        t, level, text, host, svc = json_fields(obj)
+        text = text.rstrip("\n")
+        out.append(MinedLine(name, line, RECORD, json_time(t), level, svc or host, miner.add(text), text))
+    return out
+
+
 def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> Iterator[MinedLine]:
     loaded = load_file(path, name, max_bytes=max_bytes)
+    doc = _json_document(loaded, name, miner)
+    if doc is not None:
+        yield from doc
+        return
     sample = loaded.sample.split("\n")[:SAMPLE_LINES]
     reader = LogReader.learn(sample)
     add = miner.add
