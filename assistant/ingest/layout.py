@@ -325,7 +325,10 @@ def _learn_one(lines: list[str], total: int) -> tuple[Layout, list[str]] | None:
         r = _SHAPES[sig.shape][1]
         return (hits[sig] * 10 // n, r >= 3, -sig.field if r >= 3 else 0, r, hits[sig])
 
-    best = max(hits, key=rank)
+    usable = [sig for sig in hits if _log_like(per_sig[sig])]
+    if not usable:
+        return None
+    best = max(usable, key=rank)
     best = Signature(best.shape, best.field, best.glue, best.seps, _order(best.shape, per_sig[best]))
     # Stamps nearly every line carries after the chosen one (still in the header) end the header.
     later: list[Signature] = []
@@ -337,6 +340,21 @@ def _learn_one(lines: list[str], total: int) -> tuple[Layout, list[str]] | None:
     rest = [ln for ln in lines if layout.match(ln) is None]
     layout.share = (n - len(rest)) / total
     return layout, rest
+
+
+def _log_like(matches: list[re.Match[str]]) -> bool:
+    """Log stamps carry seconds (or are epochs) and have the message after them on the same line.
+
+    Chat copy-pastes put "name — 03/04/2026 3:04 PM" on a line of its own with the message below;
+    notes write "14:02" without seconds: neither is a log layout.
+    """
+    n = len(matches)
+    if matches[0].re.groupindex.get("S") is not None:
+        with_seconds = sum(1 for m in matches if m.group("S") is not None)
+        if with_seconds < 0.9 * n:
+            return False
+    followed = sum(1 for m in matches if len(m.string) - m.end() > 3)
+    return followed >= 0.5 * n
 
 
 class Layouts:
