@@ -22,7 +22,8 @@ from assistant.ingest.textlog import BLANK, CONTINUATION, RECORD, LogReader
 from assistant.templates import Template, TemplateMiner
 
 SAMPLE_LINES = 300
-JSON_DOC_BYTES = 256 * 2**20  # JSON documents are decoded whole
+JSON_DOC_BYTES = 256 * 2**20
+EXAMPLES = 3  # JSON documents are decoded whole
 
 
 @dataclass(slots=True)
@@ -36,7 +37,7 @@ class MinedLine:
     level: str | None
     service: str | None
     key: tuple[str, ...] | None
-    text: str
+    text: str  # kept for the first few lines of each key only (examples); "" otherwise, to save memory
     continues: int | None = None
 
 
@@ -107,6 +108,7 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
     add = miner.add
     cur_time: datetime | None = None
     cur_line: int | None = None
+    shown: dict[tuple[str, ...], int] = {}
     blank: MinedLine | None = None  # held back: the empty string after a file's final newline is no line
     for r in reader.rows(loaded.lines()):
         if blank is not None:
@@ -116,6 +118,9 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
             blank = MinedLine(name, r.line, r.kind, None, None, None, None, "")
             continue
         key = add(r.text)
+        seen = shown.get(key, 0)
+        text = r.text if seen < EXAMPLES else ""
+        shown[key] = seen + 1
         t = r.time
         if r.kind == RECORD:
             cur_time, cur_line = t, r.line
@@ -123,7 +128,7 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
                 t = t.replace(tzinfo=None)
         elif r.kind == CONTINUATION:
             t = cur_time
-        yield MinedLine(name, r.line, r.kind, t, r.level, r.service, key, r.text,
+        yield MinedLine(name, r.line, r.kind, t, r.level, r.service, key, text,
                         cur_line if r.kind == CONTINUATION else None)
 
 
@@ -143,7 +148,7 @@ def summarize(lines: Sequence[MinedLine], miner: TemplateMiner) -> list[Template
                 s.first = tt
             if s.last is None or tt > s.last:
                 s.last = tt
-        if len(s.examples) < 3 and ml.text not in s.examples:
+        if ml.text and len(s.examples) < 3 and ml.text not in s.examples:
             s.examples.append(ml.text[:300])
         s.files.add(ml.file)
     return sorted(by_id.values(), key=lambda s: -s.template.count)
