@@ -1,8 +1,8 @@
 """Log condensation: a million lines become a few hundred events with counts, first/last time and examples.
 
-Each line's variable parts (any token holding a digit: numbers, ids, IPs, hex, uuids, versions,
-timestamps, ``key=<value>``) are masked; the masked text keyed with the level and service is the
-template. One pass fills a dict of templates; at the end each template becomes events:
+Each line's template comes from the one template miner (``assistant.templates``: variables masked by
+syntax, then keys that differ only where a word takes many values merged); keyed with the level and
+service it groups the lines. One pass fills a dict of templates; at the end each template becomes events:
 rare templates (a handful of lines) keep every line, frequent ones become bursts (runs separated
 by quiet gaps) and state changes (a usually identical line that changed). Much faster than drain3,
 which walks a prefix tree per line; see ``eval/bench/bench_condense.py``.
@@ -18,10 +18,8 @@ from statistics import median
 from typing import Any
 
 from assistant.domain import SourceRef
+from assistant.templates import TemplateMiner, render, template_words
 
-_D = r"\s=,;\"'()\[\]{}<>"
-# A token (delimited by space, quotes, brackets, '=' ...) that contains a digit.
-_VARIABLE = re.compile(rf"(?<![^{_D}])(?=[^{_D}]*\d)[^{_D}]+")
 _ERROR_LEVELS = frozenset(
     ("error", "err", "crit", "critical", "fatal", "alert", "emerg", "emergency", "severe", "panic", "50", "60")
 )
@@ -42,8 +40,8 @@ _MANY = 1 << 30
 
 
 def mask(text: str) -> str:
-    """The template of a log line: digit-bearing tokens replaced by ``<*>``."""
-    return _VARIABLE.sub("<*>", text)
+    """The template of a log line (stage 1 of the template miner) as text."""
+    return render(template_words(text))
 
 
 def level_class(level: str | None, text: str) -> str:
@@ -91,7 +89,9 @@ class Condenser:
         self.max_events = max_events
         self.groups: dict[tuple[str | None, str | None, str], _Group] = {}
         self.lines = 0
-        self._shapes: dict[str, str] = {}
+        self.cut_lines = 0  # lines of the events ``events()`` left out to stay under ``max_events``
+        self._miner = TemplateMiner()
+        self._words: dict[str, tuple[str, ...]] = {}  # template text → its miner key
 
     def add(self, time: datetime, text: str, ref: SourceRef, *, level: str | None = None,
             service: str | None = None, weight: int = 1, varying: bool = False) -> None:
@@ -100,12 +100,9 @@ class Condenser:
         the text change too often for a state change)."""
         self.lines += weight
         head = text if len(text) < 400 else text[:400]
-        shape = head.translate(_SHAPE)
-        template = self._shapes.get(shape)
-        if template is None:
-            template = _VARIABLE.sub("<*>", head)
-            if len(self._shapes) < 100_000:
-                self._shapes[shape] = template
+        words = self._miner.add(head.split("\n", 1)[0], weight)
+        template = render(words)
+        self._words.setdefault(template, words)
         key = (service, level, template)
         g = self.groups.get(key)
         if g is None:
@@ -125,14 +122,39 @@ class Condenser:
         return [(t, ref) for g in self.groups.values() if g.level == "error"
                 for t, ref, _, w in g.items for _ in range(w)]
 
+    def merge_templates(self) -> None:
+        """Stage 2 of the miner: groups whose templates merged (a word with many values) become one."""
+        if not self._words:
+            return
+        self._miner.finish()
+        merged: dict[tuple[str | None, str | None, str], _Group] = {}
+        for (svc, lvl, tpl), g in self.groups.items():
+            final = self._miner.template_of(self._words[tpl]).text
+            key = (svc, lvl, final)
+            m = merged.get(key)
+            if m is None:
+                g.template = final
+                merged[key] = g
+                continue
+            base = len(m.items)
+            m.items.extend(g.items)
+            m.count += g.count
+            m.n_changes = min(_MANY, m.n_changes + g.n_changes + 1)
+            m.changes.extend(base + i for i in g.changes)
+            m.last_text = g.last_text
+        self.groups = merged
+        self._words = {}
+
     def events(self) -> list[CondensedEvent]:
         """Rare lines, bursts and state changes of every template, capped at ``max_events``."""
+        self.merge_templates()
         out: list[tuple[int, CondensedEvent]] = []
         for g in self.groups.values():
             out.extend(_group_events(g))
         if len(out) > self.max_events:
             # Keep errors, warnings, state changes and rare lines before routine bursts.
             out.sort(key=lambda p: (p[0], p[1].time))
+            self.cut_lines = sum(int(e.attrs.get("count", 1)) for _, e in out[self.max_events:])
             out = out[: self.max_events]
         events = [e for _, e in out]
         events.sort(key=lambda e: e.time)

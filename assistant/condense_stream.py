@@ -22,7 +22,7 @@ from operator import add, itemgetter
 from typing import Any
 
 from assistant.condense import _SHAPE
-from assistant.ingest.logs import MATCHERS, MAX_FOLD, _guess_order, infer_syslog_year
+from assistant.ingest.logs import MATCHERS, MAX_FOLD, _guess_order, choose_parser, infer_syslog_year
 
 # One sample line: (line number, time, has_date, text, level, host, service, weight, varying)
 Sample = tuple[int, datetime, bool, str, str | None, str | None, str | None, int, bool]
@@ -56,9 +56,14 @@ class LargeLog:
     """Feed text pieces with ``feed``; ``finish`` returns the samples in line order and stats."""
 
     def __init__(self, sample: str) -> None:
-        self.order = _guess_order(sample)
-        self.year = infer_syslog_year(sample) if self.order[0] == "syslog-3164" else None
-        self.matchers = [MATCHERS[k] for k in self.order]
+        learned = choose_parser(sample)
+        if learned is not None:  # the file's learned layout (see ingest.layout)
+            self.order, self.matchers = [learned[0]], [learned[1]]
+            self.year = None
+        else:
+            self.order = _guess_order(sample)
+            self.year = infer_syslog_year(sample) if self.order[0] == "syslog-3164" else None
+            self.matchers = [MATCHERS[k] for k in self.order]
         self.kind: dict[str, int] = {}
         self.seen: set[str] = set()
         self.varying: set[str] = set()

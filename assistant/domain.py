@@ -70,6 +70,33 @@ class RawRecord(_Model):
     attrs: dict[str, Any] = Field(default_factory=dict)
 
 
+class Coverage(_Model):
+    """What became of every line of one input file, so nothing is lost silently.
+
+    Filled at ingest by the file's parser (lines read, timed, kept untimed, dropped with reasons) and
+    completed by the timeline (how many timed lines were condensed into a template's count). For every
+    file: ``lines == blank + timed + untimed_kept + sum(dropped.values())``; of the ``timed`` lines,
+    ``condensed`` went into a count of another event rather than an event of their own.
+    """
+
+    file: str
+    format: str = Field(description="detected format name")
+    why: str = Field(default="", description="why this format: the evidence the detector saw")
+    lines: int = Field(default=0, ge=0, description="lines read (blank ones included)")
+    blank: int = Field(default=0, ge=0)
+    timed: int = Field(default=0, ge=0, description="lines (or records) that carry a time of their own")
+    condensed: int = Field(default=0, ge=0, description="timed lines counted into another event (templates, merges)")
+    untimed_kept: int = Field(
+        default=0, ge=0, description="lines kept without a time of their own: continuations, untimed facts"
+    )
+    dropped: dict[str, int] = Field(default_factory=dict, description="reason → lines not used")
+
+    def drop(self, reason: str, n: int = 1) -> None:
+        """Count ``n`` lines as not used, for ``reason``."""
+        if n:
+            self.dropped[reason] = self.dropped.get(reason, 0) + n
+
+
 class ParsedSource(_Model):
     """Everything one file (or pasted text) yielded."""
 
@@ -82,6 +109,7 @@ class ParsedSource(_Model):
     )
     stated_date: str | None = Field(default=None, description="YYYY-MM-DD the material itself states")
     warnings: list[str] = Field(default_factory=list)
+    coverage: Coverage | None = Field(default=None, description="what became of each line (set by the parser)")
 
 
 class Event(_Model):
@@ -209,6 +237,7 @@ class Timeline(_Model):
     roles: dict[str, EventRole] = Field(default_factory=dict, description="event id -> its role")
     key_candidates: dict[str, KeyChoice] = Field(default_factory=dict, description="key name -> how it was chosen")
     sources: list[str] = Field(default_factory=list, description="files that contributed events")
+    coverage: list[Coverage] = Field(default_factory=list, description="per input file: what became of its lines")
 
     def event(self, event_id: str) -> Event | None:
         """The event with this id, or None."""

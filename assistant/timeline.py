@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from assistant.clock import require_zone
 from assistant.condense import Condenser
 from assistant.domain import (
     ClockInfo,
+    Coverage,
     Event,
     Metrics,
     ParsedSource,
@@ -55,7 +57,7 @@ def build_timeline(
     flag = require_zone(tz) if tz else None
     parsed: list[ParsedSource] = [s for s in result.sources if s.records]
     placement = place_sources(parsed, tz=flag, day=date)
-    items, errors = _items(placement.placed)
+    items, errors, counts = _items(placement.placed)
     items = dedupe(items)
     items.extend(mentioned_events(items))
     items.sort(key=lambda i: (i.time, _KIND_ORDER.get(i.source, 9)))
@@ -85,7 +87,35 @@ def build_timeline(
         roles=roles,
         key_candidates=choices,
         sources=[s.path for s in parsed],
+        coverage=coverage_of(result, counts),
     )
+
+
+def coverage_of(result: IngestResult, counts: dict[str, _FileCounts]) -> list[Coverage]:
+    """Per file: the parser's coverage, completed with how many timed lines were condensed.
+
+    A parser that does not report coverage yet gets one from its records (each record one timed line).
+    Files that yielded nothing appear with format ``none`` and the problem as the reason.
+    """
+    out: list[Coverage] = []
+    seen: set[str] = set()
+    for s in result.sources:
+        cov = s.coverage.model_copy(deep=True) if s.coverage is not None else Coverage(
+            file=s.path, format=s.format, lines=len(s.records), timed=len(s.records))
+        fc = counts.get(s.path)
+        if fc is not None:
+            for reason, n in fc.dropped.items():
+                n = min(n, cov.timed)
+                cov.timed -= n
+                cov.drop(reason, n)
+            cov.condensed = min(cov.timed, fc.condensed)
+        out.append(cov)
+        seen.add(s.path)
+    for p in result.problems:
+        if p.path not in seen and not any(p.path.startswith(f + ":") for f in seen):
+            seen.add(p.path)
+            out.append(Coverage(file=p.path, format="none", why=p.message))
+    return out
 
 
 def _ids(refs: list[SourceRef], by_ref: dict[tuple[str, int], str]) -> list[str]:
@@ -97,9 +127,18 @@ def _ids(refs: list[SourceRef], by_ref: dict[tuple[str, int], str]) -> list[str]
     return out
 
 
-def _items(placed: list[Placed]) -> tuple[list[Item], list[tuple[datetime, SourceRef]]]:
+@dataclass
+class _FileCounts:
+    """What the timeline did with one file's timed lines: condensed into counts, or dropped (why)."""
+
+    condensed: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+
+
+def _items(placed: list[Placed]) -> tuple[list[Item], list[tuple[datetime, SourceRef]], dict[str, _FileCounts]]:
     """Chat, alert and note records one-to-one (joins dropped); logs condensed per file."""
     items: list[Item] = []
+    counts: dict[str, _FileCounts] = {}
     condensers: dict[str, Condenser] = {}
     recorded: dict[tuple[str, int], datetime] = {}
     for p in placed:
@@ -116,12 +155,19 @@ def _items(placed: list[Placed]) -> tuple[list[Item], list[tuple[datetime, Sourc
             continue
         if r.kind == SourceKind.chat and (r.attrs.get("subtype") == "channel_join" or
                                           (len(r.text) < 120 and _JOIN.search(r.text) and not r.attrs.get("bot"))):
+            fc = counts.setdefault(p.path, _FileCounts())
+            fc.dropped["join/leave notices"] = fc.dropped.get("join/leave notices", 0) + 1
             continue
         items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], dict(r.attrs), p.recorded))
     errors: list[tuple[datetime, SourceRef]] = []
-    for c in condensers.values():
-        for ev in c.events():
+    for path, c in condensers.items():
+        events = c.events()
+        for ev in events:
             items.append(Item(ev.time, SourceKind.log, ev.attrs.get("service"), ev.text, ev.refs, ev.attrs,
                               recorded.get((ev.refs[0].file, ev.refs[0].line))))
         errors.extend(symptom_times(c))
-    return items, errors
+        fc = counts.setdefault(path, _FileCounts())
+        fc.condensed = c.lines - c.cut_lines - len(events)
+        if c.cut_lines:
+            fc.dropped[f"routine log events beyond the {c.max_events}-event cap"] = c.cut_lines
+    return items, errors, counts

@@ -2,7 +2,8 @@
 
 Stable keys: events[id, time, source, actor, text, refs], key_times, key_events, metrics, clock.
 Added keys (never removed): events[].recorded_time when a clock was corrected, findings, problems,
-key_candidates (how each key time was chosen, runner-ups, open question) and roles (event id -> role).
+key_candidates (how each key time was chosen, runner-ups, open question), roles (event id -> role) and
+coverage (per input file: format and why, lines read, timed, condensed, untimed kept, dropped with reasons).
 """
 
 from __future__ import annotations
@@ -47,4 +48,5 @@ def timeline_to_json(tl: Timeline) -> dict[str, Any]:
         "roles": {eid: r.model_dump(mode="json", exclude_none=True) for eid, r in tl.roles.items()},
         "findings": list(tl.findings),
         "problems": [p.model_dump() for p in tl.problems],
+        "coverage": {c.file: c.model_dump(exclude={"file"}) for c in tl.coverage},
     }

@@ -43,6 +43,6 @@ def test_case_chat_headers_state_their_zone() -> None:
 
 def test_case_syslog_year_comes_from_the_embedded_haproxy_date() -> None:
     src = read_sources([shared_dir("incidents", "case01-expired-tls-cert") / "app.log"]).sources[0]
-    assert src.format == "syslog-3164"
+    assert src.format == "log-layout" and src.coverage is not None and "mon-d" in src.coverage.why
     assert src.records[0].time.value.year == 2025
     assert "year_missing" not in src.records[0].attrs

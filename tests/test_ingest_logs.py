@@ -23,7 +23,7 @@ def test_iso_lines_fold_tracebacks_into_the_previous_record(tmp_path: Path) -> N
         "2026-04-17 17:42:11,003 CRITICAL worker.main [notify-worker-6d9f8b7c5-4kq2l] exiting\n"
     )
     src = parse_one(tmp_path, "app.log", log)
-    assert src.kind == SourceKind.log and src.format == "log-iso"
+    assert src.kind == SourceKind.log and src.format == "log-layout"
     warn, err, crit = src.records
     assert warn.time.value == datetime(2026, 4, 17, 17, 42, 10, 800000) and warn.time.value.tzinfo is None
     assert warn.attrs == {"level": "warning", "host": "notify-worker-6d9f8b7c5-4kq2l", "service": "notify-worker"}

@@ -14,6 +14,7 @@ from assistant.ingest import (
     chat_json,
     chat_layout,
     chat_text,
+    jsonlog,
     k8s,
     logs,
     notes,
@@ -76,7 +77,13 @@ def parse_loaded(ld: Loaded) -> _Out:
         return [], [*problems, InputProblem(path=ld.name, message=f"could not be parsed ({exc}); check the content")]
     if src is None:
         return [], problems
-    # What a parser skipped, with its reason, reaches the user (until per-file coverage lands).
+    if src.coverage is not None:
+        # Lines a parser could not use are problems people see, with the reason and the count.
+        problems.extend(
+            InputProblem(path=ld.name, message=f"{n} line(s) not used: {reason}")
+            for reason, n in src.coverage.dropped.items() if n
+        )
+    # What a parser skipped, with its reason, reaches the user.
     said = {p.message for p in problems}
     for w in src.warnings:
         msg = w.removeprefix(f"{ld.name}:").strip()
@@ -169,11 +176,24 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
     if kind == "chat-json":
         msgs = chat_json.messages_of(doc.value) or []
         return chat_json.parse_chat_json(msgs, name, doc.item_lines if isinstance(doc.value, list) else None)
+    if kind == "log-records":
+        lines = doc.item_lines if isinstance(doc.value, list) else _nested_lines(doc)
+        return jsonlog.parse_log_records(doc.value, lines, name)
     raise UnsupportedFormatError(
         "JSON, but not a format we read (Slack export, Alertmanager/Grafana/PagerDuty/Opsgenie alerts, "
         "kubectl events -o json); JSON logs should be one object per line",
         path=name, line=1,
     )
+
+
+def _nested_lines(doc: JsonDoc) -> list[int]:
+    """Start lines of the records of a ``{"Records": [...]}``-style document."""
+    from assistant.ingest._json import nested_item_lines
+
+    for k in jsonlog.RECORD_LISTS:
+        if isinstance(doc.value, dict) and isinstance(doc.value.get(k), list):
+            return nested_item_lines(doc.text, k, 0, len(doc.text))
+    return []
 
 
 # Evaluation case folders (see README) keep their expected answers beside the inputs.

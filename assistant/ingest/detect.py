@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest import alert_mail, alerts, chat_json, chat_layout, k8s, logs, slack, tickets
+from assistant.ingest import alert_mail, alerts, chat_json, chat_layout, jsonlog, k8s, logs, slack, tickets
 from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _DIVIDER, _NICK, _PASTE_HEAD, _TEAMS_NAME
 
 # JSON document formats → (family, parser key)
-JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert", "chat-json": "chat"}
+JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert", "chat-json": "chat", "log-records": "log"}
 _CHAT_HEAD = re.compile(r"^\s*(?:\[[^\]]{4,25}\]\s*\S|\d{1,2}:\d{2}(?::\d{2})?\s+<)")
 
 
@@ -25,6 +25,9 @@ def detect_json(value: Any) -> str | None:
         return "slack-export"
     if chat_json.messages_of(value) is not None:  # other chat exports, by field names
         return "chat-json"
+    # (logs) JSON log exports: CloudWatch Logs, CloudTrail {"Records": [...]}, Cloud Logging, journald lists
+    if jsonlog.looks_like_log_records(value):
+        return "log-records"
     return None
 
 

@@ -10,13 +10,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from assistant.domain import ParsedSource, RawRecord, SourceKind
+from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
+from assistant.ingest._levels import level_in_text
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
+from assistant.ingest.jsonlog import epoch_time as epoch_time  # re-exported: alerts, k8s
+from assistant.ingest.jsonlog import iso_time, json_fields, json_time
+from assistant.ingest.textlog import LogReader
 
 _ISO_TS = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2}|\s?UTC\b)?"
 # Up to three prefix tokens before the stamp: stern "pod container", "[pod-name]".
@@ -38,69 +42,14 @@ ACCESS = re.compile(
 TIME_ONLY = re.compile(r"^\[?(?P<t>\d{2}:\d{2}:\d{2})(?:[.,](?P<f>\d{1,6}))?\]?\s+(?P<rest>\S.*)$")
 _HOSTPROG = re.compile(r"^(?P<host>[A-Za-z0-9][\w.\-]*) (?P<prog>[A-Za-z][\w.\-/]*)(?:\[(?P<pid>\d+)\])?: (?P<msg>.*)$")
 _PROG = re.compile(r"^(?P<prog>[^\s:\[\]]+)(?:\[\d+\])?: ?(?P<msg>.*)$")
-_LEVEL = re.compile(
-    r"(?i:\b(?:level|lvl|severity|loglevel)=\"?(\w+))|(?i:\[(trace|debug|info|notice|warn|warning|error|err|"
-    r"crit|critical|fatal|alert|emerg)\])|\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|CRITICAL|"
-    r"FATAL|SEVERE|ALERT|EMERG|PANIC)\b"
-)
-_HTTP_STATUS = re.compile(r'"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT) [^"]*" (\d{3})\b')
 _POD = re.compile(r"\[([a-z0-9][a-z0-9.\-]*-[a-z0-9]{5,10})\]")
 _POD_SUFFIX = re.compile(r"^(?P<svc>[a-z][a-z0-9\-]*?)(?:-[a-f0-9]{6,10})?-[a-z0-9]{5}$")
 _EMBED_YEAR = re.compile(r"\b\d{1,2}/(?P<mon>[A-Z][a-z]{2})/(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-\d{2}")
 _LEVEL_WORDS = frozenset({"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "FATAL"})
 
-LEVELS: dict[str, str] = {
-    "trace": "debug", "debug": "debug", "dbg": "debug", "verbose": "debug", "info": "info",
-    "information": "info", "informational": "info", "notice": "info", "warn": "warning", "warning": "warning",
-    "error": "error", "err": "error", "severe": "error", "crit": "critical", "critical": "critical",
-    "fatal": "critical", "alert": "critical", "emerg": "critical", "emergency": "critical", "panic": "critical",
-}
-PINO_LEVELS = {10: "debug", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "critical"}
-_TIME_KEYS = ("@timestamp", "timestamp", "ts", "time", "date", "datetime", "eventTime", "t")
-_LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "levelname", "log.level")
-_MSG_KEYS = ("msg", "message", "log", "event", "text")
-_HOST_KEYS = ("host", "hostname", "pod", "pod_name", "instance", "node")
-_SERVICE_KEYS = ("service", "service.name", "app", "application", "component", "container")
-_QUIET_KEYS = frozenset(
-    _TIME_KEYS + _LEVEL_KEYS + _MSG_KEYS + _HOST_KEYS + _SERVICE_KEYS
-    + ("pid", "v", "trace_id", "span_id", "traceId", "spanId", "request_id", "thread", "logger", "caller")
-)
 MAX_FOLD = 60
 # Logs this big (bytes) never get a record per line (see parse_log); about 50k typical lines.
 LARGE_BYTES = 5_000_000
-
-
-def level_of(raw: Any) -> str | None:
-    """Normalise a level name or pino number ('WARN', 40) to debug|info|warning|error|critical."""
-    if isinstance(raw, bool) or raw is None:
-        return None
-    if isinstance(raw, int | float):
-        return PINO_LEVELS.get(int(raw))
-    s = str(raw).strip().lower()
-    if s.isdigit():
-        return PINO_LEVELS.get(int(s))
-    return LEVELS.get(s)
-
-
-def epoch_time(v: float) -> datetime:
-    """Epoch seconds/ms/µs/ns (by magnitude) → aware UTC datetime."""
-    if v > 1e17:
-        v /= 1e9
-    elif v > 1e14:
-        v /= 1e6
-    elif v > 1e11:
-        v /= 1e3
-    return datetime.fromtimestamp(v, tz=UTC)
-
-
-def iso_time(s: str) -> datetime | None:
-    """ISO-8601 as written: aware when an offset is given, naive otherwise."""
-    try:
-        if s.endswith("UTC"):
-            return datetime.fromisoformat(s[:-3].strip()).replace(tzinfo=UTC)
-        return datetime.fromisoformat(s)
-    except ValueError:
-        return None
 
 
 @lru_cache(maxsize=4096)
@@ -108,68 +57,6 @@ def service_of_pod(pod: str) -> str | None:
     """'orders-api-7d8f9b6c4-4wq2z' → 'orders-api'."""
     m = _POD_SUFFIX.match(pod)
     return m.group("svc") if m else None
-
-
-def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, str | None]:
-    """(time value, level, text, host, service) from one JSON log object."""
-    t = lvl_raw = msg = host = svc = None
-    for k in _TIME_KEYS:
-        if k in obj:
-            t = obj[k]
-            break
-    for k in _LEVEL_KEYS:
-        if k in obj:
-            lvl_raw = obj[k]
-            break
-    if lvl_raw is None and isinstance(obj.get("log"), dict):
-        lvl_raw = obj["log"].get("level")
-    for k in _MSG_KEYS:
-        if isinstance(v := obj.get(k), str):
-            msg = v
-            break
-    for k in _HOST_KEYS:
-        if isinstance(v := obj.get(k), str):
-            host = v
-            break
-    for k in _SERVICE_KEYS:
-        if isinstance(v := obj.get(k), str):
-            svc = v
-            break
-    if svc is None and isinstance(obj.get("service"), dict):
-        svc = obj["service"].get("name")
-    extras = []
-    for k, v in obj.items():
-        if k in _QUIET_KEYS or isinstance(v, dict | list) or v is None:
-            continue
-        extras.append(f"{k}={v}")
-        if len(extras) >= 8:
-            break
-    err = obj.get("err") or obj.get("error")
-    if isinstance(err, dict):
-        extras.append(f"err={err.get('message') or err.get('type')}")
-    text = " ".join([msg or "", *extras]).strip() or json.dumps(obj)[:500]
-    return t, level_of(lvl_raw), text, host, svc
-
-
-def _json_time(t: Any) -> datetime | None:
-    if isinstance(t, int | float) and not isinstance(t, bool):
-        return epoch_time(float(t))
-    if isinstance(t, str):
-        if t.replace(".", "", 1).isdigit():
-            return epoch_time(float(t))
-        return iso_time(t)
-    return None
-
-
-def _level_in(msg: str) -> str | None:
-    m = _LEVEL.search(msg, 0, 100)
-    if m:
-        return LEVELS.get((m.group(1) or m.group(2) or m.group(3)).lower())
-    m = _HTTP_STATUS.search(msg)
-    if m:
-        code = int(m.group(1))
-        return "error" if code >= 500 else "warning" if code >= 400 else "info"
-    return None
 
 
 _Parts = tuple[datetime, bool, str, str | None, str | None, str | None]  # time, has_date, text, level, host, service
@@ -192,7 +79,7 @@ def _from_rest(when: datetime, has_date: bool, rest: str, host: str | None, svc:
     elif host is None and (m := _POD.search(rest, 0, 120)):
         host = m.group(1)
         svc = svc or service_of_pod(host)
-    return when, has_date, rest, _level_in(rest), host, svc
+    return when, has_date, rest, level_in_text(rest), host, svc
 
 
 def _m_iso(line: str, year: int | None) -> _Parts | None:
@@ -223,7 +110,7 @@ def _m_json(line: str, year: int | None) -> _Parts | None:
     if not isinstance(obj, dict):
         return None
     t, lvl, text, host, svc = json_fields(obj)
-    dt = _json_time(t)
+    dt = json_time(t)
     if dt is None:
         return None
     return dt, True, text, lvl, host, svc
@@ -257,7 +144,7 @@ def _m_5424(line: str, year: int | None) -> _Parts | None:
     rest = m.group("rest")
     if rest.startswith("\ufeff"):
         rest = rest[1:]
-    return dt, True, rest, _level_in(rest), host, app
+    return dt, True, rest, level_in_text(rest), host, app
 
 
 def _m_access(line: str, year: int | None) -> _Parts | None:
@@ -314,9 +201,162 @@ def infer_syslog_year(sample: str) -> int | None:
 def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | None = None) -> Iterator[LogLine]:
     """Plain tuples (line, time, has_date, text, level, host, service) for each log record.
 
-    The fast path for callers that condense huge logs without building a model per line;
-    ``stats`` (optional) receives matcher counts, skipped lines and the year used.
+    The file's layout is learned from the sample (``ingest.layout``, ``ingest.header``); the fixed
+    matchers serve only when they read more of the sample (access logs keep their status-aware text).
+    ``stats`` (optional) receives counts, the lines read, folded, skipped and dropped, and why.
     """
+    reader = learn_reader(sample)
+    old, old_share = _old_score(sample)
+    if reader.layouts is not None and (reader.share > old_share or (
+            reader.share >= old_share and old not in _STRUCTURED)):
+        return _scan_layout(lines, reader, sample, stats)
+    return _scan_matchers(lines, sample, stats)
+
+
+_COMPOSE_SUFFIX = re.compile(r"[-_]\d+$")
+_PRI = re.compile(r"^\s*<\d{1,3}>\d?\s*")  # syslog priority (and RFC 5424 version)
+# Fixed matchers that read fields a layout cannot (status codes, structured data): kept when they read as much.
+_STRUCTURED = frozenset(("access-log", "syslog-5424", "jsonl"))
+
+
+def learn_reader(sample: str) -> LogReader:
+    """The learned reader of a file from its sample text."""
+    return LogReader.learn(sample.split("\n")[:300])
+
+
+def _scan_layout(lines: Iterable[str], reader: LogReader, sample: str,
+                 stats: dict[str, Any] | None) -> Iterator[LogLine]:
+    """Records read with the learned layout; continuation lines fold into the record above."""
+    layouts = reader.layouts
+    assert layouts is not None
+    row = reader.row
+    split = reader.header.split
+    match = layouts.match
+    year: int | None = None
+    year_seen = False  # a stamp without a year was met; the year comes from the sample when it shows one
+    no_year = 0
+    cur: LogLine | None = None
+    fold: list[str] = []
+    n = dropped = skipped = first_skipped = last_month = blank = folded = json_n = text_n = 0
+    unreadable: list[int] = []
+    for n, line in enumerate(lines, start=1):
+        if not line or line.isspace():
+            blank += 1
+            continue
+        if ("\x00" in line or "\ufffd" in line) and _unreadable(line):
+            unreadable.append(n)
+            continue
+        if line[0] == "{":
+            r = row(n, line)
+            if r.kind != "record" or r.time is None:
+                parts = None
+            else:
+                json_n += 1
+                parts = (r.time, True, r.text, r.level, r.host, r.service)
+        else:
+            st = match(line)
+            if st is None:
+                parts = None
+            else:
+                text_n += 1
+                rest = line[st.end:].strip(" \t,;")
+                lvl, comp, _msg = split(rest)
+                when = st.when
+                if not st.has_year:
+                    no_year += 1
+                    if not year_seen:
+                        year_seen = True
+                        year = infer_year(sample, when.month)
+                    if year is not None:
+                        if last_month == 12 and when.month == 1:
+                            year += 1  # the log crossed New Year
+                        last_month = when.month
+                        when = when.replace(year=year)
+                host = None
+                if st.start > 1 and (pre := _PRI.sub("", line[:st.start]).strip(" \t|[(<\"'-")):
+                    # "api-1  | 2026-…" (compose), "pod container 2026-…" (stern): the source's name
+                    host = pre.split()[0].strip("[]|:")
+                    comp = comp or service_of_pod(host) or _COMPOSE_SUFFIX.sub("", host)
+                p = _from_rest(when, st.has_date, rest, host, comp)
+                parts = (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
+        if parts is None:
+            if cur is None:
+                skipped += 1
+                first_skipped = first_skipped or n
+            elif len(fold) < MAX_FOLD:
+                fold.append(line.rstrip())
+                folded += 1
+            else:
+                dropped += 1
+            continue
+        if cur is not None:
+            yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
+            fold = []
+        dt, has_date, text, lvl, host, svc = parts
+        cur = (n, dt, has_date, text, lvl, host, svc)
+    if cur is not None:
+        yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
+    if stats is not None:
+        counts = {"jsonl": json_n, "log-layout": text_n}
+        stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year,
+                     lines=n, blank=blank, folded=folded, why=reader.describe(),
+                     unreadable=len(unreadable), unreadable_lines=unreadable[:50],
+                     year_missing=bool(no_year) and year is None)
+
+
+def _unreadable(line: str) -> bool:
+    """A line of binary garbage or mostly undecodable bytes (NULs, replacement characters)."""
+    bad = line.count("\x00") + line.count("\ufffd")
+    return bad * 4 >= len(line) or line.count("\x00") > 2
+
+
+def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts | None]] | None:
+    """The learned-layout line parser for a sample, when it reads the sample as well as the fixed matchers.
+
+    For callers that parse lines one at a time out of order (the large-log path): no year roll-over.
+    """
+    reader = learn_reader(sample)
+    old, old_share = _old_score(sample)
+    if reader.layouts is None or not (reader.share > old_share or (reader.share >= old_share
+                                                                  and old not in _STRUCTURED)):
+        return None
+    match, split = reader.layouts.match, reader.header.split
+    years: dict[int, int | None] = {}
+
+    def parse(line: str, _year: int | None = None) -> _Parts | None:
+        if line[:1] == "{":
+            r = reader.row(0, line)
+            return (r.time, True, r.text, r.level, r.host, r.service) if r.time is not None else None
+        st = match(line)
+        if st is None:
+            return None
+        rest = line[st.end:].strip(" \t,;")
+        lvl, comp, _ = split(rest)
+        when = st.when
+        if not st.has_year:
+            if when.month not in years:
+                years[when.month] = infer_year(sample, when.month)
+            y = years[when.month]
+            if y is not None:
+                when = when.replace(year=y)
+        p = _from_rest(when, st.has_date, rest, None, comp)
+        return (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
+
+    return "log-layout", parse
+
+
+def infer_year(sample: str, month: int) -> int | None:
+    """A year written beside the same month elsewhere in the sample of a log whose stamps have none."""
+    for m in _EMBED_YEAR.finditer(sample):
+        if m.group("y") and MONTHS.get(m.group("mon").lower()) == month:
+            return int(m.group("y"))
+        if m.group("y2") and int(m.group("m2")) == month:
+            return int(m.group("y2"))
+    return None
+
+
+def _scan_matchers(lines: Iterable[str], sample: str, stats: dict[str, Any] | None) -> Iterator[LogLine]:
+    """The fixed matchers (kept for files a learned layout reads worse, e.g. access logs)."""
     order = _guess_order(sample)
     year = infer_syslog_year(sample) if order[0] == "syslog-3164" else None
     counts = dict.fromkeys(order, 0)
@@ -324,8 +364,14 @@ def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | 
     cur: LogLine | None = None
     fold: list[str] = []
     dropped = skipped = first_skipped = last_month = 0
+    n = blank = 0
+    unreadable: list[int] = []
     for n, line in enumerate(lines, start=1):
         if not line or line.isspace():
+            blank += 1
+            continue
+        if ("\x00" in line or "\ufffd" in line) and _unreadable(line):
+            unreadable.append(n)
             continue
         parts = None
         if line[0] == "{" and (parts := _m_json(line, year)) is not None:
@@ -361,7 +407,9 @@ def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | 
     if cur is not None:
         yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
     if stats is not None:
-        stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year)
+        stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year,
+                     lines=n, blank=blank, why=f"fixed matcher {order[0]} read the most sample lines",
+                     unreadable=len(unreadable), unreadable_lines=unreadable[:50])
 
 
 def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool | None = None) -> ParsedSource:
@@ -385,6 +433,9 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool 
         rows, stats = sample_large_log(loaded.chunks(), sample)
     else:
         rows = scan_log(lines, sample=sample, stats=stats)
+    rows = list(rows) if not isinstance(rows, list) else rows
+    if stats.get("year_missing") is not None:
+        year_missing = bool(stats["year_missing"])
     for n, dt, has_date, text, lvl, host, svc, *more in rows:
         attrs: dict[str, Any] = {}
         if more:  # large-log sample: (weight, varying)
@@ -402,28 +453,43 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool 
             attrs["year_missing"] = True
         append(record(raw_time(dt, has_date), kind, text, name, n, actor=svc or host, attrs=attrs))
     warnings = []
+    cov = Coverage(file=name, format="", why=str(stats.get("why", "")), lines=int(stats.get("lines", 0)),
+                   blank=int(stats.get("blank", 0)))
+    cov.timed = sum(r.attrs.get("weight", 1) for r in records)
     if stats.get("skipped"):
+        reason = f"no timestamp before the first record (first: line {stats['first_skipped']})"
         warnings.append(f"{stats['skipped']} line(s) without a timestamp before the first record skipped "
                         f"(first: line {stats['first_skipped']})")
+        cov.drop(reason, stats["skipped"])
     if stats.get("dropped"):
         warnings.append(f"{stats['dropped']} continuation line(s) beyond {MAX_FOLD} per record dropped")
+        cov.drop(f"continuation lines beyond {MAX_FOLD} per record", stats["dropped"])
+    if stats.get("unreadable"):
+        lines_ = stats["unreadable_lines"]
+        shown = ", ".join(map(str, lines_[:10])) + (" …" if len(lines_) > 10 else "")
+        cov.drop(f"unreadable (binary or undecodable bytes; lines {shown})", stats["unreadable"])
+    if not cov.lines:  # paths that do not count lines (large-log sampling): what is not timed was folded
+        cov.lines = cov.timed + sum(cov.dropped.values())
+    cov.untimed_kept = max(0, cov.lines - cov.blank - cov.timed - sum(cov.dropped.values()))
     counts = stats.get("counts") or {"log-iso": 0}
     fmt = max(counts, key=lambda k: counts[k]) if records else "log-iso"
+    cov.format = fmt
     return ParsedSource.model_construct(
-        path=name, format=fmt, kind=kind, records=records, stated_tz=None, stated_date=None, warnings=warnings
+        path=name, format=fmt, kind=kind, records=records, stated_tz=None, stated_date=None, warnings=warnings,
+        coverage=cov,
     )
 
 
 def _guess_order(sample: str) -> list[str]:
     """Matchers ordered by how many sample lines each parses (best first)."""
-    lines = [ln for ln in sample.split("\n")[:200] if ln.strip()]
+    lines = [ln for ln in sample.split("\n")[:300] if ln.strip()][:300]
     scores = {k: sum(1 for ln in lines if f(ln, None) is not None) for k, f in MATCHERS.items()}
     return sorted(MATCHERS, key=lambda k: -scores[k])
 
 
-def sample_score(sample: str) -> tuple[str, float]:
+def _old_score(sample: str) -> tuple[str, float]:
     """The best log matcher for a sample and the share of non-empty lines it parses."""
-    lines = [ln for ln in sample.split("\n")[:200] if ln.strip()]
+    lines = [ln for ln in sample.split("\n")[:300] if ln.strip()][:300]
     if not lines:
         return "log-iso", 0.0
     best, score = "log-iso", 0
@@ -432,3 +498,12 @@ def sample_score(sample: str) -> tuple[str, float]:
         if s > score:
             best, score = k, s
     return best, score / len(lines)
+
+
+def sample_score(sample: str) -> tuple[str, float]:
+    """The best way to read a sample as a log ('log-layout' or a fixed matcher) and the share it reads."""
+    best, share = _old_score(sample)
+    reader = learn_reader(sample)
+    if reader.share > share or (reader.share >= share > 0 and best not in _STRUCTURED):
+        return ("jsonl" if reader.json_share > 0.5 else "log-layout"), reader.share
+    return best, share

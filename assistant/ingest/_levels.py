@@ -1,0 +1,54 @@
+"""Log level vocabulary: names, numbers and letters → debug|info|warning|error|critical (one place)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+LEVELS: dict[str, str] = {
+    "trace": "debug", "debug": "debug", "dbg": "debug", "verbose": "debug", "info": "info",
+    "information": "info", "informational": "info", "notice": "info", "warn": "warning", "warning": "warning",
+    "error": "error", "err": "error", "severe": "error", "crit": "critical", "critical": "critical",
+    "fatal": "critical", "alert": "critical", "emerg": "critical", "emergency": "critical", "panic": "critical",
+    "log": "info",  # PostgreSQL's routine severity
+}
+# pino/bunyan numbers
+PINO_LEVELS = {10: "debug", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "critical"}
+# One-letter levels (Android logcat, glog/klog): used only where a file shows them in a fixed column.
+LETTER_LEVELS = {"V": "debug", "D": "debug", "I": "info", "W": "warning", "E": "error", "F": "critical",
+                 "A": "critical"}
+# syslog severities 0-7 (journald PRIORITY)
+SYSLOG_SEVERITY = {0: "critical", 1: "critical", 2: "critical", 3: "error", 4: "warning", 5: "info", 6: "info",
+                   7: "debug"}
+
+
+def level_of(raw: Any) -> str | None:
+    """Normalise a level name or pino number ('WARN', 40) to debug|info|warning|error|critical."""
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, int | float):
+        return PINO_LEVELS.get(int(raw))
+    s = str(raw).strip().lower()
+    if s.isdigit():
+        return PINO_LEVELS.get(int(s))
+    return LEVELS.get(s)
+
+
+_LEVEL = re.compile(
+    r"(?i:\b(?:level|lvl|severity|loglevel)=\"?(\w+))|(?i:\[(trace|debug|info|notice|warn|warning|error|err|"
+    r"crit|critical|fatal|alert|emerg)\])|\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|CRITICAL|"
+    r"FATAL|SEVERE|ALERT|EMERG|PANIC)\b"
+)
+_HTTP_STATUS = re.compile(r'"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT) [^"]*" (\d{3})\b')
+
+
+def level_in_text(msg: str) -> str | None:
+    """A level written in a line's text (``level=warn``, ``[error]``, ``ERROR``) or its HTTP status."""
+    m = _LEVEL.search(msg, 0, 100)
+    if m:
+        return LEVELS.get((m.group(1) or m.group(2) or m.group(3)).lower())
+    m = _HTTP_STATUS.search(msg)
+    if m:
+        code = int(m.group(1))
+        return "error" if code >= 500 else "warning" if code >= 400 else "info"
+    return None

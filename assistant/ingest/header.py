@@ -1,0 +1,136 @@
+"""The header between a log line's stamp and its message: level, component, and where the message starts.
+
+Learned per file from the text after the stamp on the sample lines, by column statistics — no
+vendor formats:
+
+- the **level column**: the first field (of the first eight) where most lines carry a level word
+  (``INFO``, ``[error]``, ``<warn>``; single letters ``V D I W E F`` only when nearly every line has
+  one there, as logcat and glog do);
+- **pipe-separated headers** (``|comp|pid|message``): most lines start with ``|`` → the message is
+  the last of the usual number of fields;
+- after the level (or from the start when there is none): bracketed fields (threads, pids, hosts),
+  lone separators (``-``, ``|``, ``:``) and one ``component:`` field (``dfs.DataNode:``,
+  ``sshd[42]:``, ``WindowManager:``) belong to the header when most lines have them there.
+
+The message is what follows; the template miner never sees thread names or pids, which are
+values of the header, not words of the statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.ingest._levels import LETTER_LEVELS, LEVELS
+
+_FIELD = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\S+")
+_SEPARATORS = frozenset(("-", "|", ":", ">", "--", "::", "~"))
+_COMPONENT = re.compile(r"^[A-Za-z_$.][\w$.\-/()]*(?:\[[\w.\-]*\])?:$")
+_STRIP = "[]<>:,()"
+MAX_HEADER_FIELDS = 8
+
+
+def level_word(field: str, letters: bool = False) -> str | None:
+    """The normalised level of one header field ('[ERROR]' → 'error'), or None."""
+    w = field.strip(_STRIP)
+    if letters and len(w) == 1:
+        return LETTER_LEVELS.get(w)
+    return LEVELS.get(w.lower()) if 2 < len(w) < 12 or w.lower() == "err" else None
+
+
+@dataclass(frozen=True)
+class Header:
+    """A learned header: the level column (or None), letter levels, pipe fields, component column."""
+
+    level_col: int | None = None
+    letters: bool = False
+    pipes: int = 0
+    component: bool = False
+    brackets: bool = False
+
+    def split(self, rest: str) -> tuple[str | None, str | None, str]:
+        """(level, component, message) of the text after a line's stamp."""
+        rest = rest.lstrip(" \t,;")
+        if self.pipes and rest.startswith("|"):
+            parts = rest[1:].split("|", self.pipes)
+            comp = parts[0].strip() or None if len(parts) > 1 else None
+            return _level_in(parts[:-1], self.letters), comp, parts[-1].strip()
+        fields: list[tuple[int, str]] = []
+        for m in _FIELD.finditer(rest, 0, 600):  # the header is in the first few fields
+            fields.append((m.start(), m.group()))
+            if len(fields) > MAX_HEADER_FIELDS + 2:
+                break
+        i, level, comp = 0, None, None
+        if self.level_col is not None and len(fields) > self.level_col:
+            lv = level_word(fields[self.level_col][1], self.letters)
+            if lv is not None:
+                level, i = lv, self.level_col + 1
+        if level is None:
+            # Lines of another source interleaved (compose, stern): a level word among the first fields.
+            for j, (_, f) in enumerate(fields[:4]):
+                lv = level_word(f) if f.isupper() or f[:1] in "[<" else None
+                if lv is not None:
+                    level, i = lv, j + 1
+                    break
+        i = self._skip(fields, i)
+        if (self.component and i < len(fields) and _COMPONENT.match(fields[i][1])
+                and level_word(fields[i][1]) is None):
+            comp = fields[i][1][:-1]
+            i = self._skip(fields, i + 1, brackets=False)
+        if i >= len(fields):
+            return level, comp, "" if fields else rest.strip()
+        return level, comp, rest[fields[i][0]:].rstrip()
+
+    def _skip(self, fields: list[tuple[int, str]], i: int, *, brackets: bool = True) -> int:
+        while i < len(fields):
+            f = fields[i][1]
+            if f in _SEPARATORS or (brackets and self.brackets and f[0] == "[" and f[-1] == "]"):
+                i += 1
+                continue
+            break
+        return i
+
+
+def _level_in(parts: Sequence[str], letters: bool) -> str | None:
+    for p in parts:
+        lv = level_word(p.strip(), letters)
+        if lv:
+            return lv
+    return None
+
+
+def learn_header(rests: Sequence[str]) -> Header:
+    """The header most sample lines share (see the module docstring)."""
+    rests = [r.lstrip(" \t,;") for r in rests if r.strip()]
+    if not rests:
+        return Header()
+    n = len(rests)
+    pipes = Counter(r[1:].count("|") for r in rests if r.startswith("|"))
+    if pipes and sum(pipes.values()) >= 0.7 * n:
+        count, seen = pipes.most_common(1)[0]
+        if count >= 1 and seen >= 0.5 * n:
+            return Header(pipes=count)
+    rows = [[m.group() for m in _FIELD.finditer(r, 0, 400)][:MAX_HEADER_FIELDS + 2] for r in rests]
+    level_col: int | None = None
+    letters = False
+    for c in range(MAX_HEADER_FIELDS):
+        words = sum(1 for row in rows if len(row) > c and level_word(row[c]) is not None)
+        if words >= 0.6 * n:
+            level_col = c
+            break
+        singles = sum(1 for row in rows if len(row) > c and level_word(row[c], True) is not None)
+        if singles >= 0.9 * n:
+            level_col, letters = c, True
+            break
+    hdr = Header(level_col, letters)
+    start = [((level_col + 1) if level_col is not None and len(row) > level_col else 0) for row in rows]
+    brackets = sum(1 for row, s in zip(rows, start, strict=True) if len(row) > s and row[s][:1] == "[") >= 0.5 * n
+    hdr = Header(level_col, letters, 0, False, brackets)
+    comp = 0
+    for row, s in zip(rows, start, strict=True):
+        i = hdr._skip([(0, f) for f in row], s)
+        if i < len(row) and _COMPONENT.match(row[i]) and level_word(row[i]) is None:
+            comp += 1
+    return Header(level_col, letters, 0, comp >= 0.5 * n, brackets)

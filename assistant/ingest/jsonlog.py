@@ -1,0 +1,208 @@
+"""JSON logs: one mapper from a JSON log record to (time, level, text, host, service), for every vendor.
+
+Field names, not vendors: time under ``@timestamp``/``timestamp``/``ts``/``time``/``eventTime``/
+``__REALTIME_TIMESTAMP`` … as ISO-8601 or an epoch in s/ms/µs/ns; level under ``level``/``severity``/
+``PRIORITY`` (syslog 0-7) …; the message under ``msg``/``message``/``MESSAGE``/``textPayload``/
+``jsonPayload.message``/``log``/``eventName`` …; the remaining scalar fields follow the message as
+``key=value``. Used for JSON lines (zap, logrus, pino, bunyan, Docker json-file, ``journalctl -o json``,
+ECS) and for JSON documents holding a list of records (CloudWatch Logs exports, CloudTrail
+``{"Records": [...]}``, ``gcloud logging read --format=json``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
+from assistant.ingest._levels import SYSLOG_SEVERITY, level_in_text, level_of
+from assistant.ingest._records import raw_time, record
+
+_TIME_KEYS = ("@timestamp", "timestamp", "ts", "time", "date", "datetime", "eventTime", "t", "__REALTIME_TIMESTAMP",
+              "timeMillis", "receiveTimestamp", "Timestamp", "@t", "asctime", "created_at")
+_LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "levelname", "log.level", "@l", "detected_level")
+_MSG_KEYS = ("msg", "message", "MESSAGE", "textPayload", "short_message", "log", "event", "text", "@m", "body",
+             "eventName")
+_HOST_KEYS = ("host", "hostname", "_HOSTNAME", "pod", "pod_name", "instance", "node")
+_SERVICE_KEYS = ("service", "svc", "service.name", "app", "application", "component", "container", "logger",
+                 "loggerName", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "logGroupName", "eventSource")
+_QUIET_KEYS = frozenset(
+    _TIME_KEYS + _LEVEL_KEYS + _MSG_KEYS + _HOST_KEYS + _SERVICE_KEYS
+    + ("pid", "v", "trace_id", "span_id", "traceId", "spanId", "request_id", "thread", "logger", "caller",
+       "PRIORITY", "ingestionTime", "eventId", "logStreamName", "insertId", "__CURSOR", "__MONOTONIC_TIMESTAMP",
+       "_BOOT_ID", "_MACHINE_ID", "_TRANSPORT", "SYSLOG_FACILITY", "eventVersion", "eventID")
+)
+# Fields of a JSON record shown after its message: all of a typical record, so that its key set (the
+# record's structure, part of its template) shows; a record that gains a field is a new template.
+MAX_EXTRAS = 24
+# Logs this big (bytes) never get a record per line (see parse_log); about 50k typical lines.
+
+
+def epoch_time(v: float) -> datetime:
+    """Epoch seconds/ms/µs/ns (by magnitude) → aware UTC datetime."""
+    if v > 1e17:
+        v /= 1e9
+    elif v > 1e14:
+        v /= 1e6
+    elif v > 1e11:
+        v /= 1e3
+    return datetime.fromtimestamp(v, tz=UTC)
+
+
+def iso_time(s: str) -> datetime | None:
+    """ISO-8601 as written: aware when an offset is given, naive otherwise."""
+    try:
+        if s.endswith("UTC"):
+            return datetime.fromisoformat(s[:-3].strip()).replace(tzinfo=UTC)
+        return datetime.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, str | None]:
+    """(time value, level, text, host, service) from one JSON log object."""
+    t = lvl_raw = msg = host = svc = None
+    for k in _TIME_KEYS:
+        if k in obj:
+            t = obj[k]
+            break
+    for k in _LEVEL_KEYS:
+        if k in obj:
+            lvl_raw = obj[k]
+            break
+    if lvl_raw is None and isinstance(obj.get("log"), dict):
+        lvl_raw = obj["log"].get("level")
+    level = level_of(lvl_raw)
+    if level is None and "PRIORITY" in obj:  # journald: syslog severity 0-7
+        try:
+            level = SYSLOG_SEVERITY.get(int(obj["PRIORITY"]))
+        except (TypeError, ValueError):
+            level = None
+    if level is None and obj.get("errorCode"):  # CloudTrail: a refused call
+        level = "error"
+    for k in _MSG_KEYS:
+        if isinstance(v := obj.get(k), str):
+            msg = v
+            break
+    payload = obj.get("jsonPayload")
+    if msg is None and isinstance(payload, dict):  # Cloud Logging structured entries
+        m = payload.get("message") or payload.get("msg")
+        msg = m if isinstance(m, str) else None
+    for k in _HOST_KEYS:
+        if isinstance(v := obj.get(k), str):
+            host = v
+            break
+    for k in _SERVICE_KEYS:
+        if isinstance(v := obj.get(k), str):
+            svc = v
+            break
+    if svc is None and isinstance(obj.get("service"), dict):
+        svc = obj["service"].get("name")
+    res = obj.get("resource")
+    if isinstance(res, dict) and isinstance(res.get("labels"), dict):  # Cloud Logging monitored resource
+        labels = res["labels"]
+        svc = svc or labels.get("service_name") or labels.get("container_name") or labels.get("function_name")
+        host = host or labels.get("instance_id") or labels.get("pod_name")
+    extras = []
+    for k, v in obj.items():
+        if k in _QUIET_KEYS or isinstance(v, dict | list) or v is None:
+            continue
+        extras.append(f"{k}={v}")
+        if len(extras) >= MAX_EXTRAS:
+            break
+    err = obj.get("err") or obj.get("error")
+    if isinstance(err, dict):
+        extras.append(f"err={err.get('message') or err.get('type')}")
+    text = " ".join([msg or "", *extras]).strip() or json.dumps(obj)[:500]
+    return t, level, text, host, svc
+
+
+def json_time(t: Any) -> datetime | None:
+    if isinstance(t, int | float) and not isinstance(t, bool):
+        return epoch_time(float(t))
+    if isinstance(t, str):
+        if t.replace(".", "", 1).isdigit():
+            return epoch_time(float(t))
+        return iso_time(t)
+    return None
+
+
+RECORD_LISTS = ("Records", "records", "events", "logEvents", "entries", "logs", "items")
+
+
+def record_list(value: Any) -> list[Any] | None:
+    """The list of log records of a JSON document: a top-level list, or one under ``Records`` (CloudTrail),
+    ``events``/``logEvents`` (CloudWatch Logs), ``entries`` (Cloud Logging) …; None otherwise."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        for k in RECORD_LISTS:
+            if isinstance(value.get(k), list):
+                return value[k]  # type: ignore[no-any-return]
+    return None
+
+
+# A log record names its message with one of these (webhook payloads use title/body/Message instead).
+_RECORD_MSG_KEYS = frozenset(("msg", "message", "MESSAGE", "textPayload", "jsonPayload", "protoPayload",
+                              "short_message", "log", "@m", "eventName"))
+
+
+def looks_like_log_records(value: Any) -> bool:
+    """A JSON document whose records mostly carry a time field and a message (a log export)."""
+    items = record_list(value)
+    if not items:
+        return False
+    head = [x for x in items[:50] if isinstance(x, dict)]
+    if len(head) < max(1, len(items[:50]) // 2):
+        return False
+    timed = sum(1 for x in head if _RECORD_MSG_KEYS.intersection(x) and json_time(json_fields(x)[0]) is not None)
+    return timed >= 0.8 * len(head)
+
+
+def parse_log_records(value: Any, item_lines: list[int], name: str) -> ParsedSource:
+    """Records of a JSON log export (CloudWatch Logs, CloudTrail, Cloud Logging, journald lists)."""
+    items = record_list(value) or []
+    records: list[RawRecord] = []
+    untimed = 0
+    for i, obj in enumerate(items):
+        if not isinstance(obj, dict):
+            untimed += 1
+            continue
+        t, lvl, text, host, svc = json_fields(obj)
+        dt = json_time(t)
+        if dt is None:
+            untimed += 1
+            continue
+        attrs: dict[str, Any] = {}
+        lvl = lvl or level_in_text(text)
+        if lvl:
+            attrs["level"] = lvl
+        if host:
+            attrs["host"] = host
+        if svc:
+            attrs["service"] = svc
+        line = item_lines[i] if i < len(item_lines) else 1
+        records.append(record(raw_time(dt, True), SourceKind.log, text.rstrip("\n"), name, line,
+                              actor=svc or host, attrs=attrs))
+    warnings = [f"{untimed} record(s) without a time field skipped"] if untimed else []
+    cov = Coverage(file=name, format="json-log-records", lines=len(items), timed=len(records),
+                   why=f"JSON document of {len(items)} records, {len(records)} with a time field")
+    cov.drop("records without a time field", untimed)
+    return ParsedSource.model_construct(path=name, format="json-log-records", kind=SourceKind.log, records=records,
+                                        stated_tz=None, stated_date=None, warnings=warnings, coverage=cov)
+
+
+def json_record(line: str) -> tuple[datetime, str | None, str, str | None, str | None] | None:
+    """(time, level, text, host, service) of a JSON-object log line with a time field, else None."""
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(obj, dict):
+        return None
+    t, lvl, text, host, svc = json_fields(obj)
+    dt = json_time(t)
+    if dt is None:
+        return None
+    return dt, lvl, text, host, svc
