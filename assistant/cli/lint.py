@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -15,6 +16,7 @@ import typer
 
 if TYPE_CHECKING:
     from assistant.tone import ToneFinding
+    from assistant.tone.markdown import Block, ProseView
 
 
 
@@ -106,22 +108,47 @@ def _lines(path: Path) -> Iterator[str]:
 def _run_files(files: list[Path], checker: Checker, *, as_json: bool) -> bool:
     report: list[dict[str, Any]] = []
     count = 0
-    for path in files:
-        for row in _lint_file(path, checker):
-            count += 1
-            if as_json:
-                report.append(row)
-            else:
-                print(f"{path}:{row['line']}:{row['col']} {row['category']}: {row['message']} (\"{row['text']}\")")
-                print(f"    suggestion: {row['suggestion']}")
+    for row in _lint_files(files, checker):
+        count += 1
+        if as_json:
+            report.append(row)
+        else:
+            print(f"{row['file']}:{row['line']}:{row['col']} {row['category']}: {row['message']} (\"{row['text']}\")")
+            print(f"    suggestion: {row['suggestion']}")
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     return count > 0
 
 
-def _lint_file(path: Path, checker: Checker) -> Iterator[dict[str, Any]]:
-    """Findings of one file, block by block: Markdown read as Markdown, plain text as prose."""
-    from assistant.tone import line_col
+def _lint_files(files: list[Path], checker: Checker) -> Iterator[dict[str, Any]]:
+    """Findings of every file, in order; small files are checked together (one embedding batch)."""
+    from assistant.tone.markdown import BLOCK_CHARS
+
+    batch: list[_Piece] = []
+    size = 0
+    for path in files:
+        for piece in _pieces(path):
+            if batch and piece.models != batch[-1].models:
+                yield from _check_batch(batch, checker)
+                batch, size = [], 0
+            batch.append(piece)
+            size += len(piece.block.text)
+            if size >= BLOCK_CHARS:
+                yield from _check_batch(batch, checker)
+                batch, size = [], 0
+    yield from _check_batch(batch, checker)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    path: Path
+    block: Block
+    view: ProseView
+    models: bool
+
+
+def _pieces(path: Path) -> Iterator[_Piece]:
+    """One file as blocks with their prose views: Markdown read as Markdown, plain text as prose."""
     from assistant.tone.markdown import ProseView, blocks, prose_view
 
     markdown = not str(path).lower().endswith(_PLAIN_SUFFIXES)
@@ -133,10 +160,20 @@ def _lint_file(path: Path, checker: Checker) -> Iterator[dict[str, Any]]:
             print(f"note: {path}: past {MODEL_BUDGET_CHARS // 1_000_000} MB only the rules run "
                   "(the embedding and parse stages read the start of a file)", file=sys.stderr)
             told = True
-        for f in checker([view.text], models)[0]:
+        yield _Piece(path, block, view, models)
+
+
+def _check_batch(batch: list[_Piece], checker: Checker) -> Iterator[dict[str, Any]]:
+    from assistant.tone import line_col
+
+    if not batch:
+        return
+    for piece, found in zip(batch, checker([p.view.text for p in batch], batch[0].models), strict=True):
+        block, view = piece.block, piece.view
+        for f in found:
             line, col = line_col(block.text, f.start)
             quoted = view.in_quote(f.start)
-            yield {"file": str(path), "line": block.line + line, "col": col, "start": block.offset + f.start,
+            yield {"file": str(piece.path), "line": block.line + line, "col": col, "start": block.offset + f.start,
                    "end": block.offset + f.end, "category": f.category, "text": block.text[f.start:f.end],
                    "message": f.explanation + (" (in a quote)" if quoted else ""), "quote": quoted,
                    "suggestion": f.suggestion, "source": f.source}
