@@ -199,12 +199,13 @@ def _judge(rule: _Rule, m: re.Match[str], text: str, quoted: list[tuple[int, int
     if "human" in g and not has_human:
         conf = min(conf, 0.4)
     extra: list[Hit] = []
-    if "person" in g and "who" in groups and m.group("who"):
-        who = m.group("who").strip()
-        kind = _subject_kind(who, text, m.start("who"))
+    who_group = next((k for k in ("who", "who2") if k in groups and m.group(k)), None)
+    if "person" in g and who_group:
+        who = m.group(who_group).strip()
+        kind = _subject_kind(who, text, m.start(who_group))
         if kind == "system":
             return []
-        if "norel" in g and _previous_word(text, m.start("who")) in _REL_WORDS:
+        if "norel" in g and _previous_word(text, m.start(who_group)) in _REL_WORDS:
             return []
         if kind == "team":
             if category == "named-individual-fault":
