@@ -36,7 +36,7 @@ CONFIDENCE = 0.8
 _F = re.IGNORECASE
 # Words that say something about a cause; without one the parse cannot find an agent of a cause.
 _CAUSE_GATE = LazyRegex(
-    r"\b(?:caus\w*|broke|break(?:s|ing)?|took\s+(?:\w+\s+)?(?:down|out)|brought\s+(?:\w+\s+)?down|"
+    r"\b(?:caus\w*|broke|break(?:s|ing)?|(?:took|brought|knocked)\s+(?:\w+\s+){0,3}?(?:down|out|over)|"
     r"took\s+(?:\w+\s+){0,2}offline|reason|culprit|to\s+blame|responsible|source\s+of|wiped|deleted|crashed)\b", _F)
 _SOMEONE_GATE = LazyRegex(rf"@\w|\b\w+'s\b|\b(?-i:[A-Z][a-z]+)\b|\b(?:{ROLE}|team|office|squad|department)\b", _F)
 
