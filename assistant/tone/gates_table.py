@@ -83,7 +83,7 @@ GATES: dict[str, tuple[str, ...] | None] = {
     'ab53262b47e2af0d': ('congrats', 'congratula'),
     '961795ec7c40c2ce': ('bold',),
     'a408fd5d1b8d86d8': ('another', 'once'),
-    '9509e3fba3653703': ('beloved', 'famous', 'legendary', 'patented', 'signature', 'trademark', 'world'),
+    'e9891e9c305f43ae': ('beloved', 'famous', 'legendary', 'patented', 'signature', 'trademark', 'world'),
     '157d851695b8e179': ('yolo',),
     '631c09e91697457d': ('classic', 'colo', 'could', 'course', 'figure', 'figures', 'love', 'nailed', 'naturally', 'shocker', 'shocking', 'slow', 'surprise', 'typical', 'usual', 'what'),
     'fe6494a8a28768c8': ('classic', 'course', 'figure', 'figures', 'knew', 'nailed', 'naturally', 'shocker', 'shocking', 'typical', 'usual', 'what'),

@@ -67,7 +67,7 @@ SARCASM: list[Rule] = [
     ("sarcasm-or-mockery",
      r"\b(?:another|yet\s+another|once\s+again\s+a)\s+(?:flawless|stellar|brilliant|great|perfect|masterful|shining|stunning|fine|masterpiece|triumph|gem|banger|win)\b",
      "ironic praise mocks the people involved", 0.85, ""),
-    ("sarcasm-or-mockery", r"\b(?:our|their|his|her|the)\s+(?:famous|legendary|world-?famous|trademark|patented|signature|beloved)\b",
+    ("sarcasm-or-mockery", r"\b(?:our|their|his|her|the)\s+(?:famous|legendary|world-?famous|trademark|patented|signature|beloved)\b(?!\s+of\b)",
      "ironic praise mocks the people involved", 0.7, ""),
     ("sarcasm-or-mockery", r"\byolo\b", "'YOLO' mocks the practice and the people behind it", 0.6, "quote_ok"),
     ("sarcasm-or-mockery",

@@ -240,6 +240,8 @@ def _subject_kind(who: str, text: str, at: int) -> str:
         return "system"
     if token in NOT_A_NAME or token in PRODUCT_NAMES:
         return "system"
+    if len(token) > 5 and token.endswith("ing"):
+        return "system"  # a gerund ("Linting that would have caught …"), not a name
     if len(who) > 1 and who.isupper():
         return "system"  # acronyms: DNS, API, CI
     if _previous_word(text, at) in _DETERMINERS:
