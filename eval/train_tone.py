@@ -35,7 +35,7 @@ EXTRA = ROOT / "eval" / "data" / "tone-extra.jsonl"
 MINE = ROOT / "eval" / "data" / "tone-mine.jsonl"  # written for issue 12 across the five registers
 MAX_HN_FP = 0.04  # of rules OR semantic, out of fold; the target on unseen text is 5%
 FOLDS = 5
-LAMBDAS = (10.0, 30.0, 100.0)
+LAMBDAS = (10.0, 30.0)
 
 
 def load_items(paths: tuple[Path, ...] = (DEV, DEV_EXTRA, EXTRA, MINE)) -> list[dict[str, Any]]:
@@ -196,7 +196,9 @@ def main() -> None:
     best: tuple[float, float, bool, dict[str, float]] | None = None
     for lam in LAMBDAS:
         oof = cross_validate(items, x, y, texts, owner, lam)
-        for require_ref in (True,):  # never flag a sentence that refers to no one (system-only)
+        # A sentence that refers to no one is never flagged: without this gate CV F1 is 0.01 higher, but
+        # on the 296 public postmortems the stage flagged long technical sentences (14 findings, 9 false).
+        for require_ref in (True,):
             th, m = _pick_threshold(items, texts, owner, oof, require_ref, rules)
             print(f"  cv lambda {lam:g} ref-gate {require_ref}: threshold {th:.2f} P {m['precision']:.3f} "
                   f"R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}")
@@ -216,8 +218,9 @@ def main() -> None:
     scaler = Scaler(x)
     w, b = scaler.fold(*fit_logistic(scaler(x), y, lam))
     heads = _category_heads(items, x, y, owner, lam)
-    out = {"model": MODEL_ID, "features": ["384 embedding dims", *semantic.FEATURE_NAMES],
-           "threshold": th, "require_ref": require_ref, "lambda": lam, "categories": list(CATEGORIES),
+    out = {"model": MODEL_ID, "features": ["384 embedding dims", *semantic.FEATURE_NAMES, f"{semantic.NGRAM_DIMS} hashed n-grams"],
+           "threshold": th, "require_ref": require_ref,
+           "max_words": int(np.percentile([len(t.split()) for t in texts], 99)), "lambda": lam, "categories": list(CATEGORIES),
            "cv": {k: round(v, 3) for k, v in m.items()},
            "blame": {"w": _round(w), "b": round(b, 5)}, "category_heads": heads}
     Path(args.out).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -61,7 +61,7 @@ def test_batch_matches_one_by_one() -> None:
 
 def test_committed_weights_match_the_feature_layout() -> None:
     raw = json.loads(sem.WEIGHTS_FILE.read_text(encoding="utf-8"))
-    width = 384 + len(sem.FEATURE_NAMES)
+    width = 384 + len(sem.FEATURE_NAMES) + sem.NGRAM_DIMS
     assert len(raw["blame"]["w"]) == width
     assert all(len(raw["category_heads"][c]["w"]) == width for c in raw["categories"])
     assert 0.5 <= raw["threshold"] < 1.0 and raw["cv"]["hn_fp"] <= 0.05  # rules OR semantic, out of fold (eval/train_tone.py)

@@ -93,8 +93,8 @@ def _semantic_findings(texts: list[str], verdicts: list[list[SentenceVerdict]]) 
     if not todo or not sem.available():
         return out
     model = sem.load_model()
-    if model is not None and model.require_ref:  # a sentence aimed at no one is never flagged: skip its embedding
-        todo = [(n, v) for n, v in todo if sem.refers_to_someone(v.sentence.text)]
+    if model is not None:  # a sentence the model would never flag is not embedded
+        todo = [(n, v) for n, v in todo if sem.in_scope(v.sentence.text, model)]
         if not todo:
             return out
     scored = sem.score([v.sentence.text for _, v in todo], [v.score for _, v in todo])
