@@ -2,7 +2,8 @@
 
 Regenerate:  .venv/bin/python eval/train_tone.py            (writes the weights, prints CV figures)
              .venv/bin/python eval/train_tone.py --cv-only  (figures only)
-Data: ../shared/data/tone/dev.jsonl + eval/data/tone-extra.jsonl (never the holdout). A logistic
+Data: ../shared/data/tone/dev.jsonl + dev-extra.jsonl + eval/data/tone-extra.jsonl + tone-mine.jsonl
+(never the holdout, never a blind set). A logistic
 regression (numpy, L2, Newton steps) over MiniLM sentence embeddings plus the cues in
 ``assistant.tone.semantic.FEATURE_NAMES``; 5-fold CV (grouped by item) picks the L2 strength and
 the lowest threshold whose out-of-fold hard-negative false-positive rate stays <= 3%. One-vs-rest
@@ -29,13 +30,15 @@ from assistant.tone.rules import FLAG_AT, check_sentence  # noqa: E402
 from assistant.tone.sentences import split_sentences  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "tone" / "dev.jsonl"
+DEV_EXTRA = ROOT.parent / "shared" / "data" / "tone" / "dev-extra.jsonl"
 EXTRA = ROOT / "eval" / "data" / "tone-extra.jsonl"
-MAX_HN_FP = 0.03
+MINE = ROOT / "eval" / "data" / "tone-mine.jsonl"  # written for issue 12 across the five registers
+MAX_HN_FP = 0.04  # of rules OR semantic, out of fold; the target on unseen text is 5%
 FOLDS = 5
-LAMBDAS = (3.0, 10.0, 30.0)
+LAMBDAS = (10.0, 30.0)
 
 
-def load_items(paths: tuple[Path, ...] = (DEV, EXTRA)) -> list[dict[str, Any]]:
+def load_items(paths: tuple[Path, ...] = (DEV, DEV_EXTRA, EXTRA, MINE)) -> list[dict[str, Any]]:
     """Labelled items from the training files that exist."""
     items: list[dict[str, Any]] = []
     for path in paths:
@@ -147,10 +150,12 @@ def _item_pred(items: list[dict[str, Any]], texts: list[str], owner: list[int], 
 
 
 def _pick_threshold(items: list[dict[str, Any]], texts: list[str], owner: list[int], prob: np.ndarray,
-                    require_ref: bool) -> tuple[float, dict[str, float]]:
-    best: tuple[float, dict[str, float]] = (0.99, item_metrics(items, [False] * len(items)))
+                    require_ref: bool, rules: list[bool]) -> tuple[float, dict[str, float]]:
+    """The threshold with the best F1 of rules OR semantic whose hard-negative FP rate stays <= MAX_HN_FP."""
+    best: tuple[float, dict[str, float]] = (0.99, item_metrics(items, rules))
     for th in np.arange(0.30, 0.995, 0.01):
-        m = item_metrics(items, _item_pred(items, texts, owner, prob, float(th), require_ref))
+        sem = _item_pred(items, texts, owner, prob, float(th), require_ref)
+        m = item_metrics(items, [a or b for a, b in zip(rules, sem, strict=True)])
         if m["hn_fp"] <= MAX_HN_FP and m["f1"] > best[1]["f1"]:
             best = (round(float(th), 2), m)
     return best
@@ -186,22 +191,24 @@ def main() -> None:
     x = semantic.feature_matrix(texts, scores, emb.embed(texts)).astype(np.float64)
     y = np.asarray(labels, dtype=np.float64)
     print(f"{len(items)} items, {len(texts)} sentences ({int(y.sum())} blameful)")
+    rules = [any(h.confidence >= FLAG_AT for s in split_sentences(i["text"]) for h in check_sentence(s.text))
+             for i in items]
     best: tuple[float, float, bool, dict[str, float]] | None = None
     for lam in LAMBDAS:
         oof = cross_validate(items, x, y, texts, owner, lam)
-        for require_ref in (True,):  # never flag a sentence that refers to no one (system-only)
-            th, m = _pick_threshold(items, texts, owner, oof, require_ref)
+        # A sentence that refers to no one is never flagged: without this gate CV F1 is 0.01 higher, but
+        # on the 296 public postmortems the stage flagged long technical sentences (14 findings, 9 false).
+        for require_ref in (True,):
+            th, m = _pick_threshold(items, texts, owner, oof, require_ref, rules)
             print(f"  cv lambda {lam:g} ref-gate {require_ref}: threshold {th:.2f} P {m['precision']:.3f} "
                   f"R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}")
             if best is None or m["f1"] > best[3]["f1"]:
                 best = (lam, th, require_ref, m)
     assert best is not None
     lam, th, require_ref, m = best
-    print(f"chosen: lambda {lam:g}, threshold {th:.2f}, ref-gate {require_ref}; semantic-only 5-fold CV "
+    print(f"chosen: lambda {lam:g}, threshold {th:.2f}, ref-gate {require_ref}; rules OR semantic 5-fold CV "
           f"P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}")
     oof = cross_validate(items, x, y, texts, owner, lam)
-    rules = [any(h.confidence >= FLAG_AT for s in split_sentences(i["text"]) for h in check_sentence(s.text))
-             for i in items]
     sem = _item_pred(items, texts, owner, oof, th, require_ref)
     c = item_metrics(items, [a or b for a, b in zip(rules, sem, strict=True)])
     print(f"rules OR semantic (semantic out-of-fold; rules were written from this data): P {c['precision']:.3f} "
@@ -211,8 +218,9 @@ def main() -> None:
     scaler = Scaler(x)
     w, b = scaler.fold(*fit_logistic(scaler(x), y, lam))
     heads = _category_heads(items, x, y, owner, lam)
-    out = {"model": MODEL_ID, "features": ["384 embedding dims", *semantic.FEATURE_NAMES],
-           "threshold": th, "require_ref": require_ref, "lambda": lam, "categories": list(CATEGORIES),
+    out = {"model": MODEL_ID, "features": ["384 embedding dims", *semantic.FEATURE_NAMES, f"{semantic.NGRAM_DIMS} hashed n-grams"],
+           "threshold": th, "require_ref": require_ref,
+           "max_words": int(np.percentile([len(t.split()) for t in texts], 99)), "lambda": lam, "categories": list(CATEGORIES),
            "cv": {k: round(v, 3) for k, v in m.items()},
            "blame": {"w": _round(w), "b": round(b, 5)}, "category_heads": heads}
     Path(args.out).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")

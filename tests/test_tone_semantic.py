@@ -61,10 +61,10 @@ def test_batch_matches_one_by_one() -> None:
 
 def test_committed_weights_match_the_feature_layout() -> None:
     raw = json.loads(sem.WEIGHTS_FILE.read_text(encoding="utf-8"))
-    width = 384 + len(sem.FEATURE_NAMES)
+    width = 384 + len(sem.FEATURE_NAMES) + sem.NGRAM_DIMS
     assert len(raw["blame"]["w"]) == width
     assert all(len(raw["category_heads"][c]["w"]) == width for c in raw["categories"])
-    assert 0.5 <= raw["threshold"] < 1.0 and raw["cv"]["hn_fp"] <= 0.03
+    assert 0.5 <= raw["threshold"] < 1.0 and raw["cv"]["hn_fp"] <= 0.05  # rules OR semantic, out of fold (eval/train_tone.py)
 
 
 def test_training_script_reproduces_a_model_within_the_false_positive_budget(tmp_path: Path) -> None:
@@ -72,6 +72,6 @@ def test_training_script_reproduces_a_model_within_the_false_positive_budget(tmp
     out = tmp_path / "w.json"
     run = subprocess.run([sys.executable, str(ROOT / "eval" / "train_tone.py"), "--out", str(out)],
                          capture_output=True, text=True, timeout=600, check=True)
-    assert "semantic-only 5-fold CV" in run.stdout
+    assert "rules OR semantic 5-fold CV" in run.stdout
     raw = json.loads(out.read_text(encoding="utf-8"))
-    assert raw["cv"]["hn_fp"] <= 0.03 and raw["cv"]["recall"] > 0.2
+    assert raw["cv"]["hn_fp"] <= 0.05 and raw["cv"]["recall"] > 0.2  # rules OR semantic, out of fold

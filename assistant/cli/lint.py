@@ -6,8 +6,9 @@ Exit codes: 0 clean, 1 findings, 2 error. Imports stay light so the linter start
 from __future__ import annotations
 
 import json
-import re
 import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -15,8 +16,8 @@ import typer
 
 if TYPE_CHECKING:
     from assistant.tone import ToneFinding
+    from assistant.tone.markdown import Block, ProseView
 
-_INLINE_CODE = re.compile(r"`[^`\n]+`")
 
 
 def register(app: typer.Typer) -> None:
@@ -46,27 +47,30 @@ def lint(
     raise typer.Exit(1 if found else 0)
 
 
-def _checker(provider: str | None) -> Any:
-    from assistant.tone import check_text
+Checker = Callable[[list[str], bool], list[list["ToneFinding"]]]
+MODEL_BUDGET_CHARS = 2_000_000
+"""Per file, the model stages (embeddings, parse) read the first 2 MB; the rest gets the rules only,
+so a 50 MB file streams at the rules' speed (said on stderr when it happens)."""
+_PLAIN_SUFFIXES = (".txt", ".text", ".log")
+
+
+def _checker(provider: str | None) -> Checker:
+    from assistant.tone import check_text_llm, check_texts
 
     if not provider:
-        return check_text
+        return lambda texts, models: check_texts(texts, semantic=None if models else False)
     from assistant.llm import get_provider  # lazy: providers pull in heavy clients
-    from assistant.tone import check_text_llm
 
     prov = get_provider(provider)
-    return lambda text: check_text_llm(text, prov)
+    return lambda texts, models: [check_text_llm(t, prov) for t in texts]
 
 
 def _read(path: Path) -> str:
-    from assistant.errors import EncodingError, InputError
+    from assistant.errors import EncodingError
 
     if str(path) == "-":
         return sys.stdin.read()
-    if not path.exists():
-        raise InputError("file not found; check the path", path=str(path))
-    if path.is_dir():
-        raise InputError("is a folder; pass the Markdown or text files inside it", path=str(path))
+    _check_path(path)
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -74,29 +78,108 @@ def _read(path: Path) -> str:
                             path=str(path)) from exc
 
 
-def _run_files(files: list[Path], checker: Any, *, as_json: bool) -> bool:
+def _check_path(path: Path) -> None:
+    from assistant.errors import InputError
+
+    if not path.exists():
+        raise InputError("file not found; check the path", path=str(path))
+    if path.is_dir():
+        raise InputError("is a folder; pass the Markdown or text files inside it", path=str(path))
+
+
+def _lines(path: Path) -> Iterator[str]:
+    """The file's lines with their endings, read lazily (stdin for '-')."""
+    from assistant.errors import EncodingError
+
+    if str(path) == "-":
+        yield from sys.stdin
+        return
+    _check_path(path)
+    n = 0
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for n, line in enumerate(fh, start=1):  # noqa: B007 - n names the line in the error
+                yield line
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"not valid UTF-8 ({exc.reason}) after line {n}; save it as UTF-8",
+                            path=str(path)) from exc
+
+
+def _run_files(files: list[Path], checker: Checker, *, as_json: bool) -> bool:
     report: list[dict[str, Any]] = []
     count = 0
-    for path in files:
-        text = _read(path)
-        code = [(m.start(), m.end()) for m in _INLINE_CODE.finditer(text)]
-        findings: list[ToneFinding] = [f for f in checker(text)
-                                       if not any(s <= f.start and f.end <= e for s, e in code)]
-        count += len(findings)
-        for f in findings:
-            if as_json:
-                report.append({"file": str(path), "line": f.line, "col": f.col, "start": f.start, "end": f.end,
-                               "category": f.category, "text": f.text, "message": f.explanation,
-                               "suggestion": f.suggestion, "source": f.source})
-            else:
-                print(f"{path}:{f.line}:{f.col} {f.category}: {f.explanation} (\"{f.text}\")")
-                print(f"    suggestion: {f.suggestion}")
+    for row in _lint_files(files, checker):
+        count += 1
+        if as_json:
+            report.append(row)
+        else:
+            print(f"{row['file']}:{row['line']}:{row['col']} {row['category']}: {row['message']} (\"{row['text']}\")")
+            print(f"    suggestion: {row['suggestion']}")
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     return count > 0
 
 
-def _run_jsonl(path: Path, checker: Any) -> bool:
+def _lint_files(files: list[Path], checker: Checker) -> Iterator[dict[str, Any]]:
+    """Findings of every file, in order; small files are checked together (one embedding batch)."""
+    from assistant.tone.markdown import BLOCK_CHARS
+
+    batch: list[_Piece] = []
+    size = 0
+    for path in files:
+        for piece in _pieces(path):
+            if batch and piece.models != batch[-1].models:
+                yield from _check_batch(batch, checker)
+                batch, size = [], 0
+            batch.append(piece)
+            size += len(piece.block.text)
+            if size >= BLOCK_CHARS:
+                yield from _check_batch(batch, checker)
+                batch, size = [], 0
+    yield from _check_batch(batch, checker)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    path: Path
+    block: Block
+    view: ProseView
+    models: bool
+
+
+def _pieces(path: Path) -> Iterator[_Piece]:
+    """One file as blocks with their prose views: Markdown read as Markdown, plain text as prose."""
+    from assistant.tone.markdown import ProseView, blocks, prose_view
+
+    markdown = not str(path).lower().endswith(_PLAIN_SUFFIXES)
+    told = False
+    for block in blocks(_lines(path)):
+        view = prose_view(block.text, front_matter=block.line == 0) if markdown else ProseView(block.text)
+        models = block.offset < MODEL_BUDGET_CHARS
+        if not models and not told:
+            print(f"note: {path}: past {MODEL_BUDGET_CHARS // 1_000_000} MB only the rules run "
+                  "(the embedding and parse stages read the start of a file)", file=sys.stderr)
+            told = True
+        yield _Piece(path, block, view, models)
+
+
+def _check_batch(batch: list[_Piece], checker: Checker) -> Iterator[dict[str, Any]]:
+    from assistant.tone import line_col
+
+    if not batch:
+        return
+    for piece, found in zip(batch, checker([p.view.text for p in batch], batch[0].models), strict=True):
+        block, view = piece.block, piece.view
+        for f in found:
+            line, col = line_col(block.text, f.start)
+            quoted = view.in_quote(f.start)
+            yield {"file": str(piece.path), "line": block.line + line, "col": col, "start": block.offset + f.start,
+                   "end": block.offset + f.end, "category": f.category, "text": block.text[f.start:f.end],
+                   "message": f.explanation + (" (in a quote)" if quoted else ""), "quote": quoted,
+                   "suggestion": f.suggestion, "source": f.source}
+
+
+def _run_jsonl(path: Path, checker: Checker) -> bool:
     from assistant.errors import MalformedInputError
 
     text = _read(path)
@@ -123,13 +206,9 @@ def _run_jsonl(path: Path, checker: Any) -> bool:
     return found
 
 
-def _check_all(checker: Any, texts: list[str]) -> list[list[ToneFinding]]:
-    """The default checker runs as one batch (the semantic stage embeds all sentences at once)."""
-    from assistant.tone import check_text, check_texts
-
-    if checker is check_text:
-        return check_texts(texts)
-    return [checker(t) for t in texts]
+def _check_all(checker: Checker, texts: list[str]) -> list[list[ToneFinding]]:
+    """The texts as one batch (the semantic stage embeds all sentences at once)."""
+    return checker(texts, True)
 
 
 def _fail(message: str) -> NoReturn:

@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from assistant.tone.categories import CATEGORIES, Category
 from assistant.tone.rewrite import rewrite_sentence
-from assistant.tone.rules import FLAG_AT, SentenceVerdict, check_sentences
+from assistant.tone.rules import FLAG_AT, Hit, SentenceVerdict, check_sentences
 
 if TYPE_CHECKING:
     from assistant.llm.base import Provider
@@ -39,14 +40,40 @@ def check_text(text: str, *, semantic: bool | None = None) -> list[ToneFinding]:
     return check_texts([text], semantic=semantic)[0]
 
 
-def check_texts(texts: list[str], *, semantic: bool | None = None) -> list[list[ToneFinding]]:
-    """``check_text`` for many texts, embedding all their rule-clean sentences in one batch."""
+def check_texts(texts: list[str], *, semantic: bool | None = None,
+                people: Iterable[str] = ()) -> list[list[ToneFinding]]:
+    """``check_text`` for many texts, embedding all their rule-clean sentences in one batch.
+
+    With the model stages on (``semantic`` not False), rule-clean sentences that name someone and
+    speak of a cause are parsed (``syntax.py``); ``people`` are known participants (chat actors).
+    """
     verdicts = [check_sentences(t) for t in texts]
+    if semantic is not False:
+        verdicts = _with_syntax(verdicts, people)
     extra = _semantic_findings(texts, verdicts) if semantic is not False else [[] for _ in texts]
     out = []
     for text, v, sem in zip(texts, verdicts, extra, strict=True):
         found = findings_for(text, v)
         out.append(sorted(found + sem, key=lambda f: (f.start, f.end)) if sem else found)
+    return out
+
+
+def _with_syntax(verdicts: list[list[SentenceVerdict]], people: Iterable[str]) -> list[list[SentenceVerdict]]:
+    """Add the parse stage's hits to rule-clean sentences (off with POSTMORTEM_TONE_SYNTAX=0)."""
+    from assistant.tone import syntax
+
+    if not syntax.enabled():
+        return verdicts
+    todo = [(n, k) for n, vs in enumerate(verdicts) for k, v in enumerate(vs) if not v.flagged]
+    if not todo:
+        return verdicts
+    found = syntax.analyse([verdicts[n][k].sentence.text for n, k in todo], people)
+    out = [list(vs) for vs in verdicts]
+    for (n, k), hits in zip(todo, found, strict=True):
+        if hits:
+            v = out[n][k]
+            extra = tuple(Hit(h.category, h.start, h.end, h.explanation, syntax.CONFIDENCE) for h in hits)
+            out[n][k] = SentenceVerdict(v.sentence, v.hits + extra)
     return out
 
 
@@ -66,6 +93,10 @@ def _semantic_findings(texts: list[str], verdicts: list[list[SentenceVerdict]]) 
     if not todo or not sem.available():
         return out
     model = sem.load_model()
+    if model is not None:  # a sentence the model would never flag is not embedded
+        todo = [(n, v) for n, v in todo if sem.in_scope(v.sentence.text, model)]
+        if not todo:
+            return out
     scored = sem.score([v.sentence.text for _, v in todo], [v.score for _, v in todo])
     if model is None or scored is None:
         return out
@@ -78,7 +109,6 @@ def _semantic_findings(texts: list[str], verdicts: list[list[SentenceVerdict]]) 
 
 def _semantic_finding(text: str, v: SentenceVerdict, p: float, category: str) -> ToneFinding:
     from assistant.tone.findings import ToneFinding
-    from assistant.tone.rules import Hit
     from assistant.tone.semantic import person_span
 
     sentence = v.sentence

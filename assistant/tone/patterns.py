@@ -54,6 +54,9 @@ HUMAN_ERROR: list[Rule] = [
 
 COUNTERFACTUAL: list[Rule] = [
     ("counterfactual-hindsight",
+     rf"(?P<span>\b(?:if\s+(?:only\s+)?(?P<who>{HUMAN}|(?-i:[A-Z][a-z]+)|@[\w.-]+)\s+(?:had(?:\s+not|n't)?|did(?:\s+not|n't))|had\s+(?P<who2>{HUMAN}|(?-i:[A-Z][a-z]+)|@[\w.-]+)(?:\s+not|n't)?)\s+(?:just\s+|only\s+|simply\s+)?\w+ed\b[^.;]{{0,80}}?)(?=,?\s*(?:none\s+of\s+(?:this|that|it)|nothing|we|it|this|that|the\s+\w+)\s+(?:would|wouldn't|'d|could)\b)",
+     "a counterfactual about what a person did or did not do, judged with hindsight", 0.8, "person"),
+    ("counterfactual-hindsight",
      rf"(?P<span>\b(?P<who>{HUMAN}|(?<![\w'])(?-i:[A-Z][a-z]+))\s+(?:[\w'-]+\s+){{0,3}}?{MODAL_PERFECT}\s+(?:\w+\s+)?{AGENT_VERB})\b",
      "a counterfactual about what a person should or could have done, judged with hindsight", 0.85, "person"),
     ("counterfactual-hindsight",
@@ -137,6 +140,8 @@ PUNITIVE: list[Rule] = [
     ("punitive",
      r"\b(?:be|get|gets|got|getting|been|being)\s+(?:fired(?!\s+(?:off|up|at))|sacked|canned|let\s+go|axed|disciplined|reprimanded|punished|suspended|demoted|pipped|written\s+up|put\s+on\s+(?:a\s+)?pip|(?:removed|kicked|pulled|taken|banned)\s+(?:off|from|out\s+of)\s+(?:the\s+)?(?:on-?call|pager|team|project))\b",
      "calls for punishment; postmortems look for conditions, not culprits", 0.9, "neg quote"),
+    ("punitive", r"\b(?:formal|serious|personal|individual|professional)\s+(?:consequences|repercussions|sanctions|warning)\b|\bperformance\s+(?:conversation|discussion|talk|plan|management|improvement)\b|\b(?:involve|inform|notify|loop\s+in|escalate\s+to)\s+(?:hr|human\s+resources)\b|\bhr\s+(?:to\s+be\s+)?(?:informed|involved|notified)\b",
+     "calls for a sanction in HR language; postmortems look for conditions, not culprits", 0.85, "neg quote"),
     ("punitive", r"\bdisciplin(?:ary|ed)\b", "calls for discipline; postmortems look for conditions, not culprits", 0.9, "neg quote"),
     ("punitive", rf"(?<!\bbe\s)(?<!\bbeen\s)\b(?:fire|sack|can|axe|punish|reprimand|discipline|demote|suspend|replace)\s+{POSS_OBJ}",
      "calls for punishing the people involved", 0.9, "neg"),

@@ -13,45 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.tone.inflect import gerund, lemma, participle, past
 from assistant.tone.lazyre import LazyRegex
 
 _F = re.IGNORECASE
 Reframe = tuple[str, str | None]  # new text, systemic question (or None)
 
-_IRREGULAR = {
-    "seen": "see", "caught": "catch", "known": "know", "taken": "take", "done": "do", "thought": "think",
-    "read": "read", "paid": "pay", "told": "tell", "run": "run", "ran": "run", "set": "set", "put": "put",
-    "foreseen": "foresee", "given": "give", "written": "write", "wrote": "write", "made": "make",
-    "gone": "go", "went": "go", "spotted": "spot", "stopped": "stop", "flagged": "flag", "shipped": "ship",
-}
 _PERCEIVE = frozenset({"see", "notice", "catch", "spot", "know", "realize", "realise", "foresee", "anticipate"})
-_E_ENDINGS = ("at", "iz", "is", "ic", "uc", "iv", "ag", "rg", "ng", "us", "ur", "ot", "av", "ov", "in", "ut", "um", "ir", "rs")
 
 
-def base_form(past: str) -> str:
+def base_form(past_form: str) -> str:
     """Base verb of a past tense or participle ("checked" → "check", "escalated" → "escalate")."""
-    low = past.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    if low.endswith("ied"):
-        return low[:-3] + "y"
-    if not low.endswith("ed"):
-        return low
-    stem = low[:-2]
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-        return stem[:-1]
-    if stem.endswith(_E_ENDINGS) and not stem.endswith(("ing", "ain", "oin", "een", "ean")):
-        return stem + "e"
-    return stem
-
-
-def gerund(base: str) -> str:
-    """The -ing form of a base verb ("check" → "checking", "renew" → "renewing")."""
-    if base.endswith("ie"):
-        return base[:-2] + "ying"
-    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
-        return base[:-1] + "ing"
-    return base + "ing"
+    return lemma(past_form)
 
 
 def _cap(text: str) -> str:
@@ -197,7 +170,7 @@ def _every_time(m: re.Match[str]) -> Reframe:
 
 
 def _never(m: re.Match[str]) -> Reframe:
-    pp = m.group("v") + ("d" if m.group("v").endswith("e") else "ed")
+    pp = participle(m.group("v"))
     return f"{m.group('obj')} from {m.group('who')} are not always {pp}", "what would make that check automatic?"
 
 
@@ -361,8 +334,7 @@ def _congrats(m: re.Match[str]) -> Reframe:
     if g in ("take", "taking") and rest.lower().startswith("down "):
         return f"{rest[5:]} went down in a new way", "what made this possible?"
     if m.group("who") and g.endswith("ing"):
-        stem = g[:-3]
-        return f"{m.group('who')} {stem}{'d' if stem.endswith('e') else 'ed'} {rest}", "what made this possible?"
+        return f"{m.group('who')} {past(lemma(g))} {rest}", "what made this possible?"
     return "", None
 
 
@@ -391,8 +363,7 @@ def _praise_doing(m: re.Match[str]) -> Reframe:
     g = m.group("g").lower()
     rest = m.group("rest")
     if m.group("who") and g != "taking":
-        past = {"running": "ran", "making": "made", "writing": "wrote", "setting": "set", "putting": "put"}.get(g, g[:-3] + "ed")
-        return f"{m.group('who')} {past}{rest}", "what made this possible?"
+        return f"{m.group('who')} {past(lemma(g))}{rest}", "what made this possible?"
     for lead, outcome in _OUTCOME_GERUND.items():
         words = lead.split()
         if g == words[0] and rest.lower().lstrip().startswith(" ".join(words[1:])):
@@ -423,7 +394,7 @@ def _known_who(m: re.Match[str]) -> Reframe:
 
 def _who_set(m: re.Match[str]) -> Reframe:
     v = m.group("v").lower()
-    pp = {"wrote": "written", "ran": "run", "made": "made"}.get(v, v)
+    pp = participle(lemma(v))
     return f"{m.group('obj')} was {pp}{m.group('rest')}", "what review or guard applies to this change?"
 
 

@@ -199,12 +199,13 @@ def _judge(rule: _Rule, m: re.Match[str], text: str, quoted: list[tuple[int, int
     if "human" in g and not has_human:
         conf = min(conf, 0.4)
     extra: list[Hit] = []
-    if "person" in g and "who" in groups and m.group("who"):
-        who = m.group("who").strip()
-        kind = _subject_kind(who, text, m.start("who"))
+    who_group = next((k for k in ("who", "who2") if k in groups and m.group(k)), None)
+    if "person" in g and who_group:
+        who = m.group(who_group).strip()
+        kind = _subject_kind(who, text, m.start(who_group))
         if kind == "system":
             return []
-        if "norel" in g and _previous_word(text, m.start("who")) in _REL_WORDS:
+        if "norel" in g and _previous_word(text, m.start(who_group)) in _REL_WORDS:
             return []
         if kind == "team":
             if category == "named-individual-fault":
@@ -239,6 +240,8 @@ def _subject_kind(who: str, text: str, at: int) -> str:
         return "system"
     if token in NOT_A_NAME or token in PRODUCT_NAMES:
         return "system"
+    if len(token) > 5 and token.endswith("ing"):
+        return "system"  # a gerund ("Linting that would have caught …"), not a name
     if len(who) > 1 and who.isupper():
         return "system"  # acronyms: DNS, API, CI
     if _previous_word(text, at) in _DETERMINERS:

@@ -62,6 +62,8 @@ def main() -> None:
     start = time.perf_counter()
     check_texts(texts)
     batch_s = time.perf_counter() - start
+    _bench_syntax(texts)
+    _bench_corpus()
     print(f"tone first call (import done, rules not yet compiled): {first_ms:.1f} ms")
     print(f"tone rules: {rules:,.0f} sentences/s on the dev mix (goal 5,000/s); {clean_rate:,.0f}/s on clean "
           f"sentences; with findings and rewrites: {full:,.0f} sentences/s [{len(texts)} texts, ~{n_sent} sentences]")
@@ -70,6 +72,42 @@ def main() -> None:
               f"({n_sent / batch_s:,.0f} sentences/s, embeddings not cached)")
     else:
         print("tone semantic stage unavailable (model/weights missing or POSTMORTEM_TONE_SEMANTIC=0)")
+
+
+def _bench_syntax(texts: list[str]) -> None:
+    """The parse stage alone: how many sentences pass its gate, and its rate on those."""
+    from assistant.tone import syntax
+    from assistant.tone.sentences import split_sentences
+
+    start = time.perf_counter()
+    if not syntax.available():
+        print("tone parse stage unavailable (spaCy pipeline not installed)")
+        return
+    load_s = time.perf_counter() - start
+    sents = [s.text for t in texts for s in split_sentences(t)]
+    gated = [s for s in sents if syntax.worth_parsing(s)]
+    start = time.perf_counter()
+    syntax.analyse(gated)
+    took = time.perf_counter() - start
+    print(f"tone parse stage: load {load_s:.2f} s; {len(gated)}/{len(sents)} sentences pass the person+cause gate; "
+          f"{len(gated) / max(took, 1e-9):,.0f} parsed sentences/s")
+
+
+def _bench_corpus() -> None:
+    """`postmortem lint` over the public postmortems (goal: under 10 s), as a user runs it."""
+    import subprocess
+
+    corpus = ROOT.parent / "shared" / "data" / "postmortems" / "md"
+    files = sorted(str(p) for p in corpus.glob("*.md"))
+    if not files:
+        print("tone corpus lint: ../shared/data/postmortems/md absent")
+        return
+    exe = Path(sys.executable).with_name("postmortem")
+    start = time.perf_counter()
+    run = subprocess.run([str(exe), "lint", *files], capture_output=True, text=True, check=False)
+    took = time.perf_counter() - start
+    found = sum(1 for line in run.stdout.splitlines() if not line.startswith(" "))
+    print(f"tone corpus lint: {len(files)} postmortems in {took:.1f} s (goal under 10 s), {found} findings")
 
 
 if __name__ == "__main__":
