@@ -88,10 +88,14 @@ def draft_postmortem(
             return name, out, SectionStatus(provider=provider.name, prompt_version=versions[name])
         except (ProviderError, ValidationError) as exc:
             # The model failed for good: keep the draft complete with the deterministic drafter.
+            from assistant.draft.fallback import describe_failure
+
             out = offline.generate(request)
             why = f"{type(exc).__name__}: {str(exc)[:300]}"
+            reason, check = describe_failure(exc)
             return name, out, SectionStatus(
-                provider=offline.name, prompt_version=versions[name], status="fallback", error=why
+                provider=offline.name, prompt_version=versions[name], status="fallback", error=why,
+                reason=reason, settings=check,
             )
 
     workers = max(1, min(settings.llm_concurrency, len(wanted)))
