@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from assistant.ingest import read_sources
-from tests._cli_helpers import EXAMPLE, corrupt_member, run_main, zip_of
+from _cli_helpers import EXAMPLE, corrupt_member, run_main, zip_of
 
 
 def _example_zip(tmp_path: Path, *, stored: bool = False) -> Path:

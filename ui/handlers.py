@@ -41,9 +41,13 @@ class UiContext:
 
 
 def _fail(exc: BaseException) -> str:
+    """A message for people: ours as written; anything else as one line naming its crash report file."""
     if isinstance(exc, services.Unavailable | PostmortemError):
         return f"⚠️ {exc}"
-    return f"⚠️ Unexpected error: {type(exc).__name__}: {exc}"
+    from assistant.datadir import crash_line, write_crash_report
+
+    report = write_crash_report(exc, command="postmortem ui")
+    return f"⚠️ {crash_line(exc, report)[0].upper()}{crash_line(exc, report)[1:]}"
 
 
 # ---------------------------------------------------------------- drafts list
