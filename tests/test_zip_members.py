@@ -5,8 +5,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from assistant.ingest import read_sources
 from _cli_helpers import EXAMPLE, corrupt_member, run_main, zip_of
+
+from assistant.ingest import read_sources
 
 
 def _example_zip(tmp_path: Path, *, stored: bool = False) -> Path:

@@ -127,6 +127,11 @@ def _decode_chunk(data: bytes) -> str:
     return text.replace("\r\n", "\n") if "\r" in text else text
 
 
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes or many control characters in the first bytes: not text."""
+    return _looks_binary(head)
+
+
 def _looks_binary(head: bytes) -> bool:
     if not head:
         return False
