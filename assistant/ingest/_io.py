@@ -162,11 +162,39 @@ def _decode(data: bytes, name: str) -> tuple[str, str, tuple[int, str] | None]:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
         line = _bad_utf8_line(data, exc)
+        lines, total = bad_utf8_lines(data)
+        shown = ", ".join(str(n) for n in lines)
+        more = f" and {total - len(lines)} more" if total > len(lines) else ""
+        where = f"line {shown}" if total == 1 else f"{total} lines: {shown}{more}"
         msg = (
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); read with replacement "
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} first; {where}); read with replacement "
             "characters — convert it to UTF-8 (e.g. `iconv -f latin1 -t utf-8`) for exact text"
         )
         return data.decode("utf-8", errors="replace"), "utf-8", (line, msg)
+
+
+BAD_LINES_SHOWN = 10
+
+
+def bad_utf8_lines(data: bytes, *, show: int = BAD_LINES_SHOWN) -> tuple[list[int], int]:
+    """The first ``show`` line numbers holding bytes that are not UTF-8, and how many lines do."""
+    view = memoryview(data)
+    pos, line, shown, total = 0, 1, [], 0
+    while pos < len(data):
+        try:
+            str(view[pos:], "utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            bad = pos + exc.start
+            line += data.count(b"\n", pos, bad)
+            total += 1
+            if len(shown) < show:
+                shown.append(line)
+            nl = data.find(b"\n", bad)
+            if nl < 0:
+                break
+            pos, line = nl + 1, line + 1
+    return shown, total
 
 
 def _sample_of(head: bytes, name: str) -> str:

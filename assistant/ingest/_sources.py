@@ -214,6 +214,12 @@ def _workspace(read: dict[str, bytes | None], users_name: str | None, chans: lis
                 path=name, line=exc.lineno,
                 message=f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); re-export the channel"))
             continue
+        if doc.truncated:
+            ln, col, msg = doc.truncated
+            problems.append(InputProblem(
+                path=name, line=ln,
+                message=f"JSON list breaks at line {ln} column {col} ({msg}); kept the {len(doc.value)} complete "
+                        "messages before it — re-export the channel for the rest"))
         if not slack.looks_like_messages(doc.value):
             continue
         channel = PurePosixPath(member).parts[-2]
