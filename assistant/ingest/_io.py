@@ -179,7 +179,8 @@ BAD_LINES_SHOWN = 10
 def bad_utf8_lines(data: bytes, *, show: int = BAD_LINES_SHOWN) -> tuple[list[int], int]:
     """The first ``show`` line numbers holding bytes that are not UTF-8, and how many lines do."""
     view = memoryview(data)
-    pos, line, shown, total = 0, 1, [], 0
+    pos, line, total = 0, 1, 0
+    shown: list[int] = []
     while pos < len(data):
         try:
             str(view[pos:], "utf-8")
