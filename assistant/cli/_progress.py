@@ -45,7 +45,7 @@ class Progress:
 
             self._bar = Bar(
                 SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                console=Console(stderr=True), transient=True,
+                console=Console(stderr=True, force_terminal=True if self.enabled else None), transient=True,
             )  # fmt: skip
             self._bar.start()
         return self

@@ -65,9 +65,11 @@ def draft_postmortem(
     """Draft every section (or ``sections``) of a postmortem for ``timeline``."""
     from assistant.config import get_settings
     from assistant.draft.assemble import assemble
+    from assistant.draft.clip import clip_long_events
     from assistant.llm.offline import OfflineProvider
 
     settings = get_settings()
+    timeline = clip_long_events(timeline)
     provider = provider or _default_provider(settings)
     offline = provider if isinstance(provider, OfflineProvider) else OfflineProvider()
     alias = settings.alias_names if settings.alias_names is not None else bool(provider.remote)
