@@ -52,8 +52,9 @@ class DraftRecord:
 
     @property
     def label(self) -> str:
-        """What the drafts list shows: title and last edit time."""
-        return f"{self.title or 'Untitled draft'} · {self.updated.astimezone().strftime('%Y-%m-%d %H:%M')}"
+        """What the drafts list shows: title, a short id (same titles stay apart) and last edit time."""
+        when = self.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+        return f"{self.title or 'Untitled draft'} · #{self.id[:6]} · {when}"
 
 
 def _now() -> str:
