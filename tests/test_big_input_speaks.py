@@ -37,3 +37,30 @@ def test_progress_stays_quiet_when_stderr_is_not_a_terminal(monkeypatch: pytest.
     monkeypatch.delenv("POSTMORTEM_PROGRESS", raising=False)
     run = run_main("draft", str(EXAMPLE), "--provider", "offline")
     assert run.code == 0 and run.err == ""
+
+
+def test_redact_scans_a_big_file_in_pieces_with_memory_well_below_its_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracemalloc
+
+    import assistant.cli.redact as redact_cli
+    import assistant.ingest._io as io_mod
+
+    monkeypatch.setattr(io_mod, "WHOLE_BYTES", 64 * 1024)  # stream anything bigger, as for a >16 MB log
+    monkeypatch.setattr(redact_cli, "CHUNK_CHARS", 32 * 1024)
+    log = tmp_path / "app.log"
+    line = "2026-03-04T14:02:11Z INFO payments worker 17 processed batch ok in 41 ms\n"
+    with log.open("w", encoding="utf-8") as fh:
+        for n in range(20_000):
+            fh.write(line if n != 15_000 else "2026-03-04T14:02:12Z WARN db password=Tq8v!mZ2pLx9 in url\n")
+    size = log.stat().st_size
+    warm = tmp_path / "warm.log"
+    warm.write_text(line, encoding="utf-8")
+    redact_cli.scan_paths([warm], names=[])  # imports and compiled patterns are not the file's memory
+    tracemalloc.start()
+    rows, _ = redact_cli.scan_paths([log], names=[])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [r["line"] for r in rows if r["kind"] == "secret"] == [15_001]
+    assert peak < size / 2, f"peak {peak / 1e6:.1f} MB for a {size / 1e6:.1f} MB file"

@@ -10,9 +10,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from assistant.cli._progress import Progress
 
 
 def register(app: typer.Typer) -> None:
@@ -30,7 +33,10 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """List every secret, personal datum and injection-looking line (file:line, kind, placeholder)."""
-        rows, injections = scan_paths(paths, names=name or [])
+        from assistant.cli._progress import Progress
+
+        with Progress() as progress:
+            rows, injections = scan_paths(paths, names=name or [], progress=progress)
         if as_json:
             doc = {
                 "findings": rows,
@@ -125,7 +131,9 @@ def _skipped(name: str, why: str) -> None:
     print(f"skipped {name}: {why}", file=sys.stderr)
 
 
-def scan_paths(paths: list[Path], *, names: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def scan_paths(
+    paths: list[Path], *, names: list[str], progress: Progress | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Findings (file, line, column, kind, placeholder, rule, masked preview) and injection lines.
 
     Two passes over each input, each in pieces: the first learns values (a name seen late is then
@@ -140,10 +148,14 @@ def scan_paths(paths: list[Path], *, names: list[str]) -> tuple[list[dict[str, A
     injections: list[dict[str, Any]] = []
     max_bytes = get_settings().max_input_bytes
     texts = [t for path in paths for t in _texts(path, max_bytes=max_bytes)]
-    for t in texts:
+    for n, t in enumerate(texts, 1):
+        if progress:
+            progress.stage(f"learning names and secrets: {n}/{len(texts)} {t.display}")
         for piece in t.pieces():
             redactor.findings(piece)
-    for t in texts:
+    for n, t in enumerate(texts, 1):
+        if progress:
+            progress.stage(f"reporting: {n}/{len(texts)} {t.display}")
         first_line = 1
         for piece in t.pieces():
             starts = [0]

@@ -271,5 +271,14 @@ def _read_zip(path: Path, given: str, *, max_bytes: int) -> _Out:
 def _read_workspace_dir(root: Path, given: str, *, max_bytes: int) -> _Out:
     names = [p.relative_to(root).as_posix() for p in root.rglob("*.json") if p.is_file()]
     users_name, chans = _workspace_members(names)
-    read: dict[str, bytes | None] = {n: (root / n).read_bytes() for n in [*chans, *([users_name] if users_name else [])]}
-    return _workspace(read, users_name, chans, f"{given.rstrip('/')}/", max_bytes)
+    prefix = f"{given.rstrip('/')}/"
+    problems: list[InputProblem] = []
+    read: dict[str, bytes | None] = {}
+    for n in [*chans, *([users_name] if users_name else [])]:
+        try:  # one unreadable channel file must not lose the others
+            read[n] = (root / n).read_bytes()
+        except OSError as exc:
+            read[n] = None
+            problems.append(InputProblem(path=f"{prefix}{n}", message=f"cannot be read ({exc.strerror or exc}); check permissions"))
+    sources, more = _workspace(read, users_name, chans, prefix, max_bytes)
+    return sources, problems + more
