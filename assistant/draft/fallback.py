@@ -10,7 +10,7 @@ import re
 
 from pydantic import ValidationError
 
-from assistant.draft.schema import Postmortem
+from assistant.draft.schema import SECTION_ORDER, Postmortem
 from assistant.errors import InvalidModelOutputError, ProviderError, ProviderUnavailableError
 
 _SETTING = re.compile(r"\b(?:OPENAI|POSTMORTEM|AZURE_OPENAI)_[A-Z_]+\b")
@@ -41,7 +41,8 @@ def describe_failure(exc: BaseException) -> tuple[str, list[str]]:
 def fallback_sections(pm: Postmortem) -> dict[str, tuple[str, list[str]]]:
     """Section → (reason, settings) for every section the offline drafter wrote after a model failure."""
     out: dict[str, tuple[str, list[str]]] = {}
-    for name, st in pm.provenance.sections.items():
+    order = {n: i for i, n in enumerate(SECTION_ORDER)}
+    for name, st in sorted(pm.provenance.sections.items(), key=lambda kv: order.get(kv[0], len(order))):
         if st.status == "fallback":
             out[name] = (st.reason or st.error or "the model call failed", list(st.settings))
     return out
