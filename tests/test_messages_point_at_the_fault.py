@@ -34,3 +34,10 @@ def test_invalid_json_in_a_workspace_zip_keeps_line_and_column(tmp_path: Path) -
     assert "line 1 column" in msgs["users.json"].message
     day = msgs["incident/2026-03-04.json"]
     assert day.line == 2 and "line 2 column" in day.message and "kept the 1 complete" in day.message
+
+
+def test_invalid_json_in_the_first_item_keeps_its_line_and_column(tmp_path: Path) -> None:
+    f = tmp_path / "alerts.json"
+    f.write_text('[\n  {"status": "firing",\n   "labels": {"alertname": oops}}\n]\n', encoding="utf-8")
+    [p] = read_sources([f]).problems
+    assert p.line == 3 and "line 3 column 28" in p.message, p.message
