@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     library_collection: str = Field(default="postmortems")
     max_input_bytes: int = Field(default=256 * 1024 * 1024, description="per-file size limit")
     ui_max_upload_mb: int = Field(default=50)
+    store_redacted: bool = Field(
+        default=False, description="store UI drafts, pasted text and timelines with secrets and personal data redacted"
+    )
     ui_user: str | None = None
     ui_password: SecretStr | None = None
     azure_openai_endpoint: str | None = Field(default=None, validation_alias=AliasChoices("AZURE_OPENAI_ENDPOINT"))

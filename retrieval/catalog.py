@@ -32,9 +32,12 @@ class Catalog:
     """SQLite table of indexed postmortems keyed by doc id (one row per file)."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
+        from assistant.datadir import private_file, tighten
+
+        self.path = private_file(path)
         self._db = sqlite3.connect(str(path), check_same_thread=False)
         self._db.executescript(_SCHEMA)
+        tighten(path)
 
     def close(self) -> None:
         self._db.close()

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import InputError
 from assistant.retrieval.catalog import Catalog
+from assistant.retrieval.hygiene import screen, skip_reason_for_name
 from assistant.retrieval.models import IndexReport, ParsedPostmortem
-from assistant.retrieval.parse import SUFFIXES, parse_file
+from assistant.retrieval.parse import parse_file
 
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
@@ -26,8 +27,11 @@ _CHUNK_WORDS = 160
 _ADD_BATCH = 256
 
 
-def find_files(folder: Path) -> list[Path]:
-    """Postmortem files under a folder (Markdown, text, JSON drafts); hidden paths and READMEs skipped."""
+def find_files(folder: Path, skipped: list[str] | None = None) -> list[Path]:
+    """Postmortem files under a folder (Markdown, text, JSON drafts); others go to ``skipped`` with why.
+
+    Hidden paths (``.git``, editor files) are left out silently: they are never incident documents.
+    """
     if folder.is_file():
         return [folder]
     out = []
@@ -35,8 +39,11 @@ def find_files(folder: Path) -> list[Path]:
         rel = path.relative_to(folder).parts
         if any(p.startswith(".") for p in rel) or not path.is_file():
             continue
-        if path.suffix.lower() in SUFFIXES and not path.name.lower().startswith("readme"):
+        why = skip_reason_for_name(path)
+        if why is None:
             out.append(path)
+        elif skipped is not None:
+            skipped.append(f"{path}: {why}")
     return out
 
 
@@ -94,8 +101,15 @@ def index_files(
         if old and old[1] == digest:
             report.unchanged += 1
             continue
+        text, why = screen(path, data)
+        if text is None:
+            report.skipped.append(f"{path}: {why}")
+            if old:  # no longer a postmortem: drop the stale copy rather than serve it
+                _remove(collection, catalog, old[0])
+                report.removed += 1
+            continue
         try:
-            doc = parse_file(Path(key), text=data.decode("utf-8", errors="replace"))
+            doc = parse_file(Path(key), text=text)
         except InputError as exc:
             report.problems.append(str(exc))
             if old:  # it no longer parses: drop the stale copy rather than serve it

@@ -69,7 +69,10 @@ class Library:
         folder = Path(path)
         if not folder.exists():
             raise LibraryError(f"{folder}: no such folder; pass a folder of past postmortems (.md, .txt, .json)")
-        return self._index(find_files(folder), scope=folder)
+        skipped: list[str] = []
+        report = self._index(find_files(folder, skipped), scope=folder)
+        report.skipped[:0] = skipped
+        return report
 
     def index_files(self, files: Sequence[str | Path]) -> IndexReport:
         """Index single files (nothing is removed)."""

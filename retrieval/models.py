@@ -92,6 +92,7 @@ class IndexReport(BaseModel):
     unchanged: int = 0
     chunks: int = 0
     problems: list[str] = Field(default_factory=list)
+    skipped: list[str] = Field(default_factory=list, description="files not indexed, each 'path: why'")
     seconds: float = 0.0
 
     @property
@@ -102,5 +103,5 @@ class IndexReport(BaseModel):
         """One line for people."""
         return (
             f"added {self.added}, updated {self.updated}, removed {self.removed}, "
-            f"unchanged {self.unchanged} ({self.chunks} chunks, {self.seconds:.1f} s)"
+            f"unchanged {self.unchanged}, skipped {len(self.skipped) + len(self.problems)} ({self.chunks} chunks, {self.seconds:.1f} s)"
         )

@@ -120,7 +120,10 @@ def parse_draft_json(text: str, *, path: Path) -> ParsedPostmortem:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise MalformedInputError(f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno) from exc
+        raise MalformedInputError(
+            f"not valid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); fix or re-export the draft",
+            path=str(path), line=exc.lineno,
+        ) from exc
     if not isinstance(data, dict) or not any(k in data for k in ("title", "summary", "root_cause")):
         raise MalformedInputError(
             "JSON is not a postmortem draft (expected keys such as title, summary, root_cause)", path=str(path)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.config import Settings
+from assistant.datadir import private_dir, tighten_tree
 from assistant.errors import LibraryError
 
 if TYPE_CHECKING:
@@ -45,8 +46,11 @@ def make_client(settings: Settings) -> ClientAPI:
         return client
     path = settings.chroma_dir
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
+        private_dir(settings.home)  # the store holds past incidents: readable by the user only
+        private_dir(path)
+        client = chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
+        tighten_tree(path)
+        return client
     except Exception as exc:
         raise LibraryError(
             f"cannot open the Chroma store at {path} ({exc}); check that POSTMORTEM_HOME is writable"
@@ -82,6 +86,6 @@ def state_dir(settings: Settings) -> Path:
         where = f"server-{key}"
     else:
         where = "local"
-    path = settings.home / "library-index" / f"{where}-{settings.library_collection}"
-    path.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.home)
+    path = private_dir(settings.home / "library-index" / f"{where}-{settings.library_collection}")
     return path

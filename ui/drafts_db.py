@@ -3,6 +3,10 @@
 One table, ``drafts``: id, title, created, updated, the draft JSON, the inputs JSON and the
 timeline JSON (kept so one section can be regenerated after a restart). WAL mode lets readers
 run beside the writer; one lock serialises read-modify-write updates from Gradio's worker threads.
+
+The file is created 0600 inside the 0700 data directory: pasted material can hold secrets. With
+``redact=True`` (``POSTMORTEM_STORE_REDACTED=1``) secrets and personal data in the draft, the
+inputs and the timeline are replaced by placeholders before anything is written.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from assistant.datadir import tighten
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
@@ -46,8 +52,9 @@ class DraftRecord:
 
     @property
     def label(self) -> str:
-        """What the drafts list shows: title and last edit time."""
-        return f"{self.title or 'Untitled draft'} · {self.updated.astimezone().strftime('%Y-%m-%d %H:%M')}"
+        """What the drafts list shows: title, a short id (same titles stay apart) and last edit time."""
+        when = self.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+        return f"{self.title or 'Untitled draft'} · #{self.id[:6]} · {when}"
 
 
 def _now() -> str:
@@ -57,9 +64,11 @@ def _now() -> str:
 class DraftStore:
     """Drafts in one SQLite file; safe to share between threads."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: str | Path, *, redact: bool = False) -> None:
+        from assistant.datadir import private_file
+
+        self.path = private_file(Path(path))  # pasted material can hold secrets: 0600 in a 0700 folder
+        self.redact = redact
         self._lock = threading.RLock()
         # One connection shared under the lock: simpler than a pool and fast enough for a UI.
         self._conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
@@ -69,6 +78,7 @@ class DraftStore:
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.executescript(_SCHEMA)
             self._conn.commit()
+        tighten(self.path)
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -96,6 +106,7 @@ class DraftStore:
         """Store a new draft and return its id."""
         draft_id = uuid.uuid4().hex[:12]
         now = _now()
+        draft, inputs, timeline = self._at_rest(draft, inputs, timeline)
         with self._tx() as c:
             c.execute(
                 "INSERT INTO drafts (id, title, created, updated, draft, inputs, timeline)"
@@ -128,6 +139,7 @@ class DraftStore:
         title: str | None = None,
     ) -> None:
         """Overwrite the given parts of a draft; the title follows the draft's title when not given."""
+        draft, inputs, timeline = self._at_rest(draft, inputs, timeline)
         sets: list[str] = ["updated = ?"]
         args: list[Any] = [_now()]
         if draft is not None:
@@ -148,6 +160,21 @@ class DraftStore:
             cur = c.execute(f"UPDATE drafts SET {', '.join(sets)} WHERE id = ?", (*args, draft_id))
             if cur.rowcount == 0:
                 raise KeyError(draft_id)
+
+    def _at_rest(
+        self, draft: dict[str, Any] | None, inputs: dict[str, Any] | None, timeline: dict[str, Any] | None
+    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None, dict[str, Any] | None]:
+        """With ``redact`` on, secrets and personal data are replaced before anything is written."""
+        if not self.redact:
+            return draft, inputs, timeline
+        from assistant.redact import Redactor
+
+        r = Redactor()
+        return (
+            _redact_tree(r, draft) if draft is not None else None,
+            _redact_tree(r, inputs) if inputs is not None else None,
+            _redact_tree(r, timeline) if timeline is not None else None,
+        )
 
     def update_draft(self, draft_id: str, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
         """Apply ``change`` to the stored draft JSON atomically and return the new draft."""
@@ -174,6 +201,23 @@ class DraftStore:
         """Remove a draft."""
         with self._tx() as c:
             c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+
+
+# Keys whose values are times, ids, file references or numbers: never redacted (a date is not PII).
+_KEEP = frozenset({"time", "recorded_time", "key_times", "metrics", "refs", "event_ids", "id", "ids", "provenance",
+                   "key_events", "clock", "created", "updated", "severity", "matches"})  # fmt: skip
+
+
+def _redact_tree(r: Any, value: Any, key: str = "") -> Any:
+    if key in _KEEP:
+        return value
+    if isinstance(value, str):
+        return r.redact(value)
+    if isinstance(value, dict):
+        return {k: _redact_tree(r, v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redact_tree(r, v, key) for v in value]
+    return value
 
 
 def _record(row: sqlite3.Row) -> DraftRecord:

@@ -41,9 +41,13 @@ class UiContext:
 
 
 def _fail(exc: BaseException) -> str:
+    """A message for people: ours as written; anything else as one line naming its crash report file."""
     if isinstance(exc, services.Unavailable | PostmortemError):
         return f"⚠️ {exc}"
-    return f"⚠️ Unexpected error: {type(exc).__name__}: {exc}"
+    from assistant.datadir import crash_line, write_crash_report
+
+    report = write_crash_report(exc, command="postmortem ui")
+    return f"⚠️ {crash_line(exc, report)[0].upper()}{crash_line(exc, report)[1:]}"
 
 
 # ---------------------------------------------------------------- drafts list
@@ -134,12 +138,16 @@ def _check_sizes(ctx: UiContext, files: Sequence[str]) -> None:
         )
 
 
+_MARK: dict[bool | str, str] = {True: "✅", False: "⏳", "fallback": "⚠️"}
+
+
 class _Progress:
     """The stage list shown while drafting."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.sections: dict[str, bool] = {}
+        # section → False (drafting), True (drafted by the chosen provider), "fallback" (drafted offline)
+        self.sections: dict[str, bool | str] = {}
 
     def stage(self, text: str) -> str:
         self.lines.append(f"⏳ {text}")
@@ -149,10 +157,17 @@ class _Progress:
         self.lines[-1] = f"✅ {text}"
         return self.render()
 
+    def failed(self, text: str | None = None) -> str:
+        """The running stage stopped: never leave a ⏳ behind after an error."""
+        if self.lines and self.lines[-1].startswith("⏳"):
+            self.lines[-1] = f"⚠️ {text or self.lines[-1][2:] + ': stopped'}"
+        self.sections = {n: ok for n, ok in self.sections.items() if ok is not False}
+        return self.render()
+
     def render(self) -> str:
         out = list(self.lines)
         if self.sections:
-            marks = " · ".join(f"{'✅' if ok else '⏳'} {n.replace('_', ' ')}" for n, ok in self.sections.items())
+            marks = " · ".join(f"{_MARK[ok]} {n.replace('_', ' ')}" for n, ok in self.sections.items())
             out.append(f"Sections: {marks}")
         return "\n\n".join(out)
 
@@ -182,7 +197,7 @@ def run_draft(
         _check_sizes(ctx, files)
         ingested = services.ingest(pasted or "", files, max_bytes=ctx.settings.ui_max_upload_mb * 1024 * 1024)
     except Exception as exc:
-        yield {"status": prog.render(), "notice": _fail(exc)}
+        yield {"status": prog.failed(), "notice": _fail(exc)}
         return
     problems = [f"- `{p.path}{':' + str(p.line) if p.line else ''}` {p.message}" for p in ingested.problems]
     yield {
@@ -197,7 +212,14 @@ def run_draft(
     try:
         tl = services.build_timeline(ingested, tz=zone, on_date=day)
     except Exception as exc:
-        yield {"status": prog.render(), "notice": _fail(exc)}
+        yield {"status": prog.failed(), "notice": _fail(exc)}
+        return
+    if not tl.events:  # nothing to draft from: no junk draft, no "ready"
+        yield {
+            "status": prog.failed("Timeline: no events could be read from the input"),
+            "notice": "⚠️ Nothing usable in the input, so no draft was made."
+            + ("\n\nInput problems:\n" + "\n".join(problems) if problems else ""),
+        }
         return
     draft: dict[str, Any] = {}
     _timeline_preview(draft, tl)
@@ -237,6 +259,7 @@ def _draft_sections(
     matches: list[Any],
     sections: Sequence[str] | None = None,
 ) -> Iterator[View]:
+    from assistant.draft.fallback import fallback_line, fallback_sections
     from assistant.draft.schema import SECTION_ORDER
 
     prog.sections = {n: False for n in (sections or SECTION_ORDER)}
@@ -264,7 +287,7 @@ def _draft_sections(
             yield {"status": prog.render(), **section_view(draft, payload)}
         elif kind == "error":
             ctx.store.save(draft_id, draft=draft)
-            yield {"status": prog.render(), "notice": _fail(payload)}
+            yield {"status": prog.failed(), "notice": _fail(payload)}
             return
         else:
             final = services.to_json_dict(payload)
@@ -280,9 +303,17 @@ def _draft_sections(
                 view.update(section_view(final, name))
                 if name in SECTION_BY_NAME:
                     view[f"tone:{name}"] = section_tone(final, SECTION_BY_NAME[name])
-            prog.sections = {n: True for n in prog.sections}
-            yield {**view, "status": prog.done("Draft ready") + "\n\nEvery edit is saved automatically.",
+            fell_back = fallback_sections(payload)
+            prog.sections = {n: ("fallback" if n in fell_back else True) for n in prog.sections}
+            news = [fallback_line(n, *fell_back[n]) for n in prog.sections if n in fell_back]
+            ready = "Draft ready" if not news else f"Draft ready: {len(news)} section(s) drafted offline after the model failed"
+            out = {**view, "status": prog.done(ready) + "\n\nEvery edit is saved automatically.",
                    "drafts": (drafts_choices(ctx), draft_id), "draft_id": draft_id}  # fmt: skip
+            if news:
+                out["notice"] = "⚠️ The model failed; these sections were drafted offline instead:\n" + "\n".join(
+                    f"- {line}" for line in news
+                )
+            yield out
             return
 
 

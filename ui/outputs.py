@@ -21,8 +21,9 @@ def export_files(ctx: UiContext, draft_id: str | None) -> View:
     rec = ctx.store.get(draft_id) if draft_id else None
     if rec is None:
         return {"exports": [], "notice": "⚠️ Nothing to export: draft an incident or open a draft first."}
-    folder = ctx.export_dir / rec.id
-    folder.mkdir(parents=True, exist_ok=True)
+    from assistant.datadir import private_dir
+
+    folder = private_dir(ctx.export_dir / rec.id)  # inside the 0700 data directory, and private itself
     base = _slug(str(rec.draft.get("title") or rec.title))
     paths = [folder / f"{base}.md", folder / f"{base}.json", folder / f"{base}-action-items.csv"]
     paths[0].write_text(exporters.to_markdown(rec.draft), encoding="utf-8")

@@ -22,8 +22,13 @@ for _name in _VERBS:
     importlib.import_module(f"assistant.cli.{_name}").register(app)
 
 
+# Exit codes: 1 findings (lint, redact --check) or --strict fallbacks, 2 a usage or input error
+# we explain, 3 an unexpected error (a bug): one line plus a full report in the data directory.
+EXIT_UNEXPECTED = 3
+
+
 def main() -> None:
-    """Entry point of the ``postmortem`` script."""
+    """Entry point of the ``postmortem`` script: no traceback ever reaches the user."""
     from assistant.errors import PostmortemError
 
     try:
@@ -31,3 +36,17 @@ def main() -> None:
     except PostmortemError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:  # output piped into `head` and closed: not an error worth a report
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
+    except Exception as exc:
+        from assistant.datadir import crash_line, write_crash_report
+
+        report = write_crash_report(exc, command=" ".join(["postmortem", *sys.argv[1:]]))
+        print(f"error: {crash_line(exc, report)}", file=sys.stderr)
+        sys.exit(EXIT_UNEXPECTED)

@@ -29,8 +29,10 @@ def index_command(
 
     lib = Library.open()
     report = lib.index_folder(folder)
+    for skipped in report.skipped:
+        print(f"skipped: {skipped}", file=sys.stderr)
     for problem in report.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(f"skipped: {problem}", file=sys.stderr)
     if as_json:
         print(json.dumps({**report.model_dump(), "total": len(lib)}))
     else:
@@ -39,7 +41,9 @@ def index_command(
 
 def similar_command(
     text: Annotated[str | None, typer.Argument(help="incident description")] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="read the incident text from a file")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", help="read the incident text from a file ('-' for standard input)")
+    ] = None,
     from_draft: Annotated[
         Path | None, typer.Option("--from-draft", help="a JSON draft written by `postmortem draft`")
     ] = None,
@@ -65,6 +69,13 @@ def similar_command(
             print(json.dumps({"qid": qid, "results": results}, ensure_ascii=False))
         return
     query = _query_text(text, file, from_draft)
+    if not query.strip():
+        from assistant.errors import InputError
+
+        where = "TEXT" if text is not None else str(file or from_draft)
+        raise InputError(
+            "the query is empty; describe the incident (symptoms, services, cause), e.g. "
+            '`postmortem similar "connection pool exhausted by a CSV export"`', path=where)
     matches = Library.open().similar(query, k=k)
     if as_json:
         print(json.dumps({"results": [m.model_dump() for m in matches]}, ensure_ascii=False, indent=2))
@@ -88,9 +99,11 @@ def _query_text(text: str | None, file: Path | None, from_draft: Path | None) ->
     path = file or from_draft
     assert path is not None
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=str(path)) from exc
+        raise InputError(f"cannot read ({exc.strerror}); check the path", path=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 text (byte {exc.start}); pass a text file", path=str(path)) from exc
     if from_draft is None:
         return raw
     from assistant.retrieval.parse import draft_query_text

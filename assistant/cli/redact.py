@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from assistant.cli._progress import Progress
 
 
 def register(app: typer.Typer) -> None:
@@ -31,7 +36,10 @@ def register(app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """List every secret, personal datum and injection-looking line (file:line, kind, placeholder)."""
-        rows, injections = scan_paths(paths, names=name or [])
+        from assistant.cli._progress import Progress
+
+        with Progress() as progress:
+            rows, injections = scan_paths(paths, names=name or [], progress=progress)
         if as_json:
             doc = {
                 "findings": rows,
@@ -59,42 +67,82 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
 
-def _texts(path: Path) -> Iterator[tuple[str, str]]:
-    """(display name, text) for every readable text file under path; binary files are skipped."""
+# Redaction runs over pieces of about this many characters, cut between lines, so a large
+# log never sits in memory whole; a secret spanning lines (a PEM block) fits in one piece.
+CHUNK_CHARS = 1024 * 1024
+
+
+@dataclass
+class _Text:
+    """One readable input: its display name and how to read it again in pieces (two passes)."""
+
+    display: str
+    pieces: Callable[[], Iterator[str]]
+
+
+def _texts(path: Path, *, max_bytes: int) -> Iterator[_Text]:
+    """Every readable text input under path; binary, empty and damaged inputs are reported and skipped."""
     from assistant.errors import InputError
+    from assistant.ingest._io import (
+        broken_zip_message,
+        load_bytes,
+        load_file,
+        looks_like_zip,
+        read_zip_member,
+        zip_member_names,
+    )
 
     if not path.exists():
         raise InputError("no such file or folder; check the path", path=str(path))
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            yield from _texts(child)
+            yield from _texts(child, max_bytes=max_bytes)
         return
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as zf:
-            for info in zf.infolist():
-                if not info.is_dir():
-                    text = _decode(zf.read(info))
-                    if text is not None:
-                        yield f"{path}!{info.filename}", text
+    if zipfile.is_zipfile(path) or looks_like_zip(path):
+        try:
+            zf = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+            _skipped(str(path), broken_zip_message(exc))
+            return
+        with zf:
+            for info in zip_member_names(zf):
+                name = f"{path}!{info.filename}"
+                got = read_zip_member(zf, info, max_bytes=max_bytes)
+                if got.data is None:
+                    _skipped(name, got.error or "cannot be read")
+                    continue
+                try:
+                    ld = load_bytes(got.data, name, max_bytes=max_bytes)
+                except InputError as exc:
+                    _skipped(name, exc.reason)
+                    continue
+                yield _Text(name, lambda ld=ld: ld.chunks(CHUNK_CHARS))  # type: ignore[misc]
         return
-    text = _decode(path.read_bytes())
-    if text is None:
-        print(f"skipped {path}: not UTF-8 text", file=sys.stderr)
-        return
-    yield str(path), text
-
-
-def _decode(data: bytes) -> str | None:
-    if b"\x00" in data[:4096]:
-        return None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
+        loaded = load_file(path, str(path), max_bytes=max_bytes)
+    except InputError as exc:
+        _skipped(str(path), exc.reason)
+        return
+    except OSError as exc:
+        _skipped(str(path), f"cannot be read ({exc.strerror or exc}); check permissions")
+        return
+    if loaded.fs_path is not None and loaded.encoding == "utf-8":
+        loaded.text = None  # re-read in pieces from disk on each pass: memory stays bounded
+    yield _Text(str(path), lambda: loaded.chunks(CHUNK_CHARS))
 
 
-def scan_paths(paths: list[Path], *, names: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Findings (file, line, column, kind, placeholder, rule, masked preview) and injection lines."""
+def _skipped(name: str, why: str) -> None:
+    print(f"skipped {name}: {why}", file=sys.stderr)
+
+
+def scan_paths(
+    paths: list[Path], *, names: list[str], progress: Progress | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Findings (file, line, column, kind, placeholder, rule, masked preview) and injection lines.
+
+    Two passes over each input, each in pieces: the first learns values (a name seen late is then
+    reported everywhere), the second reports. Memory stays bounded by the piece size.
+    """
     from assistant.config import get_settings
     from assistant.injection import looks_like_injection
     from assistant.redact import Redactor
@@ -102,31 +150,43 @@ def scan_paths(paths: list[Path], *, names: list[str]) -> tuple[list[dict[str, A
     redactor = Redactor(alias_names=bool(names), names=names, customers=get_settings().redact_customers)
     rows: list[dict[str, Any]] = []
     injections: list[dict[str, Any]] = []
-    texts = [t for path in paths for t in _texts(path)]
-    for _display, text in texts:
-        redactor.findings(text)  # learn values first: a name seen late is then reported everywhere
-    for display, text in texts:
-        starts = [0]
-        starts += [i + 1 for i, c in enumerate(text) if c == "\n"]
-        for f in redactor.findings(text):
-            line = _line_of(starts, f.start)
-            rows.append(
-                {
-                    "file": display,
-                    "line": line,
-                    "column": f.start - starts[line - 1] + 1,
-                    "kind": f.kind,
-                    "placeholder": f.placeholder,
-                    "rule": f.rule,
-                    "preview": f.masked,
-                    "why": f.why,
-                }
-            )
-        for n, line_text in enumerate(text.splitlines(), 1):
-            if looks_like_injection(line_text):
-                preview = redactor.redact(line_text.strip())
-                injections.append({"file": display, "line": n, "preview": preview[:100]})
+    max_bytes = get_settings().max_input_bytes
+    texts = [t for path in paths for t in _texts(path, max_bytes=max_bytes)]
+    for n, t in enumerate(texts, 1):
+        if progress:
+            progress.stage(f"learning names and secrets: {n}/{len(texts)} {t.display}")
+        for piece in t.pieces():
+            redactor.findings(piece)
+    for n, t in enumerate(texts, 1):
+        if progress:
+            progress.stage(f"reporting: {n}/{len(texts)} {t.display}")
+        first_line = 1
+        for piece in t.pieces():
+            starts = [0]
+            starts += [m.end() for m in _NEWLINE.finditer(piece)]
+            for f in redactor.findings(piece):
+                line = _line_of(starts, f.start)
+                rows.append(
+                    {
+                        "file": t.display,
+                        "line": first_line + line - 1,
+                        "column": f.start - starts[line - 1] + 1,
+                        "kind": f.kind,
+                        "placeholder": f.placeholder,
+                        "rule": f.rule,
+                        "preview": f.masked,
+                        "why": f.why,
+                    }
+                )
+            for n, line_text in enumerate(piece.split("\n"), first_line):
+                if looks_like_injection(line_text):
+                    preview = redactor.redact(line_text.strip())
+                    injections.append({"file": t.display, "line": n, "preview": preview[:100]})
+            first_line += len(starts)
     return rows, injections
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _line_of(starts: list[int], offset: int) -> int:

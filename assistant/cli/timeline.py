@@ -58,6 +58,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="print the timeline as one JSON object"),
     ) -> None:
         """Build one ordered, source-linked timeline with key times from chat, logs, alerts and notes."""
+        from assistant.cli._shared import print_problems
         from assistant.errors import InputError
         from assistant.timeline import build_timeline
         from assistant.timeline_json import timeline_to_json
@@ -74,9 +75,7 @@ def register(app: typer.Typer) -> None:
         except InputError as exc:
             print(f"error: {exc}", file=sys.stderr)
             raise typer.Exit(2) from None
-        for p in tl.problems:
-            where = f"{p.path}:{p.line}" if p.line else p.path
-            print(f"problem: {where}: {p.message}", file=sys.stderr)
+        print_problems(tl.problems)
         if not tl.events:
             print("error: nothing usable in the input; see the problems above", file=sys.stderr)
             raise typer.Exit(2)

@@ -225,11 +225,26 @@ def _gap_questions(pm: s.Postmortem, drafted: dict[str, BaseModel], gate: _Gate)
         elif is_empty and label not in existing:
             qs.append(f"The {label} section is empty: the sources did not establish it. What should it say?")
     qs += _clock_questions(gate.ctx.timeline)
+    qs += problem_questions(gate.original)
     for e in gate.injection_events:
         qs.append(
             f"Source line {e.id} ({', '.join(e.ref_strings)}) contains text addressed to an AI assistant; "
             "it was treated as data and ignored. Should it be reported as a security concern?"
         )
+    return qs
+
+
+def problem_questions(tl: Timeline) -> list[str]:
+    """One question per kind of input problem, naming every input it hit: none is dropped."""
+    by_message: dict[str, list[str]] = {}
+    for p in tl.problems:
+        by_message.setdefault(p.message, []).append(f"{p.path}{f':{p.line}' if p.line else ''}")
+    qs = []
+    for message, where in by_message.items():
+        if len(where) == 1:
+            qs.append(f"Input {where[0]} could not be fully used ({message}); does it hold anything the draft needs?")
+        else:
+            qs.append(f"Inputs {', '.join(where)} could not be fully used ({message}); do they hold anything the draft needs?")
     return qs
 
 

@@ -70,15 +70,14 @@ class Grounder:
             for t in (e.time, e.recorded_time):
                 if t is None:
                     continue
-                utc = t.astimezone(UTC)
                 for off in offsets:
-                    minutes |= _around(utc + off)
+                    minutes |= _around(t, off)
             for m in _CLOCK.finditer(e.text):
                 minutes.add((int(m.group(1)), int(m.group(2))))
         for t in self.timeline.key_times.model_dump().values():
             if isinstance(t, datetime):
                 for off in offsets:
-                    minutes |= _around(t.astimezone(UTC) + off)
+                    minutes |= _around(t, off)
         return minutes
 
     def time_known(self, hour: int, minute: int) -> bool:
@@ -143,6 +142,12 @@ def _offset(text: str) -> timedelta:
     return -delta if m.group(1) == "-" else delta
 
 
-def _around(t: datetime) -> set[tuple[int, int]]:
-    # A minute either side: "09:28" for an event at 09:28:45 and rounding to 09:29 are both fine.
-    return {((t + timedelta(minutes=d)).hour, (t + timedelta(minutes=d)).minute) for d in (-1, 0, 1)}
+def _around(t: datetime, off: timedelta = timedelta(0)) -> set[tuple[int, int]]:
+    """Clock minutes of ``t`` in UTC shifted by ``off``, a minute either side.
+
+    "09:28" for an event at 09:28:45 and rounding to 09:29 are both fine. Computed on the minute
+    of the day, so a stamp at the edge of the calendar (year 1 from a broken export) cannot overflow.
+    """
+    own = t.utcoffset() or timedelta(0)
+    m = t.hour * 60 + t.minute + round((off - own).total_seconds() / 60)
+    return {(((m + d) % 1440) // 60, (m + d) % 60) for d in (-1, 0, 1)}

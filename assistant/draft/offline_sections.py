@@ -313,8 +313,6 @@ def open_questions(f: Facts) -> s.OpenQuestionsDraft:
         qs.append(f"{sum(i.owner is None for i in items)} action item(s) have no owner in the sources: who owns them?")
     if not f.lucky:
         qs.append("Where did we get lucky? The sources do not say; discuss in the review.")
-    for p in f.timeline.problems[:5]:
-        qs.append(f"Input {p.path}{f':{p.line}' if p.line else ''} could not be fully used ({p.message}); does it hold anything the draft needs?")
     return s.OpenQuestionsDraft(questions=qs)
 
 

@@ -59,9 +59,11 @@ def draft_postmortem(
     """Draft every section (or ``sections``) of a postmortem for ``timeline``."""
     from assistant.config import get_settings
     from assistant.draft.assemble import assemble
+    from assistant.draft.clip import clip_long_events
     from assistant.llm.offline import OfflineProvider
 
     settings = get_settings()
+    timeline = clip_long_events(timeline)
     provider = provider or _default_provider(settings)
     offline = provider if isinstance(provider, OfflineProvider) else OfflineProvider()
     alias = settings.alias_names if settings.alias_names is not None else bool(provider.remote)
@@ -88,10 +90,14 @@ def draft_postmortem(
             return name, out, SectionStatus(provider=provider.name, prompt_version=versions[name])
         except (ProviderError, ValidationError) as exc:
             # The model failed for good: keep the draft complete with the deterministic drafter.
+            from assistant.draft.fallback import describe_failure
+
             out = offline.generate(request)
             why = f"{type(exc).__name__}: {str(exc)[:300]}"
+            reason, check = describe_failure(exc)
             return name, out, SectionStatus(
-                provider=offline.name, prompt_version=versions[name], status="fallback", error=why
+                provider=offline.name, prompt_version=versions[name], status="fallback", error=why,
+                reason=reason, settings=check,
             )
 
     workers = max(1, min(settings.llm_concurrency, len(wanted)))

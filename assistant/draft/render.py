@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from assistant.draft.fallback import footer_note
 from assistant.draft.schema import Postmortem, Statement
 
 
@@ -104,11 +105,12 @@ def to_markdown(pm: Postmortem) -> str:
             out += [f"  - seen before: {x}" for x in s.seen_before]
         out.append("")
     p = pm.provenance
-    fb = f"; fallbacks: {', '.join(p.fallbacks)}" if p.fallbacks else ""
+    note = footer_note(pm)
+    lead = note[0].upper() + note[1:] if note else f"Drafted by {p.provider}{f' ({p.model})' if p.model else ''}"
     out += [
         "---",
-        f"_Drafted by {p.provider}{f' ({p.model})' if p.model else ''}; prompts "
-        f"{', '.join(sorted(p.prompt_versions.values()))}; {p.repairs} grounding repair(s){fb}; "
+        f"_{lead}; prompts "
+        f"{', '.join(sorted(p.prompt_versions.values()))}; {p.repairs} grounding repair(s); "
         f"{len(pm.tone_findings)} tone rewrite(s)._",
         "",
     ]

@@ -232,6 +232,8 @@ class SectionStatus(_Out):
     prompt_version: str
     status: Literal["ok", "fallback", "empty", "skipped"] = "ok"
     error: str | None = None
+    reason: str | None = Field(default=None, description="why the model failed, in one line (fallback only)")
+    settings: list[str] = Field(default_factory=list, description="settings to check after a fallback")
 
 
 class ContextReport(_Out):

@@ -7,9 +7,11 @@ twice. Problems become ``InputError`` subclasses that name the file and line.
 from __future__ import annotations
 
 import codecs
+import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from assistant.errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
 
@@ -125,6 +127,11 @@ def _decode_chunk(data: bytes) -> str:
     return text.replace("\r\n", "\n") if "\r" in text else text
 
 
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes or many control characters in the first bytes: not text."""
+    return _looks_binary(head)
+
+
 def _looks_binary(head: bytes) -> bool:
     if not head:
         return False
@@ -155,11 +162,40 @@ def _decode(data: bytes, name: str) -> tuple[str, str, tuple[int, str] | None]:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
         line = _bad_utf8_line(data, exc)
+        lines, total = bad_utf8_lines(data)
+        shown = ", ".join(str(n) for n in lines)
+        more = f" and {total - len(lines)} more" if total > len(lines) else ""
+        where = f"line {shown}" if total == 1 else f"{total} lines: {shown}{more}"
         msg = (
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}); read with replacement "
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} first; {where}); read with replacement "
             "characters — convert it to UTF-8 (e.g. `iconv -f latin1 -t utf-8`) for exact text"
         )
         return data.decode("utf-8", errors="replace"), "utf-8", (line, msg)
+
+
+BAD_LINES_SHOWN = 10
+
+
+def bad_utf8_lines(data: bytes, *, show: int = BAD_LINES_SHOWN) -> tuple[list[int], int]:
+    """The first ``show`` line numbers holding bytes that are not UTF-8, and how many lines do."""
+    view = memoryview(data)
+    pos, line, total = 0, 1, 0
+    shown: list[int] = []
+    while pos < len(data):
+        try:
+            str(view[pos:], "utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            bad = pos + exc.start
+            line += data.count(b"\n", pos, bad)
+            total += 1
+            if len(shown) < show:
+                shown.append(line)
+            nl = data.find(b"\n", bad)
+            if nl < 0:
+                break
+            pos, line = nl + 1, line + 1
+    return shown, total
 
 
 def _sample_of(head: bytes, name: str) -> str:
@@ -219,4 +255,65 @@ def _too_large(name: str, size: int, limit: int) -> InputTooLargeError:
         f"is {size / mb:.1f} MB, over the {limit / mb:.0f} MB limit; cut it to the incident window "
         "(e.g. grep the hours you need) or raise POSTMORTEM_MAX_INPUT_BYTES",
         path=name,
+    )
+
+
+# ---------------------------------------------------------------- zip archives
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+@dataclass
+class ZipMember:
+    """One member of an archive: its bytes, or why it could not be read (the rest is still used)."""
+
+    name: str
+    data: bytes | None = None
+    error: str | None = None
+
+
+def looks_like_zip(path: Path) -> bool:
+    """A zip by its first bytes, even when truncated (``zipfile.is_zipfile`` needs the end record)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) in ZIP_MAGIC
+    except OSError:
+        return False
+
+
+def zip_member_names(zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """File members worth reading: no folders, hidden files or macOS resource forks."""
+    return [
+        i for i in zf.infolist()
+        if not i.is_dir() and not PurePosixPath(i.filename).name.startswith(".") and "__MACOSX" not in i.filename
+    ]  # fmt: skip
+
+
+def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, max_bytes: int | None) -> ZipMember:
+    """Read one member on its own: bad compressed data, a bad CRC or encryption become its error."""
+    limit = max_bytes if max_bytes is not None else info.file_size
+    try:
+        with zf.open(info) as fh:
+            # Declared sizes can lie (zip bombs): read at most one byte past the limit.
+            data = fh.read(limit + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        return ZipMember(info.filename, error=f"cannot be unpacked ({_zip_reason(exc)}); the archive member is damaged — re-create the archive")
+    except (NotImplementedError, RuntimeError) as exc:  # unsupported compression, encrypted member
+        return ZipMember(info.filename, error=f"cannot be unpacked ({exc}); re-create the archive without encryption, with deflate")
+    if max_bytes is not None and len(data) > max_bytes:
+        return ZipMember(info.filename, error=str(_too_large(info.filename, max(len(data), info.file_size), max_bytes).reason))
+    return ZipMember(info.filename, data=data)
+
+
+def _zip_reason(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.split("\n", 1)[0][:160]
+
+
+def broken_zip_message(exc: BaseException | None = None) -> str:
+    """Why a whole archive cannot be opened (truncated download, not really a zip)."""
+    why = f" ({_zip_reason(exc)})" if exc is not None else ""
+    return (
+        f"a zip archive that cannot be opened{why}: it is probably truncated or damaged — "
+        "download or re-create it, or pass the unpacked folder"
     )

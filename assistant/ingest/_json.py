@@ -69,6 +69,15 @@ def _walk_array(text: str, pos: int) -> tuple[list[Any], list[int], list[int], t
         return items, lines, offs, (ln, col, msg), pos
 
 
+def _nth_newline(text: str, n: int) -> int:
+    pos = -1
+    for _ in range(n):
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            return len(text)
+    return pos
+
+
 def parse_json(text: str) -> JsonDoc:
     """Decode ``text``; a top-level list keeps item start lines and salvages complete items.
 
@@ -80,7 +89,10 @@ def parse_json(text: str) -> JsonDoc:
         if trunc is None and text[end:].strip():
             trunc = (line_of(text, end), 1, "extra data after the JSON list")
         if trunc is not None and not items:
-            raise json.JSONDecodeError(trunc[2], text, start)
+            # Raise at the fault, not at the '[': the message must keep the real line and column.
+            ln, col, msg = trunc
+            at = (0 if ln == 1 else _nth_newline(text, ln - 1) + 1) + col - 1
+            raise json.JSONDecodeError(msg, text, min(at, len(text)))
         return JsonDoc(items, text, lines, offs, trunc)
     return JsonDoc(json.loads(text), text, [line_of(text, start)], [start])
 

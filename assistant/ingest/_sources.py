@@ -21,7 +21,15 @@ from assistant.ingest import (
     slack,
     tickets,
 )
-from assistant.ingest._io import Loaded, load_bytes, load_file
+from assistant.ingest._io import (
+    Loaded,
+    broken_zip_message,
+    load_bytes,
+    load_file,
+    looks_like_zip,
+    read_zip_member,
+    zip_member_names,
+)
 from assistant.ingest._json import JsonDoc, parse_json
 from assistant.ingest.detect import detect_json, detect_text
 
@@ -47,7 +55,7 @@ def read_path(given: str, *, max_bytes: int) -> _Out:
             return _read_folder(path, given, max_bytes=max_bytes)
         if not path.exists():
             return [], [InputProblem(path=given, message="no such file or folder; check the path")]
-        if zipfile.is_zipfile(path):
+        if zipfile.is_zipfile(path) or looks_like_zip(path):
             return _read_zip(path, given, max_bytes=max_bytes)
         return parse_loaded(load_file(path, given, max_bytes=max_bytes))
     except InputError as exc:
@@ -227,61 +235,105 @@ def _workspace_members(names: list[str]) -> tuple[str | None, list[str]]:
     return users, sorted(chans)
 
 
-def _workspace(read: dict[str, bytes], users_name: str | None, chans: list[str], prefix: str,
+def _workspace(read: dict[str, bytes | None], users_name: str | None, chans: list[str], prefix: str,
                max_bytes: int) -> _Out:
+    """Channels of a workspace export; a member that could not be read (None) was reported already."""
     users: dict[str, str] = {}
     problems: list[InputProblem] = []
-    if users_name:
+    raw_users = read.get(users_name) if users_name else None
+    if users_name and raw_users is not None:
         try:
-            users = slack.user_names(json.loads(read[users_name]))
-        except ValueError as exc:
-            problems.append(InputProblem(path=f"{prefix}{users_name}", message=f"users.json is not valid JSON ({exc})"))
+            users = slack.user_names(json.loads(raw_users))
+        except json.JSONDecodeError as exc:
+            problems.append(InputProblem(
+                path=f"{prefix}{users_name}", line=exc.lineno,
+                message=f"users.json is not valid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
+                        "names show as user ids — re-export the workspace"))
+        except ValueError as exc:  # not UTF-8
+            problems.append(InputProblem(path=f"{prefix}{users_name}", message=f"users.json cannot be read ({exc}); "
+                                         "names show as user ids — re-export the workspace"))
     sources: list[ParsedSource] = []
     for member in chans:
         name = f"{prefix}{member}"
+        data = read.get(member)
+        if data is None:
+            continue
         try:
-            ld = load_bytes(read[member], name, max_bytes=max_bytes)
+            ld = load_bytes(data, name, max_bytes=max_bytes)
             doc = parse_json(ld.full_text())
         except InputError as exc:
             problems.append(_problem(exc, name))
             continue
         except json.JSONDecodeError as exc:
-            problems.append(InputProblem(path=name, line=exc.lineno, message=f"invalid JSON ({exc.msg}); re-export"))
+            problems.append(InputProblem(
+                path=name, line=exc.lineno,
+                message=f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); re-export the channel"))
             continue
+        if doc.truncated:
+            ln, col, msg = doc.truncated
+            problems.append(InputProblem(
+                path=name, line=ln,
+                message=f"JSON list breaks at line {ln} column {col} ({msg}); kept the {len(doc.value)} complete "
+                        "messages before it — re-export the channel for the rest"))
         if not slack.looks_like_messages(doc.value):
             continue
         channel = PurePosixPath(member).parts[-2]
-        sources.append(slack.parse_messages(doc, name, users=users, channel=channel))
+        try:
+            sources.append(slack.parse_messages(doc, name, users=users, channel=channel))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            problems.append(InputProblem(path=name, message=f"could not be parsed ({exc}); check the content"))
     return sources, problems
 
 
 def _read_zip(path: Path, given: str, *, max_bytes: int) -> _Out:
+    """Every member on its own: a damaged member is a problem naming it, the others are used."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = [i for i in zf.infolist() if not i.is_dir() and not PurePosixPath(i.filename).name.startswith(".")
-                     and "__MACOSX" not in i.filename]
-            total = sum(i.file_size for i in infos)
-            if total > max_bytes:
-                raise MalformedInputError(
-                    f"unpacks to {total / 2**20:.0f} MB, over the limit; raise POSTMORTEM_MAX_INPUT_BYTES", path=given)
-            names = [i.filename for i in infos]
-            users_name, chans = _workspace_members(names)
-            if chans:
-                read = {n: zf.read(n) for n in [*chans, *([users_name] if users_name else [])]}
-                return _workspace(read, users_name, chans, f"{given}:", max_bytes)
-            sources: list[ParsedSource] = []
-            problems: list[InputProblem] = []
-            for n in names:
-                s, pr = parse_bytes(zf.read(n), f"{given}:{n}", max_bytes=max_bytes)
-                sources += s
-                problems += pr
-            return sources, problems
-    except zipfile.BadZipFile as exc:
-        return [], [InputProblem(path=given, message=f"broken zip archive ({exc}); re-create it")]
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        return [], [InputProblem(path=given, message=broken_zip_message(exc))]
+    sources: list[ParsedSource] = []
+    problems: list[InputProblem] = []
+    with zf:
+        infos = zip_member_names(zf)
+        total = sum(i.file_size for i in infos)
+        if total > max_bytes:
+            raise MalformedInputError(
+                f"unpacks to {total / 2**20:.0f} MB, over the limit; unpack it and pass the files you need, "
+                "or raise POSTMORTEM_MAX_INPUT_BYTES", path=given)
+
+        def member(info: zipfile.ZipInfo) -> bytes | None:
+            got = read_zip_member(zf, info, max_bytes=max_bytes)
+            if got.error:
+                problems.append(InputProblem(path=f"{given}:{info.filename}", message=got.error))
+            return got.data
+
+        by_name = {i.filename: i for i in infos}
+        users_name, chans = _workspace_members(list(by_name))
+        if chans:
+            read = {n: member(by_name[n]) for n in [*chans, *([users_name] if users_name else [])]}
+            s, pr = _workspace(read, users_name, chans, f"{given}:", max_bytes)
+            return s, problems + pr
+        for info in infos:
+            data = member(info)
+            if data is None:
+                continue
+            s, pr = parse_bytes(data, f"{given}:{info.filename}", max_bytes=max_bytes)
+            sources += s
+            problems += pr
+    return sources, problems
 
 
 def _read_workspace_dir(root: Path, given: str, *, max_bytes: int) -> _Out:
     names = [p.relative_to(root).as_posix() for p in root.rglob("*.json") if p.is_file()]
     users_name, chans = _workspace_members(names)
-    read = {n: (root / n).read_bytes() for n in [*chans, *([users_name] if users_name else [])]}
-    return _workspace(read, users_name, chans, f"{given.rstrip('/')}/", max_bytes)
+    prefix = f"{given.rstrip('/')}/"
+    problems: list[InputProblem] = []
+    read: dict[str, bytes | None] = {}
+    for n in [*chans, *([users_name] if users_name else [])]:
+        try:  # one unreadable channel file must not lose the others
+            read[n] = (root / n).read_bytes()
+        except OSError as exc:
+            read[n] = None
+            problems.append(InputProblem(path=f"{prefix}{n}", message=f"cannot be read ({exc.strerror or exc}); check permissions"))
+    sources, more = _workspace(read, users_name, chans, prefix, max_bytes)
+    return sources, problems + more
