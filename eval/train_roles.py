@@ -26,10 +26,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from assistant.eval.train_tone import Scaler  # noqa: E402
+from assistant.retrieval.model_files import MODEL_ID  # noqa: E402
 from assistant.roles import classifier  # noqa: E402
 from assistant.roles.features import FEATURE_NAMES  # noqa: E402
-from eval.train_tone import Scaler  # noqa: E402
-from retrieval.model_files import MODEL_ID  # noqa: E402
 
 DATA = ROOT / "eval" / "data" / "roles-train.jsonl"
 FOLDS = 5

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from assistant.ingest._io import looks_binary
-from retrieval.parse import _HEADING, _SETEXT, _TEXT_HEADING, FRONT_MATTER, SUFFIXES
+from assistant.retrieval.parse import _HEADING, _SETEXT, _TEXT_HEADING, FRONT_MATTER, SUFFIXES
 
 # Fewer words than this is a stub or a placeholder, not a postmortem (a terse real one has more).
 MIN_WORDS = 8

@@ -6,7 +6,7 @@ import stat
 from pathlib import Path
 
 from assistant.config import get_settings
-from ui.drafts_db import DraftStore
+from assistant.ui.drafts_db import DraftStore
 
 PASSWORD = "Tq8v!mZ2pLx9"
 PASTED = f"[14:02] sofia: for anyone: psql postgres://orders_ro:{PASSWORD}@10.42.7.15:6432/orders"
@@ -27,7 +27,7 @@ def test_drafts_database_is_0600_in_a_0700_data_directory(tmp_path: Path) -> Non
 
 
 def test_library_stores_are_private(postmortem_home: Path) -> None:
-    from retrieval.library import Library
+    from assistant.retrieval.library import Library
 
     postmortem_home.chmod(0o755)
     lib = Library.open(get_settings(fresh=True))

@@ -38,7 +38,7 @@ def test_explained_errors_keep_exit_2_and_no_report(postmortem_home: Path) -> No
 
 
 def test_ui_shows_the_same_line_naming_the_report(postmortem_home: Path) -> None:
-    from ui.handlers import _fail
+    from assistant.ui.handlers import _fail
 
     try:
         _explode()

@@ -147,7 +147,7 @@ def main() -> None:
         for kind, vals in gas.items():
             print(f"average GA {kind}: {sum(vals) / len(vals):.3f} over {len(vals)} systems (raw lines in)")
         print()
-    from eval.bench.bench_condense import generate
+    from assistant.eval.bench.bench_condense import generate
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mixed.log"
