@@ -25,7 +25,7 @@ from pydantic import BaseModel, SecretStr, ValidationError
 
 from assistant.config import Settings, get_settings
 from assistant.errors import ConfigError, InvalidModelOutputError, ProviderError, ProviderUnavailableError
-from assistant.llm import base
+import assistant.llm.base as llm_base
 from assistant.llm.base import Message, StructuredRequest, T, Usage
 
 log = logging.getLogger(__name__)
@@ -146,7 +146,7 @@ class OpenAICompatProvider:
     # -- the protocol ------------------------------------------------------------------------
     def generate(self, request: StructuredRequest[T]) -> T:
         """Return a validated ``request.schema``; raise ``ProviderUnavailableError`` or ``InvalidModelOutputError``."""
-        if not base.ALLOW_MODEL_REQUESTS and self.remote:
+        if not llm_base.ALLOW_MODEL_REQUESTS and self.remote:
             raise ConfigError(
                 f"real model requests are switched off (assistant.llm.base.ALLOW_MODEL_REQUESTS is False) and "
                 f"{self.endpoint} is not on this machine: point the test at a local server or opt in with "
