@@ -23,9 +23,9 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, SecretStr, ValidationError
 
+import assistant.llm.base as llm_base
 from assistant.config import Settings, get_settings
 from assistant.errors import ConfigError, InvalidModelOutputError, ProviderError, ProviderUnavailableError
-import assistant.llm.base as llm_base
 from assistant.llm.base import Message, StructuredRequest, T, Usage
 
 log = logging.getLogger(__name__)
