@@ -48,6 +48,13 @@ class Settings(BaseSettings):
     library_collection: str = Field(default="postmortems")
     max_input_bytes: int = Field(default=256 * 1024 * 1024, description="per-file size limit")
     ui_max_upload_mb: int = Field(default=50)
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="SQLAlchemy URL of a shared database (postgresql://user:pass@host/db); unset means SQLite in home",
+    )
+    approver_must_differ: bool = Field(
+        default=True, description="publishing needs an approver other than the draft's author"
+    )
     ui_user: str | None = None
     ui_password: SecretStr | None = None
     azure_openai_endpoint: str | None = Field(default=None, validation_alias=AliasChoices("AZURE_OPENAI_ENDPOINT"))
@@ -69,6 +76,13 @@ class Settings(BaseSettings):
     @property
     def drafts_db(self) -> Path:
         return self.home / "drafts.sqlite3"
+
+    @property
+    def database(self) -> str:
+        """The database to open: POSTMORTEM_DATABASE_URL, else the SQLite file in the data directory."""
+        if self.database_url is not None and self.database_url.get_secret_value().strip():
+            return self.database_url.get_secret_value().strip()
+        return f"sqlite:///{self.drafts_db}"
 
     @property
     def library_dir(self) -> Path:

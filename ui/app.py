@@ -127,7 +127,7 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
     from assistant.ui.drafts_db import DraftStore
 
     settings = settings or get_settings()
-    ctx = UiContext(settings=settings, store=DraftStore(settings.drafts_db),
+    ctx = UiContext(settings=settings, store=DraftStore(settings.database),
                     example_files=example_files() if example else [])  # fmt: skip
     outs = _Outputs()
     providers = services.provider_choices(settings)
