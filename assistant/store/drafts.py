@@ -114,8 +114,10 @@ class DraftStore:
         timeline: dict[str, Any] | None = None,
         author: str | None = None,
     ) -> str:
-        """Store a new draft and return its id."""
+        """Store a new draft and return its id; the title defaults to the draft's title."""
         draft = copy.deepcopy(draft or {})
+        if not title and isinstance(draft.get("title"), str):
+            title = draft["title"]
         now = utcnow()
         row = DraftRow(
             id=uuid.uuid4().hex[:12], title=title, created=now, updated=now, draft=draft,
