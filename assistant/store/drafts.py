@@ -20,11 +20,11 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, defer
 
-from assistant.errors import NotFoundError
+from assistant.errors import NotFoundError, ReviewError
 from assistant.store import actions as _actions
 from assistant.store._types import utcnow
 from assistant.store.database import Database
-from assistant.store.models import DraftRow, RevisionRow
+from assistant.store.models import DraftRow, ReviewEventRow, RevisionRow
 
 WHOLE_DRAFT = "*"  # the section name of a revision that replaced the whole draft
 
@@ -76,10 +76,30 @@ def locked_row(session: Session, draft_id: str) -> DraftRow:
     return row
 
 
+def record_status(session: Session, row: DraftRow, to: str, *, user: str | None, note: str = "") -> None:
+    """Move the draft to status ``to`` and log the change (who, when, from, to, why)."""
+    session.add(ReviewEventRow(draft_id=row.id, at=utcnow(), user=user, from_status=row.status, to_status=to,
+                               note=note))  # fmt: skip
+    row.status = to
+
+
 def write_draft(
     session: Session, row: DraftRow, draft: dict[str, Any], *, user: str | None, section: str, note: str = ""
 ) -> None:
-    """Replace the row's draft JSON: bump the version, record a revision, sync the action items."""
+    """Replace the row's draft JSON: bump the version, record a revision, sync the action items.
+
+    A published draft is not edited in place (reopen it first); editing an approved draft
+    withdraws the approval, so what gets published is what the approver read.
+    """
+    if row.status == "published":
+        raise ReviewError(
+            f"draft {row.id!r} is published; reopen it (back to draft) before editing, "
+            "so the published version stays what was approved"
+        )
+    if row.status == "approved":
+        record_status(session, row, "in_review", user=user, note=f"edited after approval ({section})")
+        row.approved_by = None
+        row.approved_at = None
     now = utcnow()
     row.draft = copy.deepcopy(draft)
     if isinstance(draft.get("title"), str):
