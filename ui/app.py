@@ -177,7 +177,7 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                     outs.add(name, comp)
                 section_widgets = _editor(gr, outs)
                 with gr.Row():
-                    export_btn = gr.Button("Export Markdown · JSON · Jira CSV", elem_id="export-btn")
+                    export_btn = gr.Button("Export Markdown · JSON · Jira CSV · Confluence · Word", elem_id="export-btn")
                     publish_btn = gr.Button("Publish to the library", variant="primary", elem_id="publish-btn")
                 exports = gr.File(label="Downloads", file_count="multiple", visible=False, interactive=False,
                                   elem_id="exports")  # fmt: skip
