@@ -195,6 +195,9 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                 outs.add("tone:check", tone_hl, tone_md, tone_col)
                 outs.add("tone_rewrite", tone_rw)
                 outs.add("tone_summary", tone_summary)
+            from assistant.ui.review_tab import add_tabs
+
+            add_tabs(gr, ctx, draft_id)
 
         editor_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
         editor_names += [f"table:{k}" for k in TABLES] + [f"tone:{s.name}" for s in SECTIONS]
@@ -310,9 +313,8 @@ def _library_empty(library: Any) -> bool:
 
 def launch_kwargs(settings: Settings, *, host: str, port: int) -> dict[str, Any]:
     """The launch options: local only, no share link, optional basic auth, upload size limit."""
-    auth = None
-    if settings.ui_user and settings.ui_password:
-        auth = (settings.ui_user, settings.ui_password.get_secret_value())
+    logins = settings.ui_logins
+    auth: Any = (logins[0] if len(logins) == 1 else logins) or None
     return {
         "server_name": host,
         "server_port": port,

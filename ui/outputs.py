@@ -42,6 +42,9 @@ def publish(ctx: UiContext, draft_id: str | None) -> View:
     rec = ctx.store.get(draft_id) if draft_id else None
     if rec is None:
         return {"publish": "⚠️ Nothing to publish: draft an incident or open a draft first."}
+    if ctx.settings.review_required and rec.status != "published":
+        return {"publish": "⚠️ This team publishes reviewed postmortems: submit it for review and publish it "
+                           "from the Review tab once someone else has approved it."}
     doc_id = f"{_slug(str(rec.draft.get('title') or rec.title))}-{rec.id[:6]}"
     markdown = _front_matter(doc_id, rec.draft) + exporters.to_markdown(rec.draft)
     try:

@@ -58,6 +58,8 @@ def _step(store: DraftStore, draft_id: str, action: str, user: str | None, note:
                 f"cannot {action.replace('_', ' ')} draft {draft_id!r}: it is {row.status.replace('_', ' ')}; "
                 f"that step needs it to be {' or '.join(a.replace('_', ' ') for a in allowed)}"
             )
+        if action == "submit" and row.author is None and user:
+            row.author = user  # a draft made before sign-in belongs to whoever submits it
         if action in ("approve", "publish") and not (user and user.strip()):
             raise ReviewError(f"{action} needs a signed-in user: log in (POSTMORTEM_UI_USER) or pass the user's name")
         if action == "approve":
@@ -84,7 +86,7 @@ def _check_approver(row: DraftRow, user: str | None, approver_must_differ: bool)
 
 
 def submit(store: DraftStore, draft_id: str, *, user: str | None, note: str = "") -> str:
-    """Ask for review: draft → in review."""
+    """Ask for review: draft → in review; a draft without an author becomes ``user``'s."""
     return _step(store, draft_id, "submit", user, note)
 
 
