@@ -107,3 +107,26 @@ def test_a_stale_save_of_the_same_section_is_refused_with_both_texts(store: Draf
     rec = store.get(draft_id)
     assert rec is not None and v == 3
     assert (rec.draft["summary"], rec.draft["root_cause"]["text"]) == ("Erin's summary.", "Dana's root cause.")
+
+
+def test_a_similar_incident_shows_what_its_postmortem_promised_and_is_still_open(store: DraftStore) -> None:
+    from assistant.retrieval.models import Match
+    from assistant.review.promises import with_open_promises
+    from assistant.store.actions import list_items, set_status
+
+    draft = {**DRAFT, "action_items": [
+        {"description": "Alert 14 days before any certificate expires", "owner": "dana"},
+        {"description": "Move HAProxy certs to the managed issuer"},
+    ]}  # fmt: skip
+    draft_id = store.create(draft=draft, author="dana")
+    store.set_library_id(draft_id, "checkout-502s-abc123")
+    with store.db.session() as s:
+        done = next(it for it in list_items(s) if it.description.startswith("Move"))
+        set_status(s, done.id, "done")
+    matches = [Match(id="checkout-502s-abc123", title="Checkout 502s", score=0.8, why="same proxy"),
+               Match(id="unrelated", title="Other", score=0.4, why="")]  # fmt: skip
+    out = with_open_promises(store, matches)
+    assert [(p.text, p.status) for p in out[0].seen_before] == [
+        ("Alert 14 days before any certificate expires (promised in Checkout 502s, owner dana)", "open")]  # fmt: skip
+    assert out[1].seen_before == []
+    assert with_open_promises(store, out)[0].seen_before == out[0].seen_before  # no duplicates on a second pass

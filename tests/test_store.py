@@ -18,6 +18,7 @@ from assistant.store import Database, DraftStore, normalise_url
 from assistant.store.actions import list_items, set_status
 from assistant.store.models import Base, RevisionRow
 
+HEAD = "0002"
 DRAFT = {
     "title": "Checkout 502s after certificate expiry",
     "summary": "The edge proxy served an expired certificate.",
@@ -108,7 +109,7 @@ def test_two_instances_on_one_database_share_state_and_lose_no_edit(database_url
 
 def test_migrated_schema_matches_the_models(database_url: str) -> None:  # noqa: F811
     db = Database(database_url)
-    assert db.current_revision() == "0001"
+    assert db.current_revision() == HEAD
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), Base.metadata)
     assert diff == []
@@ -177,7 +178,7 @@ def test_a_store_written_by_the_first_sqlite_version_is_adopted(tmp_path: Path) 
     assert (rec.title, rec.draft["summary"], rec.version, rec.status) == ("Old one", "kept", 1, "draft")
     assert rec.updated.isoformat() == "2026-03-01T11:00:00+00:00"
     store.update_draft("abc123", lambda d: d.update(summary="still editable"))
-    assert store.db.current_revision() == "0001"
+    assert store.db.current_revision() == HEAD
     store.close()
 
 
@@ -204,3 +205,20 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def test_a_database_at_an_older_revision_upgrades_and_keeps_its_drafts(database_url: str) -> None:  # noqa: F811
+    old = Database(database_url, migrate=False)
+    old.upgrade("0001")
+    with old.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO drafts (id, title, created, updated, draft, inputs, version, status)"
+            " VALUES ('d1', 'Kept', '2026-03-01T10:00:00+00:00', '2026-03-01T10:00:00+00:00', '{}', '{}', 1, 'draft')"
+        )
+    old.dispose()
+    store = DraftStore(database_url)  # opening migrates to the newest revision
+    assert store.db.current_revision() == HEAD
+    rec = store.get("d1")
+    assert rec is not None and rec.title == "Kept"
+    store.set_library_id("d1", "kept-d1")
+    store.close()

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from assistant.config import Settings
 from assistant.domain import Timeline
 from assistant.errors import PostmortemError
+from assistant.review.promises import with_open_promises
 from assistant.ui import services
 from assistant.ui.drafts_db import DraftStore
 from assistant.ui.partial import merge_section
@@ -213,6 +214,7 @@ def run_draft(
     try:
         library = services.open_library(ctx.settings)
         matches = services.similar(library, services.incident_query(tl))
+        matches = with_open_promises(ctx.store, matches)  # "promised in …, still open"
         library = services.CachedLibrary(library, matches)
     except Exception as exc:
         lib_note = _fail(exc)

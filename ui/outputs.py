@@ -50,6 +50,7 @@ def publish(ctx: UiContext, draft_id: str | None) -> View:
     try:
         library = services.open_library(ctx.settings)
         doc_id = library.add_postmortem(markdown, id=doc_id)  # writes into settings.library_dir, then indexes
+        ctx.store.set_library_id(rec.id, doc_id)  # its open action items show beside later similar incidents
     except Exception as exc:
         return {"publish": _fail(exc)}
     lib_dir: Path = ctx.settings.library_dir

@@ -212,3 +212,19 @@ def set_status(session: Session, item_id: int, status: str) -> TrackedItem:
         row.closed_at = None if status in OPEN_ACTION_STATUSES else now
     title = session.scalar(select(DraftRow.title).where(DraftRow.id == row.draft_id)) or ""
     return _tracked(row, title)
+
+
+def open_items_by_library_id(session: Session, library_ids: list[str]) -> dict[str, list[TrackedItem]]:
+    """Open and in-progress items of the drafts published under these library ids."""
+    if not library_ids:
+        return {}
+    q = (
+        select(ActionItemRow, DraftRow.title, DraftRow.library_id)
+        .join(DraftRow, DraftRow.id == ActionItemRow.draft_id)
+        .where(DraftRow.library_id.in_(library_ids), ActionItemRow.status.in_(OPEN_ACTION_STATUSES))
+        .order_by(ActionItemRow.position)
+    )
+    out: dict[str, list[TrackedItem]] = {}
+    for row, title, library_id in session.execute(q).all():
+        out.setdefault(str(library_id), []).append(_tracked(row, title))
+    return out

@@ -199,6 +199,11 @@ class DraftStore:
                 write_draft(s, row, draft, user=user, section=section)
             return copy.deepcopy(draft)
 
+    def set_library_id(self, draft_id: str, library_id: str) -> None:
+        """Remember the id the draft was published as in the library (not an edit: no new version)."""
+        with self.db.session() as s:
+            locked_row(s, draft_id).library_id = library_id
+
     def list(self, limit: int = 100) -> list[DraftRecord]:
         """Drafts, most recently edited first (without their timelines)."""
         with self.db.session() as s:

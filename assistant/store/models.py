@@ -56,6 +56,7 @@ class DraftRow(Base):
     approved_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
     approved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     published_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    library_id: Mapped[str | None] = mapped_column(String(200), nullable=True, index=True)
 
 
 class RevisionRow(Base):
