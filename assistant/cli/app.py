@@ -16,7 +16,7 @@ app = typer.Typer(
 )
 
 # Each module defines ``register(app)``; a module that is not written yet is skipped.
-_VERBS = ("timeline", "draft", "lint", "library", "redact", "ui", "evaluate", "actions")
+_VERBS = ("timeline", "draft", "lint", "library", "redact", "ui", "evaluate", "actions", "insights")
 
 for _name in _VERBS:
     try:
