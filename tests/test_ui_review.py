@@ -104,3 +104,18 @@ def test_served_review_tab_takes_identity_from_the_proxy_header(tmp_path: Path) 
         assert "approved by** erin" in status
         table = erin.predict(True, "", api_name="/actions_list")
         assert table_data(table)[0][3] == "dana"
+        summary, times, *_ = erin.predict(api_name="/insights")
+        assert "1 postmortems" in summary and "overdue action items: **1**" in summary
+        assert Path(times).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_insights_view_is_empty_until_a_postmortem_is_stored(tmp_path: Path) -> None:
+    from assistant.ui.insights_tab import insights_view
+
+    ctx = _ctx(tmp_path)
+    summary, *charts = insights_view(ctx)
+    assert "No stored postmortems yet" in summary and charts == [None, None, None]
+    ctx.store.create(draft={**DRAFT, "metrics": {"time_to_detect_s": 120}})
+    summary, *charts = insights_view(ctx)
+    assert "median time to detect **2 min**" in summary
+    assert all(c and Path(c).is_file() for c in charts)

@@ -1,4 +1,4 @@
-"""The Review and Action items tabs: statuses and approvals, comments, history with restore, and
+"""The Review, Action items and Insights tabs: statuses and approvals, comments, history with restore, and
 tracked action items across drafts. Handlers are plain functions (tests call them); ``add_tabs``
 wires them to Gradio inside the app's ``gr.Tabs()``.
 
@@ -200,3 +200,7 @@ def add_tabs(gr: Any, ctx: UiContext, draft_id: Any) -> None:
         trigger(lambda o, w: action_rows(ctx, o, w or ""), [open_only, owner], [table], api_name=api or False)
     set_btn.click(lambda i, st, o, w: change_action(ctx, i, st, o, w or ""), [item, new_status, open_only, owner],
                   [table, msg], api_name="actions_set")  # fmt: skip
+
+    from assistant.ui.insights_tab import add_tab
+
+    add_tab(gr, ctx)
