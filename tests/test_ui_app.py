@@ -166,7 +166,8 @@ def test_export_writes_markdown_json_jira_csv_confluence_and_word(app: RunningAp
     app.call(client, "save_summary", draft_id, "Edited summary mentioning narwhal-api.")
     view = app.call(client, "export", draft_id)
     files = [Path(f) for f in view["exports"]]
-    assert [f.suffix for f in files] == [".md", ".json", ".csv", ".xhtml", ".docx"]
+    assert [f.suffix for f in files] == [".md", ".json", ".csv", ".xhtml", ".docx", ".md", ".txt"]
+    assert files[5].name.endswith("-public.md") and "## What we are doing" in files[5].read_text()
     assert "Edited summary mentioning narwhal-api." in files[0].read_text()
     assert json.loads(files[1].read_text())["summary"] == "Edited summary mentioning narwhal-api."
     header = files[2].read_text(encoding="utf-8-sig").splitlines()[0].split(",")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.export.confluence import to_confluence
+from assistant.export.public import public_version
 from assistant.export.word import write_docx
 from assistant.ui import exporters, services
 from assistant.ui.handlers import UiContext, _fail
@@ -19,7 +20,7 @@ def _slug(text: str) -> str:
 
 
 def export_files(ctx: UiContext, draft_id: str | None) -> View:
-    """Write the open draft as Markdown, JSON, a Jira CSV of its action items, Confluence and Word."""
+    """Write the open draft as Markdown, JSON, Jira CSV, Confluence, Word, and its public version."""
     rec = ctx.store.get(draft_id) if draft_id else None
     if rec is None:
         return {"exports": [], "notice": "⚠️ Nothing to export: draft an incident or open a draft first."}
@@ -27,13 +28,17 @@ def export_files(ctx: UiContext, draft_id: str | None) -> View:
     folder.mkdir(parents=True, exist_ok=True)
     base = _slug(str(rec.draft.get("title") or rec.title))
     paths = [folder / f"{base}.md", folder / f"{base}.json", folder / f"{base}-action-items.csv",
-             folder / f"{base}.confluence.xhtml", folder / f"{base}.docx"]  # fmt: skip
+             folder / f"{base}.confluence.xhtml", folder / f"{base}.docx", folder / f"{base}-public.md",
+             folder / f"{base}-public.txt"]  # fmt: skip
     paths[0].write_text(exporters.to_markdown(rec.draft), encoding="utf-8")
     paths[1].write_text(exporters.to_json_text(rec.draft), encoding="utf-8")
     # utf-8-sig: Excel and Jira's importer both read the BOM as "this is UTF-8".
     paths[2].write_text(exporters.action_items_csv(rec.draft), encoding="utf-8-sig")
     paths[3].write_text(to_confluence(rec.draft), encoding="utf-8")
     write_docx(rec.draft, paths[4])
+    public = public_version(rec.draft)  # customer-facing: no people, hosts, IPs or internal names
+    paths[5].write_text(public.to_markdown(), encoding="utf-8")
+    paths[6].write_text(public.to_text(), encoding="utf-8")
     return {"exports": [str(p) for p in paths], "notice": ""}
 
 
