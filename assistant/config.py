@@ -72,6 +72,22 @@ class Settings(BaseSettings):
     store_redacted: bool = Field(
         default=False, description="store UI drafts, pasted text and timelines with secrets and personal data redacted"
     )
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="SQLAlchemy URL of a shared database (postgresql://user:pass@host/db); unset means SQLite in home",
+    )
+    approver_must_differ: bool = Field(
+        default=True, description="publishing needs an approver other than the draft's author"
+    )
+    review_required: bool = Field(
+        default=False, description="the UI publishes only drafts approved in review (teams turn this on)"
+    )
+    ui_users: SecretStr | None = Field(
+        default=None, description="more UI logins for a team: 'dana:password,erin:password'"
+    )
+    ui_user_header: str | None = Field(
+        default=None, description="trust this header (e.g. X-Forwarded-User) from a reverse proxy as the user's name"
+    )
     ui_user: str | None = None
     ui_password: SecretStr | None = None
     azure_openai_endpoint: str | None = Field(default=None, validation_alias=AliasChoices("AZURE_OPENAI_ENDPOINT"))
@@ -93,6 +109,30 @@ class Settings(BaseSettings):
     @property
     def drafts_db(self) -> Path:
         return self.home / "drafts.sqlite3"
+
+    @property
+    def ui_logins(self) -> list[tuple[str, str]]:
+        """Every basic-auth login: POSTMORTEM_UI_USER/PASSWORD plus POSTMORTEM_UI_USERS."""
+        from assistant.errors import ConfigError
+
+        logins: list[tuple[str, str]] = []
+        if self.ui_user and self.ui_password:
+            logins.append((self.ui_user, self.ui_password.get_secret_value()))
+        for pair in (self.ui_users.get_secret_value() if self.ui_users else "").split(","):
+            if not pair.strip():
+                continue
+            name, sep, password = pair.strip().partition(":")
+            if not sep or not name.strip() or not password:
+                raise ConfigError("POSTMORTEM_UI_USERS holds 'name:password' pairs separated by commas")
+            logins.append((name.strip(), password))
+        return logins
+
+    @property
+    def database(self) -> str:
+        """The database to open: POSTMORTEM_DATABASE_URL, else the SQLite file in the data directory."""
+        if self.database_url is not None and self.database_url.get_secret_value().strip():
+            return self.database_url.get_secret_value().strip()
+        return f"sqlite:///{self.drafts_db}"
 
     @property
     def library_dir(self) -> Path:

@@ -13,7 +13,11 @@
     ├── ProviderError               an LLM provider failed for good
     │   ├── ProviderUnavailableError  connection refused, timeouts, 5xx after retries
     │   └── InvalidModelOutputError   output did not validate after the bounded re-ask
-    └── LibraryError                the postmortem library / vector store failed
+    ├── LibraryError                the postmortem library / vector store failed
+    └── StoreError                  the drafts database failed or refused a change
+        ├── NotFoundError           no draft / comment / action item with that id
+        ├── StaleSaveError          a save based on an older version (carries both texts)
+        └── ReviewError             a review step that is not allowed (status, approver)
 
 Messages say what is wrong and how to fix it. Only the CLI and UI turn these into text for people.
 """
@@ -93,3 +97,29 @@ class InvalidModelOutputError(ProviderError):
 
 class LibraryError(PostmortemError):
     """The library of past postmortems (Chroma store, index) failed."""
+
+
+class StoreError(PostmortemError):
+    """The drafts database (SQLite or PostgreSQL) failed or refused a change."""
+
+
+class NotFoundError(StoreError):
+    """No draft, comment or action item with the given id."""
+
+
+class StaleSaveError(StoreError):
+    """A save was based on an older version than the stored one; carries both texts so nothing is lost."""
+
+    def __init__(
+        self, message: str, *, section: str, mine: str, theirs: str, expected: int, current: int
+    ) -> None:
+        self.section = section
+        self.mine = mine
+        self.theirs = theirs
+        self.expected = expected
+        self.current = current
+        super().__init__(message)
+
+
+class ReviewError(StoreError):
+    """A review step that the draft's status or the approval rule does not allow."""

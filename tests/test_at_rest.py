@@ -6,7 +6,7 @@ import stat
 from pathlib import Path
 
 from assistant.config import get_settings
-from assistant.ui.drafts_db import DraftStore
+from assistant.store.drafts import DraftStore
 
 PASSWORD = "Tq8v!mZ2pLx9"
 PASTED = f"[14:02] sofia: for anyone: psql postgres://orders_ro:{PASSWORD}@10.42.7.15:6432/orders"

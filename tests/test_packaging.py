@@ -39,6 +39,8 @@ def test_wheel_ships_one_package_with_prompts_and_no_eval_data(wheel: Path) -> N
     assert "assistant/prompts/summary.j2" in names
     assert "assistant/examples/incident/chat.txt" in names
     assert "assistant/tone/semantic_weights.json" in names
+    assert "assistant/store/migrations/env.py" in names  # the database migrates from the wheel
+    assert "assistant/store/migrations/versions/0001_initial.py" in names
     assert not [n for n in names if "/eval/cases/" in n or "/eval/data/" in n or "/eval/blind/" in n]
     assert not [n for n in names if "/eval/bench/" in n or "_gen" in n or "eval-out" in n]
 

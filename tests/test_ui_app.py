@@ -70,7 +70,7 @@ def test_bad_timezone_and_empty_input_get_clear_messages(app: RunningApp) -> Non
 
 
 def test_oversized_upload_is_refused_with_the_limit_named(tmp_path: Path) -> None:
-    from assistant.ui.drafts_db import DraftStore
+    from assistant.store.drafts import DraftStore
     from assistant.ui.handlers import UiContext, run_draft
 
     big = tmp_path / "huge.log"
@@ -160,16 +160,19 @@ def test_open_new_and_load_drafts(app: RunningApp) -> None:
     assert latest["draft_id"]  # reopens the most recently edited draft
 
 
-def test_export_writes_markdown_json_and_jira_csv(app: RunningApp) -> None:
+def test_export_writes_markdown_json_jira_csv_confluence_and_word(app: RunningApp) -> None:
     client = app.client()
     draft_id = _draft(app, client, "narwhal")["draft_id"]
     app.call(client, "save_summary", draft_id, "Edited summary mentioning narwhal-api.")
     view = app.call(client, "export", draft_id)
     files = [Path(f) for f in view["exports"]]
-    assert [f.suffix for f in files] == [".md", ".json", ".csv"]
+    assert [f.suffix for f in files] == [".md", ".json", ".csv", ".xhtml", ".docx", ".md", ".txt"]
+    assert files[5].name.endswith("-public.md") and "## What we are doing" in files[5].read_text()
     assert "Edited summary mentioning narwhal-api." in files[0].read_text()
     assert json.loads(files[1].read_text())["summary"] == "Edited summary mentioning narwhal-api."
-    assert files[2].read_text(encoding="utf-8-sig").splitlines()[0] == "Summary,Description,Assignee,Due date,Priority,Labels"
+    header = files[2].read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert header[:4] == ["Summary", "Description", "Assignee", "Due date"] and "Issue Type" in header
+    assert "Edited summary mentioning narwhal-api." in files[3].read_text()
 
 
 def test_publish_indexes_the_postmortem_so_the_next_incident_finds_it(app: RunningApp) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.draft.schema import SECTION_ORDER
 from assistant.llm.testing_server import OpenAITestServer
-from assistant.ui.drafts_db import DraftStore
+from assistant.store.drafts import DraftStore
 from assistant.ui.handlers import UiContext, drafts_choices, run_draft
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "incident"

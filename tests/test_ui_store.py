@@ -8,15 +8,9 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from assistant.ui.drafts_db import DraftStore
-from assistant.ui.exporters import (
-    JIRA_HEADERS,
-    action_items_csv,
-    jira_priority,
-    plain_markdown,
-    to_json_text,
-    to_markdown,
-)
+from assistant.export.trackers import jira_priority
+from assistant.store.drafts import DraftStore
+from assistant.ui.exporters import action_items_csv, plain_markdown, to_json_text, to_markdown
 from assistant.ui.sections import FIELD_BY_PATH, apply_field_text, apply_table_rows, field_text, table_rows
 
 DRAFT = {
@@ -107,20 +101,15 @@ def test_table_edit_keeps_hidden_fields_and_drops_blank_rows() -> None:
     assert draft["action_items"][0]["event_ids"] == ["E050"]
 
 
-def test_jira_csv_has_the_importer_headers_and_one_row_per_action_item() -> None:
-    text = action_items_csv(DRAFT)
-    rows = list(csv.reader(io.StringIO(text)))
-    assert tuple(rows[0]) == JIRA_HEADERS == ("Summary", "Description", "Assignee", "Due date", "Priority", "Labels")
+def test_jira_csv_of_a_draft_has_the_importer_headers_and_one_row_per_action_item() -> None:
+    rows = list(csv.reader(io.StringIO(action_items_csv(DRAFT))))
+    assert rows[0] == ["Summary", "Description", "Assignee", "Due date", "Labels", "Labels", "Issue Type", "Priority"]
     assert len(rows) == 3
-    first = dict(zip(rows[0], rows[1], strict=True))
-    assert first["Summary"].startswith("Alert 14 days before")
-    assert first["Assignee"] == "dana"
-    assert first["Due date"] == "2026-04-01"
-    assert first["Priority"] == "High"
-    assert first["Labels"].split() == ["postmortem", "detect"]
-    assert "chat.txt:80" in first["Description"]
-    second = dict(zip(rows[0], rows[2], strict=True))
-    assert second["Assignee"] == "" and second["Priority"] == "Medium"
+    first, second = rows[1], rows[2]
+    assert first[0].startswith("Alert 14 days before")
+    assert (first[2], first[3], first[4:6], first[6], first[7]) == ("dana", "2026-04-01", ["postmortem", "detect"], "Task", "High")
+    assert "chat.txt:80" in first[1]
+    assert second[2] == "" and second[7] == "Medium"
 
 
 def test_jira_priority_maps_common_spellings() -> None:

@@ -121,13 +121,13 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
     _offline_env()
     import gradio as gr
 
+    from assistant.store.drafts import DraftStore
     from assistant.ui import handlers as h
     from assistant.ui import outputs as o
     from assistant.ui import services
-    from assistant.ui.drafts_db import DraftStore
 
     settings = settings or get_settings()
-    ctx = UiContext(settings=settings, store=DraftStore(settings.drafts_db, redact=settings.store_redacted),
+    ctx = UiContext(settings=settings, store=DraftStore(settings.database, redact=settings.store_redacted),
                     example_files=example_files() if example else [])  # fmt: skip
     outs = _Outputs()
     providers = services.provider_choices(settings)
@@ -177,7 +177,7 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                     outs.add(name, comp)
                 section_widgets = _editor(gr, outs)
                 with gr.Row():
-                    export_btn = gr.Button("Export Markdown · JSON · Jira CSV", elem_id="export-btn")
+                    export_btn = gr.Button("Export Markdown · JSON · Jira CSV · Confluence · Word", elem_id="export-btn")
                     publish_btn = gr.Button("Publish to the library", variant="primary", elem_id="publish-btn")
                 exports = gr.File(label="Downloads", file_count="multiple", visible=False, interactive=False,
                                   elem_id="exports")  # fmt: skip
@@ -195,6 +195,9 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                 outs.add("tone:check", tone_hl, tone_md, tone_col)
                 outs.add("tone_rewrite", tone_rw)
                 outs.add("tone_summary", tone_summary)
+            from assistant.ui.review_tab import add_tabs
+
+            add_tabs(gr, ctx, draft_id)
 
         editor_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
         editor_names += [f"table:{k}" for k in TABLES] + [f"tone:{s.name}" for s in SECTIONS]
@@ -310,9 +313,8 @@ def _library_empty(library: Any) -> bool:
 
 def launch_kwargs(settings: Settings, *, host: str, port: int) -> dict[str, Any]:
     """The launch options: local only, no share link, optional basic auth, upload size limit."""
-    auth = None
-    if settings.ui_user and settings.ui_password:
-        auth = (settings.ui_user, settings.ui_password.get_secret_value())
+    logins = settings.ui_logins
+    auth: Any = (logins[0] if len(logins) == 1 else logins) or None
     return {
         "server_name": host,
         "server_port": port,

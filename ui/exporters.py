@@ -6,22 +6,11 @@ Markdown and JSON go through ``assistant.draft.render`` when the draft validates
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
 from typing import Any
 
+from assistant.export.trackers import items_from_draft, jira_csv
 from assistant.ui.sections import SECTIONS, TABLES, field_text
-
-JIRA_HEADERS: tuple[str, ...] = ("Summary", "Description", "Assignee", "Due date", "Priority", "Labels")
-
-# Jira's default priority scheme; drafts may say P0..P4, sev-style words or Jira's own names.
-_JIRA_PRIORITY = {
-    "p0": "Highest", "p1": "High", "p2": "Medium", "p3": "Low", "p4": "Lowest",
-    "critical": "Highest", "highest": "Highest", "urgent": "Highest", "high": "High",
-    "medium": "Medium", "normal": "Medium", "low": "Low", "lowest": "Lowest", "trivial": "Lowest",
-}  # fmt: skip
 
 
 def to_json_text(draft: dict[str, Any]) -> str:
@@ -107,52 +96,6 @@ def _actions_md(draft: dict[str, Any], out: list[str]) -> None:
     out.append("")
 
 
-def jira_priority(value: Any) -> str:
-    """Map a draft priority (P1, high, ...) to Jira's default priority names; unknown → Medium."""
-    key = str(value or "").strip().lower()
-    return _JIRA_PRIORITY.get(key, "Medium")
-
-
-def _label(text: str) -> str:
-    # Jira labels cannot hold spaces; the importer splits a cell on spaces into several labels.
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text.strip()).strip("-").lower()
-
-
 def action_items_csv(draft: dict[str, Any]) -> str:
-    """Action items as CSV for Jira's importer: Summary, Description, Assignee, Due date, Priority, Labels."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(JIRA_HEADERS)
-    title = str(draft.get("title") or "postmortem")
-    for item in draft.get("action_items") or []:
-        if not isinstance(item, dict) or not str(item.get("description") or "").strip():
-            continue
-        description = str(item["description"]).strip()
-        summary = description.splitlines()[0]
-        if len(summary) > 250:  # Jira's summary field limit is 255 characters
-            summary = summary[:247].rstrip() + "…"
-        refs = item.get("refs") or []
-        body = [description, "", f"From the postmortem: {title}"]
-        if refs:
-            body.append("Evidence: " + ", ".join(str(r) for r in refs))
-        labels = ["postmortem"]
-        if item.get("kind"):
-            labels.append(_label(str(item["kind"])))
-        writer.writerow(
-            [
-                summary,
-                "\n".join(body),
-                str(item.get("owner") or "").strip(),
-                _due(item.get("due")),
-                jira_priority(item.get("priority")),
-                " ".join(lab for lab in labels if lab),
-            ]
-        )
-    return buf.getvalue()
-
-
-def _due(value: Any) -> str:
-    # ISO dates (yyyy-MM-dd): pick that date format in the importer's "Date format" step.
-    text = str(value or "").strip()
-    m = re.match(r"\d{4}-\d{2}-\d{2}", text)
-    return m.group(0) if m else text
+    """The draft's action items as a CSV for Jira's importer (``assistant.export.trackers``)."""
+    return jira_csv(items_from_draft(draft))

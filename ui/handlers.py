@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 from assistant.config import Settings
 from assistant.domain import Timeline
 from assistant.errors import PostmortemError
+from assistant.review.promises import with_open_promises
+from assistant.store.drafts import DraftStore
 from assistant.ui import services
-from assistant.ui.drafts_db import DraftStore
 from assistant.ui.partial import merge_section
 from assistant.ui.sections import FIELD_BY_PATH, SECTION_BY_NAME, TABLES, apply_field_text, apply_table_rows
 from assistant.ui.views import View, draft_view, empty_view, section_tone, section_view, tone_view
@@ -235,6 +236,7 @@ def run_draft(
     try:
         library = services.open_library(ctx.settings)
         matches = services.similar(library, services.incident_query(tl))
+        matches = with_open_promises(ctx.store, matches)  # "promised in …, still open"
         library = services.CachedLibrary(library, matches)
     except Exception as exc:
         lib_note = _fail(exc)

@@ -1,0 +1,1 @@
+"""Exports beyond Markdown and JSON: issue trackers (Jira, Linear) and wikis (Confluence, Word)."""
