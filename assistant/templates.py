@@ -62,7 +62,7 @@ def template_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     quote = ""  # inside a quoted value of key=value
     prev = ""
-    for t in toks:
+    for i, t in enumerate(toks):
         if quote:
             if t == quote:
                 quote = ""
@@ -81,7 +81,7 @@ def template_words(text: str) -> tuple[str, ...]:
             continue
         if _is_value(t):
             out.append(WILD)
-        elif out and out[-1] == WILD and t.lower() in _UNITS:
+        elif out and out[-1] == WILD and t.lower() in _UNITS and toks[i + 1:i + 2] != ["="]:
             prev = t
             continue  # "5.2 KB": the unit belongs to the number
         elif ":" in t[1:-1]:
