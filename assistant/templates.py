@@ -54,8 +54,15 @@ def _is_value(word: str) -> bool:
     )
 
 
-def template_words(text: str) -> tuple[str, ...]:
-    """Stage 1: the message's words with variables replaced by ``<*>``."""
+def template_words(text: str, *, states: bool = False) -> tuple[str, ...]:
+    """Stage 1: the message's words with variables replaced by ``<*>``.
+
+    ``states=True`` keeps digit-free values of ``key=value``/``key:value`` and literals as words
+    (``status=FAILED``, ``ready=false``): for an incident timeline they are states whose change is
+    news, where for grouping statements they are values.
+    """
+    if states:
+        return _state_words(text)
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
     toks = _TOKEN.findall(text)
@@ -90,6 +97,18 @@ def template_words(text: str) -> tuple[str, ...]:
         else:
             out.append(t)
         prev = t
+    return tuple(out)
+
+
+def _state_words(text: str) -> tuple[str, ...]:
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+    out: list[str] = []
+    for t in _TOKEN.findall(text):
+        if t.lower() in _LITERALS or not (any(c.isdigit() for c in t) or "/" in t or "\\" in t or _HEX.match(t)):
+            out.append(t)
+        elif not out or out[-1] != WILD:
+            out.append(WILD)
     return tuple(out)
 
 
@@ -137,6 +156,7 @@ class TemplateMiner:
     """
 
     keys: dict[tuple[str, ...], int] = field(default_factory=dict)
+    states: bool = False  # stage 1 keeps digit-free key=value values (see template_words)
     _cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _final: dict[tuple[str, ...], Template] = field(default_factory=dict)
 
@@ -145,7 +165,7 @@ class TemplateMiner:
         shape = text.translate(_SHAPE)
         words = self._cache.get(shape)
         if words is None:
-            words = template_words(text)
+            words = template_words(text, states=self.states)
             if len(self._cache) >= 200_000:
                 self._cache.clear()
             self._cache[shape] = words
