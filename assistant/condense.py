@@ -94,6 +94,7 @@ class Condenser:
         self.cut_lines = 0  # lines of the events ``events()`` left out to stay under ``max_events``
         self._miner = TemplateMiner(states=True)
         self._words: dict[str, tuple[str, ...]] = {}  # template text → its miner key
+        self._rendered: dict[tuple[str, ...], str] = {}
 
     def add(self, time: datetime, text: str, ref: SourceRef, *, level: str | None = None,
             service: str | None = None, weight: int = 1, varying: bool = False) -> None:
@@ -103,8 +104,10 @@ class Condenser:
         self.lines += weight
         head = text if len(text) < 400 else text[:400]
         words = self._miner.add(head.split("\n", 1)[0], weight)
-        template = render(words)
-        self._words.setdefault(template, words)
+        template = self._rendered.get(words)
+        if template is None:
+            template = self._rendered[words] = render(words)
+            self._words.setdefault(template, words)
         key = (service, level, template)
         g = self.groups.get(key)
         if g is None:

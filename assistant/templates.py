@@ -100,15 +100,21 @@ def template_words(text: str, *, states: bool = False) -> tuple[str, ...]:
     return tuple(out)
 
 
+_MARK = "\x01"
+# A word (as _TOKEN cuts them) holding a digit or a path separator: one C-speed pass masks them all.
+_STATE_VAR = re.compile(r"""(?:[^\s=,;()\[\]{}"'<>|.]|\.(?!\.))*[\d/\\](?:[^\s=,;()\[\]{}"'<>|.]|\.(?!\.))*""")
+
+
 def _state_words(text: str) -> tuple[str, ...]:
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
     out: list[str] = []
-    for t in _TOKEN.findall(text):
-        if t.lower() in _LITERALS or not (any(c.isdigit() for c in t) or "/" in t or "\\" in t or _HEX.match(t)):
+    for t in _TOKEN.findall(_STATE_VAR.sub(_MARK, text)):
+        if _MARK in t:
+            if not out or out[-1] != WILD:
+                out.append(WILD)
+        else:
             out.append(t)
-        elif not out or out[-1] != WILD:
-            out.append(WILD)
     return tuple(out)
 
 
