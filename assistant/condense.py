@@ -1,7 +1,9 @@
 """Log condensation: a million lines become a few hundred events with counts, first/last time and examples.
 
 Each line's template comes from the one template miner (``assistant.templates``: variables masked by
-syntax, then keys that differ only where a word takes many values merged); keyed with the level and
+syntax, then keys that differ only where a word takes many values merged), in its ``states`` mode:
+digit-free values (``status=FAILED``) stay words, because on a timeline a changed state is news
+(dev cases: must-include events 0.88 → 0.93 against masking them); keyed with the level and
 service it groups the lines. One pass fills a dict of templates; at the end each template becomes events:
 rare templates (a handful of lines) keep every line, frequent ones become bursts (runs separated
 by quiet gaps) and state changes (a usually identical line that changed). Much faster than drain3,
@@ -90,8 +92,9 @@ class Condenser:
         self.groups: dict[tuple[str | None, str | None, str], _Group] = {}
         self.lines = 0
         self.cut_lines = 0  # lines of the events ``events()`` left out to stay under ``max_events``
-        self._miner = TemplateMiner()
+        self._miner = TemplateMiner(states=True)
         self._words: dict[str, tuple[str, ...]] = {}  # template text → its miner key
+        self._rendered: dict[tuple[str, ...], str] = {}
 
     def add(self, time: datetime, text: str, ref: SourceRef, *, level: str | None = None,
             service: str | None = None, weight: int = 1, varying: bool = False) -> None:
@@ -101,8 +104,10 @@ class Condenser:
         self.lines += weight
         head = text if len(text) < 400 else text[:400]
         words = self._miner.add(head.split("\n", 1)[0], weight)
-        template = render(words)
-        self._words.setdefault(template, words)
+        template = self._rendered.get(words)
+        if template is None:
+            template = self._rendered[words] = render(words)
+            self._words.setdefault(template, words)
         key = (service, level, template)
         g = self.groups.get(key)
         if g is None:

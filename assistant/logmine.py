@@ -16,7 +16,6 @@ from pathlib import Path
 
 from assistant.ingest._io import Loaded, load_file
 from assistant.ingest._json import parse_json
-from assistant.ingest._records import PLACEHOLDER_YEAR
 from assistant.ingest.jsonlog import json_fields, json_time, looks_like_log_records, record_list
 from assistant.ingest.textlog import BLANK, CONTINUATION, RECORD, LogReader
 from assistant.templates import Template, TemplateMiner
@@ -37,6 +36,7 @@ class MinedLine:
     level: str | None
     service: str | None
     key: tuple[str, ...] | None
+    has_year: bool
     text: str  # kept for the first few lines of each key only (examples); "" otherwise, to save memory
     continues: int | None = None
 
@@ -53,10 +53,11 @@ class TemplateSummary:
 
 
 def _iso(t: datetime | None, has_year: bool = True) -> str | None:
+    """ISO-8601 as the log wrote it; a stamp without a year prints as ``--MM-DDThh:mm:ss`` (ISO 8601:2000)."""
     if t is None:
         return None
-    if not has_year and t.year == PLACEHOLDER_YEAR:
-        return t.strftime("--%m-%dT%H:%M:%S.%f")  # ISO 8601 without a year
+    if not has_year:
+        return "--" + t.isoformat()[5:]
     return t.isoformat()
 
 
@@ -93,7 +94,7 @@ def _json_document(loaded: Loaded, name: str, miner: TemplateMiner) -> list[Mine
             continue
         t, level, text, host, svc = json_fields(obj)
         text = text.rstrip("\n")
-        out.append(MinedLine(name, line, RECORD, json_time(t), level, svc or host, miner.add(text), text))
+        out.append(MinedLine(name, line, RECORD, json_time(t), level, svc or host, miner.add(text), True, text))
     return out
 
 
@@ -108,6 +109,7 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
     add = miner.add
     cur_time: datetime | None = None
     cur_line: int | None = None
+    cur_year = True
     shown: dict[tuple[str, ...], int] = {}
     blank: MinedLine | None = None  # held back: the empty string after a file's final newline is no line
     for r in reader.rows(loaded.lines()):
@@ -115,20 +117,18 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
             yield blank
             blank = None
         if r.kind == BLANK:
-            blank = MinedLine(name, r.line, r.kind, None, None, None, None, "")
+            blank = MinedLine(name, r.line, r.kind, None, None, None, None, True, "")
             continue
         key = add(r.text)
         seen = shown.get(key, 0)
         text = r.text if seen < EXAMPLES else ""
         shown[key] = seen + 1
-        t = r.time
+        t, has_year = r.time, r.has_year
         if r.kind == RECORD:
-            cur_time, cur_line = t, r.line
-            if t is not None and not r.has_year:
-                t = t.replace(tzinfo=None)
+            cur_time, cur_line, cur_year = t, r.line, has_year
         elif r.kind == CONTINUATION:
-            t = cur_time
-        yield MinedLine(name, r.line, r.kind, t, r.level, r.service, key, text,
+            t, has_year = cur_time, cur_year
+        yield MinedLine(name, r.line, r.kind, t, r.level, r.service, key, has_year, text,
                         cur_line if r.kind == CONTINUATION else None)
 
 
@@ -158,7 +158,7 @@ def line_json(ml: MinedLine, miner: TemplateMiner) -> dict[str, object]:
     """The public JSON object of one line (``postmortem logs --json``)."""
     t = miner.template_of(ml.key) if ml.key is not None else None
     out: dict[str, object] = {
-        "file": ml.file, "line": ml.line, "time": ml.time.isoformat() if ml.time else None,
+        "file": ml.file, "line": ml.line, "time": _iso(ml.time, ml.has_year),
         "level": ml.level, "service": ml.service,
         "template_id": t.id if t else None, "template": t.text if t else None, "kind": ml.kind,
     }

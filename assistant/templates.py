@@ -54,15 +54,22 @@ def _is_value(word: str) -> bool:
     )
 
 
-def template_words(text: str) -> tuple[str, ...]:
-    """Stage 1: the message's words with variables replaced by ``<*>``."""
+def template_words(text: str, *, states: bool = False) -> tuple[str, ...]:
+    """Stage 1: the message's words with variables replaced by ``<*>``.
+
+    ``states=True`` keeps digit-free values of ``key=value``/``key:value`` and literals as words
+    (``status=FAILED``, ``ready=false``): for an incident timeline they are states whose change is
+    news, where for grouping statements they are values.
+    """
+    if states:
+        return _state_words(text)
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
     toks = _TOKEN.findall(text)
     out: list[str] = []
     quote = ""  # inside a quoted value of key=value
     prev = ""
-    for t in toks:
+    for i, t in enumerate(toks):
         if quote:
             if t == quote:
                 quote = ""
@@ -81,7 +88,7 @@ def template_words(text: str) -> tuple[str, ...]:
             continue
         if _is_value(t):
             out.append(WILD)
-        elif out and out[-1] == WILD and t.lower() in _UNITS:
+        elif out and out[-1] == WILD and t.lower() in _UNITS and toks[i + 1:i + 2] != ["="]:
             prev = t
             continue  # "5.2 KB": the unit belongs to the number
         elif ":" in t[1:-1]:
@@ -90,6 +97,24 @@ def template_words(text: str) -> tuple[str, ...]:
         else:
             out.append(t)
         prev = t
+    return tuple(out)
+
+
+_MARK = "\x01"
+# A word (as _TOKEN cuts them) holding a digit or a path separator: one C-speed pass masks them all.
+_STATE_VAR = re.compile(r"""(?:[^\s=,;()\[\]{}"'<>|.]|\.(?!\.))*[\d/\\](?:[^\s=,;()\[\]{}"'<>|.]|\.(?!\.))*""")
+
+
+def _state_words(text: str) -> tuple[str, ...]:
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+    out: list[str] = []
+    for t in _TOKEN.findall(_STATE_VAR.sub(_MARK, text)):
+        if _MARK in t:
+            if not out or out[-1] != WILD:
+                out.append(WILD)
+        else:
+            out.append(t)
     return tuple(out)
 
 
@@ -137,6 +162,7 @@ class TemplateMiner:
     """
 
     keys: dict[tuple[str, ...], int] = field(default_factory=dict)
+    states: bool = False  # stage 1 keeps digit-free key=value values (see template_words)
     _cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _final: dict[tuple[str, ...], Template] = field(default_factory=dict)
 
@@ -145,7 +171,7 @@ class TemplateMiner:
         shape = text.translate(_SHAPE)
         words = self._cache.get(shape)
         if words is None:
-            words = template_words(text)
+            words = template_words(text, states=self.states)
             if len(self._cache) >= 200_000:
                 self._cache.clear()
             self._cache[shape] = words

@@ -93,3 +93,12 @@ def test_a_million_distinct_lines_condense_to_at_most_a_few_hundred_events() -> 
     events = c.events()
     assert 1 <= len(events) <= 300
     assert sum(e.attrs["count"] for e in events if "handled" in e.text) == 20000
+
+
+def test_timeline_templates_keep_digit_free_states_apart() -> None:
+    c = Condenser()
+    for i in range(200):
+        c.add(T0 + timedelta(seconds=i), f"health check id={i} status=OK", _ref(i + 1), level="info")
+    c.add(T0 + timedelta(seconds=300), "health check id=999 status=FAILED", _ref(999), level="info")
+    failed = [e for e in c.events() if "FAILED" in e.text]
+    assert [e.time for e in failed] == [T0 + timedelta(seconds=300)]

@@ -10,7 +10,8 @@ vendor formats:
   the last of the usual number of fields;
 - after the level (or from the start when there is none): bracketed fields (threads, pids, hosts),
   lone separators (``-``, ``|``, ``:``) and one ``component:`` field (``dfs.DataNode:``,
-  ``sshd[42]:``, ``WindowManager:``) belong to the header when most lines have them there.
+  ``sshd[42]:``, ``WindowManager:``) or dotted logger before a separator (``com.shop.Orders -``)
+  belong to the header when most lines have them there.
 
 The message is what follows; the template miner never sees thread names or pids, which are
 values of the header, not words of the statement.
@@ -29,6 +30,7 @@ _FIELD = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\S+")
 _SEPARATORS = frozenset(("-", "|", ":", ">", "--", "::", "~"))
 _COMPONENT = re.compile(r"^[A-Za-z_$.][\w$.\-/()]*(?:\[[\w.\-]*\])?:$")
 _STRIP = "[]<>:,()"
+_LOGGER = re.compile(r"^[A-Za-z_$][\w$]*(?:[.:/][\w$]+)+$")  # a dotted logger or class name
 MAX_HEADER_FIELDS = 8
 
 
@@ -49,6 +51,7 @@ class Header:
     pipes: int = 0
     component: bool = False
     brackets: bool = False
+    logger: bool = False
 
     def split(self, rest: str) -> tuple[str | None, str | None, str]:
         """(level, component, message) of the text after a line's stamp."""
@@ -78,6 +81,10 @@ class Header:
         if (self.component and i < len(fields) and _COMPONENT.match(fields[i][1])
                 and level_word(fields[i][1]) is None):
             comp = fields[i][1][:-1]
+            i = self._skip(fields, i + 1, brackets=False)
+        elif (self.logger and i + 1 < len(fields) and fields[i + 1][1] in _SEPARATORS
+              and _LOGGER.match(fields[i][1])):
+            comp = fields[i][1]  # "com.shop.Orders - message" (log4j/logback %logger - %msg)
             i = self._skip(fields, i + 1, brackets=False)
         if i >= len(fields):
             return level, comp, "" if fields else rest.strip()
@@ -128,9 +135,11 @@ def learn_header(rests: Sequence[str]) -> Header:
     start = [((level_col + 1) if level_col is not None and len(row) > level_col else 0) for row in rows]
     brackets = sum(1 for row, s in zip(rows, start, strict=True) if len(row) > s and row[s][:1] == "[") >= 0.5 * n
     hdr = Header(level_col, letters, 0, False, brackets)
-    comp = 0
+    comp = logger = 0
     for row, s in zip(rows, start, strict=True):
         i = hdr._skip([(0, f) for f in row], s)
         if i < len(row) and _COMPONENT.match(row[i]) and level_word(row[i]) is None:
             comp += 1
-    return Header(level_col, letters, 0, comp >= 0.5 * n, brackets)
+        elif i + 1 < len(row) and row[i + 1] in _SEPARATORS and _LOGGER.match(row[i]):
+            logger += 1
+    return Header(level_col, letters, 0, comp >= 0.5 * n, brackets, logger >= 0.5 * n)

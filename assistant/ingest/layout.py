@@ -15,9 +15,11 @@ fixed, plus a converter from its groups to a datetime — one regex match and a 
 No vendor is named anywhere: syslog, ctime, ISO-8601, log4j, Android logcat, Hadoop or a compact
 ``YYMMDD HHMMSS`` are all points of the same grammar.
 
-``python-dateutil`` (installed) was measured as the converter: ~45 µs a line against ~2 µs for
-the compiled layout, and it guesses day/month order per line where the layout decides it once
-per file from the values it sees; so it is not used.
+``python-dateutil`` 4.0.0 (installed) was measured on Hadoop_2k (same run, loaded machine): parsing
+the already cut-out stamp took ~3x the time of the whole compiled-layout match per line, and
+``fuzzy=True`` on whole lines took ~8x and read only 8 of 300 lines (it takes "INFO" for a zone).
+It also guesses day/month order per line where the layout decides it once per file from the
+values it sees; so it is not used. Python's own ``datetime`` does the arithmetic.
 """
 
 from __future__ import annotations
