@@ -102,3 +102,15 @@ def test_citations_of_several_inputs_are_relative_to_their_common_parent(tmp_pat
     run = run_main("draft", str(a / "chat.txt"), str(b), "--provider", "offline")
     assert str(tmp_path) not in run.out
     assert "a/chat.txt:" in run.out and "b/app.log:" in run.out
+
+
+def test_a_draft_that_cannot_be_written_is_kept_in_the_data_directory(tmp_path: Path, postmortem_home: Path) -> None:
+    from assistant.cli.draft import write_safely
+
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    target = gone / "draft.md"
+    gone.rmdir()  # the folder vanished after the check, while the model was drafting
+    kept = write_safely(target, "# Draft\n")
+    assert kept == postmortem_home / "unsaved" / "draft.md"
+    assert kept.read_text(encoding="utf-8") == "# Draft\n"

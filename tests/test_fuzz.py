@@ -37,6 +37,8 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )  # fmt: skip
 COUNTS: dict[str, int] = {}
+# A CLI run costs ~0.3 s here: the nightly budget needs more than the suite's 900 s per test.
+pytestmark = pytest.mark.timeout(max(900, int(EXAMPLES * 0.6)))
 
 
 def _seed_files() -> Iterator[Path]:

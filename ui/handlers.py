@@ -47,8 +47,8 @@ def _fail(exc: BaseException) -> str:
         return f"⚠️ {exc}"
     from assistant.datadir import crash_line, write_crash_report
 
-    report = write_crash_report(exc, command="postmortem ui")
-    return f"⚠️ {crash_line(exc, report)[0].upper()}{crash_line(exc, report)[1:]}"
+    line = crash_line(exc, write_crash_report(exc, command="postmortem ui"))
+    return f"⚠️ {line[0].upper()}{line[1:]}"
 
 
 # ---------------------------------------------------------------- drafts list

@@ -101,16 +101,17 @@ def write_safely(output: Path, text: str) -> Path:
     """Write ``text`` to ``output`` atomically; if that fails, keep it in the data directory and say where."""
     from assistant.datadir import home, private_dir
 
+    folder = output.parent if str(output.parent) else Path(".")
+    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=output.parent if str(output.parent) else ".", prefix=f".{output.name}.")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, output)
         return output
     except OSError as exc:
-        with_tmp = locals().get("tmp")
-        if with_tmp and os.path.exists(with_tmp):
-            os.unlink(with_tmp)
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
         keep = private_dir(home() / "unsaved") / output.name
         keep.write_text(text, encoding="utf-8")
         print(f"error: cannot write {output} ({exc.strerror or exc}); the draft was saved to {keep}", file=sys.stderr)
