@@ -164,3 +164,19 @@ def test_facts_give_durations_and_team_zone_times_and_blameful_lines_are_marked(
 class _NoLibrary:
     def similar(self, query: str, k: int = 5) -> list[object]:
         return []
+
+
+def test_a_section_that_fails_for_good_records_the_models_own_error(
+    server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _budget(monkeypatch, 32_000)
+    server.fail_always("400")
+    pm = draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
+    status = pm.provenance.sections["summary"]
+    assert status.status == "fallback" and status.error and "Invalid request (test server)" in status.error
+
+
+def test_per_call_timeout_defaults_stay_below_proxy_limits_for_remote_endpoints() -> None:
+    remote = OpenAICompatProvider(base_url="https://llm.example.com/v1", model="m", api_key="k")
+    local = OpenAICompatProvider(base_url="http://127.0.0.1:8080/v1", model="m", api_key="k")
+    assert remote.timeout_s < 60 and local.timeout_s >= remote.timeout_s
