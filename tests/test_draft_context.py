@@ -180,3 +180,27 @@ def test_per_call_timeout_defaults_stay_below_proxy_limits_for_remote_endpoints(
     remote = OpenAICompatProvider(base_url="https://llm.example.com/v1", model="m", api_key="k")
     local = OpenAICompatProvider(base_url="http://127.0.0.1:8080/v1", model="m", api_key="k")
     assert remote.timeout_s < 60 and local.timeout_s >= remote.timeout_s
+
+
+def _cases_with_secrets() -> list[Path]:
+    import json
+
+    from conftest import incident_cases
+
+    return [c for c in incident_cases() if json.loads((c / "gold.json").read_text()).get("secrets")]
+
+
+@pytest.mark.parametrize("case", _cases_with_secrets(), ids=lambda p: p.name)
+def test_no_secret_or_personal_datum_of_a_dev_case_reaches_the_server(
+    case: Path, server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    gold = json.loads((case / "gold.json").read_text())
+    tl = build_timeline(sorted(str(p) for p in case.iterdir() if p.name != "gold.json"))
+    _budget(monkeypatch, 8192, calls="auto")
+    draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
+    sent = server.sent_text()
+    assert server.requests and sent
+    for secret in gold["secrets"]:
+        assert secret not in sent
