@@ -204,3 +204,18 @@ def test_no_secret_or_personal_datum_of_a_dev_case_reaches_the_server(
     assert server.requests and sent
     for secret in gold["secrets"]:
         assert secret not in sent
+
+
+def test_an_incident_of_many_windows_still_fits_a_small_window(
+    tmp_path: Path, server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tl = _long_incident(tmp_path)
+    _budget(monkeypatch, 4096)
+    pm = draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
+    report = pm.provenance.context
+    assert report is not None and report.mode == "hierarchical" and len(report.windows) >= 4
+    for body in server.requests:
+        assert estimate_tokens(request_text(body)) < 4096
+    last = next(e for e in reversed(tl.events) if e.source.value == "chat")
+    for body in server.requests[-len(SECTION_ORDER):]:
+        assert f"[{last.id} " in request_text(body, role="user")

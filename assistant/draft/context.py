@@ -200,11 +200,19 @@ def assemble_windows(ctx: DraftContext, counter: TokenCounter) -> None:
     """
     n = len(ctx.windows)
     anchors_min = int(ctx.sources_budget * ANCHOR_SHARE)
-    per_window = max(60, (ctx.sources_budget - anchors_min) // max(n, 1))
+    allowed = ctx.sources_budget - anchors_min
+    per_window = max(20, allowed // max(n, 1))
     for w in ctx.windows:
         if not w.text:
             w.text, w.how = digest(w, n, counter, per_window), "digest (no model call)"
-    summaries = "\n\n".join(w.text for w in ctx.windows)
+    texts = [_head(w.text, per_window, counter) for w in ctx.windows]
+    dropped = _drop_middle(texts, allowed, counter)
+    summaries = "\n\n".join(t for t in texts if t)
+    if dropped and ctx.report is not None:
+        ctx.report.notes.append(
+            f"{dropped} of {n} window summaries left out for length (the first and last are kept); "
+            "a larger POSTMORTEM_CONTEXT_TOKENS keeps them all"
+        )
     room = max(anchors_min, ctx.sources_budget - counter.count(summaries) - 20)
     anchors = _anchors(ctx.timeline, counter, room, ctx.windows)
     ctx.sources_text = "\n".join(["Lines quoted verbatim:", *anchors, "", summaries])
@@ -216,6 +224,36 @@ def assemble_windows(ctx: DraftContext, counter: TokenCounter) -> None:
         ctx.report.windows = [f"window {w.index}: {w.span}: {w.how}" for w in ctx.windows]
         ctx.report.sources_tokens = counter.count(ctx.sources_text)
         ctx.report.events_in_prompt = len(anchors)
+
+
+def _head(text: str, budget: int, counter: TokenCounter) -> str:
+    """The first lines of ``text`` within ``budget`` tokens (a window's header and summary come first)."""
+    out: list[str] = []
+    used = 0
+    for line in text.split("\n"):
+        cost = counter.count(line) + 1
+        if used + cost > budget:
+            if not out or len(out) == 1:
+                out.append(line[: max(40, budget * 2)] + " …")
+            break
+        out.append(line)
+        used += cost
+    return "\n".join(out)
+
+
+def _drop_middle(texts: list[str], budget: int, counter: TokenCounter) -> int:
+    """Blank window texts from the middle outwards until the rest fit ``budget``; the first and last stay."""
+    costs = [counter.count(t) + 2 for t in texts]
+    total = sum(costs)
+    order = sorted(range(1, len(texts) - 1), key=lambda i: abs(i - (len(texts) - 1) / 2))
+    dropped = 0
+    for i in order:
+        if total <= budget:
+            break
+        total -= costs[i]
+        texts[i] = ""
+        dropped += 1
+    return dropped
 
 
 def _anchors(tl: Timeline, counter: TokenCounter, budget: int, parts: list[Window]) -> list[str]:
