@@ -36,7 +36,11 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(
         default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "POSTMORTEM_OPENAI_BASE_URL")
     )
-    llm_timeout_s: float = Field(default=120.0, description="per-call timeout for the openai provider")
+    llm_timeout_s: float | None = Field(
+        default=None,
+        description="per-call timeout for the openai provider; unset: 50 s for remote endpoints (below the "
+        "60 s that common proxies and load balancers allow) and 300 s for a model on this machine",
+    )
     llm_max_retries: int = Field(default=3, description="retries on 429/5xx/timeouts")
     llm_reasks: int = Field(default=1, description="re-asks after invalid structured output")
     context_tokens: int | None = Field(

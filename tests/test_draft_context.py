@@ -164,3 +164,58 @@ def test_facts_give_durations_and_team_zone_times_and_blameful_lines_are_marked(
 class _NoLibrary:
     def similar(self, query: str, k: int = 5) -> list[object]:
         return []
+
+
+def test_a_section_that_fails_for_good_records_the_models_own_error(
+    server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _budget(monkeypatch, 32_000)
+    server.fail_always("400")
+    pm = draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
+    status = pm.provenance.sections["summary"]
+    assert status.status == "fallback" and status.error and "Invalid request (test server)" in status.error
+
+
+def test_per_call_timeout_defaults_stay_below_proxy_limits_for_remote_endpoints() -> None:
+    remote = OpenAICompatProvider(base_url="https://llm.example.com/v1", model="m", api_key="k")
+    local = OpenAICompatProvider(base_url="http://127.0.0.1:8080/v1", model="m", api_key="k")
+    assert remote.timeout_s < 60 and local.timeout_s >= remote.timeout_s
+
+
+def _cases_with_secrets() -> list[Path]:
+    import json
+
+    from conftest import incident_cases
+
+    return [c for c in incident_cases() if json.loads((c / "gold.json").read_text()).get("secrets")]
+
+
+@pytest.mark.parametrize("case", _cases_with_secrets(), ids=lambda p: p.name)
+def test_no_secret_or_personal_datum_of_a_dev_case_reaches_the_server(
+    case: Path, server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    gold = json.loads((case / "gold.json").read_text())
+    tl = build_timeline(sorted(str(p) for p in case.iterdir() if p.name != "gold.json"))
+    _budget(monkeypatch, 8192, calls="auto")
+    draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
+    sent = server.sent_text()
+    assert server.requests and sent
+    for secret in gold["secrets"]:
+        assert secret not in sent
+
+
+def test_an_incident_of_many_windows_still_fits_a_small_window(
+    tmp_path: Path, server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tl = _long_incident(tmp_path)
+    _budget(monkeypatch, 4096)
+    pm = draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
+    report = pm.provenance.context
+    assert report is not None and report.mode == "hierarchical" and len(report.windows) >= 4
+    for body in server.requests:
+        assert estimate_tokens(request_text(body)) < 4096
+    last = next(e for e in reversed(tl.events) if e.source.value == "chat")
+    for body in server.requests[-len(SECTION_ORDER):]:
+        assert f"[{last.id} " in request_text(body, role="user")

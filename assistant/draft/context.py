@@ -27,6 +27,7 @@ __all__ = ["Budget", "DraftContext", "build_context", "event_line", "format_sour
 SECTION_OUTPUT_TOKENS = 1024  # room left for one section's JSON answer
 SINGLE_OUTPUT_TOKENS = 4096  # room for every section in one answer
 MARGIN = 0.05  # share of the window kept free for tokenizer differences (estimates, chat templates)
+HINT_SHARE = 0.06  # labelled hints take at most this share of the window (the sources come first)
 ANCHOR_SHARE = 0.25  # hierarchical: share of the sources budget for verbatim key lines
 
 
@@ -124,7 +125,7 @@ def build_context(
     settings = get_settings()
     ctx.facts = fact_lines(redacted, zone_setting=settings.team_timezone)
     ctx.analysis = analyse(redacted)
-    ctx.hints = hint_lines(ctx.analysis)
+    ctx.hints = _within(hint_lines(ctx.analysis), int(budget.window_tokens * HINT_SHARE), budget.counter)
     ctx.marks = {i: BLAME_MARK for i in ctx.analysis.blameful}
     fit_sources(ctx, budget)
     return ctx
@@ -186,23 +187,38 @@ def summarise_windows(ctx: DraftContext, provider: Any, *, workers: int = 4) -> 
         system=get_registry().render("system"),
         workers=workers,
         forced=_key_ids(ctx.timeline),
+        marks=ctx.marks,
     )
     assemble_windows(ctx, counter)
 
 
 def assemble_windows(ctx: DraftContext, counter: TokenCounter) -> None:
-    """Sources of a hierarchical draft: verbatim key lines, then every window's summary (or digest)."""
+    """Sources of a hierarchical draft: every window's summary (or digest), then as many verbatim lines as fit.
+
+    Verbatim lines enter by priority: key events, the last people line, alerts, then people lines
+    taken in turn from each window, so what room the summaries leave is spread over the incident.
+    """
     n = len(ctx.windows)
-    anchors_budget = int(ctx.sources_budget * ANCHOR_SHARE)
-    per_window = max(60, (ctx.sources_budget - anchors_budget) // max(n, 1))
+    anchors_min = int(ctx.sources_budget * ANCHOR_SHARE)
+    allowed = ctx.sources_budget - anchors_min
+    per_window = max(20, allowed // max(n, 1))
     for w in ctx.windows:
         if not w.text:
             w.text, w.how = digest(w, n, counter, per_window), "digest (no model call)"
-    anchors = _anchors(ctx.timeline, counter, anchors_budget)
-    ctx.sources_text = "\n".join(["Key lines, verbatim:", *anchors, "", *(w.text for w in ctx.windows)])
+    texts = [_head(w.text, per_window, counter) for w in ctx.windows]
+    dropped = _drop_middle(texts, allowed, counter)
+    summaries = "\n\n".join(t for t in texts if t)
+    if dropped and ctx.report is not None:
+        ctx.report.notes.append(
+            f"{dropped} of {n} window summaries left out for length (the first and last are kept); "
+            "a larger POSTMORTEM_CONTEXT_TOKENS keeps them all"
+        )
+    room = max(anchors_min, ctx.sources_budget - counter.count(summaries) - 20)
+    anchors = _anchors(ctx.timeline, counter, room, ctx.windows)
+    ctx.sources_text = "\n".join(["Lines quoted verbatim:", *anchors, "", summaries])
     ctx.sources_note = (
-        f"This incident is longer than the model's window: the sources are its key lines verbatim and "
-        f"{n} consecutive time windows, each summarised with the ids of its events. Cite those ids."
+        f"This incident is longer than the model's window: the sources are {len(anchors)} of its lines verbatim "
+        f"and {n} consecutive time windows, each summarised with the ids of its events. Cite those ids."
     )
     if ctx.report is not None:
         ctx.report.windows = [f"window {w.index}: {w.span}: {w.how}" for w in ctx.windows]
@@ -210,17 +226,52 @@ def assemble_windows(ctx: DraftContext, counter: TokenCounter) -> None:
         ctx.report.events_in_prompt = len(anchors)
 
 
-def _anchors(tl: Timeline, counter: TokenCounter, budget: int) -> list[str]:
-    """Key events, alerts and the last people line, verbatim, within ``budget`` tokens, in time order."""
-    people = [e for e in tl.events if e.source != SourceKind.log]
+def _head(text: str, budget: int, counter: TokenCounter) -> str:
+    """The first lines of ``text`` within ``budget`` tokens (a window's header and summary come first)."""
+    out: list[str] = []
+    used = 0
+    for line in text.split("\n"):
+        cost = counter.count(line) + 1
+        if used + cost > budget:
+            if not out or len(out) == 1:
+                out.append(line[: max(40, budget * 2)] + " …")
+            break
+        out.append(line)
+        used += cost
+    return "\n".join(out)
+
+
+def _drop_middle(texts: list[str], budget: int, counter: TokenCounter) -> int:
+    """Blank window texts from the middle outwards until the rest fit ``budget``; the first and last stay."""
+    costs = [counter.count(t) + 2 for t in texts]
+    total = sum(costs)
+    order = sorted(range(1, len(texts) - 1), key=lambda i: abs(i - (len(texts) - 1) / 2))
+    dropped = 0
+    for i in order:
+        if total <= budget:
+            break
+        total -= costs[i]
+        texts[i] = ""
+        dropped += 1
+    return dropped
+
+
+def _anchors(tl: Timeline, counter: TokenCounter, budget: int, parts: list[Window]) -> list[str]:
+    """Verbatim lines within ``budget`` tokens, in time order (priority in ``assemble_windows``)."""
     keys = _key_ids(tl)
+    people = [e for e in tl.events if e.source != SourceKind.log]
     order: list[Event] = [e for e in tl.events if e.id in keys]
     order += people[-1:] + [e for e in people if e.source == SourceKind.alert]
+    per_window = [[e for e in w.events if e.source != SourceKind.log] for w in parts]
+    longest = max((len(p) for p in per_window), default=0)
+    order += [p[i] for i in range(longest) for p in per_window if i < len(p)]
     chosen: dict[str, Event] = {}
     used = 0
     for e in order:
+        if e.id in chosen:
+            continue
         cost = counter.count(event_line(e, max_chars=400)) + 1
-        if e.id in chosen or used + cost > budget:
+        if used + cost > budget:
             continue
         chosen[e.id] = e
         used += cost
@@ -236,6 +287,22 @@ def _window_room(budget: Budget) -> int:
         reg.render("_window", sources="", index=99, total=99, span="x" * 80)
     )
     return max(256, int(budget.window_tokens * (1 - MARGIN)) - fixed - 40 - SECTION_OUTPUT_TOKENS)
+
+
+def _within(lines: list[str], budget: int, counter: TokenCounter) -> list[str]:
+    """The hint lines that fit ``budget`` tokens, taken in turn from each kind so every kind is heard."""
+    kinds: dict[str, list[str]] = {}
+    for line in lines:
+        kinds.setdefault(line.split(" [", 1)[0].split(" (", 1)[0], []).append(line)
+    order = [ls[i] for i in range(max((len(v) for v in kinds.values()), default=0)) for ls in kinds.values() if i < len(ls)]
+    kept: set[str] = set()
+    used = 0
+    for line in order:
+        cost = counter.count(line) + 2
+        if used + cost <= budget:
+            kept.add(line)
+            used += cost
+    return [line for line in lines if line in kept]
 
 
 def _key_ids(tl: Timeline) -> set[str]:

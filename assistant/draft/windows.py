@@ -111,12 +111,13 @@ def summarise(
     system: str,
     workers: int = 4,
     forced: set[str] | None = None,
+    marks: dict[str, str] | None = None,
 ) -> None:
     """Fill each window's ``text`` from the model (or from ``digest`` when its call fails)."""
     total = len(windows)
 
     def one(w: Window) -> None:
-        packed = pack(w.events, window_budget, counter, forced=forced or set())
+        packed = pack(w.events, window_budget, counter, forced=forced or set(), marks=marks)
         sources = packed.text if packed.fits else digest(w, total, counter, window_budget)
         try:
             out = provider.generate(window_request(w, total, sources, system))

@@ -63,6 +63,10 @@ class _SchemaUnsupported(Exception):
     """The server rejected ``response_format: json_schema``."""
 
 
+REMOTE_TIMEOUT_S = 50.0  # below the 60 s idle/read limits of nginx, AWS ALB and most gateways
+LOCAL_TIMEOUT_S = 300.0  # a CPU model on this machine reading an 8k-token prompt; no proxy in between
+
+
 def is_loopback_url(url: str | None) -> bool:
     """True when ``url`` points at this machine (localhost, 127.0.0.0/8, ::1)."""
     if not url:
@@ -103,13 +107,15 @@ class OpenAICompatProvider:
         self.base_url = base_url
         self.azure_endpoint = azure_endpoint
         self.api_version = api_version
-        self.timeout_s = s.llm_timeout_s if timeout_s is None else timeout_s
+        self.remote: bool = not is_loopback_url(azure_endpoint or base_url)
+        default_timeout = REMOTE_TIMEOUT_S if self.remote else LOCAL_TIMEOUT_S
+        configured = s.llm_timeout_s if s.llm_timeout_s is not None else default_timeout
+        self.timeout_s = configured if timeout_s is None else timeout_s
         self.max_retries = s.llm_max_retries if max_retries is None else max_retries
         self.reasks = s.llm_reasks if reasks is None else reasks
         self.max_tokens = max_tokens
         self.temperature = temperature
         self.backoff_s = backoff_s
-        self.remote: bool = not is_loopback_url(azure_endpoint or base_url)
         self.usage = Usage()
         self._api_key = api_key
         self._method: Method = method
@@ -251,7 +257,10 @@ class OpenAICompatProvider:
             404: "check POSTMORTEM_MODEL and OPENAI_BASE_URL",
         }.get(status, "see the message")
         if "context" in text.lower() and ("length" in text.lower() or "window" in text.lower()):
-            hint = "the prompt is longer than the model's context window; use a model with a larger context"
+            hint = (
+                "the prompt is longer than the model's context window; set POSTMORTEM_CONTEXT_TOKENS to the "
+                "window the server runs with (prompts are then sized to it)"
+            )
         return ProviderError(f"{self.endpoint} refused the request ({text}); {hint}.")
 
     # -- langchain objects, built once per provider / schema --------------------------------

@@ -113,7 +113,10 @@ def main() -> None:
                 get_settings(fresh=True)
                 srv.reset()
                 provider = OpenAICompatProvider(base_url=srv.base_url, model="test-model")
-                draft_postmortem(timeline, provider=provider, library=_NoLibrary())
+                try:
+                    draft_postmortem(timeline, provider=provider, library=_NoLibrary())
+                except Exception as exc:  # a draft that crashes after its requests: the prompts still count
+                    print(f"{case.name:<46} {budget:>6} draft failed after the requests: {type(exc).__name__}: {exc}")
                 user = [(request_text(b, role="user"), b) for b in srv.requests]
                 if args.truncate:
                     user = [(_truncate(t, budget, counter), b) for t, b in user]

@@ -16,6 +16,7 @@ client set-up, about 1-2 s; warm: the same provider again), the ratio to one cal
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -121,14 +122,20 @@ def _modes(timeline: object, delay: float, window: int) -> None:
 
     os.environ["POSTMORTEM_CONTEXT_TOKENS"] = str(window)
     with OpenAITestServer(delay_s=delay) as srv:
+        os.environ["POSTMORTEM_DRAFT_CALLS"] = "sections"
+        get_settings(fresh=True)
+        provider = OpenAICompatProvider(base_url=srv.base_url, model="test-model")
+        _run("warm-up (not counted)", timeline, provider, delay)
         for mode in ("sections", "single"):
             os.environ["POSTMORTEM_DRAFT_CALLS"] = mode
             get_settings(fresh=True)
             srv.reset()
-            provider = OpenAICompatProvider(base_url=srv.base_url, model="test-model")
             _run(f"window {window}, {mode}", timeline, provider, delay)
-            texts = [request_text(b) for b in srv.requests]
-            print(f"    requests {len(texts)}; common-prefix share of each request {_common_prefix_share(texts):.3f}")
+            texts = [request_text(b) for b in srv.requests if "WindowSummary" not in json.dumps(b.get("tools") or b.get("response_format"))]
+            print(
+                f"    requests {len(srv.requests)} ({len(srv.requests) - len(texts)} window summaries); "
+                f"common-prefix share of each section request {_common_prefix_share(texts):.3f}"
+            )
 
 
 if __name__ == "__main__":
