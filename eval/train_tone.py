@@ -180,10 +180,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--out", default=str(semantic.WEIGHTS_FILE))
+    ap.add_argument("--leave-out", default="", help="train without this file (e.g. dev-extra.jsonl) to measure on it")
     ap.add_argument("--lambda", dest="lambdas", type=float, action="append",
                     help=f"L2 strength to try (repeatable; default {', '.join(f'{v:g}' for v in LAMBDAS)})")
     args = ap.parse_args()
-    items = load_items()
+    items = load_items(tuple(p for p in (DEV, DEV_EXTRA, EXTRA, MINE) if p.name != args.leave_out))
     if not items:
         sys.exit(f"no training data: {DEV} and {EXTRA} are missing")
     texts, scores, labels, owner = sentence_rows(items)
