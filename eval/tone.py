@@ -82,3 +82,63 @@ def evaluate_tone(path: Path) -> ToneReport:
     report.label = PRF(tp, fp, fn)
     report.category_recall = {c: round(hits[c] / totals[c], 3) for c in sorted(totals)}
     return report
+
+
+@dataclass
+class Slice:
+    """Counts for one slice (a register or a category) of a labelled tone set."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    hard_negatives: int = 0
+    hard_negative_fp: int = 0
+
+    def row(self, name: str) -> dict[str, Any]:
+        """The slice as a table row: P, R, F1, hard-negative FP rate."""
+        prf = PRF(self.tp, self.fp, self.fn)
+        hn = self.hard_negative_fp / self.hard_negatives if self.hard_negatives else 0.0
+        return {"slice": name, "precision": round(prf.precision, 3), "recall": round(prf.recall, 3),
+                "f1": round(prf.f1, 3), "hn_fp": round(hn, 3), "hn": self.hard_negatives}
+
+
+def breakdown(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """P/R/F1/HN-FP overall, per register (item label) and per category (category label of each item)."""
+    from assistant.tone import check_text
+    from assistant.tone.categories import CATEGORIES
+
+    overall, cats = Slice(), {c: Slice() for c in CATEGORIES}
+    registers: defaultdict[str, Slice] = defaultdict(Slice)
+    for item in load_items(path):
+        found = {f.category for f in check_text(item["text"])}
+        gold, pred, hard = bool(item.get("blameful")), bool(found), bool(item.get("hard_negative"))
+        for s in (overall, registers[str(item.get("register"))]):
+            s.tp += gold and pred
+            s.fp += pred and not gold
+            s.fn += gold and not pred
+            s.hard_negatives += hard
+            s.hard_negative_fp += hard and pred
+        gold_cats = set(item.get("categories") or [])
+        for c, s in cats.items():
+            s.tp += c in gold_cats and c in found
+            s.fp += c in found and c not in gold_cats
+            s.fn += c in gold_cats and c not in found
+            s.hard_negatives += hard
+            s.hard_negative_fp += hard and c in found
+    return {"overall": [overall.row("all")], "register": [s.row(r) for r, s in sorted(registers.items())],
+            "category": [s.row(c) for c, s in cats.items()]}
+
+
+def main() -> None:
+    """Print the breakdown of one labelled tone set: `python -m eval.tone FILE.jsonl`."""
+    import sys
+
+    for name, rows in breakdown(Path(sys.argv[1])).items():
+        print(f"== {name}")
+        for r in rows:
+            print(f"  {r['slice']:34s} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} "
+                  f"HN-FP {r['hn_fp']:.3f} (of {r['hn']})")
+
+
+if __name__ == "__main__":
+    main()

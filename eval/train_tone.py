@@ -180,8 +180,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--out", default=str(semantic.WEIGHTS_FILE))
+    ap.add_argument("--leave-out", default="", help="train without this file (e.g. dev-extra.jsonl) to measure on it")
+    ap.add_argument("--lambda", dest="lambdas", type=float, action="append",
+                    help=f"L2 strength to try (repeatable; default {', '.join(f'{v:g}' for v in LAMBDAS)})")
     args = ap.parse_args()
-    items = load_items()
+    items = load_items(tuple(p for p in (DEV, DEV_EXTRA, EXTRA, MINE) if p.name != args.leave_out))
     if not items:
         sys.exit(f"no training data: {DEV} and {EXTRA} are missing")
     texts, scores, labels, owner = sentence_rows(items)
@@ -194,7 +197,7 @@ def main() -> None:
     rules = [any(h.confidence >= FLAG_AT for s in split_sentences(i["text"]) for h in check_sentence(s.text))
              for i in items]
     best: tuple[float, float, bool, dict[str, float]] | None = None
-    for lam in LAMBDAS:
+    for lam in args.lambdas or LAMBDAS:
         oof = cross_validate(items, x, y, texts, owner, lam)
         # A sentence that refers to no one is never flagged: without this gate CV F1 is 0.01 higher, but
         # on the 296 public postmortems the stage flagged long technical sentences (14 findings, 9 false).

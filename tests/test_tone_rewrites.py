@@ -59,7 +59,9 @@ def test_every_blameful_rewrite_is_clean_and_keeps_times_numbers_and_system_word
     print(f"\nrewrites keeping < 60% of system words: {len(thin)}", *thin, sep="\n  ")
     assert len(thin) <= 0.1 * len(items), thin
     print(f"\ngeneric fallbacks: {generic}/{len(items)} = {generic / len(items):.1%}")
-    assert generic / len(items) < 0.2
+    # Was < 20% while reframings matched single dev items one to one; those were removed (issue 12)
+    # and the generic reframing now carries the sentence's system words, times and numbers.
+    assert generic / len(items) < 0.3
 
 
 def test_counterfactual_becomes_a_fact_and_a_question() -> None:
@@ -68,9 +70,10 @@ def test_counterfactual_becomes_a_fact_and_a_question() -> None:
     assert new.rstrip().endswith("?")
 
 
-def test_named_fault_keeps_the_change_as_the_subject() -> None:
+def test_named_fault_makes_the_system_the_subject_and_asks_what_let_it_through() -> None:
     new, _ = rewrite_text("Marek broke prod with the migration at 14:02.")
-    assert new.startswith("The migration at 14:02 broke prod")
+    assert "Marek" not in new and new.lower().startswith("prod broke") and "migration at 14:02" in new
+    assert new.endswith("?")
 
 
 def test_why_didnt_anyone_becomes_a_process_question() -> None:
@@ -78,9 +81,21 @@ def test_why_didnt_anyone_becomes_a_process_question() -> None:
     assert new == "What would have prompted checking the cert expiry before the holiday freeze?"
 
 
-def test_team_dropping_the_ball_becomes_missing_thing_and_ownership_question() -> None:
-    new, _ = rewrite_text("the storage team dropped the ball on snapshots")
-    assert "snapshots were not in place" in new and "tracked" in new
+def test_the_generic_reframing_carries_times_numbers_and_system_words() -> None:
+    new, findings = rewrite_text("honestly the gateway folks are clueless, 3 outages on the k8s ingress since 02:00 lol")
+    assert findings and check_text(new, semantic=False) == []
+    assert all(w in new for w in ("3", "k8s", "02:00"))
+
+
+def test_rewrites_of_dev_extra_findings_are_clean_and_keep_numbers() -> None:
+    path = shared_dir("tone") / "dev-extra.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        new, findings = rewrite_text(text, semantic=False)
+        if not findings:
+            continue
+        assert check_text(new, semantic=False) == [], (text, new)
+        assert all(n in new for n in _NUM.findall(text)), (text, new)
 
 
 def test_verb_forms() -> None:

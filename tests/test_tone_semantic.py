@@ -70,7 +70,8 @@ def test_committed_weights_match_the_feature_layout() -> None:
 def test_training_script_reproduces_a_model_within_the_false_positive_budget(tmp_path: Path) -> None:
     shared_dir("tone")  # skips when the shared training data is absent
     out = tmp_path / "w.json"
-    run = subprocess.run([sys.executable, str(ROOT / "eval" / "train_tone.py"), "--out", str(out)],
+    run = subprocess.run([sys.executable, str(ROOT / "eval" / "train_tone.py"), "--out", str(out),
+                          "--lambda", str(json.loads(sem.WEIGHTS_FILE.read_text(encoding="utf-8"))["lambda"])],
                          capture_output=True, text=True, timeout=600, check=True)
     assert "rules OR semantic 5-fold CV" in run.stdout
     raw = json.loads(out.read_text(encoding="utf-8"))

@@ -31,13 +31,14 @@ __all__ = ["CATEGORIES", "Category", "ToneFinding", "check_text", "check_text_ll
            "rewrite_text"]
 
 
-def check_text(text: str, *, semantic: bool | None = None) -> list[ToneFinding]:
+def check_text(text: str, *, semantic: bool | None = None, people: Iterable[str] = ()) -> list[ToneFinding]:
     """Blame findings in ``text``, in text order; [] when blameless.
 
-    Rules, then the semantic stage on the sentences they left clean (``semantic=None``: on unless
-    POSTMORTEM_TONE_SEMANTIC=0 or the model is missing; ``False``: rules only).
+    Rules, then the parse and semantic stages on the sentences they left clean (``semantic=None``:
+    on unless POSTMORTEM_TONE_SEMANTIC=0 or the model is missing; ``False``: rules only).
+    ``people`` are the incident's participants (chat actors), recognised as persons by the parse.
     """
-    return check_texts([text], semantic=semantic)[0]
+    return check_texts([text], semantic=semantic, people=people)[0]
 
 
 def check_texts(texts: list[str], *, semantic: bool | None = None,
@@ -77,9 +78,10 @@ def _with_syntax(verdicts: list[list[SentenceVerdict]], people: Iterable[str]) -
     return out
 
 
-def rewrite_text(text: str, *, semantic: bool | None = None) -> tuple[str, list[ToneFinding]]:
+def rewrite_text(text: str, *, semantic: bool | None = None,
+                 people: Iterable[str] = ()) -> tuple[str, list[ToneFinding]]:
     """``text`` with every flagged sentence replaced by its blameless rewrite, and the findings."""
-    findings = check_text(text, semantic=semantic)
+    findings = check_text(text, semantic=semantic, people=people)
     return apply_rewrites(text, findings), findings
 
 

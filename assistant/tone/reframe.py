@@ -85,39 +85,18 @@ _OUTCOME = {"broke": "broke", "breaks": "broke", "took down": "went down", "take
             "nuked": "was wiped", "wiped": "was wiped", "killed": "went down", "crashed": "crashed",
             "hosed": "broke", "borked": "broke", "trashed": "broke", "wrecked": "broke", "tanked": "went down"}
 _OUTCOME_RE = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _OUTCOME), key=len, reverse=True))
-_BROKE_WITH = LazyRegex(
-    rf"(?P<pre>^|^.*?(?:[,;:]\s+|\b(?:and|but|so|then)\s+))(?P<who>@?[\w.-]+|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:just\s+|totally\s+|"
-    rf"literally\s+|basically\s+)?(?P<v>{_OUTCOME_RE})\s+(?P<obj>[\w.-]+(?:\s+[\w.-]+){{0,3}}?)\s+(?:with|by\s+(?:running|pushing|"
-    r"deploying|merging|applying|shipping))\s+(?P<tool>[^,;]+?)(?P<end>[,;.!?]*)$", _F)
 _BROKE = LazyRegex(rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bthen\s))(?:@?[\w.-]+|he|she|they)\s+(?:just\s+|then\s+|also\s+)?"
                    rf"(?P<v>{_OUTCOME_RE})\s+(?P<obj>(?:the\s+)?[^,;.!?]+?)(?=\s*(?:[,;.!?]|$)|\s+(?:and|but|so|with|at|on|in|during|after|before|then)\b)", _F)
-_POSS_CAUSE = LazyRegex(r"(?<![\w'-])(?P<owner>(?:the\s+)?[A-Za-z][\w-]*(?:\s+team|\s+office|\s+folks)?)'s\s+(?:overly\s+|very\s+|rather\s+)?"
-                        r"(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?=caused|broke|took\s+down|brought\s+down|knocked\s+out|"
-                        r"predictably|turned|triggered|led\s+to)", _F)
-_FAULT_FOR = LazyRegex(r"^(?P<pre>.*?)\b(?P<subj>(?:this|that|it)(?:\s+whole)?(?:\s+\w+)?)\s+(?:is|was|'s)\s+(?P<who>@?[\w.-]+)'s\s+"
-                       r"fault\s+for\s+(?P<rest>[^.;!?]+)(?P<end>[.!?]*)$", _F)
-_REASON = LazyRegex(r"^(?:@?[\w.-]+|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:is|was)\s+(?:the\s+)?(?:sole\s+|real\s+|main\s+|only\s+)?"
-                    r"(?:reason|cause)\s+(?:why\s+|that\s+)?(?P<rest>[^.;!?]+)(?P<end>[.!?]*)$", _F)
 _TRACES = LazyRegex(r"\b(?:traces?\s+(?:back\s+)?to|because\s+of|due\s+to|caused\s+by|comes?\s+down\s+to)\s+(?P<who>(?-i:[A-Z][\w-]+)|@[\w.-]+)"
                     r"\s+(?P<g>[a-z]+ing)\b(?P<rest>[^,;.!?]*)", _F)
 _LET_THROUGH = LazyRegex(r"^(?P<who>.+?)\s+let\s+(?P<obj>.+?)\s+(?:through|slip\s+through|get\s+through|past)\b(?P<rest>[^.;!?]*)(?P<end>[.!?]*)$", _F)
-_BALL = LazyRegex(r"^(?P<pre>.*?)(?:\b(?:honestly|ngl|tbh)\s+)?(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+dropped\s+the\s+ball\s+(?:on|with)\s+"
-                  r"(?P<obj>[^.;!?,]+)(?P<end>[.!?]*)$", _F)
 _EVERY_TIME = LazyRegex(r"^\W*every\s+time\s+(?:the\s+)?(?P<who>[\w-]+(?:\s+[\w-]+)?)\s+(?:touch(?:es)?|change[sd]?|deploy|deploys)\s+"
                         r"(?P<obj>[\w.-]+(?:\s+[\w.-]+)?)\s+(?:something|it|everything|stuff)\s+(?:breaks|goes\s+down|falls\s+over)\W*$", _F)
-_NEVER = LazyRegex(r"^(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+never\s+(?P<v>[a-z]+)\s+(?:their|its|the)\s+(?P<obj>[^,;.]+)", _F)
 _WITHOUT_TELLING = LazyRegex(r"\s+without\s+(?:even\s+)?(?:telling|informing|notifying|warning|asking|consulting)\s+(?:anyone|anybody|"
                              r"us|the\s+rest\s+of\s+us|other\s+teams|people)\b", _F)
 _TEAM_AGAIN = LazyRegex(r",?\s+(?:yet\s+)?again\b(?:\s+(?:lmao|lol|smh))?(?=\W*$)|\s+strikes\s+again\b|\s+(?:as\s+usual|as\s+always)(?=\W*$)", _F)
 
 
-def _broke_with(m: re.Match[str]) -> Reframe:
-    verb = _OUTCOME[re.sub(r"\s+", " ", m.group("v").lower())]
-    tool = m.group("tool").strip()
-    obj = m.group("obj")
-    if verb == "broke":
-        return f"{m.group('pre')}{_cap(tool)} broke {obj}{m.group('end')}", None
-    return f"{m.group('pre')}{obj} {verb} after {tool}{m.group('end')}", None
 
 
 _BYPASSED = LazyRegex(r"^(?P<who>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?P<v>bypassed|skipped|circumvented)\s+(?P<x>the\s+[^,;.]+?)"
@@ -129,9 +108,6 @@ def _bypassed(m: re.Match[str]) -> Reframe:
     return f"{_cap(m.group('x'))} was {m.group('v')} by {who}{m.group('rest')}", "what made that path available?"
 
 
-def _poss_cause(m: re.Match[str]) -> Reframe:
-    owner = re.sub(r"^the\s+", "", m.group("owner"), flags=_F)
-    return f"the {m.group('np')} ({owner}) ", None
 
 
 def _broke(m: re.Match[str]) -> Reframe:
@@ -141,13 +117,8 @@ def _broke(m: re.Match[str]) -> Reframe:
     return f"{obj} {verb}", "what let the change through?"
 
 
-def _fault_for(m: re.Match[str]) -> Reframe:
-    subj = re.sub(r"\bwhole\s+|\bmess\b", lambda x: "" if x.group(0).startswith("whole") else "incident", m.group("subj"), flags=_F)
-    return f"{m.group('pre')}{subj} followed {m.group('who')} {m.group('rest').strip()}{m.group('end')}", "what made this possible?"
 
 
-def _reason(m: re.Match[str]) -> Reframe:
-    return _cap(m.group("rest").strip()) + m.group("end"), "what in the system allowed this?"
 
 
 def _traces(m: re.Match[str]) -> Reframe:
@@ -158,10 +129,6 @@ def _let_through(m: re.Match[str]) -> Reframe:
     return f"{_cap(m.group('obj'))} went through{m.group('rest')}{m.group('end')}", "what checks should have stopped it?"
 
 
-def _ball(m: re.Match[str]) -> Reframe:
-    pre = m.group("pre")
-    obj = m.group("obj").strip()
-    return f"{pre}{obj} were not in place{m.group('end')}", f"how are responsibilities for {obj} tracked?"
 
 
 def _every_time(m: re.Match[str]) -> Reframe:
@@ -169,9 +136,6 @@ def _every_time(m: re.Match[str]) -> Reframe:
     return f"Changes to {obj} by the {m.group('who')} have repeatedly been followed by breakage", f"what checks run on {obj} changes?"
 
 
-def _never(m: re.Match[str]) -> Reframe:
-    pp = participle(m.group("v"))
-    return f"{m.group('obj')} from {m.group('who')} are not always {pp}", "what would make that check automatic?"
 
 
 # --- minimizing, sarcasm, insinuation, punitive ---------------------------------------------
@@ -183,8 +147,6 @@ _TRIVIAL_YET = LazyRegex(r"^(?P<what>.+?)\s+(?:is|was)\s+(?:so\s+|really\s+)?(?:
                          r"(?:yet|but)\s+(?:it|this|that)\s+was\s+(?P<how>skipped|missed|forgotten|not\s+done)(?P<rest>[^.;!?]*)(?P<end>[.!?]*)$", _F)
 _HOW_WRONG = LazyRegex(r",?\s*how\s+(?:do|did|does|could|can)\s+(?:you|u|they|he|she|anyone|someone|one)\s+(?:even\s+)?(?:get|mess|screw)\s+"
                        r"(?:that|this|it)\s+(?:wrong|up)\W*$", _F)
-_OPTIONAL = LazyRegex(r"^(?P<what>[A-Za-z]+ing\b[^.;!?]*?)\s+(?:was|is|were|are)\s+(?:apparently\s+)?(?:optional|overrated|for\s+the\s+weak|"
-                      r"a\s+suggestion)(?P<rest>[^.;!?]*)(?P<end>[.!?]*)$", _F)
 _DECISION = LazyRegex(r"^(?:it\s+was\s+)?(?:certainly\s+|truly\s+|really\s+|such\s+|what\s+)?(?:a\s+|an\s+)?(?:bold|inspired|brilliant|genius|"
                       r"stellar|visionary|great)\s+(?:choice|decision|move|idea|call|plan)\s+(?:to\s+)?(?P<v>[a-z]+)(?P<rest>[^.;!?]*?)"
                       r"\W*$", _F)
@@ -215,16 +177,8 @@ _PRE_SUBS: list[tuple[LazyRegex, str]] = [(LazyRegex(a, _F), b) for a, b in [
     (r"\s+anyway\b", ""),
     (r"\band\s+still\s+(hit|pushed|deployed|merged|ran|clicked|went|shipped|approved|restarted|did)\b", r"and then \1"),
     (r"\bin\s+hindsight\s+it\s+was\s+(?:obvious|clear)\s+(?:that\s+)?", ""),
-    (r",?\s*(?:so|and)\s+responsib\w+\s+for\s+(?P<x>[^.;]+?)\s+(?:lies|rests|falls|is)\s+(?:solely\s+|entirely\s+|squarely\s+)?(?:with|on)\s+\w+",
-     r", which led to \g<x>"),
     (r"\b(it|this|that)\s+should(?:\s+not|n't)\s+have\s+taken\b", r"\1 took"),
     (r"\b(?:an?\s+)?mis-?click\b", "an unintended click"),
-    (r"\b(i|he|she|they|we)\s+(?:was|were|am|is|are)\s+being\s+(?:an?\s+)?(?:idiot|careless|sloppy|stupid|dumb|lazy|reckless)\s+and\s+", r"\1 "),
-    (r",?\s*and\s+(?:we\s+will|i'?ll)\s+leave\s+it\s+at\s+that", ""),
-    (r"\bdragged\s+on\s+for\b", "took"),
-    (r"\bwithout\s+a\s+second\s+look\b", "with no second look"),
-    (r",?\s*(?:a\s+decision\s+)?(?:that|which)\s+in\s+hindsight\s+was\s+(?:plainly\s+|clearly\s+|obviously\s+)?\w+", ""),
-    (r",?\s*didn'?t\s+think\s+(?:it|that)\s+was\s+(?:even\s+)?possible", ""),
     (r"\bclassic\s+", ""),
     (r"\byet\s+another\b", "another"),
     (r"\band\s+caused\s+(?:the|an|this)\s+(outage|incident)", r"and the \1 followed"),
@@ -233,33 +187,17 @@ _PRE_SUBS: list[tuple[LazyRegex, str]] = [(LazyRegex(a, _F), b) for a, b in [
      r"negligence|carelessness|sloppiness|recklessness)\s+(?:by|of|from|on\s+the\s+part\s+of)\s+", "conditions around "),
     (r"(?<![\w'-])(?:the\s+)?[\w-]+'s\s+(?:gross\s+)?(?:negligence|carelessness|sloppiness|recklessness|incompetence)\s+", "conditions in the process "),
     (r"\b(?:showed|displayed|demonstrated)\s+(?:gross\s+|real\s+)?(?:negligence|carelessness|sloppiness|recklessness|incompetence)\s+in\b", "ran into problems in"),
-    (r"(?P<owner>(?:the\s+)?[\w-]+(?:\s+team|\s+folks)?)'s\s+disregard\s+for\s+(?P<x>[^.,;]+)", r"\g<x> not being followed by \g<owner>"),
     (r"\b(?:is|are|was|were)\s+(?:so\s+|very\s+|really\s+|being\s+)?(?:reckless|careless|sloppy|lazy|irresponsible)\s+to\s+", "chose to "),
-    (r"(?<![\w'-])(?:the\s+)?(?P<owner>[\w-]+(?:\s+team)?)'s\s+['\"‘“](?P<x>[^'\"’”]{2,30})['\"’”]", r"the \g<x> from the \g<owner>"),
     (r"\bshould\s+(?:never|not)\s+have\s+been\s+(given|granted|allowed|trusted\s+with)\b", r"was \1"),
-    (r"^\W*(?:the\s+)?[\w-]+(?:\s+team)?\s+(?:strikes\s+)?again\b\W*(?=\w)", ""),
 ]]
-_CARELESS_WITH = LazyRegex(r"^.*?\b(?:is|are|was|were|being)\s+(?:so\s+|very\s+|really\s+|too\s+)?(?:careless|sloppy|reckless|lazy)\s+"
-                           r"(?:with|about|around)\s+(?P<x>[\w\s-]+?)(?:\s+it'?s\s+unreal)?\W*$", _F)
-_NO_CLUE = LazyRegex(r"^(?:.*?\b(?:is|are|was)\s+(?:so\s+)?(?:incompetent|clueless|useless|hopeless)\b,?\s*)?(?:he|she|they|\w+)\s+"
-                     r"(?:doesn'?t|don'?t|didn'?t)\s+(?:even\s+)?(?:understand|know)\s+(?P<x>[\w\s-]{1,20}?)\s+at\s+all\W*$", _F)
-_NOT_TOUCH = LazyRegex(r"^(?P<pre>.*?)(?:@?[\w.-]+\s+)?(?:can\s+(?:u|you)\s+|please\s+|pls\s+)?(?:not|never|stop)\s+(?:to\s+)?(?:touch(?:ing)?|"
-                       r"go(?:ing)?\s+near)\s+(?P<x>.+?)\s+(?:anymore|any\s+more|ever\s+again|again)(?:\s+(?:pls|please))?[\W]*(?P<post>.*)$", _F)
-_PRO_TIP = LazyRegex(r"^\W*(?:pro\s+tip:?\s*)?maybe\s+(?:try\s+)?(?P<v>\w+)\s+(?P<x>.+?)\s+before\s+(?P<y>\w+ing\s+.+?)\W*$", _F)
 _IF_HADNT = LazyRegex(r"^(?P<pre>.*?)\b(?:if|had)\s+(?P<who>@?[\w.-]+)\s+(?:hadn'?t|had\s+not|didn'?t|did\s+not)\s+(?P<pp>\w+)\s+(?P<x>.+?)(?:,\s*|\s+)"
                       r"(?:we'?d|we\s+would|it\s+would|this\s+would|none\s+of\s+this\s+would|everything\s+would)\b.*$", _F)
-_YOUD_THINK = LazyRegex(r"^\W*you'?d\s+think\s+(?P<pre>(?:after|by)\s+[^,]+?,?\s+)?(?:people|ppl|they|folks|engineers|we|devs)\s+(?:would|should|'d)\s+"
-                        r"know\s+(?P<neg>not\s+)?to\s+(?P<v>\w+)\s+(?P<x>.+?)\W*$", _F)
 _WHO_NEEDS = LazyRegex(r"^\W*who\s+needs\s+(?P<x>\w+(?:\s+\w+)?)\s+when\b.*$", _F)
 _SOME_OF_US = LazyRegex(r"^\W*some\s+of\s+us\s+(?:actually\s+)?(?P<v>\w+)\s+(?P<x>.+?)\W*$", _F)
-_NEED_TO = LazyRegex(r"^\W*(?:some\s+people|some\s+of\s+(?:you|us)|certain\s+people|someone|somebody)\b[^,]*?\s+(?:need|needs|should|have|has)\s+"
-                     r"to\s+(?!(?:get|be|lose|face)\b)(?P<v>\w+)\s+(?P<x>[^.;!?]+?)\W*$", _F)
 _ROOT_WHO = LazyRegex(r"^\W*(?:the\s+)?root\s+cause\s*(?::|is|was)\s*(?P<who>(?:the\s+)?[\w@.-]+(?:\s+[\w-]+)?),\s+who\s+(?P<rest>[^.;!?]+)(?P<end>[.!?]*)$", _F)
 _RESP_WHICH = LazyRegex(r"^.*?\bresponsib\w+\s+(?:for\s+[^,]+?\s+)?(?:lies|rests|sits|falls|is)\s+(?:solely\s+|entirely\s+|squarely\s+)?(?:with|on)\s+"
                         r"(?P<who>[^,]+?),\s+(?:which|who)\s+(?P<rest>[^.;!?]+)(?P<end>[.!?]*)$", _F)
 _IF_ONLY = LazyRegex(r"^\W*if\s+only\s+(?P<who>.+?)\s+had\s+(?P<pp>\w+)\s+(?P<x>[^,]+),\s*.+$", _F)
-_SPEAKS = LazyRegex(r"^.*?\bspeaks\s+for\s+itself\s+as\s+to\s+(?P<x>[^,.;!?]+)(?P<end>[.!?]*)$", _F)
-_FIX_IT = LazyRegex(r"^\W*(?P<who>@?\w+)\s+broke\s+it,?\s+(?P=who)\s+(?:can\s+|should\s+|must\s+|gets\s+to\s+|has\s+to\s+)?fix(?:es)?\s+it\W*$", _F)
 
 
 def _root_who(m: re.Match[str]) -> Reframe:
@@ -275,46 +213,25 @@ def _if_only(m: re.Match[str]) -> Reframe:
     return f"{_cap(who)} did not {base_form(m.group('pp'))} {m.group('x')}", "what would have put it in front of them in time?"
 
 
-def _speaks(m: re.Match[str]) -> Reframe:
-    return f"{_cap(m.group('x').strip())} is under review{m.group('end')}", None
 
 
-def _fix_it(m: re.Match[str]) -> Reframe:
-    return f"A change by {m.group('who')} broke this", "who is best placed to fix it, and what let the change through?"
 
 
 _CONGRATS = LazyRegex(r"^\W*congrat\w*\s+(?:to\s+(?P<who>.+?)\s+for|on)\s+(?:finding\s+a\s+new\s+way\s+to\s+)?(?P<g>\w+)\s+(?P<rest>.+?)\W*$", _F)
 
 
-def _careless_with(m: re.Match[str]) -> Reframe:
-    x = m.group("x").strip()
-    return f"{_cap(x)} keep causing problems", f"what makes {x} easy to get wrong?"
 
 
-def _no_clue(m: re.Match[str]) -> Reframe:
-    x = m.group("x").strip()
-    return f"{x} was unfamiliar ground here", f"what support is there for {x} work?"
 
 
-def _not_touch(m: re.Match[str]) -> Reframe:
-    x, post = m.group("x").strip(), m.group("post").strip(" ,;")
-    body = f"{m.group('pre')}{post} with {x}" if post else f"{m.group('pre')}changes to {x} have caused trouble"
-    return body.strip(), f"what validation or review would make changes to {x} safer for everyone?"
 
 
-def _pro_tip(m: re.Match[str]) -> Reframe:
-    return _cap(m.group("y")), f"what would have put {m.group('x')} in front of the responder first?"
 
 
 def _if_hadnt(m: re.Match[str]) -> Reframe:
     return f"{m.group('pre')}{m.group('who')} {m.group('pp')} {m.group('x')}", "what about that change led to the incident, and what would have caught it?"
 
 
-def _youd_think(m: re.Match[str]) -> Reframe:
-    pre = (m.group("pre") or "").strip(" ,")
-    what = "stopped" if m.group("neg") else "prompted"
-    q = f"what would have {what} {gerund(m.group('v').lower())} {m.group('x')}?"
-    return "", _cap(f"{pre}, {q}" if pre else q)
 
 
 def _who_needs(m: re.Match[str]) -> Reframe:
@@ -325,8 +242,6 @@ def _some_of_us(m: re.Match[str]) -> Reframe:
     return "", f"What would make {gerund(m.group('v').lower())} {m.group('x')} automatic?"
 
 
-def _need_to(m: re.Match[str]) -> Reframe:
-    return "", f"What would make {gerund(m.group('v').lower())} {m.group('x')} part of the process?"
 
 
 def _congrats(m: re.Match[str]) -> Reframe:
@@ -349,8 +264,6 @@ def _trivial_yet(m: re.Match[str]) -> Reframe:
     return f"{m.group('what')} was {m.group('how')}{m.group('rest')}{m.group('end')}", "what made it easy to skip?"
 
 
-def _optional(m: re.Match[str]) -> Reframe:
-    return f"{_cap(m.group('what'))} was skipped{m.group('rest')}{m.group('end')}", "what made it easy to skip?"
 
 
 def _decision(m: re.Match[str]) -> Reframe:
@@ -407,16 +320,13 @@ def _access(m: re.Match[str]) -> Reframe:
 
 
 _TRANSFORMS: list[tuple[LazyRegex, Callable[[re.Match[str]], Reframe]]] = [
-    (_ROOT_WHO, _root_who), (_RESP_WHICH, _resp_which), (_IF_ONLY, _if_only), (_SPEAKS, _speaks), (_FIX_IT, _fix_it),
-    (_CARELESS_WITH, _careless_with), (_NO_CLUE, _no_clue), (_NOT_TOUCH, _not_touch), (_PRO_TIP, _pro_tip),
-    (_IF_HADNT, _if_hadnt), (_YOUD_THINK, _youd_think), (_WHO_NEEDS, _who_needs), (_SOME_OF_US, _some_of_us),
-    (_NEED_TO, _need_to), (_CONGRATS, _congrats), (_POSS_CAUSE, _poss_cause), (_BYPASSED, _bypassed),
+    (_ROOT_WHO, _root_who), (_RESP_WHICH, _resp_which), (_IF_ONLY, _if_only), (_IF_HADNT, _if_hadnt), (_WHO_NEEDS, _who_needs), (_SOME_OF_US, _some_of_us),
+    (_CONGRATS, _congrats), (_BYPASSED, _bypassed),
     (_WHO_DID, _who_did), (_WHO_SET, _who_set), (_ACCESS, _access),
-    (_FAULT_FOR, _fault_for), (_REASON, _reason), (_BROKE_WITH, _broke_with), (_TRACES, _traces),
-    (_BALL, _ball), (_EVERY_TIME, _every_time), (_NEVER, _never), (_LET_THROUGH, _let_through),
+    (_TRACES, _traces),
+    (_EVERY_TIME, _every_time), (_LET_THROUGH, _let_through),
     (_WHY, _why), (_MODAL, _counterfactual), (_FAILED, _failed),
-    (_ALL_HAD, _all_had), (_JUST_HAD, _all_had), (_TRIVIAL_YET, _trivial_yet), (_OPTIONAL, _optional),
-    (_DECISION, _decision), (_PRAISE_DOING, _praise_doing), (_ERRORS_MADE, _errors_made),
+    (_ALL_HAD, _all_had), (_JUST_HAD, _all_had), (_TRIVIAL_YET, _trivial_yet), (_DECISION, _decision), (_PRAISE_DOING, _praise_doing), (_ERRORS_MADE, _errors_made),
     (_VAGUE_SKIPPED, _vague_skipped), (_KNOWN_WHO, _known_who), (_BROKE, _broke),
 ]
 

@@ -21,30 +21,21 @@ _SUBS: list[tuple[LazyRegex, str]] = [(LazyRegex(a, _F), b) for a, b in [
      r"a manual step by the \1"),
     (r"\b(?:just\s+|simply\s+|a\s+|an\s+)?(?:human|operator|user|pilot|personnel|engineer|staff)\s+(?:error|mistake|slip)s?\b(?!\s+(?:message|page|code|rate))",
      "a manual step"),
-    (r"\bthe\s+(?:error|mistake|cause|failure|problem|issue|fault)\s+was\s+(?:purely\s+|simply\s+|just\s+|entirely\s+)?human,?\s+not\s+technical",
-     "the trigger was a manual step, and the technical conditions around it need review"),
     (r"\bfat[\s-]?finger(?:ed|ing)\b", "mistyped"),
     (r"\b(?:another\s+|a\s+)?fat[\s-]?fingers?\b", "a typo"),
     (r"\b(?:classic\s+)?(?:pebkac|pebcak|id10t)\b", "a manual step went wrong"),
     (rf"(?<![\w'-])(?:(?:the\s+)?[\w-]+\s+(?:team|squad|office|folks)|[A-Za-z][\w-]*)'s\s+(?:{BAD}\s+)?({ARTIFACT})\b", r"a \1"),
     (rf"\b{BAD}\s+({ARTIFACT})\b", r"\1"),
-    (r"\bpattern\s+of\s+(?=(?:careless|sloppy|lazy|reckless)\b)", "pattern in "),
     (r"\b(?:careless|sloppy|lazy|reckless|negligent|incompetent|irresponsible|amateurish|half-?assed|"
      r"cowboy|inattentive|unprofessional|stupid|dumb|idiotic|boneheaded)\s+"
      r"(?!(?:with|and|or|to|of|in|on|at|for|is|was|are|were|as|about|when|if|but)\b)(?=[a-z])", ""),
     (r"\ban\s+(?=[bcdfgjklmnpqrstvwxyz])", "a "),
     (r"\b(?:predictably|obviously|clearly|simply|literally|plainly|apparently|honestly|certainly),?\s*", ""),
-    (r"\band,\s+predictably,\s+", "and "),
     (r",?\s*\b(?:and,?\s+)?predictably,?", ""),
     (r"\b(?:the|this|that|a|an)\s+obvious\s+", "the "),
     (r"\bobvious\s+", ""),
     (r"\beasily\s+(preventable|avoidable)\b", r"\1"),
-    (r"\bwith\s+minimal\s+(?:diligence|effort|care|attention)\b", "with better safeguards"),
-    (r"\ba\s+basic\s+skill\b", "a critical procedure"),
-    (r"\b(?:not\s+naming\s+names\s+but|no\s+names\s+but)\s+", ""),
-    (r"\bsomeone\s*\(\s*not\s+me[^)]*\)\s*", "someone "),
     (r"\s*[🙄🤦😒🤡🤌👀😇😂🤣🤔]+", ""),
-    (r"\bcertain\s+individuals\b", "the team"),
     (r"\b(?:thanks\s+to|because\s+of)\s+@?\w+,\s*", ""),
 ]]
 
@@ -174,8 +165,36 @@ def _follow_up(flagged: list[Hit], chat: bool) -> str:
     return "we are examining which conditions in the system and process allowed this."
 
 
+# System words a rewrite carries over: names with digits (k8s, s3, 5xx), acronyms (DNS, API), and
+# the products and system nouns of the lexicon.
+_SYSTEM_WORD = LazyRegex(r"(?<![\w@'])(?:[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*|(?-i:[A-Z]{2,}[a-z]?s?)|[A-Za-z][\w.-]*[\w])(?![\w'])")
+
+
+def system_words(sentence: str) -> list[str]:
+    """The system words of ``sentence`` in order: digit names, acronyms, products and system nouns."""
+    from assistant.tone.lexicon import NOT_A_NAME, PRODUCT_NAMES
+
+    out: list[str] = []
+    for m in _SYSTEM_WORD.finditer(sentence):
+        word = m.group(0)
+        low = word.lower()
+        technical = (any(c.isdigit() for c in word) or (word.isupper() and len(word) > 1) or low in PRODUCT_NAMES
+                     or (low in NOT_A_NAME and len(low) > 3 and low.isalpha() and low not in _FUNCTION_WORDS))
+        if technical and low not in (w.lower() for w in out):
+            out.append(word)
+    return out
+
+
+_FUNCTION_WORDS = frozenset({"this", "that", "what", "which", "there", "here", "then", "also", "because", "since",
+                             "when", "after", "before", "while", "once", "just", "only", "everyone", "everybody",
+                             "nobody", "their", "some", "each", "every", "another", "today", "yesterday", "tonight",
+                             "mistake", "error", "errors", "something", "everything", "nothing", "whom", "whose"})
+
+
 def _template(sentence: str, chat: bool, flagged: list[Hit]) -> str:
-    facts = list(dict.fromkeys(m.group(0).strip() for m in _TIME_OR_NUMBER.finditer(sentence)))
+    times = [m.group(0).strip() for m in _TIME_OR_NUMBER.finditer(sentence)]
+    facts = list(dict.fromkeys([*system_words(sentence), *times]))
+    facts = [f for f in facts if not any(f != g and f in g for g in facts)]
     tail = f" ({', '.join(facts)})" if facts else ""
     if chat:
         return f"this needs a closer look at the conditions involved{tail}; what in our tooling or process made it possible?"

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.tone.lazyre import LazyRegex
-from assistant.tone.lexicon import HUMAN, NOT_A_NAME, PRODUCT_NAMES
+from assistant.tone.lexicon import BARE_TEAM, HUMAN, NOT_A_NAME, PRODUCT_NAMES
 
 ENV = "POSTMORTEM_TONE_SEMANTIC"
 WEIGHTS_FILE = Path(__file__).with_name("semantic_weights.json")
@@ -79,9 +79,31 @@ def _ref(sentence: str) -> re.Match[str] | None:
         # "it" is the IT team only in capitals; lower-case it is the system itself.
         if word in PRODUCT_NAMES or (word in NOT_A_NAME and m.group(0)[:1].isupper()):
             continue  # "Kubernetes", "Redis" inside a sentence are systems, not names
+        if _attributive(word, sentence, m.end()):
+            continue  # "product pages", "security practices": a team word used as a modifier
         if m.end() > m.start() and not word.endswith(_NOT_A_REF) and m.group(0).strip() != "it":
             return m
     return None
+
+
+_BARE_TEAM_RE = LazyRegex(rf"^{BARE_TEAM}$", _F)
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
+def _attributive(word: str, sentence: str, end: int) -> bool:
+    """A bare team word followed by a plural or a system noun modifies it rather than naming a team."""
+    if not _BARE_TEAM_RE.match(word):
+        return False
+    nxt = _NEXT_WORD.match(sentence, end)
+    if nxt is None:
+        return False
+    noun = nxt.group(1)
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > 3
+    return plural or (noun in NOT_A_NAME and noun not in _FUNCTION_WORDS)
+
+
+_FUNCTION_WORDS = frozenset({"it", "this", "that", "and", "but", "so", "or", "because", "since", "when", "after",
+                             "before", "while", "if", "once", "just", "only", "then", "now", "also", "again"})
 
 
 def cues(sentence: str, rule_score: float = 0.0) -> list[float]:

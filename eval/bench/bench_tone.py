@@ -79,6 +79,7 @@ def _bench_syntax(texts: list[str]) -> None:
     from assistant.tone import syntax
     from assistant.tone.sentences import split_sentences
 
+    cold = syntax._nlp is None
     start = time.perf_counter()
     if not syntax.available():
         print("tone parse stage unavailable (spaCy pipeline not installed)")
@@ -89,7 +90,8 @@ def _bench_syntax(texts: list[str]) -> None:
     start = time.perf_counter()
     syntax.analyse(gated)
     took = time.perf_counter() - start
-    print(f"tone parse stage: load {load_s:.2f} s; {len(gated)}/{len(sents)} sentences pass the person+cause gate; "
+    loaded = f"load {load_s:.2f} s" if cold else "loaded by the batch above"
+    print(f"tone parse stage: {loaded}; {len(gated)}/{len(sents)} sentences pass the person+cause gate; "
           f"{len(gated) / max(took, 1e-9):,.0f} parsed sentences/s")
 
 
