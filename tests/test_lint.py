@@ -110,3 +110,15 @@ def test_pre_commit_hook_is_declared() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     hook = next(h for h in hooks if h["id"] == "postmortem-lint")
     assert hook["entry"] == "postmortem lint" and hook["language"] == "python"
+
+
+def test_lint_on_a_binary_file_says_it_is_binary_not_an_encoding_problem(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from assistant.cli.app import app
+
+    binary = tmp_path / "ls.md"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    result = CliRunner().invoke(app, ["lint", str(binary)])
+    assert result.exit_code == 2
+    assert "binary" in result.output and "UTF-8" not in result.output

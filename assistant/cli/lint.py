@@ -79,12 +79,16 @@ def _read(path: Path) -> str:
 
 
 def _check_path(path: Path) -> None:
-    from assistant.errors import InputError
+    from assistant.errors import BinaryInputError, InputError
+    from assistant.ingest._io import looks_binary
 
     if not path.exists():
         raise InputError("file not found; check the path", path=str(path))
     if path.is_dir():
         raise InputError("is a folder; pass the Markdown or text files inside it", path=str(path))
+    with path.open("rb") as fh:
+        if looks_binary(fh.read(8192)):
+            raise BinaryInputError("a binary file, not Markdown or text; lint reads prose", path=str(path))
 
 
 def _lines(path: Path) -> Iterator[str]:
