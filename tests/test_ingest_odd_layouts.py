@@ -58,3 +58,17 @@ def test_best_date_takes_aware_and_naive_times_of_day_together() -> None:
     first = datetime(1900, 1, 1, 14, 9, tzinfo=UTC)
     last = datetime(1900, 1, 1, 14, 40)
     assert best_date(first, last, others, UTC) == datetime(2026, 3, 5).date()
+
+
+def test_a_two_message_zoom_chat_is_chat_not_a_log(tmp_path: Path) -> None:
+    saved = "10:42:13 From Alice Chen to Everyone:\n\tis checkout down?\n10:42:40 From Bob Li to Everyone:\n\tyes\n"
+    older = "10:42:13 From Alice Chen : is checkout down?\n10:42:40 From Bob Li : yes\n"
+    for name, text in (("a.txt", saved), ("b.txt", older)):
+        src = parse_one(tmp_path, name, text)
+        assert src.kind == "chat", name
+        assert [(r.actor, r.text) for r in src.records] == [("Alice Chen", "is checkout down?"), ("Bob Li", "yes")]
+
+
+def test_a_two_line_log_without_speakers_stays_a_log(tmp_path: Path) -> None:
+    src = parse_one(tmp_path, "app.log", "10:42:13 worker: job 1 done\n10:42:40 worker: job 2 done\n")
+    assert src.kind == "log"

@@ -168,12 +168,14 @@ def learn(lines: Sequence[str]) -> Layout | None:
     if not counts and name_time < _MIN_HEADS:
         return None
     top = counts.most_common(1)[0][1] if counts else 0
-    keep = frozenset(sh for sh, c in counts.items() if c >= _MIN_HEADS and c >= 0.25 * top)
+    # A short chat (two messages) has fewer heads than _MIN_HEADS: then every stamped line must be one.
+    need = _MIN_HEADS if stamped > _MIN_HEADS or top < stamped else max(2, top)
+    keep = frozenset(sh for sh, c in counts.items() if c >= need and c >= 0.25 * top)
     heads = sum(counts[sh] for sh in keep)
     ntt = name_time >= _MIN_HEADS and name_time >= heads
     if ntt:
         keep, heads = frozenset(), name_time
-    if heads < _MIN_HEADS or heads < 0.2 * stamped:
+    if heads < need or heads < 0.2 * stamped:
         return None
     return Layout(keep, ntt, heads, _day_first(dates))
 

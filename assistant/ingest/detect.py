@@ -89,7 +89,8 @@ def detect_text(sample: str) -> str | None:
         inline_only = all(sh[0] == "TN" and sh[1].endswith(":") for sh in layout.shapes) and not layout.name_then_time
         name_first = layout.name_then_time or any(sh[0] == "NT" or sh[1] == "From" for sh in layout.shapes)
         # "[2026/03/05 14:09] Alice Chen" with the message below: a speaker line no log writes
-        name_alone = any(sh[0] == "TN" and sh[2] and not sh[1].endswith(":") for sh in layout.shapes)
+        name_alone = any(sh[0] == "TN" and sh[2] and not sh[1].endswith(":") for sh in layout.shapes) and not (
+            speaker and chat >= 0.3)  # "[11:58 PM] Priya Kumar": the chat_text reader knows those
         # On a tie with the log reader, a bracketed date as people write it ("[14/03/2026, 21:05:11]") is chat
         dated = sum(1 for ln in lines if _BRACKET_DATE.match(ln.strip())) >= 0.5 * layout.heads
         wins = share > log_share or (share >= log_share and dated)
