@@ -198,7 +198,9 @@ def best_date(tod_first: datetime, tod_last: datetime, others: list[datetime], t
     """
     if not others:
         return None
-    local = sorted(o.astimezone(tz).replace(tzinfo=None) for o in others)
+    # Times of day compare as wall-clock readings: one source may mix aware and naive values.
+    tod_first, tod_last = tod_first.replace(tzinfo=None), tod_last.replace(tzinfo=None)
+    local = sorted((o if o.tzinfo is None else o.astimezone(tz).replace(tzinfo=None)) for o in others)
     lo, hi = local[len(local) // 4], local[(3 * len(local)) // 4]
     best: tuple[float, date] | None = None
     for d in sorted({x.date() for x in local}):

@@ -219,6 +219,8 @@ def load_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Loade
     text, enc, bad = _decode(data, name)
     if not text.strip():
         raise EmptyInputError("holds only whitespace; nothing to read", path=name)
+    if "\r" in text and "\n" not in text:  # classic Mac line endings: CR alone ends each line
+        text = text.replace("\r", "\n")
     return Loaded(name=name, sample=text[:SAMPLE_BYTES], text=text, encoding=enc, size=len(data), bad_encoding=bad)
 
 

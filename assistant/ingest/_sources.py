@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -81,7 +82,8 @@ def parse_loaded(ld: Loaded) -> _Out:
         src = _parse(ld, problems)
     except InputError as exc:
         return [], [*problems, _problem(exc, ld.name)]
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # a parser met content it cannot read
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError, RecursionError,
+            csv.Error) as exc:  # a parser met content it cannot read
         return [], [*problems, InputProblem(path=ld.name, message=f"could not be parsed ({exc}); check the content")]
     if src is None:
         return [], problems

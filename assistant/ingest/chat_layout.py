@@ -33,7 +33,7 @@ from assistant.ingest._tz import MONTHS, hour24, stated_date, stated_zone
 from assistant.ingest.chat_text import _DIVIDER, _divider_date, is_bot_name
 
 _TIME = r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:]))"
-_NUM_DATE = r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
+_NUM_DATE = r"\d{4}(?P<ysep>[-/.])\d{1,2}(?P=ysep)\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
 _WORD_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 _DATE = rf"(?P<date>(?:{_WEEKDAY},?\s+)?(?:{_NUM_DATE}|{_WORD_DATE})|[Tt]oday|[Yy]esterday|{_WEEKDAY})"
@@ -168,12 +168,14 @@ def learn(lines: Sequence[str]) -> Layout | None:
     if not counts and name_time < _MIN_HEADS:
         return None
     top = counts.most_common(1)[0][1] if counts else 0
-    keep = frozenset(sh for sh, c in counts.items() if c >= _MIN_HEADS and c >= 0.25 * top)
+    # A short chat (two messages) has fewer heads than _MIN_HEADS: then every stamped line must be one.
+    need = _MIN_HEADS if stamped > _MIN_HEADS or top < stamped else max(2, top)
+    keep = frozenset(sh for sh, c in counts.items() if c >= need and c >= 0.25 * top)
     heads = sum(counts[sh] for sh in keep)
     ntt = name_time >= _MIN_HEADS and name_time >= heads
     if ntt:
         keep, heads = frozenset(), name_time
-    if heads < _MIN_HEADS or heads < 0.2 * stamped:
+    if heads < need or heads < 0.2 * stamped:
         return None
     return Layout(keep, ntt, heads, _day_first(dates))
 
@@ -202,8 +204,8 @@ def _date_of(text: str | None, day_first: bool) -> date | None:
         return None
     text = re.sub(rf"^{_WEEKDAY},?\s+", "", text)  # "Tue, 3/4/2026": the weekday adds nothing
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text)
+        if m := re.fullmatch(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})", text):  # year first: always Y-M-D
+            return date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})", text):
             a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
             y = y + 2000 if y < 100 else y

@@ -6,10 +6,23 @@ import re
 from typing import Any
 
 from assistant.ingest import alert_mail, alerts, chat_json, chat_layout, jsonlog, k8s, logs, slack, tickets
-from assistant.ingest.chat_text import _BARE_IRC, _BRACKET, _DATED, _DIVIDER, _NICK, _PASTE_HEAD, _TEAMS_NAME
+from assistant.ingest.chat_text import (
+    _BARE_IRC,
+    _BRACKET,
+    _DATED,
+    _DIVIDER,
+    _NICK,
+    _PASTE_HEAD,
+    _T,
+    _TEAMS_NAME,
+)
 
 # JSON document formats → (family, parser key)
 JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert", "chat-json": "chat", "log-records": "log"}
+# "[14/03/2026, 21:05:11] Alice: text" (WhatsApp), "[2026/03/05 14:09] Alice Chen" (Teams): a date the way
+# people write it, bracketed with the time; log stamps put ISO dates or "04/Mar/2026:14:02:11" there.
+_BRACKET_DATE = re.compile(
+    rf"^\[(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}),?\s+(?P<t>{_T})\]\s*(?P<rest>.*)$")
 _CHAT_HEAD = re.compile(r"^\s*(?:\[[^\]]{4,25}\]\s*\S|\d{1,2}:\d{2}(?::\d{2})?\s+<)")
 
 
@@ -75,7 +88,13 @@ def detect_text(sample: str) -> str | None:
         share = layout.heads / len(lines)
         inline_only = all(sh[0] == "TN" and sh[1].endswith(":") for sh in layout.shapes) and not layout.name_then_time
         name_first = layout.name_then_time or any(sh[0] == "NT" or sh[1] == "From" for sh in layout.shapes)
-        if name_first or (inline_only and not (speaker and chat >= 0.3) and share > log_share):
+        # "[2026/03/05 14:09] Alice Chen" with the message below: a speaker line no log writes
+        name_alone = any(sh[0] == "TN" and sh[2] and not sh[1].endswith(":") for sh in layout.shapes) and not (
+            speaker and chat >= 0.3)  # "[11:58 PM] Priya Kumar": the chat_text reader knows those
+        # On a tie with the log reader, a bracketed date as people write it ("[14/03/2026, 21:05:11]") is chat
+        dated = sum(1 for ln in lines if _BRACKET_DATE.match(ln.strip())) >= 0.5 * layout.heads
+        wins = share > log_share or (share >= log_share and dated)
+        if name_first or name_alone or (inline_only and not (speaker and chat >= 0.3) and wins):
             return "chat-layout"
     # --- end chat layouts ---
     # Chat stamps also parse as log lines ("2026-03-04 14:02:11 <bob> hi"); prefer chat when speakers show.

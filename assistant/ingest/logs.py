@@ -452,17 +452,14 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool 
         if year_missing and dt.year == PLACEHOLDER_YEAR:
             attrs["year_missing"] = True
         append(record(raw_time(dt, has_date), kind, text, name, n, actor=svc or host, attrs=attrs))
-    warnings = []
+    warnings: list[str] = []  # lines not used are counted in ``cov.dropped``: each reaches the user once, from there
     cov = Coverage(file=name, format="", why=str(stats.get("why", "")), lines=int(stats.get("lines", 0)),
                    blank=int(stats.get("blank", 0)))
     cov.timed = sum(r.attrs.get("weight", 1) for r in records)
     if stats.get("skipped"):
         reason = f"no timestamp before the first record (first: line {stats['first_skipped']})"
-        warnings.append(f"{stats['skipped']} line(s) without a timestamp before the first record skipped "
-                        f"(first: line {stats['first_skipped']})")
         cov.drop(reason, stats["skipped"])
     if stats.get("dropped"):
-        warnings.append(f"{stats['dropped']} continuation line(s) beyond {MAX_FOLD} per record dropped")
         cov.drop(f"continuation lines beyond {MAX_FOLD} per record", stats["dropped"])
     if stats.get("unreadable"):
         lines_ = stats["unreadable_lines"]

@@ -43,19 +43,27 @@ def _col(header: Sequence[str], names: tuple[str, ...]) -> int | None:
     return None
 
 
+def _first_line(text: str) -> str:
+    lines = text.splitlines()
+    return lines[0] if lines else ""
+
+
 def _dialect(sample: str) -> csv.Dialect | type[csv.Dialect]:
     try:
-        return csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
+        return csv.Sniffer().sniff(_first_line(sample), delimiters=",;\t")
     except csv.Error:
         return csv.excel
 
 
 def looks_like_tickets(sample: str) -> bool:
     """A CSV whose header names a created-time column and a subject column."""
-    first = sample.split("\n", 1)[0]
+    first = _first_line(sample)
     if first.count(",") + first.count(";") + first.count("\t") < 2:
         return False
-    header = next(csv.reader([first], _dialect(sample)), [])
+    try:
+        header = next(csv.reader([first], _dialect(sample)), [])
+    except csv.Error:  # not CSV after all: another reader gets the file
+        return False
     return _col(header, _CREATED) is not None and _col(header, _SUBJECT) is not None
 
 
@@ -77,7 +85,10 @@ def ticket_time(value: str) -> datetime | None:
 
 def parse_tickets(text: str, name: str) -> ParsedSource:
     """One note record per ticket row, at its created time."""
-    rows = list(csv.reader(io.StringIO(text), _dialect(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
+    except csv.Error as exc:
+        raise ValueError(f"not readable as CSV ({exc})") from exc
     header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
     c_time = _col(header, _CREATED)
     c_subj = _col(header, _SUBJECT)

@@ -70,7 +70,8 @@ _EVERYDAY_WORDS = {
 }
 _BOT_HINTS = ("bot", "alertmanager", "pagerduty", "opsgenie", "grafana", "prometheus", "jira", "github")
 MENTION = re.compile(r"(?<![\w.@])@([A-Za-z][\w.-]{1,40}[A-Za-z0-9])")
-ALIAS_RE = re.compile(r"\bResponder ([A-Z]{1,2})\b")
+# "Responder A", or "Responder_A" as prompt headers write an actor (one token)
+ALIAS_RE = re.compile(r"\bResponder[ _]([A-Z]{1,2})(?![A-Za-z0-9])")
 
 
 def alias_label(index: int) -> str:

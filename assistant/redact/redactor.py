@@ -226,7 +226,7 @@ class Redactor:
         by_alias: dict[str, str] = {}
         for name, alias in self._aliases.items():
             by_alias.setdefault(alias, name)  # the first name registered, usually the chat handle
-        return ALIAS_RE.sub(lambda m: by_alias.get(m.group(), m.group()), text)
+        return ALIAS_RE.sub(lambda m: by_alias.get(f"Responder {m.group(1)}", m.group()), text)
 
     def redact_actor(self, actor: str | None) -> str | None:
         """An event's actor: its alias when aliasing, else the actor with any PII redacted."""
