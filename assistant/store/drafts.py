@@ -184,7 +184,7 @@ class DraftStore:
             if draft is not None:
                 write_draft(s, row, self._at_rest(draft) or {}, user=user, section=section)
             if inputs is not None:
-                row.inputs = self._at_rest(inputs)
+                row.inputs = self._at_rest(inputs) or {}
             if timeline is not None:
                 row.timeline = self._at_rest(timeline)
             if title is not None:
