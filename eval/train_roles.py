@@ -33,7 +33,7 @@ from retrieval.model_files import MODEL_ID  # noqa: E402
 
 DATA = ROOT / "eval" / "data" / "roles-train.jsonl"
 FOLDS = 5
-LAMBDAS = (0.3, 1.0)
+LAMBDAS = (1.0, 4.0, 16.0)
 ITERS = 300
 
 

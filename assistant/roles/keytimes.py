@@ -8,9 +8,10 @@ start      The earliest of: the error-rate change point of the logs before detec
            failures run for days), and a paging alert's own start within 2 h before detection.
            Otherwise detection itself. Third-party outages start at our first failing requests,
            which is what the logs' change point finds.
-resolved   The first person declaring resolution (role ``resolution``) after the last relapse;
-           declarations a relapse undid are ``false_recovery`` and only runner-ups. Else the
-           pager's incident resolving, else the last alert resolving.
+resolved   The first person declaring resolution (role ``resolution``, about as sure as the surest
+           declaration) after the last relapse and after mitigation; declarations a relapse undid
+           are ``false_recovery`` and only runner-ups. Else the pager's incident resolving, else
+           the last alert resolving.
 mitigated  Between detection and resolution: a person saying it is mitigated; else where the log error
            rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
            follows within 30 min or there is none; else the first recovery sign not undone by a relapse:
@@ -162,14 +163,18 @@ def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | Non
 
 def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
               since: datetime) -> tuple[KeyChoice | None, list[Found]]:
+    """Declarations after ``after`` (the last relapse or the mitigation), the first strong one chosen."""
     later = [e for e in events if e.time >= after]
     found: list[Found] = []
     for e in later:
         r = _role(roles, e)
-        if r is None:
-            continue
-        if _human(e) and r.role == "resolution" and r.confidence >= SURE:
+        if r is not None and _human(e) and r.role == "resolution" and r.confidence >= SURE:
             found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
+    if found:
+        # The first declaration about as sure as the surest: a stray "yes" early on is not one.
+        top = max(c for _, c, _ in found)
+        first = next(i for i, f in enumerate(found) if f[1] >= 0.85 * top)
+        found = [found[first], *found[:first], *found[first + 1:]]
     false = [(e, 0.2, "declared resolved, but a relapse followed (false recovery)")
              for e in events if _has(roles, e, "false_recovery") and e.time >= since]
     if not found:
@@ -181,8 +186,7 @@ def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
             found.append((alerts[-1], 0.45, "the last alert resolves"))
     if not found:
         return None, false
-    choice = _choice(found + false)
-    return choice, found
+    return _choice(found + false), found
 
 
 def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, until: datetime | None,
@@ -203,8 +207,7 @@ def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, unt
             continue
         if r.role in ("mitigation", "change") and r.confidence >= SURE and e.source != SourceKind.alert:
             acted = True
-        if _human(e) and _MITIGATED.search(e.text) and not _NOT.search(e.text) and r.role in (
-                "recovery", "mitigation", "resolution", "false_recovery", "impact", "chatter"):
+        if _human(e) and _MITIGATED.search(e.text) and not _NOT.search(e.text) and "?" not in e.text:
             said.append((e, 0.85, "a person says it is mitigated"))
         elif _human(e) and (c := _has(roles, e, "recovery")):
             (signs if acted else early).append((e, min(0.85, 0.3 + c) * (1.0 if acted else 0.5),
@@ -260,10 +263,17 @@ def find_key_times(events: list[Event], roles: dict[str, EventRole], errors: lis
     choices["start"] = _start(events, errors, det, det_choice.why, logs_since)
     relapses = _relapses([e for e in events if e.time >= det.time], roles, det)
     last_relapse = max((e.time for e in relapses), default=det.time)
-    res, _ = _resolved(events, roles, last_relapse, det.time)
+    # Resolution follows mitigation: a first pass bounds the mitigation window, the second picks
+    # the declaration made once impact had stopped.
+    first_res, _ = _resolved(events, roles, last_relapse, det.time)
+    until = max((e.time for e in events if _has(roles, e, "resolution") and _human(e)), default=None)
+    mit = _mitigated(events, roles, det, until, errors)
+    res = first_res
+    if mit is not None and mit.time is not None:
+        res, _ = _resolved(events, roles, max(last_relapse, mit.time - timedelta(minutes=5)), det.time)
+        res = res or first_res
     if res is not None:
         choices["resolved"] = res
-    mit = _mitigated(events, roles, det, res.time if res else None, errors)
     if mit is not None:
         choices["mitigated"] = mit
     elif res is not None:
