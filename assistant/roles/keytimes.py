@@ -40,7 +40,7 @@ from assistant.domain import (
     SourceRef,
 )
 from assistant.keytimes import error_offset, error_onset, is_bot, is_pager, is_paging_alert, mentioned_time
-from assistant.roles.assign import SURE
+from assistant.roles.assign import SURE, machine_line
 
 _MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\b|緩和", re.I)
 _NOT = re.compile(r"\b(not|isn'?t|until|once|before|if|when|nicht|no|não)\s+(yet\s+)?(mitigated|mitigiert|mitigado)", re.I)
@@ -58,7 +58,7 @@ Found = tuple[Event, float, str]
 
 
 def _human(e: Event) -> bool:
-    return e.source in (SourceKind.chat, SourceKind.note) and not is_bot(e)
+    return e.source in (SourceKind.chat, SourceKind.note) and not is_bot(e) and not machine_line(e)
 
 
 def _role(roles: dict[str, EventRole], e: Event) -> EventRole | None:
@@ -214,7 +214,8 @@ def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, unt
                                                 "a person observes recovery" + ("" if acted else " (before any action)")))
         elif e.source == SourceKind.alert and det_alert and e.attrs.get("alert") == det_alert and r.role == "alert_resolved":
             signs.append((e, 0.7, "the detecting alert resolves"))
-    found = said + signs + early
+    # Without any action in the window every sign counts in time order (it recovered by itself).
+    found = said + (signs + early if acted else sorted(signs + early, key=lambda f: f[0].time))
     since = max([det.time, *(e.time for e in window if e.id in relapse_ids)])
     end = error_offset([t for t, _ in errors], since, until or (window[-1].time if window else det.time))
     if end is not None and not said:

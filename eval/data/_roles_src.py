@@ -806,6 +806,32 @@ fwiw this one is on the process, not on anyone
 ok, no blame here, let's focus
 @change en notes
 - Prepare the release branch
+@recovery en chat
+48/48 pods running
+all 30 replicas ready since 10:02
+200/200 consumers up and processing
+errors stopped
+the timeouts stopped after the restart
+no more 503s
+failures have ceased
+@relapse en chat
+payments failing again
+uploads erroring again
+logins timing out again
+@mitigation en chat
+patched the limit, new workers starting
+bumped the quota, pods are being scheduled
+@mitigation en chat
+a worker crashed again, deleting the bad job
+one replica restarting again, cordoning its node
+a pod OOMed again, bumping its limit while we look
+@symptom en chat
+one consumer pod restarted again, nothing user-facing
+a single node flapping again, traffic unaffected
+@relapse en chat
+checkout is down again
+the API is returning 500s again
+customers are failing to log in again
 """
 
 OUT = Path(__file__).with_name("roles-train.jsonl")
