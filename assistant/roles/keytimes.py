@@ -16,8 +16,8 @@ mitigated  Between detection and resolution: a person saying it is mitigated; el
            rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
            follows within 30 min or there is none; else the first recovery sign not undone by a relapse:
            a person observing recovery (role ``recovery``), the detecting alert resolving, or a
-           person saying it is mitigated. A relapse (role ``relapse``, or the same paging alert
-           firing again) resets it, so with two impact windows this is when impact finally
+           person saying it is mitigated. A relapse (role ``relapse`` corroborated by certainty,
+           log errors or another person, or the same paging alert firing again) resets it, so with two impact windows this is when impact finally
            stopped. A time the message states ("since 22:58") wins over when it was posted.
            Without any recovery sign, resolution stands in (confidence halved).
 Unknown    Where no event qualifies the key is None and ``question`` asks the responders.
@@ -46,6 +46,7 @@ _MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\
 _NOT = re.compile(r"\b(not|isn'?t|until|once|before|if|when|nicht|no|não)\s+(yet\s+)?(mitigated|mitigiert|mitigado)", re.I)
 _SYMPTOM_SURE = 0.6
 _REPORT_SURE = 0.5
+_RELAPSE_SURE = 0.8
 _MAX_CANDIDATES = 4
 QUESTIONS = {
     "start": "When did the impact begin? No log error onset, alert or report marks it.",
@@ -143,8 +144,13 @@ def _start(events: list[Event], errors: list[tuple[datetime, SourceRef]], det: E
     return choice
 
 
-def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | None) -> list[Event]:
+def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | None,
+              errors: list[tuple[datetime, SourceRef]] | None = None) -> list[Event]:
+    """Impact returning: the detecting alert firing again after it resolved, or a person's relapse
+    that something corroborates (the classifier very sure, log errors around it, or another person
+    describing trouble within 15 min); a lone, unsure "again" is often a component churning."""
     name = det.attrs.get("alert") if det is not None else None
+    err_times = sorted(t for t, _ in errors or [])
     out = []
     seen_resolved = False
     for e in events:
@@ -156,9 +162,20 @@ def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | Non
                 seen_resolved = True
             elif r.role == "alert_firing" and seen_resolved:
                 out.append(e)
-        elif _human(e) and _has(roles, e, "relapse"):
+        elif _human(e) and (c := _has(roles, e, "relapse")) and (
+                c >= _RELAPSE_SURE or _errors_near(err_times, e.time) or _others_agree(events, roles, e)):
             out.append(e)
     return out
+
+
+def _errors_near(err_times: list[datetime], t: datetime, span: timedelta = timedelta(minutes=10)) -> bool:
+    return sum(1 for x in err_times if abs((x - t).total_seconds()) <= span.total_seconds()) >= 3
+
+
+def _others_agree(events: list[Event], roles: dict[str, EventRole], e: Event) -> bool:
+    near = timedelta(minutes=15)
+    return any(o.id != e.id and o.actor != e.actor and _human(o) and abs(o.time - e.time) <= near
+               and _has(roles, o, "relapse", "symptom", "report", sure=0.5) for o in events)
 
 
 def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
@@ -168,7 +185,8 @@ def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
     found: list[Found] = []
     for e in later:
         r = _role(roles, e)
-        if r is not None and _human(e) and r.role == "resolution" and r.confidence >= SURE:
+        # After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void.
+        if r is not None and _human(e) and r.role in ("resolution", "false_recovery") and r.confidence >= SURE:
             found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
     if found:
         # The first declaration about as sure as the surest: a stray "yes" early on is not one.
@@ -176,7 +194,7 @@ def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
         first = next(i for i, f in enumerate(found) if f[1] >= 0.85 * top)
         found = [found[first], *found[:first], *found[first + 1:]]
     false = [(e, 0.2, "declared resolved, but a relapse followed (false recovery)")
-             for e in events if _has(roles, e, "false_recovery") and e.time >= since]
+             for e in events if _has(roles, e, "false_recovery") and since <= e.time < after]
     if not found:
         pager = [e for e in later if is_bot(e) and _has(roles, e, "resolution", "alert_resolved") and is_pager(e)]
         alerts = [e for e in later if e.source == SourceKind.alert and _has(roles, e, "alert_resolved")]
@@ -192,7 +210,7 @@ def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
 def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, until: datetime | None,
                errors: list[tuple[datetime, SourceRef]]) -> KeyChoice | None:
     window = [e for e in events if e.time >= det.time and (until is None or e.time <= until)]
-    relapse_ids = {e.id for e in _relapses(window, roles, det)}
+    relapse_ids = {e.id for e in _relapses(window, roles, det, errors)}
     said: list[Found] = []
     signs: list[Found] = []
     early: list[Found] = []
@@ -203,7 +221,11 @@ def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, unt
         if r is None:
             continue
         if e.id in relapse_ids:
-            said, signs, early = [], [], []  # impact came back: only what follows counts
+            # Impact came back: only what follows counts. A person's explicit "mitigated" yields
+            # only to a sure relapse or the alert firing again.
+            if e.source == SourceKind.alert or r.confidence >= _RELAPSE_SURE:
+                said = []
+            signs, early = [], []
             continue
         if r.role in ("mitigation", "change") and r.confidence >= SURE and e.source != SourceKind.alert:
             acted = True
@@ -262,12 +284,13 @@ def find_key_times(events: list[Event], roles: dict[str, EventRole], errors: lis
     det = next(e for e, _, _ in dets if e.id == det_choice.event_id)
     choices["detected"] = det_choice
     choices["start"] = _start(events, errors, det, det_choice.why, logs_since)
-    relapses = _relapses([e for e in events if e.time >= det.time], roles, det)
+    relapses = _relapses([e for e in events if e.time >= det.time], roles, det, errors)
     last_relapse = max((e.time for e in relapses), default=det.time)
     # Resolution follows mitigation: a first pass bounds the mitigation window, the second picks
     # the declaration made once impact had stopped.
     first_res, _ = _resolved(events, roles, last_relapse, det.time)
-    until = max((e.time for e in events if _has(roles, e, "resolution") and _human(e)), default=None)
+    until = max((e.time for e in events if _has(roles, e, "resolution", "false_recovery") and _human(e)
+                 and e.time >= last_relapse), default=None)
     mit = _mitigated(events, roles, det, until, errors)
     res = first_res
     if mit is not None and mit.time is not None:
