@@ -14,7 +14,8 @@ resolved   The first person declaring resolution (role ``resolution``, about as 
            the last alert resolving.
 mitigated  Between detection and resolution: a person saying it is mitigated; else where the log error
            rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
-           follows within 30 min or there is none; else the first recovery sign not undone by a relapse:
+           follows within 30 min or there is none, unless a person's recovery sign states an earlier
+           time ("120/120 running since 22:58"); else the first recovery sign not undone by a relapse:
            a person observing recovery (role ``recovery``), the detecting alert resolving, or a
            person saying it is mitigated. A relapse (role ``relapse`` corroborated by certainty,
            log errors or another person, or the same paging alert firing again) resets it, so with two impact windows this is when impact finally
@@ -240,7 +241,8 @@ def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, unt
     found = said + (signs + early if acted else sorted(signs + early, key=lambda f: f[0].time))
     since = max([det.time, *(e.time for e in window if e.id in relapse_ids)])
     end = error_offset([t for t, _ in errors], since, until or (window[-1].time if window else det.time))
-    if end is not None and not said:
+    stated = [f for f in signs if f[0].source != SourceKind.alert and _stated(f[0], det.time) != f[0].time]
+    if end is not None and not said and not (stated and _stated(stated[0][0], det.time) < end):
         # The logs show when the errors stopped: impact ended there. People's recovery signs that
         # follow it within 30 min support it; without one it stays a runner-up to them.
         ref = next((r for t, r in errors if t == end), None)
