@@ -102,7 +102,7 @@ def test_offline_draft_takes_root_cause_from_findings_and_steps_from_mitigation_
         "all times UTC\n"
         "2026-06-01 10:00:00 <ana> support says customers can't upload avatars, lots of tickets\n"
         "2026-06-01 10:05:00 <bo> maybe the CDN is having a bad day?\n"
-        "2026-06-01 10:09:00 <bo> not the CDN, their status is green and our probes pass\n"
+        "2026-06-01 10:09:00 <bo> ruled out the CDN, their status is green and our probes pass\n"
         "2026-06-01 10:14:00 <ana> found it: the new bucket policy denies PutObject for the upload role\n"
         "2026-06-01 10:16:00 <bo> reverting the bucket policy to yesterday's version now\n"
         "2026-06-01 10:20:00 <ana> uploads are working again, no more 403s\n"
