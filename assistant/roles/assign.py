@@ -23,7 +23,8 @@ from assistant.roles import SURE, classifier
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`|^>.*$", re.M)
 _TEXT_LIMIT = 300
 _DIGITS = re.compile(r"\d+")
-_MACHINE = re.compile(r"(?:\b[\w.]+=\S+.*){2}|^\W{0,2}\d{4}-\d\d-\d\d[T ]\d\d:\d\d|^\W{0,2}(?:INFO|WARN\w*|ERROR|DEBUG)\b")
+_KEY_VALUE = re.compile(r"\b[\w.]+=\S")
+_MACHINE = re.compile(r"^\s*[\[{\"]\s*[\"{\w]|^\W{0,2}\d{4}-\d\d-\d\d[T ]\d\d:\d\d|^\W{0,2}(?:INFO|WARN\w*|ERROR|DEBUG)\b")
 _DONE_STATES = ("resolved", "ok", "closed", "recovered", "inactive", "normal")
 _FIRING_STATES = ("firing", "triggered", "alerting", "problem", "alarm", "active", "open")
 
@@ -43,7 +44,8 @@ def _alert_role(e: Event) -> EventRole:
 
 def machine_line(e: Event) -> bool:
     """Log output pasted into notes or chat (key=value pairs, a leading timestamp): read as a log template."""
-    return e.source == SourceKind.log or bool(_MACHINE.search(e.text[:200]))
+    head = e.text[:200]
+    return e.source == SourceKind.log or bool(_MACHINE.search(head)) or len(_KEY_VALUE.findall(head)) >= 2
 
 
 def _text(e: Event) -> str:
@@ -65,6 +67,10 @@ def assign_roles(events: list[Event]) -> dict[str, EventRole]:
         elif machine_line(e) and is_symptom(e.attrs.get("level"), e.text):
             out[e.id] = EventRole(role="symptom", confidence=0.85,
                                   evidence=[f"log level={e.attrs.get('level') or '?'} or failure words"])
+        elif machine_line(e) and e.source != SourceKind.log:
+            # Log output pasted into chat or notes: its errors count as symptoms above; the rest is
+            # state, not worth one embedding per line (a 2,000-line paste would cost seconds).
+            out[e.id] = EventRole(role="chatter", confidence=0.3, evidence=["machine output without failure words"])
         else:
             to_classify.append(e)
     texts = [_text(e) for e in to_classify]
