@@ -33,7 +33,7 @@ from assistant.roles.features import FEATURE_NAMES  # noqa: E402
 
 DATA = ROOT / "eval" / "data" / "roles-train.jsonl"
 FOLDS = 5
-LAMBDAS = (0.3, 1.0)
+LAMBDAS = (1.0, 4.0, 16.0)
 ITERS = 300
 
 

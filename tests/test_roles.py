@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,27 @@ def test_no_evidence_gives_unknown_key_times_with_open_questions() -> None:
     kt, _ke, choices = find_key_times([], {}, [])
     assert kt.detected is None and kt.resolved is None
     assert choices["detected"].question == QUESTIONS["detected"]
+
+
+@needs_model
+def test_offline_draft_takes_root_cause_from_findings_and_steps_from_mitigation_roles(tmp_path: Path) -> None:
+    from assistant.draft.facts import analyse
+    from assistant.timeline import build_timeline
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "all times UTC\n"
+        "2026-06-01 10:00:00 <ana> support says customers can't upload avatars, lots of tickets\n"
+        "2026-06-01 10:05:00 <bo> maybe the CDN is having a bad day?\n"
+        "2026-06-01 10:09:00 <bo> ruled out the CDN, their status is green and our probes pass\n"
+        "2026-06-01 10:14:00 <ana> found it: the new bucket policy denies PutObject for the upload role\n"
+        "2026-06-01 10:16:00 <bo> reverting the bucket policy to yesterday's version now\n"
+        "2026-06-01 10:20:00 <ana> uploads are working again, no more 403s\n"
+        "2026-06-01 10:30:00 <bo> action item: add a policy test to the bucket pipeline, owner bo\n"
+        "2026-06-01 10:35:00 <ana> resolved, closing the incident\n"
+    )
+    f = analyse(build_timeline([chat]))
+    assert f.causes and "bucket policy denies" in f.causes[0][0]
+    assert all("reverting" not in t and "action item" not in t for t, _ in f.causes)
+    assert any("reverting the bucket policy" in t for t, _ in f.mitigation)
+    assert any("CDN" in t for t, _ in f.ruled_out)

@@ -88,12 +88,27 @@ def keytimes_md(draft: dict[str, Any]) -> str:
         f"| mitigated | {_when(kt.get('mitigated'))} | time to mitigate: **{_span(mt.get('time_to_mitigate_s'))}** |",
         f"| resolved | {_when(kt.get('resolved'))} | time to resolve: **{_span(mt.get('time_to_resolve_s'))}** |",
     ]
+    rows += _key_evidence(draft.get("key_candidates") or {})
     meta = [f"**Severity:** {draft.get('severity') or 'unknown'}"]
     if draft.get("duration"):
         meta.append(f"**Duration:** {draft['duration']}")
     if draft.get("services"):
         meta.append("**Services:** " + ", ".join(map(str, draft["services"])))
     return " · ".join(meta) + "\n\n" + "\n".join(rows)
+
+
+def _key_evidence(choices: dict[str, Any]) -> list[str]:
+    """One line per key time: why it was chosen, how sure, and the runner-up events (ids to pick from)."""
+    out: list[str] = []
+    for k in ("start", "detected", "mitigated", "resolved"):
+        c = choices.get(k) or {}
+        if c.get("question"):
+            out.append(f"\n- **{k}**: unknown. {c['question']}")
+        elif c.get("event_id"):
+            alts = "; ".join(f"{a['event_id']} {_when(a.get('time'))} ({a.get('why', '')})" for a in c.get("candidates", [])[:3])
+            out.append(f"\n- **{k}**: {c['event_id']}, {c.get('why', '')} (confidence {float(c.get('confidence') or 0):.2f})"
+                       + (f"; other candidates: {alts}" if alts else ""))
+    return ["", *out] if out else []
 
 
 def _match_dict(m: Any) -> dict[str, Any]:

@@ -118,6 +118,7 @@ def assemble(
         authors=[x for x in (gate.text(v, "metadata") for v in meta.authors) if x],
         key_times=kt,
         key_events=timeline.key_events,
+        key_candidates=dict(timeline.key_candidates),
         metrics=timeline.metrics if timeline.metrics != Metrics() else Metrics.from_key_times(kt),
         provenance=s.Provenance(provider=provider.name, model=getattr(provider, "model", None)),
     )

@@ -137,10 +137,9 @@ def tidy(text: str, limit: int = 260) -> str:
 
 
 # Roles that are never the root cause (issue 11: not a mitigation step, action item or impact line).
-_NEVER_CAUSE = frozenset(("mitigation", "action_item", "impact", "hypothesis", "recovery", "resolution", "chatter",
-                          "report", "ruled_out"))
+_NEVER_CAUSE = frozenset(("mitigation", "action_item", "impact"))
 _NOT_RULING = frozenset(("finding", "recovery", "action_item", "impact"))
-_ROLE_SURE = 0.5
+_ROLE_SURE = 0.6
 
 
 def rank(f: Facts) -> list[Cause]:
@@ -149,8 +148,10 @@ def rank(f: Facts) -> list[Cause]:
     ruled: list[set[str]] = []
     tl = f.timeline
     for e in f.usable.values():
-        if e.source.value in ("chat", "note") and (role_of(tl, e.id) == "ruled_out" or (
-                _RULED_OUT.search(e.text) and role_of(tl, e.id) not in _NOT_RULING)):
+        # Ruling out stays with the cue phrases: the classifier's ruled_out role (even at 0.7) discarded
+        # true causes that share its words on the dev cases. A cue phrase counts unless the line
+        # reads as a finding, recovery, follow-up or impact.
+        if e.source.value in ("chat", "note") and _RULED_OUT.search(e.text) and role_of(tl, e.id) not in _NOT_RULING:
             f.ruled_out.append((e.text, e.id))
             ruled.append(content_words(e.text))
     start, end = kt.detected or kt.start, kt.resolved or kt.mitigated
@@ -169,7 +170,7 @@ def rank(f: Facts) -> list[Cause]:
         if _HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
             continue
         role = role_of(tl, e.id, sure=_ROLE_SURE)
-        if role in _NEVER_CAUSE and not _STRONG.search(t):
+        if role in _NEVER_CAUSE and not _STRONG.search(t) and not _MECHANISM.search(t):
             continue  # a step taken, a follow-up, an impact line or a guess is not the cause
         if len(_FIGURE.findall(t)) >= 3:
             continue  # an impact summary, not a cause

@@ -359,6 +359,9 @@ def _response(f: Facts) -> None:
             continue  # status reports and figures belong to impact, not to the actions taken
         if kt.detected and e.time < kt.detected:
             continue
+        if e.id in f.blameful or is_blameful(e.text):
+            f.blameful.add(e.id)
+            continue  # never list a blameful line as a step taken
         item = (clean(e.text), e.id)
         if kt.mitigated is None or e.time <= kt.mitigated:
             f.mitigation.append(item)

@@ -294,10 +294,17 @@ def action_items(f: Facts) -> s.ActionItemsDraft:
     return _items(f)
 
 
+_UNSURE = 0.5  # key times chosen below this confidence are put to the responders
+
+
 def open_questions(f: Facts) -> s.OpenQuestionsDraft:
     kt = f.timeline.key_times
     qs = [f"The sources do not establish when the incident was {k if k != 'start' else 'started'}; when was it?"
           for k in ("start", "detected", "mitigated", "resolved") if getattr(kt, k) is None]
+    for k, c in f.timeline.key_candidates.items():
+        if getattr(kt, k, None) is not None and c.confidence < _UNSURE and c.candidates:
+            alts = ", ".join(f"{_hm(f, a.time)} ({a.why})" for a in c.candidates[:2])
+            qs.append(f"The {k} time {_hm(f, c.time)} is uncertain ({c.why}); was it {alts} instead?")
     if f.severity_basis and f.severity_basis != "stated":
         qs.append(f"Severity {f.severity} was {f.severity_basis}, not stated by responders: is that the right severity?")
     elif f.severity == "unknown":

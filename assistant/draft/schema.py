@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from assistant.domain import KeyEvents, KeyTimes, Metrics
+from assistant.domain import KeyChoice, KeyEvents, KeyTimes, Metrics
 
 Severity = Literal["SEV1", "SEV2", "SEV3", "SEV4", "unknown"]
 Priority = Literal["high", "medium", "low"]
@@ -283,6 +283,8 @@ class Postmortem(_Out):
     impact: Impact = Field(default_factory=Impact)
     key_times: KeyTimes = Field(default_factory=KeyTimes)
     key_events: KeyEvents = Field(default_factory=KeyEvents)
+    key_candidates: dict[str, KeyChoice] = Field(
+        default_factory=dict, description="how each key time was chosen: confidence, evidence, runner-up events")
     metrics: Metrics = Field(default_factory=Metrics)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     detection: Statement = Field(default_factory=lambda: Statement(text=""))

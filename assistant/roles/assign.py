@@ -22,6 +22,9 @@ from assistant.roles import SURE, classifier
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`|^>.*$", re.M)
 _TEXT_LIMIT = 300
+_DIGITS = re.compile(r"\d+")
+_KEY_VALUE = re.compile(r"\b[\w.]+=\S")
+_MACHINE = re.compile(r"^\s*[\[{\"]\s*[\"{\w]|^\W{0,2}\d{4}-\d\d-\d\d[T ]\d\d:\d\d|^\W{0,2}(?:INFO|WARN\w*|ERROR|DEBUG)\b")
 _DONE_STATES = ("resolved", "ok", "closed", "recovered", "inactive", "normal")
 _FIRING_STATES = ("firing", "triggered", "alerting", "problem", "alarm", "active", "open")
 
@@ -39,11 +42,19 @@ def _alert_role(e: Event) -> EventRole:
                      evidence=[*evidence, "pages" if paging else "does not page"], paging=paging)
 
 
+def machine_line(e: Event) -> bool:
+    """Log output pasted into notes or chat (key=value pairs, a leading timestamp): read as a log template."""
+    head = e.text[:200]
+    return e.source == SourceKind.log or bool(_MACHINE.search(head)) or len(_KEY_VALUE.findall(head)) >= 2
+
+
 def _text(e: Event) -> str:
-    text = e.text if is_bot(e) else _QUOTED.sub("", e.text)
-    if e.source == SourceKind.log:
-        text = str(e.attrs.get("template") or text)
-    return text.strip()[:_TEXT_LIMIT] or e.text[:_TEXT_LIMIT]
+    """What the classifier reads: quotes removed from people's lines; machine lines as templates
+    (digits folded), so a 2,000-line paste costs one embedding per distinct shape."""
+    if machine_line(e) or is_bot(e):
+        text = str(e.attrs.get("template") or e.text) if e.source == SourceKind.log else e.text
+        return _DIGITS.sub("0", text).strip()[:_TEXT_LIMIT]
+    return _QUOTED.sub("", e.text).strip()[:_TEXT_LIMIT] or e.text[:_TEXT_LIMIT]
 
 
 def assign_roles(events: list[Event]) -> dict[str, EventRole]:
@@ -53,9 +64,13 @@ def assign_roles(events: list[Event]) -> dict[str, EventRole]:
     for e in events:
         if e.source == SourceKind.alert:
             out[e.id] = _alert_role(e)
-        elif e.source == SourceKind.log and is_symptom(e.attrs.get("level"), e.text):
+        elif machine_line(e) and is_symptom(e.attrs.get("level"), e.text):
             out[e.id] = EventRole(role="symptom", confidence=0.85,
                                   evidence=[f"log level={e.attrs.get('level') or '?'} or failure words"])
+        elif machine_line(e) and e.source != SourceKind.log:
+            # Log output pasted into chat or notes: its errors count as symptoms above; the rest is
+            # state, not worth one embedding per line (a 2,000-line paste would cost seconds).
+            out[e.id] = EventRole(role="chatter", confidence=0.3, evidence=["machine output without failure words"])
         else:
             to_classify.append(e)
     texts = [_text(e) for e in to_classify]
@@ -78,10 +93,12 @@ def _classified(e: Event, roles: tuple[str, ...], p: Any) -> EventRole:
     best, second = roles[order[0]], roles[order[1]]
     conf = float(p[order[0]])
     evidence = [f"classifier {best} {conf:.2f}, then {second} {float(p[order[1]]):.2f}"]
-    if e.source == SourceKind.log:
-        evidence.append("log template, info level")
-        if best in ("alert_firing", "report", "relapse"):
-            best = "symptom"
+    if machine_line(e):
+        evidence.append("machine output, read as a template")
+        if best in ("alert_firing", "report", "relapse", "hypothesis", "ruled_out", "action_item", "resolution",
+                    "false_recovery", "impact"):
+            # Machine output states what happened; it does not report, guess, plan or declare.
+            second, best, conf = best, "chatter", min(conf, 0.5)
     paging: bool | None = None
     if is_bot(e):
         evidence.append("posted by a bot")
@@ -98,13 +115,13 @@ def _classified(e: Event, roles: tuple[str, ...], p: Any) -> EventRole:
 
 def mark_false_recoveries(events: list[Event], roles: dict[str, EventRole]) -> None:
     """A resolution or recovery by people that a later sure relapse undoes becomes ``false_recovery``."""
-    relapses = [e.time for e in events if _is(roles, e, "relapse") and not is_bot(e)]
+    relapses = [e.time for e in events if _is(roles, e, "relapse") and not is_bot(e) and not machine_line(e)]
     if not relapses:
         return
     last = max(relapses)
     for e in events:
         r = roles.get(e.id)
-        if r is None or r.role != "resolution" or is_bot(e) or r.confidence < SURE:
+        if r is None or r.role != "resolution" or is_bot(e) or machine_line(e) or r.confidence < SURE:
             continue
         if e.time < last:
             roles[e.id] = r.model_copy(update={

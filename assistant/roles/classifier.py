@@ -67,6 +67,7 @@ def embed(texts: list[str]) -> Any | None:
 
 _DECLARATIVE = frozenset(("resolution", "recovery", "finding", "mitigation", "ruled_out", "impact"))
 _QUESTION_DAMP = 0.3
+_LATER = 0.85
 _MAX_SENTENCES = 4  # a message's role shows in its first sentences; later ones are detail
 
 
@@ -90,6 +91,7 @@ def message_probabilities(messages: list[str]) -> tuple[tuple[str, ...], Any] | 
     asserting = [i for i, r in enumerate(roles) if r in _DECLARATIVE]
     for n, p in enumerate(parts):
         block = probs[[row[t] for t in p]].copy()
+        block *= (_LATER ** np.arange(len(p)))[:, None]  # the opening states the message's purpose
         for k, t in enumerate(p):
             if t.rstrip().endswith(("?", "？")):
                 block[k, asserting] *= _QUESTION_DAMP  # a question declares nothing

@@ -55,9 +55,14 @@ _WORSE = re.compile(
     _F,
 )
 
+# "again" after customer-facing failure (impact returning) versus after a component's churn.
+_IMPACT_AGAIN = re.compile(r"\b(fail\w*|erroring|errors?|down|broken|timing out|5\d\d\w*|unavailable|degraded)\s+again\b|"
+                           r"\b(errors?|failures?|impact)\s+(are|is)\s+back\b", _F)
+_CHURN_AGAIN = re.compile(r"\b(crash\w*|restart\w*|oom\w*|evict\w*|flapp\w*)\s+again\b", _F)
+
 FEATURE_NAMES: tuple[str, ...] = (
     "question", "hedge", "negation", "cause", "figure", "obligation", "again", "alertish", "done_state", "short",
-    "better", "worse",
+    "better", "worse", "impact_again", "churn_again",
 )
 
 
@@ -76,4 +81,6 @@ def cues(text: str) -> list[float]:
         float(len(text.split()) <= 3 and len(text) < 25),
         float(bool(_BETTER.search(text))),
         float(bool(_WORSE.search(text))),
+        float(bool(_IMPACT_AGAIN.search(text))),
+        float(bool(_CHURN_AGAIN.search(text))),
     ]

@@ -8,15 +8,17 @@ start      The earliest of: the error-rate change point of the logs before detec
            failures run for days), and a paging alert's own start within 2 h before detection.
            Otherwise detection itself. Third-party outages start at our first failing requests,
            which is what the logs' change point finds.
-resolved   The first person declaring resolution (role ``resolution``) after the last relapse;
-           declarations a relapse undid are ``false_recovery`` and only runner-ups. Else the
-           pager's incident resolving, else the last alert resolving.
+resolved   The first person declaring resolution (role ``resolution``, about as sure as the surest
+           declaration) after the last relapse and after mitigation; declarations a relapse undid
+           are ``false_recovery`` and only runner-ups. Else the pager's incident resolving, else
+           the last alert resolving.
 mitigated  Between detection and resolution: a person saying it is mitigated; else where the log error
            rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
-           follows within 30 min or there is none; else the first recovery sign not undone by a relapse:
+           follows within 30 min or there is none, unless a person's recovery sign states an earlier
+           time ("120/120 running since 22:58"); else the first recovery sign not undone by a relapse:
            a person observing recovery (role ``recovery``), the detecting alert resolving, or a
-           person saying it is mitigated. A relapse (role ``relapse``, or the same paging alert
-           firing again) resets it, so with two impact windows this is when impact finally
+           person saying it is mitigated. A relapse (role ``relapse`` corroborated by certainty,
+           log errors or another person, or the same paging alert firing again) resets it, so with two impact windows this is when impact finally
            stopped. A time the message states ("since 22:58") wins over when it was posted.
            Without any recovery sign, resolution stands in (confidence halved).
 Unknown    Where no event qualifies the key is None and ``question`` asks the responders.
@@ -39,12 +41,13 @@ from assistant.domain import (
     SourceRef,
 )
 from assistant.keytimes import error_offset, error_onset, is_bot, is_pager, is_paging_alert, mentioned_time
-from assistant.roles.assign import SURE
+from assistant.roles.assign import SURE, machine_line
 
 _MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\b|緩和", re.I)
 _NOT = re.compile(r"\b(not|isn'?t|until|once|before|if|when|nicht|no|não)\s+(yet\s+)?(mitigated|mitigiert|mitigado)", re.I)
 _SYMPTOM_SURE = 0.6
 _REPORT_SURE = 0.5
+_RELAPSE_SURE = 0.8
 _MAX_CANDIDATES = 4
 QUESTIONS = {
     "start": "When did the impact begin? No log error onset, alert or report marks it.",
@@ -57,7 +60,7 @@ Found = tuple[Event, float, str]
 
 
 def _human(e: Event) -> bool:
-    return e.source in (SourceKind.chat, SourceKind.note) and not is_bot(e)
+    return e.source in (SourceKind.chat, SourceKind.note) and not is_bot(e) and not machine_line(e)
 
 
 def _role(roles: dict[str, EventRole], e: Event) -> EventRole | None:
@@ -142,8 +145,13 @@ def _start(events: list[Event], errors: list[tuple[datetime, SourceRef]], det: E
     return choice
 
 
-def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | None) -> list[Event]:
+def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | None,
+              errors: list[tuple[datetime, SourceRef]] | None = None) -> list[Event]:
+    """Impact returning: the detecting alert firing again after it resolved, or a person's relapse
+    that something corroborates (the classifier very sure, log errors around it, or another person
+    describing trouble within 15 min); a lone, unsure "again" is often a component churning."""
     name = det.attrs.get("alert") if det is not None else None
+    err_times = sorted(t for t, _ in errors or [])
     out = []
     seen_resolved = False
     for e in events:
@@ -155,23 +163,39 @@ def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | Non
                 seen_resolved = True
             elif r.role == "alert_firing" and seen_resolved:
                 out.append(e)
-        elif _human(e) and _has(roles, e, "relapse"):
+        elif _human(e) and (c := _has(roles, e, "relapse")) and (
+                c >= _RELAPSE_SURE or _errors_near(err_times, e.time) or _others_agree(events, roles, e)):
             out.append(e)
     return out
 
 
+def _errors_near(err_times: list[datetime], t: datetime, span: timedelta = timedelta(minutes=10)) -> bool:
+    return sum(1 for x in err_times if abs((x - t).total_seconds()) <= span.total_seconds()) >= 3
+
+
+def _others_agree(events: list[Event], roles: dict[str, EventRole], e: Event) -> bool:
+    near = timedelta(minutes=15)
+    return any(o.id != e.id and o.actor != e.actor and _human(o) and abs(o.time - e.time) <= near
+               and _has(roles, o, "relapse", "symptom", "report", sure=0.5) for o in events)
+
+
 def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
               since: datetime) -> tuple[KeyChoice | None, list[Found]]:
+    """Declarations after ``after`` (the last relapse or the mitigation), the first strong one chosen."""
     later = [e for e in events if e.time >= after]
     found: list[Found] = []
     for e in later:
         r = _role(roles, e)
-        if r is None:
-            continue
-        if _human(e) and r.role == "resolution" and r.confidence >= SURE:
+        # After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void.
+        if r is not None and _human(e) and r.role in ("resolution", "false_recovery") and r.confidence >= SURE:
             found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
+    if found:
+        # The first declaration about as sure as the surest: a stray "yes" early on is not one.
+        top = max(c for _, c, _ in found)
+        first = next(i for i, f in enumerate(found) if f[1] >= 0.85 * top)
+        found = [found[first], *found[:first], *found[first + 1:]]
     false = [(e, 0.2, "declared resolved, but a relapse followed (false recovery)")
-             for e in events if _has(roles, e, "false_recovery") and e.time >= since]
+             for e in events if _has(roles, e, "false_recovery") and since <= e.time < after]
     if not found:
         pager = [e for e in later if is_bot(e) and _has(roles, e, "resolution", "alert_resolved") and is_pager(e)]
         alerts = [e for e in later if e.source == SourceKind.alert and _has(roles, e, "alert_resolved")]
@@ -181,14 +205,13 @@ def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
             found.append((alerts[-1], 0.45, "the last alert resolves"))
     if not found:
         return None, false
-    choice = _choice(found + false)
-    return choice, found
+    return _choice(found + false), found
 
 
 def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, until: datetime | None,
                errors: list[tuple[datetime, SourceRef]]) -> KeyChoice | None:
     window = [e for e in events if e.time >= det.time and (until is None or e.time <= until)]
-    relapse_ids = {e.id for e in _relapses(window, roles, det)}
+    relapse_ids = {e.id for e in _relapses(window, roles, det, errors)}
     said: list[Found] = []
     signs: list[Found] = []
     early: list[Found] = []
@@ -199,22 +222,27 @@ def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, unt
         if r is None:
             continue
         if e.id in relapse_ids:
-            said, signs, early = [], [], []  # impact came back: only what follows counts
+            # Impact came back: only what follows counts. A person's explicit "mitigated" yields
+            # only to a sure relapse or the alert firing again.
+            if e.source == SourceKind.alert or r.confidence >= _RELAPSE_SURE:
+                said = []
+            signs, early = [], []
             continue
         if r.role in ("mitigation", "change") and r.confidence >= SURE and e.source != SourceKind.alert:
             acted = True
-        if _human(e) and _MITIGATED.search(e.text) and not _NOT.search(e.text) and r.role in (
-                "recovery", "mitigation", "resolution", "false_recovery", "impact", "chatter"):
+        if _human(e) and _MITIGATED.search(e.text) and not _NOT.search(e.text) and "?" not in e.text:
             said.append((e, 0.85, "a person says it is mitigated"))
         elif _human(e) and (c := _has(roles, e, "recovery")):
             (signs if acted else early).append((e, min(0.85, 0.3 + c) * (1.0 if acted else 0.5),
                                                 "a person observes recovery" + ("" if acted else " (before any action)")))
         elif e.source == SourceKind.alert and det_alert and e.attrs.get("alert") == det_alert and r.role == "alert_resolved":
             signs.append((e, 0.7, "the detecting alert resolves"))
-    found = said + signs + early
+    # Without any action in the window every sign counts in time order (it recovered by itself).
+    found = said + (signs + early if acted else sorted(signs + early, key=lambda f: f[0].time))
     since = max([det.time, *(e.time for e in window if e.id in relapse_ids)])
     end = error_offset([t for t, _ in errors], since, until or (window[-1].time if window else det.time))
-    if end is not None and not said:
+    stated = [f for f in signs if f[0].source != SourceKind.alert and _stated(f[0], det.time) != f[0].time]
+    if end is not None and not said and not (stated and _stated(stated[0][0], det.time) < end):
         # The logs show when the errors stopped: impact ended there. People's recovery signs that
         # follow it within 30 min support it; without one it stays a runner-up to them.
         ref = next((r for t, r in errors if t == end), None)
@@ -258,12 +286,20 @@ def find_key_times(events: list[Event], roles: dict[str, EventRole], errors: lis
     det = next(e for e, _, _ in dets if e.id == det_choice.event_id)
     choices["detected"] = det_choice
     choices["start"] = _start(events, errors, det, det_choice.why, logs_since)
-    relapses = _relapses([e for e in events if e.time >= det.time], roles, det)
+    relapses = _relapses([e for e in events if e.time >= det.time], roles, det, errors)
     last_relapse = max((e.time for e in relapses), default=det.time)
-    res, _ = _resolved(events, roles, last_relapse, det.time)
+    # Resolution follows mitigation: a first pass bounds the mitigation window, the second picks
+    # the declaration made once impact had stopped.
+    first_res, _ = _resolved(events, roles, last_relapse, det.time)
+    until = max((e.time for e in events if _has(roles, e, "resolution", "false_recovery") and _human(e)
+                 and e.time >= last_relapse), default=None)
+    mit = _mitigated(events, roles, det, until, errors)
+    res = first_res
+    if mit is not None and mit.time is not None:
+        res, _ = _resolved(events, roles, max(last_relapse, mit.time - timedelta(minutes=5)), det.time)
+        res = res or first_res
     if res is not None:
         choices["resolved"] = res
-    mit = _mitigated(events, roles, det, res.time if res else None, errors)
     if mit is not None:
         choices["mitigated"] = mit
     elif res is not None:

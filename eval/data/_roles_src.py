@@ -731,6 +731,107 @@ are we sure it's not the deploy?
 @change en chat
 marketing campaign email was sent to 2M subscribers at 11:00
 the quarterly batch import started at midnight
+@recovery en chat
+latency dropping again after the second restart
+the consumers are processing again
+uploads are going through again
+the error count is falling again
+invoices are generating again
+the p95 is coming down again
+ok, syncing again since 09:12
+traffic is flowing again through the new path
+@recovery de chat
+die Fehler gehen wieder zurück
+Uploads laufen wieder durch
+@recovery es chat
+los errores están bajando otra vez
+las facturas se generan de nuevo
+@recovery pt chat
+os erros estão caindo de novo
+@relapse en chat
+latency climbing again after the restart
+workers crashing again
+the 502s started again
+@resolution en chat
+resolving
+resolving now, thanks for the help
+ok, resolving the incident
+resolving. have a good evening everyone
+marking it resolved, go get some sleep
+@resolution de chat
+behoben. danke euch
+erledigt, ich schließe den Vorfall
+@resolution es chat
+ahora sí, resuelto
+listo: resuelto y verificado en todas las regiones
+resuelto ✅ gracias
+@resolution pt chat
+agora sim, resolvido
+resolvido ✅ valeu pessoal
+@resolution ja chat
+解決済みです
+@chatter en chat
+done
+done ✅
+k
+on it now
+will do
+sure
+popping over to the other channel
+@chatter es chat
+listo
+va
+@chatter de chat
+mach ich
+@mitigation en chat
+done, the bad message is out of the queue
+popped the bad message off the queue
+@recovery en chat
+service back online
+EU region back at 100%
+traffic back to 50% on the old cluster, looks healthy
+search back up
+we're back to full capacity
+@recovery en notes
+- 10:12 checkout back
+- 10:20 region back at 100%, error rate normal
+@recovery de chat
+Service ist wieder da
+@recovery es chat
+el servicio ya volvió
+@recovery pt chat
+o serviço voltou
+@chatter en chat
+fwiw this one is on the process, not on anyone
+ok, no blame here, let's focus
+@change en notes
+- Prepare the release branch
+@recovery en chat
+48/48 pods running
+all 30 replicas ready since 10:02
+200/200 consumers up and processing
+errors stopped
+the timeouts stopped after the restart
+no more 503s
+failures have ceased
+@relapse en chat
+payments failing again
+uploads erroring again
+logins timing out again
+@mitigation en chat
+patched the limit, new workers starting
+bumped the quota, pods are being scheduled
+@mitigation en chat
+a worker crashed again, deleting the bad job
+one replica restarting again, cordoning its node
+a pod OOMed again, bumping its limit while we look
+@symptom en chat
+one consumer pod restarted again, nothing user-facing
+a single node flapping again, traffic unaffected
+@relapse en chat
+checkout is down again
+the API is returning 500s again
+customers are failing to log in again
 """
 
 OUT = Path(__file__).with_name("roles-train.jsonl")
