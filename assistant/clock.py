@@ -52,7 +52,9 @@ ZONE_ABBREVIATIONS: dict[str, str] = {
 }
 
 _OFFSET_RE = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE)
-_ZONE_WORD = r"(?P<zone>[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,5})"
+_ZONE_WORD = (
+    r"(?P<zone>[A-Z][A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?|[A-Z]{1,5})"
+)
 # "all times UTC", "times in this channel are CEST", "(times UTC, Mar 4)", "timestamps are in PT".
 _STATED_RES = (
     re.compile(r"\b(?:times?|timestamps?|clock)\b(?P<mid>[^.\n!?]{0,40}?)[\s(:]" + _ZONE_WORD + r"\b"),

@@ -16,9 +16,11 @@ from assistant.domain import SourceRef
 
 _HOST = r"(?<![\w.\-])(?P<host>`?(?=[A-Za-z][A-Za-z0-9_.\-]*\d)[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*`?)"
 _T = r"(?<![\d:])(?P<{n}h>[01]?\d|2[0-3]):(?P<{n}m>[0-5]\d)(?::(?P<{n}s>[0-5]\d))?(?![\d:])"
-_DUR = (r"(?P<dur>~?\s*(?:about|around|roughly|approx\.?|some|over|almost|nearly)?\s*~?"
-        r"(?:\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\s*)?(?:\d+(?:\.\d+)?\s*(?:m|mins?|minutes?)\s*)?"
-        r"(?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?))?)")
+_DUR = (
+    r"(?P<dur>~?\s*(?:about|around|roughly|approx\.?|some|over|almost|nearly)?\s*~?"
+    r"(?:\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\s*)?(?:\d+(?:\.\d+)?\s*(?:m|mins?|minutes?)\s*)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:s|secs?|seconds?))?)"
+)
 _DIRECTION = r"(?P<dir>slow|behind|late|fast|ahead|early)"
 # "web-3 runs ~3m25s slow", "db-02's clock is about 4 min behind", "clock on db-02 is 240s behind"
 _OFFSET = re.compile(
@@ -55,7 +57,9 @@ class ClockStatement:
 def _duration(s: str) -> float | None:
     total = 0.0
     found = False
-    for num, unit in re.findall(r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])", s, re.I):
+    for num, unit in re.findall(
+        r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])", s, re.I
+    ):
         found = True
         u = unit[0].lower()
         total += float(num) * (3600 if u == "h" else 60 if u == "m" else 1)
@@ -114,8 +118,11 @@ _HOST_MENTION = re.compile(_HOST)
 
 def hosts_mentioned(text: str) -> list[str]:
     """Host-like names in a message (web-3, db-02, pricing-03), for resolving "that host"."""
-    return [h.strip("`") for h in (m.group("host") for m in _HOST_MENTION.finditer(text))
-            if h.strip("`").lower() not in _NOT_HOSTS]
+    return [
+        h.strip("`")
+        for h in (m.group("host") for m in _HOST_MENTION.finditer(text))
+        if h.strip("`").lower() not in _NOT_HOSTS
+    ]
 
 
 __all__ = ["ClockStatement", "hosts_mentioned", "read_statements"]

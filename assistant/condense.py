@@ -23,7 +23,20 @@ from assistant.domain import SourceRef
 from assistant.templates import TemplateMiner, render, template_words
 
 _ERROR_LEVELS = frozenset(
-    ("error", "err", "crit", "critical", "fatal", "alert", "emerg", "emergency", "severe", "panic", "50", "60")
+    (
+        "error",
+        "err",
+        "crit",
+        "critical",
+        "fatal",
+        "alert",
+        "emerg",
+        "emergency",
+        "severe",
+        "panic",
+        "50",
+        "60",
+    )
 )
 _WARN_LEVELS = frozenset(("warn", "warning", "40"))
 _ERROR_WORDS = re.compile(
@@ -96,8 +109,17 @@ class Condenser:
         self._words: dict[str, tuple[str, ...]] = {}  # template text → its miner key
         self._rendered: dict[tuple[str, ...], str] = {}
 
-    def add(self, time: datetime, text: str, ref: SourceRef, *, level: str | None = None,
-            service: str | None = None, weight: int = 1, varying: bool = False) -> None:
+    def add(
+        self,
+        time: datetime,
+        text: str,
+        ref: SourceRef,
+        *,
+        level: str | None = None,
+        service: str | None = None,
+        weight: int = 1,
+        varying: bool = False,
+    ) -> None:
         """Count one line into its template (``weight`` > 1: it stands for that many lines of its
         template in the same minutes, as the large-log path samples them; ``varying``: that path saw
         the text change too often for a state change)."""
@@ -124,8 +146,13 @@ class Condenser:
 
     def error_times(self) -> list[tuple[datetime, SourceRef]]:
         """Time and ref of every error-class line (for the error-rate onset)."""
-        return [(t, ref) for g in self.groups.values() if g.level == "error"
-                for t, ref, _, w in g.items for _ in range(w)]
+        return [
+            (t, ref)
+            for g in self.groups.values()
+            if g.level == "error"
+            for t, ref, _, w in g.items
+            for _ in range(w)
+        ]
 
     def merge_templates(self) -> None:
         """Stage 2 of the miner: groups whose templates merged (a word with many values) become one."""
@@ -159,7 +186,7 @@ class Condenser:
         if len(out) > self.max_events:
             # Keep errors, warnings, state changes and rare lines before routine bursts.
             out.sort(key=lambda p: (p[0], p[1].time))
-            self.cut_lines = sum(int(e.attrs.get("count", 1)) for _, e in out[self.max_events:])
+            self.cut_lines = sum(int(e.attrs.get("count", 1)) for _, e in out[self.max_events :])
             out = out[: self.max_events]
         events = [e for _, e in out]
         events.sort(key=lambda e: e.time)
@@ -199,15 +226,25 @@ def _group_events(g: _Group) -> list[tuple[int, CondensedEvent]]:
         examples = _examples(items, order[lo:hi])
         text = first[2] if n == 1 else f"{first[2]}  [x{n} until {last[0].isoformat()}]"
         refs = [first[1]] if n == 1 else [first[1], last[1]]
-        attrs = {**base, "count": n, "first": first[0].isoformat(), "last": last[0].isoformat(),
-                 "examples": examples, "burst": len(bounds) > 2}
+        attrs = {
+            **base,
+            "count": n,
+            "first": first[0].isoformat(),
+            "last": last[0].isoformat(),
+            "examples": examples,
+            "burst": len(bounds) > 2,
+        }
         out.append((_priority(g.level, "burst"), CondensedEvent(first[0], text, refs, attrs)))
     # A line that is nearly always identical and then changes is a state change worth its own event.
     if g.changes and g.n_changes <= min(20, max(1, g.count // 10)):
         for i in g.changes:
             t, ref, text, _ = items[i]
-            out.append((_priority(g.level, "change"),
-                        CondensedEvent(t, text, [ref], {**base, "count": 1, "state_change": True})))
+            out.append(
+                (
+                    _priority(g.level, "change"),
+                    CondensedEvent(t, text, [ref], {**base, "count": 1, "state_change": True}),
+                )
+            )
     return out
 
 

@@ -173,8 +173,14 @@ class LargeLog:
             for j, (i, parts) in enumerate(parsed):
                 self._sample(i, parts, c - len(parsed) + 1 if j == len(parsed) - 1 else 1, shape)
 
-    def _find_changes(self, parsed: list[tuple[int, _Parts | None]], lines: list[str], keys: list[str | None],
-                      key: str | None, shape: str) -> list[tuple[int, _Parts | None]]:
+    def _find_changes(
+        self,
+        parsed: list[tuple[int, _Parts | None]],
+        lines: list[str],
+        keys: list[str | None],
+        key: str | None,
+        shape: str,
+    ) -> list[tuple[int, _Parts | None]]:
         """Samples differ inside the minutes: walk the bucket and keep every line whose text changed
         (a state change), or mark the shape as varying after 20 changes (then none are kept)."""
         t0 = parsed[0][1]
@@ -213,7 +219,9 @@ class LargeLog:
                 self.varying.add(shape)
                 self.last_text.pop(shape, None)
 
-    def _odd_lines(self, lines: list[str], shapes: list[str], kinds: dict[str, int], keys: list[str | None]) -> None:
+    def _odd_lines(
+        self, lines: list[str], shapes: list[str], kinds: dict[str, int], keys: list[str | None]
+    ) -> None:
         """Blank lines out; continuation lines fold into their record, which is then kept alone."""
         owner = -1
         folds: dict[int, list[str]] = {}
@@ -240,7 +248,9 @@ class LargeLog:
             keys[i] = None
             self._sample(i, self._parse(lines[i]), 1, shapes[i], fold)
 
-    def _sample(self, i: int, parts: _Parts | None, weight: int, shape: str, fold: list[str] | None = None) -> None:
+    def _sample(
+        self, i: int, parts: _Parts | None, weight: int, shape: str, fold: list[str] | None = None
+    ) -> None:
         if parts is None:
             return
         dt, has_date, text, lvl, host, svc = parts
@@ -256,8 +266,13 @@ class LargeLog:
         varying = self.varying
         # The shape slot becomes "its text keeps changing" (the Condenser then makes no state-change events).
         out: list[Sample] = [(*s[:8], s[8] in varying) for s in self.samples]  # type: ignore[misc]
-        stats = {"counts": dict(self.counts), "skipped": self.skipped, "first_skipped": self.first_skipped,
-                 "dropped": self.dropped, "year": self.year}
+        stats = {
+            "counts": dict(self.counts),
+            "skipped": self.skipped,
+            "first_skipped": self.first_skipped,
+            "dropped": self.dropped,
+            "year": self.year,
+        }
         return out, stats
 
 

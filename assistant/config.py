@@ -27,7 +27,8 @@ class Settings(BaseSettings):
 
     home: Path = Field(default_factory=_default_home, description="data directory (POSTMORTEM_HOME)")
     provider: Literal["offline", "openai"] | None = Field(
-        default=None, description="LLM provider; unset means openai when OPENAI_BASE_URL/OPENAI_API_KEY is set"
+        default=None,
+        description="LLM provider; unset means openai when OPENAI_BASE_URL/OPENAI_API_KEY is set",
     )
     model: str = Field(default="gpt-4o-mini", description="model name for the openai provider")
     openai_api_key: SecretStr | None = Field(
@@ -66,7 +67,8 @@ class Settings(BaseSettings):
     )
     llm_concurrency: int = Field(default=12, description="sections drafted at once (one worker per section)")
     alias_names: bool | None = Field(
-        default=None, description="replace people's names by roles before sending; default on for remote providers"
+        default=None,
+        description="replace people's names by roles before sending; default on for remote providers",
     )
     chroma_host: str | None = Field(default=None, description="Chroma server host; unset means embedded")
     chroma_port: int = Field(default=8000)
@@ -74,7 +76,8 @@ class Settings(BaseSettings):
     max_input_bytes: int = Field(default=256 * 1024 * 1024, description="per-file size limit")
     ui_max_upload_mb: int = Field(default=50)
     store_redacted: bool = Field(
-        default=False, description="store UI drafts, pasted text and timelines with secrets and personal data redacted"
+        default=False,
+        description="store UI drafts, pasted text and timelines with secrets and personal data redacted",
     )
     database_url: SecretStr | None = Field(
         default=None,
@@ -90,11 +93,14 @@ class Settings(BaseSettings):
         default=None, description="more UI logins for a team: 'dana:password,erin:password'"
     )
     ui_user_header: str | None = Field(
-        default=None, description="trust this header (e.g. X-Forwarded-User) from a reverse proxy as the user's name"
+        default=None,
+        description="trust this header (e.g. X-Forwarded-User) from a reverse proxy as the user's name",
     )
     ui_user: str | None = None
     ui_password: SecretStr | None = None
-    azure_openai_endpoint: str | None = Field(default=None, validation_alias=AliasChoices("AZURE_OPENAI_ENDPOINT"))
+    azure_openai_endpoint: str | None = Field(
+        default=None, validation_alias=AliasChoices("AZURE_OPENAI_ENDPOINT")
+    )
     openai_api_version: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_VERSION"))
 
     @property

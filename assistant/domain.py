@@ -85,7 +85,9 @@ class Coverage(_Model):
     lines: int = Field(default=0, ge=0, description="lines read (blank ones included)")
     blank: int = Field(default=0, ge=0)
     timed: int = Field(default=0, ge=0, description="lines (or records) that carry a time of their own")
-    condensed: int = Field(default=0, ge=0, description="timed lines counted into another event (templates, merges)")
+    condensed: int = Field(
+        default=0, ge=0, description="timed lines counted into another event (templates, merges)"
+    )
     untimed_kept: int = Field(
         default=0, ge=0, description="lines kept without a time of their own: continuations, untimed facts"
     )
@@ -109,7 +111,9 @@ class ParsedSource(_Model):
     )
     stated_date: str | None = Field(default=None, description="YYYY-MM-DD the material itself states")
     warnings: list[str] = Field(default_factory=list)
-    coverage: Coverage | None = Field(default=None, description="what became of each line (set by the parser)")
+    coverage: Coverage | None = Field(
+        default=None, description="what became of each line (set by the parser)"
+    )
 
 
 class Event(_Model):
@@ -150,8 +154,22 @@ class KeyEvents(_Model):
 
 
 ROLE_NAMES: tuple[str, ...] = (
-    "symptom", "alert_firing", "alert_resolved", "report", "hypothesis", "ruled_out", "finding", "change",
-    "mitigation", "recovery", "relapse", "false_recovery", "resolution", "impact", "action_item", "chatter",
+    "symptom",
+    "alert_firing",
+    "alert_resolved",
+    "report",
+    "hypothesis",
+    "ruled_out",
+    "finding",
+    "change",
+    "mitigation",
+    "recovery",
+    "relapse",
+    "false_recovery",
+    "resolution",
+    "impact",
+    "action_item",
+    "chatter",
 )
 
 
@@ -160,7 +178,9 @@ class EventRole(_Model):
 
     role: str = Field(description="one of ROLE_NAMES")
     confidence: float = Field(ge=0.0, le=1.0)
-    evidence: list[str] = Field(default_factory=list, description="what decided it: classifier, alert state, cues")
+    evidence: list[str] = Field(
+        default_factory=list, description="what decided it: classifier, alert state, cues"
+    )
     runner_up: str | None = Field(default=None, description="the next most likely role")
     paging: bool | None = Field(default=None, description="for alerts: did it page someone")
 
@@ -235,9 +255,13 @@ class Timeline(_Model):
     problems: list[InputProblem] = Field(default_factory=list)
     findings: list[str] = Field(default_factory=list, description="notes for people: skew, DST, fallbacks")
     roles: dict[str, EventRole] = Field(default_factory=dict, description="event id -> its role")
-    key_candidates: dict[str, KeyChoice] = Field(default_factory=dict, description="key name -> how it was chosen")
+    key_candidates: dict[str, KeyChoice] = Field(
+        default_factory=dict, description="key name -> how it was chosen"
+    )
     sources: list[str] = Field(default_factory=list, description="files that contributed events")
-    coverage: list[Coverage] = Field(default_factory=list, description="per input file: what became of its lines")
+    coverage: list[Coverage] = Field(
+        default_factory=list, description="per input file: what became of its lines"
+    )
 
     def event(self, event_id: str) -> Event | None:
         """The event with this id, or None."""

@@ -14,13 +14,21 @@ from typing import Any
 
 from assistant.domain import Event, SourceRef
 
-_BOT_ACTOR = re.compile(r"(bot\b|-bot|bot$|pagerduty|opsgenie|alertmanager|grafana|argocd|prometheus|jenkins)", re.I)
-_PAGER = re.compile(r"\b(pagerduty|opsgenie|pd-bot|incident #?\d+ triggered|triggered #?\d+|\[triggered\])", re.I)
+_BOT_ACTOR = re.compile(
+    r"(bot\b|-bot|bot$|pagerduty|opsgenie|alertmanager|grafana|argocd|prometheus|jenkins)", re.I
+)
+_PAGER = re.compile(
+    r"\b(pagerduty|opsgenie|pd-bot|incident #?\d+ triggered|triggered #?\d+|\[triggered\])", re.I
+)
 _FIRING = re.compile(r"\b(firing|triggered|alerting)\b", re.I)
 _NON_PAGING = re.compile(r"severity[=:\s]*\"?(warning|warn|info|low|none)\b", re.I)
-_PAGING_SEVERITY = frozenset(("page", "critical", "crit", "high", "p1", "p2", "sev1", "sev2", "error", "major"))
+_PAGING_SEVERITY = frozenset(
+    ("page", "critical", "crit", "high", "p1", "p2", "sev1", "sev2", "error", "major")
+)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`")
-_MENTIONED = re.compile(r"(?:\bat|~|\baround|\bsince|\bseit|\bum|\bdesde(?: las?)?|\ba las?|\bàs|\bdesde as)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b")
+_MENTIONED = re.compile(
+    r"(?:\bat|~|\baround|\bsince|\bseit|\bum|\bdesde(?: las?)?|\ba las?|\bàs|\bdesde as)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b"
+)
 
 
 _SYMPTOM_WORDS = re.compile(
@@ -29,8 +37,24 @@ _SYMPTOM_WORDS = re.compile(
     r"no space|not[ _]found|(?<![\d.])(401|403|5\d\d)(?![\d.]))\b",
     re.I,
 )
-_ERRORISH_LEVELS = frozenset(("error", "err", "crit", "critical", "fatal", "alert", "emerg", "severe", "panic",
-                              "warn", "warning", "50", "60", "40"))
+_ERRORISH_LEVELS = frozenset(
+    (
+        "error",
+        "err",
+        "crit",
+        "critical",
+        "fatal",
+        "alert",
+        "emerg",
+        "severe",
+        "panic",
+        "warn",
+        "warning",
+        "50",
+        "60",
+        "40",
+    )
+)
 
 
 def is_symptom(level: str | None, text: str) -> bool:
@@ -70,8 +94,11 @@ def is_paging_alert(e: Event, *, any_state: bool = False) -> bool:
 
 def is_pager(e: Event) -> bool:
     """A post by or about a pager system (PagerDuty, Opsgenie, 'incident #12 triggered')."""
-    return bool(_PAGER.search(e.text) or (e.actor and _PAGER.search(e.actor))
-                or str(e.attrs.get("system") or "") in ("pagerduty", "opsgenie"))
+    return bool(
+        _PAGER.search(e.text)
+        or (e.actor and _PAGER.search(e.actor))
+        or str(e.attrs.get("system") or "") in ("pagerduty", "opsgenie")
+    )
 
 
 def is_page_echo(e: Event) -> bool:
@@ -82,8 +109,13 @@ def is_page_echo(e: Event) -> bool:
     return bool(_PAGER.search(text) or (e.actor and _PAGER.search(e.actor)) or _FIRING.search(text))
 
 
-def error_onset(errors: list[datetime], detected: datetime, since: datetime | None = None, *,
-                lookback: timedelta = timedelta(hours=12)) -> datetime | None:
+def error_onset(
+    errors: list[datetime],
+    detected: datetime,
+    since: datetime | None = None,
+    *,
+    lookback: timedelta = timedelta(hours=12),
+) -> datetime | None:
     """Where the error rate jumped before detection: the Poisson change point of the error lines.
 
     The run from the change point to detection must be denser than everything before it (back to
@@ -143,9 +175,9 @@ def mentioned_time(e: Event) -> datetime:
     if not found:
         return e.time
     m = found[-1]
-    t = e.time.replace(hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0)
+    t = e.time.replace(
+        hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0
+    )
     if timedelta(0) <= e.time - t <= timedelta(hours=2):
         return t
     return e.time
-
-

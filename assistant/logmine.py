@@ -61,7 +61,9 @@ def _iso(t: datetime | None, has_year: bool = True) -> str | None:
     return t.isoformat()
 
 
-def mine_files(paths: Sequence[str | Path], *, max_bytes: int | None = None) -> tuple[list[MinedLine], TemplateMiner]:
+def mine_files(
+    paths: Sequence[str | Path], *, max_bytes: int | None = None
+) -> tuple[list[MinedLine], TemplateMiner]:
     """Mine every line of the given log files with one miner (templates shared across files)."""
     if max_bytes is None:
         from assistant.config import get_settings
@@ -94,7 +96,9 @@ def _json_document(loaded: Loaded, name: str, miner: TemplateMiner) -> list[Mine
             continue
         t, level, text, host, svc = json_fields(obj)
         text = text.rstrip("\n")
-        out.append(MinedLine(name, line, RECORD, json_time(t), level, svc or host, miner.add(text), True, text))
+        out.append(
+            MinedLine(name, line, RECORD, json_time(t), level, svc or host, miner.add(text), True, text)
+        )
     return out
 
 
@@ -128,8 +132,18 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
             cur_time, cur_line, cur_year = t, r.line, has_year
         elif r.kind == CONTINUATION:
             t, has_year = cur_time, cur_year
-        yield MinedLine(name, r.line, r.kind, t, r.level, r.service, key, has_year, text,
-                        cur_line if r.kind == CONTINUATION else None)
+        yield MinedLine(
+            name,
+            r.line,
+            r.kind,
+            t,
+            r.level,
+            r.service,
+            key,
+            has_year,
+            text,
+            cur_line if r.kind == CONTINUATION else None,
+        )
 
 
 def summarize(lines: Sequence[MinedLine], miner: TemplateMiner) -> list[TemplateSummary]:
@@ -158,9 +172,14 @@ def line_json(ml: MinedLine, miner: TemplateMiner) -> dict[str, object]:
     """The public JSON object of one line (``postmortem logs --json``)."""
     t = miner.template_of(ml.key) if ml.key is not None else None
     out: dict[str, object] = {
-        "file": ml.file, "line": ml.line, "time": _iso(ml.time, ml.has_year),
-        "level": ml.level, "service": ml.service,
-        "template_id": t.id if t else None, "template": t.text if t else None, "kind": ml.kind,
+        "file": ml.file,
+        "line": ml.line,
+        "time": _iso(ml.time, ml.has_year),
+        "level": ml.level,
+        "service": ml.service,
+        "template_id": t.id if t else None,
+        "template": t.text if t else None,
+        "kind": ml.kind,
     }
     if ml.continues is not None:
         out["continues"] = ml.continues

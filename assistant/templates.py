@@ -28,8 +28,31 @@ from dataclasses import dataclass, field
 WILD = "<*>"
 _TOKEN = re.compile(r"""\.{2,}|(?:[^\s=,;()\[\]{}"'<>|.]|\.(?!\.))+|[=,;()\[\]{}"'<>|]""")
 _UNITS = frozenset(
-    ("b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "bytes", "ms", "us", "µs", "ns", "s", "sec", "secs",
-     "seconds", "m", "min", "mins", "h", "hours", "%")
+    (
+        "b",
+        "kb",
+        "mb",
+        "gb",
+        "tb",
+        "kib",
+        "mib",
+        "gib",
+        "bytes",
+        "ms",
+        "us",
+        "µs",
+        "ns",
+        "s",
+        "sec",
+        "secs",
+        "seconds",
+        "m",
+        "min",
+        "mins",
+        "h",
+        "hours",
+        "%",
+    )
 )
 _LITERALS = frozenset(("true", "false", "null", "none", "nil", "undefined"))
 _HEX = re.compile(r"^(?:0x)?[0-9a-fA-F]{8,}$")
@@ -88,7 +111,7 @@ def template_words(text: str, *, states: bool = False) -> tuple[str, ...]:
             continue
         if _is_value(t):
             out.append(WILD)
-        elif out and out[-1] == WILD and t.lower() in _UNITS and toks[i + 1:i + 2] != ["="]:
+        elif out and out[-1] == WILD and t.lower() in _UNITS and toks[i + 1 : i + 2] != ["="]:
             prev = t
             continue  # "5.2 KB": the unit belongs to the number
         elif ":" in t[1:-1]:
@@ -102,7 +125,9 @@ def template_words(text: str, *, states: bool = False) -> tuple[str, ...]:
 
 _MARK = "\x01"
 # A word (as _TOKEN cuts them) holding a digit or a path separator: one C-speed pass masks them all.
-_STATE_VAR = re.compile(r"""(?:[^\s=,;()\[\]{}"'<>|.]|\.(?!\.))*[\d/\\](?:[^\s=,;()\[\]{}"'<>|.]|\.(?!\.))*""")
+_STATE_VAR = re.compile(
+    r"""(?:[^\s=,;()\[\]{}"'<>|.]|\.(?!\.))*[\d/\\](?:[^\s=,;()\[\]{}"'<>|.]|\.(?!\.))*"""
+)
 
 
 def _state_words(text: str) -> tuple[str, ...]:
@@ -207,7 +232,7 @@ class TemplateMiner:
                 groups: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
                 for k in ks:
                     if k[pos] != WILD and k[pos] not in _DELIMS and self.keys[k] <= rare:
-                        groups[(*k[:pos], WILD, *k[pos + 1:])].append(k)
+                        groups[(*k[:pos], WILD, *k[pos + 1 :])].append(k)
                 for skel, members in groups.items():
                     if len(members) < MERGE_VALUES or sum(1 for w in skel if w != WILD) < 2:
                         continue

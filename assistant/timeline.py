@@ -62,18 +62,36 @@ def build_timeline(
     items.extend(mentioned_events(items))
     items.sort(key=lambda i: (i.time, _KIND_ORDER.get(i.source, 9)))
     events = [
-        Event(id=f"E{n:03d}", time=i.time, source=i.source, actor=i.actor, text=i.text,
-              refs=i.refs, attrs=i.attrs, recorded_time=i.recorded)
+        Event(
+            id=f"E{n:03d}",
+            time=i.time,
+            source=i.source,
+            actor=i.actor,
+            text=i.text,
+            refs=i.refs,
+            attrs=i.attrs,
+            recorded_time=i.recorded,
+        )
         for n, i in enumerate(items, start=1)
     ]
     log_times = [p.time for p in placement.placed if p.rec.kind == SourceKind.log]
     roles = assign_roles(events)
-    kt, ke, choices = find_key_times([e for e in events if not e.attrs.get("mentioned")], roles, errors,
-                                     logs_since=min(log_times) if log_times else None)
+    kt, ke, choices = find_key_times(
+        [e for e in events if not e.attrs.get("mentioned")],
+        roles,
+        errors,
+        logs_since=min(log_times) if log_times else None,
+    )
     by_ref = {(r.file, r.line): e.id for e in events for r in e.refs}
     clock = {
-        path: ClockInfo(offset=c.offset, zone=c.zone, skew_s=c.skew_s, how=c.how,  # type: ignore[arg-type]
-                        evidence=_ids(c.evidence, by_ref), notes=c.notes)
+        path: ClockInfo(
+            offset=c.offset,
+            zone=c.zone,
+            skew_s=c.skew_s,
+            how=c.how,  # type: ignore[arg-type]
+            evidence=_ids(c.evidence, by_ref),
+            notes=c.notes,
+        )
         for path, c in placement.clocks.items()
     }
     return Timeline(
@@ -100,8 +118,11 @@ def coverage_of(result: IngestResult, counts: dict[str, _FileCounts]) -> list[Co
     out: list[Coverage] = []
     seen: set[str] = set()
     for s in result.sources:
-        cov = s.coverage.model_copy(deep=True) if s.coverage is not None else Coverage(
-            file=s.path, format=s.format, lines=len(s.records), timed=len(s.records))
+        cov = (
+            s.coverage.model_copy(deep=True)
+            if s.coverage is not None
+            else Coverage(file=s.path, format=s.format, lines=len(s.records), timed=len(s.records))
+        )
         fc = counts.get(s.path)
         if fc is not None:
             for reason, n in fc.dropped.items():
@@ -135,7 +156,9 @@ class _FileCounts:
     dropped: dict[str, int] = field(default_factory=dict)
 
 
-def _items(placed: list[Placed]) -> tuple[list[Item], list[tuple[datetime, SourceRef]], dict[str, _FileCounts]]:
+def _items(
+    placed: list[Placed],
+) -> tuple[list[Item], list[tuple[datetime, SourceRef]], dict[str, _FileCounts]]:
     """Chat, alert and note records one-to-one (joins dropped); logs condensed per file."""
     items: list[Item] = []
     counts: dict[str, _FileCounts] = {}
@@ -148,13 +171,22 @@ def _items(placed: list[Placed]) -> tuple[list[Item], list[tuple[datetime, Sourc
             if c is None:
                 c = condensers[p.path] = Condenser()
             a = r.attrs
-            c.add(p.time, r.text, r.ref, level=a.get("level"), service=a.get("service"),
-                  weight=a.get("weight", 1), varying=a.get("varying", False))
+            c.add(
+                p.time,
+                r.text,
+                r.ref,
+                level=a.get("level"),
+                service=a.get("service"),
+                weight=a.get("weight", 1),
+                varying=a.get("varying", False),
+            )
             if p.recorded is not None:
                 recorded[(r.ref.file, r.ref.line)] = p.recorded
             continue
-        if r.kind == SourceKind.chat and (r.attrs.get("subtype") == "channel_join" or
-                                          (len(r.text) < 120 and _JOIN.search(r.text) and not r.attrs.get("bot"))):
+        if r.kind == SourceKind.chat and (
+            r.attrs.get("subtype") == "channel_join"
+            or (len(r.text) < 120 and _JOIN.search(r.text) and not r.attrs.get("bot"))
+        ):
             fc = counts.setdefault(p.path, _FileCounts())
             fc.dropped["join/leave notices"] = fc.dropped.get("join/leave notices", 0) + 1
             continue
@@ -163,8 +195,17 @@ def _items(placed: list[Placed]) -> tuple[list[Item], list[tuple[datetime, Sourc
     for path, c in condensers.items():
         events = c.events()
         for ev in events:
-            items.append(Item(ev.time, SourceKind.log, ev.attrs.get("service"), ev.text, ev.refs, ev.attrs,
-                              recorded.get((ev.refs[0].file, ev.refs[0].line))))
+            items.append(
+                Item(
+                    ev.time,
+                    SourceKind.log,
+                    ev.attrs.get("service"),
+                    ev.text,
+                    ev.refs,
+                    ev.attrs,
+                    recorded.get((ev.refs[0].file, ev.refs[0].line)),
+                )
+            )
         errors.extend(symptom_times(c))
         fc = counts.setdefault(path, _FileCounts())
         fc.condensed = c.lines - c.cut_lines - len(events)

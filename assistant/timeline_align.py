@@ -20,7 +20,8 @@ _CAMEL = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*){2,}\b")
 _INCIDENT_NO = re.compile(r"#(\d{3,})\b")
 _HHMM = re.compile(r"\b(?:at|@|since|around|~)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b")
 _ALERT_WORDS = re.compile(
-    r"\b(?<!status )(pag(ed|e|ing)|pagerduty|opsgenie|alert(ed|s)?|fired|firing|triggered)\b", re.I)
+    r"\b(?<!status )(pag(ed|e|ing)|pagerduty|opsgenie|alert(ed|s)?|fired|firing|triggered)\b", re.I
+)
 _RESOLVED = re.compile(r"\b(resolved|closed|auto-?closed?|cleared|recovered)\b", re.I)
 _SHORT_NO = re.compile(r"^#?(\d{1,8})$")
 _ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{4,}[A-Za-z0-9]")
@@ -250,7 +251,9 @@ def quoted_stamps(text: str) -> list[datetime]:
     return out
 
 
-def log_echo_offset(records: list[RawRecord], logged: dict[datetime, tuple[datetime, SourceRef]]) -> OffsetGuess | None:
+def log_echo_offset(
+    records: list[RawRecord], logged: dict[datetime, tuple[datetime, SourceRef]]
+) -> OffsetGuess | None:
     """The offset that explains log lines quoted in chat: a pasted line's stamp is the log's clock,
     the message's stamp is the chat's; a paste comes a little after the line was logged."""
     votes: dict[int, float] = defaultdict(float)

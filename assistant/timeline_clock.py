@@ -86,12 +86,16 @@ def place_sources(
                 known.append(r.time.value)
                 if src.kind == SourceKind.alert:
                     anchors.append(anchor_from_alert(r.time.value, r))
-            clocks[src.path] = SourceClock(offset=_offset_of(src.records[0].time.value), zone=None, how="stated")
+            clocks[src.path] = SourceClock(
+                offset=_offset_of(src.records[0].time.value), zone=None, how="stated"
+            )
         else:
             pending.append(src)
     # Dated naive sources first, so date-less chats can borrow their dates; logs before what people wrote.
     pending.sort(key=lambda s: (any(not r.time.has_date for r in s.records), s.kind in _HUMAN))
-    wanted = {q for s in pending if s.kind in _HUMAN for r in s.records[:_SCAN_LIMIT] for q in quoted_stamps(r.text)}
+    wanted = {
+        q for s in pending if s.kind in _HUMAN for r in s.records[:_SCAN_LIMIT] for q in quoted_stamps(r.text)
+    }
     logged = _logged(placed, wanted)
     for src in pending:
         recs, clock, notes = _place_naive(src, anchors, known, tz, day, _sibling_zone(src, sources), logged)
@@ -170,8 +174,13 @@ def _logged(placed: list[Placed], wanted: set[datetime]) -> dict[datetime, tuple
 
 
 def _place_naive(
-    src: ParsedSource, anchors: list[Anchor], known: list[datetime], flag: tzinfo | None, day: date | None,
-    sibling: tuple[str, str] | None = None, logged: dict[datetime, tuple[datetime, SourceRef]] | None = None,
+    src: ParsedSource,
+    anchors: list[Anchor],
+    known: list[datetime],
+    flag: tzinfo | None,
+    day: date | None,
+    sibling: tuple[str, str] | None = None,
+    logged: dict[datetime, tuple[datetime, SourceRef]] | None = None,
 ) -> tuple[list[Placed], SourceClock, list[str]]:
     notes: list[str] = []
     recs = list(src.records)
@@ -193,14 +202,18 @@ def _place_naive(
             at = guess.evidence[0][1]
             anchor_time = next(t for ref, t in echoed if ref == at)
             # The flag's zone keeps DST right when it agrees with what the evidence says.
-            if flag is not None and anchor_time.astimezone(flag).utcoffset() == timedelta(minutes=guess.minutes):
+            if flag is not None and anchor_time.astimezone(flag).utcoffset() == timedelta(
+                minutes=guess.minutes
+            ):
                 zone = flag
             anchor_ref = guess.evidence[0][0]
             evidence = [ref for pair in guess.evidence for ref in pair]
         elif sibling is not None and zone_from_name(sibling[0]) is not None:
             zone, how = zone_from_name(sibling[0]) or UTC, "inferred"
-            notes.append(f"{src.path}: no time zone stated; read in {sibling[0]}, the zone {sibling[1]} states "
-                         "(written by the same team)")
+            notes.append(
+                f"{src.path}: no time zone stated; read in {sibling[0]}, the zone {sibling[1]} states "
+                "(written by the same team)"
+            )
         elif flag is not None:
             zone, how = flag, "flag"
         else:
@@ -228,11 +241,14 @@ def _place_naive(
     notes.extend(f"{src.path}:{n}" for n in dst_notes)
     first = next((p.time for p in out), None)
     offset = format_offset(first.utcoffset()) if first else format_offset(_any_offset(zone))
-    clock = SourceClock(offset=offset, zone=zone_label(zone), how=how, evidence=evidence,
-                        notes=[n for n in dst_notes])
+    clock = SourceClock(
+        offset=offset, zone=zone_label(zone), how=how, evidence=evidence, notes=[n for n in dst_notes]
+    )
     if how == "inferred" and evidence:
-        notes.append(f"{src.path}: times carry no zone; offset {offset} inferred from "
-                     f"{len(evidence) // 2} shared event(s) with the alert payloads or logs")
+        notes.append(
+            f"{src.path}: times carry no zone; offset {offset} inferred from "
+            f"{len(evidence) // 2} shared event(s) with the alert payloads or logs"
+        )
     return out, clock, notes
 
 
@@ -241,21 +257,31 @@ def _any_offset(zone: tzinfo) -> timedelta:
 
 
 def _dated_values(
-    src: ParsedSource, recs: list[RawRecord], zone: tzinfo, known: list[datetime], day: date | None,
-    anchor_ref: SourceRef | None, anchor_time: datetime | None, notes: list[str],
+    src: ParsedSource,
+    recs: list[RawRecord],
+    zone: tzinfo,
+    known: list[datetime],
+    day: date | None,
+    anchor_ref: SourceRef | None,
+    anchor_time: datetime | None,
+    notes: list[str],
 ) -> list[datetime]:
     """Naive datetimes with real dates (aware values pass through untouched)."""
     values = [r.time.value for r in recs]
     if any(r.attrs.get("year_missing") for r in recs) and not day:
         year = best_year(values[0], known) if known else None
         if year:
-            values = [v.replace(year=year) if r.attrs.get("year_missing") else v
-                      for r, v in zip(recs, values, strict=True)]
+            values = [
+                v.replace(year=year) if r.attrs.get("year_missing") else v
+                for r, v in zip(recs, values, strict=True)
+            ]
         else:
             notes.append(f"{src.path}: stamps have no year and no other source gives one")
     elif day and any(r.attrs.get("year_missing") for r in recs):
-        values = [v.replace(year=day.year) if r.attrs.get("year_missing") else v
-                  for r, v in zip(recs, values, strict=True)]
+        values = [
+            v.replace(year=day.year) if r.attrs.get("year_missing") else v
+            for r, v in zip(recs, values, strict=True)
+        ]
     idx = [i for i, r in enumerate(recs) if not r.time.has_date]
     if not idx:
         return values
@@ -318,7 +344,9 @@ def _parse_day(text: str | None) -> date | None:
         return None
 
 
-def _apply_skew(placed: list[Placed], clocks: dict[str, SourceClock], *, skip: frozenset[str] = frozenset()) -> list[str]:
+def _apply_skew(
+    placed: list[Placed], clocks: dict[str, SourceClock], *, skip: frozenset[str] = frozenset()
+) -> list[str]:
     """Find and correct constant per-host (or per-log) clock errors against everything else."""
     groups: dict[str, list[Placed]] = {}
     for p in placed:
@@ -338,8 +366,15 @@ def _apply_skew(placed: list[Placed], clocks: dict[str, SourceClock], *, skip: f
     for key, items in groups.items():
         step = max(1, len(items) // _SKEW_SAMPLE)
         sample = items[::step]
-        units.append(SkewUnit(key, [p.time for p in sample], [p.rec.text for p in sample],
-                              [p.rec.ref for p in sample], correctable=not key.startswith("~ref:")))
+        units.append(
+            SkewUnit(
+                key,
+                [p.time for p in sample],
+                [p.rec.text for p in sample],
+                [p.rec.ref for p in sample],
+                correctable=not key.startswith("~ref:"),
+            )
+        )
     skews = detect_skew(units)
     findings = []
     for key, skew in skews.items():

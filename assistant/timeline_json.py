@@ -40,8 +40,14 @@ def timeline_to_json(tl: Timeline) -> dict[str, Any]:
         "key_events": {k: getattr(tl.key_events, k) for k in KEY_NAMES},
         "metrics": tl.metrics.model_dump(),
         "clock": {
-            path: {"offset": c.offset, "skew_s": c.skew_s, "how": c.how, "evidence": c.evidence,
-                   "zone": c.zone, "notes": c.notes}
+            path: {
+                "offset": c.offset,
+                "skew_s": c.skew_s,
+                "how": c.how,
+                "evidence": c.evidence,
+                "zone": c.zone,
+                "notes": c.notes,
+            }
             for path, c in tl.clock.items()
         },
         "key_candidates": {k: c.model_dump(mode="json") for k, c in tl.key_candidates.items()},

@@ -44,16 +44,25 @@ def dedupe(items: list[Item]) -> list[Item]:
     """Fold chat echoes into the alert they repeat (same alert name / incident number, same
     firing-or-resolved state, within five minutes) and exact repeats into their first copy."""
     alerts = [i for i in items if i.source == SourceKind.alert]
-    keyed = [(a, text_keys(a.text, a.attrs.get("alert"), a.attrs.get("incident")),
-              str(a.attrs.get("status") or "").lower() == "resolved") for a in alerts]
+    keyed = [
+        (
+            a,
+            text_keys(a.text, a.attrs.get("alert"), a.attrs.get("incident")),
+            str(a.attrs.get("status") or "").lower() == "resolved",
+        )
+        for a in alerts
+    ]
     dropped: set[int] = set()
     for idx, item in enumerate(items):
         if not _is_echo(item):
             continue
         keys = text_keys(item.text)
         resolved = says_resolved(item.text)
-        hits = [a for a, ak, ar in keyed
-                if ar == resolved and abs(a.time - item.time) <= _ECHO_WINDOW and echoes(item.text, keys, ak)]
+        hits = [
+            a
+            for a, ak, ar in keyed
+            if ar == resolved and abs(a.time - item.time) <= _ECHO_WINDOW and echoes(item.text, keys, ak)
+        ]
         if not hits:
             continue
         # Several alerts in one echo ("[FIRING:3] A | B | C"): each keeps a reference to it.
@@ -95,10 +104,20 @@ def mentioned_events(items: list[Item]) -> list[Item]:
         if item.source not in (SourceKind.chat, SourceKind.note) or _is_echo(item):
             continue
         for m in _MENTION.finditer(item.text):
-            when = item.time.replace(hour=int(m.group(1)), minute=int(m.group(2)),
-                                     second=int(m.group(3) or 0), microsecond=0)
+            when = item.time.replace(
+                hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0
+            )
             if not timedelta(minutes=2) <= item.time - when <= timedelta(hours=12):
                 continue
-            out.append(Item(when, item.source, item.actor, f"(mentioned at {item.time:%H:%M}) {item.text}",
-                            list(item.refs), {**item.attrs, "mentioned": True}, None))
+            out.append(
+                Item(
+                    when,
+                    item.source,
+                    item.actor,
+                    f"(mentioned at {item.time:%H:%M}) {item.text}",
+                    list(item.refs),
+                    {**item.attrs, "mentioned": True},
+                    None,
+                )
+            )
     return out

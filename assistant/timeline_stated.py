@@ -32,21 +32,31 @@ def _clock_key(p: Placed) -> list[str]:
 
 
 def _statements(placed: list[Placed]) -> list[tuple[Placed, ClockStatement]]:
-    human = sorted((p for p in placed if p.rec.kind in (SourceKind.chat, SourceKind.note) and not p.rec.attrs.get("bot")),
-                   key=lambda p: p.time)
+    human = sorted(
+        (
+            p
+            for p in placed
+            if p.rec.kind in (SourceKind.chat, SourceKind.note) and not p.rec.attrs.get("bot")
+        ),
+        key=lambda p: p.time,
+    )
     out: list[tuple[Placed, ClockStatement]] = []
     recent: list[str] = []
     for p in human:
         said_at = p.rec.time.value  # the message's own wall clock, as written
         for st in read_statements(p.rec.text, p.rec.ref, said_at):
-            host = st.host or next(iter(hosts_mentioned(p.rec.text)), None) or (recent[-1] if recent else None)
+            host = (
+                st.host or next(iter(hosts_mentioned(p.rec.text)), None) or (recent[-1] if recent else None)
+            )
             if host:
                 out.append((p, ClockStatement(host, st.seconds, st.ref, st.text)))
         recent = (recent + hosts_mentioned(p.rec.text))[-_RECENT:]
     return out
 
 
-def apply_stated_clocks(placed: list[Placed], clocks: dict[str, SourceClock], findings: list[str]) -> frozenset[str]:
+def apply_stated_clocks(
+    placed: list[Placed], clocks: dict[str, SourceClock], findings: list[str]
+) -> frozenset[str]:
     """Correct log lines of hosts whose clock error a responder stated; the skew groups it handled."""
     stated = _statements(placed)
     if not stated:
@@ -55,7 +65,11 @@ def apply_stated_clocks(placed: list[Placed], clocks: dict[str, SourceClock], fi
     done: set[str] = set()
     for said, st in stated:
         host = (st.host or "").strip("`").lower()
-        hits = [p for p in logs if host in _clock_key(p) and abs(p.time - said.time) <= _WINDOW and p.recorded is None]
+        hits = [
+            p
+            for p in logs
+            if host in _clock_key(p) and abs(p.time - said.time) <= _WINDOW and p.recorded is None
+        ]
         if not hits:
             continue
         delta = timedelta(seconds=st.seconds)
@@ -71,8 +85,10 @@ def apply_stated_clocks(placed: list[Placed], clocks: dict[str, SourceClock], fi
             if abs(st.seconds) > abs(c.skew_s):
                 c.skew_s = st.seconds
             c.evidence.append(st.ref)
-            c.notes.append(f"host {st.host}: clock {mins} min {secs} s {direction} true time, as stated at "
-                           f"{st.ref} (\"{st.text[:80]}\"); {len(hits)} line(s) corrected")
+            c.notes.append(
+                f"host {st.host}: clock {mins} min {secs} s {direction} true time, as stated at "
+                f'{st.ref} ("{st.text[:80]}"); {len(hits)} line(s) corrected'
+            )
         findings.append(
             f"Clock: {st.host} runs {mins} min {secs} s {direction} true time, as stated at {st.ref}; "
             f"its log times within 12 h of that message are corrected and the originals kept as recorded."

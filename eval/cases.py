@@ -33,9 +33,17 @@ class Case:
             try:
                 if zipfile.is_zipfile(p):
                     with zipfile.ZipFile(p) as zf:
-                        parts += [zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if not n.endswith("/")]
+                        parts += [
+                            zf.read(n).decode("utf-8", "replace")
+                            for n in zf.namelist()
+                            if not n.endswith("/")
+                        ]
                 elif p.is_dir():
-                    parts += [f.read_text(encoding="utf-8", errors="replace") for f in sorted(p.rglob("*")) if f.is_file()]
+                    parts += [
+                        f.read_text(encoding="utf-8", errors="replace")
+                        for f in sorted(p.rglob("*"))
+                        if f.is_file()
+                    ]
                 else:
                     parts.append(p.read_text(encoding="utf-8", errors="replace"))
             except (OSError, zipfile.BadZipFile):
@@ -60,11 +68,16 @@ def load_case(folder: Path) -> Case:
     try:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise InputError("no gold.json: scaffold one with `postmortem eval new-case`", path=str(folder)) from exc
+        raise InputError(
+            "no gold.json: scaffold one with `postmortem eval new-case`", path=str(folder)
+        ) from exc
     except json.JSONDecodeError as exc:
-        raise InputError(f"gold.json is not valid JSON ({exc.msg})", path=str(gold_path), line=exc.lineno) from exc
+        raise InputError(
+            f"gold.json is not valid JSON ({exc.msg})", path=str(gold_path), line=exc.lineno
+        ) from exc
     inputs = sorted(
-        p for p in folder.iterdir()
+        p
+        for p in folder.iterdir()
         if p.name != "gold.json" and not p.name.startswith((".", "_")) and (p.is_file() or p.is_dir())
     )
     return Case(name=folder.name, folder=folder, inputs=inputs, gold=gold)

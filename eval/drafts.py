@@ -12,8 +12,17 @@ from assistant.eval.cases import KEYS, Case, parse_time
 from assistant.eval.metrics import content_tokens, norm, overlap, token_match
 
 SECTIONS = (
-    "title", "summary", "impact", "timeline", "detection", "response", "root_cause",
-    "contributing_factors", "lessons", "action_items", "open_questions",
+    "title",
+    "summary",
+    "impact",
+    "timeline",
+    "detection",
+    "response",
+    "root_cause",
+    "contributing_factors",
+    "lessons",
+    "action_items",
+    "open_questions",
 )
 KEY_TOLERANCE_S = 300
 EVENT_TOLERANCE_S = 120
@@ -66,7 +75,9 @@ def strings(obj: object) -> str:
 
 def _prose(draft: dict[str, Any]) -> str:
     """The draft's human text, without provenance and retrieval context."""
-    return strings({k: v for k, v in draft.items() if k not in ("provenance", "similar_incidents", "tone_findings")})
+    return strings(
+        {k: v for k, v in draft.items() if k not in ("provenance", "similar_incidents", "tone_findings")}
+    )
 
 
 def _within(t: datetime | None, g: datetime | None, tol: float) -> bool:
@@ -158,8 +169,14 @@ def score_grounding(draft: dict[str, Any], case: Case, score: CaseScore) -> None
     source_times = {(int(h), int(m)) for h, m in _CLOCK.findall(source)}
     # Draft prose may give times in UTC or in the chat's zone: accept any hour shift.
     source_minutes = {m for _, m in source_times}
-    prose = strings({k: v for k, v in draft.items() if k in ("summary", "impact", "detection", "response",
-                                                              "root_cause", "contributing_factors", "lessons")})
+    prose = strings(
+        {
+            k: v
+            for k, v in draft.items()
+            if k
+            in ("summary", "impact", "detection", "response", "root_cause", "contributing_factors", "lessons")
+        }
+    )
     for h, m in _CLOCK.findall(prose):
         if (int(h), int(m)) not in source_times and int(m) not in source_minutes:
             score.unsupported_times.append(f"{h}:{m}")

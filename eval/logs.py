@@ -113,7 +113,9 @@ def grouping_accuracy(truth: dict[int, str], predicted: dict[int, str]) -> float
     for line, label in truth.items():
         pred_groups[predicted.get(line, f"missing-{line}")].add(line)
         true_groups[label].add(line)
-    right = sum(1 for line in truth if pred_groups[predicted.get(line, f"missing-{line}")] == true_groups[truth[line]])
+    right = sum(
+        1 for line in truth if pred_groups[predicted.get(line, f"missing-{line}")] == true_groups[truth[line]]
+    )
     return right / len(truth) if truth else 0.0
 
 
@@ -126,10 +128,14 @@ def score_file(log: Path) -> LogFileScore | None:
     predicted = {line: str(row.get("template_id")) for line, row in answered.items()}
     timed_lines = [line for line, moment in truth.times.items() if moment is not None]
     if timed_lines:
-        timed_ok = sum(1 for line in timed_lines if _same_instant(answered.get(line, {}).get("time"), truth.times[line]))
+        timed_ok = sum(
+            1 for line in timed_lines if _same_instant(answered.get(line, {}).get("time"), truth.times[line])
+        )
         timed = timed_ok / len(timed_lines)
     else:  # Loghub labels carry no parsed times: a line counts when the verb gave it one
-        timed = sum(1 for line in truth.groups if answered.get(line, {}).get("time")) / max(1, len(truth.groups))
+        timed = sum(1 for line in truth.groups if answered.get(line, {}).get("time")) / max(
+            1, len(truth.groups)
+        )
     lines = max(len(truth.times), len(truth.groups))
     return LogFileScore(log.name, lines, len(answered), timed, grouping_accuracy(truth.groups, predicted))
 

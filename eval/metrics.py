@@ -55,7 +55,41 @@ class PRF:
 
 _WORD = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
 _STOP = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "is", "was", "were", "be", "been", "by", "with", "from", "as", "that", "this", "it", "its", "into", "not", "no", "all", "any", "our", "we", "they", "their"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "by",
+        "with",
+        "from",
+        "as",
+        "that",
+        "this",
+        "it",
+        "its",
+        "into",
+        "not",
+        "no",
+        "all",
+        "any",
+        "our",
+        "we",
+        "they",
+        "their",
+    ]
 )
 
 

@@ -45,8 +45,14 @@ def write_markdown(out: Path, name: str, title: str, parts: Sequence[tuple[str, 
     return path
 
 
-def bar_chart(out: Path, name: str, title: str, series: Mapping[str, Mapping[str, float]],
-              *, ylim: tuple[float, float] | None = (0, 1)) -> Path:
+def bar_chart(
+    out: Path,
+    name: str,
+    title: str,
+    series: Mapping[str, Mapping[str, float]],
+    *,
+    ylim: tuple[float, float] | None = (0, 1),
+) -> Path:
     """Grouped bar chart: one group per outer key, one bar per inner key. Written as PNG."""
     import matplotlib
 

@@ -42,8 +42,9 @@ def load_queries(path: Path) -> list[dict[str, Any]]:
 def evaluate_retrieval(queries: list[dict[str, Any]], ranker: Ranker) -> RetrievalReport:
     """Score every query with every mode of ``ranker(query, k, mode) -> ids``."""
     report = RetrievalReport()
-    sums: dict[str, dict[str, float]] = {m: {"recall@1": 0, "recall@5": 0, "recall@10": 0, "ndcg@10": 0, "mrr": 0}
-                                         for m in MODES}
+    sums: dict[str, dict[str, float]] = {
+        m: {"recall@1": 0, "recall@5": 0, "recall@10": 0, "ndcg@10": 0, "mrr": 0} for m in MODES
+    }
     for q in queries:
         row: dict[str, Any] = {"qid": q.get("qid"), "query": q["query"]}
         for mode in MODES:

@@ -43,8 +43,12 @@ def skeleton(paths: list[str], *, tz: str | None = None) -> dict[str, Any]:
 
     key_ids = {v for v in tl.key_events.model_dump().values() if v}
     timeline = [
-        {"time": e.time.isoformat(), "event": e.text[:200], "source": e.source.value,
-         "must_include": e.id in key_ids}
+        {
+            "time": e.time.isoformat(),
+            "event": e.text[:200],
+            "source": e.source.value,
+            "must_include": e.id in key_ids,
+        }
         for e in tl.events
         if e.id in key_ids or e.source.value in ("alert", "note")
     ][:40]

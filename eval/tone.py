@@ -77,8 +77,9 @@ def evaluate_tone(path: Path) -> ToneReport:
                 report.hard_negative_fp += 1
                 report.fp_by_trap[item["hard_negative"]] = report.fp_by_trap.get(item["hard_negative"], 0) + 1
         if predicted != gold:
-            report.misses.append({"id": item.get("id"), "text": item["text"], "gold": gold,
-                                  "found": sorted(found_cats)})
+            report.misses.append(
+                {"id": item.get("id"), "text": item["text"], "gold": gold, "found": sorted(found_cats)}
+            )
     report.label = PRF(tp, fp, fn)
     report.category_recall = {c: round(hits[c] / totals[c], 3) for c in sorted(totals)}
     return report
@@ -98,8 +99,14 @@ class Slice:
         """The slice as a table row: P, R, F1, hard-negative FP rate."""
         prf = PRF(self.tp, self.fp, self.fn)
         hn = self.hard_negative_fp / self.hard_negatives if self.hard_negatives else 0.0
-        return {"slice": name, "precision": round(prf.precision, 3), "recall": round(prf.recall, 3),
-                "f1": round(prf.f1, 3), "hn_fp": round(hn, 3), "hn": self.hard_negatives}
+        return {
+            "slice": name,
+            "precision": round(prf.precision, 3),
+            "recall": round(prf.recall, 3),
+            "f1": round(prf.f1, 3),
+            "hn_fp": round(hn, 3),
+            "hn": self.hard_negatives,
+        }
 
 
 def breakdown(path: Path) -> dict[str, list[dict[str, Any]]]:
@@ -125,8 +132,11 @@ def breakdown(path: Path) -> dict[str, list[dict[str, Any]]]:
             s.fn += c in gold_cats and c not in found
             s.hard_negatives += hard
             s.hard_negative_fp += hard and c in found
-    return {"overall": [overall.row("all")], "register": [s.row(r) for r, s in sorted(registers.items())],
-            "category": [s.row(c) for c, s in cats.items()]}
+    return {
+        "overall": [overall.row("all")],
+        "register": [s.row(r) for r, s in sorted(registers.items())],
+        "category": [s.row(c) for c, s in cats.items()],
+    }
 
 
 def main() -> None:
@@ -136,8 +146,10 @@ def main() -> None:
     for name, rows in breakdown(Path(sys.argv[1])).items():
         print(f"== {name}")
         for r in rows:
-            print(f"  {r['slice']:34s} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} "
-                  f"HN-FP {r['hn_fp']:.3f} (of {r['hn']})")
+            print(
+                f"  {r['slice']:34s} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f} "
+                f"HN-FP {r['hn_fp']:.3f} (of {r['hn']})"
+            )
 
 
 if __name__ == "__main__":

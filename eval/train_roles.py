@@ -18,7 +18,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # small matrices: threads only contend (8x slower on 2 cores)
+os.environ.setdefault(
+    "OPENBLAS_NUM_THREADS", "1"
+)  # small matrices: threads only contend (8x slower on 2 cores)
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np
@@ -59,7 +61,9 @@ def _folds(rows: list[dict[str, str]]) -> np.ndarray:
     return fold
 
 
-def fit_heads(x: np.ndarray, labels: list[str], roles: tuple[str, ...], lam: float) -> tuple[np.ndarray, np.ndarray]:
+def fit_heads(
+    x: np.ndarray, labels: list[str], roles: tuple[str, ...], lam: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression (softmax, L2) by full-batch gradient descent with momentum on
     standardised features, folded back to raw feature space. Deterministic; ~1 s on 500 rows.
     """
@@ -109,7 +113,9 @@ def macro_f1(gold: list[str], pred: list[str], roles: tuple[str, ...]) -> float:
     return float(np.mean(scores)) if scores else 0.0
 
 
-def cross_validate(x: np.ndarray, rows: list[dict[str, str]], roles: tuple[str, ...], lam: float) -> list[str]:
+def cross_validate(
+    x: np.ndarray, rows: list[dict[str, str]], roles: tuple[str, ...], lam: float
+) -> list[str]:
     """Out-of-fold predicted role per row."""
     fold = _folds(rows)
     labels = [r["role"] for r in rows]
@@ -125,8 +131,11 @@ def cross_validate(x: np.ndarray, rows: list[dict[str, str]], roles: tuple[str, 
 def report(rows: list[dict[str, str]], pred: list[str], roles: tuple[str, ...]) -> dict[str, Any]:
     """Accuracy and macro-F1 overall and per language."""
     gold = [r["role"] for r in rows]
-    out: dict[str, Any] = {"accuracy": round(float(np.mean([g == p for g, p in zip(gold, pred, strict=True)])), 3),
-                           "macro_f1": round(macro_f1(gold, pred, roles), 3), "by_lang": {}}
+    out: dict[str, Any] = {
+        "accuracy": round(float(np.mean([g == p for g, p in zip(gold, pred, strict=True)])), 3),
+        "macro_f1": round(macro_f1(gold, pred, roles), 3),
+        "by_lang": {},
+    }
     for lang in sorted({r["lang"] for r in rows}):
         idx = [i for i, r in enumerate(rows) if r["lang"] == lang]
         out["by_lang"][lang] = round(float(np.mean([gold[i] == pred[i] for i in idx])), 3)
@@ -151,7 +160,9 @@ def main() -> None:
     for lam in LAMBDAS:
         pred = cross_validate(x, rows, roles, lam)
         m = report(rows, pred, roles)
-        print(f"  cv lambda {lam:g}: accuracy {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f} by language {m['by_lang']}")
+        print(
+            f"  cv lambda {lam:g}: accuracy {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f} by language {m['by_lang']}"
+        )
         if best is None or m["macro_f1"] > best[1]["macro_f1"]:
             best = (lam, m, pred)
     assert best is not None
@@ -161,10 +172,17 @@ def main() -> None:
     if args.cv_only:
         return
     w, b = fit_heads(x, [r["role"] for r in rows], roles, lam)
-    out = {"model": MODEL_ID, "features": ["384 embedding dims", *FEATURE_NAMES], "lambda": lam,
-           "roles": list(roles), "cv": m,
-           "heads": {r: {"w": [round(float(v), 5) for v in w[i]], "b": round(float(b[i]), 5)}
-                     for i, r in enumerate(roles)}}
+    out = {
+        "model": MODEL_ID,
+        "features": ["384 embedding dims", *FEATURE_NAMES],
+        "lambda": lam,
+        "roles": list(roles),
+        "cv": m,
+        "heads": {
+            r: {"w": [round(float(v), 5) for v in w[i]], "b": round(float(b[i]), 5)}
+            for i, r in enumerate(roles)
+        },
+    }
     Path(args.out).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 

@@ -43,7 +43,9 @@ def load_items(paths: tuple[Path, ...] = (DEV, DEV_EXTRA, EXTRA, MINE)) -> list[
     items: list[dict[str, Any]] = []
     for path in paths:
         if path.exists():
-            items += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            items += [
+                json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+            ]
     return items
 
 
@@ -116,7 +118,7 @@ def _folds(items: list[dict[str, Any]]) -> list[int]:
     rng = np.random.default_rng(7)
     strata: dict[str, list[int]] = {}
     for n, item in enumerate(items):
-        key = (item["categories"][0] if item["blameful"] else f"hn:{item.get('hard_negative')}")
+        key = item["categories"][0] if item["blameful"] else f"hn:{item.get('hard_negative')}"
         strata.setdefault(key, []).append(n)
     fold = [0] * len(items)
     offset = 0
@@ -136,12 +138,22 @@ def item_metrics(items: list[dict[str, Any]], pred: list[bool]) -> dict[str, flo
     fn = sum(1 for i, p in zip(items, pred, strict=True) if i["blameful"] and not p)
     hard = [p for i, p in zip(items, pred, strict=True) if i.get("hard_negative")]
     prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / max(1e-9, prec + rec),
-            "hn_fp": sum(hard) / max(1, len(hard))}
+    return {
+        "precision": prec,
+        "recall": rec,
+        "f1": 2 * prec * rec / max(1e-9, prec + rec),
+        "hn_fp": sum(hard) / max(1, len(hard)),
+    }
 
 
-def _item_pred(items: list[dict[str, Any]], texts: list[str], owner: list[int], prob: np.ndarray,
-               threshold: float, require_ref: bool) -> list[bool]:
+def _item_pred(
+    items: list[dict[str, Any]],
+    texts: list[str],
+    owner: list[int],
+    prob: np.ndarray,
+    threshold: float,
+    require_ref: bool,
+) -> list[bool]:
     pred = [False] * len(items)
     for t, n, p in zip(texts, owner, prob, strict=True):
         if n >= 0 and p >= threshold and (not require_ref or semantic.refers_to_someone(t)):
@@ -149,8 +161,14 @@ def _item_pred(items: list[dict[str, Any]], texts: list[str], owner: list[int], 
     return pred
 
 
-def _pick_threshold(items: list[dict[str, Any]], texts: list[str], owner: list[int], prob: np.ndarray,
-                    require_ref: bool, rules: list[bool]) -> tuple[float, dict[str, float]]:
+def _pick_threshold(
+    items: list[dict[str, Any]],
+    texts: list[str],
+    owner: list[int],
+    prob: np.ndarray,
+    require_ref: bool,
+    rules: list[bool],
+) -> tuple[float, dict[str, float]]:
     """The threshold with the best F1 of rules OR semantic whose hard-negative FP rate stays <= MAX_HN_FP."""
     best: tuple[float, dict[str, float]] = (0.99, item_metrics(items, rules))
     for th in np.arange(0.30, 0.995, 0.01):
@@ -161,8 +179,9 @@ def _pick_threshold(items: list[dict[str, Any]], texts: list[str], owner: list[i
     return best
 
 
-def cross_validate(items: list[dict[str, Any]], x: np.ndarray, y: np.ndarray, texts: list[str],
-                   owner: list[int], lam: float) -> np.ndarray:
+def cross_validate(
+    items: list[dict[str, Any]], x: np.ndarray, y: np.ndarray, texts: list[str], owner: list[int], lam: float
+) -> np.ndarray:
     """Out-of-fold blame probabilities per sentence."""
     fold_of_item = _folds(items)
     fold = np.asarray([fold_of_item[n if n >= 0 else -1 - n] for n in owner])
@@ -180,9 +199,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--out", default=str(semantic.WEIGHTS_FILE))
-    ap.add_argument("--leave-out", default="", help="train without this file (e.g. dev-extra.jsonl) to measure on it")
-    ap.add_argument("--lambda", dest="lambdas", type=float, action="append",
-                    help=f"L2 strength to try (repeatable; default {', '.join(f'{v:g}' for v in LAMBDAS)})")
+    ap.add_argument(
+        "--leave-out", default="", help="train without this file (e.g. dev-extra.jsonl) to measure on it"
+    )
+    ap.add_argument(
+        "--lambda",
+        dest="lambdas",
+        type=float,
+        action="append",
+        help=f"L2 strength to try (repeatable; default {', '.join(f'{v:g}' for v in LAMBDAS)})",
+    )
     args = ap.parse_args()
     items = load_items(tuple(p for p in (DEV, DEV_EXTRA, EXTRA, MINE) if p.name != args.leave_out))
     if not items:
@@ -194,8 +220,10 @@ def main() -> None:
     x = semantic.feature_matrix(texts, scores, emb.embed(texts)).astype(np.float64)
     y = np.asarray(labels, dtype=np.float64)
     print(f"{len(items)} items, {len(texts)} sentences ({int(y.sum())} blameful)")
-    rules = [any(h.confidence >= FLAG_AT for s in split_sentences(i["text"]) for h in check_sentence(s.text))
-             for i in items]
+    rules = [
+        any(h.confidence >= FLAG_AT for s in split_sentences(i["text"]) for h in check_sentence(s.text))
+        for i in items
+    ]
     best: tuple[float, float, bool, dict[str, float]] | None = None
     for lam in args.lambdas or LAMBDAS:
         oof = cross_validate(items, x, y, texts, owner, lam)
@@ -203,41 +231,57 @@ def main() -> None:
         # on the 296 public postmortems the stage flagged long technical sentences (14 findings, 9 false).
         for require_ref in (True,):
             th, m = _pick_threshold(items, texts, owner, oof, require_ref, rules)
-            print(f"  cv lambda {lam:g} ref-gate {require_ref}: threshold {th:.2f} P {m['precision']:.3f} "
-                  f"R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}")
+            print(
+                f"  cv lambda {lam:g} ref-gate {require_ref}: threshold {th:.2f} P {m['precision']:.3f} "
+                f"R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}"
+            )
             if best is None or m["f1"] > best[3]["f1"]:
                 best = (lam, th, require_ref, m)
     assert best is not None
     lam, th, require_ref, m = best
-    print(f"chosen: lambda {lam:g}, threshold {th:.2f}, ref-gate {require_ref}; rules OR semantic 5-fold CV "
-          f"P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}")
+    print(
+        f"chosen: lambda {lam:g}, threshold {th:.2f}, ref-gate {require_ref}; rules OR semantic 5-fold CV "
+        f"P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}"
+    )
     oof = cross_validate(items, x, y, texts, owner, lam)
     sem = _item_pred(items, texts, owner, oof, th, require_ref)
     c = item_metrics(items, [a or b for a, b in zip(rules, sem, strict=True)])
-    print(f"rules OR semantic (semantic out-of-fold; rules were written from this data): P {c['precision']:.3f} "
-          f"R {c['recall']:.3f} F1 {c['f1']:.3f} HN-FP {c['hn_fp']:.3f}")
+    print(
+        f"rules OR semantic (semantic out-of-fold; rules were written from this data): P {c['precision']:.3f} "
+        f"R {c['recall']:.3f} F1 {c['f1']:.3f} HN-FP {c['hn_fp']:.3f}"
+    )
     if args.cv_only:
         return
     scaler = Scaler(x)
     w, b = scaler.fold(*fit_logistic(scaler(x), y, lam))
     heads = _category_heads(items, x, y, owner, lam)
-    out = {"model": MODEL_ID, "features": ["384 embedding dims", *semantic.FEATURE_NAMES, f"{semantic.NGRAM_DIMS} hashed n-grams"],
-           "threshold": th, "require_ref": require_ref,
-           "max_words": int(np.percentile([len(t.split()) for t in texts], 99)), "lambda": lam, "categories": list(CATEGORIES),
-           "cv": {k: round(v, 3) for k, v in m.items()},
-           "blame": {"w": _round(w), "b": round(b, 5)}, "category_heads": heads}
+    out = {
+        "model": MODEL_ID,
+        "features": ["384 embedding dims", *semantic.FEATURE_NAMES, f"{semantic.NGRAM_DIMS} hashed n-grams"],
+        "threshold": th,
+        "require_ref": require_ref,
+        "max_words": int(np.percentile([len(t.split()) for t in texts], 99)),
+        "lambda": lam,
+        "categories": list(CATEGORIES),
+        "cv": {k: round(v, 3) for k, v in m.items()},
+        "blame": {"w": _round(w), "b": round(b, 5)},
+        "category_heads": heads,
+    }
     Path(args.out).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 
 
-def _category_heads(items: list[dict[str, Any]], x: np.ndarray, y: np.ndarray, owner: list[int],
-                    lam: float) -> dict[str, dict[str, Any]]:
+def _category_heads(
+    items: list[dict[str, Any]], x: np.ndarray, y: np.ndarray, owner: list[int], lam: float
+) -> dict[str, dict[str, Any]]:
     pos = np.flatnonzero(y > 0)
     xp = x[pos]
     scaler = Scaler(xp)
     heads = {}
     for cat in CATEGORIES:
-        yc = np.asarray([1.0 if cat in items[owner[i]]["categories"] else 0.0 for i in pos])  # pos rows: owner >= 0
+        yc = np.asarray(
+            [1.0 if cat in items[owner[i]]["categories"] else 0.0 for i in pos]
+        )  # pos rows: owner >= 0
         w, b = fit_logistic(scaler(xp), yc, lam) if yc.any() else (np.zeros(x.shape[1]), -5.0)
         w, b = scaler.fold(w, b)
         heads[cat] = {"w": _round(w), "b": round(b, 5)}

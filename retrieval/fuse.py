@@ -12,7 +12,9 @@ from collections.abc import Sequence
 Ranking = Sequence[tuple[str, float]]
 
 
-def rrf(rankings: Sequence[Ranking], *, k: float = 60.0, weights: Sequence[float] | None = None) -> list[tuple[str, float]]:
+def rrf(
+    rankings: Sequence[Ranking], *, k: float = 60.0, weights: Sequence[float] | None = None
+) -> list[tuple[str, float]]:
     """Reciprocal rank fusion of (id, score) lists, best first; scores are the fused RRF sums."""
     weights = weights or [1.0] * len(rankings)
     fused: dict[str, float] = {}

@@ -41,7 +41,10 @@ def screen(path: Path, data: bytes) -> tuple[str | None, str | None]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return None, f"not valid UTF-8 (line {line}); convert it (e.g. `iconv -f latin1 -t utf-8`) and index again"
+        return (
+            None,
+            f"not valid UTF-8 (line {line}); convert it (e.g. `iconv -f latin1 -t utf-8`) and index again",
+        )
     if path.suffix.lower() == ".json":
         return text, None  # the JSON draft parser checks the shape and names what is missing
     words = _WORD.findall(text)

@@ -68,7 +68,9 @@ class Library:
 
         folder = Path(path)
         if not folder.exists():
-            raise LibraryError(f"{folder}: no such folder; pass a folder of past postmortems (.md, .txt, .json)")
+            raise LibraryError(
+                f"{folder}: no such folder; pass a folder of past postmortems (.md, .txt, .json)"
+            )
         skipped: list[str] = []
         report = self._index(find_files(folder, skipped), scope=folder)
         report.skipped[:0] = skipped
@@ -84,7 +86,10 @@ class Library:
 
         try:
             report = index_files(
-                files, collection=self._collection, catalog=self._catalog, scope=scope,
+                files,
+                collection=self._collection,
+                catalog=self._catalog,
+                scope=scope,
                 embed=MiniLMEmbedder.shared().embed,
             )
         except LibraryError:
@@ -134,17 +139,24 @@ class Library:
             if rec is None:
                 continue
             via = ", ".join(
-                f"{name} #{r[doc_id]}" for name, r in (("keywords", lex_rank), ("meaning", dense_rank)) if doc_id in r
+                f"{name} #{r[doc_id]}"
+                for name, r in (("keywords", lex_rank), ("meaning", dense_rank))
+                if doc_id in r
             )
             m = Match(
                 id=doc_id,
                 title=str(rec["title"]),
                 score=round(min(1.0, score / best_rrf), 4),
                 why=explain(
-                    text, doc_text=str(rec["text"]), title=str(rec["title"]),
-                    services=rec.get("services") or [], categories=rec.get("categories") or [],  # type: ignore[arg-type]
-                    section=section.get(doc_id), via=f"ranked by {via}" if via else "",
-                    df=lexical.df, n_docs=len(lexical.ids),
+                    text,
+                    doc_text=str(rec["text"]),
+                    title=str(rec["title"]),
+                    services=rec.get("services") or [],
+                    categories=rec.get("categories") or [],  # type: ignore[arg-type]
+                    section=section.get(doc_id),
+                    via=f"ranked by {via}" if via else "",
+                    df=lexical.df,
+                    n_docs=len(lexical.ids),
                 ),
                 url=rec.get("url"),  # type: ignore[arg-type]
                 date=rec.get("date"),  # type: ignore[arg-type]
@@ -225,7 +237,10 @@ class Library:
             got = self._collection.get(ids=chunk_ids, include=["metadatas"])
         except Exception:  # the section only decorates the reason; never fail a search on it
             return {}
-        return {cid: str((meta or {}).get("section") or "") for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)}
+        return {
+            cid: str((meta or {}).get("section") or "")
+            for cid, meta in zip(got["ids"], got["metadatas"] or [], strict=False)
+        }
 
     def _query_vector(self, text: str) -> np.ndarray:
         """One query vector (one short forward pass, cached).
@@ -243,7 +258,9 @@ class Library:
         if count(text) <= MAX_TOKENS - 2:
             return query_vector(text)
         lexical = self._lexical_index()
-        return query_vector(focus(text, words=_QUERY_PIECES, df=lexical.df, n_docs=len(lexical.ids), size=count))
+        return query_vector(
+            focus(text, words=_QUERY_PIECES, df=lexical.df, n_docs=len(lexical.ids), size=count)
+        )
 
     def _lexical_index(self) -> LexicalIndex:
         from assistant.retrieval.lexical import LexicalIndex

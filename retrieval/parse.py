@@ -66,7 +66,10 @@ def parse_markdown(text: str, *, path: Path) -> ParsedPostmortem:
         line = lines[i]
         h = _HEADING.match(line)
         setext = (
-            i + 1 < len(lines) and line.strip() and _SETEXT.match(lines[i + 1]) and not line.startswith(("-", "|"))
+            i + 1 < len(lines)
+            and line.strip()
+            and _SETEXT.match(lines[i + 1])
+            and not line.startswith(("-", "|"))
         )
         if h or setext:
             name = h.group(2).strip() if h else line.strip()
@@ -105,7 +108,10 @@ def parse_plain_text(text: str, *, path: Path) -> ParsedPostmortem:
             _flush(sections, heading, buf, start)
             heading, buf, start = hm.group(1).strip(), [], n + 2
             continue
-        if stripped.lower().startswith(("root cause:", "impact:", "summary:", "resolution:")) and ":" in stripped:
+        if (
+            stripped.lower().startswith(("root cause:", "impact:", "summary:", "resolution:"))
+            and ":" in stripped
+        ):
             _flush(sections, heading, buf, start)
             head, rest = stripped.split(":", 1)
             heading, buf, start = head.strip(), [rest.strip()], n + 1
@@ -122,11 +128,13 @@ def parse_draft_json(text: str, *, path: Path) -> ParsedPostmortem:
     except json.JSONDecodeError as exc:
         raise MalformedInputError(
             f"not valid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); fix or re-export the draft",
-            path=str(path), line=exc.lineno,
+            path=str(path),
+            line=exc.lineno,
         ) from exc
     if not isinstance(data, dict) or not any(k in data for k in ("title", "summary", "root_cause")):
         raise MalformedInputError(
-            "JSON is not a postmortem draft (expected keys such as title, summary, root_cause)", path=str(path)
+            "JSON is not a postmortem draft (expected keys such as title, summary, root_cause)",
+            path=str(path),
         )
     sections = []
     for key, heading in _DRAFT_SECTIONS:
@@ -185,7 +193,9 @@ def _yaml(block: str, path: Path) -> dict[str, Any]:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             raise MalformedInputError(
-                f"front matter is not valid YAML ({exc}); quote values that contain ': '", path=str(path), line=line
+                f"front matter is not valid YAML ({exc}); quote values that contain ': '",
+                path=str(path),
+                line=line,
             ) from exc
     return data if isinstance(data, dict) else {}
 
@@ -233,7 +243,9 @@ def _flatten(value: Any) -> str:
     if isinstance(value, dict):
         if "description" in value:
             return _flatten(value["description"])
-        return "\n".join(f"{k}: {_flatten(v)}" for k, v in value.items() if k not in ("refs",) and _flatten(v))
+        return "\n".join(
+            f"{k}: {_flatten(v)}" for k, v in value.items() if k not in ("refs",) and _flatten(v)
+        )
     return str(value)
 
 

@@ -77,7 +77,14 @@ def _draft_markdown(d: dict[str, Any], doc_id: str | None) -> tuple[str, str]:
     for key, value in (("date", date), ("severity", d.get("severity")), ("services", d.get("services"))):
         if value:
             meta[key] = value
-    lines = ["---", yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).strip(), "---", "", f"# {title}", ""]
+    lines = [
+        "---",
+        yaml.safe_dump(meta, sort_keys=False, allow_unicode=True).strip(),
+        "---",
+        "",
+        f"# {title}",
+        "",
+    ]
     for key, heading in _DRAFT_ORDER:
         text = _text(d.get(key))
         if text.strip():

@@ -45,7 +45,9 @@ def mechanisms(text: str) -> frozenset[str]:
     return frozenset(name for name, rx in _RULES.items() if rx.search(text))
 
 
-def shared_terms(query: str, doc_text: str, *, df: dict[str, int] | None = None, n_docs: int = 0, limit: int = 5) -> list[str]:
+def shared_terms(
+    query: str, doc_text: str, *, df: dict[str, int] | None = None, n_docs: int = 0, limit: int = 5
+) -> list[str]:
     """Words the query and the doc share, rarest first (as written in the query)."""
     doc_tokens = set(tokenize(doc_text))
     seen: dict[str, str] = {}

@@ -42,7 +42,8 @@ def chroma_server(path: Path, log: Path) -> Iterator[int]:
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
         try:
             deadline = time.monotonic() + 60

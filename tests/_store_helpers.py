@@ -55,20 +55,27 @@ def postgres_server() -> Iterator[str]:
         return
     bindir = _bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL server binaries not found (run scripts/setup --test, or apt-get install postgresql)")
+        pytest.skip(
+            "PostgreSQL server binaries not found (run scripts/setup --test, or apt-get install postgresql)"
+        )
     as_postgres = os.geteuid() == 0
     if as_postgres:
         try:
             pg = pwd.getpwnam("postgres")
         except KeyError:
-            pytest.skip("running as root and there is no 'postgres' user for initdb (apt-get install postgresql)")
+            pytest.skip(
+                "running as root and there is no 'postgres' user for initdb (apt-get install postgresql)"
+            )
     tmp = Path(tempfile.mkdtemp(prefix="pm-pg-"))
     data = tmp / "data"
     if as_postgres:
         os.chown(tmp, pg.pw_uid, pg.pw_gid)
     port = _free_port()
     try:
-        _run([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", PG_USER, "-E", "UTF8"], as_postgres=as_postgres)
+        _run(
+            [str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", PG_USER, "-E", "UTF8"],
+            as_postgres=as_postgres,
+        )
         opts = f"-k {tmp} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off"
         _run([str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(tmp / "log"), "-w", "start"],
              as_postgres=as_postgres)  # fmt: skip
@@ -81,7 +88,9 @@ def postgres_server() -> Iterator[str]:
         yield url
     finally:
         try:
-            _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], as_postgres=as_postgres)
+            _run(
+                [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], as_postgres=as_postgres
+            )
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
 

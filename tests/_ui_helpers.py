@@ -33,7 +33,10 @@ class RunningApp:
 
     def call(self, client: Any, api: str, *args: Any) -> dict[str, Any]:
         result = client.predict(*args, api_name=f"/{api}")
-        if not isinstance(result, tuple | list) or len(self.demo.ui_outputs.labels(self.demo.ui_outputs.api[api])) == 1:
+        if (
+            not isinstance(result, tuple | list)
+            or len(self.demo.ui_outputs.labels(self.demo.ui_outputs.api[api])) == 1
+        ):
             result = [result]
         names = self.demo.ui_outputs.labels(self.demo.ui_outputs.api[api])
         assert len(names) == len(result), (names, result)

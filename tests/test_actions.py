@@ -58,7 +58,12 @@ def test_filters_find_open_overdue_and_owned_items_across_postmortems(database_u
     store.close()
     assert len(every) == 4
     # overdue first by due date; items without a date last
-    assert [it.due.isoformat() if it.due else None for it in every] == ["2026-03-01", "2026-04-01", "2026-06-30", None]
+    assert [it.due.isoformat() if it.due else None for it in every] == [
+        "2026-03-01",
+        "2026-04-01",
+        "2026-06-30",
+        None,
+    ]
     assert "Page when the consumer count is zero for 2 minutes" not in {it.description for it in open_items}
     assert [it.description for it in overdue] == ["Alert 14 days before any certificate expires"]
     assert overdue[0].postmortem == "Checkout 502s after certificate expiry"
@@ -103,7 +108,8 @@ def test_actions_command_tracks_a_draft_json_and_refuses_unknown_statuses(tmp_pa
 
 
 def test_actions_command_reads_a_shared_postgresql_database(
-    monkeypatch: pytest.MonkeyPatch, postgres_server: str  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    postgres_server: str,  # noqa: F811
 ) -> None:
     monkeypatch.setenv("POSTMORTEM_DATABASE_URL", fresh_postgres_database(postgres_server))
     store = DraftStore(get_settings(fresh=True).database)
@@ -111,7 +117,9 @@ def test_actions_command_reads_a_shared_postgresql_database(
     store.create(draft=QUEUE)
     store.close()
     res = CliRunner().invoke(app, ["actions", "--owner", "erin", "--json"])
-    assert [d["description"] for d in json.loads(res.output)] == ["Page when the consumer count is zero for 2 minutes"]
+    assert [d["description"] for d in json.loads(res.output)] == [
+        "Page when the consumer count is zero for 2 minutes"
+    ]
 
 
 def test_jira_csv_follows_atlassians_importer_rules() -> None:
@@ -127,7 +135,9 @@ def test_jira_csv_follows_atlassians_importer_rules() -> None:
     assert first["Due date"] == "2026-04-01" and first["Issue Type"] == "Task" and first["Priority"] == "High"
     assert [rows[1][i] for i, h in enumerate(header) if h == "Labels"] == ["postmortem", "detect"]
     second = dict(zip(header, rows[2], strict=False))
-    assert second["Due date"] == "" and "Due: next sprint" in second["Description"]  # not a date: kept as text
+    assert (
+        second["Due date"] == "" and "Due: next sprint" in second["Description"]
+    )  # not a date: kept as text
     assert second["Priority"] == "Low"
     assert len(rows[3][0]) <= 255  # Jira's summary limit
     assert all(" " not in lab for r in rows[1:] for lab, h in zip(r, header, strict=True) if h == "Labels")

@@ -14,9 +14,26 @@ from assistant.timeline import build_timeline
 
 
 def test_a_two_megabyte_single_line_chat_drafts_in_seconds_and_says_it_was_clipped(tmp_path: Path) -> None:
-    words = ["the", "api", "is", "slow", "again", "restarting", "pods", "now", "checking", "db", "pool", "graphs", "latency", "errors"]
+    words = [
+        "the",
+        "api",
+        "is",
+        "slow",
+        "again",
+        "restarting",
+        "pods",
+        "now",
+        "checking",
+        "db",
+        "pool",
+        "graphs",
+        "latency",
+        "errors",
+    ]
     chat = tmp_path / "chat.txt"
-    chat.write_text("[14:02] alice: " + " ".join(words[n % len(words)] for n in range(330_000)) + "\n", encoding="utf-8")
+    chat.write_text(
+        "[14:02] alice: " + " ".join(words[n % len(words)] for n in range(330_000)) + "\n", encoding="utf-8"
+    )
     tl = build_timeline([chat])
     started = time.process_time()
     pm = draft_postmortem(tl, provider=OfflineProvider())

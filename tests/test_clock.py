@@ -54,22 +54,45 @@ def test_times_of_day_roll_over_midnight_in_order() -> None:
 
 
 def _alerts() -> object:
-    return source("alerts.json", "alert", [
-        rec(datetime(2026, 5, 12, 17, 24, 5, tzinfo=UTC), "alert", "[FIRING] OrdersLatencyHigh p99 > 2s",
-            "alerts.json", 4, alert="OrdersLatencyHigh", status="firing", severity="page"),
-        rec(datetime(2026, 5, 12, 18, 10, 0, tzinfo=UTC), "alert", "[RESOLVED] OrdersLatencyHigh",
-            "alerts.json", 30, alert="OrdersLatencyHigh", status="resolved", severity="page"),
-    ])
+    return source(
+        "alerts.json",
+        "alert",
+        [
+            rec(
+                datetime(2026, 5, 12, 17, 24, 5, tzinfo=UTC),
+                "alert",
+                "[FIRING] OrdersLatencyHigh p99 > 2s",
+                "alerts.json",
+                4,
+                alert="OrdersLatencyHigh",
+                status="firing",
+                severity="page",
+            ),
+            rec(
+                datetime(2026, 5, 12, 18, 10, 0, tzinfo=UTC),
+                "alert",
+                "[RESOLVED] OrdersLatencyHigh",
+                "alerts.json",
+                30,
+                alert="OrdersLatencyHigh",
+                status="resolved",
+                severity="page",
+            ),
+        ],
+    )
 
 
 def test_local_chat_offset_is_inferred_from_the_echoed_alert() -> None:
-    teams = chat("teams.txt", [
-        (tod(10, 20), "dana", "anyone else seeing slow orders?"),
-        (tod(10, 24), "alertbot", "[FIRING] OrdersLatencyHigh p99 > 2s"),
-        (tod(10, 26), "omar", "ack, looking"),
-        (tod(11, 5), "omar", "rolled back, latency back to normal"),
-        (tod(11, 20), "dana", "resolving, thanks"),
-    ])
+    teams = chat(
+        "teams.txt",
+        [
+            (tod(10, 20), "dana", "anyone else seeing slow orders?"),
+            (tod(10, 24), "alertbot", "[FIRING] OrdersLatencyHigh p99 > 2s"),
+            (tod(10, 26), "omar", "ack, looking"),
+            (tod(11, 5), "omar", "rolled back, latency back to normal"),
+            (tod(11, 20), "dana", "resolving, thanks"),
+        ],
+    )
     tl = build_timeline(Bundle([_alerts(), teams]))
     c = tl.clock["teams.txt"]
     assert (c.how, c.offset) == ("inferred", "-07:00")
@@ -83,10 +106,21 @@ def test_local_chat_offset_is_inferred_from_the_echoed_alert() -> None:
 
 
 def test_human_mention_of_the_page_time_pins_the_offset() -> None:
-    notes = source("notes.md", "note", [
-        rec(tod(19, 30), "note", "PagerDuty paged me at 19:24, opened the dashboards", "notes.md", 3, has_date=False),
-        rec(tod(19, 50), "note", "restarted the pool", "notes.md", 4, has_date=False),
-    ])
+    notes = source(
+        "notes.md",
+        "note",
+        [
+            rec(
+                tod(19, 30),
+                "note",
+                "PagerDuty paged me at 19:24, opened the dashboards",
+                "notes.md",
+                3,
+                has_date=False,
+            ),
+            rec(tod(19, 50), "note", "restarted the pool", "notes.md", 4, has_date=False),
+        ],
+    )
     tl = build_timeline(Bundle([_alerts(), notes]))
     assert (tl.clock["notes.md"].how, tl.clock["notes.md"].offset) == ("inferred", "+02:00")
 
@@ -104,11 +138,15 @@ def test_without_shared_events_the_flag_or_utc_is_used_and_said() -> None:
 
 def test_conversation_across_spring_forward_lands_on_both_sides() -> None:
     # US clocks jump 02:00 → 03:00 on 2026-03-08; the chat's 01:50 and 03:10 are 20 minutes apart.
-    talk = chat("chat.txt", [
-        (datetime(2026, 3, 8, 1, 50), "ana", "db failover started"),
-        (datetime(2026, 3, 8, 2, 30), "ben", "typo'd stamp from a bot"),
-        (datetime(2026, 3, 8, 3, 10), "ana", "failover done"),
-    ], has_date=True)
+    talk = chat(
+        "chat.txt",
+        [
+            (datetime(2026, 3, 8, 1, 50), "ana", "db failover started"),
+            (datetime(2026, 3, 8, 2, 30), "ben", "typo'd stamp from a bot"),
+            (datetime(2026, 3, 8, 3, 10), "ana", "failover done"),
+        ],
+        has_date=True,
+    )
     tl = build_timeline(Bundle([talk]), tz="America/New_York")
     by_text = {e.text: e.time for e in tl.events}
     assert by_text["db failover started"].astimezone(UTC) == datetime(2026, 3, 8, 6, 50, tzinfo=UTC)
@@ -124,14 +162,43 @@ def test_host_eleven_minutes_slow_is_corrected_and_reported() -> None:
     for i in range(8):
         rid = f"req-{4711 + i}ab"
         t = base + timedelta(minutes=3 * i, seconds=7)
-        recs.append(rec(t, "log", f"GET /api/orders request_id={rid} 200", "app.log", 3 * i + 1,
-                        host="gw-1", level="info", service="gateway"))
-        recs.append(rec(t + timedelta(milliseconds=40), "log", f"handled request_id={rid} db=12ms", "app.log",
-                        3 * i + 2, host="api-1", level="info", service="api"))
+        recs.append(
+            rec(
+                t,
+                "log",
+                f"GET /api/orders request_id={rid} 200",
+                "app.log",
+                3 * i + 1,
+                host="gw-1",
+                level="info",
+                service="gateway",
+            )
+        )
+        recs.append(
+            rec(
+                t + timedelta(milliseconds=40),
+                "log",
+                f"handled request_id={rid} db=12ms",
+                "app.log",
+                3 * i + 2,
+                host="api-1",
+                level="info",
+                service="api",
+            )
+        )
         # api-2's clock runs 11 minutes slow: the same request is stamped 11 minutes early.
-        recs.append(rec(t + timedelta(milliseconds=60) - timedelta(minutes=11), "log",
-                        f"audit request_id={rid} ok", "app.log", 3 * i + 3, host="api-2", level="info",
-                        service="audit"))
+        recs.append(
+            rec(
+                t + timedelta(milliseconds=60) - timedelta(minutes=11),
+                "log",
+                f"audit request_id={rid} ok",
+                "app.log",
+                3 * i + 3,
+                host="api-2",
+                level="info",
+                service="audit",
+            )
+        )
     tl = build_timeline(Bundle([source("app.log", "log", recs)]))
     c = tl.clock["app.log"]
     assert abs(c.skew_s + 660) <= 1
@@ -150,7 +217,9 @@ def test_correct_hosts_are_not_flagged_as_skewed() -> None:
         rid = f"trace{9000 + i}x"
         t = base + timedelta(minutes=2 * i)
         recs.append(rec(t, "log", f"in {rid}", "a.log", 2 * i + 1, host="h1", level="info"))
-        recs.append(rec(t + timedelta(seconds=2), "log", f"out {rid}", "a.log", 2 * i + 2, host="h2", level="info"))
+        recs.append(
+            rec(t + timedelta(seconds=2), "log", f"out {rid}", "a.log", 2 * i + 2, host="h2", level="info")
+        )
     tl = build_timeline(Bundle([source("a.log", "log", recs)]))
     assert tl.clock["a.log"].skew_s == 0
     assert not [f for f in tl.findings if "skew" in f.lower()]
@@ -161,8 +230,10 @@ def test_local_time_told_for_a_city_names_the_chat_zone(tmp_path: Path) -> None:
 
     assert zone_of_place("Madrid") == "Europe/Madrid" and zone_of_place("new york") == "America/New_York"
     assert local_time_statement("it's 15:10 here in Madrid so no rush") == (15, 10, "Europe/Madrid")
-    chat = "ana — 03/04/2026 3:02 PM\nshipping\nbo — 03/04/2026 3:10 PM\nit's 15:10 here in Madrid, lunch?\n" \
-           "ana — 03/04/2026 3:12 PM\nok\n"
+    chat = (
+        "ana — 03/04/2026 3:02 PM\nshipping\nbo — 03/04/2026 3:10 PM\nit's 15:10 here in Madrid, lunch?\n"
+        "ana — 03/04/2026 3:12 PM\nok\n"
+    )
     (tmp_path / "chat.txt").write_text(chat, encoding="utf-8")
     tl = build_timeline([tmp_path / "chat.txt"])
     clock = tl.clock[str(tmp_path / "chat.txt")]
@@ -171,9 +242,14 @@ def test_local_time_told_for_a_city_names_the_chat_zone(tmp_path: Path) -> None:
 
 
 def test_chat_without_zone_takes_the_zone_its_teams_notes_state(tmp_path: Path) -> None:
-    (tmp_path / "notes.md").write_text("Timeline (all times JST)\nThu 5 Mar 15:13 JST — raised\n", encoding="utf-8")
-    (tmp_path / "chat.txt").write_text("—— Thursday, March 5 ——\n[15:13] aoi: recon looks wrong\n"
-                                       "[15:14] kenta: looking\n[15:20] kenta: found it\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text(
+        "Timeline (all times JST)\nThu 5 Mar 15:13 JST — raised\n", encoding="utf-8"
+    )
+    (tmp_path / "chat.txt").write_text(
+        "—— Thursday, March 5 ——\n[15:13] aoi: recon looks wrong\n"
+        "[15:14] kenta: looking\n[15:20] kenta: found it\n",
+        encoding="utf-8",
+    )
     tl = build_timeline([tmp_path / "notes.md", tmp_path / "chat.txt"], date=datetime(2026, 3, 5).date())
     clock = tl.clock[str(tmp_path / "chat.txt")]
     assert (clock.zone, clock.how) == ("Asia/Tokyo", "inferred")
@@ -182,14 +258,33 @@ def test_chat_without_zone_takes_the_zone_its_teams_notes_state(tmp_path: Path) 
 
 
 def test_log_line_pasted_in_chat_pins_the_chat_offset() -> None:
-    logs = source("app.log", "log", [
-        rec(datetime(2026, 3, 4, 14, 28, 20), "log", "INFO [GroupCoordinator 2]: Preparing to rebalance", "app.log", 7,
-            level="info"),
-        rec(datetime(2026, 3, 4, 14, 29, 0), "log", "INFO heartbeat", "app.log", 8, level="info"),
-    ], stated_tz="UTC")
-    talk = chat("chat.txt", [(tod(15, 29), "iker", "broker side:\n[2026-03-04 14:28:20,663] INFO [GroupCoordinator 2]: "
-                                                   "Preparing to rebalance"),
-                             (tod(15, 31), "mira", "looking")])
+    logs = source(
+        "app.log",
+        "log",
+        [
+            rec(
+                datetime(2026, 3, 4, 14, 28, 20),
+                "log",
+                "INFO [GroupCoordinator 2]: Preparing to rebalance",
+                "app.log",
+                7,
+                level="info",
+            ),
+            rec(datetime(2026, 3, 4, 14, 29, 0), "log", "INFO heartbeat", "app.log", 8, level="info"),
+        ],
+        stated_tz="UTC",
+    )
+    talk = chat(
+        "chat.txt",
+        [
+            (
+                tod(15, 29),
+                "iker",
+                "broker side:\n[2026-03-04 14:28:20,663] INFO [GroupCoordinator 2]: Preparing to rebalance",
+            ),
+            (tod(15, 31), "mira", "looking"),
+        ],
+    )
     tl = build_timeline(Bundle([logs, talk]))
     clock = tl.clock["chat.txt"]
     assert (clock.how, clock.offset) == ("inferred", "+01:00")

@@ -36,16 +36,31 @@ def _logs(skew: timedelta) -> list:
     for i in range(5):
         t = base + timedelta(minutes=5 * i)
         out.append(rec(t, "log", f"GET /health {i}", "app.log", 2 * i + 1, host="web-1", level="info"))
-        out.append(rec(t + skew, "log", f"ERROR upstream timeout {i}", "app.log", 2 * i + 2, host="db-02",
-                       level="error"))
+        out.append(
+            rec(
+                t + skew,
+                "log",
+                f"ERROR upstream timeout {i}",
+                "app.log",
+                2 * i + 2,
+                host="db-02",
+                level="error",
+            )
+        )
     return out
 
 
 def test_stated_host_offset_over_ten_minutes_corrects_only_that_host() -> None:
     skew = -timedelta(minutes=14)
-    talk = chat("chat.txt", [(datetime(2026, 6, 2, 14, 10), "ana", "db-02 errors look early?"),
-                             (datetime(2026, 6, 2, 14, 12), "bo", "db-02's clock is about 14 min behind, NTP broke")],
-                has_date=True, stated_tz="UTC")
+    talk = chat(
+        "chat.txt",
+        [
+            (datetime(2026, 6, 2, 14, 10), "ana", "db-02 errors look early?"),
+            (datetime(2026, 6, 2, 14, 12), "bo", "db-02's clock is about 14 min behind, NTP broke"),
+        ],
+        has_date=True,
+        stated_tz="UTC",
+    )
     tl = build_timeline(Bundle([source("app.log", "log", _logs(skew)), talk]))
     db = [e for e in tl.events if "upstream timeout" in e.text]
     web = [e for e in tl.events if "GET /health" in e.text]
@@ -59,17 +74,27 @@ def test_stated_host_offset_over_ten_minutes_corrects_only_that_host() -> None:
 
 
 def test_that_host_resolves_to_the_host_just_discussed() -> None:
-    talk = chat("chat.txt", [(datetime(2026, 6, 2, 14, 10), "ana", "checking db-02"),
-                             (datetime(2026, 6, 2, 14, 12), "bo", "that host runs ~3m25s slow")],
-                has_date=True, stated_tz="UTC")
+    talk = chat(
+        "chat.txt",
+        [
+            (datetime(2026, 6, 2, 14, 10), "ana", "checking db-02"),
+            (datetime(2026, 6, 2, 14, 12), "bo", "that host runs ~3m25s slow"),
+        ],
+        has_date=True,
+        stated_tz="UTC",
+    )
     tl = build_timeline(Bundle([source("app.log", "log", _logs(-timedelta(seconds=205))), talk]))
     assert tl.clock["app.log"].skew_s == -205
     assert any("db-02" in f for f in tl.findings)
 
 
 def test_statement_about_an_unknown_host_changes_nothing() -> None:
-    talk = chat("chat.txt", [(datetime(2026, 6, 2, 14, 12), "bo", "PR-1184 is 5 min behind")],
-                has_date=True, stated_tz="UTC")
+    talk = chat(
+        "chat.txt",
+        [(datetime(2026, 6, 2, 14, 12), "bo", "PR-1184 is 5 min behind")],
+        has_date=True,
+        stated_tz="UTC",
+    )
     tl = build_timeline(Bundle([source("app.log", "log", _logs(timedelta(0))), talk]))
     assert tl.clock["app.log"].skew_s == 0
     assert all(e.recorded_time is None for e in tl.events)

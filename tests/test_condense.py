@@ -33,16 +33,23 @@ def test_level_class_uses_the_level_when_present_and_words_otherwise() -> None:
 def test_frequent_template_becomes_one_event_with_count_first_last_and_examples() -> None:
     c = Condenser()
     for i in range(1000):
-        c.add(T0 + timedelta(seconds=i), f"request completed id={i} status=200 in {i % 90}ms", _ref(i + 1),
-              level="info", service="api")
+        c.add(
+            T0 + timedelta(seconds=i),
+            f"request completed id={i} status=200 in {i % 90}ms",
+            _ref(i + 1),
+            level="info",
+            service="api",
+        )
     events = c.events()
     assert len(events) == 1
     e = events[0]
     assert e.attrs["count"] == 1000
     assert e.time == T0 and e.attrs["last"] == (T0 + timedelta(seconds=999)).isoformat()
     assert [str(r) for r in e.refs] == ["app.log:1", "app.log:1000"]
-    assert e.attrs["examples"][:2] == ["request completed id=0 status=200 in 0ms",
-                                       "request completed id=1 status=200 in 1ms"]
+    assert e.attrs["examples"][:2] == [
+        "request completed id=0 status=200 in 0ms",
+        "request completed id=1 status=200 in 1ms",
+    ]
     assert "x1000" in e.text
 
 
@@ -85,11 +92,19 @@ def test_a_usually_identical_line_that_changes_is_a_state_change_event() -> None
 def test_a_million_distinct_lines_condense_to_at_most_a_few_hundred_events() -> None:
     c = Condenser(max_events=300)
     for i in range(20000):
-        c.add(T0 + timedelta(milliseconds=50 * i), f"svc{i % 7} handled req-{i} in {i % 300}ms shard {i % 16}",
-              _ref(i + 1), level="info")
+        c.add(
+            T0 + timedelta(milliseconds=50 * i),
+            f"svc{i % 7} handled req-{i} in {i % 300}ms shard {i % 16}",
+            _ref(i + 1),
+            level="info",
+        )
         if i % 97 == 0:
-            c.add(T0 + timedelta(milliseconds=50 * i), f"ERROR upstream {i % 5} timeout after {i}ms", _ref(i + 1),
-                  level="error")
+            c.add(
+                T0 + timedelta(milliseconds=50 * i),
+                f"ERROR upstream {i % 5} timeout after {i}ms",
+                _ref(i + 1),
+                level="error",
+            )
     events = c.events()
     assert 1 <= len(events) <= 300
     assert sum(e.attrs["count"] for e in events if "handled" in e.text) == 20000

@@ -8,8 +8,13 @@ from assistant.domain import Event, KeyTimes, Metrics, SourceKind, SourceRef
 
 def test_event_rejects_naive_time() -> None:
     with pytest.raises(ValidationError):
-        Event(id="E1", time=datetime(2026, 1, 1, 12, 0), source=SourceKind.chat, text="x",
-              refs=[SourceRef(file="chat.txt", line=1)])
+        Event(
+            id="E1",
+            time=datetime(2026, 1, 1, 12, 0),
+            source=SourceKind.chat,
+            text="x",
+            refs=[SourceRef(file="chat.txt", line=1)],
+        )
 
 
 def test_metrics_are_durations_from_start() -> None:

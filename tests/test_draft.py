@@ -25,20 +25,49 @@ def _all_text(obj: Any) -> str:
 
 def test_postmortem_json_has_the_public_keys() -> None:
     out = to_json(draft_postmortem(fixture_timeline()))
-    for key in ("title", "severity", "summary", "impact", "key_times", "metrics", "timeline", "detection", "response",
-                "root_cause", "contributing_factors", "lessons", "action_items", "open_questions",
-                "similar_incidents", "tone_findings", "provenance"):
+    for key in (
+        "title",
+        "severity",
+        "summary",
+        "impact",
+        "key_times",
+        "metrics",
+        "timeline",
+        "detection",
+        "response",
+        "root_cause",
+        "contributing_factors",
+        "lessons",
+        "action_items",
+        "open_questions",
+        "similar_incidents",
+        "tone_findings",
+        "provenance",
+    ):
         assert key in out
     assert set(out["lessons"]) >= {"went_well", "went_wrong", "lucky"}
     assert set(out["timeline"][0]) >= {"time", "description", "refs", "event_ids"}
     assert set(out["action_items"][0]) >= {"description", "owner", "due", "priority", "kind", "refs"}
     assert set(out["provenance"]) >= {"provider", "model", "prompt_versions", "repairs", "fallbacks"}
-    assert out["key_times"]["start"] == "2026-03-04T09:01:30Z" or out["key_times"]["start"].startswith("2026-03-04T09:01:30")
+    assert out["key_times"]["start"] == "2026-03-04T09:01:30Z" or out["key_times"]["start"].startswith(
+        "2026-03-04T09:01:30"
+    )
 
 
 def test_section_models_are_in_document_order() -> None:
-    assert s.SECTION_ORDER == ("metadata", "summary", "impact", "timeline", "detection", "response", "root_cause",
-                               "lessons", "action_items", "open_questions", "supporting_information")
+    assert s.SECTION_ORDER == (
+        "metadata",
+        "summary",
+        "impact",
+        "timeline",
+        "detection",
+        "response",
+        "root_cause",
+        "lessons",
+        "action_items",
+        "open_questions",
+        "supporting_information",
+    )
     assert "never invent" in s.ImpactDraft.model_fields["figures"].description
 
 
@@ -102,7 +131,9 @@ def test_grounder_drops_sentences_with_invented_times() -> None:
     out = g.text("Detected at 09:04. Root cause found at 03:17 by the team. Mitigated at 09:28.", "summary")
     assert out == "Detected at 09:04. Mitigated at 09:28."
     assert g.repairs == 1
-    assert g.text("The cursor was held since 08:40.", "x") == "The cursor was held since 08:40."  # time written in a source
+    assert (
+        g.text("The cursor was held since 08:40.", "x") == "The cursor was held since 08:40."
+    )  # time written in a source
 
 
 class _ScriptedProvider:
@@ -127,13 +158,28 @@ class _ScriptedProvider:
             raise ProviderUnavailableError(f"{section}: 500 after 3 retries")
         answer: BaseModel
         if section == "timeline":
-            answer = s.TimelineDraft(entries=[
-                s.TimelineEntryDraft(refs=["E003"], description="Page fired for p99 latency", time="2026-03-04T09:04:12+00:00"),
-                s.TimelineEntryDraft(refs=["E999"], description="Invented event", time="2026-03-04T09:10:00+00:00"),
-                s.TimelineEntryDraft(refs=["E013"], description="Exports disabled by flag", time="2026-03-04T07:00:00+00:00"),
-            ])
+            answer = s.TimelineDraft(
+                entries=[
+                    s.TimelineEntryDraft(
+                        refs=["E003"],
+                        description="Page fired for p99 latency",
+                        time="2026-03-04T09:04:12+00:00",
+                    ),
+                    s.TimelineEntryDraft(
+                        refs=["E999"], description="Invented event", time="2026-03-04T09:10:00+00:00"
+                    ),
+                    s.TimelineEntryDraft(
+                        refs=["E013"],
+                        description="Exports disabled by flag",
+                        time="2026-03-04T07:00:00+00:00",
+                    ),
+                ]
+            )
         elif section == "summary":
-            answer = s.SummaryDraft(summary="Requests timed out from 09:01. A fix was tried at 04:44. Exports were disabled.", refs=["E002", "E404"])
+            answer = s.SummaryDraft(
+                summary="Requests timed out from 09:01. A fix was tried at 04:44. Exports were disabled.",
+                refs=["E002", "E404"],
+            )
         else:
             answer = request.schema.model_validate(OfflineProvider().generate(request).model_dump())
         return request.schema.model_validate(answer.model_dump())
@@ -142,7 +188,9 @@ class _ScriptedProvider:
 def test_failed_section_falls_back_to_offline_and_the_draft_says_so() -> None:
     seen: list[str] = []
     provider = _ScriptedProvider(fail={"root_cause", "impact"})
-    pm = draft_postmortem(fixture_timeline(), provider=provider, on_section=lambda name, model: seen.append(name))
+    pm = draft_postmortem(
+        fixture_timeline(), provider=provider, on_section=lambda name, model: seen.append(name)
+    )
     assert sorted(pm.provenance.fallbacks) == ["impact", "root_cause"]
     assert pm.provenance.sections["root_cause"].status == "fallback"
     assert "500 after 3 retries" in (pm.provenance.sections["root_cause"].error or "")
@@ -192,7 +240,21 @@ def test_cli_draft_writes_markdown_and_json(tmp_path, fmt: str) -> None:  # type
         "[09:31] ann: we should alert on cache availability\n"
     )
     out = tmp_path / f"draft.{fmt}"
-    r = CliRunner().invoke(app, ["draft", str(chat), "--provider", "offline", "--date", "2026-01-05", "--format", fmt, "-o", str(out)])
+    r = CliRunner().invoke(
+        app,
+        [
+            "draft",
+            str(chat),
+            "--provider",
+            "offline",
+            "--date",
+            "2026-01-05",
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+        ],
+    )
     assert r.exit_code == 0, r.output
     text = out.read_text()
     if fmt == "json":

@@ -27,7 +27,9 @@ def failing_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[OpenAITestServer]
     get_settings(fresh=True)
 
 
-def test_model_failure_is_news_on_stderr_and_in_the_footer(failing_model: OpenAITestServer, tmp_path: Path) -> None:
+def test_model_failure_is_news_on_stderr_and_in_the_footer(
+    failing_model: OpenAITestServer, tmp_path: Path
+) -> None:
     out = tmp_path / "draft.md"
     run = run_main("draft", str(EXAMPLE), "--provider", "openai", "-o", str(out))
     assert run.code == 0, run.err
@@ -104,7 +106,9 @@ def test_citations_of_several_inputs_are_relative_to_their_common_parent(tmp_pat
     assert "a/chat.txt:" in run.out and "b/app.log:" in run.out
 
 
-def test_a_draft_that_cannot_be_written_is_kept_in_the_data_directory(tmp_path: Path, postmortem_home: Path) -> None:
+def test_a_draft_that_cannot_be_written_is_kept_in_the_data_directory(
+    tmp_path: Path, postmortem_home: Path
+) -> None:
     from assistant.cli.draft import write_safely
 
     gone = tmp_path / "gone"

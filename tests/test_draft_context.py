@@ -35,7 +35,9 @@ def _long_incident(folder: Path) -> Timeline:
         minute = 8 * 60 + i * 14 * 60 // 158
         who = ("dana", "eli", "fay", "gus")[i % 4]
         chat.append(f"[{minute // 60:02d}:{minute % 60:02d}] {who}: update {i}: {_TOPICS[i % len(_TOPICS)]}")
-    chat[1] = "[08:00] PagerDuty: Incident #9120 triggered: ArchiveRowsDropping on archive-db - assigned to dana"
+    chat[1] = (
+        "[08:00] PagerDuty: Incident #9120 triggered: ArchiveRowsDropping on archive-db - assigned to dana"
+    )
     chat.append("[22:05] dana: all invoices restored and verified by support, marking the incident resolved")
     (folder / "chat.txt").write_text("\n".join(chat) + "\n")
     logs = []
@@ -76,7 +78,9 @@ def test_a_14_hour_incident_drafts_in_an_8k_window_with_its_end_in_context(
     pm = draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
     report = pm.provenance.context
     assert report is not None and report.mode == "hierarchical" and len(report.windows) >= 2
-    sections = [b for b in server.requests if "WindowSummary" not in str(b.get("tools") or b.get("response_format"))]
+    sections = [
+        b for b in server.requests if "WindowSummary" not in str(b.get("tools") or b.get("response_format"))
+    ]
     assert len(sections) == len(SECTION_ORDER)
     for body in server.requests:
         assert estimate_tokens(request_text(body)) < 8192
@@ -96,7 +100,10 @@ def test_chat_is_never_cut_before_logs_and_left_out_logs_are_named(
     tl = _long_incident(tmp_path)
     chat_tokens = sum(estimate_tokens(e.text) + 20 for e in tl.events if e.source.value != "log")
     ctx = build_context(
-        tl, alias_names=False, library=_NoLibrary(), budget=Budget(int(chat_tokens * 1.3) + 6000, EstimateCounter())
+        tl,
+        alias_names=False,
+        library=_NoLibrary(),
+        budget=Budget(int(chat_tokens * 1.3) + 6000, EstimateCounter()),
     )
     assert ctx.report is not None and ctx.report.mode in ("full", "packed")
     for e in ctx.timeline.events:
@@ -138,7 +145,9 @@ def test_known_model_families_have_their_windows_and_unknown_ones_a_small_defaul
 
 def _common_prefix(texts: list[str]) -> str:
     first, last = min(texts), max(texts)
-    n = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
+    n = next(
+        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last))
+    )
     return first[:n]
 
 
@@ -151,7 +160,11 @@ def test_facts_give_durations_and_team_zone_times_and_blameful_lines_are_marked(
     facts = "\n".join(ctx.facts)
     assert "key times (UTC): start=" in facts and "+00:00" in facts.splitlines()[0]
     assert "team's zone (Europe/Berlin" in facts and "+02:00" in facts  # CEST labelled as such, not as UTC
-    assert "time to detect" in facts and "impact duration" in facts and "unknown" not in facts.split("durations")[1][:80]
+    assert (
+        "time to detect" in facts
+        and "impact duration" in facts
+        and "unknown" not in facts.split("durations")[1][:80]
+    )
     assert "clock of chat.txt: read as UTC+02:00" in facts
     hints = "\n".join(ctx.hints)
     assert "ruled out by the responders" in hints and "follow-up proposed" in hints and "owner" in hints
@@ -217,5 +230,5 @@ def test_an_incident_of_many_windows_still_fits_a_small_window(
     for body in server.requests:
         assert estimate_tokens(request_text(body)) < 4096
     last = next(e for e in reversed(tl.events) if e.source.value == "chat")
-    for body in server.requests[-len(SECTION_ORDER):]:
+    for body in server.requests[-len(SECTION_ORDER) :]:
         assert f"[{last.id} " in request_text(body, role="user")

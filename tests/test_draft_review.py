@@ -9,11 +9,23 @@ from assistant.llm.offline import OfflineProvider
 
 _CAUSE_ROWS = [
     (0, "log", None, "upstream connect error: 503", {"level": "error", "service": "shop-api"}),
-    (2, "alert", "alertmanager", "[FIRING] ShopErrorRateHigh (severity=page)", {"alert": "ShopErrorRateHigh", "status": "firing", "severity": "page"}),
+    (
+        2,
+        "alert",
+        "alertmanager",
+        "[FIRING] ShopErrorRateHigh (severity=page)",
+        {"alert": "ShopErrorRateHigh", "status": "firing", "severity": "page"},
+    ),
     (4, "chat", "ana", "shop-api 5xx at 30% and climbing", {}),
     (6, "chat", "bo", "edge-router-7 rcvd routes from core 12 -> 0, no alert", {}),
     (8, "chat", "cy", "why did the routes vanish?", {}),
-    (9, "chat", "dee", "the new route-map RM-EXPORT replaced the old one and dropped the term for internal prefixes", {}),
+    (
+        9,
+        "chat",
+        "dee",
+        "the new route-map RM-EXPORT replaced the old one and dropped the term for internal prefixes",
+        {},
+    ),
     (10, "chat", "eli", "@dee can you check the route-map diff? it's probably broken", {}),
     (12, "chat", "bo", "rolled back the route-map, errors back to normal", {}),
     (30, "chat", "cy", "resolved", {}),
@@ -39,9 +51,27 @@ def test_root_cause_never_quotes_a_line_addressed_to_a_person() -> None:
 def test_blameful_line_keeps_only_its_neutral_fact_in_root_cause() -> None:
     rows = [
         (0, "log", None, "token validation failed: unknown kid", {"level": "error", "service": "gw"}),
-        (2, "alert", "pd", "[TRIGGERED] gw 401 rate > 20%", {"alert": "gw 401", "status": "triggered", "severity": "critical"}),
-        (10, "chat", "kim", "sorry, I didn't check the cache. the key rotation replaced the signing key and the gateway still has the old JWKS cached. kim should have known", {}),
-        (12, "chat", "lu", "the platform team rotated keys at night without a heads up, brilliant planning 👏", {}),
+        (
+            2,
+            "alert",
+            "pd",
+            "[TRIGGERED] gw 401 rate > 20%",
+            {"alert": "gw 401", "status": "triggered", "severity": "critical"},
+        ),
+        (
+            10,
+            "chat",
+            "kim",
+            "sorry, I didn't check the cache. the key rotation replaced the signing key and the gateway still has the old JWKS cached. kim should have known",
+            {},
+        ),
+        (
+            12,
+            "chat",
+            "lu",
+            "the platform team rotated keys at night without a heads up, brilliant planning 👏",
+            {},
+        ),
         (20, "chat", "kim", "restarted gateway pods, 401 back to baseline", {}),
         (40, "chat", "lu", "resolved", {}),
     ]
@@ -67,7 +97,13 @@ def test_stated_sev_in_chat_wins_over_alert_severity() -> None:
 def test_impact_figures_are_impact_lines_without_echoes_or_duplicates() -> None:
     rows = [
         (0, "log", None, "checkout failed: pool timeout", {"level": "error", "service": "checkout"}),
-        (2, "alert", "am", "[FIRING] CheckoutErrors (severity=page)", {"alert": "CheckoutErrors", "status": "firing"}),
+        (
+            2,
+            "alert",
+            "am",
+            "[FIRING] CheckoutErrors (severity=page)",
+            {"alert": "CheckoutErrors", "status": "firing"},
+        ),
         (3, "chat", "ana", "[FIRING:1] DBPoolSaturation (checkout, severity=warning) 12% errors", {}),
         (5, "chat", "bo", "rollback stuck on the pdb, 2 pods terminating slowly", {}),
         (20, "chat", "bo", "error rate back under 1%", {}),
@@ -110,8 +146,20 @@ def test_timeline_collapses_one_happening_into_one_entry_with_all_refs() -> None
     rows = [
         (0, "chat", "jo", "checkout-api 4.2.0 deployed to prod by jo (helm rev 12)", {}),
         (0, "note", "ana", "checkout-api 4.2.0 deployed (retry change + chart bump)", {}),
-        (3, "log", None, "ERROR timeout acquiring connection from pool", {"level": "error", "service": "checkout-api"}),
-        (5, "alert", "am", "[FIRING] CheckoutErrorRateHigh (severity=page)", {"alert": "CheckoutErrorRateHigh", "status": "firing"}),
+        (
+            3,
+            "log",
+            None,
+            "ERROR timeout acquiring connection from pool",
+            {"level": "error", "service": "checkout-api"},
+        ),
+        (
+            5,
+            "alert",
+            "am",
+            "[FIRING] CheckoutErrorRateHigh (severity=page)",
+            {"alert": "CheckoutErrorRateHigh", "status": "firing"},
+        ),
         (5, "note", "ana", "CheckoutErrorRateHigh paged me", {}),
         (20, "chat", "jo", "rolled back to 4.1.9, errors back to normal", {}),
         (40, "chat", "ana", "resolved", {}),
@@ -124,11 +172,19 @@ def test_timeline_collapses_one_happening_into_one_entry_with_all_refs() -> None
 
 
 def test_timeline_log_entries_drop_pod_prefix_and_traceback_and_keep_the_count() -> None:
-    line = ("payments-gateway-6c9f7d8b5-t8wpl payments-gateway ERROR timeout acquiring connection "
-            "Traceback (most recent call last): File \"app.py\", line 3 [x212 until 2026-03-04T09:30:00+00:00]")
+    line = (
+        "payments-gateway-6c9f7d8b5-t8wpl payments-gateway ERROR timeout acquiring connection "
+        'Traceback (most recent call last): File "app.py", line 3 [x212 until 2026-03-04T09:30:00+00:00]'
+    )
     rows = [
         (0, "log", None, line, {"level": "error", "service": "payments-gateway", "count": 212}),
-        (2, "alert", "am", "[FIRING] PaymentsErrors (severity=page)", {"alert": "PaymentsErrors", "status": "firing"}),
+        (
+            2,
+            "alert",
+            "am",
+            "[FIRING] PaymentsErrors (severity=page)",
+            {"alert": "PaymentsErrors", "status": "firing"},
+        ),
         (20, "chat", "jo", "rolled back, errors back to normal", {}),
         (40, "chat", "ana", "resolved", {}),
     ]

@@ -48,10 +48,16 @@ def _draft(**over: object) -> dict:
         "title": "Order writes failed while CSV exports held the connection pool",
         "summary": "Between 09:01 and 09:28 about 1,900 writes failed.",
         "impact": "61 exports failed.",
-        "key_times": {"start": "2026-03-04T09:02:30+00:00", "detected": "2026-03-04T09:04:12+00:00",
-                      "mitigated": "2026-03-04T09:40:00+00:00", "resolved": None},
-        "timeline": [{"time": "2026-03-04T09:07:00+00:00", "description": "paged", "refs": ["alerts.json:1"]},
-                     {"time": "2026-03-04T09:26:40+00:00", "description": "flag off", "refs": ["chat.txt:1"]}],
+        "key_times": {
+            "start": "2026-03-04T09:02:30+00:00",
+            "detected": "2026-03-04T09:04:12+00:00",
+            "mitigated": "2026-03-04T09:40:00+00:00",
+            "resolved": None,
+        },
+        "timeline": [
+            {"time": "2026-03-04T09:07:00+00:00", "description": "paged", "refs": ["alerts.json:1"]},
+            {"time": "2026-03-04T09:26:40+00:00", "description": "flag off", "refs": ["chat.txt:1"]},
+        ],
         "detection": "A page fired.",
         "response": "The flag was turned off.",
         "root_cause": "The CSV export held connections idle in transaction until the connection pool was empty.",
@@ -124,11 +130,15 @@ def test_gate_reports_each_figure_under_its_threshold() -> None:
     assert check("tone", {"f1": 0.95, "hard_negative_fp_rate": 0.0}, thresholds) == []
     fails = check("tone", {"f1": 0.5, "hard_negative_fp_rate": 0.2}, thresholds)
     assert len(fails) == 2 and "f1 = 0.5 is under the threshold 0.9" in fails[0]
-    assert check("retrieval", {"hybrid_ndcg@10": 0.5, "bm25_ndcg@10": 0.6, "hybrid_recall@5": 0.3}, thresholds)
+    assert check(
+        "retrieval", {"hybrid_ndcg@10": 0.5, "bm25_ndcg@10": 0.6, "hybrid_recall@5": 0.3}, thresholds
+    )
 
 
 def test_reports_write_markdown_tables_and_png_charts(tmp_path: Path) -> None:
-    md = write_markdown(tmp_path, "r", "Report", [("Summary", md_table([{"a": 0.5, "b": ["x"]}], ["a", "b"]))])
+    md = write_markdown(
+        tmp_path, "r", "Report", [("Summary", md_table([{"a": 0.5, "b": ["x"]}], ["a", "b"]))]
+    )
     assert "| 0.500 | x |" in md.read_text()
     png = bar_chart(tmp_path, "r", "chart", {"case1": {"m": 0.5}, "case2": {"m": 1.0}})
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

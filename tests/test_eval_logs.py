@@ -28,7 +28,9 @@ TRUTH = [
 def test_grouping_accuracy_counts_a_line_right_only_when_its_whole_group_matches() -> None:
     truth = {1: "a", 2: "a", 3: "b", 4: "a"}
     assert grouping_accuracy(truth, {1: "x", 2: "x", 3: "y", 4: "x"}) == 1.0
-    assert grouping_accuracy(truth, {1: "x", 2: "z", 3: "y", 4: "x"}) == 0.25  # only line 3 keeps its exact group
+    assert (
+        grouping_accuracy(truth, {1: "x", 2: "z", 3: "y", 4: "x"}) == 0.25
+    )  # only line 3 keeps its exact group
 
 
 def test_labelled_log_is_scored_through_the_logs_verb(tmp_path: Path) -> None:

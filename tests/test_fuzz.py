@@ -62,7 +62,9 @@ def _head(data: bytes) -> bytes:
 SEEDS: list[tuple[str, bytes]] = []
 ZIP_SEEDS: list[tuple[str, bytes]] = []
 for _f in _seed_files():
-    (ZIP_SEEDS if zipfile.is_zipfile(_f) else SEEDS).append((_f.name, _head(_f.read_bytes()) if not zipfile.is_zipfile(_f) else _f.read_bytes()))
+    (ZIP_SEEDS if zipfile.is_zipfile(_f) else SEEDS).append(
+        (_f.name, _head(_f.read_bytes()) if not zipfile.is_zipfile(_f) else _f.read_bytes())
+    )
 
 
 def _count(name: str) -> None:
@@ -81,7 +83,9 @@ def mutated(draw: st.DrawFn, seeds: list[tuple[str, bytes]] = SEEDS) -> tuple[st
     """A seed file, changed in one to three ways."""
     name, data = draw(st.sampled_from(seeds))
     for _ in range(draw(st.integers(1, 3))):
-        op = draw(st.sampled_from(["truncate", "flip", "insert", "delete", "crlf", "cr", "encode", "splice", "dup"]))
+        op = draw(
+            st.sampled_from(["truncate", "flip", "insert", "delete", "crlf", "cr", "encode", "splice", "dup"])
+        )
         n = len(data)
         if op == "truncate" and n:
             data = data[: draw(st.integers(0, n))]
@@ -103,7 +107,11 @@ def mutated(draw: st.DrawFn, seeds: list[tuple[str, bytes]] = SEEDS) -> tuple[st
             data = data.replace(b"\n", b"\r")
         elif op == "encode":
             text = data.decode("utf-8", errors="replace")
-            enc = draw(st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "latin-1", "utf-8-sig", "cp1252", "utf-32"]))
+            enc = draw(
+                st.sampled_from(
+                    ["utf-16", "utf-16-le", "utf-16-be", "latin-1", "utf-8-sig", "cp1252", "utf-32"]
+                )
+            )
             data = text.encode(enc, errors="replace")
             if enc == "utf-16-le" and draw(st.booleans()):
                 data = codecs.BOM_UTF16_LE + data
@@ -120,7 +128,9 @@ def mutated(draw: st.DrawFn, seeds: list[tuple[str, bytes]] = SEEDS) -> tuple[st
 ANY_BYTES = st.one_of(
     mutated(),
     st.tuples(st.sampled_from(["x.txt", "x.json", "x.log"]), st.binary(max_size=2048)),
-    st.tuples(st.just("t.txt"), st.text(max_size=600).map(lambda t: t.encode("utf-8", errors="surrogatepass"))),
+    st.tuples(
+        st.just("t.txt"), st.text(max_size=600).map(lambda t: t.encode("utf-8", errors="surrogatepass"))
+    ),
 )
 
 
@@ -140,8 +150,15 @@ def test_every_parser_and_the_timeline_take_any_bytes_without_raising(case: tupl
 
 
 @FUZZ
-@given(st.one_of(mutated(ZIP_SEEDS) if ZIP_SEEDS else st.nothing(), st.builds(lambda b: ("z.zip", b"PK\x03\x04" + b), st.binary(max_size=512))))
-def test_zip_archives_damaged_anywhere_never_raise(tmp_path_factory: pytest.TempPathFactory, case: tuple[str, bytes]) -> None:
+@given(
+    st.one_of(
+        mutated(ZIP_SEEDS) if ZIP_SEEDS else st.nothing(),
+        st.builds(lambda b: ("z.zip", b"PK\x03\x04" + b), st.binary(max_size=512)),
+    )
+)
+def test_zip_archives_damaged_anywhere_never_raise(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[str, bytes]
+) -> None:
     _count("zip")
     path = tmp_path_factory.mktemp("zip") / "export.zip"
     path.write_bytes(case[1])

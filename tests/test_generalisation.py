@@ -26,13 +26,13 @@ CLI = [str(ROOT / ".venv" / "bin" / "postmortem")]
 KEYS = ("start", "detected", "mitigated", "resolved")
 
 # Floors measured on the offline provider (see the generalisation report); never raise them above what runs.
-FLOOR_TIMELINE_KEY_TIMES = 0.95   # measured 0.95 (19/20)
-FLOOR_TIMELINE_EVENTS = 0.97      # measured 1.00 (42/42)
-FLOOR_DRAFT_KEY_TIMES = 0.60      # measured 0.60
-FLOOR_DRAFT_EVENTS = 0.75         # measured 0.76 (32/42)
+FLOOR_TIMELINE_KEY_TIMES = 0.95  # measured 0.95 (19/20)
+FLOOR_TIMELINE_EVENTS = 0.97  # measured 1.00 (42/42)
+FLOOR_DRAFT_KEY_TIMES = 0.60  # measured 0.60
+FLOOR_DRAFT_EVENTS = 0.75  # measured 0.76 (32/42)
 MAX_SECRETS_IN_DRAFTS = 0
-MAX_BAIT_IN_DRAFTS = 1            # measured 1 (case25 sarcasm line)
-FLOOR_TONE_F1 = 0.70              # measured 0.741 (P 0.977, R 0.597)
+MAX_BAIT_IN_DRAFTS = 1  # measured 1 (case25 sarcasm line)
+FLOOR_TONE_F1 = 0.70  # measured 0.741 (P 0.977, R 0.597)
 MAX_TONE_HARD_NEGATIVE_FP = 0.03  # measured 0.014 (1/72)
 
 
@@ -83,14 +83,23 @@ def score_case(case: Path, out: dict, times: list[datetime], *, draft: bool) -> 
     keys = {}
     for k in KEYS:
         p, g = _ts(pred.get(k)), _ts(gold.get(k))
-        keys[k] = {"pred": pred.get(k), "gold": gold.get(k),
-                   "ok": bool(p and g and abs((p - g).total_seconds()) <= 300),
-                   "off_s": None if not (p and g) else round((p - g).total_seconds())}
+        keys[k] = {
+            "pred": pred.get(k),
+            "gold": gold.get(k),
+            "ok": bool(p and g and abs((p - g).total_seconds()) <= 300),
+            "off_s": None if not (p and g) else round((p - g).total_seconds()),
+        }
     must = [e for e in gold.get("timeline", []) if e.get("must_include")]
     missed = [e for e in must if not any(abs((t - _ts(e["time"])).total_seconds()) <= 120 for t in times)]
-    res = {"case": case.name, "key_hits": sum(v["ok"] for v in keys.values()), "key_total": len(keys),
-           "events_hit": len(must) - len(missed), "events_total": len(must), "keys": keys,
-           "missed_events": [f"{e['time']} {e['event']}" for e in missed]}
+    res = {
+        "case": case.name,
+        "key_hits": sum(v["ok"] for v in keys.values()),
+        "key_total": len(keys),
+        "events_hit": len(must) - len(missed),
+        "events_total": len(must),
+        "keys": keys,
+        "missed_events": [f"{e['time']} {e['event']}" for e in missed],
+    }
     if draft:
         text = _strings(out)
         res["secrets"] = [x for x in gold.get("secrets", []) if x and x in text]
@@ -102,27 +111,39 @@ def score_case(case: Path, out: dict, times: list[datetime], *, draft: bool) -> 
 
 def run_timeline(case: Path) -> dict:
     out = json.loads(_run(["timeline", *_inputs(case), "--json"]))
-    return score_case(case, out, [t for t in (_ts(e.get("time")) for e in out.get("events", [])) if t], draft=False)
+    return score_case(
+        case, out, [t for t in (_ts(e.get("time")) for e in out.get("events", [])) if t], draft=False
+    )
 
 
 def run_draft(case: Path) -> dict:
     out = json.loads(_run(["draft", *_inputs(case), "--provider", "offline", "--format", "json"]))
-    return score_case(case, out, [t for t in (_ts(e.get("time")) for e in out.get("timeline", [])) if t], draft=True)
+    return score_case(
+        case, out, [t for t in (_ts(e.get("time")) for e in out.get("timeline", [])) if t], draft=True
+    )
 
 
 def run_tone() -> dict:
     items = [json.loads(line) for line in TONE.read_text().splitlines() if line.strip()]
     f = Path(tempfile.mkdtemp()) / "in.jsonl"
     f.write_text("\n".join(json.dumps({"id": i["id"], "text": i["text"]}) for i in items))
-    pred = {o["id"]: bool(o["blameful"]) for o in map(json.loads, filter(str.strip, _run(["lint", "--jsonl", str(f)]).splitlines()))}
+    pred = {
+        o["id"]: bool(o["blameful"])
+        for o in map(json.loads, filter(str.strip, _run(["lint", "--jsonl", str(f)]).splitlines()))
+    }
     tp = sum(1 for i in items if i["blameful"] and pred.get(i["id"]))
     fp = [i for i in items if not i["blameful"] and pred.get(i["id"])]
     fn = [i for i in items if i["blameful"] and not pred.get(i["id"])]
     hn = [i for i in items if i.get("hard_negative")]
     p, r = tp / max(1, tp + len(fp)), tp / max(1, tp + len(fn))
-    return {"precision": p, "recall": r, "f1": 2 * p * r / max(1e-9, p + r),
-            "hard_negative_fp_rate": sum(pred.get(i["id"], False) for i in hn) / max(1, len(hn)),
-            "false_positives": fp, "false_negatives": fn}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / max(1e-9, p + r),
+        "hard_negative_fp_rate": sum(pred.get(i["id"], False) for i in hn) / max(1, len(hn)),
+        "false_positives": fp,
+        "false_negatives": fn,
+    }
 
 
 def _total(rows: list[dict], a: str, b: str) -> float:
@@ -133,8 +154,10 @@ def _total(rows: list[dict], a: str, b: str) -> float:
 def timeline_scores() -> list[dict]:
     rows = [run_timeline(c) for c in _cases()]
     for r in rows:
-        print(f"timeline {r['case']}: key times {r['key_hits']}/{r['key_total']}, "
-              f"must-include {r['events_hit']}/{r['events_total']}")
+        print(
+            f"timeline {r['case']}: key times {r['key_hits']}/{r['key_total']}, "
+            f"must-include {r['events_hit']}/{r['events_total']}"
+        )
     return rows
 
 
@@ -142,8 +165,10 @@ def timeline_scores() -> list[dict]:
 def draft_scores() -> list[dict]:
     rows = [run_draft(c) for c in _cases()]
     for r in rows:
-        print(f"draft {r['case']}: key times {r['key_hits']}/{r['key_total']}, must-include "
-              f"{r['events_hit']}/{r['events_total']}, secrets {len(r['secrets'])}, bait {len(r['bait'])}")
+        print(
+            f"draft {r['case']}: key times {r['key_hits']}/{r['key_total']}, must-include "
+            f"{r['events_hit']}/{r['events_total']}, secrets {len(r['secrets'])}, bait {len(r['bait'])}"
+        )
     return rows
 
 
@@ -171,8 +196,10 @@ def test_offline_drafts_hold_on_unseen_cases(draft_scores: list[dict]) -> None:
 
 def test_tone_checker_holds_on_unseen_sentences() -> None:
     t = run_tone()
-    print(f"tone-extra: P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f} "
-          f"hard-negative FP {t['hard_negative_fp_rate']:.3f}")
+    print(
+        f"tone-extra: P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f} "
+        f"hard-negative FP {t['hard_negative_fp_rate']:.3f}"
+    )
     assert t["f1"] >= FLOOR_TONE_F1
     assert t["hard_negative_fp_rate"] <= MAX_TONE_HARD_NEGATIVE_FP
 
@@ -182,16 +209,22 @@ if __name__ == "__main__":
     if "timeline" in what:
         rows = [run_timeline(c) for c in _cases()]
         print(json.dumps(rows, indent=1))
-        print(f"TIMELINE key {_total(rows, 'key_hits', 'key_total'):.2f} events {_total(rows, 'events_hit', 'events_total'):.2f}")
+        print(
+            f"TIMELINE key {_total(rows, 'key_hits', 'key_total'):.2f} events {_total(rows, 'events_hit', 'events_total'):.2f}"
+        )
     if "draft" in what:
         rows = [run_draft(c) for c in _cases()]
         print(json.dumps(rows, indent=1))
-        print(f"DRAFT key {_total(rows, 'key_hits', 'key_total'):.2f} events {_total(rows, 'events_hit', 'events_total'):.2f} "
-              f"secrets {sum(len(r['secrets']) for r in rows)} bait {sum(len(r['bait']) for r in rows)}")
+        print(
+            f"DRAFT key {_total(rows, 'key_hits', 'key_total'):.2f} events {_total(rows, 'events_hit', 'events_total'):.2f} "
+            f"secrets {sum(len(r['secrets']) for r in rows)} bait {sum(len(r['bait']) for r in rows)}"
+        )
     if "tone" in what:
         t = run_tone()
         for k in ("false_positives", "false_negatives"):
             print(k)
             for i in t[k]:
                 print(f"  {i['id']} [{i.get('hard_negative') or ','.join(i['categories'])}] {i['text']}")
-        print(f"TONE P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f} HN-FP {t['hard_negative_fp_rate']:.3f}")
+        print(
+            f"TONE P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f} HN-FP {t['hard_negative_fp_rate']:.3f}"
+        )

@@ -13,32 +13,56 @@ from pathlib import Path
 
 from _ingest_helpers import parse_one
 
-_ALARM = {"AlarmName": "api-5xx-high", "AlarmDescription": "API 5xx > 5%. PAGES on-call.",
-          "NewStateValue": "ALARM", "OldStateValue": "OK", "NewStateReason": "Threshold Crossed",
-          "StateChangeTime": "2026-03-03T23:58:11.482+0000", "Region": "US West (Oregon)"}
+_ALARM = {
+    "AlarmName": "api-5xx-high",
+    "AlarmDescription": "API 5xx > 5%. PAGES on-call.",
+    "NewStateValue": "ALARM",
+    "OldStateValue": "OK",
+    "NewStateReason": "Threshold Crossed",
+    "StateChangeTime": "2026-03-03T23:58:11.482+0000",
+    "Region": "US West (Oregon)",
+}
 
 
 def _sns(alarm: dict[str, object], topic: str) -> dict[str, object]:
-    return {"Type": "Notification", "MessageId": "m1", "TopicArn": f"arn:aws:sns:us-west-2:1:{topic}",
-            "Subject": f"ALARM: \"{alarm['AlarmName']}\"", "Message": json.dumps(alarm),
-            "Timestamp": "2026-03-03T23:58:12.000Z"}
+    return {
+        "Type": "Notification",
+        "MessageId": "m1",
+        "TopicArn": f"arn:aws:sns:us-west-2:1:{topic}",
+        "Subject": f'ALARM: "{alarm["AlarmName"]}"',
+        "Message": json.dumps(alarm),
+        "Timestamp": "2026-03-03T23:58:12.000Z",
+    }
 
 
 def test_cloudwatch_alarm_in_sns_envelope_uses_state_change_time_and_paging_route(tmp_path: Path) -> None:
     ok = {**_ALARM, "NewStateValue": "OK", "StateChangeTime": "2026-03-04T00:52:20.640+0000"}
     low = {**_ALARM, "AlarmName": "queue-depth", "AlarmDescription": "queue depth (warning, non-paging)"}
-    src = parse_one(tmp_path, "alerts.json", json.dumps([_sns(_ALARM, "ops-paging"), _sns(ok, "ops-paging"),
-                                                         _sns(low, "ops-low")]))
+    src = parse_one(
+        tmp_path,
+        "alerts.json",
+        json.dumps([_sns(_ALARM, "ops-paging"), _sns(ok, "ops-paging"), _sns(low, "ops-low")]),
+    )
     fire, res, warn = src.records
     assert fire.time.value == datetime(2026, 3, 3, 23, 58, 11, 482000, tzinfo=UTC)
-    assert (fire.attrs["status"], fire.attrs["severity"], fire.attrs["alert"]) == ("firing", "page", "api-5xx-high")
+    assert (fire.attrs["status"], fire.attrs["severity"], fire.attrs["alert"]) == (
+        "firing",
+        "page",
+        "api-5xx-high",
+    )
     assert res.attrs["status"] == "resolved"
     assert warn.attrs["severity"] == "warning"
 
 
 def test_datadog_monitor_warn_is_not_a_page_but_triggered_is(tmp_path: Path) -> None:
-    base = {"id": "1", "event_type": "query_alert_monitor", "alert_title": "Consumer lag high", "alert_priority": "P2",
-            "title": "[P2] [Triggered on {group:a}] Consumer lag high", "body": "%%%\nlag > 5000\n%%%"}
+    base = {
+        "id": "1",
+        "event_type": "query_alert_monitor",
+        "alert_title": "Consumer lag high",
+        "alert_priority": "P2",
+        "title": "[P2] [Triggered on {group:a}] Consumer lag high",
+        "body": "%%%\nlag > 5000\n%%%",
+    }
     warn = {**base, "date": "1772633460000", "alert_transition": "Warn", "alert_type": "warning"}
     trig = {**base, "date": "1772633880000", "alert_transition": "Triggered", "alert_type": "error"}
     rec = {**base, "date": "1772636040000", "alert_transition": "Recovered", "alert_type": "success"}
@@ -50,11 +74,25 @@ def test_datadog_monitor_warn_is_not_a_page_but_triggered_is(tmp_path: Path) -> 
 
 
 def test_guardduty_finding_from_eventbridge_maps_numeric_severity(tmp_path: Path) -> None:
-    event = {"version": "0", "id": "e1", "detail-type": "GuardDuty Finding", "source": "aws.guardduty",
-             "account": "1", "time": "2026-04-01T10:02:00Z", "region": "eu-west-1", "resources": [],
-             "detail": {"schemaVersion": "2.0", "type": "UnauthorizedAccess:EC2/SSHBruteForce", "severity": 8,
-                        "title": "SSH brute force attack against i-0abc", "description": "i-0abc is being probed",
-                        "createdAt": "2026-04-01T10:01:30.000Z", "updatedAt": "2026-04-01T10:01:59.000Z"}}
+    event = {
+        "version": "0",
+        "id": "e1",
+        "detail-type": "GuardDuty Finding",
+        "source": "aws.guardduty",
+        "account": "1",
+        "time": "2026-04-01T10:02:00Z",
+        "region": "eu-west-1",
+        "resources": [],
+        "detail": {
+            "schemaVersion": "2.0",
+            "type": "UnauthorizedAccess:EC2/SSHBruteForce",
+            "severity": 8,
+            "title": "SSH brute force attack against i-0abc",
+            "description": "i-0abc is being probed",
+            "createdAt": "2026-04-01T10:01:30.000Z",
+            "updatedAt": "2026-04-01T10:01:59.000Z",
+        },
+    }
     src = parse_one(tmp_path, "gd.json", json.dumps(event))
     (r,) = src.records
     assert r.attrs["alert"] == "SSH brute force attack against i-0abc"
@@ -63,11 +101,21 @@ def test_guardduty_finding_from_eventbridge_maps_numeric_severity(tmp_path: Path
 
 
 def test_sentry_issue_alert_webhook(tmp_path: Path) -> None:
-    payload = {"action": "triggered", "installation": {"uuid": "x"},
-               "data": {"event": {"title": "TimeoutError: upstream pricing", "level": "error",
-                                  "datetime": "2026-04-01T10:05:03.120Z", "culprit": "pricing.client in get",
-                                  "project": 42}, "triggered_rule": "High error volume"},
-               "actor": {"type": "application", "id": "sentry", "name": "Sentry"}}
+    payload = {
+        "action": "triggered",
+        "installation": {"uuid": "x"},
+        "data": {
+            "event": {
+                "title": "TimeoutError: upstream pricing",
+                "level": "error",
+                "datetime": "2026-04-01T10:05:03.120Z",
+                "culprit": "pricing.client in get",
+                "project": 42,
+            },
+            "triggered_rule": "High error volume",
+        },
+        "actor": {"type": "application", "id": "sentry", "name": "Sentry"},
+    }
     (r,) = parse_one(tmp_path, "sentry.json", json.dumps(payload)).records
     assert r.attrs["alert"] == "TimeoutError: upstream pricing"
     assert r.attrs["status"] == "firing"
@@ -75,14 +123,22 @@ def test_sentry_issue_alert_webhook(tmp_path: Path) -> None:
 
 
 def test_statuspage_incident_webhook_yields_one_record_per_update(tmp_path: Path) -> None:
-    payload = {"meta": {"unsubscribe": "u", "documentation": "d"}, "page": {"id": "p", "status_indicator": "major"},
-               "incident": {"name": "Checkout errors", "status": "resolved", "impact": "major",
-                            "created_at": "2026-04-01T10:03:00.000Z", "shortlink": "http://stspg.io/x",
-                            "incident_updates": [
-                                {"status": "resolved", "body": "Fixed.", "created_at": "2026-04-01T11:00:00.000Z"},
-                                {"status": "investigating", "body": "Looking.", "created_at": "2026-04-01T10:03:00.000Z"},
-                                {"status": "monitoring", "body": "Rolled back.", "created_at": "2026-04-01T10:40:00Z"},
-                            ]}}
+    payload = {
+        "meta": {"unsubscribe": "u", "documentation": "d"},
+        "page": {"id": "p", "status_indicator": "major"},
+        "incident": {
+            "name": "Checkout errors",
+            "status": "resolved",
+            "impact": "major",
+            "created_at": "2026-04-01T10:03:00.000Z",
+            "shortlink": "http://stspg.io/x",
+            "incident_updates": [
+                {"status": "resolved", "body": "Fixed.", "created_at": "2026-04-01T11:00:00.000Z"},
+                {"status": "investigating", "body": "Looking.", "created_at": "2026-04-01T10:03:00.000Z"},
+                {"status": "monitoring", "body": "Rolled back.", "created_at": "2026-04-01T10:40:00Z"},
+            ],
+        },
+    }
     src = parse_one(tmp_path, "statuspage.json", json.dumps(payload))
     assert [r.attrs["status"] for r in src.records] == ["firing", "acknowledged", "resolved"]
     assert all(r.attrs["alert"] == "Checkout errors" for r in src.records)
@@ -124,17 +180,23 @@ def test_nagios_notification_mails_pasted_as_text(tmp_path: Path) -> None:
     src = parse_one(tmp_path, "alerts.txt", _NAGIOS)
     assert src.format == "alert-mail"
     first, second = src.records
-    assert (first.attrs["status"], first.attrs["severity"], first.attrs["alert"]) == ("firing", "critical", "HTTP on web-01")
+    assert (first.attrs["status"], first.attrs["severity"], first.attrs["alert"]) == (
+        "firing",
+        "critical",
+        "HTTP on web-01",
+    )
     assert first.time.value == datetime(2026, 4, 1, 10, 2, 11, tzinfo=UTC)
     assert second.attrs["status"] == "resolved"
 
 
 def test_zabbix_mail_event_time_takes_the_mail_header_offset(tmp_path: Path) -> None:
-    text = ("From: Zabbix <z@x>\nDate: Tue, 10 Feb 2026 10:41:07 +0100\nSubject: Problem: High GC time on pricing-03\n\n"
-            "Problem started at 10:41:05 on 2026.02.10\nProblem name: High GC time on pricing-03\nHost: pricing-03\n"
-            "Severity: High\n\nFrom: Zabbix <z@x>\nDate: Tue, 10 Feb 2026 11:02:41 +0100\n"
-            "Subject: Resolved in 21m 36s: High GC time on pricing-03\n\nProblem has been resolved at 11:02:40 on "
-            "2026.02.10\nProblem name: High GC time on pricing-03\nHost: pricing-03\nSeverity: High\n")
+    text = (
+        "From: Zabbix <z@x>\nDate: Tue, 10 Feb 2026 10:41:07 +0100\nSubject: Problem: High GC time on pricing-03\n\n"
+        "Problem started at 10:41:05 on 2026.02.10\nProblem name: High GC time on pricing-03\nHost: pricing-03\n"
+        "Severity: High\n\nFrom: Zabbix <z@x>\nDate: Tue, 10 Feb 2026 11:02:41 +0100\n"
+        "Subject: Resolved in 21m 36s: High GC time on pricing-03\n\nProblem has been resolved at 11:02:40 on "
+        "2026.02.10\nProblem name: High GC time on pricing-03\nHost: pricing-03\nSeverity: High\n"
+    )
     src = parse_one(tmp_path, "alerts.txt", text)
     first, second = src.records
     assert first.time.value == datetime(2026, 2, 10, 10, 41, 5, tzinfo=timezone(timedelta(hours=1)))
@@ -143,10 +205,13 @@ def test_zabbix_mail_event_time_takes_the_mail_header_offset(tmp_path: Path) -> 
 
 
 def test_icinga_mail_with_when_field(tmp_path: Path) -> None:
-    block = ("***** Service Monitoring on icinga-master *****\n\nHTTP on web-02 is {state}!\n\nInfo:    {info}\n\n"
-             "When:    {when}\nService: HTTP\nHost:    web-02\nIPv4:    10.0.0.6\nNotification Type: {kind}\n\n")
-    text = block.format(state="CRITICAL", info="timeout", when="2026-04-01 10:02:11 +0000", kind="PROBLEM") + \
-        block.format(state="OK", info="200 OK", when="2026-04-01 10:20:00 +0000", kind="RECOVERY")
+    block = (
+        "***** Service Monitoring on icinga-master *****\n\nHTTP on web-02 is {state}!\n\nInfo:    {info}\n\n"
+        "When:    {when}\nService: HTTP\nHost:    web-02\nIPv4:    10.0.0.6\nNotification Type: {kind}\n\n"
+    )
+    text = block.format(
+        state="CRITICAL", info="timeout", when="2026-04-01 10:02:11 +0000", kind="PROBLEM"
+    ) + block.format(state="OK", info="200 OK", when="2026-04-01 10:20:00 +0000", kind="RECOVERY")
     src = parse_one(tmp_path, "icinga.txt", text)
     assert [r.attrs["status"] for r in src.records] == ["firing", "resolved"]
     assert src.records[0].time.value == datetime(2026, 4, 1, 10, 2, 11, tzinfo=UTC)
@@ -162,7 +227,10 @@ def test_a_json_log_list_is_not_mistaken_for_alerts(tmp_path: Path) -> None:
 def test_skipped_notifications_reach_the_problems(tmp_path: Path) -> None:
     from assistant.ingest import read_sources
 
-    text = _NAGIOS + "\n***** Nagios *****\n\nNotification Type: PROBLEM\nService: DNS\nHost: ns-1\nState: CRITICAL\n"
+    text = (
+        _NAGIOS
+        + "\n***** Nagios *****\n\nNotification Type: PROBLEM\nService: DNS\nHost: ns-1\nState: CRITICAL\n"
+    )
     (tmp_path / "alerts.txt").write_text(text, encoding="utf-8")
     result = read_sources([tmp_path / "alerts.txt"])
     assert len(result.sources[0].records) == 2
@@ -172,15 +240,33 @@ def test_skipped_notifications_reach_the_problems(tmp_path: Path) -> None:
 
 def test_cloudwatch_alarm_state_change_via_eventbridge_reads_nested_state(tmp_path: Path) -> None:
     def event(value: str, at: str) -> dict[str, object]:
-        return {"version": "0", "id": "x", "detail-type": "CloudWatch Alarm State Change", "source": "aws.cloudwatch",
-                "time": at, "region": "us-east-1", "resources": ["arn:aws:cloudwatch:us-east-1:1:alarm:api-5xx"],
-                "detail": {"alarmName": "api-5xx", "state": {"value": value, "reason": "Threshold Crossed",
-                                                             "timestamp": at.replace("Z", ".120+0000")},
-                           "previousState": {"value": "OK" if value == "ALARM" else "ALARM"},
-                           "configuration": {"description": "API 5xx rate"}}}
+        return {
+            "version": "0",
+            "id": "x",
+            "detail-type": "CloudWatch Alarm State Change",
+            "source": "aws.cloudwatch",
+            "time": at,
+            "region": "us-east-1",
+            "resources": ["arn:aws:cloudwatch:us-east-1:1:alarm:api-5xx"],
+            "detail": {
+                "alarmName": "api-5xx",
+                "state": {
+                    "value": value,
+                    "reason": "Threshold Crossed",
+                    "timestamp": at.replace("Z", ".120+0000"),
+                },
+                "previousState": {"value": "OK" if value == "ALARM" else "ALARM"},
+                "configuration": {"description": "API 5xx rate"},
+            },
+        }
 
-    src = parse_one(tmp_path, "eb.json", json.dumps([event("ALARM", "2026-04-01T10:02:00Z"),
-                                                     event("OK", "2026-04-01T10:40:00Z")]))
+    src = parse_one(
+        tmp_path,
+        "eb.json",
+        json.dumps([event("ALARM", "2026-04-01T10:02:00Z"), event("OK", "2026-04-01T10:40:00Z")]),
+    )
     assert [r.attrs["status"] for r in src.records] == ["firing", "resolved"]
     assert src.records[0].attrs["alert"] == "api-5xx"
-    assert src.records[1].time.value == datetime(2026, 4, 1, 10, 40, 0, 120000, tzinfo=UTC)  # the state change
+    assert src.records[1].time.value == datetime(
+        2026, 4, 1, 10, 40, 0, 120000, tzinfo=UTC
+    )  # the state change

@@ -59,8 +59,10 @@ def test_utf8_bom_and_utf16_bom_files_decode(tmp_path: Path) -> None:
 
 
 def test_truncated_json_list_salvages_complete_items_and_names_the_line(tmp_path: Path) -> None:
-    msgs = [{"type": "message", "user": "U1", "user_name": "ana", "text": f"msg {i}", "ts": f"177261480{i}.0"}
-            for i in range(3)]
+    msgs = [
+        {"type": "message", "user": "U1", "user_name": "ana", "text": f"msg {i}", "ts": f"177261480{i}.0"}
+        for i in range(3)
+    ]
     text = json.dumps(msgs, indent=2)
     cut = text[: text.rindex('"text"')]  # the third message is cut mid-object
     path = _write(tmp_path, "slack.json", cut)
@@ -87,13 +89,19 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> N
     small = _write(tmp_path, "chat.txt", _GOOD_CHAT)
     result = read_sources([big, small])
     (problem,) = result.problems
-    assert problem.path == str(big) and "300.0 MB" in problem.message and "POSTMORTEM_MAX_INPUT_BYTES" in problem.message
+    assert (
+        problem.path == str(big)
+        and "300.0 MB" in problem.message
+        and "POSTMORTEM_MAX_INPUT_BYTES" in problem.message
+    )
     assert len(result.sources) == 1
     tiny = read_sources([small], max_bytes=10)
     assert "over the" in tiny.problems[0].message
 
 
-def test_large_log_under_the_limit_streams_line_by_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_log_under_the_limit_streams_line_by_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(_io, "WHOLE_BYTES", 1024)
     lines = [f"2026-03-04T09:{i // 60:02d}:{i % 60:02d}Z INFO tick {i}" for i in range(500)]
     lines.insert(10, "bad \xff byte line")
@@ -150,7 +158,13 @@ def test_read_text_reports_empty_paste() -> None:
 def test_fast_records_equal_validated_models() -> None:
     when = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
     fast = record(raw_time(when), SourceKind.log, "boom", "app.log", 7, actor="api", attrs={"level": "error"})
-    slow = RawRecord(time=RawTime(value=when), kind=SourceKind.log, text="boom",
-                     ref=SourceRef(file="app.log", line=7), actor="api", attrs={"level": "error"})
+    slow = RawRecord(
+        time=RawTime(value=when),
+        kind=SourceKind.log,
+        text="boom",
+        ref=SourceRef(file="app.log", line=7),
+        actor="api",
+        attrs={"level": "error"},
+    )
     assert fast == slow and fast.model_dump() == slow.model_dump()
     assert RawRecord.model_validate(fast.model_dump()) == fast

@@ -13,17 +13,43 @@ from assistant.domain import SourceKind
 from assistant.ingest import read_sources, read_text
 
 _SLACK = [
-    {"type": "message", "subtype": "bot_message", "bot_id": "B01", "username": "Alertmanager",
-     "text": "[FIRING:1] ApiErrors (api, severity=page)", "ts": "1772614800.000100"},
-    {"type": "message", "user": "U01AAA", "user_name": "ana.l",
-     "user_profile": {"real_name": "Ana Lima", "display_name": "ana.l"},
-     "text": "ack, looking. <@U02BBB> can you check the deploy?", "ts": "1772614860.000200",
-     "thread_ts": "1772614860.000200", "reply_count": 1, "replies": [{"user": "U02BBB", "ts": "1772614920.000300"}]},
-    {"type": "message", "subtype": "channel_join", "user": "U02BBB", "user_name": "bo.k",
-     "text": "<@U02BBB> has joined the channel", "ts": "1772614890.000250"},
-    {"type": "message", "user": "U02BBB", "user_name": "bo.k", "text": "deploy 4.2 went out at 09:58 &amp; it's &lt;5%",
-     "ts": "1772614920.000300", "thread_ts": "1772614860.000200", "parent_user_id": "U01AAA",
-     "edited": {"user": "U02BBB", "ts": "1772614930.000000"}},
+    {
+        "type": "message",
+        "subtype": "bot_message",
+        "bot_id": "B01",
+        "username": "Alertmanager",
+        "text": "[FIRING:1] ApiErrors (api, severity=page)",
+        "ts": "1772614800.000100",
+    },
+    {
+        "type": "message",
+        "user": "U01AAA",
+        "user_name": "ana.l",
+        "user_profile": {"real_name": "Ana Lima", "display_name": "ana.l"},
+        "text": "ack, looking. <@U02BBB> can you check the deploy?",
+        "ts": "1772614860.000200",
+        "thread_ts": "1772614860.000200",
+        "reply_count": 1,
+        "replies": [{"user": "U02BBB", "ts": "1772614920.000300"}],
+    },
+    {
+        "type": "message",
+        "subtype": "channel_join",
+        "user": "U02BBB",
+        "user_name": "bo.k",
+        "text": "<@U02BBB> has joined the channel",
+        "ts": "1772614890.000250",
+    },
+    {
+        "type": "message",
+        "user": "U02BBB",
+        "user_name": "bo.k",
+        "text": "deploy 4.2 went out at 09:58 &amp; it's &lt;5%",
+        "ts": "1772614920.000300",
+        "thread_ts": "1772614860.000200",
+        "parent_user_id": "U01AAA",
+        "edited": {"user": "U02BBB", "ts": "1772614930.000000"},
+    },
 ]
 
 
@@ -58,11 +84,16 @@ def test_slack_export_refs_point_at_the_line_where_each_message_starts(tmp_path:
 
 
 def _workspace_files() -> dict[str, str]:
-    users = [{"id": "U01AAA", "name": "ana.l", "profile": {"real_name": "Ana Lima"}},
-             {"id": "U02BBB", "name": "bo.k", "profile": {"real_name": "Bo Kim"}}]
+    users = [
+        {"id": "U01AAA", "name": "ana.l", "profile": {"real_name": "Ana Lima"}},
+        {"id": "U02BBB", "name": "bo.k", "profile": {"real_name": "Bo Kim"}},
+    ]
     day = [{"type": "message", "user": "U01AAA", "text": "paging <@U02BBB>", "ts": "1772614860.000200"}]
-    return {"users.json": json.dumps(users), "channels.json": json.dumps([{"id": "C1", "name": "inc-42"}]),
-            "inc-42/2026-03-04.json": json.dumps(day, indent=1)}
+    return {
+        "users.json": json.dumps(users),
+        "channels.json": json.dumps([{"id": "C1", "name": "inc-42"}]),
+        "inc-42/2026-03-04.json": json.dumps(day, indent=1),
+    }
 
 
 def test_slack_workspace_zip_expands_channels_and_resolves_users(tmp_path: Path) -> None:
@@ -120,13 +151,19 @@ def test_irc_dated_lines_carry_their_date_and_joins_are_marked(tmp_path: Path) -
     src = parse_one(tmp_path, "irc.log", chat)
     assert src.format == "chat-irc" and src.kind == SourceKind.chat
     first, join, after = src.records
-    assert first.actor == "kwame" and first.time.value == datetime(2026, 3, 4, 23, 58, 12) and first.time.has_date
+    assert (
+        first.actor == "kwame"
+        and first.time.value == datetime(2026, 3, 4, 23, 58, 12)
+        and first.time.has_date
+    )
     assert join.attrs["subtype"] == "channel_join" and join.actor == "lena"
     assert after.time.value == datetime(2026, 3, 5, 0, 1, 2) and after.ref.line == 5
 
 
 def test_irc_time_only_lines_take_the_date_of_the_day_changed_divider(tmp_path: Path) -> None:
-    chat = "--- Day changed Thu Mar 05 2026\n23:59 <a> late\n--- Day changed Fri Mar 06 2026\n00:02 <b> early\n"
+    chat = (
+        "--- Day changed Thu Mar 05 2026\n23:59 <a> late\n--- Day changed Fri Mar 06 2026\n00:02 <b> early\n"
+    )
     src = parse_one(tmp_path, "irc.txt", chat)
     assert [r.time.value for r in src.records] == [datetime(2026, 3, 5, 23, 59), datetime(2026, 3, 6, 0, 2)]
 
@@ -170,7 +207,11 @@ def test_slack_copy_paste_name_then_time_headers_and_dated_divider(tmp_path: Pat
 
 def test_plain_irc_nick_lines(tmp_path: Path) -> None:
     src = parse_one(tmp_path, "irc.txt", "09:01 <ana> db is down\n09:02 <@bo> looking\n09:03 * ana sighs\n")
-    assert [(r.actor, r.text) for r in src.records] == [("ana", "db is down"), ("bo", "looking"), ("ana", "sighs")]
+    assert [(r.actor, r.text) for r in src.records] == [
+        ("ana", "db is down"),
+        ("bo", "looking"),
+        ("ana", "sighs"),
+    ]
 
 
 def test_chat_midnight_crossing_keeps_times_as_written_for_the_timeline() -> None:

@@ -12,24 +12,49 @@ from assistant.domain import SourceKind
 
 
 def test_discord_chat_exporter_json(tmp_path: Path) -> None:
-    doc = {"guild": {"name": "ops"}, "channel": {"name": "incident"}, "messages": [
-        {"id": "1", "type": "Default", "timestamp": "2026-03-04T15:02:00.123+01:00", "timestampEdited": None,
-         "content": "shipping 2.31.0", "author": {"id": "9", "name": "mira.k", "nickname": "Mira", "isBot": False}},
-        {"id": "2", "type": "Default", "timestamp": "2026-03-04T15:18:00+01:00", "timestampEdited": None,
-         "content": "[P2] lag high", "author": {"id": "8", "name": "Datadog", "isBot": True}},
-    ]}
+    doc = {
+        "guild": {"name": "ops"},
+        "channel": {"name": "incident"},
+        "messages": [
+            {
+                "id": "1",
+                "type": "Default",
+                "timestamp": "2026-03-04T15:02:00.123+01:00",
+                "timestampEdited": None,
+                "content": "shipping 2.31.0",
+                "author": {"id": "9", "name": "mira.k", "nickname": "Mira", "isBot": False},
+            },
+            {
+                "id": "2",
+                "type": "Default",
+                "timestamp": "2026-03-04T15:18:00+01:00",
+                "timestampEdited": None,
+                "content": "[P2] lag high",
+                "author": {"id": "8", "name": "Datadog", "isBot": True},
+            },
+        ],
+    }
     src = parse_one(tmp_path, "discord.json", json.dumps(doc))
     assert (src.format, src.kind) == ("chat-json", SourceKind.chat)
     first, second = src.records
-    assert first.actor == "Mira" and first.time.value == datetime(2026, 3, 4, 15, 2, 0, 123000,
-                                                                  tzinfo=timezone(timedelta(hours=1)))
+    assert first.actor == "Mira" and first.time.value == datetime(
+        2026, 3, 4, 15, 2, 0, 123000, tzinfo=timezone(timedelta(hours=1))
+    )
     assert second.attrs["bot"] is True
 
 
 def test_teams_graph_messages_with_html_bodies(tmp_path: Path) -> None:
-    doc = {"value": [{"id": "1", "createdDateTime": "2026-02-10T09:41:05Z", "lastEditedDateTime": None,
-                      "from": {"user": {"displayName": "Priya Nair"}}, "body": {"contentType": "html",
-                                                                                 "content": "<p>applying &amp; watching</p>"}}]}
+    doc = {
+        "value": [
+            {
+                "id": "1",
+                "createdDateTime": "2026-02-10T09:41:05Z",
+                "lastEditedDateTime": None,
+                "from": {"user": {"displayName": "Priya Nair"}},
+                "body": {"contentType": "html", "content": "<p>applying &amp; watching</p>"},
+            }
+        ]
+    }
     (r,) = parse_one(tmp_path, "teams.json", json.dumps(doc)).records
     assert (r.actor, r.text) == ("Priya Nair", "applying & watching")
     assert r.time.value == datetime(2026, 2, 10, 9, 41, 5, tzinfo=UTC)
@@ -40,15 +65,33 @@ def test_mattermost_bulk_export_posts_and_replies(tmp_path: Path) -> None:
         {"type": "version", "version": 1},
         {"type": "team", "team": {"name": "ops", "display_name": "Ops"}},
         {"type": "channel", "channel": {"team": "ops", "name": "incident", "display_name": "Incident"}},
-        {"type": "post", "post": {"team": "ops", "channel": "incident", "user": "alice", "message": "api is down",
-                                  "create_at": 1772633880000,
-                                  "replies": [{"user": "bob", "message": "on it", "create_at": 1772633940000}]}},
-        {"type": "direct_post", "direct_post": {"channel_members": ["alice", "bob"], "user": "bob",
-                                                "message": "call?", "create_at": 1772634000000}},
+        {
+            "type": "post",
+            "post": {
+                "team": "ops",
+                "channel": "incident",
+                "user": "alice",
+                "message": "api is down",
+                "create_at": 1772633880000,
+                "replies": [{"user": "bob", "message": "on it", "create_at": 1772633940000}],
+            },
+        },
+        {
+            "type": "direct_post",
+            "direct_post": {
+                "channel_members": ["alice", "bob"],
+                "user": "bob",
+                "message": "call?",
+                "create_at": 1772634000000,
+            },
+        },
     ]
     src = parse_one(tmp_path, "export.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
     assert src.format == "mattermost-jsonl"
     assert [(r.actor, r.text, r.ref.line) for r in src.records] == [
-        ("alice", "api is down", 4), ("bob", "on it", 4), ("bob", "call?", 5)]
+        ("alice", "api is down", 4),
+        ("bob", "on it", 4),
+        ("bob", "call?", 5),
+    ]
     assert src.records[0].time.value == datetime(2026, 3, 4, 14, 18, tzinfo=UTC)
     assert src.records[1].attrs["reply"] is True

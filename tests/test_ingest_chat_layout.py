@@ -11,13 +11,19 @@ from assistant.domain import ParsedSource
 
 
 def _rows(src: ParsedSource) -> list[tuple[str, str | None, str]]:
-    return [(r.time.value.strftime("%Y-%m-%d %H:%M:%S" if r.time.has_date else "%H:%M:%S"), r.actor, r.text)
-            for r in src.records]
+    return [
+        (r.time.value.strftime("%Y-%m-%d %H:%M:%S" if r.time.has_date else "%H:%M:%S"), r.actor, r.text)
+        for r in src.records
+    ]
 
 
 def test_plain_hhmm_name_colon_chat_has_speakers_and_times(tmp_path: Path) -> None:
-    src = parse_one(tmp_path, "chat.txt", "14:02 alice: api 5xx climbing\n14:03 bob: p99 at 4s\n"
-                    "14:05 alice: rolling back 1.4.2\n14:11 bob: errors back to baseline\n")
+    src = parse_one(
+        tmp_path,
+        "chat.txt",
+        "14:02 alice: api 5xx climbing\n14:03 bob: p99 at 4s\n"
+        "14:05 alice: rolling back 1.4.2\n14:11 bob: errors back to baseline\n",
+    )
     assert src.kind == "chat"
     assert _rows(src)[0] == ("14:02:00", "alice", "api 5xx climbing")
     assert [r.actor for r in src.records] == ["alice", "bob", "alice", "bob"]
@@ -66,27 +72,43 @@ def test_teams_one_line_header_with_edited_marker_and_dotted_header_date(tmp_pat
 
 
 def test_zoom_saved_chat_from_to_everyone(tmp_path: Path) -> None:
-    text = ("10:42:13 From Alice Chen to Everyone:\n\tis checkout down?\n10:42:40 From Bob Li to Everyone:\n"
-            "\tyes, 502s since 10:40\n10:44:02 From Alice Chen to Everyone:\n\trolling back\n")
+    text = (
+        "10:42:13 From Alice Chen to Everyone:\n\tis checkout down?\n10:42:40 From Bob Li to Everyone:\n"
+        "\tyes, 502s since 10:40\n10:44:02 From Alice Chen to Everyone:\n\trolling back\n"
+    )
     src = parse_one(tmp_path, "meeting_saved_chat.txt", text)
-    assert _rows(src) == [("10:42:13", "Alice Chen", "is checkout down?"), ("10:42:40", "Bob Li", "yes, 502s since 10:40"),
-                          ("10:44:02", "Alice Chen", "rolling back")]
+    assert _rows(src) == [
+        ("10:42:13", "Alice Chen", "is checkout down?"),
+        ("10:42:40", "Bob Li", "yes, 502s since 10:40"),
+        ("10:44:02", "Alice Chen", "rolling back"),
+    ]
 
 
 def test_whatsapp_exports_both_styles_read_dates_in_their_order(tmp_path: Path) -> None:
-    us = parse_one(tmp_path, "a.txt", "3/14/26, 9:05 PM - Alice: site is down\n3/14/26, 9:06 PM - Bob: on it\n"
-                   "3/15/26, 12:02 AM - Alice: thanks\n")
+    us = parse_one(
+        tmp_path,
+        "a.txt",
+        "3/14/26, 9:05 PM - Alice: site is down\n3/14/26, 9:06 PM - Bob: on it\n"
+        "3/15/26, 12:02 AM - Alice: thanks\n",
+    )
     assert _rows(us)[2] == ("2026-03-15 00:02:00", "Alice", "thanks")
-    eu = parse_one(tmp_path, "b.txt", "[14/03/2026, 21:05:11] Alice: down\n[14/03/2026, 21:06:40] Bob: on it\n"
-                   "[14/03/2026, 21:20:02] Bob: restarted the db\nback up now\n")
+    eu = parse_one(
+        tmp_path,
+        "b.txt",
+        "[14/03/2026, 21:05:11] Alice: down\n[14/03/2026, 21:06:40] Bob: on it\n"
+        "[14/03/2026, 21:20:02] Bob: restarted the db\nback up now\n",
+    )
     assert _rows(eu)[2] == ("2026-03-14 21:20:02", "Bob", "restarted the db\nback up now")
 
 
 def test_name_line_then_time_line_layout(tmp_path: Path) -> None:
     text = "Alice Chen\n10:42 AM\ncheckout down?\nBob Li\n10:43 AM\nyes\nAlice Chen\n10:44 AM\nrolling back\n"
     src = parse_one(tmp_path, "chat.txt", text)
-    assert _rows(src) == [("10:42:00", "Alice Chen", "checkout down?"), ("10:43:00", "Bob Li", "yes"),
-                          ("10:44:00", "Alice Chen", "rolling back")]
+    assert _rows(src) == [
+        ("10:42:00", "Alice Chen", "checkout down?"),
+        ("10:43:00", "Bob Li", "yes"),
+        ("10:44:00", "Alice Chen", "rolling back"),
+    ]
 
 
 def test_log_lines_with_levels_are_not_read_as_chat(tmp_path: Path) -> None:
@@ -97,18 +119,27 @@ def test_log_lines_with_levels_are_not_read_as_chat(tmp_path: Path) -> None:
 
 
 def test_names_with_pronouns_status_emoji_and_yearless_dates(tmp_path: Path) -> None:
-    text = ("Alice Chen (she/her) 🌴  3/4 10:42 AM\ncheckout down?\nBob Li :palm_tree:  3/4 10:43 AM\nyes\n"
-            "Alice Chen (she/her) 🌴  3/4 10:44 AM\nrolling back\n")
+    text = (
+        "Alice Chen (she/her) 🌴  3/4 10:42 AM\ncheckout down?\nBob Li :palm_tree:  3/4 10:43 AM\nyes\n"
+        "Alice Chen (she/her) 🌴  3/4 10:44 AM\nrolling back\n"
+    )
     src = parse_one(tmp_path, "chat.txt", text)
-    assert [(r.actor, r.text) for r in src.records] == [("Alice Chen", "checkout down?"), ("Bob Li", "yes"),
-                                                        ("Alice Chen", "rolling back")]
-
+    assert [(r.actor, r.text) for r in src.records] == [
+        ("Alice Chen", "checkout down?"),
+        ("Bob Li", "yes"),
+        ("Alice Chen", "rolling back"),
+    ]
 
 
 def test_weekday_stamps_and_bold_names_are_not_speakers(tmp_path: Path) -> None:
-    text = ("**Alice Chen** Tuesday 10:42 AM\ncheckout down?\n**Bob Li** Tuesday 10:43 AM\nyes\n"
-            "**Alice Chen** Tue, 3/4/2026 10:44 AM\nrolling back\n")
+    text = (
+        "**Alice Chen** Tuesday 10:42 AM\ncheckout down?\n**Bob Li** Tuesday 10:43 AM\nyes\n"
+        "**Alice Chen** Tue, 3/4/2026 10:44 AM\nrolling back\n"
+    )
     src = parse_one(tmp_path, "chat.txt", text)
-    assert [(r.actor, r.text) for r in src.records] == [("Alice Chen", "checkout down?"), ("Bob Li", "yes"),
-                                                        ("Alice Chen", "rolling back")]
+    assert [(r.actor, r.text) for r in src.records] == [
+        ("Alice Chen", "checkout down?"),
+        ("Bob Li", "yes"),
+        ("Alice Chen", "rolling back"),
+    ]
     assert src.records[2].time.value == datetime(2026, 3, 4, 10, 44)

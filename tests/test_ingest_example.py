@@ -21,8 +21,11 @@ def test_example_incident_parses_into_all_four_families() -> None:
     assert len(kinds[SourceKind.log].records) >= 250
     alerts = kinds[SourceKind.alert].records
     assert [(r.attrs["alert"], r.attrs["status"]) for r in alerts] == [
-        ("DBPoolSaturation", "firing"), ("PaymentsErrorRateHigh", "firing"),
-        ("DBPoolSaturation", "resolved"), ("PaymentsErrorRateHigh", "resolved")]
+        ("DBPoolSaturation", "firing"),
+        ("PaymentsErrorRateHigh", "firing"),
+        ("DBPoolSaturation", "resolved"),
+        ("PaymentsErrorRateHigh", "resolved"),
+    ]
 
 
 def test_example_incident_has_the_material_the_demo_shows() -> None:

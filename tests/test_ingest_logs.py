@@ -26,10 +26,16 @@ def test_iso_lines_fold_tracebacks_into_the_previous_record(tmp_path: Path) -> N
     assert src.kind == SourceKind.log and src.format == "log-layout"
     warn, err, crit = src.records
     assert warn.time.value == datetime(2026, 4, 17, 17, 42, 10, 800000) and warn.time.value.tzinfo is None
-    assert warn.attrs == {"level": "warning", "host": "notify-worker-6d9f8b7c5-4kq2l", "service": "notify-worker"}
+    assert warn.attrs == {
+        "level": "warning",
+        "host": "notify-worker-6d9f8b7c5-4kq2l",
+        "service": "notify-worker",
+    }
     assert err.attrs["level"] == "error" and err.ref.line == 2
-    assert err.text.endswith("failed to render\nTraceback (most recent call last):\n"
-                             '  File "/app/render.py", line 88, in render_sms\nUnicodeEncodeError: surrogates not allowed')
+    assert err.text.endswith(
+        "failed to render\nTraceback (most recent call last):\n"
+        '  File "/app/render.py", line 88, in render_sms\nUnicodeEncodeError: surrogates not allowed'
+    )
     assert crit.attrs["level"] == "critical" and crit.ref.line == 6
 
 
@@ -61,7 +67,9 @@ def test_iso_lines_with_host_and_program_after_the_stamp(tmp_path: Path) -> None
 
 
 def test_syslog_3164_without_a_year_marks_it_missing(tmp_path: Path) -> None:
-    log = "Mar  4 09:01:02 db-1 postgres[311]: FATAL:  too many connections\nMar  4 09:01:05 db-1 kernel: oom\n"
+    log = (
+        "Mar  4 09:01:02 db-1 postgres[311]: FATAL:  too many connections\nMar  4 09:01:05 db-1 kernel: oom\n"
+    )
     first, second = parse_one(tmp_path, "syslog", log).records
     assert first.time.value == datetime(PLACEHOLDER_YEAR, 3, 4, 9, 1, 2) and first.time.has_date
     assert first.attrs == {"host": "db-1", "service": "postgres", "year_missing": True, "level": "critical"}
@@ -70,16 +78,20 @@ def test_syslog_3164_without_a_year_marks_it_missing(tmp_path: Path) -> None:
 
 
 def test_syslog_3164_crossing_new_year_increments_the_inferred_year(tmp_path: Path) -> None:
-    log = ("Dec 31 23:59:58 lb-1 haproxy[1]: 1.2.3.4:5 [31/Dec/2025:23:59:58.100] fe be 200\n"
-           "Jan  1 00:00:03 lb-1 haproxy[1]: 1.2.3.4:6 [01/Jan/2026:00:00:03.100] fe be 200\n")
+    log = (
+        "Dec 31 23:59:58 lb-1 haproxy[1]: 1.2.3.4:5 [31/Dec/2025:23:59:58.100] fe be 200\n"
+        "Jan  1 00:00:03 lb-1 haproxy[1]: 1.2.3.4:6 [01/Jan/2026:00:00:03.100] fe be 200\n"
+    )
     a, b = parse_one(tmp_path, "haproxy.log", log).records
     assert a.time.value.year == 2025 and b.time.value.year == 2026
     assert "year_missing" not in a.attrs
 
 
 def test_syslog_5424_with_structured_data(tmp_path: Path) -> None:
-    log = ('<165>1 2026-03-04T09:01:02.003+01:00 web-3 nginx 811 ID47 [exampleSDID@32473 iut="3"] '
-           "upstream timed out\n<14>1 2026-03-04T09:01:03Z web-3 app - - - ERROR ready\n")
+    log = (
+        '<165>1 2026-03-04T09:01:02.003+01:00 web-3 nginx 811 ID47 [exampleSDID@32473 iut="3"] '
+        "upstream timed out\n<14>1 2026-03-04T09:01:03Z web-3 app - - - ERROR ready\n"
+    )
     src = parse_one(tmp_path, "rfc5424.log", log)
     a, b = src.records
     assert src.format == "syslog-5424"
@@ -90,7 +102,13 @@ def test_syslog_5424_with_structured_data(tmp_path: Path) -> None:
 
 def test_json_lines_with_common_keys_epochs_and_pino_levels(tmp_path: Path) -> None:
     lines = [
-        {"ts": "2026-02-10T13:15:01.277Z", "level": "info", "service": "checkout", "msg": "tax calculated", "country": "AT"},
+        {
+            "ts": "2026-02-10T13:15:01.277Z",
+            "level": "info",
+            "service": "checkout",
+            "msg": "tax calculated",
+            "country": "AT",
+        },
         {"@timestamp": "2026-02-10T13:44:02+01:00", "severity": "ERROR", "message": "TaxCalculationError"},
         {"time": 1770731352164, "level": 40, "msg": "slow"},
         {"timestamp": 1770731352, "lvl": "warn", "log": "epoch seconds"},
@@ -100,14 +118,19 @@ def test_json_lines_with_common_keys_epochs_and_pino_levels(tmp_path: Path) -> N
     a, b, c, d = src.records
     assert a.text == "tax calculated country=AT" and a.attrs == {"level": "info", "service": "checkout"}
     assert b.time.value == datetime(2026, 2, 10, 12, 44, 2, tzinfo=UTC) and b.attrs["level"] == "error"
-    assert c.time.value == datetime(2026, 2, 10, 13, 49, 12, 164000, tzinfo=UTC) and c.attrs["level"] == "warning"
+    assert (
+        c.time.value == datetime(2026, 2, 10, 13, 49, 12, 164000, tzinfo=UTC)
+        and c.attrs["level"] == "warning"
+    )
     assert d.time.value == datetime(2026, 2, 10, 13, 49, 12, tzinfo=UTC) and d.text == "epoch seconds"
     assert [r.ref.line for r in src.records] == [1, 2, 3, 4]
 
 
 def test_nginx_combined_access_log(tmp_path: Path) -> None:
-    log = ('203.0.113.9 - - [10/Oct/2026:13:55:36 +0000] "GET /api/orders HTTP/1.1" 502 157 "-" "curl/8.0"\n'
-           '203.0.113.9 - bob [10/Oct/2026:13:55:37 -0700] "POST /login HTTP/1.1" 200 12 "-" "Mozilla/5.0"\n')
+    log = (
+        '203.0.113.9 - - [10/Oct/2026:13:55:36 +0000] "GET /api/orders HTTP/1.1" 502 157 "-" "curl/8.0"\n'
+        '203.0.113.9 - bob [10/Oct/2026:13:55:37 -0700] "POST /login HTTP/1.1" 200 12 "-" "Mozilla/5.0"\n'
+    )
     src = parse_one(tmp_path, "access.log", log)
     a, b = src.records
     assert src.format == "access-log"
@@ -117,14 +140,30 @@ def test_nginx_combined_access_log(tmp_path: Path) -> None:
 
 
 def test_kubectl_events_json_places_repeats_at_first_timestamp_and_keeps_the_last(tmp_path: Path) -> None:
-    doc = {"apiVersion": "v1", "kind": "List", "items": [
-        {"kind": "Event", "type": "Warning", "reason": "BackOff", "message": "Back-off restarting failed container",
-         "involvedObject": {"kind": "Pod", "name": "api-5d4f-x1", "namespace": "shop"},
-         "firstTimestamp": "2026-03-04T09:00:00Z", "lastTimestamp": "2026-03-04T09:05:00Z", "count": 7},
-        {"kind": "Event", "type": "Normal", "reason": "Pulled", "message": "pulled image",
-         "involvedObject": {"kind": "Pod", "name": "api-5d4f-x2", "namespace": "shop"},
-         "eventTime": "2026-03-04T09:06:00.000000Z"},
-    ]}
+    doc = {
+        "apiVersion": "v1",
+        "kind": "List",
+        "items": [
+            {
+                "kind": "Event",
+                "type": "Warning",
+                "reason": "BackOff",
+                "message": "Back-off restarting failed container",
+                "involvedObject": {"kind": "Pod", "name": "api-5d4f-x1", "namespace": "shop"},
+                "firstTimestamp": "2026-03-04T09:00:00Z",
+                "lastTimestamp": "2026-03-04T09:05:00Z",
+                "count": 7,
+            },
+            {
+                "kind": "Event",
+                "type": "Normal",
+                "reason": "Pulled",
+                "message": "pulled image",
+                "involvedObject": {"kind": "Pod", "name": "api-5d4f-x2", "namespace": "shop"},
+                "eventTime": "2026-03-04T09:06:00.000000Z",
+            },
+        ],
+    }
     text = json.dumps(doc, indent=2)
     src = parse_one(tmp_path, "events.json", text)
     back, back_last, pulled = src.records
@@ -139,10 +178,12 @@ def test_kubectl_events_json_places_repeats_at_first_timestamp_and_keeps_the_las
 
 
 def test_kubectl_events_text_uses_a_stated_capture_time(tmp_path: Path) -> None:
-    text = ("# captured 2026-03-04T10:00:00Z\n"
-            "LAST SEEN   TYPE      REASON      OBJECT            MESSAGE\n"
-            "5m          Warning   OOMKilling  node/worker-3     Memory cgroup out of memory\n"
-            "1h2m        Normal    Scheduled   pod/api-5d4f-x1   Successfully assigned shop/api\n")
+    text = (
+        "# captured 2026-03-04T10:00:00Z\n"
+        "LAST SEEN   TYPE      REASON      OBJECT            MESSAGE\n"
+        "5m          Warning   OOMKilling  node/worker-3     Memory cgroup out of memory\n"
+        "1h2m        Normal    Scheduled   pod/api-5d4f-x1   Successfully assigned shop/api\n"
+    )
     src = parse_one(tmp_path, "events.txt", text)
     oom, sched = src.records
     assert oom.time.value == datetime(2026, 3, 4, 9, 55, tzinfo=UTC) and oom.ref.line == 3
@@ -152,7 +193,9 @@ def test_kubectl_events_text_uses_a_stated_capture_time(tmp_path: Path) -> None:
 
 def test_kubectl_events_text_without_any_absolute_time_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "events.txt"
-    path.write_text("LAST SEEN   TYPE      REASON   OBJECT        MESSAGE\n5m   Warning   BackOff   pod/a-1   back-off\n")
+    path.write_text(
+        "LAST SEEN   TYPE      REASON   OBJECT        MESSAGE\n5m   Warning   BackOff   pod/a-1   back-off\n"
+    )
     result = read_sources([path])
     (problem,) = result.problems
     assert problem.path == str(path) and problem.line == 1
@@ -162,15 +205,25 @@ def test_kubectl_events_text_without_any_absolute_time_is_reported(tmp_path: Pat
 def test_scan_log_yields_plain_tuples_for_fast_condensation() -> None:
     lines = ["2026-03-04T09:00:00Z ERROR boom", "  at frame 1", "2026-03-04T09:00:01Z INFO ok"]
     out = list(scan_log(lines, sample="\n".join(lines)))
-    assert out[0] == (1, datetime(2026, 3, 4, 9, 0, tzinfo=UTC), True, "ERROR boom\n  at frame 1", "error", None, None)
+    assert out[0] == (
+        1,
+        datetime(2026, 3, 4, 9, 0, tzinfo=UTC),
+        True,
+        "ERROR boom\n  at frame 1",
+        "error",
+        None,
+        None,
+    )
     assert out[1][0] == 3 and out[1][4] == "info"
 
 
 def test_kubectl_events_text_takes_its_capture_time_from_date_output(tmp_path: Path) -> None:
-    text = ("$ date -u\nFri Feb 27 00:31:10 UTC 2026\n$ kubectl get events -n pay\n"
-            "LAST SEEN   TYPE      REASON      OBJECT            MESSAGE\n"
-            "44m         Warning   Unhealthy   pod/api-1         Readiness probe failed: 503\n"
-            "58s         Normal    Ready       pod/api-1         Readiness probe succeeded\n")
+    text = (
+        "$ date -u\nFri Feb 27 00:31:10 UTC 2026\n$ kubectl get events -n pay\n"
+        "LAST SEEN   TYPE      REASON      OBJECT            MESSAGE\n"
+        "44m         Warning   Unhealthy   pod/api-1         Readiness probe failed: 503\n"
+        "58s         Normal    Ready       pod/api-1         Readiness probe succeeded\n"
+    )
     src = parse_one(tmp_path, "events.txt", text)
     assert src.format == "k8s-events" and not src.warnings
     failed, ready = src.records

@@ -63,21 +63,32 @@ def test_notes_state_zone_phrases(tmp_path: Path) -> None:
 
 
 def test_durations_are_never_clock_times(tmp_path: Path) -> None:
-    src = parse_one(tmp_path, "notes.md", "(times UTC, 2026-03-04)\n- 09:00 outage starts, lasted ~1h20m\n"
-                    "- queue drained for 1h05 after the fix\n- restarts took 0:45 min each\n")
+    src = parse_one(
+        tmp_path,
+        "notes.md",
+        "(times UTC, 2026-03-04)\n- 09:00 outage starts, lasted ~1h20m\n"
+        "- queue drained for 1h05 after the fix\n- restarts took 0:45 min each\n",
+    )
     timed = _timed(src)
     assert [(r.time.value.hour, r.time.value.minute) for r in timed] == [(9, 0)]
     assert [r.text for r in src.records if r.attrs.get("untimed")] == [
-        "(times UTC, 2026-03-04)", "queue drained for 1h05 after the fix", "restarts took 0:45 min each"]
+        "(times UTC, 2026-03-04)",
+        "queue drained for 1h05 after the fix",
+        "restarts took 0:45 min each",
+    ]
 
 
 def test_untimed_lines_are_kept_with_their_heading(tmp_path: Path) -> None:
-    notes = ("# INC-7 notes\n(times UTC, 2026-03-04)\n- 09:00 errors rising\n- 09:30 rollback, errors normal\n\n"
-             "4. Root cause\nThe 2.3 pool size default was 5, not 50.\n\nRuled out:\n- DNS: resolvers healthy\n\n"
-             "AIs\n- pool size alert (ana)\n- load test\n")
+    notes = (
+        "# INC-7 notes\n(times UTC, 2026-03-04)\n- 09:00 errors rising\n- 09:30 rollback, errors normal\n\n"
+        "4. Root cause\nThe 2.3 pool size default was 5, not 50.\n\nRuled out:\n- DNS: resolvers healthy\n\n"
+        "AIs\n- pool size alert (ana)\n- load test\n"
+    )
     recs = [r for r in parse_one(tmp_path, "notes.md", notes).records if r.attrs.get("untimed")]
     by_text = {r.text: r.attrs.get("section") or r.attrs.get("heading") for r in recs}
-    assert "section" not in next(r for r in recs if r.text.startswith("DNS")).attrs  # a fact, not an action item
+    assert (
+        "section" not in next(r for r in recs if r.text.startswith("DNS")).attrs
+    )  # a fact, not an action item
     assert by_text["The 2.3 pool size default was 5, not 50."] == "Root cause"
     assert by_text["DNS: resolvers healthy"] == "Ruled out"
     assert by_text["pool size alert (ana)"] == "AIs"
@@ -85,7 +96,9 @@ def test_untimed_lines_are_kept_with_their_heading(tmp_path: Path) -> None:
 
 
 def test_notes_lines_carry_their_own_day(tmp_path: Path) -> None:
-    notes = ("Timeline (all times JST, UTC+9)\nMon 2 Mar 09:15 JST — release deployed\n"
-             "Thu 5 Mar 15:13 JST — raised in channel\nFri 6 Mar 17:30 JST — incident closed\n")
+    notes = (
+        "Timeline (all times JST, UTC+9)\nMon 2 Mar 09:15 JST — release deployed\n"
+        "Thu 5 Mar 15:13 JST — raised in channel\nFri 6 Mar 17:30 JST — incident closed\n"
+    )
     timed = _timed(parse_one(tmp_path, "notes.md", notes))
     assert [r.attrs["month_day"] for r in timed] == ["03-02", "03-05", "03-06"]

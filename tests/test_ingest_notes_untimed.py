@@ -41,8 +41,13 @@ def test_follow_up_bullets_become_untimed_records_at_the_last_time(tmp_path: Pat
         "load test with 2x traffic (needs staging capacity)",
         "random thought without a time",  # nothing dropped silently
     ]
-    assert [r.attrs.get("section") for r in untimed] == ["TODO", "Action items", "Action items", "Action items",
-                                                         None]
+    assert [r.attrs.get("section") for r in untimed] == [
+        "TODO",
+        "Action items",
+        "Action items",
+        "Action items",
+        None,
+    ]
     assert untimed[-1].attrs["heading"] == "Action items"
     impact = next(r for r in recs if r.text.startswith("impact"))
     assert all(r.time == impact.time for r in untimed)
@@ -70,8 +75,10 @@ def test_notes_lines_keep_the_notes_date_when_times_go_back(tmp_path: Path) -> N
 
 
 def test_notes_past_midnight_move_to_the_next_day(tmp_path: Path) -> None:
-    notes = "All times UTC (night of 26 to 27 Feb 2025).\n\n- 23:30 export starts\n- 23:47 disk full\n" \
-            "- 00:03 slot found\n- impact: writes failed 23:47-00:24\n\nfollow-ups:\n- alert on WAL size (priya)\n"
+    notes = (
+        "All times UTC (night of 26 to 27 Feb 2025).\n\n- 23:30 export starts\n- 23:47 disk full\n"
+        "- 00:03 slot found\n- impact: writes failed 23:47-00:24\n\nfollow-ups:\n- alert on WAL size (priya)\n"
+    )
     (tmp_path / "notes.md").write_text(notes, encoding="utf-8")
     tl = build_timeline([tmp_path / "notes.md"], date=datetime(2025, 2, 26).date())
     by_text = {e.text: e.time for e in tl.events}
@@ -82,9 +89,11 @@ def test_notes_past_midnight_move_to_the_next_day(tmp_path: Path) -> None:
 
 
 def test_untimed_follow_ups_never_become_key_events(tmp_path: Path) -> None:
-    notes = "(times UTC, 2025-05-02)\n- 09:00 errors rising, customers report failures\n" \
-            "- 09:30 rollback done, errors back to normal\n- 10:00 incident closed\n\n" \
-            "Next steps:\n- make sure the canary is resolved before promotion (ana)\n- mitigated-by-default flags\n"
+    notes = (
+        "(times UTC, 2025-05-02)\n- 09:00 errors rising, customers report failures\n"
+        "- 09:30 rollback done, errors back to normal\n- 10:00 incident closed\n\n"
+        "Next steps:\n- make sure the canary is resolved before promotion (ana)\n- mitigated-by-default flags\n"
+    )
     (tmp_path / "notes.md").write_text(notes, encoding="utf-8")
     tl = build_timeline([tmp_path / "notes.md"])
     untimed = {e.id for e in tl.events if e.attrs.get("untimed")}

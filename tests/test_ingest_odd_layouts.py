@@ -13,8 +13,10 @@ from assistant.ingest import read_sources
 
 
 def _rows(src: ParsedSource) -> list[tuple[str, str | None, str]]:
-    return [(r.time.value.strftime("%Y-%m-%d %H:%M" if r.time.has_date else "%H:%M:%S"), r.actor, r.text)
-            for r in src.records]
+    return [
+        (r.time.value.strftime("%Y-%m-%d %H:%M" if r.time.has_date else "%H:%M:%S"), r.actor, r.text)
+        for r in src.records
+    ]
 
 
 def test_chat_with_classic_mac_line_endings_reads_each_line(tmp_path: Path) -> None:
@@ -22,7 +24,10 @@ def test_chat_with_classic_mac_line_endings_reads_each_line(tmp_path: Path) -> N
     src = parse_one(tmp_path, "chat.txt", text)
     assert src.kind == "chat"
     assert [(r.actor, r.text) for r in src.records] == [
-        ("alice", "api 5xx climbing"), ("bob", "p99 at 4s, ids a,b,c"), ("alice", "rolling back")]
+        ("alice", "api 5xx climbing"),
+        ("bob", "p99 at 4s, ids a,b,c"),
+        ("alice", "rolling back"),
+    ]
 
 
 def test_text_that_breaks_the_csv_reader_is_a_named_problem_or_another_format(tmp_path: Path) -> None:
@@ -33,20 +38,27 @@ def test_text_that_breaks_the_csv_reader_is_a_named_problem_or_another_format(tm
 
 
 def test_teams_copy_with_bracketed_year_first_date_and_name_then_message(tmp_path: Path) -> None:
-    text = ("[2026/03/05 14:09] Alice Chen\nis checkout down?\n[2026/03/05 14:10] Bob Li\nyes, 502s since 14:08\n"
-            "[2026/03/05 14:12] Alice Chen\nrolling back\n")
+    text = (
+        "[2026/03/05 14:09] Alice Chen\nis checkout down?\n[2026/03/05 14:10] Bob Li\nyes, 502s since 14:08\n"
+        "[2026/03/05 14:12] Alice Chen\nrolling back\n"
+    )
     src = parse_one(tmp_path, "chat.txt", text)
     assert src.kind == "chat"
-    assert _rows(src) == [("2026-03-05 14:09", "Alice Chen", "is checkout down?"),
-                          ("2026-03-05 14:10", "Bob Li", "yes, 502s since 14:08"),
-                          ("2026-03-05 14:12", "Alice Chen", "rolling back")]
+    assert _rows(src) == [
+        ("2026-03-05 14:09", "Alice Chen", "is checkout down?"),
+        ("2026-03-05 14:10", "Bob Li", "yes, 502s since 14:08"),
+        ("2026-03-05 14:12", "Alice Chen", "rolling back"),
+    ]
 
 
 def test_zoom_chat_quoting_log_lines_is_still_chat(tmp_path: Path) -> None:
     lines = []
     for i in range(4):
-        lines += [f"14:0{i}:1{i} From Alice Chen to Everyone:", f"\t2026-03-05T14:0{i}:00Z ERROR api timeout id={i}",
-                  f"14:0{i}:3{i} From Bob Li : seeing 2026-03-05 14:0{i}:00 ERROR in the logs"]
+        lines += [
+            f"14:0{i}:1{i} From Alice Chen to Everyone:",
+            f"\t2026-03-05T14:0{i}:00Z ERROR api timeout id={i}",
+            f"14:0{i}:3{i} From Bob Li : seeing 2026-03-05 14:0{i}:00 ERROR in the logs",
+        ]
     src = parse_one(tmp_path, "meeting_saved_chat.txt", "\n".join(lines) + "\n")
     assert src.kind == "chat"
     assert [r.actor for r in src.records[:2]] == ["Alice Chen", "Bob Li"]
@@ -66,7 +78,10 @@ def test_a_two_message_zoom_chat_is_chat_not_a_log(tmp_path: Path) -> None:
     for name, text in (("a.txt", saved), ("b.txt", older)):
         src = parse_one(tmp_path, name, text)
         assert src.kind == "chat", name
-        assert [(r.actor, r.text) for r in src.records] == [("Alice Chen", "is checkout down?"), ("Bob Li", "yes")]
+        assert [(r.actor, r.text) for r in src.records] == [
+            ("Alice Chen", "is checkout down?"),
+            ("Bob Li", "yes"),
+        ]
 
 
 def test_a_two_line_log_without_speakers_stays_a_log(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from assistant.domain import SourceKind
 
 _ZENDESK = (
     "Id,Requester,Requester email,Subject,Status,Priority,Via,Created at,Updated at,Description\n"
-    '4411,Jane Roe,jane@example.com,Password reset email never arrives,open,high,Web form,2026-03-03 16:05:12,'
+    "4411,Jane Roe,jane@example.com,Password reset email never arrives,open,high,Web form,2026-03-03 16:05:12,"
     '2026-03-03 16:30:00,"I asked three times.\nNothing in spam either."\n'
     "4412,Sam Poe,sam@example.com,Webhook listener gets no updates,pending,urgent,Email,2026-03-03 16:09:40,,\n"
 )

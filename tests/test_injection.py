@@ -95,7 +95,9 @@ def test_only_the_dev_cases_with_a_gold_injection_have_injection_lines() -> None
         for line in path.read_text(encoding="utf-8").splitlines():
             if looks_like_injection(line):
                 flagged.add(path.parent.name)
-    with_gold = {p.parent.name for p in base.glob("case*/gold.json") if json.loads(p.read_text())["injection"]}
+    with_gold = {
+        p.parent.name for p in base.glob("case*/gold.json") if json.loads(p.read_text())["injection"]
+    }
     assert flagged == with_gold
 
 

@@ -27,7 +27,9 @@ def _fill(store: DraftStore) -> None:
                                  180, 2460, [{"description": "Alert before expiry", "due": "2026-04-01"}]))  # fmt: skip
     store.create(draft=_incident("Queue stuck", "2026-05-10T09:00:00+00:00", "SEV1", ["orders-queue"], 600, 7200,
                                  [{"description": "Page on zero consumers", "due": "2026-12-31"}]))  # fmt: skip
-    store.create(draft=_incident("Checkout slow", "2026-07-01T08:00:00+00:00", "SEV2", ["checkout"], 420, 3600, []))
+    store.create(
+        draft=_incident("Checkout slow", "2026-07-01T08:00:00+00:00", "SEV2", ["checkout"], 420, 3600, [])
+    )
     with store.db.session() as s:
         set_status(s, list_items(s)[1].id, "done")
 
@@ -37,7 +39,11 @@ def test_figures_give_medians_by_severity_recurring_services_and_item_states() -
     _fill(store)
     ins = collect(store, today=date(2026, 6, 1))
     store.close()
-    assert [i.title for i in ins.incidents] == ["Checkout 502s", "Queue stuck", "Checkout slow"]  # by start time
+    assert [i.title for i in ins.incidents] == [
+        "Checkout 502s",
+        "Queue stuck",
+        "Checkout slow",
+    ]  # by start time
     assert ins.median_minutes("time_to_detect_s", severity="SEV2") == 5.0  # 3 and 7 minutes
     assert ins.median_minutes("time_to_resolve_s") == 60.0
     assert ins.median_minutes("time_to_mitigate_s") is None

@@ -40,8 +40,10 @@ def _write_log(path: Path, n: int = 4000, seed: int = 3) -> list[str]:
             continue
         elif r < 0.35:
             status = 503 if n // 2 < i < n // 2 + 300 and r < 0.1 else 200
-            line = (f'gateway-{rnd.randint(1, 4)} INFO 10.0.{rnd.randint(0, 255)}.{rnd.randint(1, 254)} '
-                    f'"GET /v1/orders/{rnd.randint(10**6, 10**7)} HTTP/1.1" {status} {rnd.randint(100, 900)}')
+            line = (
+                f"gateway-{rnd.randint(1, 4)} INFO 10.0.{rnd.randint(0, 255)}.{rnd.randint(1, 254)} "
+                f'"GET /v1/orders/{rnd.randint(10**6, 10**7)} HTTP/1.1" {status} {rnd.randint(100, 900)}'
+            )
         elif r < 0.6:
             line = f"orders-api-{rnd.randint(1, 3)} INFO request completed id={rnd.getrandbits(40):x} ms={rnd.randint(1, 99)}"
         elif r < 0.8:
@@ -66,9 +68,18 @@ def _timeline(path: Path, monkeypatch: pytest.MonkeyPatch, *, large: bool) -> li
 
 def _summary(e: Event) -> dict[str, Any]:
     a = e.attrs
-    return {"time": e.time, "text": e.text, "refs": [str(r) for r in e.refs], "template": a.get("template"),
-            "count": a.get("count"), "first": a.get("first"), "last": a.get("last"), "level": a.get("level"),
-            "service": a.get("service"), "state_change": a.get("state_change", False)}
+    return {
+        "time": e.time,
+        "text": e.text,
+        "refs": [str(r) for r in e.refs],
+        "template": a.get("template"),
+        "count": a.get("count"),
+        "first": a.get("first"),
+        "last": a.get("last"),
+        "level": a.get("level"),
+        "service": a.get("service"),
+        "state_change": a.get("state_change", False),
+    }
 
 
 def test_large_path_gives_the_same_templates_counts_first_last_and_refs(
@@ -105,15 +116,19 @@ def test_large_path_refs_point_at_real_lines(tmp_path: Path, monkeypatch: pytest
     assert deploy.attrs["count"] == 1 and lines[deploy.refs[0].line - 1].endswith("started by ci")
 
 
-def test_access_log_5xx_lines_stay_apart_from_2xx_on_both_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_access_log_5xx_lines_stay_apart_from_2xx_on_both_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rnd = random.Random(5)
     t = _T0
     out = []
     for i in range(3000):
         t += timedelta(milliseconds=rnd.randint(100, 900))
         status = 502 if 1200 < i < 1500 and rnd.random() < 0.5 else 200
-        out.append(f'10.0.0.{rnd.randint(1, 9)} - - [{t:%d/%b/%Y:%H:%M:%S} +0000] "GET /v1/cart/{rnd.randint(1, 99999)} '
-                   f'HTTP/1.1" {status} {rnd.randint(100, 999)} "-" "curl/8.{rnd.randint(0, 9)}"')
+        out.append(
+            f'10.0.0.{rnd.randint(1, 9)} - - [{t:%d/%b/%Y:%H:%M:%S} +0000] "GET /v1/cart/{rnd.randint(1, 99999)} '
+            f'HTTP/1.1" {status} {rnd.randint(100, 999)} "-" "curl/8.{rnd.randint(0, 9)}"'
+        )
     path = tmp_path / "access.log"
     path.write_text("\n".join(out) + "\n")
     small = _timeline(path, monkeypatch, large=False)

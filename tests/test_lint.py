@@ -51,7 +51,9 @@ def test_findings_print_file_line_col_and_suggestion(tmp_path: Path) -> None:
 
 def test_code_blocks_and_inline_code_are_not_linted(tmp_path: Path) -> None:
     doc = tmp_path / "pm.md"
-    doc.write_text("Run `grep 'human error' app.log` to see it.\n\n```\nroot cause: human error\n```\n", encoding="utf-8")
+    doc.write_text(
+        "Run `grep 'human error' app.log` to see it.\n\n```\nroot cause: human error\n```\n", encoding="utf-8"
+    )
     assert _run(str(doc))[0] == 0
 
 
@@ -73,8 +75,10 @@ def test_missing_file_exits_two_with_message(tmp_path: Path) -> None:
 
 def test_jsonl_batch_mode_writes_one_line_per_item(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    items = [{"id": "a", "text": "The database team failed to notice the lag."},
-             {"id": "b", "text": "The health check failed at 10:02."}]
+    items = [
+        {"id": "a", "text": "The database team failed to notice the lag."},
+        {"id": "b", "text": "The health check failed at 10:02."},
+    ]
     src.write_text("\n".join(json.dumps(i) for i in items) + "\n", encoding="utf-8")
     code, out, _ = _run("--jsonl", str(src))
     rows = [json.loads(line) for line in out.splitlines()]
@@ -83,7 +87,7 @@ def test_jsonl_batch_mode_writes_one_line_per_item(tmp_path: Path) -> None:
     assert rows[0]["blameful"] is True and rows[1] == {"id": "b", "blameful": False, "findings": []}
     f = rows[0]["findings"][0]
     assert set(f) == {"start", "end", "text", "category", "suggestion"}
-    assert items[0]["text"][f["start"]:f["end"]] == f["text"]
+    assert items[0]["text"][f["start"] : f["end"]] == f["text"]
 
 
 def test_jsonl_bad_line_exits_two_naming_the_line(tmp_path: Path) -> None:

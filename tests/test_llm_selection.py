@@ -121,7 +121,9 @@ def test_tests_cannot_reach_a_model_that_is_not_on_this_machine() -> None:
     from assistant.llm.base import Message, StructuredRequest
     from assistant.llm.openai_compat import OpenAICompatProvider
 
-    provider = OpenAICompatProvider(base_url="https://api.example.invalid/v1", api_key="sk-test", max_retries=0)
+    provider = OpenAICompatProvider(
+        base_url="https://api.example.invalid/v1", api_key="sk-test", max_retries=0
+    )
     request = StructuredRequest(messages=[Message("user", "hi")], schema=SummaryDraft, purpose="test")
     with pytest.raises(ConfigError, match="ALLOW_MODEL_REQUESTS"):
         provider.generate(request)

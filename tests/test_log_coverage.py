@@ -21,7 +21,12 @@ def _write(tmp_path: Path, name: str, data: str | bytes) -> Path:
 def test_timeline_json_accounts_for_every_line_of_a_log(tmp_path: Path) -> None:
     lines = ["# exported by the CI runner"]
     lines += [f"2026-03-04T14:{i // 60:02d}:{i % 60:02d}Z INFO api request served id={i}" for i in range(600)]
-    lines += ["2026-03-04T14:10:00Z ERROR api payment failed", "Traceback (most recent call last):", "  boom", ""]
+    lines += [
+        "2026-03-04T14:10:00Z ERROR api payment failed",
+        "Traceback (most recent call last):",
+        "  boom",
+        "",
+    ]
     log = _write(tmp_path, "app.log", "\n".join(lines) + "\n")
     out = timeline_to_json(build_timeline([log]))
     cov = out["coverage"][str(log)]
@@ -30,7 +35,9 @@ def test_timeline_json_accounts_for_every_line_of_a_log(tmp_path: Path) -> None:
     assert cov["dropped"] == {"no timestamp before the first record (first: line 1)": 1}
     assert cov["lines"] == cov["blank"] + cov["timed"] + cov["untimed_kept"] + sum(cov["dropped"].values())
     assert cov["condensed"] == cov["timed"] - len(out["events"])
-    assert any("1 line(s) not used: no timestamp before the first record" in p["message"] for p in out["problems"])
+    assert any(
+        "1 line(s) not used: no timestamp before the first record" in p["message"] for p in out["problems"]
+    )
 
 
 def test_a_partly_unreadable_log_yields_the_readable_lines_and_names_the_bad_ones(tmp_path: Path) -> None:

@@ -31,58 +31,111 @@ def _levels(src: ParsedSource) -> list[str | None]:
 
 # (name, text, first time, levels)
 CASES = [
-    ("logfmt", 'ts=2026-03-04T14:02:11.123Z level=info msg="request served" path=/api status=200\n'
-               'ts=2026-03-04T14:02:12.456Z level=error msg="db timeout" err="context deadline exceeded"\n',
-     datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC), ["info", "error"]),
-    ("zap json", '{"level":"info","ts":1772632931.123456,"caller":"http.go:88","msg":"served","status":200}\n'
-                 '{"level":"error","ts":1772632932.5,"caller":"http.go:91","msg":"upstream failed"}\n',
-     datetime(2026, 3, 4, 14, 2, 11, 123456, tzinfo=UTC), ["info", "error"]),
-    ("zap console", "2026-03-04T14:02:11.123Z\tINFO\thttp.go:88\tserved\t{\"status\": 200}\n"
-                    "2026-03-04T14:02:12.456Z\tERROR\thttp.go:91\tupstream failed\n",
-     datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC), ["info", "error"]),
-    ("logrus", 'time="2026-03-04T14:02:11Z" level=info msg="sync started" app=orders\n'
-               'time="2026-03-04T14:02:12Z" level=warning msg="sync slow" app=orders took=3.2s\n',
-     datetime(2026, 3, 4, 14, 2, 11, tzinfo=UTC), ["info", "warning"]),
-    ("kafka broker", "[2026-03-04 14:02:11,123] INFO [GroupCoordinator 3]: Preparing to rebalance group orders "
-                     "(kafka.coordinator.group.GroupCoordinator)\n"
-                     "[2026-03-04 14:02:12,456] WARN [ReplicaFetcher replicaId=1, leaderId=3] Error in fetch "
-                     "(kafka.server.ReplicaFetcherThread)\n",
-     datetime(2026, 3, 4, 14, 2, 11, 123000), ["info", "warning"]),
-    ("postgres stderr", "2026-03-04 14:02:11.123 UTC [4242] LOG:  checkpoint starting: time\n"
-                        "2026-03-04 14:02:12.456 UTC [4250] ERROR:  canceling statement due to statement timeout\n",
-     datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC), ["info", "error"]),
-    ("postgres csvlog", '2026-03-04 14:02:11.123 UTC,"app","orders",4250,"10.0.0.5:51234",65e5f0a3.109a,1,"SELECT",'
-                        '2026-03-04 14:00:00 UTC,3/45,0,ERROR,57014,"canceling statement due to statement timeout",'
-                        ',,,,,"SELECT 1",,,"psql","client backend",,0\n',
-     datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC), ["error"]),
-    ("mysql error log", "2026-03-04T14:02:12.456789Z 12 [Warning] [MY-010055] [Server] IP address could not be resolved\n"
-                        "2026-03-04T14:02:13.000000Z 0 [ERROR] [MY-012574] [InnoDB] Unable to lock ./ibdata1\n",
-     datetime(2026, 3, 4, 14, 2, 12, 456789, tzinfo=UTC), ["warning", "error"]),
-    ("redis", "1:M 04 Mar 2026 14:02:12.456 * Background saving started by pid 42\n"
-              "1:M 04 Mar 2026 14:02:13.789 # WARNING: memory usage above maxmemory\n",
-     datetime(2026, 3, 4, 14, 2, 12, 456000), [None, "warning"]),
-    ("journalctl -o json", '{"__REALTIME_TIMESTAMP":"1772632931123456","_HOSTNAME":"web-1","SYSLOG_IDENTIFIER":"nginx",'
-                           '"PRIORITY":"6","MESSAGE":"started"}\n'
-                           '{"__REALTIME_TIMESTAMP":"1772632932456789","_HOSTNAME":"web-1","SYSLOG_IDENTIFIER":"nginx",'
-                           '"PRIORITY":"3","MESSAGE":"upstream timed out"}\n',
-     datetime(2026, 3, 4, 14, 2, 11, 123456, tzinfo=UTC), ["info", "error"]),
-    ("github actions", "2026-05-19T16:01:57.4120017Z ##[group]Run actions/checkout@v4\n"
-                       "2026-05-19T16:02:30.1000000Z ##[error]Process completed with exit code 1.\n",
-     datetime(2026, 5, 19, 16, 1, 57, 412001, tzinfo=UTC), [None, "error"]),
-    ("envoy access", '[2026-03-04T14:02:11.123Z] "GET /api/orders HTTP/1.1" 200 - 0 512 12 10 "10.0.0.1" "curl/8" '
-                     '"8a7b" "orders" "10.0.1.5:8080"\n'
-                     '[2026-03-04T14:02:12.456Z] "GET /api/orders HTTP/1.1" 503 UF 0 91 5 - "10.0.0.1" "curl/8" '
-                     '"8a7c" "orders" "10.0.1.5:8080"\n',
-     datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC), ["info", "error"]),
-    ("windows cbs", "2026-03-04 14:02:11, Info                  CBS    Starting TrustedInstaller initialization.\n"
-                    "2026-03-04 14:02:12, Error                 CSI    00000001 (F) STATUS_SXS_ASSEMBLY_MISSING\n",
-     datetime(2026, 3, 4, 14, 2, 11), ["info", "error"]),
+    (
+        "logfmt",
+        'ts=2026-03-04T14:02:11.123Z level=info msg="request served" path=/api status=200\n'
+        'ts=2026-03-04T14:02:12.456Z level=error msg="db timeout" err="context deadline exceeded"\n',
+        datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC),
+        ["info", "error"],
+    ),
+    (
+        "zap json",
+        '{"level":"info","ts":1772632931.123456,"caller":"http.go:88","msg":"served","status":200}\n'
+        '{"level":"error","ts":1772632932.5,"caller":"http.go:91","msg":"upstream failed"}\n',
+        datetime(2026, 3, 4, 14, 2, 11, 123456, tzinfo=UTC),
+        ["info", "error"],
+    ),
+    (
+        "zap console",
+        '2026-03-04T14:02:11.123Z\tINFO\thttp.go:88\tserved\t{"status": 200}\n'
+        "2026-03-04T14:02:12.456Z\tERROR\thttp.go:91\tupstream failed\n",
+        datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC),
+        ["info", "error"],
+    ),
+    (
+        "logrus",
+        'time="2026-03-04T14:02:11Z" level=info msg="sync started" app=orders\n'
+        'time="2026-03-04T14:02:12Z" level=warning msg="sync slow" app=orders took=3.2s\n',
+        datetime(2026, 3, 4, 14, 2, 11, tzinfo=UTC),
+        ["info", "warning"],
+    ),
+    (
+        "kafka broker",
+        "[2026-03-04 14:02:11,123] INFO [GroupCoordinator 3]: Preparing to rebalance group orders "
+        "(kafka.coordinator.group.GroupCoordinator)\n"
+        "[2026-03-04 14:02:12,456] WARN [ReplicaFetcher replicaId=1, leaderId=3] Error in fetch "
+        "(kafka.server.ReplicaFetcherThread)\n",
+        datetime(2026, 3, 4, 14, 2, 11, 123000),
+        ["info", "warning"],
+    ),
+    (
+        "postgres stderr",
+        "2026-03-04 14:02:11.123 UTC [4242] LOG:  checkpoint starting: time\n"
+        "2026-03-04 14:02:12.456 UTC [4250] ERROR:  canceling statement due to statement timeout\n",
+        datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC),
+        ["info", "error"],
+    ),
+    (
+        "postgres csvlog",
+        '2026-03-04 14:02:11.123 UTC,"app","orders",4250,"10.0.0.5:51234",65e5f0a3.109a,1,"SELECT",'
+        '2026-03-04 14:00:00 UTC,3/45,0,ERROR,57014,"canceling statement due to statement timeout",'
+        ',,,,,"SELECT 1",,,"psql","client backend",,0\n',
+        datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC),
+        ["error"],
+    ),
+    (
+        "mysql error log",
+        "2026-03-04T14:02:12.456789Z 12 [Warning] [MY-010055] [Server] IP address could not be resolved\n"
+        "2026-03-04T14:02:13.000000Z 0 [ERROR] [MY-012574] [InnoDB] Unable to lock ./ibdata1\n",
+        datetime(2026, 3, 4, 14, 2, 12, 456789, tzinfo=UTC),
+        ["warning", "error"],
+    ),
+    (
+        "redis",
+        "1:M 04 Mar 2026 14:02:12.456 * Background saving started by pid 42\n"
+        "1:M 04 Mar 2026 14:02:13.789 # WARNING: memory usage above maxmemory\n",
+        datetime(2026, 3, 4, 14, 2, 12, 456000),
+        [None, "warning"],
+    ),
+    (
+        "journalctl -o json",
+        '{"__REALTIME_TIMESTAMP":"1772632931123456","_HOSTNAME":"web-1","SYSLOG_IDENTIFIER":"nginx",'
+        '"PRIORITY":"6","MESSAGE":"started"}\n'
+        '{"__REALTIME_TIMESTAMP":"1772632932456789","_HOSTNAME":"web-1","SYSLOG_IDENTIFIER":"nginx",'
+        '"PRIORITY":"3","MESSAGE":"upstream timed out"}\n',
+        datetime(2026, 3, 4, 14, 2, 11, 123456, tzinfo=UTC),
+        ["info", "error"],
+    ),
+    (
+        "github actions",
+        "2026-05-19T16:01:57.4120017Z ##[group]Run actions/checkout@v4\n"
+        "2026-05-19T16:02:30.1000000Z ##[error]Process completed with exit code 1.\n",
+        datetime(2026, 5, 19, 16, 1, 57, 412001, tzinfo=UTC),
+        [None, "error"],
+    ),
+    (
+        "envoy access",
+        '[2026-03-04T14:02:11.123Z] "GET /api/orders HTTP/1.1" 200 - 0 512 12 10 "10.0.0.1" "curl/8" '
+        '"8a7b" "orders" "10.0.1.5:8080"\n'
+        '[2026-03-04T14:02:12.456Z] "GET /api/orders HTTP/1.1" 503 UF 0 91 5 - "10.0.0.1" "curl/8" '
+        '"8a7c" "orders" "10.0.1.5:8080"\n',
+        datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC),
+        ["info", "error"],
+    ),
+    (
+        "windows cbs",
+        "2026-03-04 14:02:11, Info                  CBS    Starting TrustedInstaller initialization.\n"
+        "2026-03-04 14:02:12, Error                 CSI    00000001 (F) STATUS_SXS_ASSEMBLY_MISSING\n",
+        datetime(2026, 3, 4, 14, 2, 11),
+        ["info", "error"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "text", "first", "levels"), CASES, ids=[c[0] for c in CASES])
-def test_each_vendor_format_reads_its_time_and_level(name: str, text: str, first: datetime,
-                                                     levels: list[str | None]) -> None:
+def test_each_vendor_format_reads_its_time_and_level(
+    name: str, text: str, first: datetime, levels: list[str | None]
+) -> None:
     src = _one(text)
     assert src.records[0].time.value == first
     assert _levels(src) == levels
@@ -120,41 +173,53 @@ def test_compose_prefixes_name_the_service_of_each_interleaved_line() -> None:
 
 
 def test_docker_json_file_lines_read_nanosecond_times() -> None:
-    src = _one('{"log":"GET /health 200\\n","stream":"stdout","time":"2026-03-04T14:02:11.123456789Z"}\n'
-               '{"log":"panic: nil map\\n","stream":"stderr","time":"2026-03-04T14:02:12.000000001Z"}\n')
+    src = _one(
+        '{"log":"GET /health 200\\n","stream":"stdout","time":"2026-03-04T14:02:11.123456789Z"}\n'
+        '{"log":"panic: nil map\\n","stream":"stderr","time":"2026-03-04T14:02:12.000000001Z"}\n'
+    )
     assert src.records[0].time.value == datetime(2026, 3, 4, 14, 2, 11, 123456, tzinfo=UTC)
     assert src.records[1].text.startswith("panic: nil map")
 
 
 def test_haproxy_syslog_takes_the_year_from_its_own_accept_date() -> None:
-    src = _one('<134>Mar  4 14:02:11 lb-1 haproxy[2231]: 10.0.0.7:55619 [04/Mar/2026:14:02:11.707] fe_main '
-               'be_app/web1 0/0/1/2/3 200 512 - - ---- 1/1/0/0/0 0/0 "GET /health HTTP/1.1"\n')
+    src = _one(
+        "<134>Mar  4 14:02:11 lb-1 haproxy[2231]: 10.0.0.7:55619 [04/Mar/2026:14:02:11.707] fe_main "
+        'be_app/web1 0/0/1/2/3 200 512 - - ---- 1/1/0/0/0 0/0 "GET /health HTTP/1.1"\n'
+    )
     rec = src.records[0]
     assert rec.time.value == datetime(2026, 3, 4, 14, 2, 11) and "year_missing" not in rec.attrs
     assert rec.attrs["service"] == "haproxy" and rec.text.startswith("10.0.0.7:55619")
 
 
-@pytest.mark.parametrize("doc", [
-    '[{"logGroupName": "/aws/lambda/f", "logStreamName": "s", "timestamp": 1772632931123, "message": "START\\n", '
-    '"ingestionTime": 1772632931200, "eventId": "1"}, {"logGroupName": "/aws/lambda/f", "logStreamName": "s", '
-    '"timestamp": 1772632932456, "message": "Task timed out after 3.00 seconds\\n", "ingestionTime": 1, "eventId": "2"}]',
-    '{"events": [{"logStreamName": "s", "timestamp": 1772632931123, "message": "START", "eventId": "1"}, '
-    '{"logStreamName": "s", "timestamp": 1772632932456, "message": "Task timed out after 3.00 seconds"}]}',
-], ids=["cloudwatch export list", "filter-log-events"])
+@pytest.mark.parametrize(
+    "doc",
+    [
+        '[{"logGroupName": "/aws/lambda/f", "logStreamName": "s", "timestamp": 1772632931123, "message": "START\\n", '
+        '"ingestionTime": 1772632931200, "eventId": "1"}, {"logGroupName": "/aws/lambda/f", "logStreamName": "s", '
+        '"timestamp": 1772632932456, "message": "Task timed out after 3.00 seconds\\n", "ingestionTime": 1, "eventId": "2"}]',
+        '{"events": [{"logStreamName": "s", "timestamp": 1772632931123, "message": "START", "eventId": "1"}, '
+        '{"logStreamName": "s", "timestamp": 1772632932456, "message": "Task timed out after 3.00 seconds"}]}',
+    ],
+    ids=["cloudwatch export list", "filter-log-events"],
+)
 def test_cloudwatch_logs_exports_become_timed_log_records(doc: str) -> None:
     src = _one(doc, "cw.json")
     assert src.format == "json-log-records"
-    assert [r.time.value for r in src.records] == [datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC),
-                                                   datetime(2026, 3, 4, 14, 2, 12, 456000, tzinfo=UTC)]
+    assert [r.time.value for r in src.records] == [
+        datetime(2026, 3, 4, 14, 2, 11, 123000, tzinfo=UTC),
+        datetime(2026, 3, 4, 14, 2, 12, 456000, tzinfo=UTC),
+    ]
     assert src.records[1].text.startswith("Task timed out")
 
 
 def test_cloud_logging_entries_use_payload_severity_and_resource_service() -> None:
-    doc = ('[{"insertId": "a1", "jsonPayload": {"message": "payment declined", "code": 402}, "resource": '
-           '{"type": "cloud_run_revision", "labels": {"service_name": "payments"}}, "timestamp": '
-           '"2026-03-04T14:02:11.123456789Z", "severity": "ERROR", "logName": "projects/p/logs/run"}, '
-           '{"insertId": "a2", "textPayload": "Container started", "resource": {"type": "cloud_run_revision", '
-           '"labels": {"service_name": "payments"}}, "timestamp": "2026-03-04T14:02:10Z", "severity": "INFO"}]')
+    doc = (
+        '[{"insertId": "a1", "jsonPayload": {"message": "payment declined", "code": 402}, "resource": '
+        '{"type": "cloud_run_revision", "labels": {"service_name": "payments"}}, "timestamp": '
+        '"2026-03-04T14:02:11.123456789Z", "severity": "ERROR", "logName": "projects/p/logs/run"}, '
+        '{"insertId": "a2", "textPayload": "Container started", "resource": {"type": "cloud_run_revision", '
+        '"labels": {"service_name": "payments"}}, "timestamp": "2026-03-04T14:02:10Z", "severity": "INFO"}]'
+    )
     src = _one(doc, "gcp.json")
     first, second = src.records
     assert first.text.startswith("payment declined") and first.attrs["level"] == "error"
@@ -162,10 +227,12 @@ def test_cloud_logging_entries_use_payload_severity_and_resource_service() -> No
 
 
 def test_cloudtrail_records_name_the_call_and_mark_refusals_as_errors() -> None:
-    doc = ('{"Records": [{"eventVersion": "1.08", "eventTime": "2026-03-04T14:02:11Z", "eventSource": '
-           '"iam.amazonaws.com", "eventName": "PutRolePolicy", "awsRegion": "us-east-1"}, {"eventVersion": "1.08", '
-           '"eventTime": "2026-03-04T14:03:00Z", "eventSource": "sts.amazonaws.com", "eventName": '
-           '"AssumeRoleWithWebIdentity", "errorCode": "AccessDenied", "errorMessage": "Not authorized"}]}')
+    doc = (
+        '{"Records": [{"eventVersion": "1.08", "eventTime": "2026-03-04T14:02:11Z", "eventSource": '
+        '"iam.amazonaws.com", "eventName": "PutRolePolicy", "awsRegion": "us-east-1"}, {"eventVersion": "1.08", '
+        '"eventTime": "2026-03-04T14:03:00Z", "eventSource": "sts.amazonaws.com", "eventName": '
+        '"AssumeRoleWithWebIdentity", "errorCode": "AccessDenied", "errorMessage": "Not authorized"}]}'
+    )
     src = _one(doc, "trail.json")
     ok, denied = src.records
     assert ok.text.startswith("PutRolePolicy") and ok.attrs["service"] == "iam.amazonaws.com"

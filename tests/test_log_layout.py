@@ -25,20 +25,24 @@ def test_ctime_in_brackets_with_weekday_and_trailing_year() -> None:
 
 
 def test_month_day_without_year_is_marked_yearless() -> None:
-    lay = learn_layout(["03-17 16:13:38.811  1702  2395 D WindowManager: x", "03-17 16:13:38.819  1702  8671 I Foo: y"])
+    lay = learn_layout(
+        ["03-17 16:13:38.811  1702  2395 D WindowManager: x", "03-17 16:13:38.819  1702  8671 I Foo: y"]
+    )
     assert lay is not None and not lay.has_year
     st = lay.match("03-17 16:13:38.811  1702  2395 D WindowManager: x")
     assert st is not None and not st.has_year and (st.when.month, st.when.day) == (3, 17)
 
 
 def test_epoch_seconds_in_a_column_and_a_later_stamp_end_the_header() -> None:
-    lines = [f"- 11178385{i:02d} 2005.06.03 R02-M1 2005-06-03-15.42.{i:02d}.675872 R02-M1 RAS KERNEL INFO cache ok"
-             for i in range(10, 20)]
+    lines = [
+        f"- 11178385{i:02d} 2005.06.03 R02-M1 2005-06-03-15.42.{i:02d}.675872 R02-M1 RAS KERNEL INFO cache ok"
+        for i in range(10, 20)
+    ]
     lay = learn_layout(lines)
     assert lay is not None
     st = lay.match(lines[0])
     assert st is not None and st.when == datetime.fromtimestamp(1117838510, tz=UTC)
-    assert lines[0][st.end:].strip().startswith("R02-M1 RAS KERNEL INFO")
+    assert lines[0][st.end :].strip().startswith("R02-M1 RAS KERNEL INFO")
 
 
 def test_day_month_order_is_decided_from_the_values_of_the_file() -> None:
@@ -49,14 +53,16 @@ def test_day_month_order_is_decided_from_the_values_of_the_file() -> None:
 
 
 def test_compact_date_with_colon_fraction_and_pipe_header() -> None:
-    lines = ["20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579",
-             "20171223-22:15:29:615|Step_LSC|30002312|onExtend:1514038530000 14 0 4"]
+    lines = [
+        "20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579",
+        "20171223-22:15:29:615|Step_LSC|30002312|onExtend:1514038530000 14 0 4",
+    ]
     lay = learn_layout(lines)
     assert lay is not None
     st = lay.match(lines[0])
     assert st is not None and st.when == datetime(2017, 12, 23, 22, 15, 29, 606000)
-    hdr = learn_header([ln[st.end:] for ln in lines])
-    assert hdr.split(lines[0][st.end:]) == (None, "Step_LSC", "onStandStepChanged 3579")
+    hdr = learn_header([ln[st.end :] for ln in lines])
+    assert hdr.split(lines[0][st.end :]) == (None, "Step_LSC", "onStandStepChanged 3579")
 
 
 def test_interleaved_sources_get_one_layout_each() -> None:
@@ -74,7 +80,10 @@ def test_text_without_stamps_has_no_layout() -> None:
 
 
 def test_header_learns_level_column_brackets_and_component() -> None:
-    rests = [" INFO [main] org.apache.App: Created app 1", " WARN [IPC Server handler 5 on 62270] org.Foo: slow 2"]
+    rests = [
+        " INFO [main] org.apache.App: Created app 1",
+        " WARN [IPC Server handler 5 on 62270] org.Foo: slow 2",
+    ]
     hdr = learn_header(rests)
     assert hdr.split(rests[1]) == ("warning", "org.Foo", "slow 2")
     letters = ["  1702  2395 D WindowManager: opening app", "  1702  8671 E PowerManager: acquire lock"]

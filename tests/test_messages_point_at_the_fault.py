@@ -11,7 +11,9 @@ from assistant.ingest import read_sources
 
 def test_bad_utf8_message_names_every_bad_line(tmp_path: Path) -> None:
     f = tmp_path / "chat.txt"
-    f.write_bytes(b"[14:02] alice: caf\xe9 is down\n[14:03] bob: ok\n[14:04] bob: na\xefve retry\n[14:05] carol: \xff\n")
+    f.write_bytes(
+        b"[14:02] alice: caf\xe9 is down\n[14:03] bob: ok\n[14:04] bob: na\xefve retry\n[14:05] carol: \xff\n"
+    )
     result = read_sources([f])
     [p] = result.problems
     assert p.line == 1 and "3 lines: 1, 3, 4" in p.message

@@ -224,6 +224,7 @@ def test_azure_endpoint_goes_through_the_deployment_route(srv: OpenAITestServer)
 @pytest.mark.parametrize("method", ["json_schema", "function_calling"])
 def test_every_draft_section_schema_round_trips(srv: OpenAITestServer, method: str) -> None:
     from assistant.draft import schema as schema_mod
+
     provider = _provider(srv, method=method)
     for name, model in schema_mod.SECTION_MODELS.items():
         out = provider.generate(StructuredRequest([Message("user", SOURCES)], model, f"draft.{name}"))

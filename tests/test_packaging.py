@@ -20,11 +20,24 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     # Build from a clean copy: an in-tree build/ folder would carry stale modules into the wheel.
     src = tmp_path_factory.mktemp("src") / "project"
-    skip = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "test-output", "__pycache__", ".*_cache")
+    skip = shutil.ignore_patterns(
+        ".git", ".venv", "build", "*.egg-info", "test-output", "__pycache__", ".*_cache"
+    )
     shutil.copytree(ROOT, src, symlinks=True, ignore=skip)
     # No build isolation: the build backend comes from the test venv, so nothing is downloaded.
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", str(src), "-w", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            str(src),
+            "-w",
+            str(out),
+        ],
         check=True,
         capture_output=True,
     )
@@ -50,17 +63,34 @@ def test_wheel_installed_in_a_fresh_venv_drafts_the_bundled_example(wheel: Path,
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     py = venv / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(py), "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(py),
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
     # The dependencies come from the test venv's site-packages (a plain path entry: its editable
     # finder is not loaded), so only the project itself is the installed wheel.
-    site = Path(subprocess.check_output([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True).strip())
+    site = Path(
+        subprocess.check_output(
+            [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], text=True
+        ).strip()
+    )
     (site / "_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env |= {"POSTMORTEM_HOME": str(tmp_path / "home"), "POSTMORTEM_PROVIDER": "offline"}
-    where = subprocess.check_output([str(py), "-c", "import assistant; print(assistant.__file__)"], text=True, cwd=tmp_path, env=env)
+    where = subprocess.check_output(
+        [str(py), "-c", "import assistant; print(assistant.__file__)"], text=True, cwd=tmp_path, env=env
+    )
     assert where.startswith(str(site))
     out = tmp_path / "draft.md"
     run = subprocess.run(

@@ -31,8 +31,17 @@ def test_public_version_keeps_what_customers_need_and_drops_internals() -> None:
     assert "Certificate renewal did not cover the legacy proxy." in md
     assert "Customers could not complete purchases. 12% of orders failed." in md
     assert "- Alert 14 days before any certificate expires" in md
-    for leaked in ("Sofia", "dana", "lb-03", "10.42.7.15", "Acme", "edge-proxy", "cert-renew", "chat.txt",
-                   "redis"):
+    for leaked in (
+        "Sofia",
+        "dana",
+        "lb-03",
+        "10.42.7.15",
+        "Acme",
+        "edge-proxy",
+        "cert-renew",
+        "chat.txt",
+        "redis",
+    ):
         assert leaked not in md, leaked
     assert [d.reason for d in pv.dropped] == [  # every left-out sentence is listed with its reason
         "names a person", "holds a secret or personal datum (ip)", "names a customer or private term",

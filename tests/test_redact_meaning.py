@@ -29,12 +29,24 @@ def test_identifiers_pass_unredacted(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "secret_values"),
     [
-        ('level=info msg="applicant scored" name="Ana María Lima" dob=1990-04-02 score=712', ["Ana María Lima", "1990-04-02"]),
-        ('{"applicant": {"first_name": "Jonas", "birth_date": "1985-11-30", "ssn": "078-05-1120"}}', ["Jonas", "1985-11-30", "078-05-1120"]),
+        (
+            'level=info msg="applicant scored" name="Ana María Lima" dob=1990-04-02 score=712',
+            ["Ana María Lima", "1990-04-02"],
+        ),
+        (
+            '{"applicant": {"first_name": "Jonas", "birth_date": "1985-11-30", "ssn": "078-05-1120"}}',
+            ["Jonas", "1985-11-30", "078-05-1120"],
+        ),
         ("GET /v1/apply?name=Ana+Lima&dob=1990-04-02&phone=0151%2012345678 200", ["Ana+Lima", "1990-04-02"]),
-        ('user.email=ana@example.org home_address="12 Rue Oberkampf, Paris" zip=75011', ["ana@example.org", "12 Rue Oberkampf, Paris", "75011"]),
+        (
+            'user.email=ana@example.org home_address="12 Rue Oberkampf, Paris" zip=75011',
+            ["ana@example.org", "12 Rue Oberkampf, Paris", "75011"],
+        ),
         ("payout to IBAN DE89 3704 0044 0532 0130 00 failed", ["DE89 3704 0044 0532 0130 00"]),
-        ("card 4111 1111 1111 1111 declined; card_number=5555555555554444", ["4111 1111 1111 1111", "5555555555554444"]),
+        (
+            "card 4111 1111 1111 1111 declined; card_number=5555555555554444",
+            ["4111 1111 1111 1111", "5555555555554444"],
+        ),
     ],
 )
 def test_personal_data_in_structured_fields_and_checksummed_numbers_is_redacted(
@@ -64,7 +76,9 @@ def test_customers_are_redacted_when_configured_sensitive() -> None:
 
 
 def test_redact_explain_says_why_each_item_is_redacted(tmp_path: Path) -> None:
-    (tmp_path / "app.log").write_text('msg="kyc check" name="Ana Lima" dob=1990-04-02 card=4111111111111111\n')
+    (tmp_path / "app.log").write_text(
+        'msg="kyc check" name="Ana Lima" dob=1990-04-02 card=4111111111111111\n'
+    )
     result = CliRunner().invoke(app, ["redact", "--explain", str(tmp_path / "app.log")])
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()

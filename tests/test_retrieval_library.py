@@ -17,13 +17,15 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "library"
 
 CERT = postmortem_md(
-    "acme-cert", "API down after the TLS certificate expired",
+    "acme-cert",
+    "API down after the TLS certificate expired",
     "## Summary\nThe TLS certificate on the load balancer expired at midnight; every handshake failed.\n\n"
     "## Action items\n- [x] Alert 14 days before certificate expiry\n- [ ] Automate certificate renewal (OPS-101)\n",
     services="[api-gateway]",
 )
 DISK = postmortem_md(
-    "acme-disk", "Indexer stopped when the disk filled with logs",
+    "acme-disk",
+    "Indexer stopped when the disk filled with logs",
     "## Summary\nDebug logs filled the data volume to 100% and the indexer could not write.\n",
 )
 
@@ -41,7 +43,11 @@ def test_reindex_skips_unchanged_updates_changed_and_removes_deleted(tmp_path: P
 
     write(folder, "cert.md", CERT.replace("at midnight", "at midnight after the renewal cron job broke"))
     disk.unlink()
-    write(folder, "dns.txt", "Resolver outage\n\nSummary:\nCoreDNS pods were evicted and lookups failed with SERVFAIL.\n")
+    write(
+        folder,
+        "dns.txt",
+        "Resolver outage\n\nSummary:\nCoreDNS pods were evicted and lookups failed with SERVFAIL.\n",
+    )
     third = lib.index_folder(folder)
     assert (third.added, third.updated, third.removed, third.unchanged) == (1, 1, 1, 0)
     assert len(lib) == 2
@@ -72,7 +78,12 @@ def test_collection_reopens_in_a_fresh_process(tmp_path: Path) -> None:
         "print(res['metadatas'][0][0]['doc_id'])\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ), cwd=tmp_path, timeout=300,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        cwd=tmp_path,
+        timeout=300,
     )
     assert out.returncode == 0, out.stderr[-2000:]
     lines = out.stdout.strip().splitlines()
@@ -95,7 +106,9 @@ def test_example_library_indexes_every_format_with_front_matter_ids() -> None:
 def test_similar_lists_seen_before_items_with_status() -> None:
     lib = Library.open()
     lib.index_folder(EXAMPLES)
-    top = lib.similar("Checkout pods waited on PgBouncer; Postgres max_connections reached after autoscaling", k=1)[0]
+    top = lib.similar(
+        "Checkout pods waited on PgBouncer; Postgres max_connections reached after autoscaling", k=1
+    )[0]
     assert top.id == "orbitcart-2023-06-02-db-pool"
     assert "pgbouncer" in top.why.lower()
     statuses = {i.text: i.status for i in top.seen_before}
@@ -109,7 +122,9 @@ def test_add_postmortem_writes_markdown_to_library_dir_and_indexes_it() -> None:
         "title": "Webhook delivery stalled behind a poison payload",
         "summary": "One malformed webhook payload made the delivery worker crash-loop on the same job.",
         "root_cause": "No dead-letter queue for payloads that fail repeatedly.",
-        "action_items": [{"description": "Dead-letter payloads after 3 failures", "owner": "platform", "status": "done"}],
+        "action_items": [
+            {"description": "Dead-letter payloads after 3 failures", "owner": "platform", "status": "done"}
+        ],
     }
     doc_id = lib.add_postmortem(draft, id="webhooks-2025-01-05")
     path = get_settings().library_dir / "webhooks-2025-01-05.md"
@@ -120,23 +135,32 @@ def test_add_postmortem_writes_markdown_to_library_dir_and_indexes_it() -> None:
     assert (doc_id, top.id) == ("webhooks-2025-01-05", "webhooks-2025-01-05")
     assert top.seen_before and top.seen_before[0].status == "done"
     # Publishing again replaces, never duplicates.
-    lib.add_postmortem("# Webhook delivery stalled\n\nWorker crash-looped on a malformed payload.\n", id=doc_id)
+    lib.add_postmortem(
+        "# Webhook delivery stalled\n\nWorker crash-looped on a malformed payload.\n", id=doc_id
+    )
     assert len(lib) == 1
 
 
 def test_cli_batch_similar_writes_one_json_line_per_query(tmp_path: Path) -> None:
     env = {**os.environ, "POSTMORTEM_HOME": str(get_settings().home)}
     cli = [str(Path(sys.executable).parent / "postmortem")]
-    done = subprocess.run([*cli, "index", str(EXAMPLES)], capture_output=True, text=True, env=env, timeout=300)
+    done = subprocess.run(
+        [*cli, "index", str(EXAMPLES)], capture_output=True, text=True, env=env, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     assert "added 10" in done.stdout
     queries = tmp_path / "q.jsonl"
     queries.write_text(
-        json.dumps({"qid": "a", "query": "edge certificate expired and TLS handshakes failed"}) + "\n"
-        + json.dumps({"qid": "b", "query": "BGP routes withdrawn, one data centre isolated"}) + "\n"
+        json.dumps({"qid": "a", "query": "edge certificate expired and TLS handshakes failed"})
+        + "\n"
+        + json.dumps({"qid": "b", "query": "BGP routes withdrawn, one data centre isolated"})
+        + "\n"
     )
     out = subprocess.run(
-        [*cli, "similar", "--queries", str(queries), "--json", "-k", "3"], capture_output=True, text=True, env=env,
+        [*cli, "similar", "--queries", str(queries), "--json", "-k", "3"],
+        capture_output=True,
+        text=True,
+        env=env,
         timeout=300,
     )
     assert out.returncode == 0, out.stderr

@@ -26,6 +26,7 @@ def _metrics(ranked: list[str], rel: dict[str, int]) -> tuple[float, float, floa
 
 def _plain_bm25(docs: dict[str, str], query: str) -> list[str]:
     """The scorer's reference: plain BM25 over title + summary, no stemming."""
+
     def toks(s: str) -> list[str]:
         return re.findall(r"[a-z0-9]+", s.lower())
 
@@ -42,7 +43,12 @@ def _plain_bm25(docs: dict[str, str], query: str) -> list[str]:
         for w in toks(query):
             f = t.count(w)
             if f:
-                s += math.log(1 + (n - df[w] + 0.5) / (df[w] + 0.5)) * f * 2.5 / (f + 1.5 * (0.25 + 0.75 * len(t) / avg))
+                s += (
+                    math.log(1 + (n - df[w] + 0.5) / (df[w] + 0.5))
+                    * f
+                    * 2.5
+                    / (f + 1.5 * (0.25 + 0.75 * len(t) / avg))
+                )
         scores.append((s, i))
     return [i for _, i in sorted(scores, reverse=True)[:10]]
 
@@ -79,9 +85,13 @@ def test_fusion_beats_bm25_alone_and_plain_bm25_on_dev_queries(corpus_library: t
     assert table["fusion"][0] > table["plain BM25 (scorer)"][0]
 
 
-def test_similar_explains_a_symptom_only_query_with_checkable_reasons(corpus_library: tuple[Library, Path]) -> None:
+def test_similar_explains_a_symptom_only_query_with_checkable_reasons(
+    corpus_library: tuple[Library, Path],
+) -> None:
     lib, _ = corpus_library
-    query = "Pods see 1-3 second delays opening outbound TCP connections; conntrack insert_failed keeps climbing."
+    query = (
+        "Pods see 1-3 second delays opening outbound TCP connections; conntrack insert_failed keeps climbing."
+    )
     matches = lib.similar(query, k=5)
     assert len(matches) == 5
     top = matches[0]

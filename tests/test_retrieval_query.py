@@ -15,8 +15,13 @@ _CHATTER = ["ok", "looking", "+1", "on it", "thanks", "anyone else seeing this?"
 
 def _incident(n_chatter: int) -> str:
     lines = [_CHATTER[i % len(_CHATTER)] + "." for i in range(n_chatter)]
-    lines.insert(n_chatter // 3, "[FIRING] TLSHandshakeErrors on edge-lb: the certificate for api.example.com expired at 07:12.")
-    lines.insert(2 * n_chatter // 3, "Root cause: the renewal job failed because its DNS challenge record was removed.")
+    lines.insert(
+        n_chatter // 3,
+        "[FIRING] TLSHandshakeErrors on edge-lb: the certificate for api.example.com expired at 07:12.",
+    )
+    lines.insert(
+        2 * n_chatter // 3, "Root cause: the renewal job failed because its DNS challenge record was removed."
+    )
     return "\n".join(lines)
 
 
@@ -49,9 +54,33 @@ def test_repeated_query_reuses_its_vector() -> None:
 def test_long_incident_text_finds_the_matching_postmortem(tmp_path: Path) -> None:
     lib = Library.open(Settings(home=tmp_path / "home"))
     folder = tmp_path / "lib"
-    write(folder, "cert.md", postmortem_md("cert-1", "Expired TLS certificate on the edge", "## Summary\nThe TLS certificate expired and handshakes failed; renewal had failed silently."))
-    write(folder, "disk.md", postmortem_md("disk-1", "Log volume filled up", "## Summary\nDebug logging filled the disk to 100% and writes failed."))
-    write(folder, "flag.md", postmortem_md("flag-1", "Feature flag emptied search", "## Summary\nA flag enabled for all tenants made search return nothing."))
+    write(
+        folder,
+        "cert.md",
+        postmortem_md(
+            "cert-1",
+            "Expired TLS certificate on the edge",
+            "## Summary\nThe TLS certificate expired and handshakes failed; renewal had failed silently.",
+        ),
+    )
+    write(
+        folder,
+        "disk.md",
+        postmortem_md(
+            "disk-1",
+            "Log volume filled up",
+            "## Summary\nDebug logging filled the disk to 100% and writes failed.",
+        ),
+    )
+    write(
+        folder,
+        "flag.md",
+        postmortem_md(
+            "flag-1",
+            "Feature flag emptied search",
+            "## Summary\nA flag enabled for all tenants made search return nothing.",
+        ),
+    )
     lib.index_folder(folder)
     matches = lib.similar(_incident(500), k=3)
     assert matches[0].id == "cert-1"
@@ -61,7 +90,11 @@ def test_long_incident_text_finds_the_matching_postmortem(tmp_path: Path) -> Non
 
 def test_warm_up_runs_a_long_query_and_leaves_no_cached_vector(tmp_path: Path) -> None:
     lib = Library.open(Settings(home=tmp_path / "home"))
-    write(tmp_path / "lib", "pool.md", postmortem_md("pool-1", "Connection pool exhausted", "## Summary\nThe pool ran out."))
+    write(
+        tmp_path / "lib",
+        "pool.md",
+        postmortem_md("pool-1", "Connection pool exhausted", "## Summary\nThe pool ran out."),
+    )
     lib.index_folder(tmp_path / "lib")
     query_vector.cache_clear()
     lib.warm_up()

@@ -53,10 +53,21 @@ def test_checkboxes_tables_and_ticket_states_give_statuses() -> None:
 
 def test_front_matter_sections_and_metadata_are_kept() -> None:
     doc = parse_markdown(MD, path=Path("x/demo.md"))
-    assert (doc.id, doc.date, doc.services, doc.categories) == ("demo-1", "2024-01-17", ["orders", "kafka"], ["software-bug"])
+    assert (doc.id, doc.date, doc.services, doc.categories) == (
+        "demo-1",
+        "2024-01-17",
+        ["orders", "kafka"],
+        ["software-bug"],
+    )
     assert [s.heading for s in doc.sections] == ["Summary", "Action items", "Remediation tracking"]
-    bare = parse_markdown("# Disk full on the indexer\n\nLogs filled the volume.\n", path=Path("lib/disk-full.md"))
-    assert (bare.id, bare.title, bare.sections[0].heading) == ("disk-full", "Disk full on the indexer", "Summary")
+    bare = parse_markdown(
+        "# Disk full on the indexer\n\nLogs filled the volume.\n", path=Path("lib/disk-full.md")
+    )
+    assert (bare.id, bare.title, bare.sections[0].heading) == (
+        "disk-full",
+        "Disk full on the indexer",
+        "Summary",
+    )
 
 
 def test_plain_text_headings_and_status_words() -> None:
@@ -67,13 +78,24 @@ def test_plain_text_headings_and_status_words() -> None:
     )
     assert doc.title == "Indexer outage"
     assert [(i.text, i.status) for i in doc.action_items] == [
-        ("Rotate logs (status: done)", "done"), ("Alert on fill rate [open]", "open"), ("Separate volumes", None),
+        ("Rotate logs (status: done)", "done"),
+        ("Alert on fill rate [open]", "open"),
+        ("Separate volumes", None),
     ]
 
 
 def test_normalise_status_maps_common_words() -> None:
-    assert [normalise_status(s) for s in ("Done", "CLOSED", "✅", "In Progress", "todo", "Won't fix", "", "maybe")] == [
-        "done", "done", "done", "in progress", "open", "wontfix", None, None,
+    assert [
+        normalise_status(s) for s in ("Done", "CLOSED", "✅", "In Progress", "todo", "Won't fix", "", "maybe")
+    ] == [
+        "done",
+        "done",
+        "done",
+        "in progress",
+        "open",
+        "wontfix",
+        None,
+        None,
     ]
 
 
@@ -81,7 +103,9 @@ def test_seen_before_keeps_only_items_related_to_the_incident() -> None:
     doc = parse_markdown(MD, path=Path("demo.md"))
     match = Match(id=doc.id, title=doc.title, score=1.0, why="")
     match.attach_action_items(doc.action_items)
-    items = seen_before([match], "A malformed payload stalled the consumer; lag grew for hours and nobody was paged.")
+    items = seen_before(
+        [match], "A malformed payload stalled the consumer; lag grew for hours and nobody was paged."
+    )
     texts = [i.text for i in items]
     assert "Route consumer lag alerts to paging (OPS-77: in progress)" in texts
     assert "Chaos test with malformed payloads" in texts
@@ -103,5 +127,7 @@ def test_why_names_mechanism_services_terms_and_section() -> None:
 
 
 def test_unquoted_colon_in_front_matter_title_still_parses() -> None:
-    doc = parse_markdown("---\nid: x1\ntitle: Outage: DB down\nservices: [db, api]\n---\nBody.\n", path=Path("a.md"))
+    doc = parse_markdown(
+        "---\nid: x1\ntitle: Outage: DB down\nservices: [db, api]\n---\nBody.\n", path=Path("a.md")
+    )
     assert (doc.id, doc.title, doc.services) == ("x1", "Outage: DB down", ["db", "api"])

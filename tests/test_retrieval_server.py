@@ -20,8 +20,16 @@ def test_library_indexes_and_searches_through_a_chroma_server(
     if not CHROMA.exists():
         pytest.skip(f"{CHROMA} not found (chromadb's `chroma` script)")
     folder = tmp_path / "lib"
-    write(folder, "cert.md", postmortem_md("srv-cert", "Certificate expired on the edge", "TLS handshakes failed."))
-    write(folder, "pool.md", postmortem_md("srv-pool", "Connection pool exhausted", "Postgres max_connections hit."))
+    write(
+        folder,
+        "cert.md",
+        postmortem_md("srv-cert", "Certificate expired on the edge", "TLS handshakes failed."),
+    )
+    write(
+        folder,
+        "pool.md",
+        postmortem_md("srv-pool", "Connection pool exhausted", "Postgres max_connections hit."),
+    )
     TEST_OUTPUT.mkdir(exist_ok=True)
     with chroma_server(tmp_path / "server-data", TEST_OUTPUT / "chroma-server.log") as port:
         monkeypatch.setenv("POSTMORTEM_CHROMA_HOST", "127.0.0.1")

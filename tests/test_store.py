@@ -129,7 +129,9 @@ def test_action_items_keep_their_status_through_edits_and_follow_the_draft(datab
     first_id = items[0].id
 
     def edit(d: dict) -> None:
-        d["action_items"][0]["description"] = "Alert 21 days before any certificate expires"  # reworded in place
+        d["action_items"][0]["description"] = (
+            "Alert 21 days before any certificate expires"  # reworded in place
+        )
         d["action_items"].reverse()  # and moved
         d["action_items"].append({"description": "Document the renewal runbook", "owner": "erin"})
 
@@ -168,7 +170,7 @@ def test_a_store_written_by_the_first_sqlite_version_is_adopted(tmp_path: Path) 
         " updated TEXT NOT NULL, draft TEXT NOT NULL DEFAULT '{}', inputs TEXT NOT NULL DEFAULT '{}', timeline TEXT);"
         "CREATE INDEX drafts_updated ON drafts(updated);"
         "INSERT INTO drafts VALUES ('abc123', 'Old one', '2026-03-01T10:00:00.000000+00:00',"
-        " '2026-03-01T11:00:00.000000+00:00', '{\"title\": \"Old one\", \"summary\": \"kept\"}', '{}', NULL);"
+        ' \'2026-03-01T11:00:00.000000+00:00\', \'{"title": "Old one", "summary": "kept"}\', \'{}\', NULL);'
     )
     conn.commit()
     conn.close()

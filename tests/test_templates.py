@@ -20,17 +20,26 @@ def _ids(lines: list[str]) -> list[str]:
 
 
 def test_digit_free_values_are_masked_by_syntax() -> None:
-    assert render(template_words('acquire lock=233570, tag="View Lock", name=com.android.systemui, ws=null')) == \
-        'acquire lock=<*>, tag="<*>", name=<*>, ws=<*>'
-    assert render(template_words("stored in memory (estimated size 5.2 KB, free 93.0 B)")) == \
-        "stored in memory (estimated size <*>, free <*>)"
+    assert (
+        render(template_words('acquire lock=233570, tag="View Lock", name=com.android.systemui, ws=null'))
+        == 'acquire lock=<*>, tag="<*>", name=<*>, ws=<*>'
+    )
+    assert (
+        render(template_words("stored in memory (estimated size 5.2 KB, free 93.0 B)"))
+        == "stored in memory (estimated size <*>, free <*>)"
+    )
     assert render(template_words("updateClipping isOverlap:false")) == "updateClipping isOverlap:<*>"
-    assert render(template_words("program interrupt: illegal instruction......0")) == \
-        "program interrupt: illegal instruction ...... <*>"
+    assert (
+        render(template_words("program interrupt: illegal instruction......0"))
+        == "program interrupt: illegal instruction ...... <*>"
+    )
 
 
 def test_a_word_with_many_values_at_one_position_is_merged_but_a_pair_is_not() -> None:
-    hives = [f"Loading offline registry hive: {h}, into registry key" for h in ("SOFTWARE", "SYSTEM", "SAM", "DEFAULT")]
+    hives = [
+        f"Loading offline registry hive: {h}, into registry key"
+        for h in ("SOFTWARE", "SYSTEM", "SAM", "DEFAULT")
+    ]
     acls = ["Changing view acls to: yarn", "Changing modify acls to: yarn"]
     ids = _ids(hives + acls)
     assert len(set(ids[:4])) == 1
@@ -57,8 +66,13 @@ def test_logs_verb_groups_loghub_raw_lines_at_least_as_well_as_tuned_drain() -> 
 
     base = shared_dir("loghub-2k")
     logs = sorted(base.glob("*_2k.log"))
-    out = subprocess.run([sys.executable, "-m", "assistant", "logs", *map(str, logs), "--json"],
-                         capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "logs", *map(str, logs), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
     pred: dict[str, dict[int, str]] = defaultdict(dict)
     timed: dict[str, int] = defaultdict(int)
     for ln in out.splitlines():

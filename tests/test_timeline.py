@@ -15,33 +15,78 @@ from assistant.timeline_json import timeline_to_json
 
 
 def _alerts() -> object:
-    return source("alerts.json", "alert", [
-        rec(datetime(2026, 3, 4, 9, 4, 12, tzinfo=UTC), "alert", "PagerDuty #31877 triggered: api p99 > 5s",
-            "alerts.json", 2, alert="api p99 > 5s", status="triggered", severity="high", system="pagerduty"),
-        rec(datetime(2026, 3, 4, 11, 50, 30, tzinfo=UTC), "alert", "PagerDuty #31877 resolved: api p99 > 5s",
-            "alerts.json", 40, alert="api p99 > 5s", status="resolved", severity="high", system="pagerduty"),
-    ])
+    return source(
+        "alerts.json",
+        "alert",
+        [
+            rec(
+                datetime(2026, 3, 4, 9, 4, 12, tzinfo=UTC),
+                "alert",
+                "PagerDuty #31877 triggered: api p99 > 5s",
+                "alerts.json",
+                2,
+                alert="api p99 > 5s",
+                status="triggered",
+                severity="high",
+                system="pagerduty",
+            ),
+            rec(
+                datetime(2026, 3, 4, 11, 50, 30, tzinfo=UTC),
+                "alert",
+                "PagerDuty #31877 resolved: api p99 > 5s",
+                "alerts.json",
+                40,
+                alert="api p99 > 5s",
+                status="resolved",
+                severity="high",
+                system="pagerduty",
+            ),
+        ],
+    )
 
 
 def _logs(n_errors: int = 120) -> object:
     t0 = datetime(2026, 3, 4, 8, 30, tzinfo=UTC)
-    recs = [rec(t0 + timedelta(seconds=20 * i), "log", f"GET /v1/orders 200 {i}ms", "app.log", i + 1,
-                level="info", service="api") for i in range(150)]
+    recs = [
+        rec(
+            t0 + timedelta(seconds=20 * i),
+            "log",
+            f"GET /v1/orders 200 {i}ms",
+            "app.log",
+            i + 1,
+            level="info",
+            service="api",
+        )
+        for i in range(150)
+    ]
     e0 = datetime(2026, 3, 4, 9, 1, 35, tzinfo=UTC)
-    recs += [rec(e0 + timedelta(seconds=10 * i), "log", f"pool exhausted waiting={i}", "app.log", 200 + i,
-                 level="error", service="api") for i in range(n_errors)]
+    recs += [
+        rec(
+            e0 + timedelta(seconds=10 * i),
+            "log",
+            f"pool exhausted waiting={i}",
+            "app.log",
+            200 + i,
+            level="error",
+            service="api",
+        )
+        for i in range(n_errors)
+    ]
     return source("app.log", "log", recs)
 
 
 def _chat() -> object:
-    return chat("chat.txt", [
-        (tod(9, 4, 12), "pd-bot", "[TRIGGERED] #31877 api p99 > 5s"),
-        (tod(9, 5, 40), "kwame", "ack, looking"),
-        (tod(9, 26, 40), "lena", "flag flipped off"),
-        (tod(9, 29, 10), "ravi", "ok so mitigated ~09:28. keep the flag off"),
-        (tod(11, 50, 5), "ravi", "resolving. thanks all"),
-        (tod(11, 50, 30), "pd-bot", "[RESOLVED] #31877 api p99 > 5s"),
-    ])
+    return chat(
+        "chat.txt",
+        [
+            (tod(9, 4, 12), "pd-bot", "[TRIGGERED] #31877 api p99 > 5s"),
+            (tod(9, 5, 40), "kwame", "ack, looking"),
+            (tod(9, 26, 40), "lena", "flag flipped off"),
+            (tod(9, 29, 10), "ravi", "ok so mitigated ~09:28. keep the flag off"),
+            (tod(11, 50, 5), "ravi", "resolving. thanks all"),
+            (tod(11, 50, 30), "pd-bot", "[RESOLVED] #31877 api p99 > 5s"),
+        ],
+    )
 
 
 def test_sources_merge_in_time_order_with_sequential_ids() -> None:
@@ -75,26 +120,52 @@ def test_key_times_point_at_supporting_events() -> None:
 
 
 def test_non_paging_warning_is_not_detection_and_relapse_resets_mitigation() -> None:
-    alerts = source("alerts.json", "alert", [
-        rec(datetime(2026, 2, 10, 13, 22, tzinfo=UTC), "alert", "[FIRING] VendorSlow", "alerts.json", 2,
-            alert="VendorSlow", status="firing", severity="warning"),
-        rec(datetime(2026, 2, 10, 13, 49, 12, tzinfo=UTC), "alert", "[FIRING] CheckoutErrors", "alerts.json", 9,
-            alert="CheckoutErrors", status="firing", severity="page"),
-    ])
-    talk = chat("c.txt", [
-        (datetime(2026, 2, 10, 14, 11, 40), "noor", "errors dropping"),
-        (datetime(2026, 2, 10, 14, 18, 50), "noor", "uh. errors are back"),
-        (datetime(2026, 2, 10, 14, 24, 10), "noor", "errors dropping again"),
-        (datetime(2026, 2, 10, 14, 56, 5), "elena", "resolving. thanks"),
-    ], has_date=True, stated_tz="UTC")
+    alerts = source(
+        "alerts.json",
+        "alert",
+        [
+            rec(
+                datetime(2026, 2, 10, 13, 22, tzinfo=UTC),
+                "alert",
+                "[FIRING] VendorSlow",
+                "alerts.json",
+                2,
+                alert="VendorSlow",
+                status="firing",
+                severity="warning",
+            ),
+            rec(
+                datetime(2026, 2, 10, 13, 49, 12, tzinfo=UTC),
+                "alert",
+                "[FIRING] CheckoutErrors",
+                "alerts.json",
+                9,
+                alert="CheckoutErrors",
+                status="firing",
+                severity="page",
+            ),
+        ],
+    )
+    talk = chat(
+        "c.txt",
+        [
+            (datetime(2026, 2, 10, 14, 11, 40), "noor", "errors dropping"),
+            (datetime(2026, 2, 10, 14, 18, 50), "noor", "uh. errors are back"),
+            (datetime(2026, 2, 10, 14, 24, 10), "noor", "errors dropping again"),
+            (datetime(2026, 2, 10, 14, 56, 5), "elena", "resolving. thanks"),
+        ],
+        has_date=True,
+        stated_tz="UTC",
+    )
     tl = build_timeline(Bundle([alerts, talk]))
     assert tl.key_times.detected == datetime(2026, 2, 10, 13, 49, 12, tzinfo=UTC)
     assert tl.key_times.mitigated == datetime(2026, 2, 10, 14, 24, 10, tzinfo=UTC)
 
 
 def test_stated_zone_and_date_flag_place_a_dateless_chat() -> None:
-    talk = chat("chat.txt", [(tod(23, 50), "ana", "times in PT. deploy started"),
-                             (tod(0, 20), "ana", "deploy done")])
+    talk = chat(
+        "chat.txt", [(tod(23, 50), "ana", "times in PT. deploy started"), (tod(0, 20), "ana", "deploy done")]
+    )
     tl = build_timeline(Bundle([talk]), date=date(2026, 7, 1))
     assert tl.clock["chat.txt"].how == "stated"
     utc = [e.time.astimezone(UTC) for e in tl.events]
@@ -129,11 +200,21 @@ def test_json_shape_is_the_public_contract() -> None:
 def test_cli_prints_json_and_a_table_and_reports_bad_files(tmp_path: Path) -> None:
     (tmp_path / "chat.txt").write_text(
         "#inc-1 (times UTC)\n[09:04] pagerduty: Incident #77 triggered: api down\n[09:06] ana: looking\n"
-        "[09:30] ana: rolled back, errors dropping\n[10:00] ana: resolving\n")
+        "[09:30] ana: rolled back, errors dropping\n[10:00] ana: resolving\n"
+    )
     (tmp_path / "empty.log").write_text("")
     runner = CliRunner()
-    res = runner.invoke(app, ["timeline", str(tmp_path / "chat.txt"), str(tmp_path / "empty.log"),
-                              "--json", "--date", "2026-01-02"])
+    res = runner.invoke(
+        app,
+        [
+            "timeline",
+            str(tmp_path / "chat.txt"),
+            str(tmp_path / "empty.log"),
+            "--json",
+            "--date",
+            "2026-01-02",
+        ],
+    )
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     assert out["key_times"]["detected"] == "2026-01-02T09:04:00+00:00"

@@ -33,8 +33,10 @@ def _score(case: Path) -> tuple[int, int, list[str]]:
         and not any(abs((e.time - _ts(g["time"])).total_seconds()) <= 120 for e in tl.events)
     ]
     must = sum(1 for g in gold["timeline"] if g.get("must_include"))
-    print(f"{case.name}: key times {hits}/4, must-include events {must - len(missing)}/{must}, "
-          f"{len(tl.events)} events")
+    print(
+        f"{case.name}: key times {hits}/4, must-include events {must - len(missing)}/{must}, "
+        f"{len(tl.events)} events"
+    )
     return hits, must, missing
 
 

@@ -96,26 +96,34 @@ def _mitigated(tmp: Path, chat_lines: str, alerts: str = _AM) -> datetime | None
 
 
 def test_n_of_n_running_since_a_stated_time_is_mitigation_at_that_time(tmp_path: Path) -> None:
-    chat = ("2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:47:00 <bo> patched quota, new pods creating\n"
-            "2026-09-18 22:59:02 <bo> 120/120 workers running since 22:58:40\n"
-            "2026-09-19 00:20:00 <ana> resolving\n")
+    chat = (
+        "2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:47:00 <bo> patched quota, new pods creating\n"
+        "2026-09-18 22:59:02 <bo> 120/120 workers running since 22:58:40\n"
+        "2026-09-19 00:20:00 <ana> resolving\n"
+    )
     assert _mitigated(tmp_path, chat) == datetime(2026, 9, 18, 22, 58, 40, tzinfo=UTC)
 
 
 def test_symptom_gone_and_work_resuming_count_as_recovery(tmp_path: Path) -> None:
-    chat = ("2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:54:00 <bo> 502s gone, labels are being created again\n"
-            "2026-09-19 00:20:00 <ana> resolving\n")
+    chat = (
+        "2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:54:00 <bo> 502s gone, labels are being created again\n"
+        "2026-09-19 00:20:00 <ana> resolving\n"
+    )
     assert _mitigated(tmp_path, chat) == datetime(2026, 9, 18, 22, 54, tzinfo=UTC)
 
 
 def test_impact_returning_resets_mitigation_but_component_churn_does_not(tmp_path: Path) -> None:
-    back = ("2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:30:00 <bo> errors stopped\n"
-            "2026-09-18 22:35:00 <bo> checkouts failing again\n2026-09-18 22:50:00 <bo> healthy again\n"
-            "2026-09-19 00:20:00 <ana> resolving\n")
+    back = (
+        "2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:30:00 <bo> errors stopped\n"
+        "2026-09-18 22:35:00 <bo> checkouts failing again\n2026-09-18 22:50:00 <bo> healthy again\n"
+        "2026-09-19 00:20:00 <ana> resolving\n"
+    )
     assert _mitigated(tmp_path / "back", back) == datetime(2026, 9, 18, 22, 50, tzinfo=UTC)
-    churn = ("2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:30:00 <bo> consumers working again\n"
-             "2026-09-18 22:35:00 <bo> one pod crashing again, popping the message\n"
-             "2026-09-19 00:20:00 <ana> resolving\n")
+    churn = (
+        "2026-09-18 22:20:00 <ana> looking\n2026-09-18 22:30:00 <bo> consumers working again\n"
+        "2026-09-18 22:35:00 <bo> one pod crashing again, popping the message\n"
+        "2026-09-19 00:20:00 <ana> resolving\n"
+    )
     assert _mitigated(tmp_path / "churn", churn) == datetime(2026, 9, 18, 22, 30, tzinfo=UTC)
 
 
@@ -126,11 +134,16 @@ def test_paging_alert_resolving_is_a_recovery_sign_when_chat_has_none(tmp_path: 
 
 def _syslog_bundle(tmp: Path) -> list[Path]:
     """Gateway syslog (RFC 3164, no level): normal 200s, then '401 unknown kid' from 12:02:14; page at 12:11."""
-    lines = [f"Mar 18 11:{m:02d}:{s:02d} gw-1 kong[1]: [access] 200 route=/v2/me upstream_ms=12"
-             for m in range(30, 60) for s in (1, 31)]
+    lines = [
+        f"Mar 18 11:{m:02d}:{s:02d} gw-1 kong[1]: [access] 200 route=/v2/me upstream_ms=12"
+        for m in range(30, 60)
+        for s in (1, 31)
+    ]
     for k in range(40):
         m, s = divmod(134 + k * 20, 60)
-        lines.append(f"Mar 18 12:{m:02d}:{s:02d} gw-2 kong[1]: [jwt] 401 unknown kid \"k-{k % 3}\" route=/v2/me")
+        lines.append(
+            f'Mar 18 12:{m:02d}:{s:02d} gw-2 kong[1]: [jwt] 401 unknown kid "k-{k % 3}" route=/v2/me'
+        )
     alerts = """[{"event": {"event_type": "incident.triggered", "occurred_at": "2026-03-18T12:11:05Z",
       "data": {"number": 31, "title": "Gateway 401 rate high", "urgency": "high", "status": "triggered",
       "service": {"summary": "gateway"}}}}]"""
@@ -144,9 +157,15 @@ def test_start_is_the_onset_of_error_ish_lines_without_a_level(tmp_path: Path) -
 
 
 def test_warn_level_lines_mark_the_onset_too(tmp_path: Path) -> None:
-    ok = [f'{{"ts": "2026-04-14T16:{m:02d}:00Z", "level": "info", "msg": "session validated"}}' for m in range(30, 52)]
-    warn = [f'{{"ts": "2026-04-14T{16 + (m // 60)}:{m % 60:02d}:05Z", "level": "warn", '
-            f'"msg": "session_not_found: redirecting"}}' for m in range(52, 75)]
+    ok = [
+        f'{{"ts": "2026-04-14T16:{m:02d}:00Z", "level": "info", "msg": "session validated"}}'
+        for m in range(30, 52)
+    ]
+    warn = [
+        f'{{"ts": "2026-04-14T{16 + (m // 60)}:{m % 60:02d}:05Z", "level": "warn", '
+        f'"msg": "session_not_found: redirecting"}}'
+        for m in range(52, 75)
+    ]
     alerts = """[{"receiver": "pager", "status": "firing", "alerts": [{"status": "firing",
      "labels": {"alertname": "SessionFailures", "severity": "critical"}, "annotations": {"summary": "s"},
      "startsAt": "2026-04-14T17:07:00Z", "endsAt": "0001-01-01T00:00:00Z"}]}]"""

@@ -46,43 +46,50 @@ def test_own_validation_set_generalises() -> None:
     assert len(false_alarms) / len(BLAMELESS) <= 0.05, false_alarms
 
 
-@pytest.mark.parametrize("text", [
-    "Alice rolled back the deploy at 14:02.",
-    "The health check failed three times before the node was drained.",
-    "We burned 30% of the error budget in one afternoon.",
-    "A page fault storm followed the memory pressure.",
-    "The disk alert fired at 03:12 and again at 03:20.",
-    "The Kubernetes operator recreated the pod.",
-    "Per our blameless process, no one will be disciplined for this incident.",
-    "Why did the pipeline allow an unvalidated config through?",
-    "The retry logic should have backed off, but it retried immediately.",
-    "great job everyone, thanks for staying on the bridge 💙",
-    "We avoid writing 'human error' as a root cause.",
-    "the cron job got fired off manually at 9",
-    "User error messages were reworded in the signup form.",
-    "The stale cache was the culprit, not the deploy.",
-    "In the end the scheduler was the reason for the lag.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alice rolled back the deploy at 14:02.",
+        "The health check failed three times before the node was drained.",
+        "We burned 30% of the error budget in one afternoon.",
+        "A page fault storm followed the memory pressure.",
+        "The disk alert fired at 03:12 and again at 03:20.",
+        "The Kubernetes operator recreated the pod.",
+        "Per our blameless process, no one will be disciplined for this incident.",
+        "Why did the pipeline allow an unvalidated config through?",
+        "The retry logic should have backed off, but it retried immediately.",
+        "great job everyone, thanks for staying on the bridge 💙",
+        "We avoid writing 'human error' as a root cause.",
+        "the cron job got fired off manually at 9",
+        "User error messages were reworded in the signup form.",
+        "The stale cache was the culprit, not the deploy.",
+        "In the end the scheduler was the reason for the lag.",
+    ],
+)
 def test_hard_negatives_stay_clean(text: str) -> None:
     assert check_text(text) == []
 
 
 def test_finding_spans_are_offsets_into_the_given_text() -> None:
-    text = "Impact started at 10:02.\nLater, the on-call should have escalated sooner. Root cause: human error."
+    text = (
+        "Impact started at 10:02.\nLater, the on-call should have escalated sooner. Root cause: human error."
+    )
     findings = check_text(text)
     assert {f.category for f in findings} >= {"counterfactual-hindsight", "human-error-label"}
     for f in findings:
-        assert text[f.start:f.end] == f.text
+        assert text[f.start : f.end] == f.text
         assert f.sentence_start <= f.start < f.end <= f.sentence_end
         assert f.explanation and "\n" not in f.explanation
     label = next(f for f in findings if f.category == "human-error-label")
     assert label.text.lower() == "human error"
     assert label.line == 2
-    assert text.splitlines()[1][label.col - 1:].lower().startswith("human error")
+    assert text.splitlines()[1][label.col - 1 :].lower().startswith("human error")
 
 
 def test_blame_in_a_subordinate_clause_is_found() -> None:
-    findings = check_text("Traffic was restored at 11:40, roughly an hour after Tom's bad deploy took down checkout.")
+    findings = check_text(
+        "Traffic was restored at 11:40, roughly an hour after Tom's bad deploy took down checkout."
+    )
     assert [f.category for f in findings] == ["named-individual-fault"]
     assert "Tom's bad deploy" in findings[0].text
 
@@ -90,9 +97,13 @@ def test_blame_in_a_subordinate_clause_is_found() -> None:
 def test_sentence_splitter_keeps_times_and_abbreviations_together() -> None:
     text = "Carlos deployed at 5 p.m. and it broke. Next step: e.g. a canary.\n- bullet item here"
     parts = [s.text for s in split_sentences(text)]
-    assert parts == ["Carlos deployed at 5 p.m. and it broke.", "Next step: e.g. a canary.", "bullet item here"]
+    assert parts == [
+        "Carlos deployed at 5 p.m. and it broke.",
+        "Next step: e.g. a canary.",
+        "bullet item here",
+    ]
     for s in split_sentences(text):
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
 
 
 @pytest.mark.parametrize("text", BLAMEFUL[:25])

@@ -7,34 +7,40 @@ import pytest
 from assistant.tone import check_text
 
 
-@pytest.mark.parametrize("text", [
-    "The checkout errors were due to Marta's rushed schema change.",
-    "The root cause is Piotr, who restarted the wrong shard.",
-    "if Kenji hadn't edited the haproxy config we would have been fine",
-    "The Dublin team skipped the rollout checklist and caused the incident.",
-    "Whoever approved this should be removed from the on-call rotation.",
-    "Leadership wants to make an example of the engineer involved.",
-    "Validating the manifest is easy, yet nobody did it.",
-    "It is well known which engineer was on shift when the queue filled up.",
-    "Errors were made by a certain developer during the failover.",
-    "Rotating the key is simple, but it was skipped again.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The checkout errors were due to Marta's rushed schema change.",
+        "The root cause is Piotr, who restarted the wrong shard.",
+        "if Kenji hadn't edited the haproxy config we would have been fine",
+        "The Dublin team skipped the rollout checklist and caused the incident.",
+        "Whoever approved this should be removed from the on-call rotation.",
+        "Leadership wants to make an example of the engineer involved.",
+        "Validating the manifest is easy, yet nobody did it.",
+        "It is well known which engineer was on shift when the queue filled up.",
+        "Errors were made by a certain developer during the failover.",
+        "Rotating the key is simple, but it was skipped again.",
+    ],
+)
 def test_general_blame_forms_are_found(text: str) -> None:
     assert check_text(text), text
 
 
-@pytest.mark.parametrize("text", [
-    "The latency spike was due to Redis evicting keys under memory pressure.",
-    "The root cause was DNS.",
-    "The node should be removed from the rotation until the disk is replaced.",
-    "If Kafka hadn't rebalanced, the consumers would have kept up.",
-    "The platform team rotated the certificates again.",
-    "We know which team owns the ingress controller.",
-    "Anyone with access to the console can restart the pod.",
-    "Errors were made visible in the UI after the fix.",
-    "We do not list human error as a root cause; we describe the mechanism.",
-    "Who needs access to the billing dashboard?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The latency spike was due to Redis evicting keys under memory pressure.",
+        "The root cause was DNS.",
+        "The node should be removed from the rotation until the disk is replaced.",
+        "If Kafka hadn't rebalanced, the consumers would have kept up.",
+        "The platform team rotated the certificates again.",
+        "We know which team owns the ingress controller.",
+        "Anyone with access to the console can restart the pod.",
+        "Errors were made visible in the UI after the fix.",
+        "We do not list human error as a root cause; we describe the mechanism.",
+        "Who needs access to the billing dashboard?",
+    ],
+)
 def test_general_rules_leave_neutral_wordings_alone(text: str) -> None:
     # The rules alone; the semantic stage has its own false-positive budget (test_tone_semantic.py).
     assert check_text(text, semantic=False) == [], text

@@ -33,9 +33,11 @@ class ScriptedToneProvider:
         return request.schema.model_validate(judgement.model_dump())
 
 
-TEXT = ("Alice rolled back the deploy at 14:02. "
-        "The on-call engineer should have escalated after the second page. "
-        "The incident commander missed the warning at 13:50.")
+TEXT = (
+    "Alice rolled back the deploy at 14:02. "
+    "The on-call engineer should have escalated after the second page. "
+    "The incident commander missed the warning at 13:50."
+)
 
 
 def test_fake_provider_satisfies_the_protocol() -> None:
@@ -59,17 +61,23 @@ def test_provider_verdict_overrides_the_rules_both_ways() -> None:
         if "missed the warning" in sentence:
             return ToneJudgement(
                 blameful=True,
-                spans=[ToneSpan(text="missed the warning", category="counterfactual-hindsight",
-                                explanation="hindsight judgment of attention")],
+                spans=[
+                    ToneSpan(
+                        text="missed the warning",
+                        category="counterfactual-hindsight",
+                        explanation="hindsight judgment of attention",
+                    )
+                ],
                 rewrite="The warning at 13:50 did not stand out to the incident commander; we are asking why.",
-                confidence="high")
+                confidence="high",
+            )
         return ToneJudgement(blameful=False)
 
     assert not any("missed" in f.text for f in check_text(TEXT))
     findings = check_text_llm(TEXT, ScriptedToneProvider(answer))
     assert [f.text for f in findings] == ["missed the warning"]
     f = findings[0]
-    assert f.source == "llm" and TEXT[f.start:f.end] == f.text
+    assert f.source == "llm" and TEXT[f.start : f.end] == f.text
     assert f.suggestion.startswith("The warning at 13:50 did not stand out")
 
 

@@ -19,9 +19,11 @@ def _lint_json(path: Path) -> list[dict[str, object]]:
 
 
 def test_front_matter_headings_titles_and_link_targets_are_not_prose() -> None:
-    doc = ("---\ntitle: Human error at Knight Capital\ncompany: Epic Games\n---\n\n"
-           "# The intern broke prod\n\n**Where we got lucky**\n\n"
-           "See [the report](https://example.com/human-error-at-scale) and <https://x.io/fault>.\n")
+    doc = (
+        "---\ntitle: Human error at Knight Capital\ncompany: Epic Games\n---\n\n"
+        "# The intern broke prod\n\n**Where we got lucky**\n\n"
+        "See [the report](https://example.com/human-error-at-scale) and <https://x.io/fault>.\n"
+    )
     view = prose_view(doc)
     assert len(view.text) == len(doc)
     assert "Epic" not in view.text and "intern" not in view.text and "lucky" not in view.text
@@ -37,8 +39,10 @@ def test_table_label_cells_are_skipped_and_sentence_cells_are_read() -> None:
 
 def test_finding_in_a_block_quote_says_so_with_its_own_line_and_column(tmp_path: Path) -> None:
     doc = tmp_path / "pm.md"
-    doc.write_text("# Timeline\n\nWhat was said in the channel:\n\n> 14:05 bob: the cause was human error, close it\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "# Timeline\n\nWhat was said in the channel:\n\n> 14:05 bob: the cause was human error, close it\n",
+        encoding="utf-8",
+    )
     rows = _lint_json(doc)
     assert len(rows) == 1
     row = rows[0]
@@ -48,16 +52,21 @@ def test_finding_in_a_block_quote_says_so_with_its_own_line_and_column(tmp_path:
 
 def test_a_sentence_wrapped_over_two_lines_is_read_whole_and_points_at_the_phrase(tmp_path: Path) -> None:
     doc = tmp_path / "pm.md"
-    doc.write_text("Summary paragraph with a wrapped line, and then the\nroot cause was human error on the night shift.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "Summary paragraph with a wrapped line, and then the\nroot cause was human error on the night shift.\n",
+        encoding="utf-8",
+    )
     rows = _lint_json(doc)
     assert [(r["line"], r["col"], r["text"]) for r in rows] == [(2, 16, "human error")]
 
 
 def test_our_own_offline_draft_headings_pass_the_linter(tmp_path: Path) -> None:
     doc = tmp_path / "draft.md"
-    doc.write_text("# Checkout outage\n\n## Lessons\n\n**What went well**\n\n- Rollback took 4 minutes.\n\n"
-                   "**Where we got lucky**\n\n- The backup from 01:00 was intact.\n", encoding="utf-8")
+    doc.write_text(
+        "# Checkout outage\n\n## Lessons\n\n**What went well**\n\n- Rollback took 4 minutes.\n\n"
+        "**Where we got lucky**\n\n- The backup from 01:00 was intact.\n",
+        encoding="utf-8",
+    )
     assert _lint_json(doc) == []
 
 
@@ -67,8 +76,8 @@ def test_blocks_cut_at_blank_lines_outside_fences_and_keep_offsets() -> None:
     assert "".join(p.text for p in pieces) == "".join(lines)
     assert all(not p.text.startswith("code") and not p.text.startswith("more") for p in pieces)
     for p in pieces:
-        assert "".join(lines)[p.offset:p.offset + len(p.text)] == p.text
-        assert sum(1 for line in lines[:p.line]) == p.line
+        assert "".join(lines)[p.offset : p.offset + len(p.text)] == p.text
+        assert sum(1 for line in lines[: p.line]) == p.line
 
 
 def test_a_large_file_streams_in_bounded_memory(tmp_path: Path) -> None:

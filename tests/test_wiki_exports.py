@@ -41,7 +41,10 @@ def test_confluence_storage_format_is_well_formed_xhtml_with_every_section() -> 
     assert ("h2", "Action items") in headings and ("h2", "Open questions") in headings
     summary = root.find("p[2]")  # after the severity line
     assert summary is not None
-    assert _texts(summary) == "The edge proxy served an expired certificate, so <checkout> failed for 41 minutes & more."
+    assert (
+        _texts(summary)
+        == "The edge proxy served an expired certificate, so <checkout> failed for 41 minutes & more."
+    )
     assert "&lt;checkout&gt;" in xhtml and "&amp; more" in xhtml  # escaped, never raw markup
     tables = root.findall("table")
     assert all(t.find("tbody") is not None for t in tables)
@@ -50,7 +53,10 @@ def test_confluence_storage_format_is_well_formed_xhtml_with_every_section() -> 
     row = [_texts(td) for td in actions.find("tbody").findall("tr")[1]]  # type: ignore[union-attr]
     assert dict(zip(header, row, strict=True))["owner"] == "dana"
     bullets = [_texts(li) for li in root.iter("li")]
-    assert "12% of orders failed [chat.txt:4]" in bullets and "Why did the renewal job skip this host?" in bullets
+    assert (
+        "12% of orders failed [chat.txt:4]" in bullets
+        and "Why did the renewal job skip this host?" in bullets
+    )
 
 
 def test_docx_opens_with_headings_bullets_and_the_action_items_table(tmp_path: Path) -> None:
@@ -64,7 +70,14 @@ def test_docx_opens_with_headings_bullets_and_the_action_items_table(tmp_path: P
     assert any(p.text.startswith("Severity: SEV2") for p in doc.paragraphs)
     assert any("<checkout> failed" in p.text for p in doc.paragraphs)
     actions = doc.tables[-1]
-    assert [c.text for c in actions.rows[0].cells] == ["description", "owner", "due", "priority", "kind", "refs"]
+    assert [c.text for c in actions.rows[0].cells] == [
+        "description",
+        "owner",
+        "due",
+        "priority",
+        "kind",
+        "refs",
+    ]
     assert [c.text for c in actions.rows[1].cells][:3] == [
         "Alert 14 days before any certificate expires", "dana", "2026-04-01"]  # fmt: skip
 

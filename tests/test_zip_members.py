@@ -48,7 +48,9 @@ def test_truncated_zip_is_called_a_damaged_archive_not_a_binary_file(tmp_path: P
 
 def test_corrupt_slack_workspace_channel_keeps_the_other_channels(tmp_path: Path) -> None:
     day = '[{"ts": "1772615000.000100", "user": "U1", "text": "api is down"}]'
-    other = '[{"ts": "1772615060.000100", "user": "U2", "text": "rolling back now, this is a long message " }]'
+    other = (
+        '[{"ts": "1772615060.000100", "user": "U2", "text": "rolling back now, this is a long message " }]'
+    )
     z = zip_of(tmp_path / "ws.zip", {
         "users.json": '[{"id": "U1", "name": "alice"}, {"id": "U2", "name": "bob"}]',
         "channels.json": "[]",

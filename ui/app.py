@@ -18,7 +18,9 @@ from assistant.config import Settings, get_settings
 from assistant.ui.handlers import SEVERITIES, UiContext
 from assistant.ui.sections import SECTIONS, TABLES
 
-EXAMPLES = Path(str(files("assistant") / "examples"))  # shipped in the wheel; a link to examples/ in a checkout
+EXAMPLES = Path(
+    str(files("assistant") / "examples")
+)  # shipped in the wheel; a link to examples/ in a checkout
 EXAMPLE_INCIDENT = EXAMPLES / "incident"
 EXAMPLE_LIBRARY = EXAMPLES / "library"
 
@@ -158,7 +160,9 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                         with gr.Row():
                             tz = gr.Textbox(label="Timezone (IANA, empty = as stated)", placeholder="UTC",
                                             elem_id="tz")  # fmt: skip
-                            day = gr.Textbox(label="Date (YYYY-MM-DD)", placeholder="2026-03-04", elem_id="date")
+                            day = gr.Textbox(
+                                label="Date (YYYY-MM-DD)", placeholder="2026-03-04", elem_id="date"
+                            )
                             severity = gr.Dropdown(list(SEVERITIES), value="auto", label="Severity",
                                                    elem_id="severity")  # fmt: skip
                             provider = gr.Dropdown(providers, value=default_provider, label="Provider",
@@ -177,8 +181,12 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                     outs.add(name, comp)
                 section_widgets = _editor(gr, outs)
                 with gr.Row():
-                    export_btn = gr.Button("Export Markdown · JSON · Jira CSV · Confluence · Word", elem_id="export-btn")
-                    publish_btn = gr.Button("Publish to the library", variant="primary", elem_id="publish-btn")
+                    export_btn = gr.Button(
+                        "Export Markdown · JSON · Jira CSV · Confluence · Word", elem_id="export-btn"
+                    )
+                    publish_btn = gr.Button(
+                        "Publish to the library", variant="primary", elem_id="publish-btn"
+                    )
                 exports = gr.File(label="Downloads", file_count="multiple", visible=False, interactive=False,
                                   elem_id="exports")  # fmt: skip
                 publish_msg = gr.Markdown("", elem_id="publish-msg")
@@ -211,7 +219,9 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
         _wire_editor(ctx, outs, section_widgets, draft_id, provider)
         outs.on(drafts.input, partial(h.open_draft, ctx), open_names, "open_draft", inputs=[drafts])
         outs.on(new_btn.click, lambda: h.new_draft(ctx), load_names, "new_draft")
-        outs.on(export_btn.click, partial(o.export_files, ctx), ["exports", "notice"], "export", inputs=[draft_id])
+        outs.on(
+            export_btn.click, partial(o.export_files, ctx), ["exports", "notice"], "export", inputs=[draft_id]
+        )
         outs.on(publish_btn.click, partial(o.publish, ctx), ["publish"], "publish", inputs=[draft_id])
         tone_names = ["tone:check", "tone_rewrite", "tone_summary"]
         outs.on(tone_btn.click, h.tone_check_text, tone_names, "tone_check", inputs=[tone_in])
@@ -232,7 +242,9 @@ def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
                 w["regen"] = gr.Button("↻ Regenerate", size="sm", scale=0, elem_id=f"regen-{s.name}")
             for f in s.fields:
                 lines = 1 if f.path == "title" else 3
-                tb = gr.Textbox(label=f.label, lines=lines, max_lines=30, elem_id=f"field-{f.path.replace('.', '-')}")
+                tb = gr.Textbox(
+                    label=f.label, lines=lines, max_lines=30, elem_id=f"field-{f.path.replace('.', '-')}"
+                )
                 w["fields"][f.path] = tb
                 outs.add(f"field:{f.path}", tb)
             with gr.Column(visible=False, elem_classes="tone-box") as col:

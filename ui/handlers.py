@@ -89,7 +89,9 @@ def open_draft(ctx: UiContext, draft_id: str | None) -> View:
 def new_draft(ctx: UiContext) -> View:
     """A blank editor; nothing is stored until the first edit or draft."""
     view = empty_view()
-    view.update({"draft_id": "", "status": "New draft: paste or upload material and press **Draft**.", "notice": ""})
+    view.update(
+        {"draft_id": "", "status": "New draft: paste or upload material and press **Draft**.", "notice": ""}
+    )
     view.update({"in:pasted": "", "in:tz": "", "in:date": "", "in:severity": "auto", "in:files": []})
     view["drafts"] = (drafts_choices(ctx), None)
     return view
@@ -101,7 +103,10 @@ def on_load(ctx: UiContext) -> View:
     if recent:
         return open_draft(ctx, recent[0].id)
     # Leave the inputs alone: the user may already be typing when the load event lands.
-    view: View = {"status": "Paste or upload incident material and press **Draft**.", "drafts": (drafts_choices(ctx), None)}
+    view: View = {
+        "status": "Paste or upload incident material and press **Draft**.",
+        "drafts": (drafts_choices(ctx), None),
+    }
     if ctx.example_files:
         view["in:files"] = list(ctx.example_files)
         view["status"] = "The bundled example incident is loaded: press **Draft**."
@@ -224,7 +229,9 @@ def run_draft(
         return
     draft: dict[str, Any] = {}
     _timeline_preview(draft, tl)
-    draft_id = ctx.store.create(title="Untitled incident", draft=draft, inputs=inputs, timeline=tl.model_dump(mode="json"))
+    draft_id = ctx.store.create(
+        title="Untitled incident", draft=draft, inputs=inputs, timeline=tl.model_dump(mode="json")
+    )
     yield {
         "status": prog.done(f"Timeline: {len(tl.events)} events"),
         "draft_id": draft_id,
@@ -246,7 +253,9 @@ def run_draft(
         "status": prog.done(f"Similar incidents: {len(matches)}" + (f" ({lib_note})" if lib_note else "")),
         "similar": draft_view(draft, matches=inputs["matches"], tone=False)["similar"],
     }
-    yield from _draft_sections(ctx, draft_id, draft, tl, provider_name, library, prog, severity, inputs["matches"])
+    yield from _draft_sections(
+        ctx, draft_id, draft, tl, provider_name, library, prog, severity, inputs["matches"]
+    )
 
 
 def _draft_sections(
@@ -308,12 +317,17 @@ def _draft_sections(
             fell_back = fallback_sections(payload)
             prog.sections = {n: ("fallback" if n in fell_back else True) for n in prog.sections}
             news = [fallback_line(n, *fell_back[n]) for n in prog.sections if n in fell_back]
-            ready = "Draft ready" if not news else f"Draft ready: {len(news)} section(s) drafted offline after the model failed"
+            ready = (
+                "Draft ready"
+                if not news
+                else f"Draft ready: {len(news)} section(s) drafted offline after the model failed"
+            )
             out = {**view, "status": prog.done(ready) + "\n\nEvery edit is saved automatically.",
                    "drafts": (drafts_choices(ctx), draft_id), "draft_id": draft_id}  # fmt: skip
             if news:
-                out["notice"] = "⚠️ The model failed; these sections were drafted offline instead:\n" + "\n".join(
-                    f"- {line}" for line in news
+                out["notice"] = (
+                    "⚠️ The model failed; these sections were drafted offline instead:\n"
+                    + "\n".join(f"- {line}" for line in news)
                 )
             yield out
             return

@@ -49,8 +49,10 @@ def publish(ctx: UiContext, draft_id: str | None) -> View:
     if rec is None:
         return {"publish": "⚠️ Nothing to publish: draft an incident or open a draft first."}
     if ctx.settings.review_required and rec.status != "published":
-        return {"publish": "⚠️ This team publishes reviewed postmortems: submit it for review and publish it "
-                           "from the Review tab once someone else has approved it."}
+        return {
+            "publish": "⚠️ This team publishes reviewed postmortems: submit it for review and publish it "
+            "from the Review tab once someone else has approved it."
+        }
     doc_id = f"{_slug(str(rec.draft.get('title') or rec.title))}-{rec.id[:6]}"
     markdown = _front_matter(doc_id, rec.draft) + exporters.to_markdown(rec.draft)
     try:
@@ -60,7 +62,9 @@ def publish(ctx: UiContext, draft_id: str | None) -> View:
     except Exception as exc:
         return {"publish": _fail(exc)}
     lib_dir: Path = ctx.settings.library_dir
-    return {"publish": f"✅ Published as `{doc_id}` into the library ({lib_dir}); the next similar incident will find it."}
+    return {
+        "publish": f"✅ Published as `{doc_id}` into the library ({lib_dir}); the next similar incident will find it."
+    }
 
 
 def _front_matter(doc_id: str, draft: dict[str, Any]) -> str:

@@ -51,7 +51,9 @@ def _timeline(entries: list[dict[str, Any]], tl: Timeline | None) -> list[dict[s
         time = e.get("time")
         if not time and ids and tl and (ev := tl.event(ids[0])):
             time = ev.time.isoformat()
-        out.append({"time": time or "", "description": e.get("description", ""), "refs": refs, "event_ids": ids})
+        out.append(
+            {"time": time or "", "description": e.get("description", ""), "refs": refs, "event_ids": ids}
+        )
     return out
 
 
@@ -63,7 +65,9 @@ def _actions(items: list[dict[str, Any]], tl: Timeline | None) -> list[dict[str,
     return out
 
 
-def merge_section(draft: dict[str, Any], name: str, model: BaseModel | dict[str, Any], tl: Timeline | None) -> None:
+def merge_section(
+    draft: dict[str, Any], name: str, model: BaseModel | dict[str, Any], tl: Timeline | None
+) -> None:
     """Write one reported section into the draft dict, in ``Postmortem`` shape."""
     d = model.model_dump(mode="json") if isinstance(model, BaseModel) else dict(model)
     if name == "metadata":

@@ -42,11 +42,14 @@ def review_panel(ctx: UiContext, draft_id: str | None, notice: str = "") -> Revi
     status = (f"**Status:** {rec.status.replace('_', ' ')} · **author** {rec.author or 'not set'} · "
               f"**approved by** {rec.approved_by or '—'} · version {rec.version}")  # fmt: skip
     notes = comments.list_comments(ctx.store, rec.id)
-    comment_md = "\n".join(
-        f"- #{c.id} [{c.status}] **{c.section}** — {c.author or 'someone'}: {c.body}"
-        + (f" _(resolved by {c.resolved_by})_" if c.resolved_by else "")
-        for c in notes
-    ) or "_No comments._"
+    comment_md = (
+        "\n".join(
+            f"- #{c.id} [{c.status}] **{c.section}** — {c.author or 'someone'}: {c.body}"
+            + (f" _(resolved by {c.resolved_by})_" if c.resolved_by else "")
+            for c in notes
+        )
+        or "_No comments._"
+    )
     revs = history.history(ctx.store, rec.id)[:30]
     history_md = "\n".join(
         f"- rev {r.id} · v{r.version} · {r.section if r.section != '*' else 'whole draft'} · "
@@ -87,7 +90,9 @@ def add_comment(ctx: UiContext, draft_id: str | None, section: str, body: str, u
     return review_panel(ctx, draft_id)
 
 
-def resolve_comment(ctx: UiContext, draft_id: str | None, comment_id: float | None, user: str | None) -> ReviewOut:
+def resolve_comment(
+    ctx: UiContext, draft_id: str | None, comment_id: float | None, user: str | None
+) -> ReviewOut:
     """Resolve comment #id."""
     try:
         comments.resolve(ctx.store, int(comment_id or 0), user=user)
@@ -166,6 +171,7 @@ def add_tabs(gr: Any, ctx: UiContext, draft_id: Any) -> None:
     outs = [status, comment_md, history_md, notice]
     review.select(lambda did: review_panel(ctx, did), [draft_id], outs, api_name="review_panel")
     for action, btn in buttons.items():
+
         def _step(did: str, text: str, request: Any, action: str = action) -> ReviewOut:
             return step(ctx, did, action, text or "", who(request))
 
@@ -193,7 +199,9 @@ def add_tabs(gr: Any, ctx: UiContext, draft_id: Any) -> None:
                              interactive=False, wrap=True, elem_id="actions-table")  # fmt: skip
         with gr.Row():
             item = gr.Number(label="Item #", precision=0, elem_id="actions-item")
-            new_status = gr.Dropdown(list(ACTION_STATUSES), value="done", label="Status", elem_id="actions-status")
+            new_status = gr.Dropdown(
+                list(ACTION_STATUSES), value="done", label="Status", elem_id="actions-status"
+            )
             set_btn = gr.Button("Set status", size="sm", scale=0, elem_id="actions-set")
         msg = gr.Markdown("", elem_id="actions-msg")
     for trigger, api in ((actions.select, None), (refresh.click, "actions_list"), (open_only.change, None)):

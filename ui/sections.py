@@ -40,7 +40,9 @@ def _f(path: str, kind: FieldKind, label: str) -> EditField:
 SECTIONS: tuple[EditSection, ...] = (
     EditSection("metadata", "Title", (_f("title", "str", "Title"),)),
     EditSection("summary", "Summary", (_f("summary", "str", "Summary"),)),
-    EditSection("impact", "Impact", (_f("impact.summary", "str", "Impact"), _f("impact.figures", "stmts", "Figures"))),
+    EditSection(
+        "impact", "Impact", (_f("impact.summary", "str", "Impact"), _f("impact.figures", "stmts", "Figures"))
+    ),
     EditSection("detection", "Detection", (_f("detection.text", "str", "Detection"),)),
     EditSection(
         "response",
@@ -106,7 +108,11 @@ def set_path(draft: dict[str, Any], path: str, value: Any) -> None:
     for part in parts[:-1]:
         nxt = cur.get(part)
         if not isinstance(nxt, dict):
-            nxt = {"text": "", "refs": [], "event_ids": []} if part in ("trigger", "detection", "root_cause") else {}
+            nxt = (
+                {"text": "", "refs": [], "event_ids": []}
+                if part in ("trigger", "detection", "root_cause")
+                else {}
+            )
             cur[part] = nxt
         cur = nxt
     cur[parts[-1]] = value

@@ -37,7 +37,10 @@ def ingest(pasted: str, files: Sequence[str | Path], *, max_bytes: int) -> Any:
     first = results[0]
     for extra in results[1:]:
         first = first.model_copy(
-            update={"sources": [*first.sources, *extra.sources], "problems": [*first.problems, *extra.problems]}
+            update={
+                "sources": [*first.sources, *extra.sources],
+                "problems": [*first.problems, *extra.problems],
+            }
         )
     return first
 

@@ -105,9 +105,14 @@ def _key_evidence(choices: dict[str, Any]) -> list[str]:
         if c.get("question"):
             out.append(f"\n- **{k}**: unknown. {c['question']}")
         elif c.get("event_id"):
-            alts = "; ".join(f"{a['event_id']} {_when(a.get('time'))} ({a.get('why', '')})" for a in c.get("candidates", [])[:3])
-            out.append(f"\n- **{k}**: {c['event_id']}, {c.get('why', '')} (confidence {float(c.get('confidence') or 0):.2f})"
-                       + (f"; other candidates: {alts}" if alts else ""))
+            alts = "; ".join(
+                f"{a['event_id']} {_when(a.get('time'))} ({a.get('why', '')})"
+                for a in c.get("candidates", [])[:3]
+            )
+            out.append(
+                f"\n- **{k}**: {c['event_id']}, {c.get('why', '')} (confidence {float(c.get('confidence') or 0):.2f})"
+                + (f"; other candidates: {alts}" if alts else "")
+            )
     return ["", *out] if out else []
 
 
@@ -125,7 +130,9 @@ def similar_md(draft: dict[str, Any], matches: list[Any] | None = None) -> str:
     for m in items:
         title = m.get("title") or m.get("id")
         link = m.get("url") or m.get("path")
-        head = f"[{title}]({link})" if link and str(link).startswith(("http://", "https://")) else f"**{title}**"
+        head = (
+            f"[{title}]({link})" if link and str(link).startswith(("http://", "https://")) else f"**{title}**"
+        )
         extra = f" · {m['date']}" if m.get("date") else ""
         score = f" · score {m['score']:.2f}" if isinstance(m.get("score"), int | float) else ""
         out.append(f"#### {head}{extra}{score}")

@@ -74,7 +74,10 @@ class Progress:
             task = self._bar.tasks[-1]
             if task.total:
                 base = task.description.split(" [")[0]
-                self._bar.update(self._task, description=f"{base} [{task.completed / 2**20:.0f}/{task.total / 2**20:.0f} MB]")
+                self._bar.update(
+                    self._task,
+                    description=f"{base} [{task.completed / 2**20:.0f}/{task.total / 2**20:.0f} MB]",
+                )
 
     def section_done(self, name: str, _model: object = None) -> None:
         """One section drafted (the drafting pipeline's ``on_section`` callback)."""
@@ -82,4 +85,6 @@ class Progress:
         if self._bar is None or self._task is None:
             return
         total = f"/{self._sections_total}" if self._sections_total else ""
-        self._bar.update(self._task, description=f"drafting: {self._sections_done}{total} sections ({name} done)")
+        self._bar.update(
+            self._task, description=f"drafting: {self._sections_done}{total} sections ({name} done)"
+        )

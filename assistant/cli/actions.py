@@ -1,8 +1,8 @@
 """`postmortem actions`: action items across every stored postmortem, their status, and exports.
 
-    postmortem actions [--open] [--overdue] [--owner X] [--json | --format jira|linear] [--out FILE]
-    postmortem actions status ID "in progress"     open | in progress | done | won't do
-    postmortem actions track draft.json            track a draft written by `postmortem draft --format json`
+postmortem actions [--open] [--overdue] [--owner X] [--json | --format jira|linear] [--out FILE]
+postmortem actions status ID "in progress"     open | in progress | done | won't do
+postmortem actions track draft.json            track a draft written by `postmortem draft --format json`
 """
 
 from __future__ import annotations
@@ -44,10 +44,14 @@ def list_command(
     open_only: Annotated[bool, typer.Option("--open", help="only items still open or in progress")] = False,
     overdue: Annotated[bool, typer.Option("--overdue", help="only open items past their due date")] = False,
     owner: Annotated[str | None, typer.Option("--owner", help="only this owner's items")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print the items as JSON (same as --format json)")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="print the items as JSON (same as --format json)")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help="table, json, jira (CSV) or linear (CSV)")] = "table",
     out: Annotated[Path | None, typer.Option("--out", help="write to FILE instead of stdout")] = None,
-    today: Annotated[str | None, typer.Option("--today", help="the day overdue is counted from (YYYY-MM-DD)")] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="the day overdue is counted from (YYYY-MM-DD)")
+    ] = None,
 ) -> None:
     """List tracked action items, overdue first."""
     if ctx.invoked_subcommand is not None:
@@ -94,7 +98,9 @@ def status_command(
     typer.echo(f"#{item.id} {item.status}: {item.description} ({item.postmortem})")
 
 
-@actions_app.command("track", help="Store a draft JSON (`postmortem draft --format json`) so its items are tracked.")
+@actions_app.command(
+    "track", help="Store a draft JSON (`postmortem draft --format json`) so its items are tracked."
+)
 def track_command(
     draft_file: Annotated[Path, typer.Argument(help="a draft written with --format json")],
     author: Annotated[str | None, typer.Option("--author", help="who wrote the draft")] = None,
@@ -107,7 +113,9 @@ def track_command(
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read a draft JSON: {exc}", path=str(draft_file)) from None
     if not isinstance(draft, dict):
-        raise InputError("expected a JSON object written by `postmortem draft --format json`", path=str(draft_file))
+        raise InputError(
+            "expected a JSON object written by `postmortem draft --format json`", path=str(draft_file)
+        )
     store = _store()
     draft_id = store.create(title=str(draft.get("title") or ""), draft=draft, author=author)
     store.close()

@@ -26,12 +26,22 @@ def register(app: typer.Typer) -> None:
 
     @app.command("draft")
     def draft(
-        paths: Annotated[list[Path], typer.Argument(help="incident files or folders (chat, logs, alerts, notes)")],
-        provider: Annotated[str | None, typer.Option(help="offline | openai (default: POSTMORTEM_PROVIDER or offline)")] = None,
-        tz: Annotated[str | None, typer.Option("--tz", help="IANA zone for times written without an offset")] = None,
-        date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD for times written without a date")] = None,
+        paths: Annotated[
+            list[Path], typer.Argument(help="incident files or folders (chat, logs, alerts, notes)")
+        ],
+        provider: Annotated[
+            str | None, typer.Option(help="offline | openai (default: POSTMORTEM_PROVIDER or offline)")
+        ] = None,
+        tz: Annotated[
+            str | None, typer.Option("--tz", help="IANA zone for times written without an offset")
+        ] = None,
+        date: Annotated[
+            str | None, typer.Option("--date", help="YYYY-MM-DD for times written without a date")
+        ] = None,
         fmt: Annotated[str, typer.Option("--format", help="md | json")] = "md",
-        output: Annotated[Path | None, typer.Option("-o", "--output", help="write to FILE instead of stdout")] = None,
+        output: Annotated[
+            Path | None, typer.Option("-o", "--output", help="write to FILE instead of stdout")
+        ] = None,
         strict: Annotated[
             bool, typer.Option("--strict", help="exit 1 when any section fell back to the offline drafter")
         ] = False,
@@ -70,7 +80,9 @@ def register(app: typer.Typer) -> None:
             pm = draft_postmortem(tl, provider=prov, on_section=progress.section_done)
         for line in fallback_lines(pm):
             print(f"fallback: {line}", file=sys.stderr)
-        text = json.dumps(to_json(pm), indent=2, ensure_ascii=False) + "\n" if fmt == "json" else to_markdown(pm)
+        text = (
+            json.dumps(to_json(pm), indent=2, ensure_ascii=False) + "\n" if fmt == "json" else to_markdown(pm)
+        )
         if output:
             written = write_safely(output, text)
             if written != output:
@@ -79,8 +91,10 @@ def register(app: typer.Typer) -> None:
         else:
             sys.stdout.write(text)
         if strict and pm.provenance.fallbacks:
-            print(f"error: --strict: {len(pm.provenance.fallbacks)} section(s) fell back to the offline drafter",
-                  file=sys.stderr)
+            print(
+                f"error: --strict: {len(pm.provenance.fallbacks)} section(s) fell back to the offline drafter",
+                file=sys.stderr,
+            )
             raise typer.Exit(EXIT_FALLBACK)
 
 
@@ -92,7 +106,9 @@ def check_output(output: Path) -> None:
         raise ConfigError(f"-o {output}: is a folder; give a file name, e.g. -o {output / 'postmortem.md'}")
     parent = output.parent if str(output.parent) else Path(".")
     if not parent.is_dir():
-        raise ConfigError(f"-o {output}: folder {parent} does not exist; create it (mkdir -p {parent}) or pick another")
+        raise ConfigError(
+            f"-o {output}: folder {parent} does not exist; create it (mkdir -p {parent}) or pick another"
+        )
     if not os.access(parent, os.W_OK | os.X_OK) or (output.exists() and not os.access(output, os.W_OK)):
         raise ConfigError(f"-o {output}: no permission to write there; pick another file")
 
@@ -114,7 +130,10 @@ def write_safely(output: Path, text: str) -> Path:
             os.unlink(tmp)
         keep = private_dir(home() / "unsaved") / output.name
         keep.write_text(text, encoding="utf-8")
-        print(f"error: cannot write {output} ({exc.strerror or exc}); the draft was saved to {keep}", file=sys.stderr)
+        print(
+            f"error: cannot write {output} ({exc.strerror or exc}); the draft was saved to {keep}",
+            file=sys.stderr,
+        )
         return keep
 
 
@@ -122,7 +141,9 @@ def _provider(name: str | None):  # type: ignore[no-untyped-def]
     from assistant.errors import ConfigError
 
     if name not in (None, "offline", "openai"):
-        raise ConfigError(f"--provider {name!r} is unknown; use offline or openai (or set POSTMORTEM_PROVIDER)")
+        raise ConfigError(
+            f"--provider {name!r} is unknown; use offline or openai (or set POSTMORTEM_PROVIDER)"
+        )
     if name == "offline":
         from assistant.llm.offline import OfflineProvider
 

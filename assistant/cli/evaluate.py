@@ -35,32 +35,63 @@ def _drafts(cases: Path, provider: str | None, out: Path) -> dict[str, Any]:
     for case in load_cases(cases):
         score = draft_case(case, provider_name=provider)
         scores.append(score)
-        status = f"error: {score.error}" if score.error else (
-            f"key times {score.key_hits}/{score.key_total}, events {score.events_hit}/{score.events_total}, "
-            f"root cause {score.root_cause_keywords_hit}/{score.root_cause_keywords_total}, "
-            f"actions {score.action_items_hit}/{score.action_items_total}, "
-            f"secrets {score.secrets_in_draft}+{score.secrets_sent} sent, bait {len(score.blame_bait_left)}, "
-            f"{score.wall_s:.2f}s"
+        status = (
+            f"error: {score.error}"
+            if score.error
+            else (
+                f"key times {score.key_hits}/{score.key_total}, events {score.events_hit}/{score.events_total}, "
+                f"root cause {score.root_cause_keywords_hit}/{score.root_cause_keywords_total}, "
+                f"actions {score.action_items_hit}/{score.action_items_total}, "
+                f"secrets {score.secrets_in_draft}+{score.secrets_sent} sent, bait {len(score.blame_bait_left)}, "
+                f"{score.wall_s:.2f}s"
+            )
         )
         print(f"{case.name}: {status}")
     summary = summarize(scores)
     rows = [s.as_dict() for s in scores]
     write_json(out, "drafts", {"summary": summary, "cases": rows})
-    cols = ["case", "key_hits", "key_total", "events_hit", "events_total", "root_cause_keywords_hit",
-            "action_items_hit", "action_items_total", "blame_bait_left", "secrets_in_draft", "secrets_sent",
-            "injection_obeyed", "unsupported_numbers", "sections_present", "wall_s", "model_calls", "error"]
-    write_markdown(out, "drafts", "Draft quality", [
-        ("Summary", md_table([summary], list(summary))),
-        ("Per case", md_table(rows, cols)),
-    ])
-    bar_chart(out, "drafts", "Draft quality per case", {
-        s.case: {
-            "key times": s.key_hits / max(1, s.key_total),
-            "must-include events": s.events_hit / max(1, s.events_total),
-            "root-cause keywords": s.root_cause_keywords_hit / max(1, s.root_cause_keywords_total),
-            "action items": s.action_items_hit / max(1, s.action_items_total),
-        } for s in scores
-    })
+    cols = [
+        "case",
+        "key_hits",
+        "key_total",
+        "events_hit",
+        "events_total",
+        "root_cause_keywords_hit",
+        "action_items_hit",
+        "action_items_total",
+        "blame_bait_left",
+        "secrets_in_draft",
+        "secrets_sent",
+        "injection_obeyed",
+        "unsupported_numbers",
+        "sections_present",
+        "wall_s",
+        "model_calls",
+        "error",
+    ]
+    write_markdown(
+        out,
+        "drafts",
+        "Draft quality",
+        [
+            ("Summary", md_table([summary], list(summary))),
+            ("Per case", md_table(rows, cols)),
+        ],
+    )
+    bar_chart(
+        out,
+        "drafts",
+        "Draft quality per case",
+        {
+            s.case: {
+                "key times": s.key_hits / max(1, s.key_total),
+                "must-include events": s.events_hit / max(1, s.events_total),
+                "root-cause keywords": s.root_cause_keywords_hit / max(1, s.root_cause_keywords_total),
+                "action items": s.action_items_hit / max(1, s.action_items_total),
+            }
+            for s in scores
+        },
+    )
     print("TOTAL " + ", ".join(f"{k} {v}" for k, v in summary.items()))
     return summary
 
@@ -81,18 +112,32 @@ def _retrieval(library: Path, queries: Path, out: Path) -> dict[str, float]:
 
     report = evaluate_retrieval(load_queries(queries), library_ranker(library))
     for row in report.per_query:
-        print(f"{row['qid']}: " + " | ".join(
-            f"{m} R@5 {row[m]['recall@5']:.2f} nDCG {row[m]['ndcg@10']:.2f}" for m in MODES))
+        print(
+            f"{row['qid']}: "
+            + " | ".join(f"{m} R@5 {row[m]['recall@5']:.2f} nDCG {row[m]['ndcg@10']:.2f}" for m in MODES)
+        )
     for mode, figs in report.overall.items():
         print(f"OVERALL {mode:6s} " + " ".join(f"{k} {v:.3f}" for k, v in figs.items()))
     write_json(out, "retrieval", {"overall": report.overall, "queries": report.per_query})
-    flat = [{"qid": r["qid"], **{f"{m} {k}": r[m][k] for m in MODES for k in ("recall@5", "ndcg@10", "mrr")}}
-            for r in report.per_query]
-    write_markdown(out, "retrieval", "Retrieval quality", [
-        ("Overall", md_table([{"mode": m, **f} for m, f in report.overall.items()],
-                             ["mode", "recall@1", "recall@5", "recall@10", "ndcg@10", "mrr"])),
-        ("Per query", md_table(flat, list(flat[0]) if flat else ["qid"])),
-    ])
+    flat = [
+        {"qid": r["qid"], **{f"{m} {k}": r[m][k] for m in MODES for k in ("recall@5", "ndcg@10", "mrr")}}
+        for r in report.per_query
+    ]
+    write_markdown(
+        out,
+        "retrieval",
+        "Retrieval quality",
+        [
+            (
+                "Overall",
+                md_table(
+                    [{"mode": m, **f} for m, f in report.overall.items()],
+                    ["mode", "recall@1", "recall@5", "recall@10", "ndcg@10", "mrr"],
+                ),
+            ),
+            ("Per query", md_table(flat, list(flat[0]) if flat else ["qid"])),
+        ],
+    )
     bar_chart(out, "retrieval", "Retrieval: BM25 vs dense vs fusion", report.overall)
     return {f"{m}_{k}": v for m, figs in report.overall.items() for k, v in figs.items()}
 
@@ -116,15 +161,38 @@ def _tone(data: Path, out: Path) -> dict[str, float]:
     print(" ".join(f"{k} {v}" for k, v in summary.items()))
     for cat, rec in report.category_recall.items():
         print(f"  recall {cat}: {rec:.3f}")
-    write_json(out, "tone", {"summary": summary, "category_recall": report.category_recall,
-                             "fp_by_trap": report.fp_by_trap, "misses": report.misses})
-    write_markdown(out, "tone", "Tone quality", [
-        ("Summary", md_table([summary], list(summary))),
-        ("Recall per category", md_table([{"category": c, "recall": r} for c, r in report.category_recall.items()],
-                                         ["category", "recall"])),
-        ("Misses", md_table(report.misses, ["id", "gold", "found", "text"])),
-    ])
-    bar_chart(out, "tone", "Tone: recall per category", {c: {"recall": r} for c, r in report.category_recall.items()})
+    write_json(
+        out,
+        "tone",
+        {
+            "summary": summary,
+            "category_recall": report.category_recall,
+            "fp_by_trap": report.fp_by_trap,
+            "misses": report.misses,
+        },
+    )
+    write_markdown(
+        out,
+        "tone",
+        "Tone quality",
+        [
+            ("Summary", md_table([summary], list(summary))),
+            (
+                "Recall per category",
+                md_table(
+                    [{"category": c, "recall": r} for c, r in report.category_recall.items()],
+                    ["category", "recall"],
+                ),
+            ),
+            ("Misses", md_table(report.misses, ["id", "gold", "found", "text"])),
+        ],
+    )
+    bar_chart(
+        out,
+        "tone",
+        "Tone: recall per category",
+        {c: {"recall": r} for c, r in report.category_recall.items()},
+    )
     return summary
 
 
@@ -138,7 +206,9 @@ def eval_tone(
 
 
 def eval_logs(
-    data: Annotated[Path, typer.Option("--data", help="folder of labelled logs (Loghub-2k CSVs or NAME.truth.jsonl)")],
+    data: Annotated[
+        Path, typer.Option("--data", help="folder of labelled logs (Loghub-2k CSVs or NAME.truth.jsonl)")
+    ],
     out: OutOpt = DEFAULT_OUT / "logs",
 ) -> None:
     """Lines timed correctly and template grouping accuracy of `postmortem logs`, raw lines in."""
@@ -151,7 +221,9 @@ def eval_logs(
         raise typer.Exit(2)
     rows = [vars(s) for s in scores]
     for s in scores:
-        print(f"{s.name}: lines {s.answered}/{s.lines}, timed {s.timed:.3f}, grouping accuracy {s.grouping_accuracy:.3f}")
+        print(
+            f"{s.name}: lines {s.answered}/{s.lines}, timed {s.timed:.3f}, grouping accuracy {s.grouping_accuracy:.3f}"
+        )
     summary = {
         "files": len(scores),
         "timed": round(sum(s.timed for s in scores) / len(scores), 3),
@@ -159,7 +231,12 @@ def eval_logs(
     }
     print("TOTAL " + ", ".join(f"{k} {v}" for k, v in summary.items()))
     write_json(out, "logs", {"summary": summary, "files": rows})
-    write_markdown(out, "logs", "Log reading", [("Summary", md_table([summary], list(summary))), ("Per file", md_table(rows, list(rows[0])))])
+    write_markdown(
+        out,
+        "logs",
+        "Log reading",
+        [("Summary", md_table([summary], list(summary))), ("Per file", md_table(rows, list(rows[0])))],
+    )
 
 
 def eval_new_case(
@@ -175,7 +252,9 @@ def eval_new_case(
 
 
 def eval_gate(
-    data: Annotated[Path | None, typer.Option("--data", help="shared data folder (default ../shared/data)")] = None,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="shared data folder (default ../shared/data)")
+    ] = None,
     out: OutOpt = DEFAULT_OUT,
 ) -> None:
     """Offline evaluation on the dev sets; exit 1 when a figure misses eval/thresholds.yaml."""
@@ -193,8 +272,11 @@ def eval_gate(
         areas = [
             ("drafts", root / "incidents", lambda p: _drafts(p, "offline", out / "drafts")),
             ("tone", root / "tone" / "dev.jsonl", lambda p: _tone(p, out / "tone")),
-            ("retrieval", root / "postmortems", lambda p: _retrieval(p / "md", p / "queries-dev.jsonl",
-                                                                      out / "retrieval")),
+            (
+                "retrieval",
+                root / "postmortems",
+                lambda p: _retrieval(p / "md", p / "queries-dev.jsonl", out / "retrieval"),
+            ),
         ]
         for area, path, run in areas:
             if not path.exists():

@@ -10,14 +10,16 @@ import typer
 
 def register(app: typer.Typer) -> None:
     """Add the ``insights`` command."""
-    app.command("insights", help="Write an HTML report with charts: response times, action items, recurrence.")(
-        insights_command
-    )
+    app.command(
+        "insights", help="Write an HTML report with charts: response times, action items, recurrence."
+    )(insights_command)
 
 
 def insights_command(
     out: Annotated[Path, typer.Option("--out", help="folder for index.html and the chart images")],
-    today: Annotated[str | None, typer.Option("--today", help="the day ages and overdue are counted from")] = None,
+    today: Annotated[
+        str | None, typer.Option("--today", help="the day ages and overdue are counted from")
+    ] = None,
 ) -> None:
     """Write the insights report into OUT."""
     from datetime import date

@@ -12,9 +12,9 @@ import typer
 
 def register(app: typer.Typer) -> None:
     """Add the ``index`` and ``similar`` commands."""
-    app.command("index", help="Index a folder of past postmortems (Markdown, text, JSON drafts); incremental.")(
-        index_command
-    )
+    app.command(
+        "index", help="Index a folder of past postmortems (Markdown, text, JSON drafts); incremental."
+    )(index_command)
     app.command(
         "similar",
         help="Find past postmortems similar to TEXT, a file, a draft, or a JSONL file of queries.",
@@ -42,7 +42,8 @@ def index_command(
 def similar_command(
     text: Annotated[str | None, typer.Argument(help="incident description")] = None,
     file: Annotated[
-        Path | None, typer.Option("--file", help="read the incident text from a file ('-' for standard input)")
+        Path | None,
+        typer.Option("--file", help="read the incident text from a file ('-' for standard input)"),
     ] = None,
     from_draft: Annotated[
         Path | None, typer.Option("--from-draft", help="a JSON draft written by `postmortem draft`")
@@ -64,7 +65,8 @@ def similar_command(
         lib = Library.open()
         for qid, query in batch:
             results = [
-                {"id": m.id, "title": m.title, "score": m.score, "why": m.why} for m in lib.similar(query, k=k)
+                {"id": m.id, "title": m.title, "score": m.score, "why": m.why}
+                for m in lib.similar(query, k=k)
             ]
             print(json.dumps({"qid": qid, "results": results}, ensure_ascii=False))
         return
@@ -75,7 +77,9 @@ def similar_command(
         where = "TEXT" if text is not None else str(file or from_draft)
         raise InputError(
             "the query is empty; describe the incident (symptoms, services, cause), e.g. "
-            '`postmortem similar "connection pool exhausted by a CSV export"`', path=where)
+            '`postmortem similar "connection pool exhausted by a CSV export"`',
+            path=where,
+        )
     matches = Library.open().similar(query, k=k)
     if as_json:
         print(json.dumps({"results": [m.model_dump() for m in matches]}, ensure_ascii=False, indent=2))
@@ -103,7 +107,9 @@ def _query_text(text: str | None, file: Path | None, from_draft: Path | None) ->
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror}); check the path", path=str(path)) from exc
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 text (byte {exc.start}); pass a text file", path=str(path)) from exc
+        raise InputError(
+            f"not valid UTF-8 text (byte {exc.start}); pass a text file", path=str(path)
+        ) from exc
     if from_draft is None:
         return raw
     from assistant.retrieval.parse import draft_query_text
@@ -113,7 +119,9 @@ def _query_text(text: str | None, file: Path | None, from_draft: Path | None) ->
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg})", path=str(path), line=exc.lineno) from exc
     if not isinstance(draft, dict):
-        raise InputError("expected a JSON object (a draft from `postmortem draft --format json`)", path=str(path))
+        raise InputError(
+            "expected a JSON object (a draft from `postmortem draft --format json`)", path=str(path)
+        )
     return draft_query_text(draft)
 
 

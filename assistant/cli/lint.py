@@ -19,17 +19,24 @@ if TYPE_CHECKING:
     from assistant.tone.markdown import Block, ProseView
 
 
-
 def register(app: typer.Typer) -> None:
     """Add the `lint` command."""
-    app.command("lint", help="Check Markdown or text for blameful language (exit 0 clean, 1 findings, 2 error).")(lint)
+    app.command(
+        "lint", help="Check Markdown or text for blameful language (exit 0 clean, 1 findings, 2 error)."
+    )(lint)
 
 
 def lint(
-    files: Annotated[list[Path] | None, typer.Argument(help="Markdown or text files ('-' reads stdin)")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Markdown or text files ('-' reads stdin)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print findings as a JSON list")] = False,
-    jsonl: Annotated[bool, typer.Option("--jsonl", help='batch mode: FILE holds lines {"id", "text"}')] = False,
-    provider: Annotated[str | None, typer.Option("--provider", help="LLM provider for a second opinion")] = None,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help='batch mode: FILE holds lines {"id", "text"}')
+    ] = False,
+    provider: Annotated[
+        str | None, typer.Option("--provider", help="LLM provider for a second opinion")
+    ] = None,
 ) -> None:
     """Lint files for blame; print `file:line:col category: message` and a suggested rewrite."""
     from assistant.errors import PostmortemError
@@ -74,8 +81,9 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise EncodingError(f"not valid UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8",
-                            path=str(path)) from exc
+        raise EncodingError(
+            f"not valid UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8", path=str(path)
+        ) from exc
 
 
 def _check_path(path: Path) -> None:
@@ -105,8 +113,9 @@ def _lines(path: Path) -> Iterator[str]:
             for n, line in enumerate(fh, start=1):  # noqa: B007 - n names the line in the error
                 yield line
     except UnicodeDecodeError as exc:
-        raise EncodingError(f"not valid UTF-8 ({exc.reason}) after line {n}; save it as UTF-8",
-                            path=str(path)) from exc
+        raise EncodingError(
+            f"not valid UTF-8 ({exc.reason}) after line {n}; save it as UTF-8", path=str(path)
+        ) from exc
 
 
 def _run_files(files: list[Path], checker: Checker, *, as_json: bool) -> bool:
@@ -117,7 +126,9 @@ def _run_files(files: list[Path], checker: Checker, *, as_json: bool) -> bool:
         if as_json:
             report.append(row)
         else:
-            print(f"{row['file']}:{row['line']}:{row['col']} {row['category']}: {row['message']} (\"{row['text']}\")")
+            print(
+                f'{row["file"]}:{row["line"]}:{row["col"]} {row["category"]}: {row["message"]} ("{row["text"]}")'
+            )
             print(f"    suggestion: {row['suggestion']}")
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -161,8 +172,11 @@ def _pieces(path: Path) -> Iterator[_Piece]:
         view = prose_view(block.text, front_matter=block.line == 0) if markdown else ProseView(block.text)
         models = block.offset < MODEL_BUDGET_CHARS
         if not models and not told:
-            print(f"note: {path}: past {MODEL_BUDGET_CHARS // 1_000_000} MB only the rules run "
-                  "(the embedding and parse stages read the start of a file)", file=sys.stderr)
+            print(
+                f"note: {path}: past {MODEL_BUDGET_CHARS // 1_000_000} MB only the rules run "
+                "(the embedding and parse stages read the start of a file)",
+                file=sys.stderr,
+            )
             told = True
         yield _Piece(path, block, view, models)
 
@@ -177,10 +191,19 @@ def _check_batch(batch: list[_Piece], checker: Checker) -> Iterator[dict[str, An
         for f in found:
             line, col = line_col(block.text, f.start)
             quoted = view.in_quote(f.start)
-            yield {"file": str(piece.path), "line": block.line + line, "col": col, "start": block.offset + f.start,
-                   "end": block.offset + f.end, "category": f.category, "text": block.text[f.start:f.end],
-                   "message": f.explanation + (" (in a quote)" if quoted else ""), "quote": quoted,
-                   "suggestion": f.suggestion, "source": f.source}
+            yield {
+                "file": str(piece.path),
+                "line": block.line + line,
+                "col": col,
+                "start": block.offset + f.start,
+                "end": block.offset + f.end,
+                "category": f.category,
+                "text": block.text[f.start : f.end],
+                "message": f.explanation + (" (in a quote)" if quoted else ""),
+                "quote": quoted,
+                "suggestion": f.suggestion,
+                "source": f.source,
+            }
 
 
 def _run_jsonl(path: Path, checker: Checker) -> bool:
@@ -196,16 +219,30 @@ def _run_jsonl(path: Path, checker: Checker) -> bool:
         try:
             item = json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise MalformedInputError(f"not JSON ({exc.msg}); each line must be {{\"id\", \"text\"}}",
-                                      path=str(path), line=n) from exc
+            raise MalformedInputError(
+                f'not JSON ({exc.msg}); each line must be {{"id", "text"}}', path=str(path), line=n
+            ) from exc
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise MalformedInputError('each line must be an object with a string "text"', path=str(path), line=n)
+            raise MalformedInputError(
+                'each line must be an object with a string "text"', path=str(path), line=n
+            )
         items.append(item)
     for item, findings in zip(items, _check_all(checker, [i["text"] for i in items]), strict=True):
         found = found or bool(findings)
-        row = {"id": item.get("id"), "blameful": bool(findings),
-               "findings": [{"start": f.start, "end": f.end, "text": f.text, "category": f.category,
-                             "suggestion": f.suggestion} for f in findings]}
+        row = {
+            "id": item.get("id"),
+            "blameful": bool(findings),
+            "findings": [
+                {
+                    "start": f.start,
+                    "end": f.end,
+                    "text": f.text,
+                    "category": f.category,
+                    "suggestion": f.suggestion,
+                }
+                for f in findings
+            ],
+        }
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return found
 

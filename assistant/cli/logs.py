@@ -16,7 +16,9 @@ def register(app: typer.Typer) -> None:
     def logs(
         paths: list[Path] = typer.Argument(..., help="log files"),
         as_json: bool = typer.Option(False, "--json", help="one JSON object per input line (JSON lines)"),
-        summary: bool = typer.Option(False, "--summary", help="templates with counts, first/last time, examples"),
+        summary: bool = typer.Option(
+            False, "--summary", help="templates with counts, first/last time, examples"
+        ),
     ) -> None:
         """Read logs with their learned layout and group lines into templates."""
         from assistant.errors import InputError
@@ -31,14 +33,26 @@ def register(app: typer.Typer) -> None:
         if summary:
             for s in summarize(lines, miner):
                 if as_json:
-                    out.write(json.dumps({
-                        "template_id": s.template.id, "template": s.template.text, "count": s.template.count,
-                        "first": s.first.isoformat() if s.first else None,
-                        "last": s.last.isoformat() if s.last else None,
-                        "examples": s.examples, "files": sorted(s.files),
-                    }) + "\n")
+                    out.write(
+                        json.dumps(
+                            {
+                                "template_id": s.template.id,
+                                "template": s.template.text,
+                                "count": s.template.count,
+                                "first": s.first.isoformat() if s.first else None,
+                                "last": s.last.isoformat() if s.last else None,
+                                "examples": s.examples,
+                                "files": sorted(s.files),
+                            }
+                        )
+                        + "\n"
+                    )
                 else:
-                    span = f"{s.first:%Y-%m-%d %H:%M:%S} → {s.last:%H:%M:%S}" if s.first and s.last else "untimed"
+                    span = (
+                        f"{s.first:%Y-%m-%d %H:%M:%S} → {s.last:%H:%M:%S}"
+                        if s.first and s.last
+                        else "untimed"
+                    )
                     out.write(f"{s.template.id}  x{s.template.count:<7} {span}  {s.template.text[:160]}\n")
                     for ex in s.examples[:2]:
                         out.write(f"        e.g. {ex[:160]}\n")

@@ -31,9 +31,7 @@ def register(app: typer.Typer) -> None:
         check: Annotated[
             bool, typer.Option("--check", help="exit 1 when anything would be replaced")
         ] = False,
-        explain: Annotated[
-            bool, typer.Option("--explain", help="say why each item is redacted")
-        ] = False,
+        explain: Annotated[bool, typer.Option("--explain", help="say why each item is redacted")] = False,
     ) -> None:
         """List every secret, personal datum and injection-looking line (file:line, kind, placeholder)."""
         from assistant.cli._progress import Progress

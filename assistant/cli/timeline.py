@@ -29,7 +29,9 @@ def _table(tl: Timeline) -> str:
         lines.append(f"{'':<5} {'':<20} {'':<6} {'':<16} ↳ {', '.join(e.ref_strings[:4])}")
     lines.append("")
     for k, v in tl.key_times.model_dump().items():
-        lines.append(f"{k:<10} {v.astimezone(UTC).isoformat() if v else '-':<32} {getattr(tl.key_events, k) or ''}")
+        lines.append(
+            f"{k:<10} {v.astimezone(UTC).isoformat() if v else '-':<32} {getattr(tl.key_events, k) or ''}"
+        )
     for k, v in tl.metrics.model_dump().items():
         lines.append(f"{k:<18} {'-' if v is None else f'{v / 60:.1f} min'}")
     lines.append("")

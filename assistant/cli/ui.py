@@ -12,7 +12,9 @@ def register(app: typer.Typer) -> None:
     def ui(
         host: str = typer.Option("127.0.0.1", help="address to bind; keep 127.0.0.1 unless you add auth"),
         port: int = typer.Option(7860, help="port to serve on"),
-        example: bool = typer.Option(False, "--example", help="preload the bundled example incident and library"),
+        example: bool = typer.Option(
+            False, "--example", help="preload the bundled example incident and library"
+        ),
     ) -> None:
         """Serve the postmortem editor: paste, draft, edit, check tone, export and publish."""
         from assistant.ui.app import launch

@@ -26,23 +26,78 @@ _OWNER_PATTERNS = (
     re.compile(r"\s[—–]\s*@?" + _NAME + r"\s*$", re.I),
 )
 # Words in brackets after a notes follow-up that are not owners: "(done)", "(draft)", "(product?)".
-_NOT_OWNER = frozenset(("done", "draft", "wip", "todo", "tbd", "tbc", "later", "maybe", "optional", "ongoing", "pending",
-                        "blocked", "urgent", "asap", "soon", "high", "low", "medium", "ok", "fixed", "open", "closed",
-                        "all", "team", "us", "me", "someone", "anyone", "nobody", "owner", "next", "now", "idea"))
+_NOT_OWNER = frozenset(
+    (
+        "done",
+        "draft",
+        "wip",
+        "todo",
+        "tbd",
+        "tbc",
+        "later",
+        "maybe",
+        "optional",
+        "ongoing",
+        "pending",
+        "blocked",
+        "urgent",
+        "asap",
+        "soon",
+        "high",
+        "low",
+        "medium",
+        "ok",
+        "fixed",
+        "open",
+        "closed",
+        "all",
+        "team",
+        "us",
+        "me",
+        "someone",
+        "anyone",
+        "nobody",
+        "owner",
+        "next",
+        "now",
+        "idea",
+    )
+)
 _SELF = re.compile(r"\b(I'll|I will|I can|for me|on me|I'll take)\b", re.I)
 _LEAD = re.compile(
     r"^(?:(?:also|and|ok|so|plus|\+1)[,:]?\s+)*(?:TODO(?: for me)?:?|AI:|action items?:?|follow[- ]?ups?:?|"
     r"we should(?: also)?|let'?s make sure(?: that)?|we need to|make sure(?: that)?|I'll|I will)\s*",
     re.I,
 )
-_DUE = re.compile(r"\b(by (?:mon|tues|wednes|thurs|fri|satur|sun)day|by (?:eod|end of (?:day|week|month|quarter|sprint))|"
-                  r"on (?:mon|tues|wednes|thurs|fri)day|next (?:week|sprint|month)|by \d{4}-\d{2}-\d{2})\b", re.I)
+_DUE = re.compile(
+    r"\b(by (?:mon|tues|wednes|thurs|fri|satur|sun)day|by (?:eod|end of (?:day|week|month|quarter|sprint))|"
+    r"on (?:mon|tues|wednes|thurs|fri)day|next (?:week|sprint|month)|by \d{4}-\d{2}-\d{2})\b",
+    re.I,
+)
 _KINDS: tuple[tuple[s.ActionKind, re.Pattern[str]], ...] = (
-    ("detect", re.compile(r"\b(alert\w*|pag(?:e|ing)|monitor\w*|dashboard\w*|annotat\w*|probe|detect\w*|notify|observab\w*|metric\w*)\b", re.I)),
-    ("process", re.compile(r"\b(calendar|template|review|approv\w*|label|runbook|process|reminder|heads up|training|"
-                           r"document\w*|change (?:calendar|freeze)|freeze|policy|coupon|contact|communicat\w*|group owned|paste)\b", re.I)),
-    ("mitigate", re.compile(r"\b(limit\w*|timeout\w*|ttl|dlq|dlx|dead.letter|circuit|fallback|retry|backoff|override|"
-                            r"rollback|revert|canary|health ?checks?|pool|isolat\w*|throttl\w*)\b", re.I)),
+    (
+        "detect",
+        re.compile(
+            r"\b(alert\w*|pag(?:e|ing)|monitor\w*|dashboard\w*|annotat\w*|probe|detect\w*|notify|observab\w*|metric\w*)\b",
+            re.I,
+        ),
+    ),
+    (
+        "process",
+        re.compile(
+            r"\b(calendar|template|review|approv\w*|label|runbook|process|reminder|heads up|training|"
+            r"document\w*|change (?:calendar|freeze)|freeze|policy|coupon|contact|communicat\w*|group owned|paste)\b",
+            re.I,
+        ),
+    ),
+    (
+        "mitigate",
+        re.compile(
+            r"\b(limit\w*|timeout\w*|ttl|dlq|dlx|dead.letter|circuit|fallback|retry|backoff|override|"
+            r"rollback|revert|canary|health ?checks?|pool|isolat\w*|throttl\w*)\b",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -70,12 +125,15 @@ def _task_sentences(text: str) -> str:
     parts = re.split(r"(?<=[.!])\s+", text)
     if len(parts) < 2:
         return _RATIONALE.split(text, maxsplit=1)[0]
-    cued = [i for i, p in enumerate(parts) if (_CUE.search(p) or _TASKY.search(p)) and not _NOT_ACTION.search(p)
-            and not _STATUS.search(p)]
+    cued = [
+        i
+        for i, p in enumerate(parts)
+        if (_CUE.search(p) or _TASKY.search(p)) and not _NOT_ACTION.search(p) and not _STATUS.search(p)
+    ]
     if not cued:
         return text
     keep = [parts[cued[0]]]
-    for p in parts[cued[0] + 1:]:
+    for p in parts[cued[0] + 1 :]:
         if not _TASKY.search(p) or _NOT_ACTION.search(p) or re.match(r"\s*I(?:'d| bet| think)\b", p, re.I):
             break  # "I bet there are more like this": the rationale, not part of the task
         keep.append(p)
@@ -93,9 +151,13 @@ def _action(e: Event, people: set[str] | None = None) -> s.ActionItemDraft | Non
     owner = None
     for p in _OWNER_PATTERNS:
         m = p.search(raw)
-        if m and (people is None or _known(m.group(1), people) or (p is _OWNER_PATTERNS[2] and _plain_name(m.group(1), e))):
+        if m and (
+            people is None
+            or _known(m.group(1), people)
+            or (p is _OWNER_PATTERNS[2] and _plain_name(m.group(1), e))
+        ):
             owner = m.group(1)
-            raw = (raw[: m.start()] + raw[m.end():]).strip() if p is not _OWNER_PATTERNS[0] else raw
+            raw = (raw[: m.start()] + raw[m.end() :]).strip() if p is not _OWNER_PATTERNS[0] else raw
             break
     if owner is None and _SELF.search(e.text) and e.actor:
         owner = e.actor
@@ -104,8 +166,11 @@ def _action(e: Event, people: set[str] | None = None) -> s.ActionItemDraft | Non
     desc = _LEAD.sub("", raw).strip(" .,:;-")
     desc = re.sub(r"^(?:to|that)\s+", "", desc)
     # "Alert on X. it's basically always a bug": keep the action, drop the chat rationale after it.
-    first = re.split(r"(?<=[.!])\s+(?=[a-z])|,\s+(?:otherwise|so that|because|would(?:'ve| have)?|\w+ would(?:'ve| have)?)\b",
-                     desc, maxsplit=1)[0]
+    first = re.split(
+        r"(?<=[.!])\s+(?=[a-z])|,\s+(?:otherwise|so that|because|would(?:'ve| have)?|\w+ would(?:'ve| have)?)\b",
+        desc,
+        maxsplit=1,
+    )[0]
     if len(first) >= 20:
         desc = first.rstrip(" .")
     if len(desc) < 12:
@@ -114,11 +179,21 @@ def _action(e: Event, people: set[str] | None = None) -> s.ActionItemDraft | Non
     kind: s.ActionKind = next((k for k, rx in _KINDS if rx.search(desc)), "prevent")
     due = _DUE.search(e.text)
     priority: s.Priority = "high" if kind in ("prevent", "detect") else "medium"
-    return s.ActionItemDraft(description=desc, owner=owner, due=due.group(1) if due else None, priority=priority, kind=kind, refs=[e.id])
+    return s.ActionItemDraft(
+        description=desc,
+        owner=owner,
+        due=due.group(1) if due else None,
+        priority=priority,
+        kind=kind,
+        refs=[e.id],
+    )
 
 
 # Chatter in front of a follow-up: "+1.", "while we wait:", "(mentioned at 14:05)".
-_PREFIX = re.compile(r"^(?:\s*(?:\(mentioned at [^)]*\)|\+1[.!,]?|while we wait:|meanwhile:|also[,:]?|and|plus|ok(?:ay)?[,.]?|so)\s+)+", re.I)
+_PREFIX = re.compile(
+    r"^(?:\s*(?:\(mentioned at [^)]*\)|\+1[.!,]?|while we wait:|meanwhile:|also[,:]?|and|plus|ok(?:ay)?[,.]?|so)\s+)+",
+    re.I,
+)
 _CUE = re.compile(
     r"(\bwe (?:should|must|need to|have to|will|'ll)\b|\bwe'll\b|\bTODO\b|\baction items?:|^\s*AI:|\bfollow[- ]?ups?:|"
     r"\blet'?s make sure\b|\bmake sure\b|\bneeds? to\b|\bmust\b|\b(?:open|file|create|raise) a ticket\b|\bI'll\b|\bI will\b|"
@@ -138,15 +213,24 @@ _NOT_ACTION = re.compile(
     r"\bthat'?s the (?:plaintext|password|key|token)\b|\bnot a (?:team|person)\b)",
     re.I,
 )
-_CALL = re.compile(r"\b(follow[- ]?ups?|action items?|what (?:do|should) we (?:change|fix|do differently)|"
-                   r"lessons|let'?s collect|ideas for (?:prevention|next time))\b", re.I)
+_CALL = re.compile(
+    r"\b(follow[- ]?ups?|action items?|what (?:do|should) we (?:change|fix|do differently)|"
+    r"lessons|let'?s collect|ideas for (?:prevention|next time))\b",
+    re.I,
+)
 # Cues that mark a follow-up even in the middle of the response; the others count only once mitigated
 # (before that, "I'll ..." and "we need to ..." are usually tasks of the response itself).
-_STRONG_CUE = re.compile(r"(\bwe should\b|\bTODO\b|\baction items?:|^\s*AI:|\bfollow[- ]?ups?:|\blet'?s make sure\b|"
-                         r"\b(?:open|file|create|raise) a ticket\b|\blonger term\b|\bnext time\b)", re.I | re.M)
+_STRONG_CUE = re.compile(
+    r"(\bwe should\b|\bTODO\b|\baction items?:|^\s*AI:|\bfollow[- ]?ups?:|\blet'?s make sure\b|"
+    r"\b(?:open|file|create|raise) a ticket\b|\blonger term\b|\bnext time\b)",
+    re.I | re.M,
+)
 # Status reports and narration inside a burst of follow-ups: past tense, counts, quotes of customer messages.
-_STATUS = re.compile(r"(^\s*[\"“]|\b(?:was|were|sent|noted|is now|count is|fwiw|nobody|ignoring|didn'?t|wasn'?t|sorry|"
-                     r"already|since|again|would|going back)\b)", re.I)
+_STATUS = re.compile(
+    r"(^\s*[\"“]|\b(?:was|were|sent|noted|is now|count is|fwiw|nobody|ignoring|didn'?t|wasn'?t|sorry|"
+    r"already|since|again|would|going back)\b)",
+    re.I,
+)
 # A line continuing a burst of follow-ups still has to name something to do.
 _TASKY = re.compile(
     r"\b(add|alert|page|make|move|use|set|fix|rotate|revoke|document|review|require|run|test|check|audit|limit|cap|"
@@ -178,17 +262,31 @@ def candidates(f: Facts) -> list[Event]:
         cued = bool(_CUE.search(t)) and not _NOT_ACTION.search(t) and not re.match(r"\s*[\"“]", t)
         # The classifier's action-item role counts as a cue (it reads other languages and phrasings);
         # a line it reads as a step taken, an impact figure or chatter is not a follow-up unless strongly cued.
-        cued = (cued and role not in _NOT_ITEM) or (role == "action_item" and not _NOT_ACTION.search(t)) or (
-            cued and bool(_STRONG_CUE.search(t)))
+        cued = (
+            (cued and role not in _NOT_ITEM)
+            or (role == "action_item" and not _NOT_ACTION.search(t))
+            or (cued and bool(_STRONG_CUE.search(t)))
+        )
         # A bullet under a notes "follow-ups:" heading is an action item without a cue word.
         cued = cued or (e.source.value == "note" and bool(e.attrs.get("section")) and not _CHATTER.search(t))
-        if cued and after is not None and e.time < after and not _STRONG_CUE.search(t) and not e.attrs.get("section"):
+        if (
+            cued
+            and after is not None
+            and e.time < after
+            and not _STRONG_CUE.search(t)
+            and not e.attrs.get("section")
+        ):
             cued = False
         # A burst of follow-ups: lines right after a cued item or a call for follow-ups count too.
         burst = (
-            last is not None and e.time - last.time <= timedelta(minutes=4) and (after is None or e.time >= after)
-            and len(t.split()) >= 5 and not _CHATTER.search(t) and not _NOT_ACTION.search(t)
-            and not t.rstrip().endswith("?") and not _STATUS.search(t)
+            last is not None
+            and e.time - last.time <= timedelta(minutes=4)
+            and (after is None or e.time >= after)
+            and len(t.split()) >= 5
+            and not _CHATTER.search(t)
+            and not _NOT_ACTION.search(t)
+            and not t.rstrip().endswith("?")
+            and not _STATUS.search(t)
             and not re.match(r"\s*(?:it'?s|that'?s|this is|we'?re|I'?m|going)\b", t, re.I)
         )
         if _CALL.search(t) and len(t.split()) < 12 and not cued:
@@ -214,8 +312,18 @@ def action_items(f: Facts) -> s.ActionItemsDraft:
             continue
         w = set(re.findall(r"[a-z0-9]{3,}", item.description.lower()))
         terse = bool(e.attrs.get("untimed"))
-        dup = next((n for n, o in enumerate(words) if w and (len(w & o) / len(w | o) >= 0.5
-                    or (terse and len(w & o) >= 2 and len(w & o) / len(w) >= 0.6))), None)
+        dup = next(
+            (
+                n
+                for n, o in enumerate(words)
+                if w
+                and (
+                    len(w & o) / len(w | o) >= 0.5
+                    or (terse and len(w & o) >= 2 and len(w & o) / len(w) >= 0.6)
+                )
+            ),
+            None,
+        )
         if dup is not None:
             # Same follow-up said twice (chat and notes): keep one, fill a missing owner.
             if items[dup].owner is None and item.owner:
@@ -225,5 +333,3 @@ def action_items(f: Facts) -> s.ActionItemsDraft:
         items.append(item)
         words.append(w)
     return s.ActionItemsDraft(items=items[:20])
-
-

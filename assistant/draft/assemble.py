@@ -92,7 +92,6 @@ class _Gate:
         return re.sub(r"[ 	]{2,}", " ", "".join(out)) if last else text
 
 
-
 def assemble(
     *,
     timeline: Timeline,
@@ -126,11 +125,15 @@ def assemble(
         pm.summary = gate.text(d.summary, "summary")
         gate.refs(d.refs, "summary")  # the summary keeps no citations, but bad ones still count
     if (d := get("impact")) is not None:
-        pm.impact = s.Impact(summary=gate.text(d.summary, "impact"), figures=gate.statements(d.figures, "impact"))
+        pm.impact = s.Impact(
+            summary=gate.text(d.summary, "impact"), figures=gate.statements(d.figures, "impact")
+        )
     if (d := get("timeline")) is not None:
         pm.timeline = _timeline(d, gate)
     if (d := get("detection")) is not None:
-        pm.detection = gate.statement(s.CitedText(text=d.text, refs=d.refs), "detection") or s.Statement(text="")
+        pm.detection = gate.statement(s.CitedText(text=d.text, refs=d.refs), "detection") or s.Statement(
+            text=""
+        )
     if (d := get("response")) is not None:
         pm.response = s.Response(
             summary=gate.text(d.summary, "response"),
@@ -152,7 +155,10 @@ def assemble(
         pm.action_items = _actions(d, gate)
     if (d := get("supporting_information")) is not None:
         pm.supporting_information = gate.statements(d.items, "supporting_information")
-    questions = [gate.text(q, "open_questions") for q in (get("open_questions").questions if get("open_questions") else [])]
+    questions = [
+        gate.text(q, "open_questions")
+        for q in (get("open_questions").questions if get("open_questions") else [])
+    ]
     pm.open_questions = [q for q in questions if q] + _gap_questions(pm, drafted, gate)
     pm.similar_incidents = [_similar(m) for m in ctx.similar]
     pm.tone_findings = gate.tone
@@ -185,7 +191,11 @@ def _timeline(d: s.TimelineDraft, gate: _Gate) -> list[s.TimelineEntry]:
             gate.g._repair(f"{where}: entry dropped (nothing grounded left)")
             continue
         key = next((keys[i] for i in ids if i in keys), None)
-        out.append(s.TimelineEntry(time=time, description=text, refs=refs, event_ids=ids, source=ev.source.value, key=key))
+        out.append(
+            s.TimelineEntry(
+                time=time, description=text, refs=refs, event_ids=ids, source=ev.source.value, key=key
+            )
+        )
     out.sort(key=lambda e: e.time)
     return out
 
@@ -199,7 +209,15 @@ def _actions(d: s.ActionItemsDraft, gate: _Gate) -> list[s.ActionItem]:
         refs, ids = gate.refs(item.refs, f"action_items[{n}]")
         owner, due = gate.field(item.owner, f"action_items[{n}]"), gate.field(item.due, f"action_items[{n}]")
         out.append(
-            s.ActionItem(description=text, owner=owner, due=due, priority=item.priority, kind=item.kind, refs=refs, event_ids=ids)
+            s.ActionItem(
+                description=text,
+                owner=owner,
+                due=due,
+                priority=item.priority,
+                kind=item.kind,
+                refs=refs,
+                event_ids=ids,
+            )
         )
     return out
 
@@ -243,9 +261,13 @@ def problem_questions(tl: Timeline) -> list[str]:
     qs = []
     for message, where in by_message.items():
         if len(where) == 1:
-            qs.append(f"Input {where[0]} could not be fully used ({message}); does it hold anything the draft needs?")
+            qs.append(
+                f"Input {where[0]} could not be fully used ({message}); does it hold anything the draft needs?"
+            )
         else:
-            qs.append(f"Inputs {', '.join(where)} could not be fully used ({message}); do they hold anything the draft needs?")
+            qs.append(
+                f"Inputs {', '.join(where)} could not be fully used ({message}); do they hold anything the draft needs?"
+            )
     return qs
 
 

@@ -36,7 +36,9 @@ def event_line(event: Event, *, max_chars: int = LINE_CHARS, mark: str = "") -> 
         text = _RUN_SUFFIX.sub("", text)
     if len(text) > max_chars:
         text = text[:max_chars] + " …"
-    line = f"[{event.id} {event.time.isoformat(timespec='seconds')} {event.source.value} {actor}] {mark}{text}"
+    line = (
+        f"[{event.id} {event.time.isoformat(timespec='seconds')} {event.source.value} {actor}] {mark}{text}"
+    )
     count = int(event.attrs.get("count") or 1)
     if event.source == SourceKind.log and count > 1:
         line += f" (x{count} lines {_span(event)}{', burst' if event.attrs.get('burst') else ''})"
@@ -165,7 +167,9 @@ def omitted_line(left_out: list[Unit]) -> str:
     )
 
 
-def windows(events: list[Event], budget: int, counter: TokenCounter, *, forced: AbstractSet[str] = frozenset()) -> list[list[Event]]:
+def windows(
+    events: list[Event], budget: int, counter: TokenCounter, *, forced: AbstractSet[str] = frozenset()
+) -> list[list[Event]]:
     """Consecutive time windows covering every event, each window's people lines within ~70% of ``budget``."""
     people = [e for e in events if e.source != SourceKind.log]
     limit = max(200, int(budget * 0.7))

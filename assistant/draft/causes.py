@@ -73,7 +73,10 @@ _SYMPTOM = re.compile(
 # "1) resize back ... 2) change policy ...": options being weighed, not a finding.
 _OPTIONS = re.compile(r"(?:^|\s)(?:1[).]|option (?:a|1)\b).*(?:\s2[).]|option (?:b|2)\b)", re.I)
 # A line that addresses someone ("@ana ...", "pieter: your ...") is talk to a person, not a cause statement.
-_ADDRESSED = re.compile(r"(?:^|\s)@[A-Za-z][\w.\-]+|^[a-z][\w.\-]{1,20}:\s+(?:your?|can you|pls|please|could you)\b|\byour (?:new|change|commit|pr|config)\b", re.I)
+_ADDRESSED = re.compile(
+    r"(?:^|\s)@[A-Za-z][\w.\-]+|^[a-z][\w.\-]{1,20}:\s+(?:your?|can you|pls|please|could you)\b|\byour (?:new|change|commit|pr|config)\b",
+    re.I,
+)
 _RECOVERY = re.compile(
     r"\b(back (?:to|up|at|in|\d)|recover\w*|restor\w*|roll(?:ed)? ?back|restart\w*|mitigat\w*|drained|resolved|"
     r"re-?enabl\w*|healthy again|working again|done|no (?:crash\w*|errors?|more))\b|!=\s*fix|🎉",
@@ -86,17 +89,30 @@ _DONE_STEP = re.compile(
     re.I,
 )
 _EXC = re.compile(r"\b[A-Z]\w+(?:Error|Exception|Warning)\b")
-_SORRY = re.compile(r"\b(sorry|my bad|oops|ugh|I didn'?t (?:realize|know|notice|check|think)|mea culpa)\b", re.I)
-_WHY = re.compile(r"\bwhy (?:is|was|are|were|did|didn'?t|does|doesn'?t|do|would|wouldn'?t|isn'?t|wasn'?t|hasn'?t|has)\b[^?]*\?", re.I)
-_FIGURE = re.compile(r"~?\d[\d,.]*\s?(?:%|k\b|x\b|ms\b|min\b|GB\b)|\b\d[\d,.]*\s+(?:\w+\s+)?(?:users?|customers?|requests?|orders?|viewers?|partners?|tickets?|merchants?)", re.I)
+_SORRY = re.compile(
+    r"\b(sorry|my bad|oops|ugh|I didn'?t (?:realize|know|notice|check|think)|mea culpa)\b", re.I
+)
+_WHY = re.compile(
+    r"\bwhy (?:is|was|are|were|did|didn'?t|does|doesn'?t|do|would|wouldn'?t|isn'?t|wasn'?t|hasn'?t|has)\b[^?]*\?",
+    re.I,
+)
+_FIGURE = re.compile(
+    r"~?\d[\d,.]*\s?(?:%|k\b|x\b|ms\b|min\b|GB\b)|\b\d[\d,.]*\s+(?:\w+\s+)?(?:users?|customers?|requests?|orders?|viewers?|partners?|tickets?|merchants?)",
+    re.I,
+)
 _TECH = re.compile(r"\b(?:[A-Za-z]+[-_.][A-Za-z0-9][\w.\-]*|[a-z]+[A-Z]\w+|[A-Z]{2,}[a-z]*\w*|\w*\d\w*)\b")
 _CHANGE = re.compile(
     r"\b(commit(?:ted)?|deploy(?:ed|ment)?|merged?|rolled out|roll(?:ed)? to|pushed|applied|changed|"
     r"upgrad(?:e|ed)|migrat(?:ed|ion)|config(?:uration)? change|CHG-\d+|PR #?\d+|release[ds]?|flag)\b",
     re.I,
 )
-_ADDRESS = re.compile(r"^(?:(?:ok|okay|so|yeah|yes|right|ah|hm+|and|also|here)[,.!:]?\s+)+|^@?[a-z][\w.\-]{1,20}:\s+(?=\S)", re.I)
-_LEAD_CUE = re.compile(r"^.*?\b(?:root[- ]?cause|RCA|found it|turns? out)\b\s*(?:is|was|:|,|-|that)?\s*", re.I)
+_ADDRESS = re.compile(
+    r"^(?:(?:ok|okay|so|yeah|yes|right|ah|hm+|and|also|here)[,.!:]?\s+)+|^@?[a-z][\w.\-]{1,20}:\s+(?=\S)",
+    re.I,
+)
+_LEAD_CUE = re.compile(
+    r"^.*?\b(?:root[- ]?cause|RCA|found it|turns? out)\b\s*(?:is|was|:|,|-|that)?\s*", re.I
+)
 
 
 @dataclass
@@ -151,7 +167,11 @@ def rank(f: Facts) -> list[Cause]:
         # Ruling out stays with the cue phrases: the classifier's ruled_out role (even at 0.7) discarded
         # true causes that share its words on the dev cases. A cue phrase counts unless the line
         # reads as a finding, recovery, follow-up or impact.
-        if e.source.value in ("chat", "note") and _RULED_OUT.search(e.text) and role_of(tl, e.id) not in _NOT_RULING:
+        if (
+            e.source.value in ("chat", "note")
+            and _RULED_OUT.search(e.text)
+            and role_of(tl, e.id) not in _NOT_RULING
+        ):
             f.ruled_out.append((e.text, e.id))
             ruled.append(content_words(e.text))
     start, end = kt.detected or kt.start, kt.resolved or kt.mitigated
@@ -177,9 +197,14 @@ def rank(f: Facts) -> list[Cause]:
         strong, medium = len(_STRONG.findall(t)), len(_MEDIUM.findall(t))
         mech = len(_MECHANISM.findall(t))
         tech = len(set(_TECH.findall(t)))
-        evidence = bool(_EXC.search(t)) and tech >= 3  # "every crash is UnicodeEncodeError: ...": the failing mechanism
-        if not strong and not medium and not evidence and not (
-            mech >= 2 or (mech and (tech >= 2 or e.id in answers or e.source.value == "note"))
+        evidence = (
+            bool(_EXC.search(t)) and tech >= 3
+        )  # "every crash is UnicodeEncodeError: ...": the failing mechanism
+        if (
+            not strong
+            and not medium
+            and not evidence
+            and not (mech >= 2 or (mech and (tech >= 2 or e.id in answers or e.source.value == "note")))
         ):
             continue
         words = content_words(t)
@@ -234,20 +259,30 @@ def fact_part(text: str) -> str:
 
     parts = re.split(r"(?<=[.!?])\s+|\s+(?=\bbut\b)", text.strip())
     kept = [
-        p for p in parts
-        if p and len(p.split()) >= 3 and not _SORRY.search(p) and "?" not in p and not re.search(r"\b(?:can|could) you\b", p, re.I)
+        p
+        for p in parts
+        if p
+        and len(p.split()) >= 3
+        and not _SORRY.search(p)
+        and "?" not in p
+        and not re.search(r"\b(?:can|could) you\b", p, re.I)
         and not quick_blameful(p)  # the full tone checker runs later, only on the statements kept
     ]
     return " ".join(kept).strip()
 
 
-_DOER_VERB = r"(?:commit\w*|push\w*|merg\w*|deploy\w*|chang\w*|appl\w*|ran|did|made|rolled|restart\w*|edit\w*|ship\w*)"
+_DOER_VERB = (
+    r"(?:commit\w*|push\w*|merg\w*|deploy\w*|chang\w*|appl\w*|ran|did|made|rolled|restart\w*|edit\w*|ship\w*)"
+)
 
 
 def actor_names(tl: Timeline) -> list[str]:
     """People who speak in the sources: full handles (``pieter.v``) and full names (``Grace Nakamura``)."""
-    return sorted({e.actor for e in tl.events if e.actor and e.source.value in ("chat", "note") and len(e.actor) >= 3},
-                  key=len, reverse=True)
+    return sorted(
+        {e.actor for e in tl.events if e.actor and e.source.value in ("chat", "note") and len(e.actor) >= 3},
+        key=len,
+        reverse=True,
+    )
 
 
 def depersonalise(text: str, names: list[str]) -> str:
@@ -256,7 +291,12 @@ def depersonalise(text: str, names: list[str]) -> str:
         first = re.split(r"[.\s_]", name)[0]
         for n in [name, first] if len(first) >= 3 and first != name else [name]:
             q = re.escape(n)
-            text = re.sub(rf",?\s*(?:(?:approved|reviewed|merged|committed|pushed|deployed|done) )?by @?{q}\b", "", text, flags=re.I)
+            text = re.sub(
+                rf",?\s*(?:(?:approved|reviewed|merged|committed|pushed|deployed|done) )?by @?{q}\b",
+                "",
+                text,
+                flags=re.I,
+            )
             text = re.sub(rf"\s*\(@?{q}\)", "", text, flags=re.I)
             text = re.sub(rf"(?:@{q}|\b{q})(?:'s)?\s+(?={_DOER_VERB}\b)", "", text, flags=re.I)
             if n == name:
@@ -299,7 +339,9 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
             continue
         if _RULED_OUT.search(e.text) or e.source.value == "alert" or _NOT_CAUSE.search(e.text):
             continue
-        if set(_IDENT.findall(e.text)) & ruled_ids or any(len(content_words(e.text) & rw) >= 3 for rw in ruled_words):
+        if set(_IDENT.findall(e.text)) & ruled_ids or any(
+            len(content_words(e.text) & rw) >= 3 for rw in ruled_words
+        ):
             continue
         tied = len(content_words(e.text) & cause_words)
         if gap > 600 and tied < 2:
@@ -316,8 +358,48 @@ _IDENT = re.compile(r"\b(?:CHG-\d+|PR ?#?\d+|v?\d+\.\d+\.\d+)\b", re.I)
 
 
 _STOP = frozenset(
-    ["that", "this", "with", "from", "have", "been", "were", "they", "them", "then", "than", "there", "their",
-     "what", "when", "which", "while", "would", "could", "should", "about", "into", "just", "like", "also",
-     "still", "only", "some", "more", "because", "root", "cause", "caused", "turns", "looks", "fine", "healthy",
-     "think", "here", "it's", "that's", "again"]
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "they",
+        "them",
+        "then",
+        "than",
+        "there",
+        "their",
+        "what",
+        "when",
+        "which",
+        "while",
+        "would",
+        "could",
+        "should",
+        "about",
+        "into",
+        "just",
+        "like",
+        "also",
+        "still",
+        "only",
+        "some",
+        "more",
+        "because",
+        "root",
+        "cause",
+        "caused",
+        "turns",
+        "looks",
+        "fine",
+        "healthy",
+        "think",
+        "here",
+        "it's",
+        "that's",
+        "again",
+    ]
 )

@@ -69,7 +69,9 @@ class DraftContext:
     counter: TokenCounter | None = None
     window_budget: int = 0  # hierarchical: sources tokens of one window-summary request
     analysis: Any | None = None  # facts.Facts: the deterministic analysis (shared with the offline drafter)
-    marks: dict[str, str] = field(default_factory=dict)  # event id -> label put before its text (blameful lines)
+    marks: dict[str, str] = field(
+        default_factory=dict
+    )  # event id -> label put before its text (blameful lines)
 
     def restore(self, text: str) -> str:
         """Aliases back to names for the human reader; secrets stay redacted."""
@@ -155,10 +157,14 @@ def fit_sources(ctx: DraftContext, budget: Budget) -> None:
         report.log_runs_grouped = packed.grouped
         report.omitted_event_ids = packed.omitted_ids
         if packed.omitted_ids:
-            report.notes.append(f"{len(packed.omitted_ids)} log events left out for length (named in the prompt)")
+            report.notes.append(
+                f"{len(packed.omitted_ids)} log events left out for length (named in the prompt)"
+            )
     else:
         ctx.window_budget = _window_room(budget)
-        ctx.windows = [Window(i + 1, evs) for i, evs in enumerate(windows(tl.events, ctx.window_budget, counter))]
+        ctx.windows = [
+            Window(i + 1, evs) for i, evs in enumerate(windows(tl.events, ctx.window_budget, counter))
+        ]
         report.mode = "hierarchical"
         report.notes.append(
             f"people's lines alone need ~{packed.tokens} tokens, more than the {room} the window leaves: "
@@ -294,7 +300,12 @@ def _within(lines: list[str], budget: int, counter: TokenCounter) -> list[str]:
     kinds: dict[str, list[str]] = {}
     for line in lines:
         kinds.setdefault(line.split(" [", 1)[0].split(" (", 1)[0], []).append(line)
-    order = [ls[i] for i in range(max((len(v) for v in kinds.values()), default=0)) for ls in kinds.values() if i < len(ls)]
+    order = [
+        ls[i]
+        for i in range(max((len(v) for v in kinds.values()), default=0))
+        for ls in kinds.values()
+        if i < len(ls)
+    ]
     kept: set[str] = set()
     used = 0
     for line in order:
@@ -318,7 +329,9 @@ def _fixed_tokens(ctx: DraftContext, counter: TokenCounter, *, single: bool = Fa
     variables = {**ctx.prompt_vars(), "sources": "", "max_entries": 60}
     variables["sources_note"] = "x" * 300  # a hierarchical draft adds a note of about this size
     if single:
-        longest = counter.count(reg.render("_context", **variables) + instructions(SECTION_ORDER, variables)) + 30
+        longest = (
+            counter.count(reg.render("_context", **variables) + instructions(SECTION_ORDER, variables)) + 30
+        )
     else:
         longest = max(counter.count(reg.render(name, **variables)) for name in SECTION_ORDER)
     return counter.count(reg.render("system")) + longest + 40  # message framing of chat templates
@@ -357,4 +370,3 @@ def _configured_library() -> Any | None:
         return Library.open(settings=settings)
     except Exception:  # an unreadable library only costs the similar-incidents list
         return None
-

@@ -36,8 +36,14 @@ _FINDING = re.compile(
     r"shows?|showing|expired|exhausted|withdrawn|partition(?:ed)?|leak(?:ing)?|crash(?:ing|es|ed)?)\b",
     re.I,
 )
-_DECISION = re.compile(r"\b(do it|do both|let'?s (?:do|go|roll|revert|drain|disable)|decision|go(?:ing)? with|plan:|decided)\b", re.I)
-_REPORT = re.compile(r"\b(customers?|support|tickets?|emailed|complain\w*|report(?:ed|ing)|escalat\w*|pag(?:ed|e|ing)|incident #?\d+|triggered)\b", re.I)
+_DECISION = re.compile(
+    r"\b(do it|do both|let'?s (?:do|go|roll|revert|drain|disable)|decision|go(?:ing)? with|plan:|decided)\b",
+    re.I,
+)
+_REPORT = re.compile(
+    r"\b(customers?|support|tickets?|emailed|complain\w*|report(?:ed|ing)|escalat\w*|pag(?:ed|e|ing)|incident #?\d+|triggered)\b",
+    re.I,
+)
 _HEDGE = re.compile(
     r"(\?\s*$|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
     r"i think|not sure|probably|symptom)\b)",
@@ -49,7 +55,10 @@ _RULED_OUT = re.compile(
     r"can'?t be|isn'?t it|wasn'?t it|not (?:the|a) (?:problem|issue)|rules? out)\b",
     re.I,
 )
-_CAUSAL = re.compile(r"\b(caused by|root cause|turns out|because|due to|the cause|that'?s why|culprit|triggered by|so it'?s)\b", re.I)
+_CAUSAL = re.compile(
+    r"\b(caused by|root cause|turns out|because|due to|the cause|that'?s why|culprit|triggered by|so it'?s)\b",
+    re.I,
+)
 _FOLLOWUP = re.compile(
     r"(\bwe should\b|\bTODO\b|\baction item|\bfollow[- ]?ups?\b|^\s*AI:|\blet'?s make sure\b|\bwe need to\b|\bneeds? to be\b|"
     r"\bmake sure\b|\bshould (?:page|alert|block|add|move|be|have a|use)\b|\bneed(?:s)? (?:a|an|to)\b|"
@@ -68,7 +77,9 @@ _IMPACT_WORD = re.compile(
     r"tickets?|refunds?|revenue|latency|p9\d|dropped|degraded|down|outage|backlog|stuck|contacts?)\b",
     re.I,
 )
-_LUCKY = re.compile(r"\b(lucky|luckily|fortunately|good thing|thankfully|could have been worse|by chance)\b", re.I)
+_LUCKY = re.compile(
+    r"\b(lucky|luckily|fortunately|good thing|thankfully|could have been worse|by chance)\b", re.I
+)
 _WELL = re.compile(r"\b(good call|nice|worked|great|fast|quick(?:ly)?|smooth|thanks to)\b", re.I)
 _SEV = re.compile(r"\bSEV[- ]?([0-4])\b|\bP([0-4])\b(?=.*\b(?:incident|sev|priority)\b)", re.I)
 
@@ -129,9 +140,19 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     _causes(f)
     _figures(f)
     _response(f)
-    f.followups = [e for e in f.usable.values() if e.source.value in ("chat", "note") and _FOLLOWUP.search(e.text)]
-    f.lucky = [(clean(e.text), e.id) for e in f.usable.values() if e.source.value in ("chat", "note") and _LUCKY.search(e.text)]
-    f.well = [(clean(e.text), e.id) for e in f.usable.values() if e.source.value in ("chat", "note") and _WELL.search(e.text) and _ACTION.search(e.text)][:3]
+    f.followups = [
+        e for e in f.usable.values() if e.source.value in ("chat", "note") and _FOLLOWUP.search(e.text)
+    ]
+    f.lucky = [
+        (clean(e.text), e.id)
+        for e in f.usable.values()
+        if e.source.value in ("chat", "note") and _LUCKY.search(e.text)
+    ]
+    f.well = [
+        (clean(e.text), e.id)
+        for e in f.usable.values()
+        if e.source.value in ("chat", "note") and _WELL.search(e.text) and _ACTION.search(e.text)
+    ][:3]
     detected = tl.key_times.detected
     f.early_alerts = [
         e for e in tl.events if e.source.value == "alert" and detected and e.time < detected and _firing(e)
@@ -146,7 +167,13 @@ _PRIORITY = re.compile(r"^\s*(?:P|SEV|S)[- ]?([0-4])\s*$", re.I)
 
 def _severity(tl: Timeline) -> tuple[str, str]:
     """A stated SEVn wins; else the alerts' priority (P1..P4) or severity/urgency (page/critical/high -> SEV2)."""
-    sev = [m.group(1) or m.group(2) for e in tl.events if e.source.value != "log" for m in [_SEV.search(e.text)] if m]
+    sev = [
+        m.group(1) or m.group(2)
+        for e in tl.events
+        if e.source.value != "log"
+        for m in [_SEV.search(e.text)]
+        if m
+    ]
     if sev:
         return f"SEV{min(int(x) for x in sev if x is not None) or 1}", "stated"
     levels: list[int] = []
@@ -174,8 +201,12 @@ def _severity(tl: Timeline) -> tuple[str, str]:
 def _quotable(e: Event) -> bool:
     t = e.text
     return bool(
-        _FOLLOWUP.search(t) or _CAUSAL.search(t) or _RULED_OUT.search(t) or _LUCKY.search(t)
-        or (_FIGURE.search(t) and _IMPACT_WORD.search(t)) or _ACTION.search(t)
+        _FOLLOWUP.search(t)
+        or _CAUSAL.search(t)
+        or _RULED_OUT.search(t)
+        or _LUCKY.search(t)
+        or (_FIGURE.search(t) and _IMPACT_WORD.search(t))
+        or _ACTION.search(t)
     )
 
 
@@ -205,11 +236,15 @@ def _score(f: Facts) -> None:
                 score += 30 if status in ("", "firing", "triggered") else 12
         elif kind in ("chat", "note"):
             bot = bool(e.attrs.get("bot"))
-            score += 14 * bool(_ACTION.search(t)) + 12 * bool(_RESULT.search(t)) + 10 * bool(_FINDING.search(t))
+            score += (
+                14 * bool(_ACTION.search(t)) + 12 * bool(_RESULT.search(t)) + 10 * bool(_FINDING.search(t))
+            )
             score += 12 * bool(_DECISION.search(t)) + 6 * bool(_REPORT.search(t)) + (8 if bot else 0)
             score += 4 * bool(re.search(r"\d", t))
             if _HEDGE.search(t):
-                score -= 12 if re.search(r"\b(maybe|could|might|possibly|perhaps|guess|suspect)\b", t, re.I) else 6
+                score -= (
+                    12 if re.search(r"\b(maybe|could|might|possibly|perhaps|guess|suspect)\b", t, re.I) else 6
+                )
             if len(t) < 25:
                 score -= 8
             if kind == "note":
@@ -220,9 +255,14 @@ def _score(f: Facts) -> None:
             first = template not in seen_templates
             seen_templates.add(template)
             if first:
-                score += 10 * bool(_ACTION.search(t)) + 6 * bool(level in ("error", "crit", "critical", "fatal", "alert", "emerg"))
+                score += 10 * bool(_ACTION.search(t)) + 6 * bool(
+                    level in ("error", "crit", "critical", "fatal", "alert", "emerg")
+                )
                 score += 5 * bool(_FINDING.search(t)) + 3 * bool(level in ("warn", "warning"))
-            elif level in ("error", "crit", "critical", "fatal", "emerg") and int(e.attrs.get("count", 1) or 1) >= 5:
+            elif (
+                level in ("error", "crit", "critical", "fatal", "emerg")
+                and int(e.attrs.get("count", 1) or 1) >= 5
+            ):
                 score += 6  # a new burst of an error already seen: the fault came back
             if int(e.attrs.get("count", 1) or 1) > 1:
                 score += 3
@@ -232,8 +272,10 @@ def _score(f: Facts) -> None:
 def _select(f: Facts, cap: int) -> list[str]:
     keys = [v for v in f.timeline.key_events.model_dump().values() if v and v in f.usable]
     # Untimed notes follow-ups sit at a borrowed time: they are action items, not happenings.
-    ranked = sorted((i for i, sc in f.scores.items() if sc >= 12 and not f.usable[i].attrs.get("untimed")),
-                    key=lambda i: -f.scores[i])
+    ranked = sorted(
+        (i for i, sc in f.scores.items() if sc >= 12 and not f.usable[i].attrs.get("untimed")),
+        key=lambda i: -f.scores[i],
+    )
     chosen: list[str] = list(dict.fromkeys(keys))
     logs = 0
     for i in ranked:
@@ -288,7 +330,46 @@ def _content_words(text: str) -> set[str]:
 
 
 _STOP = frozenset(
-    ["that", "this", "with", "from", "have", "been", "were", "they", "them", "then", "than", "there", "their", "what", "when", "which", "while", "would", "could", "should", "about", "into", "just", "like", "also", "still", "only", "some", "more", "because", "root", "cause", "caused", "turns", "looks", "fine", "healthy", "think"]
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "they",
+        "them",
+        "then",
+        "than",
+        "there",
+        "their",
+        "what",
+        "when",
+        "which",
+        "while",
+        "would",
+        "could",
+        "should",
+        "about",
+        "into",
+        "just",
+        "like",
+        "also",
+        "still",
+        "only",
+        "some",
+        "more",
+        "because",
+        "root",
+        "cause",
+        "caused",
+        "turns",
+        "looks",
+        "fine",
+        "healthy",
+        "think",
+    ]
 )
 
 
@@ -320,7 +401,11 @@ def _figures(f: Facts) -> None:
         if _HEDGE.search(t) or not _FIGURE.search(t) or not _IMPACT_WORD.search(t):
             continue
         # Impact lines only: not alert echoes, recovery status, response steps or follow-ups.
-        if not _IMPACT_FIG.search(t) or _FOLLOWUP.search(t) or (_NOT_FIGURE.search(t) and len(_IMPACT_FIG.findall(t)) < 2):
+        if (
+            not _IMPACT_FIG.search(t)
+            or _FOLLOWUP.search(t)
+            or (_NOT_FIGURE.search(t) and len(_IMPACT_FIG.findall(t)) < 2)
+        ):
             continue
         if re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
             continue
@@ -353,9 +438,15 @@ def _response(f: Facts) -> None:
         if e.source.value not in ("chat", "note") or e.attrs.get("untimed"):
             continue
         role = role_of(tl, e.id)
-        acting = role in _STEP_ROLES or (role is None and _ACTION.search(e.text) and not _HEDGE.search(e.text))
-        if not acting or role in _NOT_STEP or _RULED_OUT.search(e.text) or (
-                _FIGURE.search(e.text) and _IMPACT_WORD.search(e.text)):
+        acting = role in _STEP_ROLES or (
+            role is None and _ACTION.search(e.text) and not _HEDGE.search(e.text)
+        )
+        if (
+            not acting
+            or role in _NOT_STEP
+            or _RULED_OUT.search(e.text)
+            or (_FIGURE.search(e.text) and _IMPACT_WORD.search(e.text))
+        ):
             continue  # status reports and figures belong to impact, not to the actions taken
         if kt.detected and e.time < kt.detected:
             continue

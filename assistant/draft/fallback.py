@@ -70,6 +70,10 @@ def footer_note(pm: Postmortem) -> str | None:
         by_reason.setdefault(reason, []).append(name)
     model = f"{p.provider}{f', {p.model}' if p.model else ''}"
     if len(fb) == len(p.sections) and len(by_reason) == 1:
-        return f"drafted offline after the model failed: {next(iter(by_reason))} (every section; model: {model})"
+        return (
+            f"drafted offline after the model failed: {next(iter(by_reason))} (every section; model: {model})"
+        )
     parts = [f"{', '.join(names)}: {reason}" for reason, names in by_reason.items()]
-    return f"drafted by {model}; {len(fb)} section(s) drafted offline after the model failed: " + "; ".join(parts)
+    return f"drafted by {model}; {len(fb)} section(s) drafted offline after the model failed: " + "; ".join(
+        parts
+    )

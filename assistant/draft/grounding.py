@@ -85,9 +85,15 @@ class Grounder:
 
     def invented_times(self, text: str) -> list[str]:
         """Clock times in ``text`` that appear nowhere in the sources."""
-        bad = [m.group(0) for m in _ISO.finditer(text) if not self.time_known(int(m.group(1)), int(m.group(2)))]
+        bad = [
+            m.group(0) for m in _ISO.finditer(text) if not self.time_known(int(m.group(1)), int(m.group(2)))
+        ]
         stripped = _ISO.sub(" ", text)
-        bad += [m.group(0) for m in _CLOCK.finditer(stripped) if not self.time_known(int(m.group(1)), int(m.group(2)))]
+        bad += [
+            m.group(0)
+            for m in _CLOCK.finditer(stripped)
+            if not self.time_known(int(m.group(1)), int(m.group(2)))
+        ]
         return bad
 
     def text(self, text: str, where: str) -> str:

@@ -61,7 +61,9 @@ def fact_lines(tl: Timeline, *, zone_setting: str | None = None) -> list[str]:
     lines = ["key times (UTC): " + ", ".join(f"{n}={at(n, UTC)}" for n in _KEYS)]
     zone = team_zone(tl, zone_setting)
     if zone is not None:
-        lines.append(f"key times in the team's zone ({zone[1]}): " + ", ".join(f"{n}={at(n, zone[0])}" for n in _KEYS))
+        lines.append(
+            f"key times in the team's zone ({zone[1]}): " + ", ".join(f"{n}={at(n, zone[0])}" for n in _KEYS)
+        )
     lines.append("key events: " + ", ".join(f"{n}={getattr(ke, n) or '-'}" for n in _KEYS))
     impact = (kt.mitigated - kt.start).total_seconds() if kt.start and kt.mitigated else None
     lines.append(
@@ -84,7 +86,10 @@ def hint_lines(facts: Facts | None) -> list[str]:
         return []
     from assistant.draft.actions import action_items
 
-    lines = [f"cause candidate (from the sources' words, unverified) [{i}]: {t[:200]}" for t, i in facts.causes[:_MAX_HINTS]]
+    lines = [
+        f"cause candidate (from the sources' words, unverified) [{i}]: {t[:200]}"
+        for t, i in facts.causes[:_MAX_HINTS]
+    ]
     lines += [f"ruled out by the responders [{i}]: {t[:200]}" for t, i in facts.ruled_out[:_MAX_HINTS]]
     for item in action_items(facts).items[:_MAX_HINTS]:
         owner = f"; owner {item.owner}" if item.owner else "; no owner stated"

@@ -89,21 +89,27 @@ def summary(f: Facts) -> s.SummaryDraft:
     subject = prose.subject(f)
     end = kt.mitigated or kt.resolved
     if kt.start and end:
-        parts.append(f"{subject}: impact lasted {_dur((end - kt.start).total_seconds())}, "
-                     f"from {_hm(f, kt.start)} to {_hm(f, end)}.")
+        parts.append(
+            f"{subject}: impact lasted {_dur((end - kt.start).total_seconds())}, "
+            f"from {_hm(f, kt.start)} to {_hm(f, end)}."
+        )
     elif kt.start:
         parts.append(f"{subject}: impact began at {_hm(f, kt.start)}.")
     refs += [e.id for e in (start,) if e]
     if det:
         ttd = _dur(m.time_to_detect_s)
-        parts.append(f"It was detected at {_hm(f, kt.detected)} {prose.detection_how(det)}"
-                     f"{f', {ttd} after the start' if ttd else ''}.")
+        parts.append(
+            f"It was detected at {_hm(f, kt.detected)} {prose.detection_how(det)}"
+            f"{f', {ttd} after the start' if ttd else ''}."
+        )
         refs.append(det.id)
     if mit:
         # Quote no step that carries its own clock time (it may be local) or a redaction placeholder.
         steps = [x for x in f.mitigation if not re.search(r"\b\d{1,2}:\d{2}\b|<[A-Z]+_\d+>", x[0])]
         step = steps[-1] if steps else None
-        how = f" after this step: {prose.short(f.usable[step[1]].text)}" if step and step[1] in f.usable else ""
+        how = (
+            f" after this step: {prose.short(f.usable[step[1]].text)}" if step and step[1] in f.usable else ""
+        )
         tail = f"; the incident was resolved at {_hm(f, kt.resolved)}" if res else ""
         parts.append(f"Mitigation took effect at {_hm(f, kt.mitigated)}{how}{tail}.")
         refs += [mit.id] + ([step[1]] if step else []) + ([res.id] if res else [])
@@ -123,8 +129,10 @@ def impact(f: Facts) -> s.ImpactDraft:
     window = ""
     end = kt.mitigated or kt.resolved
     if kt.start and end:
-        window = (f"Impact lasted {_dur((end - kt.start).total_seconds())}, from {_hm(f, kt.start)} "
-                  f"to {_hm(f, end)}, when mitigation took effect.")
+        window = (
+            f"Impact lasted {_dur((end - kt.start).total_seconds())}, from {_hm(f, kt.start)} "
+            f"to {_hm(f, end)}, when mitigation took effect."
+        )
         if kt.mitigated and kt.resolved and kt.resolved > kt.mitigated:
             window += f" The incident was declared resolved at {_hm(f, kt.resolved)}."
     figures = [s.CitedText(text=t, refs=[i]) for t, i in f.figures]
@@ -148,8 +156,13 @@ def timeline(f: Facts) -> s.TimelineDraft:
     for g in groups:
         # One entry per happening: the key event's (or the most informative) description, every ref.
         lead = next((e for e in g if e.id in keys), None) or max(g, key=_informative)
-        entries.append(s.TimelineEntryDraft(refs=[lead.id] + [e.id for e in g if e is not lead],
-                                            description=_describe(lead, keys.get(lead.id)), time=lead.time.isoformat()))
+        entries.append(
+            s.TimelineEntryDraft(
+                refs=[lead.id] + [e.id for e in g if e is not lead],
+                description=_describe(lead, keys.get(lead.id)),
+                time=lead.time.isoformat(),
+            )
+        )
     return s.TimelineDraft(entries=entries)
 
 
@@ -172,8 +185,14 @@ def _same_happening(group: list[Event], e: Event, keys: dict[str, str]) -> bool:
         echo = x.text.startswith("(mentioned at") or e.text.startswith("(mentioned at")
         wa, wb = _tokens(a), _tokens(b)
         shared = len(wa & wb)
-        if (x.source != e.source or echo) and wa and wb and (
-            (shared >= 3 and shared / min(len(wa), len(wb)) >= 0.33) or (shared >= 2 and shared / min(len(wa), len(wb)) >= 0.5)
+        if (
+            (x.source != e.source or echo)
+            and wa
+            and wb
+            and (
+                (shared >= 3 and shared / min(len(wa), len(wb)) >= 0.33)
+                or (shared >= 2 and shared / min(len(wa), len(wb)) >= 0.5)
+            )
         ):
             return True
     return False
@@ -183,7 +202,8 @@ def _tokens(text: str) -> set[str]:
     """Identifiers and content words (versions and change ids included; clock times and bare numbers not)."""
     toks = set(re.findall(r"[a-z0-9][a-z0-9_.\-/]{2,}", text.lower()))
     return {t.rstrip(".") for t in toks if not re.fullmatch(r"[\d:.,]+z?", t)} & content_words(text) | {
-        t for t in toks if re.fullmatch(r"v?\d+\.\d+(?:\.\d+)?|[a-z]+-\d+", t)}
+        t for t in toks if re.fullmatch(r"v?\d+\.\d+(?:\.\d+)?|[a-z]+-\d+", t)
+    }
 
 
 def _alert_named(alert: Event, other_text: str) -> bool:
@@ -197,13 +217,19 @@ def _alert_named(alert: Event, other_text: str) -> bool:
 def _informative(e: Event) -> tuple[int, int, int]:
     """Prefer the source's own words over echoes, then chat/notes over logs, then more detail."""
     echo = e.text.startswith("(mentioned at")
-    return (0 if echo else 1, {"chat": 2, "note": 2, "alert": 1}.get(e.source.value, 0), min(len(e.text), 200))
+    return (
+        0 if echo else 1,
+        {"chat": 2, "note": 2, "alert": 1}.get(e.source.value, 0),
+        min(len(e.text), 200),
+    )
 
 
 def detection(f: Facts) -> s.DetectionDraft:
     kt, det = f.timeline.key_times, _ev(f, "detected")
     if not det:
-        return s.DetectionDraft(text="The sources do not show when or how the incident was detected.", refs=[])
+        return s.DetectionDraft(
+            text="The sources do not show when or how the incident was detected.", refs=[]
+        )
     text = f"The incident was detected at {_hm(f, kt.detected)} {prose.detection_how(det)}."
     if det.source.value != "alert":
         text += f" First report: {prose.short(det.text, 180)}."
@@ -229,7 +255,9 @@ def response(f: Facts) -> s.ResponseDraft:
         bits.append(f"The incident was declared resolved at {_hm(f, kt.resolved)}.")
     mit = [s.CitedText(text=t, refs=[i]) for t, i in f.mitigation]
     res = [s.CitedText(text=t, refs=[i]) for t, i in f.resolution]
-    return s.ResponseDraft(summary=" ".join(bits) or "The sources do not describe the response.", mitigation=mit, resolution=res)
+    return s.ResponseDraft(
+        summary=" ".join(bits) or "The sources do not describe the response.", mitigation=mit, resolution=res
+    )
 
 
 def root_cause(f: Facts) -> s.RootCauseDraft:
@@ -256,7 +284,9 @@ def root_cause(f: Facts) -> s.RootCauseDraft:
         trigger = None
     factors = [s.CitedText(text=t, refs=[i]) for t, i in f.causes if i not in used][:5]
     factors += [
-        s.CitedText(text=f"Alert fired before detection without paging anyone: {clean(e.text, 160)}", refs=[e.id])
+        s.CitedText(
+            text=f"Alert fired before detection without paging anyone: {clean(e.text, 160)}", refs=[e.id]
+        )
         for e in f.early_alerts[:3]
     ]
     ruled = [s.CitedText(text=t, refs=[i]) for t, i in f.ruled_out[:8]]
@@ -269,20 +299,33 @@ def lessons(f: Facts) -> s.LessonsDraft:
     mit = _ev(f, "mitigated")
     if mit and m.time_to_mitigate_s is not None and m.time_to_detect_s is not None:
         gap = _dur(m.time_to_mitigate_s - m.time_to_detect_s)
-        well.append(s.CitedText(text=f"Mitigation took effect {gap} after detection: {clean(mit.text, 140)}", refs=[mit.id]))
+        well.append(
+            s.CitedText(
+                text=f"Mitigation took effect {gap} after detection: {clean(mit.text, 140)}", refs=[mit.id]
+            )
+        )
     well += [s.CitedText(text=t, refs=[i]) for t, i in f.well]
     if m.time_to_detect_s and m.time_to_detect_s > 300:
         det = _ev(f, "detected")
         wrong.append(
-            s.CitedText(text=f"Detection came {_dur(m.time_to_detect_s)} after the impact began.", refs=[det.id] if det else [])
+            s.CitedText(
+                text=f"Detection came {_dur(m.time_to_detect_s)} after the impact began.",
+                refs=[det.id] if det else [],
+            )
         )
     if f.early_alerts:
         wrong.append(
-            s.CitedText(text="Alerting signals existed before detection but did not reach responders.", refs=[f.early_alerts[0].id])
+            s.CitedText(
+                text="Alerting signals existed before detection but did not reach responders.",
+                refs=[f.early_alerts[0].id],
+            )
         )
     if len(f.ruled_out) >= 2:
         wrong.append(
-            s.CitedText(text=f"{len(f.ruled_out)} hypotheses were checked and ruled out before the cause was found.", refs=[f.ruled_out[0][1]])
+            s.CitedText(
+                text=f"{len(f.ruled_out)} hypotheses were checked and ruled out before the cause was found.",
+                refs=[f.ruled_out[0][1]],
+            )
         )
     lucky = [s.CitedText(text=t, refs=[i]) for t, i in f.lucky[:4]]
     return s.LessonsDraft(went_well=well, went_wrong=wrong, lucky=lucky)
@@ -299,25 +342,34 @@ _UNSURE = 0.5  # key times chosen below this confidence are put to the responder
 
 def open_questions(f: Facts) -> s.OpenQuestionsDraft:
     kt = f.timeline.key_times
-    qs = [f"The sources do not establish when the incident was {k if k != 'start' else 'started'}; when was it?"
-          for k in ("start", "detected", "mitigated", "resolved") if getattr(kt, k) is None]
+    qs = [
+        f"The sources do not establish when the incident was {k if k != 'start' else 'started'}; when was it?"
+        for k in ("start", "detected", "mitigated", "resolved")
+        if getattr(kt, k) is None
+    ]
     for k, c in f.timeline.key_candidates.items():
         if getattr(kt, k, None) is not None and c.confidence < _UNSURE and c.candidates:
             alts = ", ".join(f"{_hm(f, a.time)} ({a.why})" for a in c.candidates[:2])
             qs.append(f"The {k} time {_hm(f, c.time)} is uncertain ({c.why}); was it {alts} instead?")
     if f.severity_basis and f.severity_basis != "stated":
-        qs.append(f"Severity {f.severity} was {f.severity_basis}, not stated by responders: is that the right severity?")
+        qs.append(
+            f"Severity {f.severity} was {f.severity_basis}, not stated by responders: is that the right severity?"
+        )
     elif f.severity == "unknown":
         qs.append("The sources state no severity and the alerts carry none: what severity was this incident?")
     if not f.causes:
         qs.append("No causal statement was found in the sources: what was the root cause?")
     elif len(f.causes) > 2:
-        qs.append(f"The sources contain {len(f.causes)} causal statements; which one is the root cause and which are contributing factors?")
+        qs.append(
+            f"The sources contain {len(f.causes)} causal statements; which one is the root cause and which are contributing factors?"
+        )
     if not f.figures:
         qs.append("No impact figures were found: how many users, requests or orders were affected?")
     items = action_items(f).items
     if any(i.owner is None for i in items):
-        qs.append(f"{sum(i.owner is None for i in items)} action item(s) have no owner in the sources: who owns them?")
+        qs.append(
+            f"{sum(i.owner is None for i in items)} action item(s) have no owner in the sources: who owns them?"
+        )
     if not f.lucky:
         qs.append("Where did we get lucky? The sources do not say; discuss in the review.")
     return s.OpenQuestionsDraft(questions=qs)
@@ -325,12 +377,24 @@ def open_questions(f: Facts) -> s.OpenQuestionsDraft:
 
 def supporting_information(f: Facts) -> s.SupportingInfoDraft:
     tl = f.timeline
-    items = [s.CitedText(text=f"Sources: {', '.join(tl.sources)} ({len(tl.events)} timeline events).", refs=[])] if tl.sources else []
+    items = (
+        [s.CitedText(text=f"Sources: {', '.join(tl.sources)} ({len(tl.events)} timeline events).", refs=[])]
+        if tl.sources
+        else []
+    )
     items += [s.CitedText(text=n, refs=[]) for n in tl.findings[:8]]
     for name, info in list(tl.clock.items())[:8]:
         skew = f", clock skew {info.skew_s:+.0f}s corrected" if info.skew_s else ""
-        items.append(s.CitedText(text=f"Clock of {name}: UTC offset {info.offset} ({info.how}){skew}.", refs=info.evidence[:3]))
-    links = [e for e in f.usable.values() if re.search(r"https?://\S+|\b(?:dashboard|runbook|CHG-\d+|PR #\d+|#\d{3,})", e.text)]
+        items.append(
+            s.CitedText(
+                text=f"Clock of {name}: UTC offset {info.offset} ({info.how}){skew}.", refs=info.evidence[:3]
+            )
+        )
+    links = [
+        e
+        for e in f.usable.values()
+        if re.search(r"https?://\S+|\b(?:dashboard|runbook|CHG-\d+|PR #\d+|#\d{3,})", e.text)
+    ]
     items += [s.CitedText(text=clean(e.text, 200), refs=[e.id]) for e in links[:6]]
     return s.SupportingInfoDraft(items=items)
 

@@ -95,9 +95,17 @@ def draft_postmortem(
             out = offline.generate(request)
             why = f"{type(exc).__name__}: {str(exc)[:300]}"
             reason, check = describe_failure(exc)
-            return name, out, SectionStatus(
-                provider=offline.name, prompt_version=versions[name], status="fallback", error=why,
-                reason=reason, settings=check,
+            return (
+                name,
+                out,
+                SectionStatus(
+                    provider=offline.name,
+                    prompt_version=versions[name],
+                    status="fallback",
+                    error=why,
+                    reason=reason,
+                    settings=check,
+                ),
             )
 
     workers = max(1, min(settings.llm_concurrency, len(wanted)))
@@ -136,5 +144,3 @@ def _default_provider(settings: Any) -> Provider:
     from assistant.llm import get_provider
 
     return get_provider(settings=settings)
-
-

@@ -53,7 +53,9 @@ class PromptRegistry:
             first = fh.readline()
         match = _VERSION.search(first)
         if not match:
-            raise PromptError(f"{path}:1: missing version header; start the file with '{{#- version: {name}.v1 -#}}'")
+            raise PromptError(
+                f"{path}:1: missing version header; start the file with '{{#- version: {name}.v1 -#}}'"
+            )
         return match.group(1)
 
     def render(self, name: str, /, **variables: Any) -> str:
@@ -66,7 +68,9 @@ class PromptRegistry:
         except TemplateNotFound as exc:
             raise PromptError(f"prompt template {self.folder / (name + '.j2')} not found ({exc})") from exc
         except UndefinedError as exc:
-            raise PromptError(f"prompt {name}.j2 rendered without a required variable: {exc.message}") from exc
+            raise PromptError(
+                f"prompt {name}.j2 rendered without a required variable: {exc.message}"
+            ) from exc
         except TemplateError as exc:
             raise PromptError(f"prompt {name}.j2 could not be rendered: {exc}") from exc
 

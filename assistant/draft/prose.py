@@ -70,8 +70,16 @@ def symptom(f: Facts) -> str | None:
     """What users or operators saw: the first paging alert's name in words, else its summary."""
     tl = f.timeline
     det = tl.event(tl.key_events.detected) if tl.key_events.detected else None
-    alerts = [e for e in tl.events if e.source.value == "alert" and str(e.attrs.get("status", "")).lower() != "resolved"]
-    paging = [e for e in alerts if re.search(r"page|critical|sev[12]|p[12]\b", str(e.attrs.get("severity", "")), re.I)]
+    alerts = [
+        e
+        for e in tl.events
+        if e.source.value == "alert" and str(e.attrs.get("status", "")).lower() != "resolved"
+    ]
+    paging = [
+        e
+        for e in alerts
+        if re.search(r"page|critical|sev[12]|p[12]\b", str(e.attrs.get("severity", "")), re.I)
+    ]
     start = tl.key_times.start
     # Alerts that fired long before the impact (an expiry warning, say) are not the symptom.
     recent = [e for e in alerts if start is None or (e.time - start).total_seconds() >= -300]
@@ -93,11 +101,15 @@ def symptom(f: Facts) -> str | None:
 
 
 # "PagerDuty #2207 triggered: ..." / "Opsgenie alert: ...": the paging tool's prefix, not the symptom.
-_PAGER = re.compile(r"^\s*(?:PagerDuty|Opsgenie|Grafana|Alertmanager|incident)?\s*#?\d*\s*(?:triggered|alert|firing)?\s*:\s*", re.I)
+_PAGER = re.compile(
+    r"^\s*(?:PagerDuty|Opsgenie|Grafana|Alertmanager|incident)?\s*#?\d*\s*(?:triggered|alert|firing)?\s*:\s*",
+    re.I,
+)
 
 
 _CHANGE_ID = re.compile(
-    r"\b(CHG-\d+|PR #?\d+|(?:v|version )\d+\.\d+(?:\.\d+)?|\d+\.\d+\.\d+|[\w.\-]+ (?:flag|feature flag))\b", re.I
+    r"\b(CHG-\d+|PR #?\d+|(?:v|version )\d+\.\d+(?:\.\d+)?|\d+\.\d+\.\d+|[\w.\-]+ (?:flag|feature flag))\b",
+    re.I,
 )
 
 
@@ -134,8 +146,14 @@ def subject(f: Facts) -> str:
     if sym and any(_flat(svc) in _flat(sym) for svc in f.services):
         return sym
     # Prefer a service the alerts name; log-only daemons are rarely what users saw.
-    svc = next((x for x in f.services if _flat(x) in _flat(" ".join(e.text for e in f.timeline.events
-                                                                 if e.source.value == "alert"))), None)
+    svc = next(
+        (
+            x
+            for x in f.services
+            if _flat(x) in _flat(" ".join(e.text for e in f.timeline.events if e.source.value == "alert"))
+        ),
+        None,
+    )
     svc = svc or (f.services[0] if f.services else None)
     if sym and svc:
         return f"{sym} on {svc}"
@@ -149,8 +167,12 @@ def _reported(f: Facts) -> str | None:
     lines = [e for e in first if e is not None and e.source.value in ("chat", "note")]
     lines += [e for e in tl.events if e.source.value in ("chat", "note") and e.id in f.usable]
     for e in lines:
-        if e.id not in f.usable or not re.search(r"\b(fail\w*|errors?|down|unavailable|timeouts?|5\d\d|slow|latency|"
-                                                 r"can'?t|cannot|broken|outage|missing|delayed|stuck)\b", e.text, re.I):
+        if e.id not in f.usable or not re.search(
+            r"\b(fail\w*|errors?|down|unavailable|timeouts?|5\d\d|slow|latency|"
+            r"can'?t|cannot|broken|outage|missing|delayed|stuck)\b",
+            e.text,
+            re.I,
+        ):
             continue
         t = re.sub(r"^\s*(?:[\w.-]{2,20}:\s+)", "", clean(e.text, 200))  # "support: ..." -> "..."
         t = re.split(r"(?<=[.!?])\s", t)[0].rstrip(" .!?")

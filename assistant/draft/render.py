@@ -87,10 +87,21 @@ def to_markdown(pm: Postmortem) -> str:
     out += ["**Contributing factors**", "", *_items(pm.contributing_factors, "none identified"), ""]
     if pm.ruled_out:
         out += ["**Hypotheses ruled out**", "", *_items(pm.ruled_out, ""), ""]
-    out += ["## Lessons learned", "", "**What went well**", "", *_items(pm.lessons.went_well, "nothing recorded")]
+    out += [
+        "## Lessons learned",
+        "",
+        "**What went well**",
+        "",
+        *_items(pm.lessons.went_well, "nothing recorded"),
+    ]
     out += ["", "**What went wrong**", "", *_items(pm.lessons.went_wrong, "nothing recorded")]
     out += ["", "**Where we got lucky**", "", *_items(pm.lessons.lucky, "nothing recorded"), ""]
-    out += ["## Action items", "", "| action | owner | due | priority | kind | source |", "|---|---|---|---|---|---|"]
+    out += [
+        "## Action items",
+        "",
+        "| action | owner | due | priority | kind | source |",
+        "|---|---|---|---|---|---|",
+    ]
     for a in pm.action_items:
         out.append(
             f"| {_cell(a.description)} | {a.owner or '?'} | {a.due or '-'} | {a.priority} | {a.kind} | {_cell(', '.join(a.refs))} |"
@@ -106,7 +117,9 @@ def to_markdown(pm: Postmortem) -> str:
         out.append("")
     p = pm.provenance
     note = footer_note(pm)
-    lead = note[0].upper() + note[1:] if note else f"Drafted by {p.provider}{f' ({p.model})' if p.model else ''}"
+    lead = (
+        note[0].upper() + note[1:] if note else f"Drafted by {p.provider}{f' ({p.model})' if p.model else ''}"
+    )
     out += [
         "---",
         f"_{lead}; prompts "

@@ -35,26 +35,40 @@ class _Out(BaseModel):
 class CitedText(_Out):
     """One statement and the events that support it."""
 
-    text: str = Field(description="one neutral, factual sentence about systems and decisions, never about a person's fault")
+    text: str = Field(
+        description="one neutral, factual sentence about systems and decisions, never about a person's fault"
+    )
     refs: list[str] = Field(default_factory=list, description=_REFS)
 
 
 class MetadataDraft(_Out):
     """Title and classification of the incident."""
 
-    title: str = Field(description="short factual title naming the affected service and the failure, no names of people")
-    severity: Severity = Field(default="unknown", description="severity stated in the sources (SEV1..SEV4), else 'unknown'")
+    title: str = Field(
+        description="short factual title naming the affected service and the failure, no names of people"
+    )
+    severity: Severity = Field(
+        default="unknown", description="severity stated in the sources (SEV1..SEV4), else 'unknown'"
+    )
     status: str = Field(default="draft", description="document status; 'draft' until reviewed")
     date: str | None = Field(default=None, description="date the incident started, YYYY-MM-DD (UTC)")
-    duration: str | None = Field(default=None, description="impact duration from start to resolved, e.g. '1h37m'")
-    services: list[str] = Field(default_factory=list, description="affected services or systems named in the sources")
-    authors: list[str] = Field(default_factory=list, description="people writing the postmortem; leave empty if unknown")
+    duration: str | None = Field(
+        default=None, description="impact duration from start to resolved, e.g. '1h37m'"
+    )
+    services: list[str] = Field(
+        default_factory=list, description="affected services or systems named in the sources"
+    )
+    authors: list[str] = Field(
+        default_factory=list, description="people writing the postmortem; leave empty if unknown"
+    )
 
 
 class SummaryDraft(_Out):
     """A few sentences for readers who read nothing else."""
 
-    summary: str = Field(description="3-5 sentences: what failed, impact, how it was detected, mitigated and resolved; no blame, no hindsight ('should have')")
+    summary: str = Field(
+        description="3-5 sentences: what failed, impact, how it was detected, mitigated and resolved; no blame, no hindsight ('should have')"
+    )
     refs: list[str] = Field(default_factory=list, description=_REFS)
 
 
@@ -71,9 +85,13 @@ class ImpactDraft(_Out):
 class TimelineEntryDraft(_Out):
     """One moment of the incident, citing the event(s) it summarises."""
 
-    refs: list[str] = Field(min_length=1, description="event ids this entry summarises; the first one gives the entry's time")
+    refs: list[str] = Field(
+        min_length=1, description="event ids this entry summarises; the first one gives the entry's time"
+    )
     description: str = Field(description="what happened, neutrally (systems, actions, decisions)")
-    time: str | None = Field(default=None, description="ISO-8601 time of the first cited event, copied from the sources")
+    time: str | None = Field(
+        default=None, description="ISO-8601 time of the first cited event, copied from the sources"
+    )
 
 
 class TimelineDraft(_Out):
@@ -85,62 +103,96 @@ class TimelineDraft(_Out):
 class DetectionDraft(_Out):
     """How and when people learned about the incident."""
 
-    text: str = Field(description="how the incident was detected (alert, page, customer report), when, and any earlier signal that did not page")
+    text: str = Field(
+        description="how the incident was detected (alert, page, customer report), when, and any earlier signal that did not page"
+    )
     refs: list[str] = Field(default_factory=list, description=_REFS)
 
 
 class ResponseDraft(_Out):
     """What responders did to mitigate and resolve."""
 
-    summary: str = Field(description="the response in a few sentences: investigation, decisions, mitigation, resolution")
-    mitigation: list[CitedText] = Field(default_factory=list, description="the actions that stopped or reduced the impact")
-    resolution: list[CitedText] = Field(default_factory=list, description="the actions that fully resolved the incident")
+    summary: str = Field(
+        description="the response in a few sentences: investigation, decisions, mitigation, resolution"
+    )
+    mitigation: list[CitedText] = Field(
+        default_factory=list, description="the actions that stopped or reduced the impact"
+    )
+    resolution: list[CitedText] = Field(
+        default_factory=list, description="the actions that fully resolved the incident"
+    )
 
 
 class RootCauseDraft(_Out):
     """Why it happened: the systemic cause, the trigger and what made it worse."""
 
-    root_cause: CitedText = Field(description="the underlying systemic cause as the sources establish it; say 'not established' if they do not")
+    root_cause: CitedText = Field(
+        description="the underlying systemic cause as the sources establish it; say 'not established' if they do not"
+    )
     trigger: CitedText | None = Field(default=None, description="the change or event that set it off")
-    contributing_factors: list[CitedText] = Field(default_factory=list, description="conditions that made it possible, worse or longer")
-    ruled_out: list[CitedText] = Field(default_factory=list, description="hypotheses the sources investigated and ruled out; never present these as the cause")
+    contributing_factors: list[CitedText] = Field(
+        default_factory=list, description="conditions that made it possible, worse or longer"
+    )
+    ruled_out: list[CitedText] = Field(
+        default_factory=list,
+        description="hypotheses the sources investigated and ruled out; never present these as the cause",
+    )
 
 
 class LessonsDraft(_Out):
     """Lessons learned, framed around systems and process."""
 
-    went_well: list[CitedText] = Field(default_factory=list, description="what worked in detection and response")
-    went_wrong: list[CitedText] = Field(default_factory=list, description="what made the incident happen, last longer or hurt more (systems, not people)")
+    went_well: list[CitedText] = Field(
+        default_factory=list, description="what worked in detection and response"
+    )
+    went_wrong: list[CitedText] = Field(
+        default_factory=list,
+        description="what made the incident happen, last longer or hurt more (systems, not people)",
+    )
     lucky: list[CitedText] = Field(default_factory=list, description="where the outcome depended on luck")
 
 
 class ActionItemDraft(_Out):
     """One follow-up the sources propose."""
 
-    description: str = Field(description="the follow-up as an imperative, e.g. 'Alert on consumer count == 0 for 2 minutes'")
+    description: str = Field(
+        description="the follow-up as an imperative, e.g. 'Alert on consumer count == 0 for 2 minutes'"
+    )
     owner: str | None = Field(default=None, description="owner only when the sources name one, else null")
-    due: str | None = Field(default=None, description="due date or timeframe only when the sources state it, else null")
-    priority: Priority = Field(default="medium", description="high for items that prevent recurrence or detect it sooner")
+    due: str | None = Field(
+        default=None, description="due date or timeframe only when the sources state it, else null"
+    )
+    priority: Priority = Field(
+        default="medium", description="high for items that prevent recurrence or detect it sooner"
+    )
     kind: ActionKind = Field(default="prevent", description="prevent | detect | mitigate | process")
-    refs: list[str] = Field(default_factory=list, description="ids of the events where the follow-up was proposed")
+    refs: list[str] = Field(
+        default_factory=list, description="ids of the events where the follow-up was proposed"
+    )
 
 
 class ActionItemsDraft(_Out):
     """Follow-ups proposed in the sources."""
 
-    items: list[ActionItemDraft] = Field(default_factory=list, description="only follow-ups the sources propose; no invented items")
+    items: list[ActionItemDraft] = Field(
+        default_factory=list, description="only follow-ups the sources propose; no invented items"
+    )
 
 
 class OpenQuestionsDraft(_Out):
     """Gaps and contradictions for the review meeting."""
 
-    questions: list[str] = Field(default_factory=list, description="what the sources do not establish or contradict each other about")
+    questions: list[str] = Field(
+        default_factory=list, description="what the sources do not establish or contradict each other about"
+    )
 
 
 class SupportingInfoDraft(_Out):
     """Pointers to material a reviewer may want: dashboards, logs, documents, clock notes."""
 
-    items: list[CitedText] = Field(default_factory=list, description="supporting material and notes about the sources")
+    items: list[CitedText] = Field(
+        default_factory=list, description="supporting material and notes about the sources"
+    )
 
 
 SECTION_MODELS: dict[str, type[BaseModel]] = {
@@ -183,7 +235,9 @@ class TimelineEntry(_Out):
     refs: list[str] = Field(default_factory=list, description="source references 'file:line'")
     event_ids: list[str] = Field(default_factory=list)
     source: str | None = Field(default=None, description="chat | log | alert | note of the first cited event")
-    key: str | None = Field(default=None, description="start | detected | mitigated | resolved when this entry is a key time")
+    key: str | None = Field(
+        default=None, description="start | detected | mitigated | resolved when this entry is a key time"
+    )
 
 
 class Response(_Out):
@@ -215,7 +269,9 @@ class SimilarIncident(_Out):
     why: str | None = None
     url: str | None = None
     date: str | None = None
-    seen_before: list[str] = Field(default_factory=list, description="past action items that look relevant again")
+    seen_before: list[str] = Field(
+        default_factory=list, description="past action items that look relevant again"
+    )
 
 
 class ToneNote(_Out):
@@ -244,13 +300,17 @@ class ContextReport(_Out):
     mode: Literal["full", "packed", "hierarchical"] = Field(
         description="full: every event; packed: some log events left out; hierarchical: time windows summarised"
     )
-    calls: Literal["sections", "single"] = Field(default="sections", description="one call per section or one for all")
+    calls: Literal["sections", "single"] = Field(
+        default="sections", description="one call per section or one for all"
+    )
     sources_tokens: int = 0
     events_total: int = 0
     events_in_prompt: int = Field(default=0, description="events whose own line reached the section prompts")
     log_runs_grouped: int = Field(default=0, description="log runs folded into one line per template")
     omitted_event_ids: list[str] = Field(default_factory=list, description="log events left out for length")
-    windows: list[str] = Field(default_factory=list, description="hierarchical: each window, its span and how it was summarised")
+    windows: list[str] = Field(
+        default_factory=list, description="hierarchical: each window, its span and how it was summarised"
+    )
     notes: list[str] = Field(default_factory=list)
 
 
@@ -260,9 +320,13 @@ class Provenance(_Out):
     prompt_versions: dict[str, str] = Field(default_factory=dict)
     repairs: int = Field(default=0, description="citations or times dropped/repaired by grounding")
     repair_notes: list[str] = Field(default_factory=list)
-    fallbacks: list[str] = Field(default_factory=list, description="sections drafted by the offline provider after a failure")
+    fallbacks: list[str] = Field(
+        default_factory=list, description="sections drafted by the offline provider after a failure"
+    )
     sections: dict[str, SectionStatus] = Field(default_factory=dict)
-    injection_flags: list[str] = Field(default_factory=list, description="event ids whose text looks like instructions to an AI")
+    injection_flags: list[str] = Field(
+        default_factory=list, description="event ids whose text looks like instructions to an AI"
+    )
     redacted: bool = False
     aliased_names: bool = False
     library: str | None = Field(default=None, description="why similar incidents are (not) listed")
@@ -284,7 +348,9 @@ class Postmortem(_Out):
     key_times: KeyTimes = Field(default_factory=KeyTimes)
     key_events: KeyEvents = Field(default_factory=KeyEvents)
     key_candidates: dict[str, KeyChoice] = Field(
-        default_factory=dict, description="how each key time was chosen: confidence, evidence, runner-up events")
+        default_factory=dict,
+        description="how each key time was chosen: confidence, evidence, runner-up events",
+    )
     metrics: Metrics = Field(default_factory=Metrics)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     detection: Statement = Field(default_factory=lambda: Statement(text=""))

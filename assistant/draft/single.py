@@ -88,7 +88,9 @@ def draft_all(
     from assistant.errors import ProviderError
 
     variables = {**ctx.prompt_vars(), "max_entries": MAX_TIMELINE_ENTRIES}
-    request = single_request(sections, variables, {"timeline": ctx.timeline, "similar": ctx.similar, "shared": shared})
+    request = single_request(
+        sections, variables, {"timeline": ctx.timeline, "similar": ctx.similar, "shared": shared}
+    )
     drafted: dict[str, BaseModel] = {}
     status: dict[str, Any] = {}
     try:

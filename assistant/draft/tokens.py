@@ -128,7 +128,9 @@ def _gguf(path: Path) -> TokenCounter:
     try:
         from llama_cpp import Llama
     except ImportError as exc:
-        raise ConfigError(f"POSTMORTEM_TOKENIZER={path} is a GGUF file but llama_cpp is not installed") from exc
+        raise ConfigError(
+            f"POSTMORTEM_TOKENIZER={path} is a GGUF file but llama_cpp is not installed"
+        ) from exc
     llm = Llama(model_path=str(path), vocab_only=True, verbose=False)
     return _EncodeCounter(f"gguf:{path.name}", lambda t: llm.tokenize(t.encode("utf-8"), add_bos=False))
 

@@ -25,7 +25,9 @@ class WindowEvent(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="the id of one event from this window's sources, e.g. E012; never invent one")
-    what: str = Field(description="what happened, in one short factual sentence (no blame, no interpretation)")
+    what: str = Field(
+        description="what happened, in one short factual sentence (no blame, no interpretation)"
+    )
 
 
 class WindowSummary(BaseModel):
@@ -63,7 +65,9 @@ def window_request(window: Window, total: int, sources: str, system: str) -> Str
     """The summary request for one window (rendered from ``prompts/window.j2``)."""
     from assistant.draft.prompts import get_registry
 
-    user = get_registry().render("_window", sources=sources, index=window.index, total=total, span=window.span)
+    user = get_registry().render(
+        "_window", sources=sources, index=window.index, total=total, span=window.span
+    )
     return StructuredRequest(
         messages=[Message("system", system), Message("user", user)],
         schema=WindowSummary,
@@ -75,12 +79,16 @@ def window_request(window: Window, total: int, sources: str, system: str) -> Str
 def render(window: Window, out: WindowSummary, total: int, *, max_chars: int) -> str:
     """The window's summary as the section prompts show it; only ids of this window survive."""
     by_id = {e.id: e for e in window.events}
-    lines = [f"Window {window.index} of {total}, {window.span}, summarised by the model from its full sources:"]
+    lines = [
+        f"Window {window.index} of {total}, {window.span}, summarised by the model from its full sources:"
+    ]
     lines.append(out.summary.strip().replace("\n", " ")[:max_chars])
     for item in out.events[:10]:
         event = by_id.get(item.id.strip().strip("[]"))
         if event is not None:
-            lines.append(f"- [{event.id} {event.time.isoformat(timespec='seconds')}] {item.what.strip()[:200]}")
+            lines.append(
+                f"- [{event.id} {event.time.isoformat(timespec='seconds')}] {item.what.strip()[:200]}"
+            )
     return "\n".join(lines)
 
 

@@ -76,7 +76,10 @@ def _internal_token(sentence: str) -> str | None:
     for m in _TOKEN.finditer(sentence):
         tok = m.group(0)
         parts = re.split(r"[-_.:/]", tok)
-        if all(len(p) == 1 for p in parts) or tok.replace("-", "").replace(".", "").replace(":", "").isdigit():
+        if (
+            all(len(p) == 1 for p in parts)
+            or tok.replace("-", "").replace(".", "").replace(":", "").isdigit()
+        ):
             continue  # e.g, i.e, dates, times, version-like numbers
         mixed = bool(re.search(r"\d", tok) and re.search(r"[A-Za-z]", tok))
         if mixed or "_" in tok or re.search(r"[A-Za-z]\.[A-Za-z]", tok):
@@ -99,7 +102,11 @@ def _when(draft: dict[str, Any]) -> str | None:
 class _Scrubber:
     def __init__(self, draft: dict[str, Any], people: Iterable[str], private_terms: Iterable[str]) -> None:
         names = {str(n) for n in (*people, *(draft.get("authors") or [])) if n}
-        names |= {str(a.get("owner")) for a in draft.get("action_items") or [] if isinstance(a, dict) and a.get("owner")}
+        names |= {
+            str(a.get("owner"))
+            for a in draft.get("action_items") or []
+            if isinstance(a, dict) and a.get("owner")
+        }
         self.redactor = Redactor(alias_names=True, names=sorted(names))
         self.services = sorted({str(s) for s in draft.get("services") or [] if s}, key=len, reverse=True)
         self.private = [t for t in private_terms if t.strip()]
@@ -118,10 +125,14 @@ class _Scrubber:
             if term.casefold() in text.casefold():
                 return self._drop(text, "names a customer or private term")
         for svc in self.services:
-            text = re.sub(rf"\b(?:the |our )?{re.escape(svc)}(?: service)?\b", _GENERIC_SERVICE, text, flags=re.I)
+            text = re.sub(
+                rf"\b(?:the |our )?{re.escape(svc)}(?: service)?\b", _GENERIC_SERVICE, text, flags=re.I
+            )
         if found := self.redactor.findings(text):
             kind = found[0].kind
-            return self._drop(text, "names a person" if kind == "name" else f"holds a secret or personal datum ({kind})")
+            return self._drop(
+                text, "names a person" if kind == "name" else f"holds a secret or personal datum ({kind})"
+            )
         if tok := _internal_token(text):
             return self._drop(text, f"holds an internal identifier ({tok})")
         return text[0].upper() + text[1:] if text else None
@@ -140,7 +151,9 @@ def public_version(
     scrub = _Scrubber(draft, people, private_terms)
     impact = draft.get("impact") or {}
     root = draft.get("root_cause") or {}
-    figures = " ".join(str(f.get("text") or "") + "." for f in impact.get("figures") or [] if isinstance(f, dict))
+    figures = " ".join(
+        str(f.get("text") or "") + "." for f in impact.get("figures") or [] if isinstance(f, dict)
+    )
     pv = PublicVersion(
         title=(scrub.sentence(str(draft.get("title") or "")) or "Service incident").rstrip("."),
         window=_when(draft),

@@ -22,9 +22,25 @@ from typing import Any
 
 from assistant.store.actions import TrackedItem, parse_due
 
-JIRA_FIELDS: tuple[str, ...] = ("Summary", "Description", "Assignee", "Due date", "Labels", "Issue Type", "Priority")
+JIRA_FIELDS: tuple[str, ...] = (
+    "Summary",
+    "Description",
+    "Assignee",
+    "Due date",
+    "Labels",
+    "Issue Type",
+    "Priority",
+)
 JIRA_ISSUE_TYPE = "Task"
-LINEAR_HEADERS: tuple[str, ...] = ("Title", "Description", "Status", "Priority", "Assignee", "Labels", "Due Date")
+LINEAR_HEADERS: tuple[str, ...] = (
+    "Title",
+    "Description",
+    "Status",
+    "Priority",
+    "Assignee",
+    "Labels",
+    "Due Date",
+)
 
 # Jira's default priority scheme; drafts may say P0..P4, sev-style words or Jira's own names.
 _JIRA_PRIORITY = {

@@ -98,7 +98,7 @@ class Loaded:
                 if cut < 0:
                     tail = block
                     continue
-                tail = block[cut + 1:]
+                tail = block[cut + 1 :]
                 yield _decode_chunk(block[:cut])
 
     def full_text(self) -> str:
@@ -221,7 +221,9 @@ def load_bytes(data: bytes, name: str, *, max_bytes: int | None = None) -> Loade
         raise EmptyInputError("holds only whitespace; nothing to read", path=name)
     if "\r" in text and "\n" not in text:  # classic Mac line endings: CR alone ends each line
         text = text.replace("\r", "\n")
-    return Loaded(name=name, sample=text[:SAMPLE_BYTES], text=text, encoding=enc, size=len(data), bad_encoding=bad)
+    return Loaded(
+        name=name, sample=text[:SAMPLE_BYTES], text=text, encoding=enc, size=len(data), bad_encoding=bad
+    )
 
 
 def load_file(path: Path, name: str, *, max_bytes: int) -> Loaded:
@@ -230,7 +232,9 @@ def load_file(path: Path, name: str, *, max_bytes: int) -> Loaded:
     if size > max_bytes:
         raise _too_large(name, size, max_bytes)
     if size == 0:
-        raise EmptyInputError("is empty (0 bytes); pass a file with incident material or leave it out", path=name)
+        raise EmptyInputError(
+            "is empty (0 bytes); pass a file with incident material or leave it out", path=name
+        )
     if size <= WHOLE_BYTES:
         return _at(load_bytes(path.read_bytes(), name, max_bytes=max_bytes), path)
     with path.open("rb") as fh:
@@ -299,11 +303,20 @@ def read_zip_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, max_bytes: in
             # Declared sizes can lie (zip bombs): read at most one byte past the limit.
             data = fh.read(limit + 1)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        return ZipMember(info.filename, error=f"cannot be unpacked ({_zip_reason(exc)}); the archive member is damaged — re-create the archive")
+        return ZipMember(
+            info.filename,
+            error=f"cannot be unpacked ({_zip_reason(exc)}); the archive member is damaged — re-create the archive",
+        )
     except (NotImplementedError, RuntimeError) as exc:  # unsupported compression, encrypted member
-        return ZipMember(info.filename, error=f"cannot be unpacked ({exc}); re-create the archive without encryption, with deflate")
+        return ZipMember(
+            info.filename,
+            error=f"cannot be unpacked ({exc}); re-create the archive without encryption, with deflate",
+        )
     if max_bytes is not None and len(data) > max_bytes:
-        return ZipMember(info.filename, error=str(_too_large(info.filename, max(len(data), info.file_size), max_bytes).reason))
+        return ZipMember(
+            info.filename,
+            error=str(_too_large(info.filename, max(len(data), info.file_size), max_bytes).reason),
+        )
     return ZipMember(info.filename, data=data)
 
 

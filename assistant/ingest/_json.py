@@ -38,7 +38,9 @@ def _skip(text: str, pos: int) -> int:
     return _WS.match(text, pos).end()  # type: ignore[union-attr]
 
 
-def _walk_array(text: str, pos: int) -> tuple[list[Any], list[int], list[int], tuple[int, int, str] | None, int]:
+def _walk_array(
+    text: str, pos: int
+) -> tuple[list[Any], list[int], list[int], tuple[int, int, str] | None, int]:
     """Decode a JSON array starting at ``text[pos] == '['`` item by item."""
     items: list[Any] = []
     lines: list[int] = []

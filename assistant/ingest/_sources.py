@@ -62,7 +62,9 @@ def read_path(given: str, *, max_bytes: int) -> _Out:
     except InputError as exc:
         return [], [_problem(exc, given)]
     except OSError as exc:
-        return [], [InputProblem(path=given, message=f"cannot be read ({exc.strerror or exc}); check permissions")]
+        return [], [
+            InputProblem(path=given, message=f"cannot be read ({exc.strerror or exc}); check permissions")
+        ]
 
 
 def parse_bytes(data: bytes, name: str, *, max_bytes: int | None) -> _Out:
@@ -82,16 +84,28 @@ def parse_loaded(ld: Loaded) -> _Out:
         src = _parse(ld, problems)
     except InputError as exc:
         return [], [*problems, _problem(exc, ld.name)]
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError, RecursionError,
-            csv.Error) as exc:  # a parser met content it cannot read
-        return [], [*problems, InputProblem(path=ld.name, message=f"could not be parsed ({exc}); check the content")]
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OverflowError,
+        RecursionError,
+        csv.Error,
+    ) as exc:  # a parser met content it cannot read
+        return [], [
+            *problems,
+            InputProblem(path=ld.name, message=f"could not be parsed ({exc}); check the content"),
+        ]
     if src is None:
         return [], problems
     if src.coverage is not None:
         # Lines a parser could not use are problems people see, with the reason and the count.
         problems.extend(
             InputProblem(path=ld.name, message=f"{n} line(s) not used: {reason}")
-            for reason, n in src.coverage.dropped.items() if n
+            for reason, n in src.coverage.dropped.items()
+            if n
         )
     # What a parser skipped, with its reason, reaches the user.
     said = {p.message for p in problems}
@@ -155,21 +169,27 @@ def _parse_json(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None
     except json.JSONDecodeError as exc:
         if detect_text(ld.sample) is not None:
             return None  # e.g. "[14:02] alice: ..." chat starts with a bracket too
-        problems.append(InputProblem(
-            path=ld.name, line=exc.lineno,
-            message=f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
-                    "the file may be truncated — re-export it or fix the JSON",
-        ))
+        problems.append(
+            InputProblem(
+                path=ld.name,
+                line=exc.lineno,
+                message=f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
+                "the file may be truncated — re-export it or fix the JSON",
+            )
+        )
         return None
     if detect_json(doc.value) is None and detect_text(ld.sample) is not None:
         return None
     if doc.truncated:
         ln, col, msg = doc.truncated
-        problems.append(InputProblem(
-            path=ld.name, line=ln,
-            message=f"JSON list breaks at line {ln} column {col} ({msg}); kept the {len(doc.value)} complete "
-                    "items before it — re-export the file for the rest",
-        ))
+        problems.append(
+            InputProblem(
+                path=ld.name,
+                line=ln,
+                message=f"JSON list breaks at line {ln} column {col} ({msg}); kept the {len(doc.value)} complete "
+                "items before it — re-export the file for the rest",
+            )
+        )
     return _dispatch_json(doc, ld.name)
 
 
@@ -192,7 +212,8 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
     raise UnsupportedFormatError(
         "JSON, but not a format we read (Slack export, Alertmanager/Grafana/PagerDuty/Opsgenie alerts, "
         "kubectl events -o json); JSON logs should be one object per line",
-        path=name, line=1,
+        path=name,
+        line=1,
     )
 
 
@@ -232,13 +253,17 @@ def _read_folder(root: Path, given: str, *, max_bytes: int) -> _Out:
 def _workspace_members(names: list[str]) -> tuple[str | None, list[str]]:
     """users.json member and the <channel>/<date>.json members of a workspace export."""
     users = next((n for n in names if PurePosixPath(n).name == "users.json"), None)
-    chans = [n for n in names if n.endswith(".json") and len(PurePosixPath(n).parts) >= 2
-             and PurePosixPath(n).stem[:4].isdigit()]
+    chans = [
+        n
+        for n in names
+        if n.endswith(".json") and len(PurePosixPath(n).parts) >= 2 and PurePosixPath(n).stem[:4].isdigit()
+    ]
     return users, sorted(chans)
 
 
-def _workspace(read: dict[str, bytes | None], users_name: str | None, chans: list[str], prefix: str,
-               max_bytes: int) -> _Out:
+def _workspace(
+    read: dict[str, bytes | None], users_name: str | None, chans: list[str], prefix: str, max_bytes: int
+) -> _Out:
     """Channels of a workspace export; a member that could not be read (None) was reported already."""
     users: dict[str, str] = {}
     problems: list[InputProblem] = []
@@ -247,13 +272,22 @@ def _workspace(read: dict[str, bytes | None], users_name: str | None, chans: lis
         try:
             users = slack.user_names(json.loads(raw_users))
         except json.JSONDecodeError as exc:
-            problems.append(InputProblem(
-                path=f"{prefix}{users_name}", line=exc.lineno,
-                message=f"users.json is not valid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
-                        "names show as user ids — re-export the workspace"))
+            problems.append(
+                InputProblem(
+                    path=f"{prefix}{users_name}",
+                    line=exc.lineno,
+                    message=f"users.json is not valid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); "
+                    "names show as user ids — re-export the workspace",
+                )
+            )
         except ValueError as exc:  # not UTF-8
-            problems.append(InputProblem(path=f"{prefix}{users_name}", message=f"users.json cannot be read ({exc}); "
-                                         "names show as user ids — re-export the workspace"))
+            problems.append(
+                InputProblem(
+                    path=f"{prefix}{users_name}",
+                    message=f"users.json cannot be read ({exc}); "
+                    "names show as user ids — re-export the workspace",
+                )
+            )
     sources: list[ParsedSource] = []
     for member in chans:
         name = f"{prefix}{member}"
@@ -267,23 +301,33 @@ def _workspace(read: dict[str, bytes | None], users_name: str | None, chans: lis
             problems.append(_problem(exc, name))
             continue
         except json.JSONDecodeError as exc:
-            problems.append(InputProblem(
-                path=name, line=exc.lineno,
-                message=f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); re-export the channel"))
+            problems.append(
+                InputProblem(
+                    path=name,
+                    line=exc.lineno,
+                    message=f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); re-export the channel",
+                )
+            )
             continue
         if doc.truncated:
             ln, col, msg = doc.truncated
-            problems.append(InputProblem(
-                path=name, line=ln,
-                message=f"JSON list breaks at line {ln} column {col} ({msg}); kept the {len(doc.value)} complete "
-                        "messages before it — re-export the channel for the rest"))
+            problems.append(
+                InputProblem(
+                    path=name,
+                    line=ln,
+                    message=f"JSON list breaks at line {ln} column {col} ({msg}); kept the {len(doc.value)} complete "
+                    "messages before it — re-export the channel for the rest",
+                )
+            )
         if not slack.looks_like_messages(doc.value):
             continue
         channel = PurePosixPath(member).parts[-2]
         try:
             sources.append(slack.parse_messages(doc, name, users=users, channel=channel))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            problems.append(InputProblem(path=name, message=f"could not be parsed ({exc}); check the content"))
+            problems.append(
+                InputProblem(path=name, message=f"could not be parsed ({exc}); check the content")
+            )
     return sources, problems
 
 
@@ -301,7 +345,9 @@ def _read_zip(path: Path, given: str, *, max_bytes: int) -> _Out:
         if total > max_bytes:
             raise MalformedInputError(
                 f"unpacks to {total / 2**20:.0f} MB, over the limit; unpack it and pass the files you need, "
-                "or raise POSTMORTEM_MAX_INPUT_BYTES", path=given)
+                "or raise POSTMORTEM_MAX_INPUT_BYTES",
+                path=given,
+            )
 
         def member(info: zipfile.ZipInfo) -> bytes | None:
             got = read_zip_member(zf, info, max_bytes=max_bytes)
@@ -336,6 +382,10 @@ def _read_workspace_dir(root: Path, given: str, *, max_bytes: int) -> _Out:
             read[n] = (root / n).read_bytes()
         except OSError as exc:
             read[n] = None
-            problems.append(InputProblem(path=f"{prefix}{n}", message=f"cannot be read ({exc.strerror or exc}); check permissions"))
+            problems.append(
+                InputProblem(
+                    path=f"{prefix}{n}", message=f"cannot be read ({exc.strerror or exc}); check permissions"
+                )
+            )
     sources, more = _workspace(read, users_name, chans, prefix, max_bytes)
     return sources, problems + more

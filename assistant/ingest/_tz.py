@@ -9,23 +9,52 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Abbreviations people write → IANA zone (DST-aware), or a fixed offset.
 ZONE_NAMES: dict[str, str] = {
-    "UTC": "UTC", "GMT": "UTC", "Z": "UTC", "ZULU": "UTC",
-    "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
-    "BST": "Europe/London", "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
-    "EET": "Europe/Helsinki", "EEST": "Europe/Helsinki", "MSK": "Europe/Moscow",
-    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "UTC": "UTC",
+    "GMT": "UTC",
+    "Z": "UTC",
+    "ZULU": "UTC",
+    "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin",
+    "MEZ": "Europe/Berlin",
+    "MESZ": "Europe/Berlin",
+    "BST": "Europe/London",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "EET": "Europe/Helsinki",
+    "EEST": "Europe/Helsinki",
+    "MSK": "Europe/Moscow",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
     "PACIFIC": "America/Los_Angeles",
-    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver", "MOUNTAIN": "America/Denver",
-    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago", "CENTRAL": "America/Chicago",
-    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "MOUNTAIN": "America/Denver",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "CENTRAL": "America/Chicago",
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
     "EASTERN": "America/New_York",
-    "IST": "Asia/Kolkata", "SGT": "Asia/Singapore", "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo",
-    "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "NZST": "Pacific/Auckland",
-    "NZDT": "Pacific/Auckland", "BRT": "America/Sao_Paulo",
+    "IST": "Asia/Kolkata",
+    "SGT": "Asia/Singapore",
+    "HKT": "Asia/Hong_Kong",
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+    "BRT": "America/Sao_Paulo",
 }
 _ZONE_ALT = "|".join(sorted((re.escape(k) for k in ZONE_NAMES if k != "Z"), key=len, reverse=True))
 _OFFSET = r"(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?"
-_IANA = r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
+_IANA = (
+    r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
+)
 _ZONE = rf"(?:{_IANA}|{_OFFSET}|(?:{_ZONE_ALT})\b)"
 
 # "all times UTC", "times are CEST", "times in this channel are CEST", "times in PT", "timezone: UTC",
@@ -40,8 +69,12 @@ _PAREN = re.compile(rf"\(\s*(?P<z>{_ZONE})")
 _ISO_DATE = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})\b")
 _DATE_LABEL = re.compile(r"\b(?:date|day|on)\s*[:=]?\s*(20\d{2})-(\d{2})-(\d{2})\b", re.IGNORECASE)
 
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
 
 
 def normalize_zone(raw: str) -> str | None:
@@ -97,7 +130,9 @@ _MONTH_DAY = re.compile(
     r"(?![\d:])"
 )
 
-_DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|/|and)\s*\d{1,2}(?:st|nd|rd|th)?\b(?=\s+[A-Za-z])")
+_DAY_RANGE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|/|and)\s*\d{1,2}(?:st|nd|rd|th)?\b(?=\s+[A-Za-z])"
+)
 
 
 def stated_month_day(lines: Iterable[str], *, header_lines: int = 8) -> str | None:
@@ -106,7 +141,9 @@ def stated_month_day(lines: Iterable[str], *, header_lines: int = 8) -> str | No
     for line in lines:
         if not line.strip():
             continue
-        if (iso := _ISO_DATE.search(line)) and _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))):
+        if (iso := _ISO_DATE.search(line)) and _valid(
+            int(iso.group(1)), int(iso.group(2)), int(iso.group(3))
+        ):
             return f"{iso.group(2)}-{iso.group(3)}"
         # "night of 26 to 27 Feb": the notes start on the first day.
         line = _DAY_RANGE.sub(r"\1", line)
@@ -114,8 +151,12 @@ def stated_month_day(lines: Iterable[str], *, header_lines: int = 8) -> str | No
             word, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
             mon = MONTHS.get(word[:3].lower())
             # "may" is a verb more often than a month; only month-like words count (Mar, March).
-            if mon and word.lower() != "may" and word[:3].lower() + word[3:].lower() in _month_words(mon) \
-                    and _valid(2000, mon, int(day)):
+            if (
+                mon
+                and word.lower() != "may"
+                and word[:3].lower() + word[3:].lower() in _month_words(mon)
+                and _valid(2000, mon, int(day))
+            ):
                 return f"{mon:02d}-{int(day):02d}"
         seen += 1
         if seen >= header_lines:
@@ -124,8 +165,20 @@ def stated_month_day(lines: Iterable[str], *, header_lines: int = 8) -> str | No
 
 
 def _month_words(mon: int) -> tuple[str, ...]:
-    full = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december")[mon - 1]
+    full = (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    )[mon - 1]
     return (full[:3], full, "sept") if mon == 9 else (full[:3], full)
 
 

@@ -24,32 +24,92 @@ from assistant.ingest.logs import epoch_time, iso_time
 
 # Most specific first: a state change beats a creation time beats a delivery time.
 _TIME_KEYS = (
-    "statechangetime", "occurredat", "occurred_at", "triggeredat", "triggered_at", "started_at", "startedat",
-    "startsat", "starts_at", "date", "datetime", "event_time", "eventtime", "last_updated", "lastupdated",
-    "updated_at", "updatedat", "display_at", "created_at", "createdat", "created", "timestamp", "time", "ts",
-    "firstseen", "first_seen", "eventfirstseen",
+    "statechangetime",
+    "occurredat",
+    "occurred_at",
+    "triggeredat",
+    "triggered_at",
+    "started_at",
+    "startedat",
+    "startsat",
+    "starts_at",
+    "date",
+    "datetime",
+    "event_time",
+    "eventtime",
+    "last_updated",
+    "lastupdated",
+    "updated_at",
+    "updatedat",
+    "display_at",
+    "created_at",
+    "createdat",
+    "created",
+    "timestamp",
+    "time",
+    "ts",
+    "firstseen",
+    "first_seen",
+    "eventfirstseen",
 )
 _STATE_KEYS = (
-    "newstatevalue", "alert_transition", "transition", "state", "status", "current_state", "action", "event_type",
-    "eventtype", "alert_type",
+    "newstatevalue",
+    "alert_transition",
+    "transition",
+    "state",
+    "status",
+    "current_state",
+    "action",
+    "event_type",
+    "eventtype",
+    "alert_type",
 )
 _SEVERITY_KEYS = ("severity", "alert_priority", "priority", "level", "urgency", "impact", "alert_type")
 _TITLE_KEYS = (
-    "alarmname", "alert_title", "alertname", "alert_name", "event_title", "incident_title", "issue_title", "title",
-    "condition_name", "name", "rulename", "rule_name", "monitor_name", "check_name",
-    "subject", "summary", "message", "culprit",
+    "alarmname",
+    "alert_title",
+    "alertname",
+    "alert_name",
+    "event_title",
+    "incident_title",
+    "issue_title",
+    "title",
+    "condition_name",
+    "name",
+    "rulename",
+    "rule_name",
+    "monitor_name",
+    "check_name",
+    "subject",
+    "summary",
+    "message",
+    "culprit",
 )
 _DESC_KEYS = (
-    "alarmdescription", "newstatereason", "description", "body", "text", "details", "detail_message",
-    "message", "reason", "summary",
+    "alarmdescription",
+    "newstatereason",
+    "description",
+    "body",
+    "text",
+    "details",
+    "detail_message",
+    "message",
+    "reason",
+    "summary",
 )
 _HOST_KEYS = ("host", "hostname", "resource", "instance", "entity", "service", "project", "project_name")
 _UPDATE_KEYS = ("incident_updates", "updates", "events", "history", "timeline")
 _WRAPPERS = ("detail", "data", "event", "incident", "alert", "issue", "finding", "check", "payload")
-_FIRING = re.compile(r"^(alarm|alert(ing)?|triggered?|fir(e|ed|ing)|problem|open(ed)?|new|active|critical|"
-                     r"down|investigating|identified|created?|error|failure|failed)$", re.I)
-_RESOLVED = re.compile(r"^(ok|resolved?|recover(ed|y)|closed?|clear(ed)?|up|completed|postmortem|"
-                       r"success|normal|inactive|archived?)$", re.I)
+_FIRING = re.compile(
+    r"^(alarm|alert(ing)?|triggered?|fir(e|ed|ing)|problem|open(ed)?|new|active|critical|"
+    r"down|investigating|identified|created?|error|failure|failed)$",
+    re.I,
+)
+_RESOLVED = re.compile(
+    r"^(ok|resolved?|recover(ed|y)|closed?|clear(ed)?|up|completed|postmortem|"
+    r"success|normal|inactive|archived?)$",
+    re.I,
+)
 _WARN = re.compile(r"^(warn(ing)?|degraded|minor|pending|insufficient_data|no_?data)$", re.I)
 _ACK = re.compile(r"^(ack(nowledged?)?|monitoring|muted|snoozed)$", re.I)
 # What the payload says about its own route: "(non-paging)", "PAGES on-call"; routes named "ops-low".
@@ -124,7 +184,9 @@ def _time(v: Any) -> datetime | None:
     return None
 
 
-def _pick(flat: dict[str, Any], keys: tuple[str, ...], skip: set[str] | None = None) -> tuple[str | None, Any]:
+def _pick(
+    flat: dict[str, Any], keys: tuple[str, ...], skip: set[str] | None = None
+) -> tuple[str | None, Any]:
     for k in keys:
         if k in flat and k not in (skip or set()) and flat[k] not in ("", None):
             return k, flat[k]
@@ -150,7 +212,9 @@ def normal_status(raw: str | None) -> str:
 def _severity(flat: dict[str, Any], status: str, context: str, route: str) -> str | None:
     """The payload's severity; a warning state or a stated non-paging route lowers it to 'warning'."""
     _, sev = _pick(flat, _SEVERITY_KEYS)
-    sev_s = _gd_severity(sev) if isinstance(sev, int | float) else (str(sev).lower() if sev is not None else None)
+    sev_s = (
+        _gd_severity(sev) if isinstance(sev, int | float) else (str(sev).lower() if sev is not None else None)
+    )
     if status == "warning" or _NON_PAGING.search(context):
         return "warning"
     if _PAGING.search(context) or _PAGE_ROUTE.search(route):
@@ -175,8 +239,10 @@ def fields_of(payload: Any) -> list[AlertFields]:
     for key in _WRAPPERS:  # EventBridge "detail", Sentry "data.event": field names live inside
         sub = core.get(key)
         if isinstance(sub, dict) and len(sub) >= 2:
-            core = {**{k: v for k, v in core.items() if k != key}, **{f"{key}_{k}" if k in core else k: v
-                                                                     for k, v in sub.items()}}
+            core = {
+                **{k: v for k, v in core.items() if k != key},
+                **{f"{key}_{k}" if k in core else k: v for k, v in sub.items()},
+            }
             break
     flat = _flat(core)
     outer = _flat(value)
@@ -195,8 +261,17 @@ def fields_of(payload: Any) -> list[AlertFields]:
             st = normal_status(raw)
             desc = str(uf.get("body") or uf.get("message") or uf.get("text") or "")
             title = base.title if base else str(_pick(flat, _TITLE_KEYS)[1] or "incident")
-            out.append(AlertFields(t, st, base.severity if base else None, title, desc or None,
-                                   base.host if base else None, raw or None))
+            out.append(
+                AlertFields(
+                    t,
+                    st,
+                    base.severity if base else None,
+                    title,
+                    desc or None,
+                    base.host if base else None,
+                    raw or None,
+                )
+            )
         if out:
             return out
     return [base] if base else []
@@ -205,8 +280,12 @@ def fields_of(payload: Any) -> list[AlertFields]:
 def _updates(core: dict[str, Any]) -> list[dict[str, Any]]:
     for key in _UPDATE_KEYS:
         v = core.get(key)
-        if isinstance(v, list) and v and all(isinstance(x, dict) for x in v) and \
-                sum(1 for x in v if {"status", "state"} & {str(y).lower() for y in x}) >= len(v) / 2:
+        if (
+            isinstance(v, list)
+            and v
+            and all(isinstance(x, dict) for x in v)
+            and sum(1 for x in v if {"status", "state"} & {str(y).lower() for y in x}) >= len(v) / 2
+        ):
             return sorted(v, key=lambda x: str(x.get("created_at") or x.get("display_at") or ""))
     return []
 
@@ -225,12 +304,19 @@ def _one(flat: dict[str, Any], value: dict[str, Any]) -> AlertFields | None:
     status = normal_status(raw)
     _, desc = _pick(flat, _DESC_KEYS, {tkey} if tkey else None)
     context = " ".join(str(x) for x in (desc, flat.get("alarmdescription")) if x)
-    route = " ".join(str(flat[k]).rsplit(":", 1)[-1] for k in ("topicarn", "receiver", "channel", "team")
-                     if flat.get(k))
+    route = " ".join(
+        str(flat[k]).rsplit(":", 1)[-1] for k in ("topicarn", "receiver", "channel", "team") if flat.get(k)
+    )
     _, host = _pick(flat, _HOST_KEYS)
-    return AlertFields(when, status, _severity(flat, status, context, route), str(title),
-                       str(desc) if desc is not None and str(desc) != str(title) else None,
-                       str(host) if host is not None else None, raw)
+    return AlertFields(
+        when,
+        status,
+        _severity(flat, status, context, route),
+        str(title),
+        str(desc) if desc is not None and str(desc) != str(title) else None,
+        str(host) if host is not None else None,
+        raw,
+    )
 
 
 def looks_like_alert(value: Any) -> bool:
@@ -243,7 +329,8 @@ def looks_like_alert(value: Any) -> bool:
     flat.update({k: v for k, v in _flat(probe).items() if k not in flat})
     # A log record has a time, a level and a message too: an alert also names its state or a title.
     has_state = any(k in flat for k in _STATE_KEYS) or (
-        any(k in flat for k in _SEVERITY_KEYS) and any(k in flat for k in _TITLE_KEYS if k != "message"))
+        any(k in flat for k in _SEVERITY_KEYS) and any(k in flat for k in _TITLE_KEYS if k != "message")
+    )
     return bool(fields_of(probe)) and has_state
 
 

@@ -25,19 +25,47 @@ from assistant.ingest.logs import iso_time
 
 _KEY = re.compile(r"^\s*(?P<k>[A-Z][A-Za-z /_\-]{1,30}?)\s*:\s*(?P<v>.*)$")
 _SEP = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{5}.*\*{5})\s*$")
-_KNOWN = frozenset({
-    "subject", "notification type", "problem name", "trigger", "trigger status", "trigger severity", "severity",
-    "host", "hostname", "service", "state", "date/time", "when", "event time", "problem started", "address",
-    "additional info", "info", "operational data", "original problem id", "event id", "item values",
-})
+_KNOWN = frozenset(
+    {
+        "subject",
+        "notification type",
+        "problem name",
+        "trigger",
+        "trigger status",
+        "trigger severity",
+        "severity",
+        "host",
+        "hostname",
+        "service",
+        "state",
+        "date/time",
+        "when",
+        "event time",
+        "problem started",
+        "address",
+        "additional info",
+        "info",
+        "operational data",
+        "original problem id",
+        "event id",
+        "item values",
+    }
+)
 _AT_ON = re.compile(
     r"\b(?:started|resolved|occurred|recovered|updated)\s+at\s+(?P<t>\d{1,2}:\d{2}(?::\d{2})?)\s+on\s+"
-    r"(?P<d>\d{4}[./-]\d{2}[./-]\d{2})", re.I)
+    r"(?P<d>\d{4}[./-]\d{2}[./-]\d{2})",
+    re.I,
+)
 _TIME_KEYS = ("date/time", "when", "event time", "time", "event date", "last check")
 _TITLE_KEYS = ("problem name", "trigger", "alert", "check")
 _SEV_WORDS = {"disaster": "critical", "average": "medium", "information": "info", "not classified": None}
-_STATE_SEV = {"critical": "critical", "down": "critical", "unreachable": "critical", "warning": "warning",
-              "unknown": "warning"}
+_STATE_SEV = {
+    "critical": "critical",
+    "down": "critical",
+    "unreachable": "critical",
+    "warning": "warning",
+    "unknown": "warning",
+}
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, list[tuple[int, str]]]]:
@@ -45,7 +73,9 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[tuple[int, str]]]]:
     out: list[tuple[int, list[tuple[int, str]]]] = []
     cur: list[tuple[int, str]] = []
     for n, line in enumerate(lines, start=1):
-        if _SEP.match(line) or (line.startswith("From:") and any(k.startswith("subject") for _, k in _keys(cur))):
+        if _SEP.match(line) or (
+            line.startswith("From:") and any(k.startswith("subject") for _, k in _keys(cur))
+        ):
             if cur:
                 out.append((cur[0][0], cur))
             cur = [] if _SEP.match(line) else [(n, line)]
@@ -113,7 +143,9 @@ def _loose_time(v: str) -> datetime | None:
     m = re.match(r"\w{3}\s+(\w{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+(\w+)?\s*(\d{4})$", s)
     if m:
         try:
-            base = datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(5)} {m.group(3)}", "%b %d %Y %H:%M:%S")
+            base = datetime.strptime(
+                f"{m.group(1)} {m.group(2)} {m.group(5)} {m.group(3)}", "%b %d %Y %H:%M:%S"
+            )
         except ValueError:
             return None
         from assistant.clock import zone_from_name
@@ -145,20 +177,37 @@ def parse_alert_mail(lines: Iterable[str], name: str) -> ParsedSource:
         if when is None or not title:
             warnings.append(f"{name}:{start}: notification without a time or a title; skipped")
             continue
-        state = fields.get("notification type") or fields.get("trigger status") or subject or fields.get("state")
+        state = (
+            fields.get("notification type") or fields.get("trigger status") or subject or fields.get("state")
+        )
         status = normal_status(state)
         if fields.get("state", "").upper() in ("OK", "UP") and status == "firing":
             status = "resolved"
         sev_raw = (fields.get("severity") or fields.get("trigger severity") or "").lower() or None
-        severity: str | None = _SEV_WORDS.get(sev_raw, sev_raw) if sev_raw else _STATE_SEV.get(
-            fields.get("state", "").lower())
+        severity: str | None = (
+            _SEV_WORDS.get(sev_raw, sev_raw) if sev_raw else _STATE_SEV.get(fields.get("state", "").lower())
+        )
         host = fields.get("host") or fields.get("hostname")
         info = fields.get("operational data") or fields.get("additional info") or fields.get("info") or ""
-        text = f"[{status.upper()}] {title}" + (f" ({severity})" if severity else "") + (f" — {info}" if info else "")
-        attrs: dict[str, Any] = {"status": status, "system": "alert-mail", "alert": title, "severity": severity,
-                                 "service": host, "state": state}
-        records.append(record(raw_time(when), SourceKind.alert, text, name, start, actor="alert-mail", attrs=attrs))
-    return ParsedSource(path=name, format="alert-mail", kind=SourceKind.alert, records=records, warnings=warnings)
+        text = (
+            f"[{status.upper()}] {title}"
+            + (f" ({severity})" if severity else "")
+            + (f" — {info}" if info else "")
+        )
+        attrs: dict[str, Any] = {
+            "status": status,
+            "system": "alert-mail",
+            "alert": title,
+            "severity": severity,
+            "service": host,
+            "state": state,
+        }
+        records.append(
+            record(raw_time(when), SourceKind.alert, text, name, start, actor="alert-mail", attrs=attrs)
+        )
+    return ParsedSource(
+        path=name, format="alert-mail", kind=SourceKind.alert, records=records, warnings=warnings
+    )
 
 
 __all__ = ["looks_like_alert_mail", "parse_alert_mail"]

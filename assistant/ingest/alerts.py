@@ -16,12 +16,24 @@ from assistant.ingest.logs import epoch_time, iso_time
 
 _Emit = Callable[[datetime, str, str, dict[str, Any], int], None]
 _PD_LOG_STATUS = {
-    "trigger": "triggered", "acknowledge": "acknowledged", "resolve": "resolved", "notify": "notified",
-    "assign": "assigned", "escalate": "escalated", "annotate": "annotated", "unacknowledge": "unacknowledged",
+    "trigger": "triggered",
+    "acknowledge": "acknowledged",
+    "resolve": "resolved",
+    "notify": "notified",
+    "assign": "assigned",
+    "escalate": "escalated",
+    "annotate": "annotated",
+    "unacknowledge": "unacknowledged",
 }
 _OPSGENIE_STATUS = {
-    "create": "triggered", "acknowledge": "acknowledged", "close": "resolved", "unacknowledge": "unacknowledged",
-    "addnote": "annotated", "escalate": "escalated", "assignownership": "assigned", "delete": "deleted",
+    "create": "triggered",
+    "acknowledge": "acknowledged",
+    "close": "resolved",
+    "unacknowledge": "unacknowledged",
+    "addnote": "annotated",
+    "escalate": "escalated",
+    "assignownership": "assigned",
+    "delete": "deleted",
 }
 
 
@@ -60,7 +72,9 @@ def system_of(value: Any) -> str | None:
     if "action" in probe and isinstance(probe.get("alert"), dict):
         return "opsgenie"
     data = probe.get("data")
-    if isinstance(data, dict | list) and _is_opsgenie_alert(data[0] if isinstance(data, list) and data else data):
+    if isinstance(data, dict | list) and _is_opsgenie_alert(
+        data[0] if isinstance(data, list) and data else data
+    ):
         return "opsgenie"
     if _is_opsgenie_alert(probe):
         return "opsgenie"
@@ -70,7 +84,12 @@ def system_of(value: Any) -> str | None:
 
 
 def _is_opsgenie_alert(a: Any) -> bool:
-    return isinstance(a, dict) and "message" in a and "createdAt" in a and ("tinyId" in a or "alias" in a or "priority" in a)
+    return (
+        isinstance(a, dict)
+        and "message" in a
+        and "createdAt" in a
+        and ("tinyId" in a or "alias" in a or "priority" in a)
+    )
 
 
 def parse_alerts(doc: JsonDoc, name: str) -> ParsedSource:
@@ -88,8 +107,13 @@ def parse_alerts(doc: JsonDoc, name: str) -> ParsedSource:
         attrs = {"status": status, "system": system, **attrs}
         records.append(record(raw_time(when), SourceKind.alert, text, name, line, actor=system, attrs=attrs))
 
-    parser = {"alertmanager": _alertmanager, "grafana": _grafana, "pagerduty": _pagerduty, "opsgenie": _opsgenie,
-              "alert-json": _generic}
+    parser = {
+        "alertmanager": _alertmanager,
+        "grafana": _grafana,
+        "pagerduty": _pagerduty,
+        "opsgenie": _opsgenie,
+        "alert-json": _generic,
+    }
     for i, payload in _items(doc):
         line = doc.item_lines[i] if i < len(doc.item_lines) else 1
         if not isinstance(payload, dict):
@@ -106,8 +130,15 @@ def _sub_lines(where: tuple[str, int, int], key: str, count: int, default: int) 
     return lines if len(lines) == count else [default] * count
 
 
-def _alertmanager(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit,
-                  warnings: list[str], name: str, system_label: str = "FIRING") -> None:
+def _alertmanager(
+    p: dict[str, Any],
+    line: int,
+    where: tuple[str, int, int],
+    emit: _Emit,
+    warnings: list[str],
+    name: str,
+    system_label: str = "FIRING",
+) -> None:
     alerts = [a for a in p.get("alerts") or [] if isinstance(a, dict)]
     lines = _sub_lines(where, "alerts", len(p.get("alerts") or []), line)
     for a, ln in zip(alerts, lines, strict=False):
@@ -140,28 +171,44 @@ def _alertmanager(p: dict[str, Any], line: int, where: tuple[str, int, int], emi
             emit(ends, "resolved", f"[RESOLVED] {alert}{tail}" + (f" — {desc}" if desc else ""), attrs, ln)
 
 
-def _grafana(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit,
-             warnings: list[str], name: str) -> None:
+def _grafana(
+    p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit, warnings: list[str], name: str
+) -> None:
     if isinstance(p.get("alerts"), list):
         _alertmanager(p, line, where, emit, warnings, name)
         return
     # Legacy Grafana alerting: ruleName/state/evalMatches and (often) no time at all.
     when = next((t for k in ("time", "timestamp", "received_at", "startsAt") if (t := _time(p.get(k)))), None)
     state = str(p.get("state") or "").lower()
-    status = {"alerting": "firing", "ok": "resolved", "no_data": "no_data", "pending": "pending"}.get(state, state)
+    status = {"alerting": "firing", "ok": "resolved", "no_data": "no_data", "pending": "pending"}.get(
+        state, state
+    )
     if when is None:
-        warnings.append(f"{name}:{line}: legacy Grafana alert '{p.get('ruleName')}' has no time; skipped "
-                        "(add a 'time' field or export from the alert history)")
+        warnings.append(
+            f"{name}:{line}: legacy Grafana alert '{p.get('ruleName')}' has no time; skipped "
+            "(add a 'time' field or export from the alert history)"
+        )
         return
-    matches = ", ".join(f"{m.get('metric')}={m.get('value')}" for m in p.get("evalMatches") or [] if isinstance(m, dict))
-    text = f"[{status.upper()}] {p.get('ruleName') or p.get('title')}" + (f" — {p['message']}" if p.get("message") else "")
+    matches = ", ".join(
+        f"{m.get('metric')}={m.get('value')}" for m in p.get("evalMatches") or [] if isinstance(m, dict)
+    )
+    text = f"[{status.upper()}] {p.get('ruleName') or p.get('title')}" + (
+        f" — {p['message']}" if p.get("message") else ""
+    )
     if matches:
         text += f" ({matches})"
-    emit(when, status, text, {"alert": p.get("ruleName") or p.get("title"), "severity": None, "service": None}, line)
+    emit(
+        when,
+        status,
+        text,
+        {"alert": p.get("ruleName") or p.get("title"), "severity": None, "service": None},
+        line,
+    )
 
 
-def _pagerduty(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit,
-               warnings: list[str], name: str) -> None:
+def _pagerduty(
+    p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit, warnings: list[str], name: str
+) -> None:
     if "log_entries" in p or str(p.get("type", "")).endswith("_log_entry"):
         raw = p.get("log_entries") if "log_entries" in p else [p]
         entries: list[Any] = raw if isinstance(raw, list) else []
@@ -175,12 +222,25 @@ def _pagerduty(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: 
             status = str(m.get("event", "")).split(".")[-1]
             status = _PD_LOG_STATUS.get(status, status)
             when = _time(m.get("created_on")) or _time(inc.get("created_on"))
-            title = (inc.get("trigger_summary_data") or {}).get("subject") or inc.get("title") or inc.get("summary")
+            title = (
+                (inc.get("trigger_summary_data") or {}).get("subject")
+                or inc.get("title")
+                or inc.get("summary")
+            )
             if when:
                 num = inc.get("incident_number")
-                emit(when, status, f"PagerDuty #{num} {status}: {title}",
-                     {"alert": title, "incident": num, "severity": inc.get("urgency"),
-                      "service": (inc.get("service") or {}).get("name")}, line)
+                emit(
+                    when,
+                    status,
+                    f"PagerDuty #{num} {status}: {title}",
+                    {
+                        "alert": title,
+                        "incident": num,
+                        "severity": inc.get("urgency"),
+                        "service": (inc.get("service") or {}).get("name"),
+                    },
+                    line,
+                )
         return
     ev = p.get("event") or {}
     data = ev.get("data") or {}
@@ -193,7 +253,9 @@ def _pagerduty(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: 
     title = data.get("title") or data.get("summary") or ""
     num = data.get("number")
     service = (data.get("service") or {}).get("summary") if isinstance(data.get("service"), dict) else None
-    assignees = [str(a.get("summary")) for a in data.get("assignees") or [] if isinstance(a, dict) and a.get("summary")]
+    assignees = [
+        str(a.get("summary")) for a in data.get("assignees") or [] if isinstance(a, dict) and a.get("summary")
+    ]
     text = f"PagerDuty #{num} {status}: {title}" if num else f"PagerDuty {status}: {title}"
     if status == "annotated" and data.get("content"):
         text += f" — note: {data['content']}"
@@ -202,10 +264,20 @@ def _pagerduty(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: 
     elif status == "triggered" and assignees:
         text += f" (assigned to {', '.join(assignees)})"
     priority = (data.get("priority") or {}).get("summary") if isinstance(data.get("priority"), dict) else None
-    emit(when, status, text, {
-        "alert": title, "incident": num, "severity": priority or data.get("urgency"), "urgency": data.get("urgency"),
-        "service": service, "agent": agent,
-    }, line)
+    emit(
+        when,
+        status,
+        text,
+        {
+            "alert": title,
+            "incident": num,
+            "severity": priority or data.get("urgency"),
+            "urgency": data.get("urgency"),
+            "service": service,
+            "agent": agent,
+        },
+        line,
+    )
 
 
 def _pd_log_entry(e: Any, line: int, emit: _Emit, warnings: list[str], name: str) -> None:
@@ -220,15 +292,26 @@ def _pd_log_entry(e: Any, line: int, emit: _Emit, warnings: list[str], name: str
     inc = e.get("incident") or {}
     agent = (e.get("agent") or {}).get("summary") if isinstance(e.get("agent"), dict) else None
     text = e.get("summary") or f"{status}: {inc.get('summary')}"
-    emit(when, status, f"PagerDuty: {text}", {
-        "alert": inc.get("summary"), "incident": inc.get("id"), "severity": None,
-        "service": (e.get("service") or {}).get("summary") if isinstance(e.get("service"), dict) else None,
-        "agent": agent,
-    }, line)
+    emit(
+        when,
+        status,
+        f"PagerDuty: {text}",
+        {
+            "alert": inc.get("summary"),
+            "incident": inc.get("id"),
+            "severity": None,
+            "service": (e.get("service") or {}).get("summary")
+            if isinstance(e.get("service"), dict)
+            else None,
+            "agent": agent,
+        },
+        line,
+    )
 
 
-def _opsgenie(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit,
-              warnings: list[str], name: str) -> None:
+def _opsgenie(
+    p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit, warnings: list[str], name: str
+) -> None:
     if "action" in p and isinstance(p.get("alert"), dict):
         a = p["alert"]
         status = _OPSGENIE_STATUS.get(str(p["action"]).lower(), str(p["action"]).lower())
@@ -238,9 +321,21 @@ def _opsgenie(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _
             warnings.append(f"{name}:{line}: Opsgenie {p['action']} without a time; skipped")
             return
         who = a.get("username") or (p.get("source") or {}).get("name")
-        text = f"Opsgenie {status}: {a.get('message')}" + (f" (by {who})" if who and status != "triggered" else "")
-        emit(when, status, text, {"alert": a.get("message"), "incident": a.get("tinyId") or a.get("alertId"),
-                                  "severity": a.get("priority"), "service": a.get("entity") or a.get("source")}, line)
+        text = f"Opsgenie {status}: {a.get('message')}" + (
+            f" (by {who})" if who and status != "triggered" else ""
+        )
+        emit(
+            when,
+            status,
+            text,
+            {
+                "alert": a.get("message"),
+                "incident": a.get("tinyId") or a.get("alertId"),
+                "severity": a.get("priority"),
+                "service": a.get("entity") or a.get("source"),
+            },
+            line,
+        )
         return
     data = p.get("data", p)
     for a in data if isinstance(data, list) else [data]:
@@ -249,11 +344,18 @@ def _opsgenie(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _
         created = _time(a.get("createdAt"))
         if created is None:
             continue
-        attrs = {"alert": a.get("message"), "incident": a.get("tinyId") or a.get("id"), "severity": a.get("priority"),
-                 "service": a.get("entity") or a.get("source")}
+        attrs = {
+            "alert": a.get("message"),
+            "incident": a.get("tinyId") or a.get("id"),
+            "severity": a.get("priority"),
+            "service": a.get("entity") or a.get("source"),
+        }
         emit(created, "triggered", f"Opsgenie triggered: {a.get('message')}", attrs, line)
         report = a.get("report") or {}
-        for key, status, who in (("ackTime", "acknowledged", "acknowledgedBy"), ("closeTime", "resolved", "closedBy")):
+        for key, status, who in (
+            ("ackTime", "acknowledged", "acknowledgedBy"),
+            ("closeTime", "resolved", "closedBy"),
+        ):
             if isinstance(report.get(key), int | float):
                 when = datetime.fromtimestamp(created.timestamp() + report[key] / 1000, tz=created.tzinfo)
                 by = f" (by {report[who]})" if report.get(who) else ""
@@ -268,16 +370,26 @@ def _short(text: str, limit: int = 240) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _generic(p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit,
-             warnings: list[str], name: str) -> None:
+def _generic(
+    p: dict[str, Any], line: int, where: tuple[str, int, int], emit: _Emit, warnings: list[str], name: str
+) -> None:
     found = alert_fields.fields_of(p)
     if not found:
         warnings.append(f"{name}:{line}: alert payload without a time or title found by name; skipped")
         return
     for f in found:
-        tag = f"{f.severity}, {f.raw_state}" if f.severity and f.raw_state else (f.raw_state or f.severity or "")
+        tag = (
+            f"{f.severity}, {f.raw_state}"
+            if f.severity and f.raw_state
+            else (f.raw_state or f.severity or "")
+        )
         text = f"[{f.status.upper()}] {f.title}" + (f" ({tag})" if tag else "")
         if f.description:
             text += f" — {_short(f.description)}"
-        emit(f.time, f.status, text, {"alert": f.title, "severity": f.severity, "service": f.host,
-                                      "state": f.raw_state}, line)
+        emit(
+            f.time,
+            f.status,
+            text,
+            {"alert": f.title, "severity": f.severity, "service": f.host, "state": f.raw_state},
+            line,
+        )

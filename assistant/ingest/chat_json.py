@@ -24,13 +24,35 @@ from assistant.ingest.chat_text import is_bot_name
 from assistant.ingest.logs import epoch_time, iso_time
 
 _LISTS = ("messages", "posts", "value", "items", "chat", "history")
-_TIME = ("timestamp", "create_at", "createdDateTime", "created_at", "createdAt", "date", "ts", "time", "sent_at",
-         "date_unixtime")
-_AUTHOR = ("author", "user", "from", "sender", "username", "user_name", "sender_full_name", "display_name", "u")
+_TIME = (
+    "timestamp",
+    "create_at",
+    "createdDateTime",
+    "created_at",
+    "createdAt",
+    "date",
+    "ts",
+    "time",
+    "sent_at",
+    "date_unixtime",
+)
+_AUTHOR = (
+    "author",
+    "user",
+    "from",
+    "sender",
+    "username",
+    "user_name",
+    "sender_full_name",
+    "display_name",
+    "u",
+)
 _NAME = ("nickname", "displayName", "display_name", "name", "username", "full_name")
 _TEXT = ("content", "message", "text", "body", "msg")
 _TAG = re.compile(r"<[^>]+>")
-_MM_TYPES = frozenset({"version", "team", "channel", "user", "post", "direct_channel", "direct_post", "emoji", "scheme"})
+_MM_TYPES = frozenset(
+    {"version", "team", "channel", "user", "post", "direct_channel", "direct_post", "emoji", "scheme"}
+)
 
 
 def _get(d: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -66,7 +88,9 @@ def _text(v: Any) -> str | None:
     if isinstance(v, dict):  # Teams: body.content (HTML)
         v = v.get("content") or v.get("text")
     if isinstance(v, list):  # Telegram: text as a list of strings and entity objects
-        v = "".join(x if isinstance(x, str) else str(x.get("text", "")) for x in v if isinstance(x, str | dict))
+        v = "".join(
+            x if isinstance(x, str) else str(x.get("text", "")) for x in v if isinstance(x, str | dict)
+        )
     if not isinstance(v, str):
         return None
     if "<" in v and ">" in v:
@@ -81,12 +105,17 @@ def messages_of(value: Any) -> list[Any] | None:
     if not isinstance(value, list) or not value:
         return None
     probe = [v for v in value[:50] if isinstance(v, dict)]
-    hits = sum(1 for v in probe if _time(_get(v, _TIME)) and _author(_get(v, _AUTHOR))[0] and _text(_get(v, _TEXT))
-               is not None)
+    hits = sum(
+        1
+        for v in probe
+        if _time(_get(v, _TIME)) and _author(_get(v, _AUTHOR))[0] and _text(_get(v, _TEXT)) is not None
+    )
     return value if probe and hits >= max(1, 0.6 * len(probe)) else None
 
 
-def parse_chat_json(messages: list[Any], name: str, lines: list[int] | None = None, fmt: str = "chat-json") -> ParsedSource:
+def parse_chat_json(
+    messages: list[Any], name: str, lines: list[int] | None = None, fmt: str = "chat-json"
+) -> ParsedSource:
     """One chat record per message (and per nested reply)."""
     records: list[RawRecord] = []
     warnings: list[str] = []
@@ -98,8 +127,9 @@ def parse_chat_json(messages: list[Any], name: str, lines: list[int] | None = No
     return ParsedSource(path=name, format=fmt, kind=SourceKind.chat, records=records, warnings=warnings)
 
 
-def _emit(m: dict[str, Any], line: int, name: str, records: list[RawRecord], warnings: list[str],
-          parent: str | None) -> None:
+def _emit(
+    m: dict[str, Any], line: int, name: str, records: list[RawRecord], warnings: list[str], parent: str | None
+) -> None:
     when = _time(_get(m, _TIME))
     actor, bot = _author(_get(m, _AUTHOR))
     text = _text(_get(m, _TEXT))
@@ -149,7 +179,11 @@ def looks_like_mattermost(sample: str) -> bool:
         obj = json.loads(first)
     except ValueError:
         return False
-    return isinstance(obj, dict) and obj.get("type") in _MM_TYPES and (obj["type"] != "version" or "version" in obj)
+    return (
+        isinstance(obj, dict)
+        and obj.get("type") in _MM_TYPES
+        and (obj["type"] != "version" or "version" in obj)
+    )
 
 
 __all__ = ["looks_like_mattermost", "mattermost_posts", "messages_of", "parse_chat_json"]

@@ -41,18 +41,41 @@ _WHEN = re.compile(rf"(?:{_DATE}(?:,?\s+(?:at\s+)?|T))?{_TIME}")
 # "From Alice to Everyone:" (Zoom), "From Alice : hi" (older Zoom).
 _ZOOM = re.compile(r"^From\s+(?P<n>.+?)\s+(?:to\s+(?P<to>.+?)|)\s*:\s*(?P<text>.*)$")
 _INLINE = re.compile(
-    r"^(?P<n>[^:|\t]{1,48}?)(?:\s*:\s|\s+\|\s|\s*\t)(?P<text>.*)$|^(?P<n2>[^:\s][^:]{0,47}):$")
+    r"^(?P<n>[^:|\t]{1,48}?)(?:\s*:\s|\s+\|\s|\s*\t)(?P<text>.*)$|^(?P<n2>[^:\s][^:]{0,47}):$"
+)
 _SEPS = " \t—–-|,•·:"
 _ROLE_TAG = re.compile(r"\s+(?:APP|BOT|Bot|\(bot\)|\[bot\])$")
 # Trailing decorations a client adds to a name: "(Guest)", "(she/her)", ":palm_tree:", a status emoji.
 _GUEST = re.compile(r"(?:\s*\([^()]{1,20}\)|\s+:[\w+\-]+:|\s+[^\w\s]{1,3})+$")
 _NAME_WORD = re.compile(r"^[@\w][\w.'’\-@]*$")
-_REACTION = re.compile(r"^(?::[\w+\-]+:|[^\w\s\d]{1,3})(?:\s*\d{1,4})?(?:\s+(?::[\w+\-]+:|[^\w\s\d]{1,3})\s*\d{1,4})*$")
+_REACTION = re.compile(
+    r"^(?::[\w+\-]+:|[^\w\s\d]{1,3})(?:\s*\d{1,4})?(?:\s+(?::[\w+\-]+:|[^\w\s\d]{1,3})\s*\d{1,4})*$"
+)
 _EDITED_LINE = re.compile(r"^(?:Edited|Bearbeitet|\(edited\)|Modifié|Editado)$", re.IGNORECASE)
 _EDITED_TAIL = re.compile(r"\s*\((?:edited|bearbeitet|modifié|editado)\)\s*$", re.IGNORECASE)
 _MIN_HEADS = 3
-_LEVELS = frozenset({"TRACE", "DEBUG", "DBG", "INFO", "INF", "NOTICE", "WARN", "WARNING", "WRN", "ERROR", "ERR",
-                     "CRIT", "CRITICAL", "FATAL", "ALERT", "EMERG", "SEVERE", "PANIC"})
+_LEVELS = frozenset(
+    {
+        "TRACE",
+        "DEBUG",
+        "DBG",
+        "INFO",
+        "INF",
+        "NOTICE",
+        "WARN",
+        "WARNING",
+        "WRN",
+        "ERROR",
+        "ERR",
+        "CRIT",
+        "CRITICAL",
+        "FATAL",
+        "ALERT",
+        "EMERG",
+        "SEVERE",
+        "PANIC",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -99,7 +122,7 @@ def cut(line: str) -> Head | None:
     m = _WHEN.search(s, 0, 90)
     if m is None or m.start() > 60:
         return None
-    left, right = s[: m.start()], s[m.end():]
+    left, right = s[: m.start()], s[m.end() :]
     bracket = False
     if left.rstrip().endswith(("[", "(")) and right.lstrip().startswith(("]", ")")):
         left, right, bracket = left.rstrip()[:-1], right.lstrip()[1:], True
@@ -109,7 +132,7 @@ def cut(line: str) -> Head | None:
         if name.endswith(":") and not re.search(r":[\w+\-]+:$", name):
             name = name[:-1].rstrip()
         # The separator's punctuation is the layout ("—", "|", ","); runs of spaces all count as one.
-        sep = "".join(ch for ch in left[len(name):] if not ch.isspace()) or " "
+        sep = "".join(ch for ch in left[len(name) :] if not ch.isspace()) or " "
         if not _name_like(name):
             return None
         rest = right.strip()
@@ -121,13 +144,23 @@ def cut(line: str) -> Head | None:
     if not rest:
         return Head(None, date_s, m.group("time"), None, ("T", "", bracket))
     if z := _ZOOM.match(rest):
-        return Head(z.group("n").strip(), date_s, m.group("time"), z.group("text").strip() or None,
-                    ("TN", "From", bracket))
+        return Head(
+            z.group("n").strip(),
+            date_s,
+            m.group("time"),
+            z.group("text").strip() or None,
+            ("TN", "From", bracket),
+        )
     if i := _INLINE.match(rest):
         name = i.group("n") or i.group("n2")
         if _name_like(name):
-            return Head(name.strip(), date_s, m.group("time"), (i.group("text") or "").strip() or None,
-                        ("TN", lead + ":", bracket))
+            return Head(
+                name.strip(),
+                date_s,
+                m.group("time"),
+                (i.group("text") or "").strip() or None,
+                ("TN", lead + ":", bracket),
+            )
     if _name_like(rest) and (len(rest.split()) >= 2 or bracket):
         return Head(rest, date_s, m.group("time"), None, ("TN", lead, bracket))
     return None
@@ -293,8 +326,9 @@ class _Reader:
             attrs: dict[str, Any] = {"bot": self.bot or is_bot_name(self.actor), "subtype": None}
             attrs.update(self.day_attrs)
             attrs.update(self.extra)
-            self.records.append(record(self.at, SourceKind.chat, text, self.name, self.line_no,
-                                       actor=self.actor, attrs=attrs))
+            self.records.append(
+                record(self.at, SourceKind.chat, text, self.name, self.line_no, actor=self.actor, attrs=attrs)
+            )
         self.at, self.lines, self.extra = None, [], {}
 
     def start(self, when: RawTime, actor: str | None, text: str | None, n: int) -> None:
@@ -340,7 +374,9 @@ def parse_chat_layout(lines: Iterable[str], name: str, layout: Layout | None = N
         if not s:
             continue
         h = cut(s)
-        if h is not None and (h.shape in lay.shapes or (h.shape[0] == "T" and (rd.actor or lay.name_then_time))):
+        if h is not None and (
+            h.shape in lay.shapes or (h.shape[0] == "T" and (rd.actor or lay.name_then_time))
+        ):
             when = rd.when(h)
             if when is not None:
                 if h.shape[0] == "T" and lay.name_then_time and rd.prev_name is not None:
@@ -360,8 +396,10 @@ def parse_chat_layout(lines: Iterable[str], name: str, layout: Layout | None = N
     rd.flush()
     warnings = []
     if len(rd.header) > 10:
-        warnings.append(f"{len(rd.header)} lines before the first message were not read as messages "
-                        "(no speaker and time found on them)")
+        warnings.append(
+            f"{len(rd.header)} lines before the first message were not read as messages "
+            "(no speaker and time found on them)"
+        )
     return ParsedSource(
         path=name,
         format="chat-layout",

@@ -18,11 +18,18 @@ from assistant.ingest.chat_text import (
 )
 
 # JSON document formats → (family, parser key)
-JSON_FAMILIES = {"slack-export": "chat", "k8s-events-json": "log", "alerts": "alert", "chat-json": "chat", "log-records": "log"}
+JSON_FAMILIES = {
+    "slack-export": "chat",
+    "k8s-events-json": "log",
+    "alerts": "alert",
+    "chat-json": "chat",
+    "log-records": "log",
+}
 # "[14/03/2026, 21:05:11] Alice: text" (WhatsApp), "[2026/03/05 14:09] Alice Chen" (Teams): a date the way
 # people write it, bracketed with the time; log stamps put ISO dates or "04/Mar/2026:14:02:11" there.
 _BRACKET_DATE = re.compile(
-    rf"^\[(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}),?\s+(?P<t>{_T})\]\s*(?P<rest>.*)$")
+    rf"^\[(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}}),?\s+(?P<t>{_T})\]\s*(?P<rest>.*)$"
+)
 _CHAT_HEAD = re.compile(r"^\s*(?:\[[^\]]{4,25}\]\s*\S|\d{1,2}:\d{2}(?::\d{2})?\s+<)")
 
 
@@ -34,7 +41,11 @@ def detect_json(value: Any) -> str | None:
         return "k8s-events-json"
     if alerts.system_of(value):
         return "alerts"
-    if isinstance(value, dict) and isinstance(value.get("messages"), list) and slack.looks_like_messages(value["messages"]):
+    if (
+        isinstance(value, dict)
+        and isinstance(value.get("messages"), list)
+        and slack.looks_like_messages(value["messages"])
+    ):
         return "slack-export"
     if chat_json.messages_of(value) is not None:  # other chat exports, by field names
         return "chat-json"
@@ -55,7 +66,12 @@ def _chat_share(lines: list[str]) -> tuple[float, bool]:
             rest = m.group("rest")
             if chat_layout.starts_with_level(rest):  # "INFO app.worker: ..." is a log line
                 continue
-            if _NICK.match(rest) or re.match(r"^[^\s:<>][^:<>]{0,60}?:\s", rest) or "joined" in rest or rest.startswith("-!-"):
+            if (
+                _NICK.match(rest)
+                or re.match(r"^[^\s:<>][^:<>]{0,60}?:\s", rest)
+                or "joined" in rest
+                or rest.startswith("-!-")
+            ):
                 hits += 1
                 speaker = True
             elif m.re is _BRACKET:
@@ -86,11 +102,14 @@ def detect_text(sample: str) -> str | None:
     layout = chat_layout.learn(lines)
     if layout is not None and layout.heads / len(lines) >= 0.15:
         share = layout.heads / len(lines)
-        inline_only = all(sh[0] == "TN" and sh[1].endswith(":") for sh in layout.shapes) and not layout.name_then_time
+        inline_only = (
+            all(sh[0] == "TN" and sh[1].endswith(":") for sh in layout.shapes) and not layout.name_then_time
+        )
         name_first = layout.name_then_time or any(sh[0] == "NT" or sh[1] == "From" for sh in layout.shapes)
         # "[2026/03/05 14:09] Alice Chen" with the message below: a speaker line no log writes
-        name_alone = any(sh[0] == "TN" and sh[2] and not sh[1].endswith(":") for sh in layout.shapes) and not (
-            speaker and chat >= 0.3)  # "[11:58 PM] Priya Kumar": the chat_text reader knows those
+        name_alone = any(
+            sh[0] == "TN" and sh[2] and not sh[1].endswith(":") for sh in layout.shapes
+        ) and not (speaker and chat >= 0.3)  # "[11:58 PM] Priya Kumar": the chat_text reader knows those
         # On a tie with the log reader, a bracketed date as people write it ("[14/03/2026, 21:05:11]") is chat
         dated = sum(1 for ln in lines if _BRACKET_DATE.match(ln.strip())) >= 0.5 * layout.heads
         wins = share > log_share or (share >= log_share and dated)

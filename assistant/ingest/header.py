@@ -78,17 +78,25 @@ class Header:
                     level, i = lv, j + 1
                     break
         i = self._skip(fields, i)
-        if (self.component and i < len(fields) and _COMPONENT.match(fields[i][1])
-                and level_word(fields[i][1]) is None):
+        if (
+            self.component
+            and i < len(fields)
+            and _COMPONENT.match(fields[i][1])
+            and level_word(fields[i][1]) is None
+        ):
             comp = fields[i][1][:-1]
             i = self._skip(fields, i + 1, brackets=False)
-        elif (self.logger and i + 1 < len(fields) and fields[i + 1][1] in _SEPARATORS
-              and _LOGGER.match(fields[i][1])):
+        elif (
+            self.logger
+            and i + 1 < len(fields)
+            and fields[i + 1][1] in _SEPARATORS
+            and _LOGGER.match(fields[i][1])
+        ):
             comp = fields[i][1]  # "com.shop.Orders - message" (log4j/logback %logger - %msg)
             i = self._skip(fields, i + 1, brackets=False)
         if i >= len(fields):
             return level, comp, "" if fields else rest.strip()
-        return level, comp, rest[fields[i][0]:].rstrip()
+        return level, comp, rest[fields[i][0] :].rstrip()
 
     def _skip(self, fields: list[tuple[int, str]], i: int, *, brackets: bool = True) -> int:
         while i < len(fields):
@@ -119,7 +127,7 @@ def learn_header(rests: Sequence[str]) -> Header:
         count, seen = pipes.most_common(1)[0]
         if count >= 1 and seen >= 0.5 * n:
             return Header(pipes=count)
-    rows = [[m.group() for m in _FIELD.finditer(r, 0, 400)][:MAX_HEADER_FIELDS + 2] for r in rests]
+    rows = [[m.group() for m in _FIELD.finditer(r, 0, 400)][: MAX_HEADER_FIELDS + 2] for r in rests]
     level_col: int | None = None
     letters = False
     for c in range(MAX_HEADER_FIELDS):
@@ -133,7 +141,9 @@ def learn_header(rests: Sequence[str]) -> Header:
             break
     hdr = Header(level_col, letters)
     start = [((level_col + 1) if level_col is not None and len(row) > level_col else 0) for row in rows]
-    brackets = sum(1 for row, s in zip(rows, start, strict=True) if len(row) > s and row[s][:1] == "[") >= 0.5 * n
+    brackets = (
+        sum(1 for row, s in zip(rows, start, strict=True) if len(row) > s and row[s][:1] == "[") >= 0.5 * n
+    )
     hdr = Header(level_col, letters, 0, False, brackets)
     comp = logger = 0
     for row, s in zip(rows, start, strict=True):

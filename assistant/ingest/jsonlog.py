@@ -19,19 +19,84 @@ from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
 from assistant.ingest._levels import SYSLOG_SEVERITY, level_in_text, level_of
 from assistant.ingest._records import raw_time, record
 
-_TIME_KEYS = ("@timestamp", "timestamp", "ts", "time", "date", "datetime", "eventTime", "t", "__REALTIME_TIMESTAMP",
-              "timeMillis", "receiveTimestamp", "Timestamp", "@t", "asctime", "created_at")
+_TIME_KEYS = (
+    "@timestamp",
+    "timestamp",
+    "ts",
+    "time",
+    "date",
+    "datetime",
+    "eventTime",
+    "t",
+    "__REALTIME_TIMESTAMP",
+    "timeMillis",
+    "receiveTimestamp",
+    "Timestamp",
+    "@t",
+    "asctime",
+    "created_at",
+)
 _LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "levelname", "log.level", "@l", "detected_level")
-_MSG_KEYS = ("msg", "message", "MESSAGE", "textPayload", "short_message", "log", "event", "text", "@m", "body",
-             "eventName")
+_MSG_KEYS = (
+    "msg",
+    "message",
+    "MESSAGE",
+    "textPayload",
+    "short_message",
+    "log",
+    "event",
+    "text",
+    "@m",
+    "body",
+    "eventName",
+)
 _HOST_KEYS = ("host", "hostname", "_HOSTNAME", "pod", "pod_name", "instance", "node")
-_SERVICE_KEYS = ("service", "svc", "service.name", "app", "application", "component", "container", "logger",
-                 "loggerName", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "logGroupName", "eventSource")
+_SERVICE_KEYS = (
+    "service",
+    "svc",
+    "service.name",
+    "app",
+    "application",
+    "component",
+    "container",
+    "logger",
+    "loggerName",
+    "SYSLOG_IDENTIFIER",
+    "_SYSTEMD_UNIT",
+    "logGroupName",
+    "eventSource",
+)
 _QUIET_KEYS = frozenset(
-    _TIME_KEYS + _LEVEL_KEYS + _MSG_KEYS + _HOST_KEYS + _SERVICE_KEYS
-    + ("pid", "v", "trace_id", "span_id", "traceId", "spanId", "request_id", "thread", "logger", "caller",
-       "PRIORITY", "ingestionTime", "eventId", "logStreamName", "insertId", "__CURSOR", "__MONOTONIC_TIMESTAMP",
-       "_BOOT_ID", "_MACHINE_ID", "_TRANSPORT", "SYSLOG_FACILITY", "eventVersion", "eventID")
+    _TIME_KEYS
+    + _LEVEL_KEYS
+    + _MSG_KEYS
+    + _HOST_KEYS
+    + _SERVICE_KEYS
+    + (
+        "pid",
+        "v",
+        "trace_id",
+        "span_id",
+        "traceId",
+        "spanId",
+        "request_id",
+        "thread",
+        "logger",
+        "caller",
+        "PRIORITY",
+        "ingestionTime",
+        "eventId",
+        "logStreamName",
+        "insertId",
+        "__CURSOR",
+        "__MONOTONIC_TIMESTAMP",
+        "_BOOT_ID",
+        "_MACHINE_ID",
+        "_TRANSPORT",
+        "SYSLOG_FACILITY",
+        "eventVersion",
+        "eventID",
+    )
 )
 # Fields of a JSON record shown after its message: all of a typical record, so that its key set (the
 # record's structure, part of its template) shows; a record that gains a field is a new template.
@@ -144,8 +209,20 @@ def record_list(value: Any) -> list[Any] | None:
 
 
 # A log record names its message with one of these (webhook payloads use title/body/Message instead).
-_RECORD_MSG_KEYS = frozenset(("msg", "message", "MESSAGE", "textPayload", "jsonPayload", "protoPayload",
-                              "short_message", "log", "@m", "eventName"))
+_RECORD_MSG_KEYS = frozenset(
+    (
+        "msg",
+        "message",
+        "MESSAGE",
+        "textPayload",
+        "jsonPayload",
+        "protoPayload",
+        "short_message",
+        "log",
+        "@m",
+        "eventName",
+    )
+)
 
 
 def looks_like_log_records(value: Any) -> bool:
@@ -156,7 +233,9 @@ def looks_like_log_records(value: Any) -> bool:
     head = [x for x in items[:50] if isinstance(x, dict)]
     if len(head) < max(1, len(items[:50]) // 2):
         return False
-    timed = sum(1 for x in head if _RECORD_MSG_KEYS.intersection(x) and json_time(json_fields(x)[0]) is not None)
+    timed = sum(
+        1 for x in head if _RECORD_MSG_KEYS.intersection(x) and json_time(json_fields(x)[0]) is not None
+    )
     return timed >= 0.8 * len(head)
 
 
@@ -183,14 +262,36 @@ def parse_log_records(value: Any, item_lines: list[int], name: str) -> ParsedSou
         if svc:
             attrs["service"] = svc
         line = item_lines[i] if i < len(item_lines) else 1
-        records.append(record(raw_time(dt, True), SourceKind.log, text.rstrip("\n"), name, line,
-                              actor=svc or host, attrs=attrs))
+        records.append(
+            record(
+                raw_time(dt, True),
+                SourceKind.log,
+                text.rstrip("\n"),
+                name,
+                line,
+                actor=svc or host,
+                attrs=attrs,
+            )
+        )
     warnings = [f"{untimed} record(s) without a time field skipped"] if untimed else []
-    cov = Coverage(file=name, format="json-log-records", lines=len(items), timed=len(records),
-                   why=f"JSON document of {len(items)} records, {len(records)} with a time field")
+    cov = Coverage(
+        file=name,
+        format="json-log-records",
+        lines=len(items),
+        timed=len(records),
+        why=f"JSON document of {len(items)} records, {len(records)} with a time field",
+    )
     cov.drop("records without a time field", untimed)
-    return ParsedSource.model_construct(path=name, format="json-log-records", kind=SourceKind.log, records=records,
-                                        stated_tz=None, stated_date=None, warnings=warnings, coverage=cov)
+    return ParsedSource.model_construct(
+        path=name,
+        format="json-log-records",
+        kind=SourceKind.log,
+        records=records,
+        stated_tz=None,
+        stated_date=None,
+        warnings=warnings,
+        coverage=cov,
+    )
 
 
 def json_record(line: str) -> tuple[datetime, str | None, str, str | None, str | None] | None:

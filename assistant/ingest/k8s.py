@@ -13,7 +13,9 @@ from assistant.ingest._records import raw_time, record
 from assistant.ingest._tz import MONTHS
 from assistant.ingest.logs import iso_time
 
-_HEADER = re.compile(r"^(?:NAMESPACE\s+)?LAST SEEN\s+(?:FIRST SEEN\s+)?(?:COUNT\s+)?.*\bREASON\b.*\bMESSAGE\b")
+_HEADER = re.compile(
+    r"^(?:NAMESPACE\s+)?LAST SEEN\s+(?:FIRST SEEN\s+)?(?:COUNT\s+)?.*\bREASON\b.*\bMESSAGE\b"
+)
 _AGE = re.compile(r"(\d+)([dhms])")
 _ANCHOR = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")
 # `date` / `date -u` output captured with the table: "Fri Feb 27 00:31:10 UTC 2026".
@@ -64,7 +66,9 @@ def parse_events_json(doc: JsonDoc, name: str) -> ParsedSource:
     value = doc.value
     items = value.get("items") if isinstance(value, dict) else value
     items = items if isinstance(items, list) else []
-    lines = nested_item_lines(doc.text, "items", 0, len(doc.text)) if isinstance(value, dict) else doc.item_lines
+    lines = (
+        nested_item_lines(doc.text, "items", 0, len(doc.text)) if isinstance(value, dict) else doc.item_lines
+    )
     records: list[RawRecord] = []
     warnings: list[str] = []
     for i, ev in enumerate(items):
@@ -98,11 +102,24 @@ def parse_events_json(doc: JsonDoc, name: str) -> ParsedSource:
             attrs["count"] = count
         if last is not None:
             attrs["last_seen"] = last.isoformat()
-        records.append(record(raw_time(when), SourceKind.log, text, name, line, actor=target or None, attrs=attrs))
+        records.append(
+            record(raw_time(when), SourceKind.log, text, name, line, actor=target or None, attrs=attrs)
+        )
         if last is not None and count and count > 1 and _later(last, when):
-            records.append(record(raw_time(last), SourceKind.log, f"{text} last seen", name, line,
-                                  actor=target or None, attrs={**attrs, "first_seen": when.isoformat()}))
-    return ParsedSource(path=name, format="k8s-events-json", kind=SourceKind.log, records=records, warnings=warnings)
+            records.append(
+                record(
+                    raw_time(last),
+                    SourceKind.log,
+                    f"{text} last seen",
+                    name,
+                    line,
+                    actor=target or None,
+                    attrs={**attrs, "first_seen": when.isoformat()},
+                )
+            )
+    return ParsedSource(
+        path=name, format="k8s-events-json", kind=SourceKind.log, records=records, warnings=warnings
+    )
 
 
 def _first_time(ev: dict[str, Any], keys: tuple[str, ...]) -> datetime | None:
@@ -128,7 +145,9 @@ def parse_events_text(lines: Iterable[str], name: str) -> tuple[ParsedSource, st
     for i, ln in enumerate(all_lines):
         if header_at < 0 and _HEADER.match(ln.strip()):
             header_at = i
-            cols = [(m.start(), m.group(0)) for m in re.finditer(r"[A-Z][A-Z ]*?[A-Z](?=\s{2,}|$)|[A-Z]+", ln)]
+            cols = [
+                (m.start(), m.group(0)) for m in re.finditer(r"[A-Z][A-Z ]*?[A-Z](?=\s{2,}|$)|[A-Z]+", ln)
+            ]
         elif header_at < 0 and (found := _capture_time(ln)):
             anchor = found
     records: list[RawRecord] = []
@@ -146,19 +165,40 @@ def parse_events_text(lines: Iterable[str], name: str) -> tuple[ParsedSource, st
             cells[label.strip()] = ln[start:end].strip()
         rows.append((i + 1, cells))
     if anchor is None:
-        msg = ("`kubectl get events` text has only relative ages (LAST SEEN) and no capture time; "
-               "re-export with `kubectl get events -o json`, or add a first line like "
-               "`# captured 2026-03-04T10:00:00Z`")
+        msg = (
+            "`kubectl get events` text has only relative ages (LAST SEEN) and no capture time; "
+            "re-export with `kubectl get events -o json`, or add a first line like "
+            "`# captured 2026-03-04T10:00:00Z`"
+        )
         return ParsedSource(path=name, format="k8s-events", kind=SourceKind.log, warnings=[msg]), msg
     for line, c in rows:
         age = _age(c.get("LAST SEEN", ""))
         if age is None:
             continue
-        etype, reason, obj, msg = c.get("TYPE", ""), c.get("REASON", ""), c.get("OBJECT", ""), c.get("MESSAGE", "")
-        attrs: dict[str, Any] = {"level": "warning" if etype == "Warning" else "info", "host": obj.split("/")[-1],
-                                 "reason": reason, "object": obj, "age": c.get("LAST SEEN")}
+        etype, reason, obj, msg = (
+            c.get("TYPE", ""),
+            c.get("REASON", ""),
+            c.get("OBJECT", ""),
+            c.get("MESSAGE", ""),
+        )
+        attrs: dict[str, Any] = {
+            "level": "warning" if etype == "Warning" else "info",
+            "host": obj.split("/")[-1],
+            "reason": reason,
+            "object": obj,
+            "age": c.get("LAST SEEN"),
+        }
         if c.get("NAMESPACE"):
             attrs["service"] = c["NAMESPACE"]
-        records.append(record(raw_time(anchor - age), SourceKind.log, f"{etype} {reason} {obj}: {msg}", name, line,
-                              actor=obj or None, attrs=attrs))
+        records.append(
+            record(
+                raw_time(anchor - age),
+                SourceKind.log,
+                f"{etype} {reason} {obj}: {msg}",
+                name,
+                line,
+                actor=obj or None,
+                attrs=attrs,
+            )
+        )
     return ParsedSource(path=name, format="k8s-events", kind=SourceKind.log, records=records), None

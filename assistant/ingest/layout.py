@@ -40,7 +40,9 @@ _TIME = (
     r"(?:(?P<fsep>[.,:])(?P<f>\d{1,9}))?)?(?:\s?(?P<p>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
 )
 # A time with no date must have seconds ("14:02" alone is too common in messages).
-_TIME_S = _TIME.replace("(?:(?P=tsep)(?P<S>[0-5]\\d|60)", "(?P=tsep)(?P<S>[0-5]\\d|60)(?:").replace(")?)?(?:", "))?(?:", 1)
+_TIME_S = _TIME.replace("(?:(?P=tsep)(?P<S>[0-5]\\d|60)", "(?P=tsep)(?P<S>[0-5]\\d|60)(?:").replace(
+    ")?)?(?:", "))?(?:", 1
+)
 _CTIME = r"(?P<H>[01]\d|2[0-3])(?P<Mi>[0-5]\d)(?P<S>[0-5]\d)(?:(?P<fsep>[.,])(?P<f>\d{1,9}))?"
 _ZONE = r"(?:\s?(?P<z>Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d|UTC|GMT)(?![\w]))?"
 _Y4 = r"(?P<Y>(?:19|20)\d\d)"
@@ -51,13 +53,25 @@ _TSEP = r"(?P<dt>[T_\-:]|,?\s+)"
 # name → (pattern, rank). Rank: how much of a time the shape carries (date+year > epoch > no year > time only).
 _SHAPES: dict[str, tuple[str, int]] = {
     "ymd": (rf"{_Y4}(?P<dsep>[-/.]){_MM}(?P=dsep){_DD}{_TSEP}{_TIME}{_ZONE}", 4),
-    "ymd-compact": (rf"{_Y4}(?P<M>1[0-2]|0[1-9])(?P<d>3[01]|[12]\d|0[1-9])(?P<dt>[T_\-]|\s+)?{_TIME}{_ZONE}", 4),
+    "ymd-compact": (
+        rf"{_Y4}(?P<M>1[0-2]|0[1-9])(?P<d>3[01]|[12]\d|0[1-9])(?P<dt>[T_\-]|\s+)?{_TIME}{_ZONE}",
+        4,
+    ),
     "ymd-basic": (rf"{_Y4}(?P<M>1[0-2]|0[1-9])(?P<d>3[01]|[12]\d|0[1-9])T{_CTIME}{_ZONE}", 4),
     "dmy": (rf"(?P<a>\d{{1,2}})(?P<dsep>[-/.])(?P<c>\d{{1,2}})(?P=dsep){_Y4}{_TSEP}{_TIME}{_ZONE}", 4),
     "y2md": (rf"(?P<a>\d\d)(?P<dsep>[-/.])(?P<c>\d\d)(?P=dsep)(?P<e2>\d\d){_TSEP}{_TIME}{_ZONE}", 4),
-    "y2md-compact": (r"(?P<y>\d\d)(?P<M>1[0-2]|0[1-9])(?P<d>3[01]|[12]\d|0[1-9])(?P<dt>\s+)" + _CTIME + r"(?!\d)", 4),
-    "mon-d": (rf"{_DOW}?{_MON}\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:,?\s+{_Y4})?,?\s+{_TIME}{_ZONE}(?:\s+(?P<Y2>(?:19|20)\d\d))?", 3),
-    "d-mon-y": (rf"{_DOW}?(?P<d>3[01]|[12]\d|0?[1-9])(?P<dsep>[-/ ]){_MON}(?P=dsep){_Y4}(?P<dt>[:T]|\s+){_TIME}{_ZONE}", 4),
+    "y2md-compact": (
+        r"(?P<y>\d\d)(?P<M>1[0-2]|0[1-9])(?P<d>3[01]|[12]\d|0[1-9])(?P<dt>\s+)" + _CTIME + r"(?!\d)",
+        4,
+    ),
+    "mon-d": (
+        rf"{_DOW}?{_MON}\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:,?\s+{_Y4})?,?\s+{_TIME}{_ZONE}(?:\s+(?P<Y2>(?:19|20)\d\d))?",
+        3,
+    ),
+    "d-mon-y": (
+        rf"{_DOW}?(?P<d>3[01]|[12]\d|0?[1-9])(?P<dsep>[-/ ]){_MON}(?P=dsep){_Y4}(?P<dt>[:T]|\s+){_TIME}{_ZONE}",
+        4,
+    ),
     "md": (rf"{_MM}(?P<dsep>[-/.]){_DD}\s+{_TIME}{_ZONE}", 3),
     "epoch": (r"(?P<e>1\d{9}|1\d{12}|1\d{15}|1\d{18})(?:\.(?P<ef>\d{1,9}))?(?![\d.:])", 3),
     "time": (rf"{_TIME_S}{_ZONE}", 1),
@@ -232,7 +246,14 @@ def _prefix(sig: Signature) -> str:
     return rf"^\s*{skip}{glue}"
 
 
-def _converter(sig: Signature) -> Callable[[re.Match[str], ], tuple[datetime, bool, bool] | None]:
+def _converter(
+    sig: Signature,
+) -> Callable[
+    [
+        re.Match[str],
+    ],
+    tuple[datetime, bool, bool] | None,
+]:
     shape, order = sig.shape, sig.order
     placeholder = PLACEHOLDER_DATE
 
@@ -260,7 +281,13 @@ def _converter(sig: Signature) -> Callable[[re.Match[str], ], tuple[datetime, bo
                 y, mo, d = (int(g["Y"]), a, c) if order == "mdy" else (int(g["Y"]), c, a)
             elif shape == "y2md":
                 a, c, e = int(g["a"]), int(g["c"]), int(g["e2"])
-                y, mo, d = (2000 + a, c, e) if order == "ymd" else (2000 + e, c, a) if order == "dmy" else (2000 + e, a, c)
+                y, mo, d = (
+                    (2000 + a, c, e)
+                    if order == "ymd"
+                    else (2000 + e, c, a)
+                    if order == "dmy"
+                    else (2000 + e, a, c)
+                )
             else:  # month names
                 mo = MONTHS[g["b"][:3].lower()]
                 d = int(g["d"])
@@ -289,8 +316,9 @@ def _converter(sig: Signature) -> Callable[[re.Match[str], ], tuple[datetime, bo
     return convert
 
 
-def compile_signature(sig: Signature, later: Sequence[Signature] = (), share: float = 0.0,
-                      sample_lines: int = 0) -> Layout:
+def compile_signature(
+    sig: Signature, later: Sequence[Signature] = (), share: float = 0.0, sample_lines: int = 0
+) -> Layout:
     """The anchored regex and converter for one signature (and the later header stamps)."""
     body = _fixed(_SHAPES[sig.shape][0], sig.seps, keep_names=True)
     rx = re.compile(f"{_prefix(sig)}(?P<stamp>{body})")
@@ -335,8 +363,12 @@ def _learn_one(lines: list[str], total: int) -> tuple[Layout, list[str]] | None:
     # Stamps nearly every line carries after the chosen one (still in the header) end the header.
     later: list[Signature] = []
     for s2 in sorted(hits, key=lambda x: x.field):
-        if (best.field < s2.field <= best.field + 6 and hits[s2] >= 0.9 * hits[best] and s2.shape != "time"
-                and (not later or s2.field > later[-1].field)):
+        if (
+            best.field < s2.field <= best.field + 6
+            and hits[s2] >= 0.9 * hits[best]
+            and s2.shape != "time"
+            and (not later or s2.field > later[-1].field)
+        ):
             later.append(s2)
     layout = compile_signature(best, later, 0.0, total)
     rest = [ln for ln in lines if layout.match(ln) is None]

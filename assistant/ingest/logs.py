@@ -36,15 +36,19 @@ SYSLOG_5424 = re.compile(
     r"(?P<sd>-|(?:\[(?:[^\]\\]|\\.)*\])+)\s?(?P<rest>.*)$"
 )
 ACCESS = re.compile(
-    r'^(?P<client>\S+) \S+ (?P<user>\S+) \[(?P<ts>\d{2}/\w{3}/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d+)? [+-]\d{4})\] '
+    r"^(?P<client>\S+) \S+ (?P<user>\S+) \[(?P<ts>\d{2}/\w{3}/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d+)? [+-]\d{4})\] "
     r'"(?P<req>[^"]*)" (?P<status>\d{3}) (?P<size>\S+)(?: "(?P<ref>[^"]*)" "(?P<ua>[^"]*)")?'
 )
 TIME_ONLY = re.compile(r"^\[?(?P<t>\d{2}:\d{2}:\d{2})(?:[.,](?P<f>\d{1,6}))?\]?\s+(?P<rest>\S.*)$")
-_HOSTPROG = re.compile(r"^(?P<host>[A-Za-z0-9][\w.\-]*) (?P<prog>[A-Za-z][\w.\-/]*)(?:\[(?P<pid>\d+)\])?: (?P<msg>.*)$")
+_HOSTPROG = re.compile(
+    r"^(?P<host>[A-Za-z0-9][\w.\-]*) (?P<prog>[A-Za-z][\w.\-/]*)(?:\[(?P<pid>\d+)\])?: (?P<msg>.*)$"
+)
 _PROG = re.compile(r"^(?P<prog>[^\s:\[\]]+)(?:\[\d+\])?: ?(?P<msg>.*)$")
 _POD = re.compile(r"\[([a-z0-9][a-z0-9.\-]*-[a-z0-9]{5,10})\]")
 _POD_SUFFIX = re.compile(r"^(?P<svc>[a-z][a-z0-9\-]*?)(?:-[a-f0-9]{6,10})?-[a-z0-9]{5}$")
-_EMBED_YEAR = re.compile(r"\b\d{1,2}/(?P<mon>[A-Z][a-z]{2})/(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-\d{2}")
+_EMBED_YEAR = re.compile(
+    r"\b\d{1,2}/(?P<mon>[A-Z][a-z]{2})/(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-\d{2}"
+)
 _LEVEL_WORDS = frozenset({"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "FATAL"})
 
 MAX_FOLD = 60
@@ -59,7 +63,9 @@ def service_of_pod(pod: str) -> str | None:
     return m.group("svc") if m else None
 
 
-_Parts = tuple[datetime, bool, str, str | None, str | None, str | None]  # time, has_date, text, level, host, service
+_Parts = tuple[
+    datetime, bool, str, str | None, str | None, str | None
+]  # time, has_date, text, level, host, service
 # One parsed log line, with its continuation lines folded into the text.
 LogLine = tuple[int, datetime, bool, str, str | None, str | None, str | None]
 _ISO_FAST = re.compile(rf"^(?P<ts>{_ISO_TS})\]?\s*(?P<rest>.*)$")
@@ -152,13 +158,14 @@ def _m_access(line: str, year: int | None) -> _Parts | None:
     if not m:
         return None
     try:
-        dt = datetime.strptime(m.group("ts").replace(".", " ").split(" ")[0] + " " + m.group("ts")[-5:],
-                               "%d/%b/%Y:%H:%M:%S %z")
+        dt = datetime.strptime(
+            m.group("ts").replace(".", " ").split(" ")[0] + " " + m.group("ts")[-5:], "%d/%b/%Y:%H:%M:%S %z"
+        )
     except ValueError:
         return None
     code = int(m.group("status"))
     lvl = "error" if code >= 500 else "warning" if code >= 400 else "info"
-    text = f'{m.group("req")} {code} {m.group("size")}'
+    text = f"{m.group('req')} {code} {m.group('size')}"
     return dt, True, text, lvl, None, None
 
 
@@ -198,7 +205,9 @@ def infer_syslog_year(sample: str) -> int | None:
     return None
 
 
-def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | None = None) -> Iterator[LogLine]:
+def scan_log(
+    lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | None = None
+) -> Iterator[LogLine]:
     """Plain tuples (line, time, has_date, text, level, host, service) for each log record.
 
     The file's layout is learned from the sample (``ingest.layout``, ``ingest.header``); the fixed
@@ -207,8 +216,9 @@ def scan_log(lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | 
     """
     reader = learn_reader(sample)
     old, old_share = _old_score(sample)
-    if reader.layouts is not None and (reader.share > old_share or (
-            reader.share >= old_share and old not in _STRUCTURED)):
+    if reader.layouts is not None and (
+        reader.share > old_share or (reader.share >= old_share and old not in _STRUCTURED)
+    ):
         return _scan_layout(lines, reader, sample, stats)
     return _scan_matchers(lines, sample, stats)
 
@@ -224,8 +234,9 @@ def learn_reader(sample: str) -> LogReader:
     return LogReader.learn(sample.split("\n")[:300])
 
 
-def _scan_layout(lines: Iterable[str], reader: LogReader, sample: str,
-                 stats: dict[str, Any] | None) -> Iterator[LogLine]:
+def _scan_layout(
+    lines: Iterable[str], reader: LogReader, sample: str, stats: dict[str, Any] | None
+) -> Iterator[LogLine]:
     """Records read with the learned layout; continuation lines fold into the record above."""
     layouts = reader.layouts
     assert layouts is not None
@@ -259,7 +270,7 @@ def _scan_layout(lines: Iterable[str], reader: LogReader, sample: str,
                 parts = None
             else:
                 text_n += 1
-                rest = line[st.end:].strip(" \t,;")
+                rest = line[st.end :].strip(" \t,;")
                 lvl, comp, _msg = split(rest)
                 when = st.when
                 if not st.has_year:
@@ -273,7 +284,7 @@ def _scan_layout(lines: Iterable[str], reader: LogReader, sample: str,
                         last_month = when.month
                         when = when.replace(year=year)
                 host = None
-                if st.start > 1 and (pre := _PRI.sub("", line[:st.start]).strip(" \t|[(<\"'-")):
+                if st.start > 1 and (pre := _PRI.sub("", line[: st.start]).strip(" \t|[(<\"'-")):
                     # "api-1  | 2026-…" (compose), "pod container 2026-…" (stern): the source's name
                     host = pre.split()[0].strip("[]|:")
                     comp = comp or service_of_pod(host) or _COMPOSE_SUFFIX.sub("", host)
@@ -298,10 +309,20 @@ def _scan_layout(lines: Iterable[str], reader: LogReader, sample: str,
         yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
     if stats is not None:
         counts = {"jsonl": json_n, "log-layout": text_n}
-        stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year,
-                     lines=n, blank=blank, folded=folded, why=reader.describe(),
-                     unreadable=len(unreadable), unreadable_lines=unreadable[:50],
-                     year_missing=bool(no_year) and year is None)
+        stats.update(
+            counts=counts,
+            skipped=skipped,
+            first_skipped=first_skipped,
+            dropped=dropped,
+            year=year,
+            lines=n,
+            blank=blank,
+            folded=folded,
+            why=reader.describe(),
+            unreadable=len(unreadable),
+            unreadable_lines=unreadable[:50],
+            year_missing=bool(no_year) and year is None,
+        )
 
 
 def _unreadable(line: str) -> bool:
@@ -317,8 +338,9 @@ def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts 
     """
     reader = learn_reader(sample)
     old, old_share = _old_score(sample)
-    if reader.layouts is None or not (reader.share > old_share or (reader.share >= old_share
-                                                                  and old not in _STRUCTURED)):
+    if reader.layouts is None or not (
+        reader.share > old_share or (reader.share >= old_share and old not in _STRUCTURED)
+    ):
         return None
     match, split = reader.layouts.match, reader.header.split
     years: dict[int, int | None] = {}
@@ -330,7 +352,7 @@ def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts 
         st = match(line)
         if st is None:
             return None
-        rest = line[st.end:].strip(" \t,;")
+        rest = line[st.end :].strip(" \t,;")
         lvl, comp, _ = split(rest)
         when = st.when
         if not st.has_year:
@@ -407,12 +429,23 @@ def _scan_matchers(lines: Iterable[str], sample: str, stats: dict[str, Any] | No
     if cur is not None:
         yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
     if stats is not None:
-        stats.update(counts=counts, skipped=skipped, first_skipped=first_skipped, dropped=dropped, year=year,
-                     lines=n, blank=blank, why=f"fixed matcher {order[0]} read the most sample lines",
-                     unreadable=len(unreadable), unreadable_lines=unreadable[:50])
+        stats.update(
+            counts=counts,
+            skipped=skipped,
+            first_skipped=first_skipped,
+            dropped=dropped,
+            year=year,
+            lines=n,
+            blank=blank,
+            why=f"fixed matcher {order[0]} read the most sample lines",
+            unreadable=len(unreadable),
+            unreadable_lines=unreadable[:50],
+        )
 
 
-def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool | None = None) -> ParsedSource:
+def parse_log(
+    lines: Iterable[str], name: str, *, sample: str = "", large: bool | None = None
+) -> ParsedSource:
     """Records from a log file; the matcher order adapts to the file.
 
     A file of ``LARGE_BYTES`` or more (or ``large=True``, given a ``Loaded.lines()`` stream) takes
@@ -452,9 +485,16 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool 
         if year_missing and dt.year == PLACEHOLDER_YEAR:
             attrs["year_missing"] = True
         append(record(raw_time(dt, has_date), kind, text, name, n, actor=svc or host, attrs=attrs))
-    warnings: list[str] = []  # lines not used are counted in ``cov.dropped``: each reaches the user once, from there
-    cov = Coverage(file=name, format="", why=str(stats.get("why", "")), lines=int(stats.get("lines", 0)),
-                   blank=int(stats.get("blank", 0)))
+    warnings: list[
+        str
+    ] = []  # lines not used are counted in ``cov.dropped``: each reaches the user once, from there
+    cov = Coverage(
+        file=name,
+        format="",
+        why=str(stats.get("why", "")),
+        lines=int(stats.get("lines", 0)),
+        blank=int(stats.get("blank", 0)),
+    )
     cov.timed = sum(r.attrs.get("weight", 1) for r in records)
     if stats.get("skipped"):
         reason = f"no timestamp before the first record (first: line {stats['first_skipped']})"
@@ -472,7 +512,13 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "", large: bool 
     fmt = max(counts, key=lambda k: counts[k]) if records else "log-iso"
     cov.format = fmt
     return ParsedSource.model_construct(
-        path=name, format=fmt, kind=kind, records=records, stated_tz=None, stated_date=None, warnings=warnings,
+        path=name,
+        format=fmt,
+        kind=kind,
+        records=records,
+        stated_tz=None,
+        stated_date=None,
+        warnings=warnings,
         coverage=cov,
     )
 

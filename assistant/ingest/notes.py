@@ -82,11 +82,11 @@ def _raw(m: re.Match[str]) -> RawTime | None:
 
 def is_duration(line: str, m: re.Match[str]) -> bool:
     """A time-shaped match that is a duration ("~1h20m", "for 1h05", "0:45 min")."""
-    after = line[m.end():m.end() + 8]
+    after = line[m.end() : m.end() + 8]
     if _DURATION_AFTER.match(after):
         return True
     uses_h = "h" in m.group(0).lower() and ":" not in m.group(0)
-    return uses_h and bool(_DURATION_BEFORE.search(line[:m.start()]))
+    return uses_h and bool(_DURATION_BEFORE.search(line[: m.start()]))
 
 
 def _mentions(line: str) -> list[tuple[re.Match[str], RawTime, str | None]]:
@@ -97,7 +97,7 @@ def _mentions(line: str) -> list[tuple[re.Match[str], RawTime, str | None]]:
         t = _raw(m)
         if t is None or is_duration(line, m):
             continue
-        gap = line[prev_end:m.start()] if prev_end >= 0 else None
+        gap = line[prev_end : m.start()] if prev_end >= 0 else None
         if gap is not None and _RANGE_GAP.match(gap):
             prev_end = m.end()
             continue
@@ -123,12 +123,19 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
             continue
         day = _LINE_DATE.match(line)
         found = _mentions(line)
-        bullet = bool(_BULLET.match(raw_line)) and not (not found and _numbered_title(raw_line, line, all_lines, n))
+        bullet = bool(_BULLET.match(raw_line)) and not (
+            not found and _numbered_title(raw_line, line, all_lines, n)
+        )
         if not found and (not bullet or line.endswith(":")) and _FOLLOW_HEAD.match(line):
             section = heading = line.rstrip(" :")
             continue
         nxt = all_lines[n] if n < len(all_lines) else ""
-        if not found and not bullet and (h := _HEADING.match(line.strip())) and _is_heading(raw_line, line, nxt):
+        if (
+            not found
+            and not bullet
+            and (h := _HEADING.match(line.strip()))
+            and _is_heading(raw_line, line, nxt)
+        ):
             section = None
             heading = (h.group("md") or h.group("title") or h.group("colon") or line).strip(" :#")
             continue
@@ -136,7 +143,12 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
             section = None  # a paragraph ends the list (indented lines continue a bullet)
         if not found:
             todo = _TODO_LINE.match(line)
-            if raw_line[:1].isspace() and not bullet and untimed and untimed[-1][2] == n - 1 - _blank_run(all_lines, n):
+            if (
+                raw_line[:1].isspace()
+                and not bullet
+                and untimed
+                and untimed[-1][2] == n - 1 - _blank_run(all_lines, n)
+            ):
                 before, text, ln, label, follow = untimed[-1]
                 untimed[-1] = (before, f"{text} {line}", ln, label, follow)  # a bullet's continuation line
                 continue
@@ -172,8 +184,18 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
     zone = stated_zone(all_lines)
     if zone is None and records and all(r.time.value.tzinfo is not None for r in records):
         zone = "UTC"  # every time is written with Z: the notes are in UTC (naive, so they get dates)
-        records = [record(raw_time(r.time.value.replace(tzinfo=None), r.time.has_date), r.kind, r.text,
-                          r.ref.file, r.ref.line, actor=r.actor, attrs=r.attrs) for r in records]
+        records = [
+            record(
+                raw_time(r.time.value.replace(tzinfo=None), r.time.has_date),
+                r.kind,
+                r.text,
+                r.ref.file,
+                r.ref.line,
+                actor=r.actor,
+                attrs=r.attrs,
+            )
+            for r in records
+        ]
     day_s = stated_date(all_lines)
     records = _settle(records, zone, day_s, stated_month_day(all_lines))
     return ParsedSource(
@@ -198,7 +220,7 @@ def _numbered_title(raw: str, line: str, lines: list[str], n: int) -> bool:
     """ "4. Root cause" over a paragraph is a section title; "1. add an alert" in a numbered list is not."""
     if not re.match(r"^\s*\d+(?:\.\d+)*[.)]\s", raw) or len(line.split()) > 5 or line[-1:] in ".!?;,":
         return False
-    nxt = next((ln for ln in lines[n:n + 3] if ln.strip()), "")
+    nxt = next((ln for ln in lines[n : n + 3] if ln.strip()), "")
     return not re.match(r"^\s*\d+[.)]\s", nxt) and not raw[:1].isspace()
 
 
@@ -226,8 +248,9 @@ def _day_of(m: re.Match[str]) -> str | None:
     return f"{m.group('y')}-{mon:02d}-{int(day):02d}" if m.group("y") else f"{mon:02d}-{int(day):02d}"
 
 
-def _with_untimed(records: list[RawRecord], untimed: list[tuple[int, str, int, str, bool]],
-                  name: str) -> list[RawRecord]:
+def _with_untimed(
+    records: list[RawRecord], untimed: list[tuple[int, str, int, str, bool]], name: str
+) -> list[RawRecord]:
     """Untimed lines at the time of the last timed line before them (else the file's last for follow-ups,
     its first for facts)."""
     if not records or not untimed:
@@ -246,7 +269,9 @@ def _with_untimed(records: list[RawRecord], untimed: list[tuple[int, str, int, s
     return out
 
 
-def _settle(records: list[RawRecord], zone: str | None, day: str | None, month_day: str | None) -> list[RawRecord]:
+def _settle(
+    records: list[RawRecord], zone: str | None, day: str | None, month_day: str | None
+) -> list[RawRecord]:
     """Move Z times of day into the notes' zone and date each time of day (``attrs["month_day"]``)."""
     tz = zone_info(zone)
     full = date.fromisoformat(day) if day else None

@@ -33,7 +33,9 @@ def user_names(users: Any) -> dict[str, str]:
         for u in users:
             if isinstance(u, dict) and u.get("id"):
                 prof = u.get("profile") or {}
-                name = u.get("name") or prof.get("display_name") or prof.get("real_name") or u.get("real_name")
+                name = (
+                    u.get("name") or prof.get("display_name") or prof.get("real_name") or u.get("real_name")
+                )
                 if name:
                     out[str(u["id"])] = str(name)
     return out

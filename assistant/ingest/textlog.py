@@ -55,7 +55,7 @@ class LogReader:
             for ln in text_lines:
                 st = layouts.match(ln)
                 if st is not None:
-                    rests.append(ln[st.end:])
+                    rests.append(ln[st.end :])
         return cls(layouts, learn_header(rests), json_share)
 
     @property
@@ -85,7 +85,7 @@ class LogReader:
         if self.layouts is not None:
             st = self.layouts.match(line)
             if st is not None:
-                level, comp, msg = self.header.split(line[st.end:])
+                level, comp, msg = self.header.split(line[st.end :])
                 return Row(n, RECORD, st.when, st.has_date, st.has_year, level, comp, None, msg)
         return Row(n, CONTINUATION, text=line.rstrip())
 

@@ -21,18 +21,53 @@ from assistant.domain import ParsedSource, RawRecord, SourceKind
 from assistant.ingest._records import raw_time, record
 from assistant.ingest.logs import iso_time
 
-_CREATED = ("created at", "created", "created_at", "date created", "creation date", "opened at", "opened_at",
-            "opened", "submitted at", "submitted", "sys_created_on", "created date", "created on", "reported at")
+_CREATED = (
+    "created at",
+    "created",
+    "created_at",
+    "date created",
+    "creation date",
+    "opened at",
+    "opened_at",
+    "opened",
+    "submitted at",
+    "submitted",
+    "sys_created_on",
+    "created date",
+    "created on",
+    "reported at",
+)
 _SUBJECT = ("subject", "summary", "title", "short description", "short_description", "issue summary")
 _BODY = ("description", "body", "details", "comment", "comments", "text", "message", "first comment")
-_WHO = ("requester", "requester name", "reporter", "customer", "submitter", "caller", "caller_id", "from",
-        "contact", "requested by")
+_WHO = (
+    "requester",
+    "requester name",
+    "reporter",
+    "customer",
+    "submitter",
+    "caller",
+    "caller_id",
+    "from",
+    "contact",
+    "requested by",
+)
 _ID = ("id", "ticket id", "issue key", "key", "number", "ticket", "ticket number", "#")
 _STATUS = ("status", "state")
 _PRIORITY = ("priority", "urgency", "severity")
-_FORMATS = ("%d/%b/%y %I:%M %p", "%d/%b/%Y %I:%M %p", "%d/%b/%y %H:%M", "%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p",
-            "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%b %d, %Y %H:%M", "%b %d, %Y %I:%M %p", "%Y/%m/%d %H:%M:%S",
-            "%m/%d/%Y %H:%M:%S", "%d-%m-%Y %H:%M")
+_FORMATS = (
+    "%d/%b/%y %I:%M %p",
+    "%d/%b/%Y %I:%M %p",
+    "%d/%b/%y %H:%M",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M %p",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%b %d, %Y %H:%M",
+    "%b %d, %Y %I:%M %p",
+    "%Y/%m/%d %H:%M:%S",
+    "%m/%d/%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+)
 
 
 def _col(header: Sequence[str], names: tuple[str, ...]) -> int | None:
@@ -92,8 +127,16 @@ def parse_tickets(text: str, name: str) -> ParsedSource:
     header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
     c_time = _col(header, _CREATED)
     c_subj = _col(header, _SUBJECT)
-    cols = {k: _col(header, v) for k, v in
-            (("body", _BODY), ("who", _WHO), ("id", _ID), ("status", _STATUS), ("priority", _PRIORITY))}
+    cols = {
+        k: _col(header, v)
+        for k, v in (
+            ("body", _BODY),
+            ("who", _WHO),
+            ("id", _ID),
+            ("status", _STATUS),
+            ("priority", _PRIORITY),
+        )
+    }
     records: list[RawRecord] = []
     warnings: list[str] = []
     line = 1
@@ -107,17 +150,27 @@ def parse_tickets(text: str, name: str) -> ParsedSource:
 
         when = ticket_time(get(c_time))
         if when is None:
-            warnings.append(f"{name}:{line}: ticket without a readable created time ({get(c_time)!r}); skipped")
+            warnings.append(
+                f"{name}:{line}: ticket without a readable created time ({get(c_time)!r}); skipped"
+            )
             continue
         tid, who, subject, body = get(cols["id"]), get(cols["who"]), get(c_subj), get(cols["body"])
         text_ = f"Ticket {'#' + tid.lstrip('#') + ' ' if tid else ''}opened"
         text_ += f" by {who}" if who else ""
         text_ += f": {subject}" + (f" — {body[:400]}" if body else "")
-        attrs: dict[str, Any] = {"ticket": tid or None, "status": get(cols["status"]) or None,
-                                 "priority": get(cols["priority"]) or None, "bot": False}
-        records.append(record(raw_time(when), SourceKind.note, text_, name, line, actor=who or None, attrs=attrs))
+        attrs: dict[str, Any] = {
+            "ticket": tid or None,
+            "status": get(cols["status"]) or None,
+            "priority": get(cols["priority"]) or None,
+            "bot": False,
+        }
+        records.append(
+            record(raw_time(when), SourceKind.note, text_, name, line, actor=who or None, attrs=attrs)
+        )
         line += sum(cell.count("\n") for cell in row)
-    return ParsedSource(path=name, format="tickets-csv", kind=SourceKind.note, records=records, warnings=warnings)
+    return ParsedSource(
+        path=name, format="tickets-csv", kind=SourceKind.note, records=records, warnings=warnings
+    )
 
 
 __all__ = ["looks_like_tickets", "parse_tickets", "ticket_time"]

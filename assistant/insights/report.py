@@ -33,7 +33,12 @@ def write_charts(ins: Insights, out: Path) -> list[tuple[str, str]]:
     if ax.get_legend_handles_labels()[0]:
         ax.legend()
     fig.autofmt_xdate()
-    _save(fig, out / "response-times.png", charts, "Time to detect, mitigate and resolve, per incident over time")
+    _save(
+        fig,
+        out / "response-times.png",
+        charts,
+        "Time to detect, mitigate and resolve, per incident over time",
+    )
 
     fig, ax = plt.subplots(figsize=(8, 4))
     sevs = ins.severities()
@@ -54,7 +59,12 @@ def write_charts(ins: Insights, out: Path) -> list[tuple[str, str]]:
     right.hist(ins.open_item_ages() or [0], bins=10, color="#f58518")
     right.set_title("Age of open action items")
     right.set_xlabel("days open")
-    _save(fig, out / "action-items.png", charts, "Tracked action items by status, and how long the open ones have been open")
+    _save(
+        fig,
+        out / "action-items.png",
+        charts,
+        "Tracked action items by status, and how long the open ones have been open",
+    )
     return charts
 
 
@@ -76,12 +86,15 @@ def write_report(ins: Insights, out: str | Path) -> Path:
     charts = write_charts(ins, folder)
     e = html.escape
     rows = "".join(
-        f"<tr><td>{e(s)}</td>" + "".join(f"<td>{_fmt(ins.median_minutes(k, severity=s))}</td>" for k, _ in METRICS)
+        f"<tr><td>{e(s)}</td>"
+        + "".join(f"<td>{_fmt(ins.median_minutes(k, severity=s))}</td>" for k, _ in METRICS)
         + f"<td>{sum(1 for i in ins.incidents if i.severity == s)}</td></tr>"
         for s in ins.severities()
     )
     overall = "".join(f"<td>{_fmt(ins.median_minutes(k))}</td>" for k, _ in METRICS)
-    recurring = "".join(f"<li>{e(s)}: {n} incidents</li>" for s, n in ins.recurring_services()) or "<li>none</li>"
+    recurring = (
+        "".join(f"<li>{e(s)}: {n} incidents</li>" for s, n in ins.recurring_services()) or "<li>none</li>"
+    )
     overdue = [it for it in ins.items if it.is_overdue(ins.today)]
     overdue_rows = "".join(
         f"<tr><td>{e(it.description)}</td><td>{e(it.owner or 'unowned')}</td><td>{it.due}</td>"

@@ -22,13 +22,22 @@ _FIELD_KEYS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(rf"(?i)^(?:[a-z0-9]+[_.-])*(?:{keys})$"))
     for rule, keys in (
         ("field:birth", r"dob|date[_-]?of[_-]?birth|birth[_-]?date|birthdate|birthday|birth|born"),
-        ("field:national-id", r"ssn|social[_-]?security(?:[_-]?(?:number|no))?|national[_-]?id|nin|tax[_-]?id|passport(?:[_-]?(?:no|number))?"),
+        (
+            "field:national-id",
+            r"ssn|social[_-]?security(?:[_-]?(?:number|no))?|national[_-]?id|nin|tax[_-]?id|passport(?:[_-]?(?:no|number))?",
+        ),
         ("field:email", r"e?[_-]?mail|email[_-]?address"),
         ("field:phone", r"phone(?:[_-]?number)?|mobile|tel|telephone|msisdn|cell"),
-        ("field:address", r"(?:home|street|postal|mailing|billing|shipping|residential)?[_-]?address(?:[_-]?line[_-]?\d)?|street|postcode|post[_-]?code|zip(?:[_-]?code)?"),
+        (
+            "field:address",
+            r"(?:home|street|postal|mailing|billing|shipping|residential)?[_-]?address(?:[_-]?line[_-]?\d)?|street|postcode|post[_-]?code|zip(?:[_-]?code)?",
+        ),
         ("field:iban", r"iban"),
         ("field:card", r"card(?:[_-]?(?:number|no|num))?|pan|cc(?:[_-]?num(?:ber)?)?|credit[_-]?card"),
-        ("field:name", r"(?:first|last|full|given|family|middle|maiden|legal|display|holder|cardholder|applicant|patient|contact)[_-]?name|surname|applicant|cardholder|name"),
+        (
+            "field:name",
+            r"(?:first|last|full|given|family|middle|maiden|legal|display|holder|cardholder|applicant|patient|contact)[_-]?name|surname|applicant|cardholder|name",
+        ),
     )
 )
 # Keys that end like a personal field but name machines: "ip_address", "mac_address", "service_name".
@@ -45,7 +54,9 @@ _PAIR = re.compile(
 )
 _PERSON_NAME = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:(?:[ .+]|%20)+[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,3}$")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
-_CARD = re.compile(r"(?<![\w.:/-])(?:\d{4}[ -]){3}\d{1,7}(?![\w.:/-])|(?<![\w.:/-])[3-6]\d{12,18}(?![\w.:/-])")
+_CARD = re.compile(
+    r"(?<![\w.:/-])(?:\d{4}[ -]){3}\d{1,7}(?![\w.:/-])|(?<![\w.:/-])[3-6]\d{12,18}(?![\w.:/-])"
+)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -87,7 +98,11 @@ def field_spans(text: str) -> Iterator[Span]:
             continue
         group = next(g for g in ("dq", "sq", "bare") if m.group(g) is not None)
         value = m.group(group).rstrip(".)")
-        if not value.strip() or PLACEHOLDER_RE.search(value) or value.lower() in ("null", "none", "true", "false", "-"):
+        if (
+            not value.strip()
+            or PLACEHOLDER_RE.search(value)
+            or value.lower() in ("null", "none", "true", "false", "-")
+        ):
             continue
         if rule == "field:name" and not _PERSON_NAME.match(value.strip()):
             continue  # name=checkout-api, "name": "orders-db"

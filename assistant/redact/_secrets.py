@@ -121,7 +121,9 @@ def identifier_like(value: str) -> bool:
     body = _ID_PREFIX.sub("", value)
     if body != value and (body.isupper() or body.islower() or body.isdigit()):
         return True  # a typed id with a single-case body (ULIDs, Stripe-style object ids)
-    return any(len(p) >= 5 and p.isalpha() and p.islower() for p in re.split(r"[-_.]", value)) and "-" in value
+    return (
+        any(len(p) >= 5 and p.isalpha() and p.islower() for p in re.split(r"[-_.]", value)) and "-" in value
+    )
 
 
 def _high_entropy(token: str) -> bool:
@@ -176,7 +178,9 @@ def _keyword_spans(text: str) -> Iterator[Span]:
         if bare_key and _HEX_OR_UUID.fullmatch(value):
             continue  # dedup keys and ids; hex after a real secret word is still redacted
         spaced = not m.group("sep").strip() or m.group("sep").strip().isalpha()
-        if (bare_key or spaced or (quoted and " " in value)) and (not looks_secret(value) or identifier_like(value)):
+        if (bare_key or spaced or (quoted and " " in value)) and (
+            not looks_secret(value) or identifier_like(value)
+        ):
             continue  # "key is rotated", "token expired", "signing key 2026-q2"
         if bare_key and (":" in value or value.islower() or value.isupper()):
             continue  # "cache key=user:1234", "routing_key=orders.created"

@@ -82,7 +82,9 @@ def explain(rule: str, kind: str = "") -> str:
     if rule.startswith("detect-secrets:"):
         return f"a credential format recognised by detect-secrets ({rule.split(':', 1)[1]})"
     if rule.startswith("field:"):
-        return f"the value of a personal-data field ({rule.split(':', 1)[1]}) in logfmt, JSON or a query string"
+        return (
+            f"the value of a personal-data field ({rule.split(':', 1)[1]}) in logfmt, JSON or a query string"
+        )
     return _WHY.get(rule, f"{kind or 'sensitive'} data ({rule})")
 
 
@@ -186,7 +188,9 @@ class Redactor:
 
     def findings(self, text: str) -> list[Finding]:
         """What ``redact`` would replace in text, in order, with the placeholder or alias for each."""
-        spans = [s for s in (*_detect(text), *self._known_spans(text)) if self.customers or s.kind != "customer"]
+        spans = [
+            s for s in (*_detect(text), *self._known_spans(text)) if self.customers or s.kind != "customer"
+        ]
         owner: dict[Span, str] = {}
         if self.alias_names and self._aliases:
             for span, name in name_spans(text, self._aliases):

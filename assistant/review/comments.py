@@ -33,7 +33,9 @@ class Comment:
 
 
 def _comment(r: CommentRow) -> Comment:
-    return Comment(r.id, r.draft_id, r.section, r.author, r.body, r.created, r.status, r.resolved_by, r.resolved_at)
+    return Comment(
+        r.id, r.draft_id, r.section, r.author, r.body, r.created, r.status, r.resolved_by, r.resolved_at
+    )
 
 
 def add(store: DraftStore, draft_id: str, section: str, body: str, *, user: str | None) -> Comment:

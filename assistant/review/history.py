@@ -82,7 +82,9 @@ def save_section(
         theirs = field_text(current, f)
         if row.version != base_version:
             base = s.scalar(
-                select(RevisionRow.draft).where(RevisionRow.draft_id == draft_id, RevisionRow.version == base_version)
+                select(RevisionRow.draft).where(
+                    RevisionRow.draft_id == draft_id, RevisionRow.version == base_version
+                )
             )
             if base is None or field_text(base, f) != theirs:
                 if theirs == text:  # both made the same change

@@ -21,7 +21,9 @@ def with_open_promises(store: DraftStore, matches: Sequence[Match]) -> list[Matc
     for m in matches:
         known = {p.text for p in m.seen_before}
         for it in promised.get(m.id, []):
-            text = f"{it.description} (promised in {it.postmortem}{', owner ' + it.owner if it.owner else ''})"
+            text = (
+                f"{it.description} (promised in {it.postmortem}{', owner ' + it.owner if it.owner else ''})"
+            )
             if text not in known:
                 status = it.status.replace("_", " ")
                 m.seen_before.append(PastActionItem(

@@ -61,7 +61,9 @@ def _step(store: DraftStore, draft_id: str, action: str, user: str | None, note:
         if action == "submit" and row.author is None and user:
             row.author = user  # a draft made before sign-in belongs to whoever submits it
         if action in ("approve", "publish") and not (user and user.strip()):
-            raise ReviewError(f"{action} needs a signed-in user: log in (POSTMORTEM_UI_USER) or pass the user's name")
+            raise ReviewError(
+                f"{action} needs a signed-in user: log in (POSTMORTEM_UI_USER) or pass the user's name"
+            )
         if action == "approve":
             _check_approver(row, user, approver_must_differ)
             row.approved_by, row.approved_at = user, utcnow()

@@ -24,7 +24,9 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`|^>.*$", re.M)
 _TEXT_LIMIT = 300
 _DIGITS = re.compile(r"\d+")
 _KEY_VALUE = re.compile(r"\b[\w.]+=\S")
-_MACHINE = re.compile(r"^\s*[\[{\"]\s*[\"{\w]|^\W{0,2}\d{4}-\d\d-\d\d[T ]\d\d:\d\d|^\W{0,2}(?:INFO|WARN\w*|ERROR|DEBUG)\b")
+_MACHINE = re.compile(
+    r"^\s*[\[{\"]\s*[\"{\w]|^\W{0,2}\d{4}-\d\d-\d\d[T ]\d\d:\d\d|^\W{0,2}(?:INFO|WARN\w*|ERROR|DEBUG)\b"
+)
 _DONE_STATES = ("resolved", "ok", "closed", "recovered", "inactive", "normal")
 _FIRING_STATES = ("firing", "triggered", "alerting", "problem", "alarm", "active", "open")
 
@@ -34,12 +36,21 @@ def _alert_role(e: Event) -> EventRole:
     sev = str(e.attrs.get("severity") or "")
     evidence = [f"alert status={status or '?'}"] + ([f"severity={sev}"] if sev else [])
     if status in _DONE_STATES:
-        return EventRole(role="alert_resolved", confidence=0.95, evidence=evidence, paging=is_paging_alert(e, any_state=True))
+        return EventRole(
+            role="alert_resolved",
+            confidence=0.95,
+            evidence=evidence,
+            paging=is_paging_alert(e, any_state=True),
+        )
     if status == "acknowledged":
         return EventRole(role="chatter", confidence=0.6, evidence=evidence, runner_up="alert_firing")
     paging = is_paging_alert(e)
-    return EventRole(role="alert_firing", confidence=0.95 if status in _FIRING_STATES else 0.7,
-                     evidence=[*evidence, "pages" if paging else "does not page"], paging=paging)
+    return EventRole(
+        role="alert_firing",
+        confidence=0.95 if status in _FIRING_STATES else 0.7,
+        evidence=[*evidence, "pages" if paging else "does not page"],
+        paging=paging,
+    )
 
 
 def machine_line(e: Event) -> bool:
@@ -65,12 +76,17 @@ def assign_roles(events: list[Event]) -> dict[str, EventRole]:
         if e.source == SourceKind.alert:
             out[e.id] = _alert_role(e)
         elif machine_line(e) and is_symptom(e.attrs.get("level"), e.text):
-            out[e.id] = EventRole(role="symptom", confidence=0.85,
-                                  evidence=[f"log level={e.attrs.get('level') or '?'} or failure words"])
+            out[e.id] = EventRole(
+                role="symptom",
+                confidence=0.85,
+                evidence=[f"log level={e.attrs.get('level') or '?'} or failure words"],
+            )
         elif machine_line(e) and e.source != SourceKind.log:
             # Log output pasted into chat or notes: its errors count as symptoms above; the rest is
             # state, not worth one embedding per line (a 2,000-line paste would cost seconds).
-            out[e.id] = EventRole(role="chatter", confidence=0.3, evidence=["machine output without failure words"])
+            out[e.id] = EventRole(
+                role="chatter", confidence=0.3, evidence=["machine output without failure words"]
+            )
         else:
             to_classify.append(e)
     texts = [_text(e) for e in to_classify]
@@ -95,8 +111,17 @@ def _classified(e: Event, roles: tuple[str, ...], p: Any) -> EventRole:
     evidence = [f"classifier {best} {conf:.2f}, then {second} {float(p[order[1]]):.2f}"]
     if machine_line(e):
         evidence.append("machine output, read as a template")
-        if best in ("alert_firing", "report", "relapse", "hypothesis", "ruled_out", "action_item", "resolution",
-                    "false_recovery", "impact"):
+        if best in (
+            "alert_firing",
+            "report",
+            "relapse",
+            "hypothesis",
+            "ruled_out",
+            "action_item",
+            "resolution",
+            "false_recovery",
+            "impact",
+        ):
             # Machine output states what happened; it does not report, guess, plan or declare.
             second, best, conf = best, "chatter", min(conf, 0.5)
     paging: bool | None = None
@@ -124,9 +149,13 @@ def mark_false_recoveries(events: list[Event], roles: dict[str, EventRole]) -> N
         if r is None or r.role != "resolution" or is_bot(e) or machine_line(e) or r.confidence < SURE:
             continue
         if e.time < last:
-            roles[e.id] = r.model_copy(update={
-                "role": "false_recovery", "runner_up": r.role,
-                "evidence": [*r.evidence, "a relapse follows it"]})
+            roles[e.id] = r.model_copy(
+                update={
+                    "role": "false_recovery",
+                    "runner_up": r.role,
+                    "evidence": [*r.evidence, "a relapse follows it"],
+                }
+            )
 
 
 def _is(roles: dict[str, EventRole], e: Event, role: str, sure: float = SURE) -> bool:

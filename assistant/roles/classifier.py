@@ -18,8 +18,21 @@ from assistant.roles.features import FEATURE_NAMES, cues
 WEIGHTS_FILE = Path(__file__).with_name("role_weights.json")
 # The sentence roles the classifier scores (structure adds alert state, false recovery, paging).
 TEXT_ROLES: tuple[str, ...] = (
-    "symptom", "alert_firing", "alert_resolved", "report", "hypothesis", "ruled_out", "finding", "change",
-    "mitigation", "recovery", "relapse", "resolution", "impact", "action_item", "chatter",
+    "symptom",
+    "alert_firing",
+    "alert_resolved",
+    "report",
+    "hypothesis",
+    "ruled_out",
+    "finding",
+    "change",
+    "mitigation",
+    "recovery",
+    "relapse",
+    "resolution",
+    "impact",
+    "action_item",
+    "chatter",
 )
 _MAX_CHARS = 400  # a message's opening is what says what it is; the embedder cuts long text anyway
 
@@ -44,9 +57,11 @@ def load_model(path: str | None = None) -> RoleModel | None:
     except (OSError, ValueError):
         return None
     roles = tuple(raw["roles"])
-    return RoleModel(roles=roles,
-                     weights=np.asarray([raw["heads"][r]["w"] for r in roles], dtype=np.float32),
-                     bias=np.asarray([raw["heads"][r]["b"] for r in roles], dtype=np.float32))
+    return RoleModel(
+        roles=roles,
+        weights=np.asarray([raw["heads"][r]["w"] for r in roles], dtype=np.float32),
+        bias=np.asarray([raw["heads"][r]["b"] for r in roles], dtype=np.float32),
+    )
 
 
 def feature_matrix(texts: list[str], vectors: Any) -> Any:

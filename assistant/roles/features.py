@@ -33,10 +33,15 @@ _OBLIGATION = re.compile(
     r"tenemos que|hay que|acción|pendiente|precisamos|temos que|ação)\b|^\s*(-\s*)?\[ \]|^\s*AI:|必要|対応事項",
     _F,
 )
-_AGAIN = re.compile(r"\b(again|back|reopen\w*|still|wieder|otra vez|de nuevo|volvi\w*|reabr\w*|de novo|voltar\w*)\b|また|再発",
-                    _F)
-_ALERTISH = re.compile(r"^\W*\[?(FIRING|RESOLVED|ALERT\w*|OK|PROBLEM|RECOVERY|TRIGGERED|WARNING|CRITICAL)\b|"
-                       r"\b(alarm|monitor (triggered|recovered)|changed state)\b", _F)
+_AGAIN = re.compile(
+    r"\b(again|back|reopen\w*|still|wieder|otra vez|de nuevo|volvi\w*|reabr\w*|de novo|voltar\w*)\b|また|再発",
+    _F,
+)
+_ALERTISH = re.compile(
+    r"^\W*\[?(FIRING|RESOLVED|ALERT\w*|OK|PROBLEM|RECOVERY|TRIGGERED|WARNING|CRITICAL)\b|"
+    r"\b(alarm|monitor (triggered|recovered)|changed state)\b",
+    _F,
+)
 _DONE_STATE = re.compile(
     r"\b(resolved|closed?|closing|all clear|fixed|behoben|gelöst|resuelto|cerramos|solucionado|resolvido|"
     r"fechando|resuelta)\b|解決|クローズ|復旧",
@@ -56,13 +61,28 @@ _WORSE = re.compile(
 )
 
 # "again" after customer-facing failure (impact returning) versus after a component's churn.
-_IMPACT_AGAIN = re.compile(r"\b(fail\w*|erroring|errors?|down|broken|timing out|5\d\d\w*|unavailable|degraded)\s+again\b|"
-                           r"\b(errors?|failures?|impact)\s+(are|is)\s+back\b", _F)
+_IMPACT_AGAIN = re.compile(
+    r"\b(fail\w*|erroring|errors?|down|broken|timing out|5\d\d\w*|unavailable|degraded)\s+again\b|"
+    r"\b(errors?|failures?|impact)\s+(are|is)\s+back\b",
+    _F,
+)
 _CHURN_AGAIN = re.compile(r"\b(crash\w*|restart\w*|oom\w*|evict\w*|flapp\w*)\s+again\b", _F)
 
 FEATURE_NAMES: tuple[str, ...] = (
-    "question", "hedge", "negation", "cause", "figure", "obligation", "again", "alertish", "done_state", "short",
-    "better", "worse", "impact_again", "churn_again",
+    "question",
+    "hedge",
+    "negation",
+    "cause",
+    "figure",
+    "obligation",
+    "again",
+    "alertish",
+    "done_state",
+    "short",
+    "better",
+    "worse",
+    "impact_again",
+    "churn_again",
 )
 
 

@@ -44,7 +44,9 @@ from assistant.keytimes import error_offset, error_onset, is_bot, is_pager, is_p
 from assistant.roles.assign import SURE, machine_line
 
 _MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\b|緩和", re.I)
-_NOT = re.compile(r"\b(not|isn'?t|until|once|before|if|when|nicht|no|não)\s+(yet\s+)?(mitigated|mitigiert|mitigado)", re.I)
+_NOT = re.compile(
+    r"\b(not|isn'?t|until|once|before|if|when|nicht|no|não)\s+(yet\s+)?(mitigated|mitigiert|mitigado)", re.I
+)
 _SYMPTOM_SURE = 0.6
 _REPORT_SURE = 0.5
 _RELAPSE_SURE = 0.8
@@ -91,7 +93,9 @@ def _detections(events: list[Event], roles: dict[str, EventRole]) -> list[Found]
     return out + noticed if out else noticed
 
 
-def _choice(found: list[Found], pick: int = 0, *, time_of: Callable[[Event], datetime] | None = None) -> KeyChoice:
+def _choice(
+    found: list[Found], pick: int = 0, *, time_of: Callable[[Event], datetime] | None = None
+) -> KeyChoice:
     e, conf, why = found[pick]
     rest = [f for i, f in enumerate(found) if i != pick]
     seen: set[str] = {e.id}
@@ -100,9 +104,17 @@ def _choice(found: list[Found], pick: int = 0, *, time_of: Callable[[Event], dat
         if c[0].id in seen or len(cands) >= _MAX_CANDIDATES:
             continue
         seen.add(c[0].id)
-        cands.append(KeyCandidate(event_id=c[0].id, time=(time_of or _t)(c[0]), confidence=round(c[1], 3), why=c[2]))
-    return KeyChoice(event_id=e.id, time=(time_of or _t)(e), confidence=round(conf, 3), why=why,
-                     supporting=[e.id], candidates=cands)
+        cands.append(
+            KeyCandidate(event_id=c[0].id, time=(time_of or _t)(c[0]), confidence=round(c[1], 3), why=c[2])
+        )
+    return KeyChoice(
+        event_id=e.id,
+        time=(time_of or _t)(e),
+        confidence=round(conf, 3),
+        why=why,
+        supporting=[e.id],
+        candidates=cands,
+    )
 
 
 def _t(e: Event) -> datetime:
@@ -118,8 +130,13 @@ def _event_for(events: list[Event], when: datetime, ref: SourceRef | None) -> Ev
     return later[0] if later else (events[-1] if events else None)
 
 
-def _start(events: list[Event], errors: list[tuple[datetime, SourceRef]], det: Event, det_why: str,
-           logs_since: datetime | None) -> KeyChoice:
+def _start(
+    events: list[Event],
+    errors: list[tuple[datetime, SourceRef]],
+    det: Event,
+    det_why: str,
+    logs_since: datetime | None,
+) -> KeyChoice:
     people = "person" in det_why
     lookback = timedelta(days=14) if people else timedelta(hours=12)
     found: list[tuple[datetime, Found]] = []
@@ -136,17 +153,28 @@ def _start(events: list[Event], errors: list[tuple[datetime, SourceRef]], det: E
             found.append((e.time, (e, 0.75, "a paging alert's own start")))
             break
     if not found:
-        return KeyChoice(event_id=det.id, time=det.time, confidence=0.4, supporting=[det.id],
-                         why="no earlier sign in the logs or alerts: start taken at detection")
+        return KeyChoice(
+            event_id=det.id,
+            time=det.time,
+            confidence=0.4,
+            supporting=[det.id],
+            why="no earlier sign in the logs or alerts: start taken at detection",
+        )
     found.sort(key=lambda f: f[0])
     times = {f[1][0].id: f[0] for f in found}
     choice = _choice([f[1] for f in found], time_of=lambda e: times.get(e.id, e.time))
-    choice.candidates.append(KeyCandidate(event_id=det.id, time=det.time, confidence=0.3, why="detection itself"))
+    choice.candidates.append(
+        KeyCandidate(event_id=det.id, time=det.time, confidence=0.3, why="detection itself")
+    )
     return choice
 
 
-def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | None,
-              errors: list[tuple[datetime, SourceRef]] | None = None) -> list[Event]:
+def _relapses(
+    events: list[Event],
+    roles: dict[str, EventRole],
+    det: Event | None,
+    errors: list[tuple[datetime, SourceRef]] | None = None,
+) -> list[Event]:
     """Impact returning: the detecting alert firing again after it resolved, or a person's relapse
     that something corroborates (the classifier very sure, log errors around it, or another person
     describing trouble within 15 min); a lone, unsure "again" is often a component churning."""
@@ -163,8 +191,11 @@ def _relapses(events: list[Event], roles: dict[str, EventRole], det: Event | Non
                 seen_resolved = True
             elif r.role == "alert_firing" and seen_resolved:
                 out.append(e)
-        elif _human(e) and (c := _has(roles, e, "relapse")) and (
-                c >= _RELAPSE_SURE or _errors_near(err_times, e.time) or _others_agree(events, roles, e)):
+        elif (
+            _human(e)
+            and (c := _has(roles, e, "relapse"))
+            and (c >= _RELAPSE_SURE or _errors_near(err_times, e.time) or _others_agree(events, roles, e))
+        ):
             out.append(e)
     return out
 
@@ -175,29 +206,46 @@ def _errors_near(err_times: list[datetime], t: datetime, span: timedelta = timed
 
 def _others_agree(events: list[Event], roles: dict[str, EventRole], e: Event) -> bool:
     near = timedelta(minutes=15)
-    return any(o.id != e.id and o.actor != e.actor and _human(o) and abs(o.time - e.time) <= near
-               and _has(roles, o, "relapse", "symptom", "report", sure=0.5) for o in events)
+    return any(
+        o.id != e.id
+        and o.actor != e.actor
+        and _human(o)
+        and abs(o.time - e.time) <= near
+        and _has(roles, o, "relapse", "symptom", "report", sure=0.5)
+        for o in events
+    )
 
 
-def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
-              since: datetime) -> tuple[KeyChoice | None, list[Found]]:
+def _resolved(
+    events: list[Event], roles: dict[str, EventRole], after: datetime, since: datetime
+) -> tuple[KeyChoice | None, list[Found]]:
     """Declarations after ``after`` (the last relapse or the mitigation), the first strong one chosen."""
     later = [e for e in events if e.time >= after]
     found: list[Found] = []
     for e in later:
         r = _role(roles, e)
         # After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void.
-        if r is not None and _human(e) and r.role in ("resolution", "false_recovery") and r.confidence >= SURE:
+        if (
+            r is not None
+            and _human(e)
+            and r.role in ("resolution", "false_recovery")
+            and r.confidence >= SURE
+        ):
             found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
     if found:
         # The first declaration about as sure as the surest: a stray "yes" early on is not one.
         top = max(c for _, c, _ in found)
         first = next(i for i, f in enumerate(found) if f[1] >= 0.85 * top)
-        found = [found[first], *found[:first], *found[first + 1:]]
-    false = [(e, 0.2, "declared resolved, but a relapse followed (false recovery)")
-             for e in events if _has(roles, e, "false_recovery") and since <= e.time < after]
+        found = [found[first], *found[:first], *found[first + 1 :]]
+    false = [
+        (e, 0.2, "declared resolved, but a relapse followed (false recovery)")
+        for e in events
+        if _has(roles, e, "false_recovery") and since <= e.time < after
+    ]
     if not found:
-        pager = [e for e in later if is_bot(e) and _has(roles, e, "resolution", "alert_resolved") and is_pager(e)]
+        pager = [
+            e for e in later if is_bot(e) and _has(roles, e, "resolution", "alert_resolved") and is_pager(e)
+        ]
         alerts = [e for e in later if e.source == SourceKind.alert and _has(roles, e, "alert_resolved")]
         if pager:
             found.append((pager[0], 0.6, "the pager's incident resolves"))
@@ -208,8 +256,13 @@ def _resolved(events: list[Event], roles: dict[str, EventRole], after: datetime,
     return _choice(found + false), found
 
 
-def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, until: datetime | None,
-               errors: list[tuple[datetime, SourceRef]]) -> KeyChoice | None:
+def _mitigated(
+    events: list[Event],
+    roles: dict[str, EventRole],
+    det: Event,
+    until: datetime | None,
+    errors: list[tuple[datetime, SourceRef]],
+) -> KeyChoice | None:
     window = [e for e in events if e.time >= det.time and (until is None or e.time <= until)]
     relapse_ids = {e.id for e in _relapses(window, roles, det, errors)}
     said: list[Found] = []
@@ -233,9 +286,19 @@ def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, unt
         if _human(e) and _MITIGATED.search(e.text) and not _NOT.search(e.text) and "?" not in e.text:
             said.append((e, 0.85, "a person says it is mitigated"))
         elif _human(e) and (c := _has(roles, e, "recovery")):
-            (signs if acted else early).append((e, min(0.85, 0.3 + c) * (1.0 if acted else 0.5),
-                                                "a person observes recovery" + ("" if acted else " (before any action)")))
-        elif e.source == SourceKind.alert and det_alert and e.attrs.get("alert") == det_alert and r.role == "alert_resolved":
+            (signs if acted else early).append(
+                (
+                    e,
+                    min(0.85, 0.3 + c) * (1.0 if acted else 0.5),
+                    "a person observes recovery" + ("" if acted else " (before any action)"),
+                )
+            )
+        elif (
+            e.source == SourceKind.alert
+            and det_alert
+            and e.attrs.get("alert") == det_alert
+            and r.role == "alert_resolved"
+        ):
             signs.append((e, 0.7, "the detecting alert resolves"))
     # Without any action in the window every sign counts in time order (it recovered by itself).
     found = said + (signs + early if acted else sorted(signs + early, key=lambda f: f[0].time))
@@ -249,8 +312,10 @@ def _mitigated(events: list[Event], roles: dict[str, EventRole], det: Event, unt
         ev = _event_for(events, end, ref)
         backed = [f for f in found if timedelta(0) <= f[0].time - end <= timedelta(minutes=30)]
         if ev is not None and (backed or not found):
-            choice = _choice([(ev, 0.8 if backed else 0.55, "the log error rate falls back here"), *found],
-                             time_of=lambda e: end if e.id == ev.id else _stated(e, det.time))
+            choice = _choice(
+                [(ev, 0.8 if backed else 0.55, "the log error rate falls back here"), *found],
+                time_of=lambda e: end if e.id == ev.id else _stated(e, det.time),
+            )
             choice.supporting += [f[0].id for f in backed[:3]]
             return choice
     if not found:
@@ -265,8 +330,13 @@ def _stated(e: Event, not_before: datetime) -> datetime:
     return t if t >= not_before else e.time
 
 
-def find_key_times(events: list[Event], roles: dict[str, EventRole], errors: list[tuple[datetime, SourceRef]], *,
-                   logs_since: datetime | None = None) -> tuple[KeyTimes, KeyEvents, dict[str, KeyChoice]]:
+def find_key_times(
+    events: list[Event],
+    roles: dict[str, EventRole],
+    errors: list[tuple[datetime, SourceRef]],
+    *,
+    logs_since: datetime | None = None,
+) -> tuple[KeyTimes, KeyEvents, dict[str, KeyChoice]]:
     """The four key times, the event supporting each, and how each was chosen (see the module docstring)."""
     events = [e for e in events if not e.attrs.get("untimed")]  # follow-up bullets placed at a borrowed time
     kt, ke = KeyTimes(), KeyEvents()
@@ -277,8 +347,13 @@ def find_key_times(events: list[Event], roles: dict[str, EventRole], errors: lis
             first = min(errors, key=lambda x: x[0])
             ev = _event_for(events, first[0], first[1])
             if ev is not None:
-                choices["start"] = KeyChoice(event_id=ev.id, time=first[0], confidence=0.4, supporting=[ev.id],
-                                             why="first error in the logs; nothing detected it")
+                choices["start"] = KeyChoice(
+                    event_id=ev.id,
+                    time=first[0],
+                    confidence=0.4,
+                    supporting=[ev.id],
+                    why="first error in the logs; nothing detected it",
+                )
         for k in ("start", "detected", "mitigated", "resolved"):
             choices.setdefault(k, KeyChoice(question=QUESTIONS[k]))
         return _fill(kt, ke, choices)
@@ -291,8 +366,14 @@ def find_key_times(events: list[Event], roles: dict[str, EventRole], errors: lis
     # Resolution follows mitigation: a first pass bounds the mitigation window, the second picks
     # the declaration made once impact had stopped.
     first_res, _ = _resolved(events, roles, last_relapse, det.time)
-    until = max((e.time for e in events if _has(roles, e, "resolution", "false_recovery") and _human(e)
-                 and e.time >= last_relapse), default=None)
+    until = max(
+        (
+            e.time
+            for e in events
+            if _has(roles, e, "resolution", "false_recovery") and _human(e) and e.time >= last_relapse
+        ),
+        default=None,
+    )
     mit = _mitigated(events, roles, det, until, errors)
     res = first_res
     if mit is not None and mit.time is not None:
@@ -303,14 +384,20 @@ def find_key_times(events: list[Event], roles: dict[str, EventRole], errors: lis
     if mit is not None:
         choices["mitigated"] = mit
     elif res is not None:
-        choices["mitigated"] = res.model_copy(update={"confidence": round(res.confidence / 2, 3),
-                                                      "why": "no recovery sign: resolution stands in"})
+        choices["mitigated"] = res.model_copy(
+            update={
+                "confidence": round(res.confidence / 2, 3),
+                "why": "no recovery sign: resolution stands in",
+            }
+        )
     for k in ("mitigated", "resolved"):
         choices.setdefault(k, KeyChoice(question=QUESTIONS[k]))
     return _fill(kt, ke, choices)
 
 
-def _fill(kt: KeyTimes, ke: KeyEvents, choices: dict[str, KeyChoice]) -> tuple[KeyTimes, KeyEvents, dict[str, KeyChoice]]:
+def _fill(
+    kt: KeyTimes, ke: KeyEvents, choices: dict[str, KeyChoice]
+) -> tuple[KeyTimes, KeyEvents, dict[str, KeyChoice]]:
     for k, c in choices.items():
         setattr(kt, k, c.time)
         setattr(ke, k, c.event_id)

@@ -83,7 +83,9 @@ def sync_from_draft(session: Session, draft_row: DraftRow, *, now: datetime) -> 
     items = _items(draft_row.draft or {})
     rows = list(
         session.scalars(
-            select(ActionItemRow).where(ActionItemRow.draft_id == draft_row.id).order_by(ActionItemRow.position)
+            select(ActionItemRow)
+            .where(ActionItemRow.draft_id == draft_row.id)
+            .order_by(ActionItemRow.position)
         )
     )
     matched: dict[int, ActionItemRow] = {}

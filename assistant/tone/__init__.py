@@ -27,8 +27,17 @@ def __getattr__(name: str) -> Any:
         return ToneFinding
     raise AttributeError(f"module 'assistant.tone' has no attribute {name!r}")
 
-__all__ = ["CATEGORIES", "Category", "ToneFinding", "check_text", "check_text_llm", "check_texts", "findings_for",
-           "rewrite_text"]
+
+__all__ = [
+    "CATEGORIES",
+    "Category",
+    "ToneFinding",
+    "check_text",
+    "check_text_llm",
+    "check_texts",
+    "findings_for",
+    "rewrite_text",
+]
 
 
 def check_text(text: str, *, semantic: bool | None = None, people: Iterable[str] = ()) -> list[ToneFinding]:
@@ -41,8 +50,9 @@ def check_text(text: str, *, semantic: bool | None = None, people: Iterable[str]
     return check_texts([text], semantic=semantic, people=people)[0]
 
 
-def check_texts(texts: list[str], *, semantic: bool | None = None,
-                people: Iterable[str] = ()) -> list[list[ToneFinding]]:
+def check_texts(
+    texts: list[str], *, semantic: bool | None = None, people: Iterable[str] = ()
+) -> list[list[ToneFinding]]:
     """``check_text`` for many texts, embedding all their rule-clean sentences in one batch.
 
     With the model stages on (``semantic`` not False), rule-clean sentences that name someone and
@@ -78,8 +88,9 @@ def _with_syntax(verdicts: list[list[SentenceVerdict]], people: Iterable[str]) -
     return out
 
 
-def rewrite_text(text: str, *, semantic: bool | None = None,
-                 people: Iterable[str] = ()) -> tuple[str, list[ToneFinding]]:
+def rewrite_text(
+    text: str, *, semantic: bool | None = None, people: Iterable[str] = ()
+) -> tuple[str, list[ToneFinding]]:
     """``text`` with every flagged sentence replaced by its blameless rewrite, and the findings."""
     findings = check_text(text, semantic=semantic, people=people)
     return apply_rewrites(text, findings), findings
@@ -120,9 +131,16 @@ def _semantic_finding(text: str, v: SentenceVerdict, p: float, category: str) ->
     start, end = sentence.start + span[0], sentence.start + span[1]
     line, col = line_col(text, start)
     return ToneFinding(
-        start=start, end=end, text=text[start:end], category=category,  # type: ignore[arg-type]
-        explanation=f"{why} (semantic check, p={p:.2f})", suggestion=rewrite_sentence(sentence.text, (hit,)),
-        sentence_start=sentence.start, sentence_end=sentence.end, line=line, col=col,
+        start=start,
+        end=end,
+        text=text[start:end],
+        category=category,  # type: ignore[arg-type]
+        explanation=f"{why} (semantic check, p={p:.2f})",
+        suggestion=rewrite_sentence(sentence.text, (hit,)),
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        line=line,
+        col=col,
         confidence=round(min(p, 1.0), 3),
     )
 
@@ -163,11 +181,21 @@ def findings_for(text: str, verdicts: list[SentenceVerdict]) -> list[ToneFinding
             start = v.sentence.start + h.start
             end = v.sentence.start + h.end
             line, col = line_col(text, start)
-            out.append(ToneFinding(
-                start=start, end=end, text=text[start:end], category=h.category,  # type: ignore[arg-type]
-                explanation=h.explanation, suggestion=suggestion, sentence_start=v.sentence.start,
-                sentence_end=v.sentence.end, line=line, col=col, confidence=h.confidence,
-            ))
+            out.append(
+                ToneFinding(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    category=h.category,  # type: ignore[arg-type]
+                    explanation=h.explanation,
+                    suggestion=suggestion,
+                    sentence_start=v.sentence.start,
+                    sentence_end=v.sentence.end,
+                    line=line,
+                    col=col,
+                    confidence=h.confidence,
+                )
+            )
     return out
 
 

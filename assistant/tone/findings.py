@@ -11,7 +11,6 @@ from assistant.tone.categories import CATEGORIES, Category
 __all__ = ["CATEGORIES", "Category", "ToneFinding"]
 
 
-
 class ToneFinding(BaseModel):
     """A blameful span: offsets into the checked text, category, why, and a blameless rewrite."""
 

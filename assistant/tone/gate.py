@@ -28,8 +28,11 @@ def literal_gate(pattern: str) -> tuple[str, ...] | None:
 
 
 def _good(words: set[str] | None) -> bool:
-    return bool(words) and len(words or ()) <= _MAX_SET and all(
-        len(w) >= 2 or (len(w) == 1 and not w.isascii()) for w in words or ())
+    return (
+        bool(words)
+        and len(words or ()) <= _MAX_SET
+        and all(len(w) >= 2 or (len(w) == 1 and not w.isascii()) for w in words or ())
+    )
 
 
 def _best(seq: list[Any]) -> set[str] | None:
@@ -43,7 +46,45 @@ def _best(seq: list[Any]) -> set[str] | None:
 
 
 # Substrings found in most English sentences: a gate made of these filters nothing.
-_COMMON = frozenset(["the", "her", "his", "him", "hi", "he", "on", "as", "is", "in", "it", "an", "at", "to", "be", "we", "or", "of", "no", "so", "do", "and", "are", "was", "for", "you", "all", "can", "not", "but", "had", "has", "one", "out", "way"])
+_COMMON = frozenset(
+    [
+        "the",
+        "her",
+        "his",
+        "him",
+        "hi",
+        "he",
+        "on",
+        "as",
+        "is",
+        "in",
+        "it",
+        "an",
+        "at",
+        "to",
+        "be",
+        "we",
+        "or",
+        "of",
+        "no",
+        "so",
+        "do",
+        "and",
+        "are",
+        "was",
+        "for",
+        "you",
+        "all",
+        "can",
+        "not",
+        "but",
+        "had",
+        "has",
+        "one",
+        "out",
+        "way",
+    ]
+)
 
 
 def _cost(word: str) -> float:

@@ -68,16 +68,23 @@ def candidates(verdicts: list[SentenceVerdict]) -> list[SentenceVerdict]:
 
 def build_request(sentence: str, hits: tuple[Hit, ...]) -> StructuredRequest[ToneJudgement]:
     """The structured request for one sentence, with the rules' hints as context."""
-    hints = "; ".join(f"{h.category}: '{sentence[h.start:h.end]}'" for h in hits) or "none"
-    user = (f"Rule-based hints (may be wrong): {hints}\n"
-            f"<sentence>\n{sentence}\n</sentence>\n"
-            "Is this sentence blameful? If so, list the blameful phrases and write a blameless rewrite.")
+    hints = "; ".join(f"{h.category}: '{sentence[h.start : h.end]}'" for h in hits) or "none"
+    user = (
+        f"Rule-based hints (may be wrong): {hints}\n"
+        f"<sentence>\n{sentence}\n</sentence>\n"
+        "Is this sentence blameful? If so, list the blameful phrases and write a blameless rewrite."
+    )
     return StructuredRequest(
         messages=[Message("system", SYSTEM_PROMPT), Message("user", user)],
         schema=ToneJudgement,
         purpose=PURPOSE,
-        context={"sentence": sentence, "rule_hits": [
-            {"category": h.category, "text": sentence[h.start:h.end], "confidence": h.confidence} for h in hits]},
+        context={
+            "sentence": sentence,
+            "rule_hits": [
+                {"category": h.category, "text": sentence[h.start : h.end], "confidence": h.confidence}
+                for h in hits
+            ],
+        },
     )
 
 
@@ -99,13 +106,24 @@ def judge_with_llm(text: str, verdicts: list[SentenceVerdict], provider: Provide
         for (s, e), span in spans:
             start, end = v.sentence.start + s, v.sentence.start + e
             line, col = line_col(text, start)
-            out.append(ToneFinding(
-                start=start, end=end, text=text[start:end], category=span.category,
-                explanation=span.explanation.strip().splitlines()[0] if span.explanation.strip() else span.category,
-                suggestion=suggestion, sentence_start=v.sentence.start, sentence_end=v.sentence.end,
-                line=line, col=col, confidence={"low": 0.5, "medium": 0.75, "high": 0.95}[judgement.confidence],
-                source="llm",
-            ))
+            out.append(
+                ToneFinding(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    category=span.category,
+                    explanation=span.explanation.strip().splitlines()[0]
+                    if span.explanation.strip()
+                    else span.category,
+                    suggestion=suggestion,
+                    sentence_start=v.sentence.start,
+                    sentence_end=v.sentence.end,
+                    line=line,
+                    col=col,
+                    confidence={"low": 0.5, "medium": 0.75, "high": 0.95}[judgement.confidence],
+                    source="llm",
+                )
+            )
     return sorted(out, key=lambda f: (f.start, f.end))
 
 

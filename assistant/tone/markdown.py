@@ -30,7 +30,9 @@ _TABLE_PROSE_WORDS = 4  # a cell with fewer words is a label, a name, a time or 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\]\[[^\]]*\]")
+_LINK_TARGET = re.compile(
+    r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)|\]\[[^\]]*\]"
+)
 _IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|<[^<>\s@]+@[^<>\s@]+>")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
@@ -108,14 +110,20 @@ def _line_range(starts: list[int], line_map: list[int], n: int) -> tuple[int, in
 def _title_like(tok: Token) -> bool:
     """A paragraph that is only emphasised text with no sentence end: a heading in disguise."""
     kids = [c for c in tok.children or [] if not (c.type == "text" and not c.content.strip())]
-    if len(kids) < 3 or kids[0].type not in ("strong_open", "em_open") or kids[-1].type not in ("strong_close", "em_close"):
+    if (
+        len(kids) < 3
+        or kids[0].type not in ("strong_open", "em_open")
+        or kids[-1].type not in ("strong_close", "em_close")
+    ):
         return False
     if any(c.type in ("softbreak", "hardbreak") for c in kids):
         return False
     return not _SENTENCE_END.search(tok.content.strip().strip("*_"))
 
 
-def _paragraph_spans(text: str, starts: list[int], tok: Token, spans: list[tuple[int, int]], joins: list[int]) -> None:
+def _paragraph_spans(
+    text: str, starts: list[int], tok: Token, spans: list[tuple[int, int]], joins: list[int]
+) -> None:
     a, b = tok.map or (0, 0)
     pieces = tok.content.split("\n")
     para: list[tuple[int, int]] = []
@@ -132,7 +140,7 @@ def _paragraph_spans(text: str, starts: list[int], tok: Token, spans: list[tuple
         para.append((line_start + at, line_start + at + len(piece.strip())))
     for n, (s, e) in enumerate(para):
         spans.extend(_inline_prose(text, s, e))
-        if n + 1 < len(para) and text[e:para[n + 1][0]].count("\n") == 1:
+        if n + 1 < len(para) and text[e : para[n + 1][0]].count("\n") == 1:
             joins.append(text.index("\n", e))
 
 

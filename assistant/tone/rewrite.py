@@ -16,31 +16,49 @@ from assistant.tone.reframe import reframe
 from assistant.tone.rules import FLAG_AT, Hit, check_sentence
 
 _F = re.IGNORECASE
-_SUBS: list[tuple[LazyRegex, str]] = [(LazyRegex(a, _F), b) for a, b in [
-    (r"\b(?:human|operator|user|pilot|personnel|engineer|staff|manual)\s+(?:error|mistake|slip)s?\s+(?:on\s+the\s+part\s+of|by)\s+(?:the\s+)?([\w\s-]{1,30}?)(?=[,.;]|$)",
-     r"a manual step by the \1"),
-    (r"\b(?:just\s+|simply\s+|a\s+|an\s+)?(?:human|operator|user|pilot|personnel|engineer|staff)\s+(?:error|mistake|slip)s?\b(?!\s+(?:message|page|code|rate))",
-     "a manual step"),
-    (r"\bfat[\s-]?finger(?:ed|ing)\b", "mistyped"),
-    (r"\b(?:another\s+|a\s+)?fat[\s-]?fingers?\b", "a typo"),
-    (r"\b(?:classic\s+)?(?:pebkac|pebcak|id10t)\b", "a manual step went wrong"),
-    (rf"(?<![\w'-])(?:(?:the\s+)?[\w-]+\s+(?:team|squad|office|folks)|[A-Za-z][\w-]*)'s\s+(?:{BAD}\s+)?({ARTIFACT})\b", r"a \1"),
-    (rf"\b{BAD}\s+({ARTIFACT})\b", r"\1"),
-    (r"\b(?:careless|sloppy|lazy|reckless|negligent|incompetent|irresponsible|amateurish|half-?assed|"
-     r"cowboy|inattentive|unprofessional|stupid|dumb|idiotic|boneheaded)\s+"
-     r"(?!(?:with|and|or|to|of|in|on|at|for|is|was|are|were|as|about|when|if|but)\b)(?=[a-z])", ""),
-    (r"\ban\s+(?=[bcdfgjklmnpqrstvwxyz])", "a "),
-    (r"\b(?:predictably|obviously|clearly|simply|literally|plainly|apparently|honestly|certainly),?\s*", ""),
-    (r",?\s*\b(?:and,?\s+)?predictably,?", ""),
-    (r"\b(?:the|this|that|a|an)\s+obvious\s+", "the "),
-    (r"\bobvious\s+", ""),
-    (r"\beasily\s+(preventable|avoidable)\b", r"\1"),
-    (r"\s*[🙄🤦😒🤡🤌👀😇😂🤣🤔]+", ""),
-    (r"\b(?:thanks\s+to|because\s+of)\s+@?\w+,\s*", ""),
-]]
+_SUBS: list[tuple[LazyRegex, str]] = [
+    (LazyRegex(a, _F), b)
+    for a, b in [
+        (
+            r"\b(?:human|operator|user|pilot|personnel|engineer|staff|manual)\s+(?:error|mistake|slip)s?\s+(?:on\s+the\s+part\s+of|by)\s+(?:the\s+)?([\w\s-]{1,30}?)(?=[,.;]|$)",
+            r"a manual step by the \1",
+        ),
+        (
+            r"\b(?:just\s+|simply\s+|a\s+|an\s+)?(?:human|operator|user|pilot|personnel|engineer|staff)\s+(?:error|mistake|slip)s?\b(?!\s+(?:message|page|code|rate))",
+            "a manual step",
+        ),
+        (r"\bfat[\s-]?finger(?:ed|ing)\b", "mistyped"),
+        (r"\b(?:another\s+|a\s+)?fat[\s-]?fingers?\b", "a typo"),
+        (r"\b(?:classic\s+)?(?:pebkac|pebcak|id10t)\b", "a manual step went wrong"),
+        (
+            rf"(?<![\w'-])(?:(?:the\s+)?[\w-]+\s+(?:team|squad|office|folks)|[A-Za-z][\w-]*)'s\s+(?:{BAD}\s+)?({ARTIFACT})\b",
+            r"a \1",
+        ),
+        (rf"\b{BAD}\s+({ARTIFACT})\b", r"\1"),
+        (
+            r"\b(?:careless|sloppy|lazy|reckless|negligent|incompetent|irresponsible|amateurish|half-?assed|"
+            r"cowboy|inattentive|unprofessional|stupid|dumb|idiotic|boneheaded)\s+"
+            r"(?!(?:with|and|or|to|of|in|on|at|for|is|was|are|were|as|about|when|if|but)\b)(?=[a-z])",
+            "",
+        ),
+        (r"\ban\s+(?=[bcdfgjklmnpqrstvwxyz])", "a "),
+        (
+            r"\b(?:predictably|obviously|clearly|simply|literally|plainly|apparently|honestly|certainly),?\s*",
+            "",
+        ),
+        (r",?\s*\b(?:and,?\s+)?predictably,?", ""),
+        (r"\b(?:the|this|that|a|an)\s+obvious\s+", "the "),
+        (r"\bobvious\s+", ""),
+        (r"\beasily\s+(preventable|avoidable)\b", r"\1"),
+        (r"\s*[🙄🤦😒🤡🤌👀😇😂🤣🤔]+", ""),
+        (r"\b(?:thanks\s+to|because\s+of)\s+@?\w+,\s*", ""),
+    ]
+]
 
-_TIME_OR_NUMBER = LazyRegex(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*UTC)?|\b\d[\d,.]*%?(?:\s*(?:minutes?|hours?|seconds?|days?|ms|s|h|m))?\b|#\d+",
-                             _F)
+_TIME_OR_NUMBER = LazyRegex(
+    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*UTC)?|\b\d[\d,.]*%?(?:\s*(?:minutes?|hours?|seconds?|days?|ms|s|h|m))?\b|#\d+",
+    _F,
+)
 
 
 def rewrite_sentence(sentence: str, hits: tuple[Hit, ...] | None = None) -> str:
@@ -76,7 +94,11 @@ def _reframed(source: str, original: str, chat: bool) -> str:
         return ""
     if body and not chat:
         text = text[:1].upper() + text[1:]
-    if text.strip() == original.strip() or len(re.findall(r"\w+", text)) < 4 or (not questions and len(body.split()) < 5):
+    if (
+        text.strip() == original.strip()
+        or len(re.findall(r"\w+", text)) < 4
+        or (not questions and len(body.split()) < 5)
+    ):
         return ""
     return text if _clean(text) and _keeps_facts(original, text) else ""
 
@@ -88,7 +110,9 @@ def _substitute(text: str) -> str:
     return _tidy(out)
 
 
-_CLAUSE = LazyRegex(r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|because|which|while|after|since)\b)|\s+[—–]\s+|(?<=\.)\s+")
+_CLAUSE = LazyRegex(
+    r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|because|which|while|after|since)\b)|\s+[—–]\s+|(?<=\.)\s+"
+)
 
 
 def _drop_blameful_clauses(text: str) -> str:
@@ -148,7 +172,12 @@ def _finish(text: str, chat: bool, flagged: list[Hit], *, changed_meaning: bool)
 def _needs_follow_up(flagged: list[Hit]) -> bool:
     # Substituting a label or an adjective is enough for these; the others removed a judgment
     # about people and need the systemic question in its place.
-    light = {"character-judgment", "sarcasm-or-mockery", "minimizing-or-judging-difficulty", "human-error-label"}
+    light = {
+        "character-judgment",
+        "sarcasm-or-mockery",
+        "minimizing-or-judging-difficulty",
+        "human-error-label",
+    }
     return any(h.category not in light for h in flagged)
 
 
@@ -167,7 +196,9 @@ def _follow_up(flagged: list[Hit], chat: bool) -> str:
 
 # System words a rewrite carries over: names with digits (k8s, s3, 5xx), acronyms (DNS, API), and
 # the products and system nouns of the lexicon.
-_SYSTEM_WORD = LazyRegex(r"(?<![\w@'])(?:[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*|(?-i:[A-Z]{2,}[a-z]?s?)|[A-Za-z][\w.-]*[\w])(?![\w'])")
+_SYSTEM_WORD = LazyRegex(
+    r"(?<![\w@'])(?:[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*|(?-i:[A-Z]{2,}[a-z]?s?)|[A-Za-z][\w.-]*[\w])(?![\w'])"
+)
 
 
 def system_words(sentence: str) -> list[str]:
@@ -178,17 +209,57 @@ def system_words(sentence: str) -> list[str]:
     for m in _SYSTEM_WORD.finditer(sentence):
         word = m.group(0)
         low = word.lower()
-        technical = (any(c.isdigit() for c in word) or (word.isupper() and len(word) > 1) or low in PRODUCT_NAMES
-                     or (low in NOT_A_NAME and len(low) > 3 and low.isalpha() and low not in _FUNCTION_WORDS))
+        technical = (
+            any(c.isdigit() for c in word)
+            or (word.isupper() and len(word) > 1)
+            or low in PRODUCT_NAMES
+            or (low in NOT_A_NAME and len(low) > 3 and low.isalpha() and low not in _FUNCTION_WORDS)
+        )
         if technical and low not in (w.lower() for w in out):
             out.append(word)
     return out
 
 
-_FUNCTION_WORDS = frozenset({"this", "that", "what", "which", "there", "here", "then", "also", "because", "since",
-                             "when", "after", "before", "while", "once", "just", "only", "everyone", "everybody",
-                             "nobody", "their", "some", "each", "every", "another", "today", "yesterday", "tonight",
-                             "mistake", "error", "errors", "something", "everything", "nothing", "whom", "whose"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "this",
+        "that",
+        "what",
+        "which",
+        "there",
+        "here",
+        "then",
+        "also",
+        "because",
+        "since",
+        "when",
+        "after",
+        "before",
+        "while",
+        "once",
+        "just",
+        "only",
+        "everyone",
+        "everybody",
+        "nobody",
+        "their",
+        "some",
+        "each",
+        "every",
+        "another",
+        "today",
+        "yesterday",
+        "tonight",
+        "mistake",
+        "error",
+        "errors",
+        "something",
+        "everything",
+        "nothing",
+        "whom",
+        "whose",
+    }
+)
 
 
 def _template(sentence: str, chat: bool, flagged: list[Hit]) -> str:

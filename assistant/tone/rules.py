@@ -23,14 +23,18 @@ UNSURE_AT = 0.3
 
 _F = re.IGNORECASE
 _META_RE = LazyRegex(META, _F)
-_HUMAN_RE = LazyRegex(rf"(?<![\w-]){HUMAN}(?![\w-])|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=\s)|@\w|\b(?:nobody|no\s+one)\b", _F)
+_HUMAN_RE = LazyRegex(
+    rf"(?<![\w-]){HUMAN}(?![\w-])|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=\s)|@\w|\b(?:nobody|no\s+one)\b", _F
+)
 _HUMAN_FULL = LazyRegex(rf"(?:{HUMAN})", _F)
 _TEAM_FULL = LazyRegex(rf"(?:{TEAM})", _F)
 _NEG_RE = LazyRegex(rf"(?:\b{NEGATION}\b|n't\b|\bnon-)", _F)
 _TECH_RE = LazyRegex(CHARACTER_TECHNICAL, _F)
 _QUOTED = LazyRegex(r"(?<!\w)(['‘\"“])([^'’\"”\n]{1,80}?)(['’\"”])(?!\w)")
 _REL_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "our", "its", "their", "his", "her", "my", "your", "every"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "our", "its", "their", "his", "her", "my", "your", "every"}
+)
 
 
 @dataclass(frozen=True)
@@ -107,8 +111,13 @@ def _table() -> _Table:
     for word in by_literal:
         if len(word) >= 3:
             by_prefix.setdefault(word[:3], []).append(word)
-    return _Table(rules, {k: tuple(v) for k, v in by_prefix.items()}, tuple(w for w in by_literal if len(w) < 3),
-                  {w: tuple(ix) for w, ix in by_literal.items()}, tuple(i for i, r in enumerate(rules) if r.gate is None))
+    return _Table(
+        rules,
+        {k: tuple(v) for k, v in by_prefix.items()},
+        tuple(w for w in by_literal if len(w) < 3),
+        {w: tuple(ix) for w, ix in by_literal.items()},
+        tuple(i for i, r in enumerate(rules) if r.gate is None),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +138,7 @@ def _candidates(low: str) -> list[_Rule]:
     picked = set(table.ungated)
     by_literal = table.by_literal
     # Only literals whose first three characters occur in the sentence are worth a substring test.
-    grams = {low[i:i + 3] for i in range(len(low) - 2)}
+    grams = {low[i : i + 3] for i in range(len(low) - 2)}
     for gram in grams & table.by_prefix.keys():
         for word in table.by_prefix[gram]:
             if word in low:
@@ -181,10 +190,11 @@ class _LazyFlag:
         return self._value
 
 
-def _judge(rule: _Rule, m: re.Match[str], text: str, quoted: list[tuple[int, int]],
-           has_human: _LazyFlag) -> list[Hit]:
+def _judge(
+    rule: _Rule, m: re.Match[str], text: str, quoted: list[tuple[int, int]], has_human: _LazyFlag
+) -> list[Hit]:
     groups = m.re.groupindex
-    start, end = (m.span("span") if "span" in groups and m.group("span") else m.span())
+    start, end = m.span("span") if "span" in groups and m.group("span") else m.span()
     if end <= start:
         return []
     g = rule.guards
@@ -216,13 +226,13 @@ def _judge(rule: _Rule, m: re.Match[str], text: str, quoted: list[tuple[int, int
 
 
 def _negated(text: str, at: int) -> bool:
-    window = text[max(0, at - 30):at]
+    window = text[max(0, at - 30) : at]
     words = window.split()[-4:]
     return bool(_NEG_RE.search(" ".join(words)))
 
 
 def _previous_word(text: str, at: int) -> str:
-    words = re.findall(r"[\w']+", text[max(0, at - 20):at])
+    words = re.findall(r"[\w']+", text[max(0, at - 20) : at])
     return words[-1].lower() if words else ""
 
 
@@ -259,7 +269,9 @@ def _dedupe(hits: list[Hit]) -> tuple[Hit, ...]:
     out: list[Hit] = []
     for h in ordered:
         # Same category, overlapping: keep the more confident (then the longer) span.
-        clash = next((o for o in out if o.category == h.category and h.start < o.end and o.start < h.end), None)
+        clash = next(
+            (o for o in out if o.category == h.category and h.start < o.end and o.start < h.end), None
+        )
         if clash is None:
             out.append(h)
         elif (h.confidence, h.end - h.start) > (clash.confidence, clash.end - clash.start):

@@ -34,12 +34,16 @@ _CACHE_SIZE = 4096
 _F = re.IGNORECASE
 # Who can be blamed: roles, groups, pronouns, teams (lexicon), @handles, a capitalised name
 # inside the sentence, or a lower-case chat name opening the line before a verb-ish word.
-_REF_RE = LazyRegex(rf"{HUMAN}(?![\w-])|@\w|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=[\s',])|\b(?:nobody|no\s+one|whoever|whose)\b",
-                    _F)
+_REF_RE = LazyRegex(
+    rf"{HUMAN}(?![\w-])|@\w|(?<=[a-z,;:]\s)(?-i:[A-Z][a-z]{{2,}})(?=[\s',])|\b(?:nobody|no\s+one|whoever|whose)\b",
+    _F,
+)
 _SECOND_RE = LazyRegex(r"\b(?:you|u|ur|your|ya|y'?all|yours)\b", _F)
 _FIRST_RE = LazyRegex(r"\b(?:i|i'm|i've|me|my|we|we're|us|our)\b", _F)
-_EMOJI_RE = LazyRegex("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
-_AGAIN_RE = LazyRegex(r"\b(?:again|always|every\s+time|(?:second|third|fourth|fifth|nth)\s+time|as\s+usual)\b", _F)
+_EMOJI_RE = LazyRegex("[\U0001f300-\U0001faff\u2600-\u27bf]")
+_AGAIN_RE = LazyRegex(
+    r"\b(?:again|always|every\s+time|(?:second|third|fourth|fifth|nth)\s+time|as\s+usual)\b", _F
+)
 FEATURE_NAMES = ("ref", "second_person", "first_person", "emoji", "again", "rule_score")
 NGRAM_DIMS = 1024
 """Word unigrams and bigrams hashed (crc32) into this many binary columns after the cues: the
@@ -102,8 +106,31 @@ def _attributive(word: str, sentence: str, end: int) -> bool:
     return plural or (noun in NOT_A_NAME and noun not in _FUNCTION_WORDS)
 
 
-_FUNCTION_WORDS = frozenset({"it", "this", "that", "and", "but", "so", "or", "because", "since", "when", "after",
-                             "before", "while", "if", "once", "just", "only", "then", "now", "also", "again"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "it",
+        "this",
+        "that",
+        "and",
+        "but",
+        "so",
+        "or",
+        "because",
+        "since",
+        "when",
+        "after",
+        "before",
+        "while",
+        "if",
+        "once",
+        "just",
+        "only",
+        "then",
+        "now",
+        "also",
+        "again",
+    }
+)
 
 
 def cues(sentence: str, rule_score: float = 0.0) -> list[float]:
@@ -198,11 +225,14 @@ def load_model(path: str | None = None) -> SemanticModel | None:
         return None
     cats = tuple(raw["categories"])
     return SemanticModel(
-        weights=np.asarray(raw["blame"]["w"], dtype=np.float32), bias=float(raw["blame"]["b"]),
-        threshold=float(raw["threshold"]), categories=cats,
+        weights=np.asarray(raw["blame"]["w"], dtype=np.float32),
+        bias=float(raw["blame"]["b"]),
+        threshold=float(raw["threshold"]),
+        categories=cats,
         cat_weights=np.asarray([raw["category_heads"][c]["w"] for c in cats], dtype=np.float32),
         cat_bias=np.asarray([raw["category_heads"][c]["b"] for c in cats], dtype=np.float32),
-        require_ref=bool(raw.get("require_ref", True)), max_words=int(raw.get("max_words", 10_000)),
+        require_ref=bool(raw.get("require_ref", True)),
+        max_words=int(raw.get("max_words", 10_000)),
     )
 
 

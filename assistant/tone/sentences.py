@@ -56,7 +56,7 @@ def _split_line(body: str, offset: int, base: int, out: list[Sentence]) -> None:
     for m in _END.finditer(body, offset):
         if m.start() < start:
             continue
-        head = body[start:m.end()]
+        head = body[start : m.end()]
         if m.group(0).startswith(".") and len(m.group(0).rstrip("\"')]")) == 1 and _ABBREV.search(head):
             continue
         _emit(body, start, m.end(), base, out)

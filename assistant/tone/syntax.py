@@ -38,24 +38,92 @@ _F = re.IGNORECASE
 # Words that say something about a cause; without one the parse cannot find an agent of a cause.
 _CAUSE_GATE = LazyRegex(
     r"\b(?:caus\w*|broke|break(?:s|ing)?|(?:took|brought|knocked)\s+(?:\w+\s+){0,3}?(?:down|out|over)|"
-    r"took\s+(?:\w+\s+){0,2}offline|reason|culprit|to\s+blame|responsible|source\s+of|wiped|deleted|crashed)\b", _F)
-_SOMEONE_GATE = LazyRegex(rf"@\w|\b\w+'s\b|\b(?-i:[A-Z][a-z]+)\b|\b(?:{ROLE}|team|office|squad|department)\b", _F)
+    r"took\s+(?:\w+\s+){0,2}offline|reason|culprit|to\s+blame|responsible|source\s+of|wiped|deleted|crashed)\b",
+    _F,
+)
+_SOMEONE_GATE = LazyRegex(
+    rf"@\w|\b\w+'s\b|\b(?-i:[A-Z][a-z]+)\b|\b(?:{ROLE}|team|office|squad|department)\b", _F
+)
 
 _CAUSAL_VERBS = frozenset({"cause", "break", "crash", "wipe", "delete", "nuke", "kill", "corrupt"})
 _PARTICLE_VERBS = {"take": {"down", "out", "offline"}, "bring": {"down"}, "knock": {"out", "over"}}
 _CAUSE_NOUNS = frozenset({"cause", "reason", "culprit", "source", "trigger"})
-_FAULT_NOUNS = frozenset({
-    "failure", "mistake", "error", "fault", "commit", "change", "deploy", "deployment", "push", "merge", "pr",
-    "config", "configuration", "misconfiguration", "migration", "script", "code", "query", "decision", "choice",
-    "habit", "habits", "practice", "practices", "oversight", "negligence", "carelessness", "inattention", "typo",
-    "command", "patch", "release", "rollout", "update", "edit", "fix", "hotfix", "refactor", "cleanup",
-    "action", "actions", "work", "approval", "review", "call", "lapse", "slip",
-})
+_FAULT_NOUNS = frozenset(
+    {
+        "failure",
+        "mistake",
+        "error",
+        "fault",
+        "commit",
+        "change",
+        "deploy",
+        "deployment",
+        "push",
+        "merge",
+        "pr",
+        "config",
+        "configuration",
+        "misconfiguration",
+        "migration",
+        "script",
+        "code",
+        "query",
+        "decision",
+        "choice",
+        "habit",
+        "habits",
+        "practice",
+        "practices",
+        "oversight",
+        "negligence",
+        "carelessness",
+        "inattention",
+        "typo",
+        "command",
+        "patch",
+        "release",
+        "rollout",
+        "update",
+        "edit",
+        "fix",
+        "hotfix",
+        "refactor",
+        "cleanup",
+        "action",
+        "actions",
+        "work",
+        "approval",
+        "review",
+        "call",
+        "lapse",
+        "slip",
+    }
+)
 _TEAM_NOUNS = frozenset({"team", "office", "squad", "department", "dept", "org", "group", "crew", "division"})
 _ROLE_RE = LazyRegex(rf"^(?:{ROLE})$", _F)
-_NOT_PEOPLE = frozenset({"we", "i", "it", "this", "that", "they", "you", "one", "nobody", "everyone", "someone"})
-_SYSTEM_ENTS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
-                          "PERCENT", "QUANTITY", "NORP", "LAW", "LANGUAGE", "EVENT", "WORK_OF_ART"})
+_NOT_PEOPLE = frozenset(
+    {"we", "i", "it", "this", "that", "they", "you", "one", "nobody", "everyone", "someone"}
+)
+_SYSTEM_ENTS = frozenset(
+    {
+        "GPE",
+        "LOC",
+        "FAC",
+        "PRODUCT",
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "NORP",
+        "LAW",
+        "LANGUAGE",
+        "EVENT",
+        "WORK_OF_ART",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +247,9 @@ def _agents(tok: Any) -> list[tuple[Any, Any]]:
     pairs: list[tuple[Any, Any]] = []
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
         causal = _verb_base(tok) in _CAUSAL_VERBS or any(
-            c.dep_ == "prt" and c.text.lower() in _PARTICLE_VERBS.get(_verb_base(tok), ()) for c in tok.children)
+            c.dep_ == "prt" and c.text.lower() in _PARTICLE_VERBS.get(_verb_base(tok), ())
+            for c in tok.children
+        )
         if causal:
             for c in tok.children:
                 if c.dep_ == "nsubj":
@@ -197,8 +267,18 @@ def _agents(tok: Any) -> list[tuple[Any, Any]]:
     return pairs
 
 
-_PAST = {"broke": "break", "broken": "break", "took": "take", "taken": "take", "brought": "bring",
-         "caused": "cause", "causes": "cause", "causing": "cause", "breaks": "break", "breaking": "break"}
+_PAST = {
+    "broke": "break",
+    "broken": "break",
+    "took": "take",
+    "taken": "take",
+    "brought": "bring",
+    "caused": "cause",
+    "causes": "cause",
+    "causing": "cause",
+    "breaks": "break",
+    "breaking": "break",
+}
 
 
 def _verb_base(tok: Any) -> str:
@@ -237,12 +317,19 @@ def _kind(tok: Any, known: frozenset[str]) -> str | None:
     if low in _TEAM_NOUNS:
         return "team"
     det = next((c.text.lower() for c in tok.children if c.dep_ in ("det", "poss")), "")
-    if tok.pos_ == "NOUN" and _ROLE_RE.match(low) and det in ("the", "our", "an", "a", "that", "this", "their"):
+    if (
+        tok.pos_ == "NOUN"
+        and _ROLE_RE.match(low)
+        and det in ("the", "our", "an", "a", "that", "this", "their")
+    ):
         return "person"
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
         if tok.ent_type_ in _SYSTEM_ENTS or any(c.dep_ == "compound" for c in tok.children):
             return None
-        if tok.ent_type_ == "ORG" and len([t for t in tok.doc if t.ent_iob_ != "O" and t.ent_type_ == "ORG"]) > 1:
+        if (
+            tok.ent_type_ == "ORG"
+            and len([t for t in tok.doc if t.ent_iob_ != "O" and t.ent_type_ == "ORG"]) > 1
+        ):
             return None  # a multi-word organisation
         return "person"
     return None

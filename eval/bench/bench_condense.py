@@ -25,9 +25,22 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 # Varied message shapes so the template miners face a realistic number of clusters.
-_VARIED = [f"{verb} {obj} id={{n}} ref={{h:x}} in {{n}}ms" for verb in
-           ("created", "updated", "deleted", "fetched", "queued", "retried", "skipped", "cached", "evicted", "synced")
-           for obj in ("order", "invoice", "user", "session", "cart", "payment", "refund", "shipment", "label")]
+_VARIED = [
+    f"{verb} {obj} id={{n}} ref={{h:x}} in {{n}}ms"
+    for verb in (
+        "created",
+        "updated",
+        "deleted",
+        "fetched",
+        "queued",
+        "retried",
+        "skipped",
+        "cached",
+        "evicted",
+        "synced",
+    )
+    for obj in ("order", "invoice", "user", "session", "cart", "payment", "refund", "shipment", "label")
+]
 _SERVICES = ("checkout-api", "orders-api", "fare-search", "notify-worker", "gateway")
 
 
@@ -43,20 +56,30 @@ def generate(path: Path, lines: int, seed: int = 7) -> None:
             host = f"{svc}-{rnd.randint(1, 8)}"
             r = rnd.random()
             if r < 0.45:
-                line = (f'{host} INFO 10.0.{rnd.randint(0, 255)}.{rnd.randint(1, 254)} "GET /v1/orders/'
-                        f'{rnd.randint(10**6, 10**7)} HTTP/1.1" 200 {rnd.randint(100, 9000)} {rnd.randint(1, 900)}ms')
+                line = (
+                    f'{host} INFO 10.0.{rnd.randint(0, 255)}.{rnd.randint(1, 254)} "GET /v1/orders/'
+                    f'{rnd.randint(10**6, 10**7)} HTTP/1.1" 200 {rnd.randint(100, 9000)} {rnd.randint(1, 900)}ms'
+                )
             elif r < 0.75:
-                line = (f"{host} INFO request completed trace_id={rnd.getrandbits(64):016x} tenant=t_{rnd.randint(1, 999)}"
-                        f" latency_ms={rnd.randint(1, 500)}")
+                line = (
+                    f"{host} INFO request completed trace_id={rnd.getrandbits(64):016x} tenant=t_{rnd.randint(1, 999)}"
+                    f" latency_ms={rnd.randint(1, 500)}"
+                )
             elif r < 0.9:
-                line = (f"{host} DEBUG pool stats total=20 active={rnd.randint(0, 20)} idle={rnd.randint(0, 20)}"
-                        f" waiting={rnd.randint(0, 5)}")
+                line = (
+                    f"{host} DEBUG pool stats total=20 active={rnd.randint(0, 20)} idle={rnd.randint(0, 20)}"
+                    f" waiting={rnd.randint(0, 5)}"
+                )
             elif r < 0.97:
-                line = (f"{host} WARN supplier slow supplier=skygds latencyMs={rnd.randint(600, 3000)}"
-                        f" route={rnd.choice(['MUC-IST', 'CDG-FCO', 'AMS-LIS'])}")
+                line = (
+                    f"{host} WARN supplier slow supplier=skygds latencyMs={rnd.randint(600, 3000)}"
+                    f" route={rnd.choice(['MUC-IST', 'CDG-FCO', 'AMS-LIS'])}"
+                )
             elif r < 0.975:
-                line = (f"{host} ERROR request failed order=D-{rnd.randint(10**7, 10**8)} err=\"db timeout after"
-                        f" {rnd.randint(1, 30)}s\" status=503")
+                line = (
+                    f'{host} ERROR request failed order=D-{rnd.randint(10**7, 10**8)} err="db timeout after'
+                    f' {rnd.randint(1, 30)}s" status=503'
+                )
             elif r < 0.9998:
                 line = f"{host} INFO {rnd.choice(_VARIED).format(n=rnd.randint(1, 99999), h=rnd.getrandbits(32))}"
             else:
@@ -77,9 +100,14 @@ def _run_ours(path: str) -> dict[str, float]:
     for n, dt, _, text, lvl, _, svc, weight, varying in samples:
         c.add(dt, text, SourceRef(file=path, line=n), level=lvl, service=svc, weight=weight, varying=varying)
     events = c.events()
-    return {"seconds": time.perf_counter() - t0, "work_cpu_s": time.process_time() - c0,
-            "lines": c.lines, "events": len(events),
-            "templates": len(c.groups), "samples": len(samples)}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "work_cpu_s": time.process_time() - c0,
+        "lines": c.lines,
+        "events": len(events),
+        "templates": len(c.groups),
+        "samples": len(samples),
+    }
 
 
 def _run_e2e(path: str) -> dict[str, float]:
@@ -91,9 +119,14 @@ def _run_e2e(path: str) -> dict[str, float]:
     t1 = time.perf_counter()
     tl = build_timeline(res)
     lines = sum(r.attrs.get("weight", 1) for s in res.sources for r in s.records)
-    return {"seconds": time.perf_counter() - t0, "work_cpu_s": time.process_time() - c0,
-            "parse_seconds": t1 - t0, "lines": lines,
-            "events": len(tl.events), "templates": -1}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "work_cpu_s": time.process_time() - c0,
+        "parse_seconds": t1 - t0,
+        "lines": lines,
+        "events": len(tl.events),
+        "templates": -1,
+    }
 
 
 def _run_cli(path: str) -> dict[str, float]:
@@ -107,8 +140,14 @@ def _run_cli(path: str) -> dict[str, float]:
     events = len(json.loads(r.stdout)["events"])
     with open(path, "rb") as f:
         lines = sum(1 for _ in f)
-    return {"seconds": wall, "lines": lines, "events": events, "templates": -1,
-            "child_cpu_s": usage.ru_utime + usage.ru_stime, "child_peak_mb": usage.ru_maxrss / 1024}
+    return {
+        "seconds": wall,
+        "lines": lines,
+        "events": events,
+        "templates": -1,
+        "child_cpu_s": usage.ru_utime + usage.ru_stime,
+        "child_peak_mb": usage.ru_maxrss / 1024,
+    }
 
 
 def _run_drain3(path: str, limit: int) -> dict[str, float]:
@@ -123,9 +162,13 @@ def _run_drain3(path: str, limit: int) -> dict[str, float]:
                 break
             miner.add_log_message(line.split(" ", 1)[1].rstrip("\n"))
             n += 1
-    return {"seconds": time.perf_counter() - t0, "work_cpu_s": time.process_time() - c0,
-            "lines": n, "events": len(miner.drain.clusters),
-            "templates": len(miner.drain.clusters)}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "work_cpu_s": time.process_time() - c0,
+        "lines": n,
+        "events": len(miner.drain.clusters),
+        "templates": len(miner.drain.clusters),
+    }
 
 
 def _child(kind: str, path: str, limit: int) -> None:
@@ -133,8 +176,12 @@ def _child(kind: str, path: str, limit: int) -> None:
     import resource
 
     logging.disable(logging.CRITICAL)
-    out = {"ours": lambda: _run_ours(path), "e2e": lambda: _run_e2e(path), "cli": lambda: _run_cli(path),
-           "drain3": lambda: _run_drain3(path, limit)}[kind]()
+    out = {
+        "ours": lambda: _run_ours(path),
+        "e2e": lambda: _run_e2e(path),
+        "cli": lambda: _run_cli(path),
+        "drain3": lambda: _run_drain3(path, limit),
+    }[kind]()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     out["peak_mb"] = usage.ru_maxrss / 1024
     out["cpu_s"] = usage.ru_utime + usage.ru_stime
@@ -146,8 +193,12 @@ def _child(kind: str, path: str, limit: int) -> None:
 
 
 def _measure(kind: str, path: Path, limit: int) -> dict[str, float]:
-    r = subprocess.run([sys.executable, __file__, "--child", kind, str(path), str(limit)],
-                       capture_output=True, text=True, check=False)
+    r = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(path), str(limit)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if r.returncode != 0:
         return {"error": r.stderr.strip()[-300:]}  # type: ignore[dict-item]
     return json.loads(r.stdout.strip().splitlines()[-1])
@@ -167,14 +218,18 @@ def main() -> None:
         path = Path(tmp) / "mixed.log"
         t0 = time.perf_counter()
         generate(path, args.lines)
-        print(f"generated {args.lines:,} lines ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"generated {args.lines:,} lines ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t0:.1f} s"
+        )
         runs = {"ours-condense": _measure("ours", path, args.lines)}
         if not args.skip_e2e:
             runs["ours-e2e"] = _measure("e2e", path, args.lines)
             runs["ours-cli"] = _measure("cli", path, args.lines)
         runs["drain3"] = _measure("drain3", path, args.drain3_lines or args.lines)
-    print(f"{'run':<14} {'lines':>10} {'wall s':>7} {'cpu s':>6} {'lines/cpu-s':>12} {'lines/wall-s':>12} "
-          f"{'peak MB':>8} {'events':>7}  note")
+    print(
+        f"{'run':<14} {'lines':>10} {'wall s':>7} {'cpu s':>6} {'lines/cpu-s':>12} {'lines/wall-s':>12} "
+        f"{'peak MB':>8} {'events':>7}  note"
+    )
     for name, r in runs.items():
         if "error" in r:
             print(f"{name:<14} error: {r['error']}")
@@ -185,9 +240,11 @@ def main() -> None:
             note = f"{int(r['templates'])} templates from {int(r['samples']):,} samples"
         else:
             note = f"{int(r['templates'])} templates" if r["templates"] >= 0 else ""
-        print(f"{name:<14} {int(r['lines']):>10,} {r['seconds']:>7.2f} {r['cpu_s']:>6.2f} "
-              f"{r['lines'] / r['cpu_s']:>12,.0f} {r['lines'] / r['seconds']:>12,.0f} {r['peak_mb']:>8.0f} "
-              f"{int(r['events']):>7}  {note}")
+        print(
+            f"{name:<14} {int(r['lines']):>10,} {r['seconds']:>7.2f} {r['cpu_s']:>6.2f} "
+            f"{r['lines'] / r['cpu_s']:>12,.0f} {r['lines'] / r['seconds']:>12,.0f} {r['peak_mb']:>8.0f} "
+            f"{int(r['events']):>7}  {note}"
+        )
     d3 = runs.get("drain3", {})
     for name in ("ours-condense", "ours-e2e", "ours-cli"):
         ours = runs.get(name, {})

@@ -116,11 +116,15 @@ def main() -> None:
                 try:
                     draft_postmortem(timeline, provider=provider, library=_NoLibrary())
                 except Exception as exc:  # a draft that crashes after its requests: the prompts still count
-                    print(f"{case.name:<46} {budget:>6} draft failed after the requests: {type(exc).__name__}: {exc}")
+                    print(
+                        f"{case.name:<46} {budget:>6} draft failed after the requests: {type(exc).__name__}: {exc}"
+                    )
                 user = [(request_text(b, role="user"), b) for b in srv.requests]
                 if args.truncate:
                     user = [(_truncate(t, budget, counter), b) for t, b in user]
-                section = [t for t, b in user if "window" not in str(b.get("tools") or b.get("response_format"))]
+                section = [
+                    t for t, b in user if "window" not in str(b.get("tools") or b.get("response_format"))
+                ]
                 longest = max((counter.count(t) for t, _ in user), default=0)
                 for scope, prompts in (("sections", section), ("all", [t for t, _ in user])):
                     r = recall(prompts, case.gold)

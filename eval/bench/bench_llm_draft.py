@@ -110,7 +110,9 @@ def _common_prefix_share(texts: list[str]) -> float:
     if len(texts) < 2:
         return 0.0
     first, last = min(texts), max(texts)
-    n = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
+    n = next(
+        (i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last))
+    )
     return sum(n / len(t) for t in texts) / len(texts)
 
 
@@ -131,7 +133,11 @@ def _modes(timeline: object, delay: float, window: int) -> None:
             get_settings(fresh=True)
             srv.reset()
             _run(f"window {window}, {mode}", timeline, provider, delay)
-            texts = [request_text(b) for b in srv.requests if "WindowSummary" not in json.dumps(b.get("tools") or b.get("response_format"))]
+            texts = [
+                request_text(b)
+                for b in srv.requests
+                if "WindowSummary" not in json.dumps(b.get("tools") or b.get("response_format"))
+            ]
             print(
                 f"    requests {len(srv.requests)} ({len(srv.requests) - len(texts)} window summaries); "
                 f"common-prefix share of each section request {_common_prefix_share(texts):.3f}"

@@ -53,8 +53,14 @@ def _run_ours(path: str, limit: int) -> dict[str, object]:
     lines, miner = mine_files([path], max_bytes=1 << 40)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     pred = {ml.line: miner.template_of(ml.key).id for ml in lines if ml.key is not None}
-    return {"seconds": secs, "cpu_s": cpu, "lines": len(lines), "templates": len(set(pred.values())),
-            "timed": sum(1 for ml in lines if ml.time is not None), "pred": pred}
+    return {
+        "seconds": secs,
+        "cpu_s": cpu,
+        "lines": len(lines),
+        "templates": len(set(pred.values())),
+        "timed": sum(1 for ml in lines if ml.time is not None),
+        "pred": pred,
+    }
 
 
 def _run_drain3(path: str, limit: int) -> dict[str, object]:
@@ -71,8 +77,14 @@ def _run_drain3(path: str, limit: int) -> dict[str, object]:
             if n > limit:
                 break
             pred[n] = str(miner.add_log_message(line.rstrip("\n"))["cluster_id"])
-    return {"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - c0, "lines": len(pred),
-            "templates": len(miner.drain.clusters), "timed": -1, "pred": pred}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "cpu_s": time.process_time() - c0,
+        "lines": len(pred),
+        "templates": len(miner.drain.clusters),
+        "timed": -1,
+        "pred": pred,
+    }
 
 
 def _run_e2e(path: str, limit: int) -> dict[str, object]:
@@ -83,8 +95,15 @@ def _run_e2e(path: str, limit: int) -> dict[str, object]:
     res = read_sources([path], max_bytes=1 << 40)
     tl = build_timeline(res)
     cov = tl.coverage[0]
-    return {"seconds": time.perf_counter() - t0, "cpu_s": time.process_time() - c0, "lines": cov.lines,
-            "templates": -1, "timed": cov.timed, "events": len(tl.events), "pred": {}}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "cpu_s": time.process_time() - c0,
+        "lines": cov.lines,
+        "templates": -1,
+        "timed": cov.timed,
+        "events": len(tl.events),
+        "pred": {},
+    }
 
 
 def _child(kind: str, path: str, limit: int, with_pred: bool) -> None:
@@ -98,8 +117,13 @@ def _child(kind: str, path: str, limit: int, with_pred: bool) -> None:
 
 
 def _measure(kind: str, path: Path, limit: int, *, with_pred: bool = False) -> dict[str, object]:
-    r = subprocess.run([sys.executable, __file__, "--child", kind, str(path), str(limit), str(int(with_pred))],
-                       capture_output=True, text=True, check=False, cwd=ROOT)
+    r = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(path), str(limit), str(int(with_pred))],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     if r.returncode != 0:
         return {"error": r.stderr.strip()[-300:]}
     out: dict[str, object] = json.loads(r.stdout.strip().splitlines()[-1])
@@ -113,8 +137,10 @@ def _row(name: str, r: dict[str, object], extra: str = "") -> str:
         return f"{name:<22} error: {r['error']}"
     num = {k: float(v) for k, v in r.items() if isinstance(v, int | float)}
     lines, cpu, secs = num["lines"], num["cpu_s"], num["seconds"]
-    return (f"{name:<22} {int(lines):>9,} {secs:>7.2f} {cpu:>6.2f} {lines / max(cpu, 1e-9):>11,.0f} "
-            f"{lines / max(secs, 1e-9):>11,.0f} {num['peak_mb']:>7.0f} {int(num['templates']):>9}  {extra}")
+    return (
+        f"{name:<22} {int(lines):>9,} {secs:>7.2f} {cpu:>6.2f} {lines / max(cpu, 1e-9):>11,.0f} "
+        f"{lines / max(secs, 1e-9):>11,.0f} {num['peak_mb']:>7.0f} {int(num['templates']):>9}  {extra}"
+    )
 
 
 def main() -> None:
@@ -125,11 +151,15 @@ def main() -> None:
         return
     ap = argparse.ArgumentParser()
     ap.add_argument("--lines", type=int, default=1_000_000)
-    ap.add_argument("--drain3-lines", type=int, default=200_000, help="cap drain3's share of the big log (slow)")
+    ap.add_argument(
+        "--drain3-lines", type=int, default=200_000, help="cap drain3's share of the big log (slow)"
+    )
     ap.add_argument("--skip-e2e", action="store_true")
     args = ap.parse_args()
-    head = (f"{'run':<22} {'lines':>9} {'wall s':>7} {'cpu s':>6} {'lines/cpu-s':>11} {'lines/wall':>11} "
-            f"{'peak MB':>7} {'templates':>9}  note")
+    head = (
+        f"{'run':<22} {'lines':>9} {'wall s':>7} {'cpu s':>6} {'lines/cpu-s':>11} {'lines/wall':>11} "
+        f"{'peak MB':>7} {'templates':>9}  note"
+    )
     logs = sorted(LOGHUB.glob("*_2k.log")) if LOGHUB.exists() else []
     if logs:
         print(head)

@@ -45,8 +45,10 @@ def main() -> None:
         to_json(draft_postmortem(tl, provider=OfflineProvider()))
         runs.append(time.perf_counter() - a)
     print(f"case {case.name}: {len(tl.events)} timeline events from {len(files)} files")
-    print(f"imports {t1 - t0:.3f} s; build_timeline {t2 - t1:.3f} s; first draft {first:.3f} s; "
-          f"draft median {statistics.median(runs):.3f} s (5 runs)")
+    print(
+        f"imports {t1 - t0:.3f} s; build_timeline {t2 - t1:.3f} s; first draft {first:.3f} s; "
+        f"draft median {statistics.median(runs):.3f} s (5 runs)"
+    )
     print(f"offline draft end-to-end (imports + timeline + first draft): {t2 - t0 + first:.3f} s")
     _bench_roles(tl.events)
 
@@ -61,7 +63,10 @@ def _bench_roles(events: list) -> None:  # type: ignore[type-arg]
     from assistant.roles.assign import assign_roles
     from assistant.tone.semantic import embedder
 
-    big = [e.model_copy(update={"id": f"E{n:05d}"}) for n, e in enumerate((events * (2000 // max(1, len(events)) + 1))[:2000])]
+    big = [
+        e.model_copy(update={"id": f"E{n:05d}"})
+        for n, e in enumerate((events * (2000 // max(1, len(events)) + 1))[:2000])
+    ]
     emb = embedder()
     if emb is not None:
         emb._cache.clear()

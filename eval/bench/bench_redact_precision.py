@@ -59,8 +59,12 @@ def main() -> None:
                     print(f"  {case.name[:10]} {f.kind:<8} {f.rule:<28} {f.value[:60]!r}")
         other += n_other
         gold_hits += n_gold
-        print(f"{case.name:<46} gold secrets {len(secrets)} leaked {len(case_leaks)}  placeholders: gold {n_gold} other {n_other}")
-    print(f"TOTAL gold secrets {gold_total}, leaked {leaked}; distinct placeholders on gold values {gold_hits}, other {other}")
+        print(
+            f"{case.name:<46} gold secrets {len(secrets)} leaked {len(case_leaks)}  placeholders: gold {n_gold} other {n_other}"
+        )
+    print(
+        f"TOTAL gold secrets {gold_total}, leaked {leaked}; distinct placeholders on gold values {gold_hits}, other {other}"
+    )
     print("other by rule:", dict(rules.most_common()))
 
 

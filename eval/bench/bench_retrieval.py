@@ -22,7 +22,19 @@ import tempfile
 import time
 from pathlib import Path
 
-SERVICES = ["checkout", "payments", "search", "auth", "orders", "inventory", "billing", "notifications", "gateway", "catalog", "ledger"]
+SERVICES = [
+    "checkout",
+    "payments",
+    "search",
+    "auth",
+    "orders",
+    "inventory",
+    "billing",
+    "notifications",
+    "gateway",
+    "catalog",
+    "ledger",
+]
 CAUSES = [
     ("the TLS certificate on the {s} load balancer expired and handshakes failed", "certificate expiry"),
     ("the {s} database connection pool was exhausted after autoscaling added pods", "connection pool"),
@@ -37,7 +49,11 @@ CAUSES = [
     ("a schema migration took a lock on the {s} table and queries queued", "migration lock"),
     ("the {s} replica fell behind and failover promoted a stale copy", "replication"),
 ]
-FILLER = ["On-call was paged by an alert on error rate", "The team rolled back and mitigated within the hour", "Customers saw elevated latency and failed requests during the incident window."]
+FILLER = [
+    "On-call was paged by an alert on error rate",
+    "The team rolled back and mitigated within the hour",
+    "Customers saw elevated latency and failed requests during the incident window.",
+]
 
 
 def make_library(folder: Path, n: int, seed: int = 7) -> None:
@@ -51,8 +67,17 @@ def make_library(folder: Path, n: int, seed: int = 7) -> None:
         extra = ". ".join(rnd.sample(FILLER, 2))
         items = "\n".join(
             f"- [{rnd.choice('x ')}] {a} (OPS-{rnd.randint(100, 9999)})"
-            for a in rnd.sample(["Alert earlier", f"Add a runbook for {kind}", f"Load-test {s}",
-                                 "Stage rollouts", "Cap retries", "Separate log volume"], 2)
+            for a in rnd.sample(
+                [
+                    "Alert earlier",
+                    f"Add a runbook for {kind}",
+                    f"Load-test {s}",
+                    "Stage rollouts",
+                    "Cap retries",
+                    "Separate log volume",
+                ],
+                2,
+            )
         )
         (folder / f"pm-{i:06d}.md").write_text(
             f"---\nid: pm-{i:06d}\ntitle: {s.title()} incident {i} - {kind}\nservices: [{s}]\n---\n\n"
@@ -86,7 +111,9 @@ def run(size: int, *, n_queries: int, fake_vectors: bool, keep: Path | None) -> 
             v = rng.standard_normal((len(texts), 384)).astype("float32")
             return v / np.linalg.norm(v, axis=1, keepdims=True)
 
-        report = index_files(find_files(folder), collection=lib._collection, catalog=lib._catalog, scope=folder, embed=fake)
+        report = index_files(
+            find_files(folder), collection=lib._collection, catalog=lib._catalog, scope=folder, embed=fake
+        )
         lib._rebuild_lexical()
     else:
         report = lib.index_folder(folder)
@@ -94,9 +121,11 @@ def run(size: int, *, n_queries: int, fake_vectors: bool, keep: Path | None) -> 
     label = "fill (fake vectors, not an indexing figure)" if fake_vectors else "indexing"
     if report.problems:
         print(f"[{size} docs] {len(report.problems)} problems, first: {report.problems[0]}")
-    print(f"[{size} docs] {label}: {report.added} added, {report.chunks} chunks in {elapsed:.1f} s "
-          f"= {report.added / max(elapsed, 1e-9):.0f} docs/s wall; CPU {cpu:.1f} s = "
-          f"{report.added / max(cpu, 1e-9):.0f} docs per CPU-second; load {os.getloadavg()[0]:.1f}")
+    print(
+        f"[{size} docs] {label}: {report.added} added, {report.chunks} chunks in {elapsed:.1f} s "
+        f"= {report.added / max(elapsed, 1e-9):.0f} docs/s wall; CPU {cpu:.1f} s = "
+        f"{report.added / max(cpu, 1e-9):.0f} docs per CPU-second; load {os.getloadavg()[0]:.1f}"
+    )
     lib = Library.open(Settings(home=base / "home"))  # reopen: queries run against the persisted store
     from assistant.retrieval.query import query_vector
 
@@ -110,9 +139,11 @@ def run(size: int, *, n_queries: int, fake_vectors: bool, keep: Path | None) -> 
         cpus.append((time.process_time() - c0) * 1000)
     times.sort()
     p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
-    print(f"[{size} docs] similar(k=5) over {n_queries} queries: p50 {statistics.median(times):.1f} ms, "
-          f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms wall; CPU p50 {statistics.median(cpus):.1f} ms; "
-          f"load {os.getloadavg()[0]:.1f}")
+    print(
+        f"[{size} docs] similar(k=5) over {n_queries} queries: p50 {statistics.median(times):.1f} ms, "
+        f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms wall; CPU p50 {statistics.median(cpus):.1f} ms; "
+        f"load {os.getloadavg()[0]:.1f}"
+    )
 
 
 def main() -> None:
@@ -123,8 +154,12 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="reuse/keep this folder (library and store) between runs")
     args = ap.parse_args()
     for size in args.sizes:
-        run(size, n_queries=args.queries, fake_vectors=args.fake_vectors,
-            keep=args.keep / str(size) if args.keep else None)
+        run(
+            size,
+            n_queries=args.queries,
+            fake_vectors=args.fake_vectors,
+            keep=args.keep / str(size) if args.keep else None,
+        )
 
 
 if __name__ == "__main__":

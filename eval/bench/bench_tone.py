@@ -21,7 +21,9 @@ from assistant.tone.rules import check_sentences  # noqa: E402
 def _sentences() -> list[str]:
     dev = ROOT.parent / "shared" / "data" / "tone" / "dev.jsonl"
     if dev.exists():
-        return [json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [
+            json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()
+        ]
     from _tone_helpers import BLAMEFUL, BLAMELESS
 
     return BLAMEFUL + BLAMELESS
@@ -34,7 +36,9 @@ def main() -> None:
     start = time.perf_counter()
     check_text(texts[0], semantic=False)
     first_ms = (time.perf_counter() - start) * 1000
-    for text in texts:  # warm-up (rules only): rules compile lazily, on the first sentence that passes their gate
+    for (
+        text
+    ) in texts:  # warm-up (rules only): rules compile lazily, on the first sentence that passes their gate
         check_text(text, semantic=False)
     rounds = 20
     start = time.perf_counter()
@@ -65,11 +69,15 @@ def main() -> None:
     _bench_syntax(texts)
     _bench_corpus()
     print(f"tone first call (import done, rules not yet compiled): {first_ms:.1f} ms")
-    print(f"tone rules: {rules:,.0f} sentences/s on the dev mix (goal 5,000/s); {clean_rate:,.0f}/s on clean "
-          f"sentences; with findings and rewrites: {full:,.0f} sentences/s [{len(texts)} texts, ~{n_sent} sentences]")
+    print(
+        f"tone rules: {rules:,.0f} sentences/s on the dev mix (goal 5,000/s); {clean_rate:,.0f}/s on clean "
+        f"sentences; with findings and rewrites: {full:,.0f} sentences/s [{len(texts)} texts, ~{n_sent} sentences]"
+    )
     if ok:
-        print(f"tone rules+semantic: model load {load_s:.2f} s; {len(texts)} texts in one batch {batch_s:.2f} s "
-              f"({n_sent / batch_s:,.0f} sentences/s, embeddings not cached)")
+        print(
+            f"tone rules+semantic: model load {load_s:.2f} s; {len(texts)} texts in one batch {batch_s:.2f} s "
+            f"({n_sent / batch_s:,.0f} sentences/s, embeddings not cached)"
+        )
     else:
         print("tone semantic stage unavailable (model/weights missing or POSTMORTEM_TONE_SEMANTIC=0)")
 
@@ -91,8 +99,10 @@ def _bench_syntax(texts: list[str]) -> None:
     syntax.analyse(gated)
     took = time.perf_counter() - start
     loaded = f"load {load_s:.2f} s" if cold else "loaded by the batch above"
-    print(f"tone parse stage: {loaded}; {len(gated)}/{len(sents)} sentences pass the person+cause gate; "
-          f"{len(gated) / max(took, 1e-9):,.0f} parsed sentences/s")
+    print(
+        f"tone parse stage: {loaded}; {len(gated)}/{len(sents)} sentences pass the person+cause gate; "
+        f"{len(gated) / max(took, 1e-9):,.0f} parsed sentences/s"
+    )
 
 
 def _bench_corpus() -> None:

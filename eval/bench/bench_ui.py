@@ -36,7 +36,11 @@ def main() -> None:
     ap.add_argument("--case", default="case01-expired-tls-cert")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    case = Path(os.environ.get("POSTMORTEM_SHARED_DATA", ROOT.parent / "shared" / "data")) / "incidents" / args.case
+    case = (
+        Path(os.environ.get("POSTMORTEM_SHARED_DATA", ROOT.parent / "shared" / "data"))
+        / "incidents"
+        / args.case
+    )
     if not case.is_dir() or not Path("/usr/bin/chromium").exists():
         sys.exit(f"needs {case} and /usr/bin/chromium")
     os.environ["POSTMORTEM_HOME"] = tempfile.mkdtemp(prefix="bench-ui-")

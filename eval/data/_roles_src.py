@@ -848,11 +848,12 @@ def rows() -> list[dict[str, str]]:
         if line.startswith("@"):
             role, lang, register = line[1:].split()
             continue
-        out.append({"id": f"r{len(out) + 1:04d}", "role": role, "lang": lang, "register": register, "text": line})
+        out.append(
+            {"id": f"r{len(out) + 1:04d}", "role": role, "lang": lang, "register": register, "text": line}
+        )
     return out
 
 
 if __name__ == "__main__":
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows()), encoding="utf-8")
     print(f"wrote {OUT}")
-
