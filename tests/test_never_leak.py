@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from conftest import incident_cases, shared_dir
 
+from assistant.config import get_settings
 from assistant.draft.pipeline import draft_postmortem
 from assistant.draft.render import to_json, to_markdown
 from assistant.injection import draft_repeats_injection, looks_like_injection
@@ -133,6 +134,11 @@ def test_without_the_injection_screen_the_same_draft_carries_the_claim(
     claim = _claim(case)
     monkeypatch.setattr(assemble, "injection_lines", lambda tl: [])
     monkeypatch.setattr(assemble, "looks_like_injection", lambda text: False)
+    # The blame rewrite can also drop an injected claim that names a person: off for the control.
+    monkeypatch.setattr(assemble, "rewrite", lambda text, full=True: (text, []))
+    # And a window big enough that the injected log line reaches every section prompt.
+    monkeypatch.setenv("POSTMORTEM_CONTEXT_TOKENS", "400000")
+    get_settings(fresh=True)
     server.set_responder(obeying_responder)
     pm = draft_postmortem(_timeline(case), provider=_provider(server))
     assert _carries(_draft_text(pm), claim)
