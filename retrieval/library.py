@@ -151,7 +151,7 @@ class Library:
                     text,
                     doc_text=str(rec["text"]),
                     title=str(rec["title"]),
-                    services=rec.get("services") or [],
+                    services=rec.get("services") or [],  # type: ignore[arg-type]
                     categories=rec.get("categories") or [],  # type: ignore[arg-type]
                     section=section.get(doc_id),
                     via=f"ranked by {via}" if via else "",
