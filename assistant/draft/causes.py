@@ -235,8 +235,6 @@ def rank(f: Facts) -> list[Cause]:
         if len(t) > 350:
             score -= 2
         out.append(Cause(tidy(depersonalise(t, names)), e, score))
-        if _DEBUG:
-            print(f"{score:6.1f} {e.id} {t[:120]}")
     out = [c for c in out if c.score >= 1.0]
     out.sort(key=lambda c: -c.score)
     # Keep one statement per subject: a later near-duplicate (chat and notes) adds nothing.
@@ -353,11 +351,11 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
     return best[1] if best else None
 
 
-_DEBUG = bool(__import__("os").environ.get("POSTMORTEM_DEBUG_CAUSES"))
 _IDENT = re.compile(r"\b(?:CHG-\d+|PR ?#?\d+|v?\d+\.\d+\.\d+)\b", re.I)
 
 
-_STOP = frozenset(
+# Words too common to tell two statements apart (shared with draft.facts).
+CONTENT_STOP_WORDS = frozenset(
     [
         "that",
         "this",
@@ -397,9 +395,6 @@ _STOP = frozenset(
         "fine",
         "healthy",
         "think",
-        "here",
-        "it's",
-        "that's",
-        "again",
     ]
 )
+_STOP = CONTENT_STOP_WORDS | {"again", "here", "it's", "that's"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.domain import Event, Timeline
 from assistant.draft.blame import is_blameful, quick_blameful
-from assistant.draft.causes import tidy
+from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
 from assistant.roles import role_of
 
 _ACTION = re.compile(
@@ -329,48 +329,7 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z0-9_.\-]{3,}", text.lower()) if w not in _STOP}
 
 
-_STOP = frozenset(
-    [
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "been",
-        "were",
-        "they",
-        "them",
-        "then",
-        "than",
-        "there",
-        "their",
-        "what",
-        "when",
-        "which",
-        "while",
-        "would",
-        "could",
-        "should",
-        "about",
-        "into",
-        "just",
-        "like",
-        "also",
-        "still",
-        "only",
-        "some",
-        "more",
-        "because",
-        "root",
-        "cause",
-        "caused",
-        "turns",
-        "looks",
-        "fine",
-        "healthy",
-        "think",
-    ]
-)
+_STOP = CONTENT_STOP_WORDS
 
 
 # Quantities about who or what was hurt: people, requests, orders, money, failure shares, durations.

@@ -13,27 +13,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from assistant.domain import ROLE_NAMES
 from assistant.roles.features import FEATURE_NAMES, cues
 
 WEIGHTS_FILE = Path(__file__).with_name("role_weights.json")
 # The sentence roles the classifier scores (structure adds alert state, false recovery, paging).
-TEXT_ROLES: tuple[str, ...] = (
-    "symptom",
-    "alert_firing",
-    "alert_resolved",
-    "report",
-    "hypothesis",
-    "ruled_out",
-    "finding",
-    "change",
-    "mitigation",
-    "recovery",
-    "relapse",
-    "resolution",
-    "impact",
-    "action_item",
-    "chatter",
-)
+TEXT_ROLES: tuple[str, ...] = tuple(r for r in ROLE_NAMES if r != "false_recovery")
 _MAX_CHARS = 400  # a message's opening is what says what it is; the embedder cuts long text anyway
 
 
