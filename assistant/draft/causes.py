@@ -1,8 +1,10 @@
 """Rank causal statements from chat and notes: the offline drafter's root cause, trigger and factors.
 
-General cues only: causal phrases ("because", "caused by", "turns out", arrows in notes, ...),
-technical detail, and timing (conclusions late in the response outrank early hypotheses).
-Hypotheses the sources later rule out are left out.
+Roles decide what can be a cause: findings and mechanism statements, never a mitigation step taken
+during the response, a recovery or resolution, an action item or an impact line; the trigger is
+a change event. Cue phrases ("because", "caused by", arrows in notes, ...) and timing (conclusions
+late in the response outrank early hypotheses) rank what is left. Hypotheses the sources later rule
+out are left out, and listed as ruled out.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from assistant.domain import Event, Timeline
 from assistant.draft.blame import is_blameful
-from assistant.roles import role_of
+from assistant.roles import SURE, role_of
+from assistant.roles.features import FEATURE_NAMES, cues
 
 if TYPE_CHECKING:
     from assistant.draft.facts import Facts
@@ -48,7 +51,7 @@ _RULED_OUT = re.compile(
 _NOT_CAUSE = re.compile(
     r"(\bwe should\b|\bTODO\b|\baction items?\b|\bfollow[- ]?ups?\b|\blet'?s (?:make sure|collect)\b|\bstatus page\b|"
     r"\btell (?:them|customers|the)\b|\bpostmortem\b|^\s*\"|\bimpact:|\bnumbers:|\bwe'?ll rotate\b|\bplease don'?t\b|"
-    r"\bdon'?t paste\b|\bpasted\b|\bshould\b|\bcreds?\b|\bwe need\b|\bneed to\b|\bhot-?fix\b|\bfix(?: plan)?:|\bworkaround\b|\bplan:|👏|🙄|\bbrilliant\b|\bgenius\b|\bgreat job\b)",
+    r"\bdon'?t paste\b|\bpasted\b|\bshould\b|\bcreds?\b|\bwe need\b|\bneed to\b|\bhot-?fix\b|\bfix(?: plan)?:|\bworkaround\b|\bplan:)",
     re.I,
 )
 # Mechanism: something in the system changed state and that produced the failure (X replaced/dropped/
@@ -77,17 +80,6 @@ _ADDRESSED = re.compile(
     r"(?:^|\s)@[A-Za-z][\w.\-]+|^[a-z][\w.\-]{1,20}:\s+(?:your?|can you|pls|please|could you)\b|\byour (?:new|change|commit|pr|config)\b",
     re.I,
 )
-_RECOVERY = re.compile(
-    r"\b(back (?:to|up|at|in|\d)|recover\w*|restor\w*|roll(?:ed)? ?back|restart\w*|mitigat\w*|drained|resolved|"
-    r"re-?enabl\w*|healthy again|working again|done|no (?:crash\w*|errors?|more))\b|!=\s*fix|🎉",
-    re.I,
-)
-_DONE_STEP = re.compile(
-    r"(^\s*(?:(?:ok|so|and)[,:]?\s+)?(?:we |I )?(?:removed|dropped|rejected|requeu\w+|restarted|rolled|reverted|deleted|patched|"
-    r"scaled|drained|disabled|flushed|pulled|purged|killed|bumped|raised)\b|\b(?:going to \d+|being recycled|recycled|"
-    r"(?:rejected|dropped|removed) without)\b|\b\w+ (?:dropped|removed|deleted|patched|requeued|drained)[,.]\s)",
-    re.I,
-)
 _EXC = re.compile(r"\b[A-Z]\w+(?:Error|Exception|Warning)\b")
 _SORRY = re.compile(
     r"\b(sorry|my bad|oops|ugh|I didn'?t (?:realize|know|notice|check|think)|mea culpa)\b", re.I
@@ -101,11 +93,6 @@ _FIGURE = re.compile(
     re.I,
 )
 _TECH = re.compile(r"\b(?:[A-Za-z]+[-_.][A-Za-z0-9][\w.\-]*|[a-z]+[A-Z]\w+|[A-Z]{2,}[a-z]*\w*|\w*\d\w*)\b")
-_CHANGE = re.compile(
-    r"\b(commit(?:ted)?|deploy(?:ed|ment)?|merged?|rolled out|roll(?:ed)? to|pushed|applied|changed|"
-    r"upgrad(?:e|ed)|migrat(?:ed|ion)|config(?:uration)? change|CHG-\d+|PR #?\d+|release[ds]?|flag)\b",
-    re.I,
-)
 _ADDRESS = re.compile(
     r"^(?:(?:ok|okay|so|yeah|yes|right|ah|hm+|and|also|here)[,.!:]?\s+)+|^@?[a-z][\w.\-]{1,20}:\s+(?=\S)",
     re.I,
@@ -152,10 +139,28 @@ def tidy(text: str, limit: int = 260) -> str:
     return t if t.endswith((".", "!", "…", ")", '"')) else t + "."
 
 
-# Roles that are never the root cause (issue 11: not a mitigation step, action item or impact line).
+# Roles that are never the root cause (issue 11: not a mitigation step, action item or impact line),
+# and the roles that only say the response worked (never the cause once the incident is detected).
 _NEVER_CAUSE = frozenset(("mitigation", "action_item", "impact"))
+_OUTCOME = frozenset(("recovery", "resolution"))
 _NOT_RULING = frozenset(("finding", "recovery", "action_item", "impact"))
 _ROLE_SURE = 0.6
+_NEGATION = FEATURE_NAMES.index("negation")
+
+
+def effective_role(f: Facts, e: Event, *, sure: float = SURE) -> str | None:
+    """The event's role, with one correction from time: a sure action before the impact began is the
+    change that set it off, not a mitigation ("commit on edge-02 ... dropped the aggregates term")."""
+    role = role_of(f.timeline, e.id, sure=sure)
+    start = f.timeline.key_times.start
+    if (
+        role == "mitigation"
+        and start is not None
+        and e.time <= start
+        and role_of(f.timeline, e.id, sure=_ROLE_SURE)
+    ):
+        return "change"
+    return role
 
 
 def rank(f: Facts) -> list[Cause]:
@@ -164,16 +169,16 @@ def rank(f: Facts) -> list[Cause]:
     ruled: list[set[str]] = []
     tl = f.timeline
     for e in f.usable.values():
-        # Ruling out stays with the cue phrases: the classifier's ruled_out role (even at 0.7) discarded
-        # true causes that share its words on the dev cases. A cue phrase counts unless the line
-        # reads as a finding, recovery, follow-up or impact.
-        if (
-            e.source.value in ("chat", "note")
-            and _RULED_OUT.search(e.text)
-            and role_of(tl, e.id) not in _NOT_RULING
-        ):
+        # Discarding causes stays with the cue phrases: the classifier's ruled_out role (even at 0.7)
+        # discarded true causes that share its words on the dev cases. A cue phrase counts unless the
+        # line reads as a finding, recovery, follow-up or impact.
+        if e.source.value not in ("chat", "note"):
+            continue
+        if _RULED_OUT.search(e.text) and role_of(tl, e.id) not in _NOT_RULING:
             f.ruled_out.append((e.text, e.id))
             ruled.append(content_words(e.text))
+        elif role_of(tl, e.id, sure=_ROLE_SURE) == "ruled_out" and cues(e.text)[_NEGATION]:
+            f.ruled_out.append((e.text, e.id))  # listed as ruled out; too unsure to discard causes by
     start, end = kt.detected or kt.start, kt.resolved or kt.mitigated
     answers = _why_answers(f)
     names = actor_names(f.timeline)
@@ -189,9 +194,9 @@ def rank(f: Facts) -> list[Cause]:
             continue
         if _HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
             continue
-        role = role_of(tl, e.id, sure=_ROLE_SURE)
-        if role in _NEVER_CAUSE and not _STRONG.search(t) and not _MECHANISM.search(t):
-            continue  # a step taken, a follow-up, an impact line or a guess is not the cause
+        role = effective_role(f, e, sure=_ROLE_SURE)
+        if role in _NEVER_CAUSE or (role in _OUTCOME and kt.detected and e.time > kt.detected):
+            continue  # a step taken, a recovery, a follow-up or an impact line is not the cause
         if len(_FIGURE.findall(t)) >= 3:
             continue  # an impact summary, not a cause
         strong, medium = len(_STRONG.findall(t)), len(_MEDIUM.findall(t))
@@ -222,10 +227,6 @@ def rank(f: Facts) -> list[Cause]:
             score += 3.0  # the classifier reads it as a finding or mechanism statement
         if e.id in answers:
             score += 2.5  # the answer to a "why ...?" question is usually an explanation
-        if _RECOVERY.search(t) and not strong:
-            score -= 6.0  # a recovery step or status ("-> back to 14", "restart != fix") is not the cause
-        if kt.detected and e.time > kt.detected and _DONE_STEP.search(t) and not strong:
-            score -= 5.0  # a step the responders took ("removed the quota", "slot dropped"), not the cause
         if start and end and end > start and e.source.value != "note":
             pos = (e.time - start).total_seconds() / (end - start).total_seconds()
             # Conclusions come late in the response; early lines are usually hypotheses.
@@ -320,7 +321,7 @@ def _why_answers(f: Facts) -> set[str]:
 
 
 def trigger(f: Facts, causes: list[Cause]) -> Event | None:
-    """The change that set the fault off: a change statement just before the start, or one the causes name.
+    """The change that set the fault off: a change event (by role) just before the start, or one the causes name.
 
     A change the sources rule out (shares an identifier or several words with a ruled-out line) is skipped.
     """
@@ -333,7 +334,7 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
     best: tuple[float, Event] | None = None
     for e in f.usable.values():
         gap = (start - e.time).total_seconds()
-        if not -120 <= gap <= 6 * 3600 or not _CHANGE.search(e.text) or _HEDGE.search(e.text):
+        if not -120 <= gap <= 6 * 3600 or effective_role(f, e) != "change" or _HEDGE.search(e.text):
             continue
         if _RULED_OUT.search(e.text) or e.source.value == "alert" or _NOT_CAUSE.search(e.text):
             continue

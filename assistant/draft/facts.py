@@ -1,7 +1,9 @@
-"""Deterministic reading of a timeline for the offline drafter: key moments, figures, causes, follow-ups.
+"""Deterministic reading of a timeline for the offline drafter: key moments, figures, causes, steps.
 
-General cues only (verbs of action, result and finding; causal and ruling-out phrases; follow-up
-markers; numbers with units), never names from particular incidents. Blameful lines are skipped.
+Event roles (``assistant.roles``) decide what a line is: which lines matter (``_ROLE_WEIGHT``), the
+steps taken (mitigation and change roles), the impact figures (impact role), what helped. The few
+cue patterns left are features the roles do not carry (numbers with units, hedges, ruling-out
+phrases, "lucky"), never names from particular incidents. Blameful lines are skipped.
 """
 
 from __future__ import annotations
@@ -12,38 +14,8 @@ from dataclasses import dataclass, field
 from assistant.domain import Event, Timeline
 from assistant.draft.blame import is_blameful, quick_blameful
 from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
-from assistant.roles import role_of
+from assistant.roles import SURE, role_of
 
-_ACTION = re.compile(
-    r"\b(deploy\w*|roll(?:ed|ing)?[ -]?(?:back|out)\w*|rollback|revert\w*|restart\w*|scal(?:e|ed|ing)\b|"
-    r"disabl\w*|enabl\w*|re-?enabl\w*|flip\w*|set to|=\s*(?:false|true|0|off)|rais(?:e|ed|ing)|bump\w*|"
-    r"drain\w*|cordon\w*|remov\w*|purg\w*|reject\w*|appl(?:y|ied|ies)|merg(?:e|ed|ing)|promot\w*|"
-    r"fail(?:ed)?[ -]?over|switch\w*|hotfix\w*|patch\w*|rotat\w*|push(?:ed|ing)?|issued|reload\w*|"
-    r"overrid\w*|commit(?:ted)?|skip\w*|paus\w*|block\w*|shipped|released|renew\w*|order placed|"
-    r"kill(?:ed|ing)?|delet\w*|mov(?:ed|ing) (?:traffic|to)|re-?rout\w*|isolat\w*|throttl\w*|limit(?:ed|ing))\b",
-    re.I,
-)
-_RESULT = re.compile(
-    r"\b(recover\w*|back to normal|back up|normal again|errors? (?:stop\w*|drop\w*|gone)|"
-    r"dropping|subsid\w*|healthy|stable|flat|green|resolved|mitigated|caught up|catching up|succeed\w*|"
-    r"flowing|draining|drained|clean|all clear|errors? (?:return|back|again)|back down|live|done|complete[ds]?|"
-    r"finished|serving|in place|working again|still (?:failing|down|broken|erroring)|crash\w*|"
-    r"is (?:down|up)|went (?:down|up))\b",
-    re.I,
-)
-_FINDING = re.compile(
-    r"\b(confirm(?:ed|s)?|identified|found|root cause|turns out|it'?s the|culprit|caused by|due to|because|"
-    r"shows?|showing|expired|exhausted|withdrawn|partition(?:ed)?|leak(?:ing)?|crash(?:ing|es|ed)?)\b",
-    re.I,
-)
-_DECISION = re.compile(
-    r"\b(do it|do both|let'?s (?:do|go|roll|revert|drain|disable)|decision|go(?:ing)? with|plan:|decided)\b",
-    re.I,
-)
-_REPORT = re.compile(
-    r"\b(customers?|support|tickets?|emailed|complain\w*|report(?:ed|ing)|escalat\w*|pag(?:ed|e|ing)|incident #?\d+|triggered)\b",
-    re.I,
-)
 _HEDGE = re.compile(
     r"(\?\s*$|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
     r"i think|not sure|probably|symptom)\b)",
@@ -55,16 +27,6 @@ _RULED_OUT = re.compile(
     r"can'?t be|isn'?t it|wasn'?t it|not (?:the|a) (?:problem|issue)|rules? out)\b",
     re.I,
 )
-_CAUSAL = re.compile(
-    r"\b(caused by|root cause|turns out|because|due to|the cause|that'?s why|culprit|triggered by|so it'?s)\b",
-    re.I,
-)
-_FOLLOWUP = re.compile(
-    r"(\bwe should\b|\bTODO\b|\baction item|\bfollow[- ]?ups?\b|^\s*AI:|\blet'?s make sure\b|\bwe need to\b|\bneeds? to be\b|"
-    r"\bmake sure\b|\bshould (?:page|alert|block|add|move|be|have a|use)\b|\bneed(?:s)? (?:a|an|to)\b|"
-    r"^\s*(?:[-*]\s*)?(?:alert|page|add|rotate|fix|set|use|make|require|template|move|run|revert)\b)",
-    re.I | re.M,
-)
 _FIGURE = re.compile(
     r"(~?\d[\d,.]*\s?(?:%|k\b|m\b|x\b)|[€$£]\s?\d[\d,.]*\s?[km]?|\b\d[\d,.]*\s?(?:ms|s|sec|min(?:ute)?s?|h|hours?)\b|"
     r"\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:users?|customers?|requests?|orders?|partners?|tenants?|merchants?|tickets?|"
@@ -72,15 +34,9 @@ _FIGURE = re.compile(
     r"contacts?|chats?|authori[sz]ations?|auths?|transactions?|payments?|calls?|jobs?|stores?|escalations?))",
     re.I,
 )
-_IMPACT_WORD = re.compile(
-    r"\b(impact\w*|affected|failed|failing|failures?|errors?|5xx|delayed|lost|unavailable|timeouts?|customers?|users?|"
-    r"tickets?|refunds?|revenue|latency|p9\d|dropped|degraded|down|outage|backlog|stuck|contacts?)\b",
-    re.I,
-)
 _LUCKY = re.compile(
     r"\b(lucky|luckily|fortunately|good thing|thankfully|could have been worse|by chance)\b", re.I
 )
-_WELL = re.compile(r"\b(good call|nice|worked|great|fast|quick(?:ly)?|smooth|thanks to)\b", re.I)
 _SEV = re.compile(r"\bSEV[- ]?([0-4])\b|\bP([0-4])\b(?=.*\b(?:incident|sev|priority)\b)", re.I)
 
 
@@ -95,11 +51,12 @@ class Facts:
     figures: list[tuple[str, str]] = field(default_factory=list)
     causes: list[tuple[str, str]] = field(default_factory=list)
     ruled_out: list[tuple[str, str]] = field(default_factory=list)
-    followups: list[Event] = field(default_factory=list)
     mitigation: list[tuple[str, str]] = field(default_factory=list)
     resolution: list[tuple[str, str]] = field(default_factory=list)
     lucky: list[tuple[str, str]] = field(default_factory=list)
-    well: list[tuple[str, str]] = field(default_factory=list)
+    well: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # what helped: the step that worked, the finding
     early_alerts: list[Event] = field(default_factory=list)
     severity: str = "unknown"
     services: list[str] = field(default_factory=list)
@@ -132,7 +89,7 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     # The full tone checker is slower: run it only on lines that could be quoted.
     for i, sc in f.scores.items():
         e = f.usable[i]
-        if e.source.value in ("chat", "note") and (sc >= 12 or _quotable(e)) and is_blameful(e.text):
+        if e.source.value in ("chat", "note") and (sc >= 12 or _quotable(f, e)) and is_blameful(e.text):
             del f.usable[i]
             f.blameful.add(i)
     f.scores = {i: sc for i, sc in f.scores.items() if i in f.usable}
@@ -140,19 +97,12 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     _causes(f)
     _figures(f)
     _response(f)
-    f.followups = [
-        e for e in f.usable.values() if e.source.value in ("chat", "note") and _FOLLOWUP.search(e.text)
-    ]
     f.lucky = [
         (clean(e.text), e.id)
         for e in f.usable.values()
         if e.source.value in ("chat", "note") and _LUCKY.search(e.text)
     ]
-    f.well = [
-        (clean(e.text), e.id)
-        for e in f.usable.values()
-        if e.source.value in ("chat", "note") and _WELL.search(e.text) and _ACTION.search(e.text)
-    ][:3]
+    f.well = _what_helped(f)
     detected = tl.key_times.detected
     f.early_alerts = [
         e for e in tl.events if e.source.value == "alert" and detected and e.time < detected and _firing(e)
@@ -198,16 +148,9 @@ def _severity(tl: Timeline) -> tuple[str, str]:
     return "unknown", ""
 
 
-def _quotable(e: Event) -> bool:
-    t = e.text
-    return bool(
-        _FOLLOWUP.search(t)
-        or _CAUSAL.search(t)
-        or _RULED_OUT.search(t)
-        or _LUCKY.search(t)
-        or (_FIGURE.search(t) and _IMPACT_WORD.search(t))
-        or _ACTION.search(t)
-    )
+def _quotable(f: Facts, e: Event) -> bool:
+    """A line that could be quoted: any role but chatter, or a lucky break."""
+    return role_of(f.timeline, e.id) not in (None, "chatter") or bool(_LUCKY.search(e.text))
 
 
 def _firing(e: Event) -> bool:
@@ -235,16 +178,8 @@ def _score(f: Facts) -> None:
                 seen_alerts.add((name, status))  # type: ignore[arg-type]
                 score += 30 if status in ("", "firing", "triggered") else 12
         elif kind in ("chat", "note"):
-            bot = bool(e.attrs.get("bot"))
-            score += (
-                14 * bool(_ACTION.search(t)) + 12 * bool(_RESULT.search(t)) + 10 * bool(_FINDING.search(t))
-            )
-            score += 12 * bool(_DECISION.search(t)) + 6 * bool(_REPORT.search(t)) + (8 if bot else 0)
+            score += _role_weight(tl, e) + (8 if e.attrs.get("bot") else 0)
             score += 4 * bool(re.search(r"\d", t))
-            if _HEDGE.search(t):
-                score -= (
-                    12 if re.search(r"\b(maybe|could|might|possibly|perhaps|guess|suspect)\b", t, re.I) else 6
-                )
             if len(t) < 25:
                 score -= 8
             if kind == "note":
@@ -255,10 +190,8 @@ def _score(f: Facts) -> None:
             first = template not in seen_templates
             seen_templates.add(template)
             if first:
-                score += 10 * bool(_ACTION.search(t)) + 6 * bool(
-                    level in ("error", "crit", "critical", "fatal", "alert", "emerg")
-                )
-                score += 5 * bool(_FINDING.search(t)) + 3 * bool(level in ("warn", "warning"))
+                score += 6 * (level in ("error", "crit", "critical", "fatal", "alert", "emerg"))
+                score += 3 * (level in ("warn", "warning")) + _LOG_ROLE_WEIGHT.get(role_of(tl, e.id) or "", 0)
             elif (
                 level in ("error", "crit", "critical", "fatal", "emerg")
                 and int(e.attrs.get("count", 1) or 1) >= 5
@@ -267,6 +200,44 @@ def _score(f: Facts) -> None:
             if int(e.attrs.get("count", 1) or 1) > 1:
                 score += 3
         f.scores[e.id] = score
+
+
+# How much a line's role makes it worth a timeline entry (a role below SURE counts in proportion).
+_ROLE_WEIGHT = {
+    "mitigation": 26,
+    "resolution": 24,
+    "change": 22,
+    "finding": 22,
+    "relapse": 22,
+    "false_recovery": 22,
+    "recovery": 20,
+    "report": 16,
+    "impact": 16,
+    "symptom": 14,
+    "alert_firing": 12,
+    "alert_resolved": 10,
+    "ruled_out": 8,
+    "hypothesis": 2,
+    "action_item": 0,
+    "chatter": -4,
+}
+_LOG_ROLE_WEIGHT = {"change": 10, "mitigation": 10, "finding": 5, "recovery": 5}
+
+
+_ASKS = re.compile(r"[?？¿]")
+_ASKING = 0.3  # the role classifier damps questions by the same factor
+
+
+def _role_weight(tl: Timeline, e: Event) -> float:
+    """The role's weight, in proportion to its confidence; damped for a message that asks something
+    (a question states nothing, and a pointed one is often a dig rather than a happening)."""
+    r = tl.roles.get(e.id)
+    if r is None:
+        return 0.0
+    w = _ROLE_WEIGHT.get(r.role, 0)
+    if w <= 0:
+        return float(w)
+    return w * min(1.0, r.confidence / 0.6) * (_ASKING if _ASKS.search(e.text) else 1.0)
 
 
 def _select(f: Facts, cap: int) -> list[str]:
@@ -303,24 +274,19 @@ def _causes(f: Facts) -> None:
     f.trigger = c.trigger(f, ranked)
 
 
-_FOUND = re.compile(
-    r"\b(identified|confirmed|found|shows?|the (?:problem|issue|bug) is|which raises|leak\w*|crash\w*|expired|"
-    r"exhausted|raises|throws|holds?|never (?:renewed|released|closed))\b",
-    re.I,
-)
-
-
 def _findings_as_causes(f: Facts, ruled_words: list[set[str]]) -> None:
-    """No causal phrase in the sources: offer the strongest findings made during the response."""
+    """No causal phrase in the sources: offer the surest findings made during the response."""
     kt = f.timeline.key_times
     cands = []
     for e in f.usable.values():
-        if e.source.value not in ("chat", "note") or _HEDGE.search(e.text) or _RULED_OUT.search(e.text):
+        r = f.timeline.roles.get(e.id)
+        if e.source.value not in ("chat", "note") or r is None or r.role != "finding" or r.confidence < SURE:
             continue
         if (kt.detected and e.time < kt.detected) or (kt.mitigated and e.time > kt.mitigated):
             continue
-        if _FOUND.search(e.text) and not any(len(_content_words(e.text) & rw) >= 2 for rw in ruled_words):
-            cands.append((f.scores.get(e.id, 0) + 5 * len(_FOUND.findall(e.text)), e))
+        if _HEDGE.search(e.text) or any(len(_content_words(e.text) & rw) >= 2 for rw in ruled_words):
+            continue
+        cands.append((r.confidence, e))
     for _, e in sorted(cands, key=lambda c: -c[0])[:3]:
         f.causes.append((tidy(e.text), e.id))
 
@@ -332,41 +298,14 @@ def _content_words(text: str) -> set[str]:
 _STOP = CONTENT_STOP_WORDS
 
 
-# Quantities about who or what was hurt: people, requests, orders, money, failure shares, durations.
-_IMPACT_FIG = re.compile(
-    r"(\b\d[\d,.]*\s?[km]?\+?\s+(?:[\w/-]+\s+){0,3}(?:users?|customers?|requests?|orders?|partners?|tenants?|merchants?|"
-    r"tickets?|checkouts?|searches|notifications?|contacts?|chats?|authori[sz]ations?|auths?|transactions?|payments?|"
-    r"logins?|login attempts?|bookings?|viewers?|patients?|escalations?|integrations?|shipments?|labels?|invoices?|"
-    r"messages?|calls?|sessions?|accounts?|exports?|jobs?|warehouses?|clinics?|stores?|sites?|"
-    r"(?:failed|rejected|declined|delayed|lost|dropped|affected|logged out)\b)|"
-    r"~?\d[\d,.]*\s?%\s+(?:of\s+)?(?:[\w/-]+\s+){0,4}(?:fail\w*|error\w*|5xx|declin\w*|reject\w*|timeouts?|traffic|requests?|"
-    r"checkouts?|users?|customers?|searches|logins?)|(?:fail\w*|error rate|5xx|declin\w*|reject\w*)\s+(?:\w+\s+){0,3}(?:at|of|peak(?:ed)?(?: at)?)\s+~?\d[\d.]*\s?%|"
-    r"[€$£]\s?\d[\d,.]*\s?[km]?|\b\d+h\d+m\b|\bup to \d|\b\d{1,2}:\d{2}\s*(?:-|–|to)\s*~?\d{1,2}:\d{2}\b)",
-    re.I,
-)
-_NOT_FIGURE = re.compile(
-    r"(\[(?:FIRING|RESOLVED|TRIGGERED)|\bfiring\b|\btriggered\b|\bPD\b|pagerduty|opsgenie|#\d{2,}|"
-    r"\b(?:back (?:to|under|at)|baseline|dropping|recovered|healthy|normal|stuck on|terminating)\b)",
-    re.I,
-)
-
-
 def _figures(f: Facts) -> None:
+    """Impact figures: impact statements (by role) that carry a number with a unit or a count."""
     seen: set[str] = set()
     for e in f.usable.values():
-        if e.source.value not in ("chat", "note"):
-            continue
         t = e.text
-        if _HEDGE.search(t) or not _FIGURE.search(t) or not _IMPACT_WORD.search(t):
+        if e.source.value not in ("chat", "note") or role_of(f.timeline, e.id) != "impact":
             continue
-        # Impact lines only: not alert echoes, recovery status, response steps or follow-ups.
-        if (
-            not _IMPACT_FIG.search(t)
-            or _FOLLOWUP.search(t)
-            or (_NOT_FIGURE.search(t) and len(_IMPACT_FIG.findall(t)) < 2)
-        ):
-            continue
-        if re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
+        if not _FIGURE.search(t) or re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
             continue
         c = clean(t, 260)
         key = re.sub(r"^\([^)]*\)\s*", "", c).lower()
@@ -389,25 +328,18 @@ def _figures(f: Facts) -> None:
 
 
 def _response(f: Facts) -> None:
-    """Steps taken, in order: lines whose role is a mitigation action (or a change made during the
-    response), never an action item, an impact line, a guess or chatter; split at the mitigation time."""
+    """Steps taken, in time order: lines whose role is a mitigation action (or a change made during
+    the response), never the trigger, an action item, an impact line, a guess, a question or chatter;
+    split at the mitigation time."""
     tl = f.timeline
     kt = tl.key_times
+    since = kt.detected or kt.start
     for e in f.usable.values():
         if e.source.value not in ("chat", "note") or e.attrs.get("untimed"):
             continue
-        role = role_of(tl, e.id)
-        acting = role in _STEP_ROLES or (
-            role is None and _ACTION.search(e.text) and not _HEDGE.search(e.text)
-        )
-        if (
-            not acting
-            or role in _NOT_STEP
-            or _RULED_OUT.search(e.text)
-            or (_FIGURE.search(e.text) and _IMPACT_WORD.search(e.text))
-        ):
-            continue  # status reports and figures belong to impact, not to the actions taken
-        if kt.detected and e.time < kt.detected:
+        if role_of(tl, e.id) not in _STEP_ROLES or e.text.rstrip().endswith(("?", "？")):
+            continue
+        if (since and e.time < since) or (f.trigger is not None and e.id == f.trigger.id):
             continue
         if e.id in f.blameful or is_blameful(e.text):
             f.blameful.add(e.id)
@@ -424,8 +356,20 @@ def _response(f: Facts) -> None:
     f.resolution.sort(key=lambda x: order[x[1]])
 
 
+def _what_helped(f: Facts) -> list[tuple[str, str]]:
+    """The last step taken before mitigation took effect, and the finding behind the root cause."""
+    out: list[tuple[str, str]] = []
+    if f.mitigation and f.timeline.key_times.mitigated:
+        text, i = f.mitigation[-1]
+        out.append((f"This step brought the impact to an end: {text}", i))
+    finding = next((i for _, i in f.causes if role_of(f.timeline, i) == "finding"), None)
+    e = f.timeline.event(finding) if finding is not None else None
+    if e is not None:
+        out.append((f"The finding that explained the failure: {clean(e.text)}", e.id))
+    return out
+
+
 _STEP_ROLES = frozenset(("mitigation", "change"))
-_NOT_STEP = frozenset(("action_item", "impact", "hypothesis", "chatter", "report", "ruled_out"))
 
 
 def _services(tl: Timeline) -> list[str]:

@@ -1,4 +1,9 @@
-"""The offline drafter's sections, written deterministically from ``Facts`` in neutral wording."""
+"""The offline drafter's sections, written deterministically from ``Facts`` in neutral wording.
+
+Sections follow the event roles (see ``draft.facts`` and ``draft.causes``): the summary names a cause
+only when a finding supports it; lessons say what the roles show (a late or people-reported detection,
+the step that ended the impact, the finding that explained it).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from assistant.draft import schema as s
 from assistant.draft.blame import is_blameful
 from assistant.draft.causes import content_words, fact_part
 from assistant.draft.facts import Facts, clean
+from assistant.roles import role_of
 
 _KEY_LABEL = {
     "start": "Impact began",
@@ -116,12 +122,35 @@ def summary(f: Facts) -> s.SummaryDraft:
     elif res:
         parts.append(f"The incident was resolved at {_hm(f, kt.resolved)}.")
         refs.append(res.id)
-    if f.causes:
+    found = supporting_finding(f)
+    if found is not None:
         parts.append(f"Most likely cause according to the sources: {prose.short(f.causes[0][0], 200)}.")
-        refs.append(f.causes[0][1])
+        refs += list(dict.fromkeys([f.causes[0][1], found]))
+    elif parts:
+        parts.append("The cause is not established by a finding in the sources yet; see open questions.")
     if not parts:
         parts.append("The sources do not establish when the incident started or ended; see open questions.")
     return s.SummaryDraft(summary=" ".join(parts), refs=refs)
+
+
+def supporting_finding(f: Facts) -> str | None:
+    """The id of a finding that backs the top cause: the cause itself, or a finding sharing its subject."""
+    if not f.causes:
+        return None
+    text, top = f.causes[0]
+    if role_of(f.timeline, top) == "finding":
+        return top
+    words = content_words(text)
+    return next(
+        (
+            e.id
+            for e in f.timeline.events
+            if e.id in f.usable
+            and role_of(f.timeline, e.id) == "finding"
+            and len(words & content_words(e.text)) >= 3
+        ),
+        None,
+    )
 
 
 def impact(f: Facts) -> s.ImpactDraft:
@@ -305,12 +334,20 @@ def lessons(f: Facts) -> s.LessonsDraft:
             )
         )
     well += [s.CitedText(text=t, refs=[i]) for t, i in f.well]
+    det = _ev(f, "detected")
     if m.time_to_detect_s and m.time_to_detect_s > 300:
-        det = _ev(f, "detected")
         wrong.append(
             s.CitedText(
                 text=f"Detection came {_dur(m.time_to_detect_s)} after the impact began.",
                 refs=[det.id] if det else [],
+            )
+        )
+    if det is not None and role_of(f.timeline, det.id) == "report":
+        wrong.append(
+            s.CitedText(
+                text="The incident was reported by people (customers, support, partners or colleagues) "
+                "before monitoring reached the responders.",
+                refs=[det.id],
             )
         )
     if f.early_alerts:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from assistant.domain import Event, Timeline
 from assistant.draft.facts import Facts, clean
+from assistant.roles import role_of
 
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 
@@ -160,12 +161,20 @@ def subject(f: Facts) -> str:
     return sym or (f"{svc} incident" if svc else _reported(f) or "Incident")
 
 
+_SEEN = frozenset(("report", "symptom", "impact"))
+
+
 def _reported(f: Facts) -> str | None:
     """Chat-only incidents: what the first report said broke ("customers report checkout failing with 502")."""
     tl = f.timeline
     first = [tl.event(i) for i in (tl.key_events.detected, tl.key_events.start) if i]
     lines = [e for e in first if e is not None and e.source.value in ("chat", "note")]
-    lines += [e for e in tl.events if e.source.value in ("chat", "note") and e.id in f.usable]
+    # Then what people reported or saw (by role): never a finding, a guess or a step taken.
+    lines += [
+        e
+        for e in tl.events
+        if e.source.value in ("chat", "note") and e.id in f.usable and role_of(tl, e.id) in _SEEN
+    ]
     for e in lines:
         if e.id not in f.usable or not re.search(
             r"\b(fail\w*|errors?|down|unavailable|timeouts?|5\d\d|slow|latency|"
