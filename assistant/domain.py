@@ -206,6 +206,18 @@ class KeyChoice(_Model):
     question: str | None = Field(default=None, description="asked when the evidence is too thin to pick")
 
 
+class KeyPick(_Model):
+    """A person's choice of the event that marks a key time (recorded in the draft's provenance)."""
+
+    key: Literal["start", "detected", "mitigated", "resolved"]
+    event_id: str
+    time: AwareDatetime
+    previous_event_id: str | None = Field(default=None, description="the event the key time had before")
+    by: str | None = Field(default=None, description="who picked it, when the UI knows")
+    at: AwareDatetime = Field(description="when it was picked")
+    from_candidates: bool = Field(description="one of the proposed candidates, or any timeline event")
+
+
 class Metrics(_Model):
     """Durations in seconds, from the key times."""
 

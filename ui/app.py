@@ -173,6 +173,9 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                     with gr.Column(scale=2):
                         gr.Markdown("### Key times and metrics")
                         keytimes = gr.Markdown("", elem_id="keytimes")
+                        from assistant.ui.keytimes_panel import add_panel
+
+                        wire_key_picks = add_panel(gr, ctx, outs, keytimes, draft_id, provider)
                         gr.Markdown("### Similar past incidents")
                         similar = gr.Markdown("", elem_id="similar")
                 for name, comp in (("in:pasted", pasted), ("in:files", files), ("in:tz", tz), ("in:date", day),
@@ -217,6 +220,7 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                 inputs=[pasted, files, tz, day, severity, provider], concurrency_limit=10,
                 show_progress="minimal")  # fmt: skip
         _wire_editor(ctx, outs, section_widgets, draft_id, provider)
+        wire_key_picks(all_names)
         outs.on(drafts.input, partial(h.open_draft, ctx), open_names, "open_draft", inputs=[drafts])
         outs.on(new_btn.click, lambda: h.new_draft(ctx), load_names, "new_draft")
         outs.on(

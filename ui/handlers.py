@@ -347,6 +347,11 @@ def _copy_section(src: dict[str, Any], dst: dict[str, Any], name: str) -> None:
 
 def regenerate(ctx: UiContext, draft_id: str, section: str, provider_name: str) -> Iterator[View]:
     """Redraft one section of a stored draft from its stored timeline."""
+    yield from redraft(ctx, draft_id, [section], provider_name)
+
+
+def redraft(ctx: UiContext, draft_id: str, sections: Sequence[str], provider_name: str) -> Iterator[View]:
+    """Redraft the named sections of a stored draft from its stored timeline."""
     rec = ctx.store.get(draft_id) if draft_id else None
     if rec is None or not rec.timeline:
         yield {"notice": "⚠️ Nothing to regenerate: draft the incident first."}
@@ -361,7 +366,7 @@ def regenerate(ctx: UiContext, draft_id: str, section: str, provider_name: str) 
     prog = _Progress()
     yield from _draft_sections(
         ctx, draft_id, rec.draft, tl, provider_name, library, prog, rec.inputs.get("severity", "auto"),
-        matches, sections=[section],
+        matches, sections=list(sections),
     )  # fmt: skip
 
 

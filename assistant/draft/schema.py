@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from assistant.domain import KeyChoice, KeyEvents, KeyTimes, Metrics
+from assistant.domain import KeyChoice, KeyEvents, KeyPick, KeyTimes, Metrics
 
 Severity = Literal["SEV1", "SEV2", "SEV3", "SEV4", "unknown"]
 Priority = Literal["high", "medium", "low"]
@@ -331,6 +331,9 @@ class Provenance(_Out):
     aliased_names: bool = False
     library: str | None = Field(default=None, description="why similar incidents are (not) listed")
     context: ContextReport | None = Field(default=None, description="what the model saw of the sources")
+    key_picks: list[KeyPick] = Field(
+        default_factory=list, description="key times a person chose instead of the proposed event"
+    )
 
 
 class Postmortem(_Out):
