@@ -30,6 +30,10 @@ WEIGHTS_FILE = Path(__file__).with_name("semantic_weights.json")
 
 _MAX_TOKENS = 128  # sentences are short; longer passages are cut, the rules still read all of them
 _CACHE_SIZE = 4096
+# One onnxruntime thread: the 133 distinct sentences of the largest dev case took 0.69 CPU-s / 2.0 s
+# wall single-threaded against 1.03 CPU-s / 3.2 s with two threads on this 2-core machine under load
+# (a second thread spins waiting for the first; same finding as MiniLMEmbedder.for_queries).
+_THREADS = 1
 
 _F = re.IGNORECASE
 # Who can be blamed: roles, groups, pronouns, teams (lexicon), @handles, a capitalised name
@@ -168,7 +172,7 @@ class _Embedder:
     def __init__(self) -> None:
         from assistant.retrieval.minilm import MiniLMEmbedder
 
-        self._model = MiniLMEmbedder(threads=min(2, os.cpu_count() or 1), max_tokens=_MAX_TOKENS)
+        self._model = MiniLMEmbedder(threads=_THREADS, max_tokens=_MAX_TOKENS)
         self._cache: OrderedDict[str, Any] = OrderedDict()
         self._lock = threading.Lock()
 
