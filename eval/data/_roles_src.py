@@ -832,6 +832,63 @@ a single node flapping again, traffic unaffected
 checkout is down again
 the API is returning 500s again
 customers are failing to log in again
+@change en chat
+release 7.4.2 of the inventory service is live in all regions
+new build of the ledger worker is rolling out, 3 of 12 pods updated
+v12 of the mail relay went out an hour ago
+the warehouse release from this morning enables the new picking rules
+Jenkins: job deploy-catalog-prod #882 started by a maintainer
+GitLab pipeline for tag v3.0.9 is deploying to production
+Spinnaker pipeline "promote-to-prod" started for image sha 7f1e0c2
+FluxCD reconciled kustomization apps/payments to revision main@4ac91d0
+Helm release "gateway" upgraded to chart 5.1.0, revision 23
+the new image resizing defaults shipped with yesterday's release
+we enabled the compaction cron on the analytics cluster at midnight
+the SSH host keys on the bastion were rotated by hand
+the vendor upgraded their API to v3 over the weekend
+infra merged the terraform module change that moves the buckets to a new KMS key
+@change en notes
+- 08:40 release 9.2 of the geocoder goes out (adds the new address parser)
+- Tue: desktop client 4.8 ships with the new sync scheduler
+- Schema migration 0042 (drop legacy column) applied to prod
+@change de chat
+Release 4.2 ist draußen, alle Regionen aktualisiert
+die neue Konfiguration wurde heute früh ausgerollt
+@change es chat
+ya salió la versión 3.1 en todas las regiones
+el pipeline de despliegue arrancó para la etiqueta v2.0.4
+@change pt chat
+a versão 5.0 foi publicada em produção hoje cedo
+@change ja chat
+新しいリリースが本番に出ました
+@action_item en chat
+we need an alert on the print spooler's error count, not just on uptime
+let's add a canary stage before any flag goes to 100%
+someone should write a runbook for restoring the wiki from backup
+going forward every schema migration gets a dry run in staging first
+can we get a ticket to rate-limit the avatar upload endpoint
+follow-up: make the thumbnail job skip corrupt images instead of retrying forever
+I'll own the change to page on-call when the nightly backup fails
+next sprint: move the reporting queries to the read replica
+@action_item en notes
+- [ ] Add a synthetic check for the store locator page (owner: web team)
+- Alert when the backlog age exceeds 10 minutes
+- Document the manual failover steps in the runbook
+- Rehearse the DNS provider switch in a staging zone first
+- TODO: review every cron job that runs without a timeout
+@action_item en formal
+The team will add monitoring for free inodes on all build agents.
+An owner will be assigned to audit the backup retention settings before the next quarter.
+@action_item de chat
+wir sollten einen Alarm für volle Festplatten auf den Build-Servern einrichten
+TODO: Runbook für den Failover schreiben
+@action_item es chat
+hay que añadir una alerta para la cola de mensajes muertos
+pendiente: documentar el rollback manual
+@action_item pt chat
+precisamos criar um alerta para o atraso da fila
+@action_item ja chat
+バックアップ失敗を監視するアラートを追加する必要があります
 """
 
 OUT = Path(__file__).with_name("roles-train.jsonl")
