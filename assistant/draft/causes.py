@@ -334,7 +334,7 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
     best: tuple[float, Event] | None = None
     for e in f.usable.values():
         gap = (start - e.time).total_seconds()
-        if not -120 <= gap <= 6 * 3600 or effective_role(f, e) != "change" or _HEDGE.search(e.text):
+        if not -120 <= gap <= 6 * 3600 or effective_role(f, e, sure=_ROLE_SURE) != "change" or _HEDGE.search(e.text):
             continue
         if _RULED_OUT.search(e.text) or e.source.value == "alert" or _NOT_CAUSE.search(e.text):
             continue
