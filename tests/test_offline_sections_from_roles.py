@@ -161,3 +161,18 @@ def test_summary_names_the_cause_only_when_a_finding_supports_it() -> None:
     without = sections.summary(analyse(_timeline(guessed, key=_KEYS)))
     assert "alias swap" not in without.summary
     assert "cause" in without.summary and "not established" in without.summary
+
+
+def test_a_follow_up_the_classifier_was_unsure_of_is_still_no_cause_or_factor() -> None:
+    unsure = [(m, s, a, t, r, 0.4 if r == "action_item" else c) for m, s, a, t, r, c in _ALIAS_SWAP]
+    unsure[10] = (
+        80,
+        "chat",
+        "mara",
+        "alert when a shard has no active primary for a minute, because the missing primaries went unseen for 52 minutes",
+        "action_item",
+        0.4,
+    )
+    rc = sections.root_cause(analyse(_timeline(unsure, key=_KEYS)))
+    assert "E011" not in rc.root_cause.refs
+    assert all("E011" not in c.refs for c in rc.contributing_factors)

@@ -266,7 +266,13 @@ def _select(f: Facts, cap: int) -> list[str]:
 def _causes(f: Facts) -> None:
     from assistant.draft import causes as c
 
-    ranked = c.rank(f)
+    # A follow-up is never the cause or a contributing factor, however causal its wording
+    # ("alert on X, we had 15 rebalances before anyone got paged"): what the action-item reader
+    # takes as an item is left out, even when the classifier was unsure of its role.
+    from assistant.draft.actions import candidates
+
+    items = {e.id for e in candidates(f)}
+    ranked = [x for x in c.rank(f) if x.event.id not in items]
     f.ruled_out = [(clean(t), i) for t, i in f.ruled_out]
     f.causes = [(x.text, x.event.id) for x in ranked]
     if not f.causes:
