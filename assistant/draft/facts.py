@@ -77,6 +77,12 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     """Read the timeline once; every offline section is written from the result."""
     from assistant.injection import looks_like_injection
 
+    if tl.events and not tl.roles:
+        # A timeline made without roles (stored before they existed, or built by hand): the
+        # sections are written from roles, so give its events theirs once, in place.
+        from assistant.roles.assign import assign_roles
+
+        tl.roles.update(assign_roles(tl.events))
     f = Facts(timeline=tl)
     for e in tl.events:
         if looks_like_injection(e.text):
