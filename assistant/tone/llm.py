@@ -78,13 +78,6 @@ def build_request(sentence: str, hits: tuple[Hit, ...]) -> StructuredRequest[Ton
         messages=[Message("system", SYSTEM_PROMPT), Message("user", user)],
         schema=ToneJudgement,
         purpose=PURPOSE,
-        context={
-            "sentence": sentence,
-            "rule_hits": [
-                {"category": h.category, "text": sentence[h.start : h.end], "confidence": h.confidence}
-                for h in hits
-            ],
-        },
     )
 
 

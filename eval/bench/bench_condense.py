@@ -88,8 +88,8 @@ def generate(path: Path, lines: int, seed: int = 7) -> None:
 
 
 def _run_ours(path: str) -> dict[str, float]:
-    from assistant.condense import Condenser
-    from assistant.condense_stream import sample_large_log
+    from assistant.timeline.condense import Condenser
+    from assistant.ingest.large_log import sample_large_log
     from assistant.domain import SourceRef
     from assistant.ingest._io import load_file
 
