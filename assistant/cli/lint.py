@@ -184,7 +184,7 @@ def _pieces(path: Path) -> Iterator[_Piece]:
 
 
 def _check_batch(batch: list[_Piece], checker: Checker) -> Iterator[dict[str, Any]]:
-    from assistant.tone import line_col
+    from assistant.tone.spans import line_col
 
     if not batch:
         return

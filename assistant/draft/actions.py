@@ -12,8 +12,8 @@ from datetime import timedelta
 
 from assistant.domain import Event
 from assistant.draft import schema as s
+from assistant.draft.analysis import Facts, clean
 from assistant.draft.blame import is_blameful
-from assistant.draft.facts import Facts, clean
 from assistant.roles import role_of
 
 # A name: one token, or an alias like "Responder B" (names are aliased for remote providers).

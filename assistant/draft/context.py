@@ -23,7 +23,7 @@ from assistant.draft.windows import Window, digest
 from assistant.redact import Redactor, timeline_names
 
 if TYPE_CHECKING:
-    from assistant.draft.facts import Facts
+    from assistant.draft.analysis import Facts
 
 __all__ = ["Budget", "DraftContext", "build_context", "event_line", "format_sources", "incident_query"]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from assistant.domain import Timeline
-from assistant.draft.facts import Facts, analyse
+from assistant.draft.analysis import Facts
+from assistant.draft.facts import analyse
 from assistant.draft.offline.sections import WRITERS
 from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER
 from assistant.errors import PromptError
