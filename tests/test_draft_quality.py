@@ -40,13 +40,9 @@ def _norm(s: str) -> str:
 @pytest.fixture(scope="module")
 def drafts() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     shared_dir("incidents")
-    try:
-        from assistant.ingest import read_sources  # noqa: F401
-        from assistant.timeline import build_timeline
-    except ImportError as exc:
-        pytest.skip(f"ingest/timeline not available yet: {exc}")
     from assistant.draft.pipeline import draft_postmortem
     from assistant.draft.render import to_json
+    from assistant.timeline import build_timeline
 
     out = {}
     for case in incident_cases():

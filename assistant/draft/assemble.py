@@ -14,12 +14,12 @@ from pydantic import BaseModel
 
 from assistant.domain import KeyTimes, Metrics, Timeline
 from assistant.draft import schema as s
-from assistant.draft.blame import rewrite
 from assistant.draft.context import DraftContext
 from assistant.draft.grounding import Grounder
 from assistant.draft.offline import OFFLINE
 from assistant.injection import draft_repeats_injection, injection_lines, looks_like_injection
 from assistant.llm.base import Provider
+from assistant.tone.guard import rewrite
 from assistant.tone.sentences import split_sentences
 
 

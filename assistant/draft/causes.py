@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from assistant.domain import Event, Timeline
 from assistant.draft.analysis import Facts, clean
-from assistant.draft.blame import is_blameful
 from assistant.roles import role_of
+from assistant.tone.guard import is_blameful, quick_blameful
 
 _STRONG = re.compile(
     r"\b(root[- ]?cause|RCA:|turns? out|found it|caused by|the cause|culprit|that'?s why|that is why|triggered by|"
@@ -248,8 +248,6 @@ def rank(f: Facts) -> list[Cause]:
 
 def fact_part(text: str) -> str:
     """The neutral fact sentences of a chat line: apologies, blame, questions and requests dropped."""
-    from assistant.draft.blame import quick_blameful
-
     parts = re.split(r"(?<=[.!?])\s+|\s+(?=\bbut\b)", text.strip())
     kept = [
         p

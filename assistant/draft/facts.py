@@ -10,9 +10,9 @@ import re
 
 from assistant.domain import Event, Timeline
 from assistant.draft.analysis import Facts, clean
-from assistant.draft.blame import is_blameful, quick_blameful
 from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
 from assistant.roles import role_of
+from assistant.tone.guard import is_blameful, quick_blameful
 
 _ACTION = re.compile(
     r"\b(deploy\w*|roll(?:ed|ing)?[ -]?(?:back|out)\w*|rollback|revert\w*|restart\w*|scal(?:e|ed|ing)\b|"
