@@ -149,3 +149,16 @@ def test_no_module_is_left_at_an_old_path() -> None:
     old += ("keytimes", "clock_statements", "condense", "condense_stream")
     assert [m for m in old if f"assistant.{m}" in modules()] == []
     assert [m for m in ("assistant.llm.offline", "assistant.draft.blame") if m in modules()] == []
+
+
+def test_the_large_log_sampler_imports_no_private_names() -> None:
+    path, _ = modules()["assistant.ingest.large_log"]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    private = [
+        f"{node.module}.{a.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("assistant")
+        for a in node.names
+        if a.name.startswith("_")
+    ]
+    assert private == []
