@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from assistant.domain import Event, EventRole, KeyEvents, KeyTimes, Metrics, SourceKind, SourceRef, Timeline
-from assistant.draft import offline_sections as sections
+from assistant.draft.offline import sections
 from assistant.draft.facts import analyse
 
 T0 = datetime(2026, 9, 14, 6, 0, tzinfo=UTC)

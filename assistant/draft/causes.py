@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from assistant.domain import Event, Timeline
-from assistant.draft.blame import is_blameful
+from assistant.draft.analysis import Facts, clean
 from assistant.roles import SURE, role_of
 from assistant.roles.features import FEATURE_NAMES, cues
-
-if TYPE_CHECKING:
-    from assistant.draft.facts import Facts
+from assistant.tone.guard import is_blameful, quick_blameful
 
 _STRONG = re.compile(
     r"\b(root[- ]?cause|RCA:|turns? out|found it|caused by|the cause|culprit|that'?s why|that is why|triggered by|"
@@ -118,8 +115,6 @@ def content_words(text: str) -> set[str]:
 
 def tidy(text: str, limit: int = 260) -> str:
     """A chat line as a sentence: chatter and addressing removed, capitalised, full stop."""
-    from assistant.draft.facts import clean
-
     t = clean(text, 400)
     t = re.sub(r"^\(mentioned at [^)]*\)\s*", "", t)
     t = re.sub(r"^(?:\d{1,2}:\d{2}(?::\d{2}|:\dx)?Z?\s*(?:\([^)]*\)\s*)?)+", "", t)
@@ -254,8 +249,6 @@ def rank(f: Facts) -> list[Cause]:
 
 def fact_part(text: str) -> str:
     """The neutral fact sentences of a chat line: apologies, blame, questions and requests dropped."""
-    from assistant.draft.blame import quick_blameful
-
     parts = re.split(r"(?<=[.!?])\s+|\s+(?=\bbut\b)", text.strip())
     kept = [
         p
@@ -334,7 +327,11 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
     best: tuple[float, Event] | None = None
     for e in f.usable.values():
         gap = (start - e.time).total_seconds()
-        if not -120 <= gap <= 6 * 3600 or effective_role(f, e, sure=_ROLE_SURE) != "change" or _HEDGE.search(e.text):
+        if (
+            not -120 <= gap <= 6 * 3600
+            or effective_role(f, e, sure=_ROLE_SURE) != "change"
+            or _HEDGE.search(e.text)
+        ):
             continue
         if _RULED_OUT.search(e.text) or e.source.value == "alert" or _NOT_CAUSE.search(e.text):
             continue

@@ -9,12 +9,12 @@ phrases, "lucky"), never names from particular incidents. Blameful lines are ski
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from assistant.domain import Event, Timeline
-from assistant.draft.blame import is_blameful, quick_blameful
+from assistant.draft.analysis import Facts, clean
 from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
 from assistant.roles import SURE, role_of
+from assistant.tone.guard import is_blameful, quick_blameful
 
 _HEDGE = re.compile(
     r"(\?\s*$|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
@@ -38,39 +38,6 @@ _LUCKY = re.compile(
     r"\b(lucky|luckily|fortunately|good thing|thankfully|could have been worse|by chance)\b", re.I
 )
 _SEV = re.compile(r"\bSEV[- ]?([0-4])\b|\bP([0-4])\b(?=.*\b(?:incident|sev|priority)\b)", re.I)
-
-
-@dataclass
-class Facts:
-    """What the offline drafter knows about one timeline."""
-
-    timeline: Timeline
-    usable: dict[str, Event] = field(default_factory=dict)  # not blameful, not injection
-    scores: dict[str, float] = field(default_factory=dict)
-    selected: list[str] = field(default_factory=list)
-    figures: list[tuple[str, str]] = field(default_factory=list)
-    causes: list[tuple[str, str]] = field(default_factory=list)
-    ruled_out: list[tuple[str, str]] = field(default_factory=list)
-    mitigation: list[tuple[str, str]] = field(default_factory=list)
-    resolution: list[tuple[str, str]] = field(default_factory=list)
-    lucky: list[tuple[str, str]] = field(default_factory=list)
-    well: list[tuple[str, str]] = field(
-        default_factory=list
-    )  # what helped: the step that worked, the finding
-    early_alerts: list[Event] = field(default_factory=list)
-    severity: str = "unknown"
-    services: list[str] = field(default_factory=list)
-    trigger: Event | None = None  # the change that set the fault off, when the sources show one
-    severity_basis: str = ""  # "stated" or how it was inferred (for the open questions)
-    blameful: set[str] = field(default_factory=set)  # ids of lines left out because they blame people
-
-
-def clean(text: str, limit: int = 240) -> str:
-    """One line, code fences and mention markup removed, cut at ``limit`` characters."""
-    t = re.sub(r"```+", " ", text)
-    t = re.sub(r"<@\w+>", "", t)
-    t = re.sub(r"\s+", " ", t).strip(" -*•")
-    return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
 def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
