@@ -11,6 +11,7 @@ Draft (LLM output) schemas live in ``assistant.draft.schema``; they are separate
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
@@ -18,6 +19,21 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 KEY_NAMES: tuple[str, ...] = ("start", "detected", "mitigated", "resolved")
+
+# The one list of integrations that post into chat (pagers, alerting, CI/CD, trackers, status pages):
+# ingest sets the chat ``bot`` flag with it, key times and roles skip bot lines, redaction does not
+# alias them as people. Names that end in "bot" (pd-bot, deploybot, GitHub Bot) count everywhere;
+# the pager and alerting names anywhere in the name ("team-pagerduty"); the others at the start.
+_BOT_NAME = re.compile(
+    r"bot\b|-bot|pagerduty|opsgenie|alertmanager|grafana|argocd|prometheus|jenkins|"
+    r"^(?:github|gitlab|statuspage|datadog|sentry|incident\.io|rootly|firehydrant|jira|circleci|deploy)",
+    re.IGNORECASE,
+)
+
+
+def is_bot_name(name: str | None) -> bool:
+    """True for the names of bots and integrations (pd-bot, PagerDuty, alertmanager, deploybot)."""
+    return bool(name) and bool(_BOT_NAME.search(name or ""))
 
 
 class _Model(BaseModel):
@@ -40,6 +56,7 @@ class SourceRef(_Model):
     line: int = Field(ge=0, description="1-based line number; 0 when the format has no lines")
 
     def __str__(self) -> str:
+        """``file:line``, as citations show it."""
         return f"{self.file}:{self.line}"
 
 
@@ -56,6 +73,7 @@ class RawTime(_Model):
 
     @property
     def is_aware(self) -> bool:
+        """True when the time carries a zone or offset."""
         return self.value.tzinfo is not None and self.value.utcoffset() is not None
 
 
@@ -132,7 +150,13 @@ class Event(_Model):
 
     @property
     def ref_strings(self) -> list[str]:
+        """The event's source references as ``file:line`` strings."""
         return [str(r) for r in self.refs]
+
+
+def is_bot(e: Event) -> bool:
+    """A machine-posted message: the source's bot flag, or an actor named like a bot or integration."""
+    return bool(e.attrs.get("bot")) or is_bot_name(e.actor)
 
 
 class KeyTimes(_Model):
@@ -215,6 +239,8 @@ class Metrics(_Model):
 
     @classmethod
     def from_key_times(cls, kt: KeyTimes) -> Metrics:
+        """Time to detect, mitigate and resolve, in seconds from the start (None where a time is missing)."""
+
         def span(a: datetime | None, b: datetime | None) -> float | None:
             return (b - a).total_seconds() if a and b else None
 

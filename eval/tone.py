@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import InputError
 from assistant.eval.metrics import PRF
+from assistant.jsonl import read_jsonl
 
 
 @dataclass
@@ -40,15 +39,7 @@ class ToneReport:
 
 def load_items(path: Path) -> list[dict[str, Any]]:
     """Read a JSONL tone set ({id, text, blameful, categories, hard_negative, ...})."""
-    items = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            items.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not a JSON object ({exc.msg})", path=str(path), line=n) from exc
-    return items
+    return read_jsonl(path, shape='{"id", "text", "blameful", ...}')
 
 
 def evaluate_tone(path: Path) -> ToneReport:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind
+from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind, is_bot_name
 from assistant.ingest._records import raw_time, record, time_of_day
 from assistant.ingest._tz import MONTHS, hour24, stated_date, stated_zone
 
@@ -43,16 +43,6 @@ _DIVIDER = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[\s\-—=_*]*$"
 )
 _MDY = re.compile(r"(?P<mon>[A-Za-z]{3})\w*\s+(?P<day>\d{1,2})(?:\s+\d{2}:\d{2}:\d{2})?\s+(?P<year>\d{4})")
-_BOT = re.compile(
-    r"bot\b|^(?:pagerduty|alertmanager|opsgenie|grafana|prometheus|github|gitlab|jenkins|argocd|"
-    r"statuspage|datadog|sentry|incident\.io|rootly|firehydrant|jira|circleci|deploy)",
-    re.IGNORECASE,
-)
-
-
-def is_bot_name(name: str | None) -> bool:
-    """Heuristic: bot and integration names (pd-bot, PagerDuty, alertmanager, deploybot)."""
-    return bool(name) and bool(_BOT.search(name or ""))
 
 
 def _clock(t: str) -> tuple[int, int, int] | None:

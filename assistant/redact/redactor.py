@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from assistant.domain import Timeline
+from assistant.domain import Timeline, is_bot_name
 from assistant.redact._fields import field_spans, number_spans
-from assistant.redact._names import ALIAS_RE, MENTION, alias_label, looks_like_bot, name_spans
+from assistant.redact._names import ALIAS_RE, MENTION, alias_label, name_spans
 from assistant.redact._pii import customer_name_variants, pii_spans
 from assistant.redact._secrets import secret_spans
 from assistant.redact._spans import Span, resolve
@@ -110,6 +110,7 @@ class Redactor:
     def __init__(
         self, *, alias_names: bool = False, names: Iterable[str] = (), customers: bool = False
     ) -> None:
+        """A redactor; names become roles when ``alias_names``, customers are redacted when ``customers``."""
         self.alias_names = alias_names
         # Customer ids and company names identify organisations, not people: they pass unless the
         # team marks them sensitive (POSTMORTEM_REDACT_CUSTOMERS); contact people are always redacted.
@@ -130,7 +131,7 @@ class Redactor:
         """Register several names of one person ('hugo.p', 'Hugo Perrin'); all share one alias."""
         cleaned = [n.strip().lstrip("@") for n in names if n and n.strip()]
         cleaned = [
-            n for n in cleaned if len(n) >= 2 and n.lower() not in _NOT_PEOPLE and not looks_like_bot(n)
+            n for n in cleaned if len(n) >= 2 and n.lower() not in _NOT_PEOPLE and not is_bot_name(n)
         ]
         if not cleaned:
             return None
