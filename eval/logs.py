@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from assistant.jsonl import jsonl_rows
 
@@ -61,7 +62,7 @@ def _jsonl_truth(log: Path) -> _Truth | None:
         return None
     times: dict[int, datetime | None] = {}
     groups: dict[int, str] = {}
-    seen_records: set[int] = set()
+    seen_records: set[Any] = set()
     for _, row in jsonl_rows(path.read_text(encoding="utf-8"), str(path), shape='{"line", "time", ...}'):
         line = int(row["line"])
         times[line] = _instant(row.get("time"))

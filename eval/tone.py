@@ -25,9 +25,11 @@ class ToneReport:
 
     @property
     def hard_negative_fp_rate(self) -> float:
+        """Share of hard negatives (blameless text that looks blameful) that were flagged."""
         return self.hard_negative_fp / self.hard_negatives if self.hard_negatives else 0.0
 
     def summary(self) -> dict[str, float]:
+        """The report's figures, rounded, for JSON and the gate."""
         return {
             "items": self.items,
             "precision": round(self.label.precision, 3),

@@ -102,14 +102,17 @@ class Scaler:
     """Standardisation fitted on the training rows; folded into the weights on save."""
 
     def __init__(self, x: np.ndarray) -> None:
+        """Learn the per-feature mean and spread of ``x``."""
         self.mean = x.mean(axis=0)
         self.std = np.clip(x.std(axis=0), 1e-6, None)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
+        """``x`` standardised with the learned mean and spread."""
         scaled: np.ndarray = (x - self.mean) / self.std
         return scaled
 
     def fold(self, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+        """Weights and bias that act on unscaled features as ``w``, ``b`` act on scaled ones."""
         return w / self.std, b - float((w * self.mean / self.std).sum())
 
 

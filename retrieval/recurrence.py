@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.errors import PostmortemError
 from assistant.retrieval.models import PastActionItem, Section
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def _items_of(match: Match) -> list[PastActionItem]:
 
         try:
             return parse_file(Path(match.path)).action_items
-        except Exception:  # an unreadable past file only costs its action items
+        except (PostmortemError, OSError, ValueError):  # an unreadable past file only costs its action items
             return []
     return []
 

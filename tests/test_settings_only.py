@@ -11,6 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "assistant"
 # Linked folders that are not library code: eval cases, data and blind sets are data; benchmarks and
 # training scripts are command-line tools that set thread counts for the libraries they load.
 NOT_LIBRARY = ("eval/cases", "eval/data", "eval/blind", "eval/bench", "eval/train_")
+_ENV_NAMES = ("environ", "getenv", "putenv", "unsetenv")
 
 
 def _library_files() -> list[Path]:
@@ -27,12 +28,15 @@ def _environment_uses(tree: ast.AST) -> list[int]:
     """Lines that touch ``os.environ``/``os.getenv``/``os.putenv`` (or the names imported from os)."""
     lines = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "putenv", "unsetenv"):
+        if isinstance(node, ast.Attribute) and node.attr in _ENV_NAMES:
             if isinstance(node.value, ast.Name) and node.value.id == "os":
                 lines.append(node.lineno)
-        elif isinstance(node, ast.ImportFrom) and node.module == "os":
-            if any(a.name in ("environ", "getenv", "putenv", "unsetenv") for a in node.names):
-                lines.append(node.lineno)
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module == "os"
+            and any(a.name in _ENV_NAMES for a in node.names)
+        ):
+            lines.append(node.lineno)
     return lines
 
 

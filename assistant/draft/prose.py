@@ -176,8 +176,8 @@ def _reported(f: Facts) -> str | None:
         ):
             continue
         t = re.sub(r"^\s*(?:[\w.-]{2,20}:\s+)", "", clean(e.text, 200))  # "support: ..." -> "..."
-        first = split_sentences(t)
-        t = (first[0].text if first else t).rstrip(" .!?")
+        opening = split_sentences(t)
+        t = (opening[0].text if opening else t).rstrip(" .!?")
         if len(t) >= 12:
             t = t if len(t) <= 90 else t[:89].rsplit(" ", 1)[0]
             return t[:1].upper() + t[1:]
