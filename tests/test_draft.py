@@ -10,13 +10,14 @@ from _draft_helpers import fixture_timeline
 from pydantic import BaseModel
 
 from assistant.draft import schema as s
+from assistant.draft.context import make_redactor
 from assistant.draft.grounding import Grounder
+from assistant.draft.offline import OfflineDrafter
 from assistant.draft.pipeline import draft_postmortem
 from assistant.draft.render import to_json, to_markdown
 from assistant.errors import ProviderUnavailableError
 from assistant.llm.base import StructuredRequest
 from assistant.llm.fake import FakeProvider
-from assistant.llm.offline import OfflineProvider
 
 
 def _all_text(obj: Any) -> str:
@@ -136,11 +137,19 @@ def test_grounder_drops_sentences_with_invented_times() -> None:
     )  # time written in a source
 
 
+def _aliased_drafter() -> OfflineDrafter:
+    """The deterministic drafter over what a remote model sees: the fixture redacted, names aliased."""
+    tl = fixture_timeline()
+    redactor, _ = make_redactor(tl, alias_names=True)
+    return OfflineDrafter.for_timeline(redactor.redact_timeline(tl))
+
+
 def _scripted(fail: set[str]) -> FakeProvider:
     """A fake remote model (the shipped FakeProvider): ungrounded content, and failures for chosen sections."""
+    drafter = _aliased_drafter()
 
     def answer(request: StructuredRequest[Any]) -> BaseModel | Exception:
-        section = request.context["section"]
+        section = request.purpose.removeprefix("draft.")
         if section in fail:
             return ProviderUnavailableError(f"{section}: 500 after 3 retries")
         if section == "timeline":
@@ -166,7 +175,7 @@ def _scripted(fail: set[str]) -> FakeProvider:
                 summary="Requests timed out from 09:01. A fix was tried at 04:44. Exports were disabled.",
                 refs=["E002", "E404"],
             )
-        return OfflineProvider().generate(request)
+        return drafter.section(section)
 
     return FakeProvider(fn=answer, model="scripted-1", remote=True)
 

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from assistant.llm.base import Provider
+from assistant.llm.base import Provider, StructuredRequest
 from assistant.llm.fake import FakeProvider
 from assistant.tone import check_text, check_text_llm
 from assistant.tone.llm import PURPOSE, ToneJudgement, ToneSpan
 
 
+def _sentence(request: StructuredRequest[Any]) -> str:
+    """The sentence a tone request asks about: between the ``<sentence>`` delimiters of its message."""
+    user = request.messages[-1].content
+    return user.split("<sentence>\n", 1)[1].split("\n</sentence>", 1)[0]
+
+
 def scripted_tone(answer: Callable[[str], ToneJudgement]) -> FakeProvider:
     """The shipped FakeProvider, judging each sentence with ``answer``; it records every request."""
-    return FakeProvider(fn=lambda request: answer(request.context["sentence"]), model="scripted")
+    return FakeProvider(fn=lambda request: answer(_sentence(request)), model="scripted")
 
 
 TEXT = (
@@ -29,7 +36,7 @@ def test_fake_provider_satisfies_the_protocol() -> None:
 def test_only_flagged_or_unsure_sentences_reach_the_provider() -> None:
     provider = scripted_tone(lambda s: ToneJudgement(blameful=False))
     check_text_llm(TEXT, provider)
-    sent = [r.context["sentence"] for r in provider.requests]
+    sent = [_sentence(r) for r in provider.requests]
     assert "Alice rolled back the deploy at 14:02." not in sent
     assert any("should have escalated" in s for s in sent)
     assert any("missed the warning" in s for s in sent)  # unsure band: the rules alone do not flag it

@@ -1,8 +1,8 @@
 """The timeline: parsed sources → one ordered, source-linked, condensed timeline with key times.
 
-Steps: place every record on the UTC axis (``timeline_clock``: zones, dates, inferred offsets,
+Steps: place every record on the UTC axis (``placement``: zones, dates, inferred offsets,
 skew), condense logs into templates and bursts (``condense``), fold echoes into the alert they
-repeat (``timeline_merge``), order and number the events, then key times (``keytimes``).
+repeat (``merge``), order and number the events, then key times (``keytimes``).
 """
 
 from __future__ import annotations
@@ -12,25 +12,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from assistant.clock import require_zone
-from assistant.condense import Condenser
 from assistant.domain import (
     ClockInfo,
     Coverage,
     Event,
+    EventAttrs,
     Metrics,
     ParsedSource,
     SourceKind,
     SourceRef,
     Timeline,
 )
-from assistant.keytimes import symptom_times
 from assistant.roles.assign import assign_roles
 from assistant.roles.keytimes import find_key_times
-from assistant.timeline_clock import Placed, place_sources
-from assistant.timeline_merge import Item, dedupe, mentioned_events
+from assistant.timeline.condense import Condenser
+from assistant.timeline.keytimes import symptom_times
+from assistant.timeline.merge import Item, dedupe, mentioned_events
+from assistant.timeline.placed import Placed
+from assistant.timeline.placement import place_sources
 
 if TYPE_CHECKING:
     from assistant.ingest import IngestResult
@@ -190,7 +192,7 @@ def _items(
             fc = counts.setdefault(p.path, _FileCounts())
             fc.dropped["join/leave notices"] = fc.dropped.get("join/leave notices", 0) + 1
             continue
-        items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], dict(r.attrs), p.recorded))
+        items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], r.attrs.copy(), p.recorded))
     errors: list[tuple[datetime, SourceRef]] = []
     for path, c in condensers.items():
         events = c.events()
@@ -202,7 +204,7 @@ def _items(
                     ev.attrs.get("service"),
                     ev.text,
                     ev.refs,
-                    ev.attrs,
+                    cast(EventAttrs, ev.attrs),
                     recorded.get((ev.refs[0].file, ev.refs[0].line)),
                 )
             )
