@@ -36,6 +36,7 @@ class MiniLMEmbedder:
     _query: MiniLMEmbedder | None = None
 
     def __init__(self, threads: int | None = None, max_tokens: int = MAX_TOKENS) -> None:
+        """Load the int8 MiniLM model and tokenizer (``threads`` onnxruntime threads, inputs cut at ``max_tokens``)."""
         import onnxruntime as ort
         from tokenizers import Tokenizer
 

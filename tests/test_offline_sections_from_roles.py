@@ -9,13 +9,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from assistant.domain import Event, EventRole, KeyEvents, KeyTimes, Metrics, SourceKind, SourceRef, Timeline
-from assistant.draft.offline import sections
 from assistant.draft.facts import analyse
+from assistant.draft.offline import sections
 
 T0 = datetime(2026, 9, 14, 6, 0, tzinfo=UTC)
 
 # (minutes, source, actor, text, role, confidence)
-_ALIAS_SWAP = [
+Row = tuple[float, str, str | None, str, str, float]
+
+_ALIAS_SWAP: list[Row] = [
     (
         -4,
         "chat",
@@ -87,7 +89,7 @@ _ALIAS_SWAP = [
 ]
 
 
-def _timeline(rows: list[tuple[float, str, str | None, str, str, float]], *, key: dict[str, int]) -> Timeline:
+def _timeline(rows: list[Row], *, key: dict[str, int]) -> Timeline:
     events = [
         Event(
             id=f"E{n:03d}",
@@ -157,14 +159,18 @@ def test_summary_names_the_cause_only_when_a_finding_supports_it() -> None:
     with_finding = sections.summary(analyse(_timeline(_ALIAS_SWAP, key=_KEYS)))
     assert "alias swap ran before the rebuild finished" in with_finding.summary
     # The same incident where that line is only a guess: no finding, so the summary names no cause.
-    guessed = [(m, s, a, t, "hypothesis" if r == "finding" else r, c) for m, s, a, t, r, c in _ALIAS_SWAP]
+    guessed: list[Row] = [
+        (m, s, a, t, "hypothesis" if r == "finding" else r, c) for m, s, a, t, r, c in _ALIAS_SWAP
+    ]
     without = sections.summary(analyse(_timeline(guessed, key=_KEYS)))
     assert "alias swap" not in without.summary
     assert "cause" in without.summary and "not established" in without.summary
 
 
 def test_a_follow_up_the_classifier_was_unsure_of_is_still_no_cause_or_factor() -> None:
-    unsure = [(m, s, a, t, r, 0.4 if r == "action_item" else c) for m, s, a, t, r, c in _ALIAS_SWAP]
+    unsure: list[Row] = [
+        (m, s, a, t, r, 0.4 if r == "action_item" else c) for m, s, a, t, r, c in _ALIAS_SWAP
+    ]
     unsure[10] = (
         80,
         "chat",

@@ -134,7 +134,7 @@ def _firing(e: Event) -> bool:
 def _score(f: Facts) -> None:
     tl = f.timeline
     keys = {v for v in tl.key_events.model_dump().values() if v}
-    seen_alerts: set[str] = set()
+    seen_alerts: set[tuple[str, str]] = set()
     seen_templates: set[str] = set()
     for e in tl.events:
         if e.id not in f.usable:
@@ -148,7 +148,7 @@ def _score(f: Facts) -> None:
             name = str(e.attrs.get("alert") or clean(t, 60))
             status = str(e.attrs.get("status", "")).lower()
             if (name, status) not in seen_alerts:
-                seen_alerts.add((name, status))  # type: ignore[arg-type]
+                seen_alerts.add((name, status))
                 score += 30 if status in ("", "firing", "triggered") else 12
         elif kind in ("chat", "note"):
             score += _role_weight(tl, e) + (8 if e.attrs.get("bot") else 0)

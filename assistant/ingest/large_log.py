@@ -66,6 +66,7 @@ class LargeLog:
     """Feed text pieces with ``feed``; ``finish`` returns the samples in line order and stats."""
 
     def __init__(self, sample: str) -> None:
+        """Learn the layout from ``sample``, the file's first lines."""
         learned = choose_parser(sample)
         if learned is not None:  # the file's learned layout (see ingest.layout)
             self.order, self.matchers = [learned[0]], [learned[1]]
@@ -275,7 +276,7 @@ class LargeLog:
         self.samples.sort(key=itemgetter(0))
         varying = self.varying
         # The shape slot becomes "its text keeps changing" (the Condenser then makes no state-change events).
-        out: list[Sample] = [(*s[:8], s[8] in varying) for s in self.samples]  # type: ignore[misc]
+        out: list[Sample] = [(*s[:8], s[8] in varying) for s in self.samples]
         stats = {
             "counts": dict(self.counts),
             "skipped": self.skipped,

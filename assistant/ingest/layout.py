@@ -187,6 +187,7 @@ class Layout:
 
     @property
     def has_year(self) -> bool:
+        """True when the layout's stamps carry a year."""
         return self.sig.shape not in _NO_YEAR
 
     def describe(self) -> str:
@@ -395,6 +396,7 @@ class Layouts:
     """The layouts of one file (usually one; interleaved sources give several), tried most recent first."""
 
     def __init__(self, layouts: list[Layout], sample_lines: int) -> None:
+        """The layouts found in a file and how many sample lines they were learned from."""
         self.layouts = layouts
         self.sample_lines = sample_lines
         self._order = list(layouts)
@@ -406,6 +408,7 @@ class Layouts:
 
     @property
     def has_year(self) -> bool:
+        """True when every layout's stamps carry a year."""
         return all(lay.has_year for lay in self.layouts)
 
     def describe(self) -> str:

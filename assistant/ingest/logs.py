@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
 from assistant.ingest._levels import level_in_text
@@ -66,8 +67,20 @@ def service_of_pod(pod: str) -> str | None:
 _Parts = tuple[
     datetime, bool, str, str | None, str | None, str | None
 ]  # time, has_date, text, level, host, service
-# One parsed log line, with its continuation lines folded into the text.
-LogLine = tuple[int, datetime, bool, str, str | None, str | None, str | None]
+
+
+class LogLine(NamedTuple):
+    """One parsed log line, with its continuation lines folded into the text."""
+
+    line: int
+    time: datetime
+    has_date: bool
+    text: str
+    level: str | None
+    host: str | None
+    service: str | None
+
+
 _ISO_FAST = re.compile(rf"^(?P<ts>{_ISO_TS})\]?\s*(?P<rest>.*)$")
 
 
@@ -208,7 +221,7 @@ def infer_syslog_year(sample: str) -> int | None:
 def scan_log(
     lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | None = None
 ) -> Iterator[LogLine]:
-    """Plain tuples (line, time, has_date, text, level, host, service) for each log record.
+    """A ``LogLine`` (line, time, has_date, text, level, host, service) for each log record.
 
     The file's layout is learned from the sample (``ingest.layout``, ``ingest.header``); the fixed
     matchers serve only when they read more of the sample (access logs keep their status-aware text).
@@ -243,13 +256,97 @@ def _scan_layout(
     row = reader.row
     split = reader.header.split
     match = layouts.match
-    year: int | None = None
-    year_seen = False  # a stamp without a year was met; the year comes from the sample when it shows one
-    no_year = 0
+    state = _YearState(sample)
+    json_n = text_n = 0
+
+    def parse(n: int, line: str) -> _Parts | None:
+        nonlocal json_n, text_n
+        if line[0] == "{":
+            r = row(n, line)
+            if r.kind != "record" or r.time is None:
+                return None
+            json_n += 1
+            return (r.time, True, r.text, r.level, r.host, r.service)
+        st = match(line)
+        if st is None:
+            return None
+        text_n += 1
+        rest = line[st.end :].strip(" \t,;")
+        lvl, comp, _msg = split(rest)
+        when = st.when if st.has_year else state.dated(st.when)
+        host = None
+        if st.start > 1 and (pre := _PRI.sub("", line[: st.start]).strip(" \t|[(<\"'-")):
+            # "api-1  | 2026-…" (compose), "pod container 2026-…" (stern): the source's name
+            host = pre.split()[0].strip("[]|:")
+            comp = comp or service_of_pod(host) or _COMPOSE_SUFFIX.sub("", host)
+        p = _from_rest(when, st.has_date, rest, host, comp)
+        return (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
+
+    counts = _ScanCounts()
+    yield from _records(lines, parse, counts)
+    if stats is not None:
+        stats.update(
+            counts={"jsonl": json_n, "log-layout": text_n},
+            skipped=counts.skipped,
+            first_skipped=counts.first_skipped,
+            dropped=counts.dropped,
+            year=state.year,
+            lines=counts.lines,
+            blank=counts.blank,
+            folded=counts.folded,
+            why=reader.describe(),
+            unreadable=len(counts.unreadable),
+            unreadable_lines=counts.unreadable[:50],
+            year_missing=bool(state.no_year) and state.year is None,
+        )
+
+
+class _YearState:
+    """The year of a log whose stamps have none: from the sample, rolled over at New Year."""
+
+    def __init__(self, sample: str) -> None:
+        """Nothing known yet; the sample is searched on the first yearless stamp."""
+        self.sample = sample
+        self.year: int | None = None
+        self.seen = False
+        self.no_year = 0
+        self.last_month = 0
+
+    def dated(self, when: datetime) -> datetime:
+        """``when`` (read without a year) in the year the sample shows, when it shows one."""
+        self.no_year += 1
+        if not self.seen:
+            self.seen = True
+            self.year = infer_year(self.sample, when.month)
+        if self.year is None:
+            return when
+        if self.last_month == 12 and when.month == 1:
+            self.year += 1  # the log crossed New Year
+        self.last_month = when.month
+        return when.replace(year=self.year)
+
+
+@dataclass
+class _ScanCounts:
+    """What a scan did with the lines it did not turn into records."""
+
+    lines: int = 0
+    blank: int = 0
+    skipped: int = 0
+    first_skipped: int = 0
+    dropped: int = 0
+    folded: int = 0
+    unreadable: list[int] = field(default_factory=list)
+
+
+def _records(
+    lines: Iterable[str], parse: Callable[[int, str], _Parts | None], counts: _ScanCounts
+) -> Iterator[LogLine]:
+    """One LogLine per parsed line; unparsed lines fold into the record above (up to MAX_FOLD)."""
     cur: LogLine | None = None
     fold: list[str] = []
-    n = dropped = skipped = first_skipped = last_month = blank = folded = json_n = text_n = 0
-    unreadable: list[int] = []
+    n = blank = skipped = first_skipped = dropped = folded = 0
+    unreadable = counts.unreadable
     for n, line in enumerate(lines, start=1):
         if not line or line.isspace():
             blank += 1
@@ -257,39 +354,7 @@ def _scan_layout(
         if ("\x00" in line or "\ufffd" in line) and _unreadable(line):
             unreadable.append(n)
             continue
-        if line[0] == "{":
-            r = row(n, line)
-            if r.kind != "record" or r.time is None:
-                parts = None
-            else:
-                json_n += 1
-                parts = (r.time, True, r.text, r.level, r.host, r.service)
-        else:
-            st = match(line)
-            if st is None:
-                parts = None
-            else:
-                text_n += 1
-                rest = line[st.end :].strip(" \t,;")
-                lvl, comp, _msg = split(rest)
-                when = st.when
-                if not st.has_year:
-                    no_year += 1
-                    if not year_seen:
-                        year_seen = True
-                        year = infer_year(sample, when.month)
-                    if year is not None:
-                        if last_month == 12 and when.month == 1:
-                            year += 1  # the log crossed New Year
-                        last_month = when.month
-                        when = when.replace(year=year)
-                host = None
-                if st.start > 1 and (pre := _PRI.sub("", line[: st.start]).strip(" \t|[(<\"'-")):
-                    # "api-1  | 2026-…" (compose), "pod container 2026-…" (stern): the source's name
-                    host = pre.split()[0].strip("[]|:")
-                    comp = comp or service_of_pod(host) or _COMPOSE_SUFFIX.sub("", host)
-                p = _from_rest(when, st.has_date, rest, host, comp)
-                parts = (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
+        parts = parse(n, line)
         if parts is None:
             if cur is None:
                 skipped += 1
@@ -301,28 +366,18 @@ def _scan_layout(
                 dropped += 1
             continue
         if cur is not None:
-            yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
+            yield _with_fold(cur, fold)
             fold = []
-        dt, has_date, text, lvl, host, svc = parts
-        cur = (n, dt, has_date, text, lvl, host, svc)
+        cur = LogLine(n, *parts)
     if cur is not None:
-        yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
-    if stats is not None:
-        counts = {"jsonl": json_n, "log-layout": text_n}
-        stats.update(
-            counts=counts,
-            skipped=skipped,
-            first_skipped=first_skipped,
-            dropped=dropped,
-            year=year,
-            lines=n,
-            blank=blank,
-            folded=folded,
-            why=reader.describe(),
-            unreadable=len(unreadable),
-            unreadable_lines=unreadable[:50],
-            year_missing=bool(no_year) and year is None,
-        )
+        yield _with_fold(cur, fold)
+    counts.lines, counts.blank, counts.skipped = n, blank, skipped
+    counts.first_skipped, counts.dropped, counts.folded = first_skipped, dropped, folded
+
+
+def _with_fold(line: LogLine, fold: list[str]) -> LogLine:
+    """The record with its continuation lines appended to its text."""
+    return line._replace(text=line.text + "\n" + "\n".join(fold)) if fold else line
 
 
 def _unreadable(line: str) -> bool:
@@ -381,65 +436,45 @@ def _scan_matchers(lines: Iterable[str], sample: str, stats: dict[str, Any] | No
     """The fixed matchers (kept for files a learned layout reads worse, e.g. access logs)."""
     order = guess_order(sample)
     year = infer_syslog_year(sample) if order[0] == "syslog-3164" else None
-    counts = dict.fromkeys(order, 0)
+    hits = dict.fromkeys(order, 0)
     matchers = [MATCHERS[k] for k in order]
-    cur: LogLine | None = None
-    fold: list[str] = []
-    dropped = skipped = first_skipped = last_month = 0
-    n = blank = 0
-    unreadable: list[int] = []
-    for n, line in enumerate(lines, start=1):
-        if not line or line.isspace():
-            blank += 1
-            continue
-        if ("\x00" in line or "\ufffd" in line) and _unreadable(line):
-            unreadable.append(n)
-            continue
+    last_month = 0
+
+    def parse(n: int, line: str) -> _Parts | None:
+        nonlocal year, last_month
         parts = None
         if line[0] == "{" and (parts := _m_json(line, year)) is not None:
-            counts["jsonl"] += 1
+            hits["jsonl"] += 1
         for i, f in enumerate(matchers if parts is None else ()):
             parts = f(line, year)
             if parts is not None:
-                key = order[i]
-                counts[key] += 1
+                hits[order[i]] += 1
                 if i:  # most files are uniform: try this matcher first next time
                     order.insert(0, order.pop(i))
                     matchers.insert(0, matchers.pop(i))
                 break
-        if parts is None:
-            if cur is None:
-                skipped += 1
-                first_skipped = first_skipped or n
-            elif len(fold) < MAX_FOLD:
-                fold.append(line.rstrip())
-            else:
-                dropped += 1
-            continue
-        if cur is not None:
-            yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
-            fold = []
-        dt, has_date, text, lvl, host, svc = parts
-        if year is not None and order[0] == "syslog-3164":
+        if parts is not None and year is not None and order[0] == "syslog-3164":
+            dt = parts[0]
             if last_month == 12 and dt.month == 1:
                 year += 1  # the log crossed New Year
-                dt = dt.replace(year=year)
+                parts = (dt.replace(year=year), *parts[1:])
             last_month = dt.month
-        cur = (n, dt, has_date, text, lvl, host, svc)
-    if cur is not None:
-        yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
+        return parts
+
+    counts = _ScanCounts()
+    yield from _records(lines, parse, counts)
     if stats is not None:
         stats.update(
-            counts=counts,
-            skipped=skipped,
-            first_skipped=first_skipped,
-            dropped=dropped,
+            counts=hits,
+            skipped=counts.skipped,
+            first_skipped=counts.first_skipped,
+            dropped=counts.dropped,
             year=year,
-            lines=n,
-            blank=blank,
+            lines=counts.lines,
+            blank=counts.blank,
             why=f"fixed matcher {order[0]} read the most sample lines",
-            unreadable=len(unreadable),
-            unreadable_lines=unreadable[:50],
+            unreadable=len(counts.unreadable),
+            unreadable_lines=counts.unreadable[:50],
         )
 
 
@@ -455,7 +490,7 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSou
 
 
 def source_from_rows(
-    rows: list[tuple[Any, ...]], stats: dict[str, Any], name: str, *, sample: str = ""
+    rows: Sequence[tuple[Any, ...]], stats: dict[str, Any], name: str, *, sample: str = ""
 ) -> ParsedSource:
     """The parsed source for scanned rows (or large-log samples, which carry weight and varying)."""
     records: list[RawRecord] = []

@@ -39,6 +39,7 @@ class LogReader:
     """A text log's learned layouts and header; ``rows`` reads lines with them."""
 
     def __init__(self, layouts: Layouts | None, header: Header, json_share: float) -> None:
+        """A reader from learned layouts (None when no stamp layout was found), header and JSON share."""
         self.layouts = layouts
         self.header = header
         self.json_share = json_share

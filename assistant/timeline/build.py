@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from assistant.clock import require_zone
 from assistant.domain import (
     ClockInfo,
     Coverage,
     Event,
+    EventAttrs,
     Metrics,
     ParsedSource,
     SourceKind,
@@ -191,7 +192,7 @@ def _items(
             fc = counts.setdefault(p.path, _FileCounts())
             fc.dropped["join/leave notices"] = fc.dropped.get("join/leave notices", 0) + 1
             continue
-        items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], dict(r.attrs), p.recorded))
+        items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], r.attrs.copy(), p.recorded))
     errors: list[tuple[datetime, SourceRef]] = []
     for path, c in condensers.items():
         events = c.events()
@@ -203,7 +204,7 @@ def _items(
                     ev.attrs.get("service"),
                     ev.text,
                     ev.refs,
-                    ev.attrs,
+                    cast(EventAttrs, ev.attrs),
                     recorded.get((ev.refs[0].file, ev.refs[0].line)),
                 )
             )

@@ -8,10 +8,9 @@ which. Year-less syslog stamps and date-less chat lines borrow their date from t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from assistant.clock import (
-    UTC,
     assign_dates,
     best_date,
     best_year,

@@ -42,6 +42,8 @@ _BLAME = re.compile(
 
 @dataclass
 class BlameFinding:
+    """One blameful phrasing the draft screen found, why, and a blameless suggestion."""
+
     category: str
     explanation: str
     suggestion: str
