@@ -16,7 +16,10 @@ from pathlib import Path
 
 from assistant.ingest._io import Loaded, load_file
 from assistant.ingest._json import parse_json
+from assistant.ingest._records import PLACEHOLDER_DATE
 from assistant.ingest.jsonlog import json_fields, json_time, looks_like_log_records, record_list
+from assistant.ingest.logs import date_hint
+from assistant.ingest.stamp_dates import Dater
 from assistant.ingest.textlog import BLANK, CONTINUATION, RECORD, LogReader
 from assistant.templates import Template, TemplateMiner
 
@@ -53,11 +56,11 @@ class TemplateSummary:
 
 
 def _iso(t: datetime | None, has_year: bool = True) -> str | None:
-    """ISO-8601 as the log wrote it; a stamp without a year prints as ``--MM-DDThh:mm:ss`` (ISO 8601:2000)."""
+    """ISO-8601 as the log wrote it; without a year ``--MM-DDThh:mm:ss``, a time alone ``Thh:mm:ss`` (ISO 8601:2000)."""
     if t is None:
         return None
-    if not has_year:
-        return "--" + t.isoformat()[5:]
+    if not has_year:  # a time of day alone sits on PLACEHOLDER_DATE: print the time only
+        return "T" + t.isoformat()[11:] if t.date() == PLACEHOLDER_DATE else "--" + t.isoformat()[5:]
     return t.isoformat()
 
 
@@ -110,6 +113,7 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
         return
     sample = loaded.sample.split("\n")[:SAMPLE_LINES]
     reader = LogReader.learn(sample)
+    dater: Dater | None = None  # stamps without a year or date: from what the material says
     add = miner.add
     cur_time: datetime | None = None
     cur_line: int | None = None
@@ -128,6 +132,10 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
         text = r.text if seen < EXAMPLES else ""
         shown[key] = seen + 1
         t, has_year = r.time, r.has_year
+        if not has_year and t is not None:
+            if dater is None:
+                dater = Dater(date_hint(name, loaded.sample, reader))
+            t, _, has_year = dater.fill(t, r.has_date, False)
         if r.kind == RECORD:
             cur_time, cur_line, cur_year = t, r.line, has_year
         elif r.kind == CONTINUATION:
