@@ -18,6 +18,7 @@ from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
 from assistant.ingest._levels import level_in_text
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
+from assistant.ingest.header import prefix_role
 from assistant.ingest.jsonlog import epoch_time as epoch_time  # re-exported: alerts, k8s
 from assistant.ingest.jsonlog import iso_time, json_fields, json_time
 from assistant.ingest.stamp_dates import DateHint, Dater, hint_from_header, hint_from_name, hint_from_records
@@ -250,6 +251,8 @@ def _scan_layout(
     assert layouts is not None
     row = reader.row
     split = reader.header.split
+    # CSV rows and symbol levels (csvlog, Redis): the record's text is the message column, not the row.
+    message_only = reader.header.csv_cols is not None or reader.header.symbols
     match = layouts.match
     dater: Dater | None = None  # made at the first stamp without a year or date
     cur: LogLine | None = None
@@ -276,8 +279,11 @@ def _scan_layout(
                 parts = None
             else:
                 text_n += 1
-                rest = line[st.end :].strip(" \t,;")
-                lvl, comp, _msg = split(rest)
+                rest = line[st.end :]
+                lvl, comp, msg = split(rest)
+                rest = rest.strip(" \t,;")
+                if message_only and msg:
+                    rest = msg
                 when, has_date = st.when, st.has_date
                 if not st.has_year:
                     if dater is None:
@@ -285,11 +291,17 @@ def _scan_layout(
                     when, has_date, _ = dater.fill(when, has_date, False)
                 host = None
                 if st.start > 1 and (pre := _PRI.sub("", line[: st.start]).strip(" \t|[(<\"'-")):
-                    # "api-1  | 2026-…" (compose), "pod container 2026-…" (stern): the source's name
-                    host = pre.split()[0].strip("[]|:")
-                    comp = comp or service_of_pod(host) or _COMPOSE_SUFFIX.sub("", host)
-                p = _from_rest(when, has_date, rest, host, comp)
-                parts = (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
+                    if role := prefix_role(pre):  # Redis "1:M": the process role, no host
+                        comp = comp or role
+                    else:
+                        # "api-1  | 2026-…" (compose), "pod container 2026-…" (stern): the source's name
+                        host = pre.split()[0].strip("[]|:")
+                        comp = comp or service_of_pod(host) or _COMPOSE_SUFFIX.sub("", host)
+                if message_only:  # the header is read: no host/program to find in the message
+                    parts = (when, has_date, rest, lvl or level_in_text(rest), host, comp)
+                else:
+                    p = _from_rest(when, has_date, rest, host, comp)
+                    parts = (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
         if parts is None:
             if cur is None:
                 skipped += 1
@@ -344,6 +356,7 @@ def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts 
     ):
         return None
     match, split = reader.layouts.match, reader.header.split
+    message_only = reader.header.csv_cols is not None or reader.header.symbols
 
     def parse(line: str, _year: int | None = None) -> _Parts | None:
         if line[:1] == "{":
@@ -352,9 +365,11 @@ def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts 
         st = match(line)
         if st is None:
             return None
-        rest = line[st.end :].strip(" \t,;")
-        lvl, comp, _ = split(rest)
-        p = _from_rest(st.when, st.has_date, rest, None, comp)
+        rest = line[st.end :]
+        lvl, comp, msg = split(rest)
+        if message_only and msg:
+            return st.when, st.has_date, msg, lvl or level_in_text(msg), None, comp
+        p = _from_rest(st.when, st.has_date, rest.strip(" \t,;"), None, comp)
         return (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
 
     return "log-layout", parse
