@@ -32,6 +32,7 @@ from assistant.timeline_align import (
     log_echo_offset,
     quoted_stamps,
 )
+from assistant.timeline_cause import apply_causal_order
 from assistant.timeline_stated import apply_stated_clocks
 
 _SCAN_LIMIT = 3000  # records per source read for stated zones / echoes (chat is small; logs rarely echo)
@@ -119,6 +120,7 @@ def place_sources(
         known.extend(p.time for p in recs)
     done = apply_stated_clocks(placed, clocks, findings)
     findings.extend(_apply_skew(placed, clocks, skip=done))
+    apply_causal_order(placed, clocks, findings, skip=done)
     return Placement(placed, clocks, findings, problems)
 
 
