@@ -154,3 +154,19 @@ def test_logs_verb_prints_full_times_for_a_dated_file_name(tmp_path: Path) -> No
     by_file = {(Path(r["file"]).name, r["line"]): r["time"] for r in rows}
     assert by_file[("kern-2026-03-14.log", 1)] == "2026-03-14T09:12:01"
     assert by_file[("elixir.log", 1)] == "T09:12:01.123000"  # a time of day alone, no invented date
+
+
+def test_glog_klog_compact_month_day_reads_with_its_level_letter(tmp_path: Path) -> None:
+    # glog/klog: "Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg" (L = I, W, E, F)
+    path = _write(
+        tmp_path,
+        "kubelet-2026-03-14.log",
+        "I0314 23:59:59.123456       1 controller.go:123] Starting controller\n"
+        "E0315 00:00:02.000001       1 reflector.go:138] Failed to watch *v1.Pod: connection refused\n",
+    )
+    [src] = read_sources([path]).sources
+    got = [(r.time.value, r.attrs.get("level")) for r in src.records]
+    assert got == [
+        (datetime(2026, 3, 14, 23, 59, 59, 123456), "info"),
+        (datetime(2026, 3, 15, 0, 0, 2, 1), "error"),
+    ]

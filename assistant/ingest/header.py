@@ -44,6 +44,11 @@ _REDIS_ROLE = re.compile(r"^\d+:([XCSM])$")
 _ROLES = {"X": "sentinel", "C": "child", "S": "replica", "M": "master"}
 
 
+def glued_level(line: str, start: int) -> str | None:
+    """The level of a one-letter code glued before the stamp (glog/klog ``E0314 …``), or None."""
+    return LETTER_LEVELS.get(line[0]) if start == 1 else None
+
+
 def prefix_role(prefix: str) -> str | None:
     """The role a "pid:role" prefix before the stamp names (Redis ``1:M`` → 'master'), or None."""
     m = _REDIS_ROLE.match(prefix.strip())

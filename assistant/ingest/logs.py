@@ -18,7 +18,7 @@ from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
 from assistant.ingest._levels import level_in_text
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
-from assistant.ingest.header import prefix_role
+from assistant.ingest.header import glued_level, prefix_role
 from assistant.ingest.jsonlog import epoch_time as epoch_time  # re-exported: alerts, k8s
 from assistant.ingest.jsonlog import iso_time, json_fields, json_time
 from assistant.ingest.stamp_dates import DateHint, Dater, hint_from_header, hint_from_name, hint_from_records
@@ -290,6 +290,7 @@ def _scan_layout(
                         dater = Dater(date_hint(name, sample, reader))
                     when, has_date, _ = dater.fill(when, has_date, False)
                 host = None
+                lvl = glued_level(line, st.start) or lvl
                 if st.start > 1 and (pre := _PRI.sub("", line[: st.start]).strip(" \t|[(<\"'-")):
                     if role := prefix_role(pre):  # Redis "1:M": the process role, no host
                         comp = comp or role
@@ -367,6 +368,7 @@ def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts 
             return None
         rest = line[st.end :]
         lvl, comp, msg = split(rest)
+        lvl = glued_level(line, st.start) or lvl
         if message_only and msg:
             return st.when, st.has_date, msg, lvl or level_in_text(msg), None, comp
         p = _from_rest(st.when, st.has_date, rest.strip(" \t,;"), None, comp)
