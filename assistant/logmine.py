@@ -19,7 +19,7 @@ from assistant.ingest._json import parse_json
 from assistant.ingest._records import PLACEHOLDER_DATE
 from assistant.ingest.jsonlog import json_fields, json_time, looks_like_log_records, record_list
 from assistant.ingest.logs import date_hint
-from assistant.ingest.stamp_dates import Dater
+from assistant.ingest.stamp_dates import DateHint, Dater
 from assistant.ingest.textlog import BLANK, CONTINUATION, RECORD, LogReader
 from assistant.templates import Template, TemplateMiner
 
@@ -76,8 +76,31 @@ def mine_files(
     out: list[MinedLine] = []
     for p in paths:
         out.extend(_mine_file(Path(p), str(p), miner, max_bytes))
+    if len(paths) > 1:
+        _years_from_other_files(out)
     miner.finish()
     return out, miner
+
+
+def _years_from_other_files(lines: list[MinedLine]) -> None:
+    """Stamps still without a year take the nearest consistent year of the other files' dated lines."""
+    files = {
+        ml.file
+        for ml in lines
+        if not ml.has_year and ml.time is not None and ml.time.date() != PLACEHOLDER_DATE
+    }
+    for name in files:
+        others = sorted(
+            ml.time.replace(tzinfo=None)
+            for ml in lines
+            if ml.file != name and ml.has_year and ml.time is not None
+        )
+        if not others:
+            continue
+        dater = Dater(DateHint(others[len(others) // 2].date(), "day", "dates of the other files"))
+        for ml in lines:
+            if ml.file == name and not ml.has_year and ml.time is not None:
+                ml.time, _, ml.has_year = dater.fill(ml.time, True, False)
 
 
 def _json_document(loaded: Loaded, name: str, miner: TemplateMiner) -> list[MinedLine] | None:

@@ -170,3 +170,15 @@ def test_glog_klog_compact_month_day_reads_with_its_level_letter(tmp_path: Path)
         (datetime(2026, 3, 14, 23, 59, 59, 123456), "info"),
         (datetime(2026, 3, 15, 0, 0, 2, 1), "error"),
     ]
+
+
+def test_logs_verb_gives_a_yearless_file_the_year_of_the_other_files(tmp_path: Path) -> None:
+    syslog = _write(tmp_path, "syslog", SYSLOG)
+    app_log = _write(tmp_path, "app.log", "2026-03-14T09:00:00Z ERROR api payment failed\n")
+    res = CliRunner().invoke(app, ["logs", str(syslog), str(app_log), "--json"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in res.output.splitlines() if x.strip()]
+    assert [r["time"] for r in rows if r["file"] == str(syslog)] == [
+        "2026-03-14T09:12:01",
+        "2026-03-14T09:12:02",
+    ]
