@@ -28,7 +28,6 @@ from assistant.domain import (
 )
 from assistant.keytimes import symptom_times
 from assistant.roles.assign import assign_roles
-from assistant.roles.classifier import warm_up
 from assistant.roles.keytimes import find_key_times
 from assistant.timeline_clock import Placed, place_sources
 from assistant.timeline_merge import Item, dedupe, mentioned_events
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
 
 _JOIN = re.compile(r"(has joined|joined the channel|has left|left the channel)", re.I)
 _KIND_ORDER = {SourceKind.alert: 0, SourceKind.log: 1, SourceKind.chat: 2, SourceKind.note: 3}
-_WARM_UP_RECORDS = 5000  # below this, placing and condensing are too short for the overlap to pay
 
 
 def build_timeline(
@@ -58,8 +56,6 @@ def build_timeline(
         result = sources
     flag = require_zone(tz) if tz else None
     parsed: list[ParsedSource] = [s for s in result.sources if s.records]
-    # Large material: the role classifier's embedder loads beside placing and condensing.
-    warm = warm_up() if sum(len(s.records) for s in parsed) >= _WARM_UP_RECORDS else None
     placement = place_sources(parsed, tz=flag, day=date)
     items, errors, counts = _items(placement.placed)
     items = dedupe(items)
@@ -86,8 +82,6 @@ def build_timeline(
         errors,
         logs_since=min(log_times) if log_times else None,
     )
-    if warm is not None:
-        warm.join()
     by_ref = {(r.file, r.line): e.id for e in events for r in e.refs}
     clock = {
         path: ClockInfo(

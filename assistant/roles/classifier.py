@@ -8,7 +8,6 @@ Returns None when the model or weights are missing: callers then fall back to st
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,20 +55,6 @@ def feature_matrix(texts: list[str], vectors: Any) -> Any:
 
     extra = np.asarray([cues(t) for t in texts], dtype=np.float32).reshape(len(texts), len(FEATURE_NAMES))
     return np.hstack([vectors, extra])
-
-
-def warm_up() -> threading.Thread:
-    """Load the embedder in the background (imports, ONNX session) while the caller does other work.
-
-    The timeline calls this before placing and condensing large material: on two cores the ~0.5
-    CPU-s of loading runs beside that work instead of after it. ``embed`` waits for it (the
-    embedder has a lock); the caller joins the thread before returning, so none is left running.
-    """
-    from assistant.tone.semantic import embedder
-
-    thread = threading.Thread(target=embedder, name="role-embedder-warm-up", daemon=True)
-    thread.start()
-    return thread
 
 
 def embed(texts: list[str]) -> Any | None:
