@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from _timeline_helpers import Bundle, chat, rec, source
 
 from assistant.timeline import build_timeline
-from assistant.timeline_cause import releases
+from assistant.timeline.cause import releases
 
 T0 = datetime(2026, 6, 2, 10, 0)
 

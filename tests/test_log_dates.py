@@ -18,7 +18,7 @@ from assistant.cli.app import app
 from assistant.ingest import logs, read_sources
 from assistant.ingest.stamp_dates import hint_from_header, hint_from_name
 from assistant.timeline import build_timeline
-from assistant.timeline_json import timeline_to_json
+from assistant.timeline.public_json import timeline_to_json
 
 SYSLOG = "Mar 14 09:12:01 db-2 postgres[55]: LOG:  checkpoint starting\nMar 14 09:12:02 db-2 postgres[55]: LOG:  checkpoint complete\n"
 

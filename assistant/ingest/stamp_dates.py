@@ -12,7 +12,7 @@ comes, in this order, from:
    ``2026/03/14/app.log``, ``app_2026-03.log`` (year and month only).
 
 The timeline then uses the dated sources of the same incident for files none of these date
-(``timeline_clock``). A hint gives the nearest consistent year to the first stamp (a file named for
+(``timeline.placement``). A hint gives the nearest consistent year to the first stamp (a file named for
 its rotation day, 2026-01-02, holding ``Dec 30`` lines reads as 2025-12-30), then ``Dater`` follows
 the file: a month-day stamp more than half a year before the previous one crossed New Year, a
 time of day more than an hour before the previous one crossed midnight.

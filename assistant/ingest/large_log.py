@@ -21,9 +21,17 @@ from datetime import datetime
 from operator import add, itemgetter
 from typing import Any
 
-from assistant.condense import _SHAPE
+from assistant.domain import ParsedSource
+from assistant.ingest._io import Loaded
 from assistant.ingest._records import PLACEHOLDER_YEAR
-from assistant.ingest.logs import MATCHERS, MAX_FOLD, _guess_order, choose_parser, date_hint
+from assistant.ingest.logs import (
+    MATCHERS,
+    MAX_FOLD,
+    choose_parser,
+    date_hint,
+    guess_order,
+    source_from_rows,
+)
 from assistant.ingest.stamp_dates import Dater
 
 # One sample line: (line number, time, has_date, text, level, host, service, weight, varying)
@@ -31,6 +39,8 @@ Sample = tuple[int, datetime, bool, str, str | None, str | None, str | None, int
 _Parts = tuple[datetime, bool, str, str | None, str | None, str | None]
 
 _REC, _BLANK, _CONT = 0, 1, 2
+# A line's shape: digits and hex letters dropped, so lines that differ only in numbers and ids share it.
+_SHAPE = str.maketrans("", "", "0123456789abcdefABCDEF")
 _MAX_SHAPES = 200_000
 # Level carried by digits (HTTP status, pino numbers) must survive the shape, which drops digits.
 _STATUS = re.compile(r'(" )([45])(?=\d\d\b)')
@@ -64,7 +74,7 @@ class LargeLog:
         if learned is not None:  # the file's learned layout (see ingest.layout)
             self.order, self.matchers = [learned[0]], [learned[1]]
         else:
-            self.order = _guess_order(sample)
+            self.order = guess_order(sample)
             self.matchers = [MATCHERS[k] for k in self.order]
         self.kind: dict[str, int] = {}
         self.seen: set[str] = set()
@@ -306,3 +316,9 @@ def sample_large_log(
         big.feed(cur, final=nxt is None)
         cur = nxt
     return big.finish()
+
+
+def parse_large_log(loaded: Loaded, name: str) -> ParsedSource:
+    """A large log as a source of weighted sample records (``logs.parse_log`` reads small ones)."""
+    rows, stats = sample_large_log(loaded.chunks(), loaded.sample, name)
+    return source_from_rows(rows, stats, name, sample=loaded.sample)

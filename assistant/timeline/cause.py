@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from assistant.domain import SourceKind, SourceRef
 
 if TYPE_CHECKING:
-    from assistant.timeline_clock import Placed, SourceClock
+    from assistant.timeline.placed import Placed, SourceClock
 
 _START = re.compile(
     r"\b(?:deploying|rolling out|rolling back to|restarting with|upgrading to|releasing|promoting"
