@@ -14,7 +14,7 @@ from typing import Any
 from assistant.domain import Timeline
 from assistant.redact._fields import field_spans, number_spans
 from assistant.redact._names import ALIAS_RE, MENTION, alias_label, looks_like_bot, name_spans
-from assistant.redact._pii import customer_name_variants, pii_spans
+from assistant.redact._pii import companion_name_spans, customer_name_variants, pii_spans
 from assistant.redact._secrets import secret_spans
 from assistant.redact._spans import Span, resolve
 
@@ -97,7 +97,8 @@ def mask(value: str, kind: str = "secret") -> str:
 @lru_cache(maxsize=8192)
 def _detect(text: str) -> tuple[Span, ...]:
     # Pure function of the text; redact_timeline reads every text twice (learn, then replace).
-    return (*secret_spans(text), *pii_spans(text), *field_spans(text), *number_spans(text))
+    spans = [*secret_spans(text), *pii_spans(text), *field_spans(text), *number_spans(text)]
+    return (*spans, *companion_name_spans(text, spans))
 
 
 class Redactor:
