@@ -102,7 +102,9 @@ def main() -> None:
     """Print recall and false-redaction figures for one split."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=("dev", "holdout", "all"))
-    parser.add_argument("--list", action="store_true", help="every miss and false redaction (not for holdout)")
+    parser.add_argument(
+        "--list", action="store_true", help="every miss and false redaction (not for holdout)"
+    )
     args = parser.parse_args()
     records = load_corpus(split=args.split)
     s = score_corpus(records, default_redact)

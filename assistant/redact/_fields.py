@@ -132,7 +132,7 @@ def field_spans(text: str) -> Iterator[Span]:
         ):
             continue
         start = m.start(group)
-        yield Span(start, start + len(value), "personal", rule)
+        yield Span(start, start + len(value), "personal", rule, m.group("key"))
     for m in _PROSE_KEY.finditer(text):
         rule = _field_rule(re.sub(r"\s+", "_", m.group("key")))
         value = m.group("val").rstrip(" .-/")
@@ -140,7 +140,7 @@ def field_spans(text: str) -> Iterator[Span]:
         shaped = shape.match(value)
         value = shaped.group() if shaped else ""
         if rule and value and _value_fits(rule, value) and (rule != "field:iban" or iban_ok(value)):
-            yield Span(m.start("val"), m.start("val") + len(value), "personal", rule)
+            yield Span(m.start("val"), m.start("val") + len(value), "personal", rule, m.group("key"))
 
 
 def cpf_ok(value: str) -> bool:

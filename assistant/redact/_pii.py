@@ -256,7 +256,19 @@ def _person_spans(text: str) -> Iterator[Span]:
 _PROSE_NAME = re.compile(
     r"(?<![\w.@/+-])[A-ZÀ-Þ][a-zß-ÿ]{1,15}(?:[ +][A-ZÀ-Þ][a-zß-ÿ'’-]{1,15})+(?![\w@]|[.-]\w)"
 )
-_BUSINESS_WORDS = {"street", "road", "deli", "foods", "bank", "group", "labs", "systems", "cloud", "cafe", "inc"}
+_BUSINESS_WORDS = {
+    "street",
+    "road",
+    "deli",
+    "foods",
+    "bank",
+    "group",
+    "labs",
+    "systems",
+    "cloud",
+    "cafe",
+    "inc",
+}
 # Findings that say a line is about one person (not IPs, not customer ids).
 _PERSONAL_RULES = ("field:", "iban-checksum", "card-luhn", "cpf-checksum", "dni-checksum", "email", "phone-")
 
@@ -272,7 +284,9 @@ def companion_name_spans(text: str, spans: list[Span]) -> Iterator[Span]:
             continue
         for m in _PROSE_NAME.finditer(text, line.start(), line.end()):
             words = re.split(r"[ +]", m.group())
-            if len(words) != 2 or any(w.lower() in _NOT_NAMES | _GENERIC_FIRST_WORDS | _BUSINESS_WORDS for w in words):
+            if len(words) != 2 or any(
+                w.lower() in _NOT_NAMES | _GENERIC_FIRST_WORDS | _BUSINESS_WORDS for w in words
+            ):
                 continue
             yield Span(m.start(), m.end(), "person", "name-near-personal-data")
 

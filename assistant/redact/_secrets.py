@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import math
 import re
-from urllib.parse import unquote
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
+from urllib.parse import unquote
 
 from assistant.redact._spans import PLACEHOLDER_RE, Span
 from assistant.redact._vocab import SECRET_WORDS, TOKEN_PREFIX_RE, VALUE_VERBS
@@ -42,7 +42,11 @@ _KEYWORD_VALUE = re.compile(
 )
 # "pw for the wifi at the DC is X", "senha do banco: X": a secret word, a few words, then the value
 _KEYWORD_CLAUSE = re.compile(
-    r"(?i:(?<![A-Za-z0-9])(?P<kw>" + _KW + r"))(?:\s+[\w'’-]+){1,6}?(?P<sep>\s*:|\s+(?:" + VALUE_VERBS + r")\s*:?)\s+"
+    r"(?i:(?<![A-Za-z0-9])(?P<kw>"
+    + _KW
+    + r"))(?:\s+[\w'’-]+){1,6}?(?P<sep>\s*:|\s+(?:"
+    + VALUE_VERBS
+    + r")\s*:?)\s+"
     + _VALUE
 )
 _TRIVIAL_VALUES = {
@@ -227,10 +231,13 @@ def _keyword_spans(text: str) -> Iterator[Span]:
         while (m := rx.search(text, pos)) is not None:
             got = _keyword_value(m, clause=clause)
             if got is None:
-                pos = m.end("kw")  # the value may itself be the next key ("token grant_type=… client_secret=X")
+                pos = m.end(
+                    "kw"
+                )  # the value may itself be the next key ("token grant_type=… client_secret=X")
                 continue
             start, value = got
-            yield Span(start, start + len(value), "secret", "keyword-clause" if clause else "keyword")
+            rule = "keyword-clause" if clause else "keyword"
+            yield Span(start, start + len(value), "secret", rule, m.group("kw"))
             pos = start + len(value)
 
 
@@ -245,7 +252,10 @@ def secret_spans(text: str) -> list[Span]:
         if not m.group(1).isalpha() or len(m.group(1)) >= 24  # not "Basic authentication"
     ]
     spans += [Span(m.start(), m.end(), "secret", "jwt") for m in _JWT.finditer(text)]
-    spans += [Span(m.start(), m.end(), "secret", "token-prefix") for m in TOKEN_PREFIX_RE.finditer(text)]
+    spans += [
+        Span(m.start(), m.end(), "secret", "token-prefix", m.group("prefix"))
+        for m in TOKEN_PREFIX_RE.finditer(text)
+    ]
     spans += list(_keyword_spans(text))
     spans += list(_plugin_spans(text))
     spans += [

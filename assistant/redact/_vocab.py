@@ -82,5 +82,5 @@ TOKEN_PREFIXES = (
     r"dp\.(?:st|ct|sa|scim|audit)\.|NRAK-|NRII-|ATATT|ATCTT|hf_|lin_api_|PMAK-|glsa_|glc_|dapi|pat-(?:na|eu)\d-"
 )
 TOKEN_PREFIX_RE = re.compile(
-    r"(?<![A-Za-z0-9_.-])(?:" + TOKEN_PREFIXES + r")[A-Za-z0-9_.=+/-]{16,}(?<![.-])"
+    r"(?<![A-Za-z0-9_.-])(?P<prefix>" + TOKEN_PREFIXES + r")[A-Za-z0-9_.=+/-]{16,}(?<![.-])"
 )
