@@ -39,10 +39,17 @@ _DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _ID_NUMBER = re.compile(r"[0-9A-Z][0-9A-Z./-]{4,20}[0-9A-Z]")
 # key=value (logfmt, query strings) or "key": value (JSON); the value quoted or up to a delimiter.
 _PAIR = re.compile(
-    r"""(?P<key>[^\W\d_][\w.-]{0,40})(?P<q1>["']?)\s*(?::|=)\s*"""
+    r"""(?P<key>[^\W\d_][\w.-]{0,40})(?P<q1>["']?)\s*(?::|=|：)\s*"""
     r"""(?:"(?P<dq>[^"\n]{1,200})"|'(?P<sq>[^'\n]{1,200})'|(?P<bare>[^\s&,;"'}\]]{1,200}))"""
 )
-_PERSON_NAME = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:(?:[ .+]|%20)+[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,3}$")
+# A person's name as a field value: capitalised words, with the particles of many languages
+# ("Jan de Vries", "Maria da Silva", "Ludwig van Beethoven"), or a name in CJK script.
+_PARTICLE = r"(?:de|da|do|dos|das|di|del|della|du|la|le|van|von|der|den|ter|y|e|bin|al)"
+_CAPITALISED = r"[A-ZÀ-Þ][a-zß-ÿ'’-]+"
+_PERSON_NAME = re.compile(
+    rf"^{_CAPITALISED}(?:(?:[ .+]|%20)+(?:{_PARTICLE}(?:[ +]|%20)+)?{_CAPITALISED}){{0,3}}$"
+    r"|^[\u3040-\u30ff\u3400-\u9fff]{1,6}(?:[ 　][\u3040-\u30ff\u3400-\u9fff]{1,6})?$"
+)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
 _CPF = re.compile(r"(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w-])")
 _DNI = re.compile(r"(?<![\w-])[XYZ]?\d{7,8}-?[A-Z](?![\w-])")

@@ -19,7 +19,9 @@ SECRET_WORDS = (
     # query-string signatures (Azure SAS sig=, S3/GCS pre-signed URLs)
     r"sig|signature|x-amz-signature|x-goog-signature|x-amz-security-token|"
     # Portuguese, Spanish, French, German, Italian, Dutch
-    r"senha|palavra[-_ ]?passe|contrase(?:ñ|n)a|clave|mot[-_ ]de[-_ ]passe|passwort|kennwort|wachtwoord"
+    r"senha|palavra[-_ ]?passe|contrase(?:ñ|n)a|clave|mot[-_ ]de[-_ ]passe|passwort|kennwort|wachtwoord|"
+    # Japanese: password, PIN, token, secret
+    r"パスワード|暗証番号|トークン|シークレット"
 )
 # "password is …", "senha é …", "Passwort ist …": verbs that introduce the value in prose
 VALUE_VERBS = r"is|was|now|set\s+to|changed\s+to|of|é|es|era|ist|war|est"
@@ -31,26 +33,28 @@ PERSONAL_FIELDS: tuple[tuple[str, str], ...] = (
         "birth",
         r"dob|date[_-]?of[_-]?birth|birth[_-]?date|birthdate|birthday|birth|born|"
         r"data[_-]?(?:de[_-]?)?nascimento|nascimento|fecha[_-]?(?:de[_-]?)?nacimiento|nacimiento|"
-        r"geburtsdatum|geburtstag|date[_-]?(?:de[_-]?)?naissance",
+        r"geburtsdatum|geburtstag|date[_-]?(?:de[_-]?)?naissance|data[_-]?di[_-]?nascita|geboortedatum|生年月日",
     ),
     (
         "national-id",
         r"ssn|social[_-]?security(?:[_-]?(?:number|no))?|national[_-]?id|nin|nino|tax[_-]?id|"
         r"passport(?:[_-]?(?:no|number))?|cpf|rg|dni|nie|nif|nir|curp|rut|bsn|personnummer|"
-        r"steuer[_-]?id|steuernummer|sozialversicherungsnummer|personalausweis(?:nummer)?",
+        r"steuer[_-]?id|steuernummer|sozialversicherungsnummer|personalausweis(?:nummer)?|codice[_-]?fiscale|"
+        r"マイナンバー|個人番号",
     ),
-    ("email", r"e?[_-]?mail|email[_-]?address|correo(?:[_-]?electronico)?"),
+    ("email", r"e?[_-]?mail|email[_-]?address|correo(?:[_-]?electronico)?|メール(?:アドレス)?"),
     (
         "phone",
         r"phone(?:[_-]?number)?|mobile|tel|telephone|msisdn|cell|"
-        r"telefone|telefono|teléfono|celular|movil|móvil|telefon|handy|handynummer|portable",
+        r"telefone|telefono|teléfono|celular|movil|móvil|telefon|telefoon|handy|handynummer|portable|"
+        r"電話(?:番号)?|携帯(?:番号)?",
     ),
     (
         "address",
         r"(?:home|street|postal|mailing|billing|shipping|residential)?[_-]?address(?:[_-]?line[_-]?\d)?|"
         r"street|postcode|post[_-]?code|zip(?:[_-]?code)?|"
         r"endere(?:c|ç)o|morada|cep|logradouro|direcci(?:o|ó)n|domicilio|codigo[_-]?postal|"
-        r"adresse|anschrift|stra(?:ss|ß)e|plz|wohnort",
+        r"adresse|anschrift|stra(?:ss|ß)e|plz|wohnort|indirizzo|adres|住所",
     ),
     ("iban", r"iban"),
     ("card", r"card(?:[_-]?(?:number|no|num))?|pan|cc(?:[_-]?num(?:ber)?)?|credit[_-]?card"),
@@ -59,7 +63,7 @@ PERSONAL_FIELDS: tuple[tuple[str, str], ...] = (
         r"(?:first|last|full|given|family|middle|maiden|legal|display|holder|cardholder|applicant|"
         r"patient|contact|customer|user|account[_-]?holder)[_-]?name|surname|applicant|cardholder|name|"
         r"nome(?:[_-]?completo)?|sobrenome|apelido|nombre(?:[_-]?completo)?|apellidos?|"
-        r"vorname|nachname|familienname|prenom|prénom|nom",
+        r"vorname|nachname|familienname|prenom|prénom|nom|cognome|naam|氏名|名前",
     ),
 )
 # Keys that end like a personal field but name machines: "ip_address", "mac_address", "service_name".

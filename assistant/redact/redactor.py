@@ -313,12 +313,29 @@ class Redactor:
             self.redact(k): v.model_copy(update={"notes": [self.redact(n) for n in v.notes]})
             for k, v in tl.clock.items()
         }
+        # Key-time choices and roles carry reasons that may quote a source line.
+        choices = {
+            k: c.model_copy(
+                update={
+                    "why": self.redact(c.why),
+                    "question": self.redact(c.question) if c.question else c.question,
+                    "candidates": [x.model_copy(update={"why": self.redact(x.why)}) for x in c.candidates],
+                }
+            )
+            for k, c in tl.key_candidates.items()
+        }
+        roles = {
+            k: r.model_copy(update={"evidence": [self.redact(e) for e in r.evidence]})
+            for k, r in tl.roles.items()
+        }
         return tl.model_copy(
             update={
                 "events": events,
                 "problems": problems,
                 "clock": clock,
                 "findings": [self.redact(f) for f in tl.findings],
+                "key_candidates": choices,
+                "roles": roles,
             }
         )
 
