@@ -23,6 +23,11 @@ SECRET_WORDS = (
     # Japanese: password, PIN, token, secret
     r"パスワード|暗証番号|トークン|シークレット"
 )
+# A cheap test before the keyword rules run: every secret word above contains one of these.
+SECRET_WORD_HINT = re.compile(
+    r"(?i)pass|pwd|pw|secret|token|cred|psk|key|sig|senha|palavra|contrase|clave|kennwort|wachtwoord|"
+    r"パスワード|暗証|トークン|シークレット"
+)
 # "password is …", "senha é …", "Passwort ist …": verbs that introduce the value in prose
 VALUE_VERBS = r"is|was|now|set\s+to|changed\s+to|of|é|es|era|ist|war|est"
 
