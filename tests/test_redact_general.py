@@ -123,3 +123,20 @@ def test_explain_names_the_key_word_that_decided(tmp_path: Path) -> None:
     first, second = result.stdout.strip().splitlines()
     assert "(birth)" in first and "geburtsdatum" in first
     assert "secret word" in second and "[passwort]" in second
+
+
+def test_parsed_records_are_redacted_by_their_keys_and_the_values_learned_for_texts() -> None:
+    red = Redactor()
+    attrs = red.redact_value(
+        {"Requester name": "Ana Lima", "service_name": "Checkout Api", "x": {"geburtsdatum": "15.04.1972"}}
+    )
+    assert attrs["Requester name"].startswith("<PERSONAL_") and attrs["x"]["geburtsdatum"].startswith(
+        "<PERSONAL_"
+    )
+    assert attrs["service_name"] == "Checkout Api"
+    assert "Ana Lima" not in red.redact("ticket from Ana Lima")
+
+
+def test_a_bare_name_key_with_one_word_is_a_thing_unless_personal_data_sits_beside_it() -> None:
+    assert Redactor().redact("job started name=Checkout region=eu") == "job started name=Checkout region=eu"
+    assert "Diego" not in Redactor().redact("nombre=Diego&apellidos=Hartmann&fecha_nacimiento=13-09-1962")

@@ -103,10 +103,25 @@ def _field_rule(key: str) -> str | None:
     return next((rule for rule, rx in _FIELD_KEYS if rx.match(key)), None)
 
 
-def _value_fits(rule: str, value: str) -> bool:
+def keyed_value_rule(key: str, value: str) -> str | None:
+    """The personal-data rule a structured field's whole value falls under (a parsed JSON or CSV
+    record's ``{"Requester name": "Ana Lima"}``), or None."""
+    rule = _field_rule(re.sub(r"\s+", "_", key.strip()))
+    if rule is None or not value.strip() or PLACEHOLDER_RE.search(value) or not _value_fits(rule, value, key):
+        return None
+    return rule
+
+
+# A bare "name" names anything (a job, a service, a team): there only a full name counts as a person's.
+_BARE_NAME_KEYS = {"name", "nom", "nome", "nombre", "naam", "名前"}
+
+
+def _value_fits(rule: str, value: str, key: str = "") -> bool:
     """A personal field's value has the shape its key promises (so ``rg=eu-west`` passes)."""
     digits = sum(c.isdigit() for c in value)
     if rule == "field:name":
+        if key.lower() in _BARE_NAME_KEYS and " " not in value.strip() and "+" not in value:
+            return False  # name=Checkout, "name": "Payments"
         return bool(_PERSON_NAME.match(value.strip()))  # name=checkout-api, "name": "orders-db"
     if rule == "field:phone":
         return digits >= 7
@@ -125,8 +140,11 @@ def _value_fits(rule: str, value: str) -> bool:
 
 def field_spans(text: str) -> Iterator[Span]:
     """Values of personal fields, by their key (see the module docstring)."""
+    found: list[Span] = []
+    single_names: list[Span] = []  # "nombre=Diego": a person's only beside their other data
     for m in _PAIR.finditer(text):
-        rule = _field_rule(m.group("key"))
+        key = m.group("key")
+        rule = _field_rule(key)
         if rule is None:
             continue
         group = next(g for g in ("dq", "sq", "bare") if m.group(g) is not None)
@@ -135,11 +153,17 @@ def field_spans(text: str) -> Iterator[Span]:
             not value.strip()
             or PLACEHOLDER_RE.search(value)
             or value.lower() in ("null", "none", "true", "false", "-")
-            or not _value_fits(rule, value)
         ):
             continue
         start = m.start(group)
-        yield Span(start, start + len(value), "personal", rule, m.group("key"))
+        span = Span(start, start + len(value), "personal", rule, key)
+        if _value_fits(rule, value, key):
+            found.append(span)
+        elif rule == "field:name" and _PERSON_NAME.match(value.strip()):
+            single_names.append(span)
+    yield from found
+    if found:
+        yield from single_names
     for m in _PROSE_KEY.finditer(text):
         rule = _field_rule(re.sub(r"\s+", "_", m.group("key")))
         value = m.group("val").rstrip(" .-/")

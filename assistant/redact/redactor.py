@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.domain import Timeline
 from assistant.errors import ConfigError
-from assistant.redact._fields import field_spans, number_spans
+from assistant.redact._fields import field_spans, keyed_value_rule, number_spans
 from assistant.redact._names import ALIAS_RE, MENTION, alias_label, looks_like_bot, name_spans
 from assistant.redact._pii import companion_name_spans, customer_name_variants, pii_spans
 from assistant.redact._secrets import secret_spans
@@ -281,14 +281,30 @@ class Redactor:
         return self.redact(actor)
 
     def redact_value(self, value: Any) -> Any:
-        """Strings inside nested dicts/lists redacted; other values kept."""
+        """Strings inside nested dicts/lists redacted; other values kept. A string under a
+        personal-data key (``"email"``, ``"Requester name"``, ``"geburtsdatum"``) is replaced whole."""
         if isinstance(value, str):
             return self.redact(value)
         if isinstance(value, dict):
-            return {k: self.redact_value(v) for k, v in value.items()}
+            return {k: self._keyed(k, v) or self.redact_value(v) for k, v in value.items()}
         if isinstance(value, list | tuple):
             return type(value)(self.redact_value(v) for v in value)
         return value
+
+    def _keyed(self, key: Any, value: Any) -> str | None:
+        if not isinstance(key, str) or not isinstance(value, str) or keyed_value_rule(key, value) is None:
+            return None
+        return self._learn(value.strip(), "personal")
+
+    def _learn_values(self, value: Any) -> None:
+        """Learn the personal values of a nested record, so they are replaced in texts too."""
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if self._keyed(k, v) is None:
+                    self._learn_values(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                self._learn_values(v)
 
     def redact_timeline(self, tl: Timeline) -> Timeline:
         """A copy of the timeline with every text (events, actors, attrs, problems, findings) redacted."""
@@ -298,6 +314,7 @@ class Redactor:
         # Learn every value first, so a value first seen late is replaced early too.
         for ev in tl.events:
             self.findings(ev.text)
+            self._learn_values(ev.attrs)
         events = [
             ev.model_copy(
                 update={
