@@ -294,6 +294,8 @@ class Redactor:
     def _keyed(self, key: Any, value: Any) -> str | None:
         if not isinstance(key, str) or not isinstance(value, str) or keyed_value_rule(key, value) is None:
             return None
+        if value.strip().lstrip("@").lower() in {n.lower() for n in self._aliases}:
+            return None  # a responder's name in a chat record: aliased (or kept) like in texts
         return self._learn(value.strip(), "personal")
 
     def _learn_values(self, value: Any) -> None:
