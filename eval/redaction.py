@@ -7,6 +7,16 @@
 A secret or personal datum counts as caught when neither the value nor a 10-character piece of a
 long value (16+) survives redaction. An identifier counts as falsely redacted when it does not
 survive verbatim. Each record is redacted by a fresh ``Redactor`` with the default settings.
+
+Figures (issue 13 item 4; corpus written and measured before the redactor was changed; the held-out
+third measured once, at the end, never read item by item):
+
+| split | secrets recall | personal-data recall | identifiers falsely redacted |
+|---|---|---|---|
+| dev, before (main at 10e3eac) | 71/84 = 0.845 | 49/64 = 0.766 | 0/92 |
+| dev, after | 84/84 = 1.000 | 64/64 = 1.000 | 0/92 |
+| holdout, before | 44/48 = 0.917 | 30/39 = 0.769 | 2/32 = 0.062 |
+| holdout, after | 46/48 = 0.958 | 39/39 = 1.000 | 2/32 = 0.062 |
 """
 
 from __future__ import annotations

@@ -132,6 +132,10 @@ def test_an_incident_built_from_the_corpus_leaks_nothing_to_the_model(
     values, sent, draft = _draft_through_the_server(tmp_path, server)
     assert _leaks(values, sent) == []
     assert _leaks(values, draft) == []
+    # … and meaning is kept: the identifiers reach the model as written
+    keep = [v for rec in DEV for v in rec["keep"]]
+    lost = [v for v in keep if v not in sent]
+    assert len(lost) <= 0.02 * len(keep), lost
 
 
 def test_without_redaction_the_same_requests_carry_the_corpus(
