@@ -140,3 +140,21 @@ def test_parsed_records_are_redacted_by_their_keys_and_the_values_learned_for_te
 def test_a_bare_name_key_with_one_word_is_a_thing_unless_personal_data_sits_beside_it() -> None:
     assert Redactor().redact("job started name=Checkout region=eu") == "job started name=Checkout region=eu"
     assert "Diego" not in Redactor().redact("nombre=Diego&apellidos=Hartmann&fecha_nacimiento=13-09-1962")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("curl -u admin:S3cr3tPass https://grafana.internal/api", "S3cr3tPass"),
+        ("mysql -h db -u root -pHunter2024 orders", "Hunter2024"),
+        ("redis-cli -h r1 -a myredispw123 info", "myredispw123"),
+        ("Cookie: _ga=GA1.2.12345.678; sessionid=8f3kJ2mQ9xLp0aZ7vB4n; theme=dark", "8f3kJ2mQ9xLp0aZ7vB4n"),
+    ],
+)
+def test_command_line_passwords_and_session_cookies_are_redacted(text: str, secret: str) -> None:
+    assert secret not in Redactor().redact(text)
+
+
+def test_uid_gid_and_shell_variables_on_command_lines_pass() -> None:
+    for text in ("docker run -p 8080:80 -u 1000:1000 img", "curl -u $USER:$PASS https://x"):
+        assert Redactor().redact(text) == text

@@ -35,6 +35,16 @@ _PRIVATE_KEY_BLOCK = re.compile(
     r"-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----.*?(?:-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\Z)",
     re.DOTALL,
 )
+# Credentials on command lines, as the tools document them: curl/wget/httpie "-u user:pass",
+# "--user user:pass", mysql "-pSECRET" / "--password SECRET", redis-cli "-a SECRET".
+_CLI_CREDENTIALS = re.compile(
+    r"(?:(?<!\S)(?:-u|--user|--proxy-user|--http-user)[ =]['\"]?[^\s:'\"]+:(?P<userpass>[^\s'\"]+))"
+    r"|(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]*?(?<!\S)-p(?P<mysql>[^\s'\"]{4,}|'[^'\n]+'|\"[^\"\n]+\"))"
+    r"|(?:\bredis-cli\b[^\n]*?(?<!\S)-a\s+(?P<redis>\S{4,}))"
+)
+# Cookie and Set-Cookie headers carry session credentials: their long values are secrets.
+_COOKIE_HEADER = re.compile(r"(?im)\b(?:set-)?cookie\s*:\s*(?P<pairs>[^\n]+)")
+_COOKIE_PAIR = re.compile(r"(?:^|;\s*)(?P<name>[^=;\s]+)=(?P<value>[^;\s]{16,})")
 _AUTH_HEADER = re.compile(r"\b(?:Bearer|Basic)\s+([A-Za-z0-9._~+/=-]{12,})")
 _JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")
 
@@ -271,6 +281,21 @@ def secret_spans(text: str) -> list[Span]:
         if not m.group(1).isalpha() or len(m.group(1)) >= 24  # not "Basic authentication"
     ]
     spans += [Span(m.start(), m.end(), "secret", "jwt") for m in _JWT.finditer(text)]
+    for m in _CLI_CREDENTIALS.finditer(text):
+        group = next(g for g in ("userpass", "mysql", "redis") if m.group(g) is not None)
+        value = m.group(group).strip("'\"")
+        if value.isdigit() or value.startswith("$") or value.lower() in _TRIVIAL_VALUES:
+            continue  # "-u 1000:1000" is uid:gid; "$PASS" a variable, not its value
+        if not PLACEHOLDER_RE.search(value):
+            start = m.start(group) + m.group(group).index(value)
+            spans.append(Span(start, start + len(value), "secret", "command-line", group))
+    for m in _COOKIE_HEADER.finditer(text):
+        base = m.start("pairs")
+        for c in _COOKIE_PAIR.finditer(m.group("pairs")):
+            if not identifier_like(c.group("value")) and not PLACEHOLDER_RE.search(c.group("value")):
+                spans.append(
+                    Span(base + c.start("value"), base + c.end("value"), "secret", "cookie", c.group("name"))
+                )
     spans += [
         Span(m.start(), m.end(), "secret", "token-prefix", m.group("prefix"))
         for m in TOKEN_PREFIX_RE.finditer(text)

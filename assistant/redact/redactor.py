@@ -83,6 +83,8 @@ _WHY = {
     "dni-checksum": "a Spanish DNI/NIE (valid check letter; personal data)",
     "name-near-personal-data": "a person's name on a line that carries their personal data",
     "configured": "a term configured as sensitive (POSTMORTEM_REDACT_EXTRA)",
+    "command-line": "a password given on a command line (curl -u user:pass, mysql -p…, redis-cli -a …)",
+    "cookie": "a session value in a Cookie or Set-Cookie header",
 }
 
 
