@@ -158,3 +158,7 @@ def test_command_line_passwords_and_session_cookies_are_redacted(text: str, secr
 def test_uid_gid_and_shell_variables_on_command_lines_pass() -> None:
     for text in ("docker run -p 8080:80 -u 1000:1000 img", "curl -u $USER:$PASS https://x"):
         assert Redactor().redact(text) == text
+
+
+def test_percent_encoded_email_in_a_url_path_is_redacted() -> None:
+    assert "ana.lima%40gmail.com" not in Redactor().redact("GET /users/ana.lima%40gmail.com/orders 200")

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 
 from assistant.redact._spans import Span
 
+# '@' as written, or percent-encoded in a URL ("/users/ana.lima%40gmail.com/orders")
 _EMAIL = re.compile(
-    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
+    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*?(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
 )
 
 # "+44 20 7946 0321", "+1 (415) 555-0133", "+4915112345678"
