@@ -24,7 +24,6 @@ from assistant.draft.pipeline import draft_postmortem
 from assistant.draft.render import to_json, to_markdown
 from assistant.eval.redaction import default_redact, load_corpus, score_corpus, survives
 from assistant.llm._schema_example import example_from_schema
-from assistant.llm.offline import OfflineProvider
 from assistant.llm.openai_compat import OpenAICompatProvider
 from assistant.llm.testing_server import OpenAITestServer, request_text
 from assistant.redact import Redactor
@@ -101,7 +100,7 @@ def _parrot(body: dict[str, Any], schema: dict[str, Any] | None) -> Any:
 def test_an_incident_built_from_the_corpus_leaks_nothing_offline(tmp_path: Path) -> None:
     values = _incident(tmp_path)
     timeline = build_timeline([str(p) for p in sorted(tmp_path.iterdir())])
-    pm = draft_postmortem(timeline, provider=OfflineProvider())
+    pm = draft_postmortem(timeline)  # no model: the offline drafter
     assert _leaks(values, _draft_text(pm)) == []
 
 
@@ -157,5 +156,5 @@ def test_no_gold_secret_of_a_dev_case_reaches_an_offline_draft(case: Path) -> No
     gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
     secrets = [s for s in gold.get("secrets", []) if s]
     inputs = [str(p) for p in sorted(case.iterdir()) if p.is_file() and p.name != "gold.json"]
-    pm = draft_postmortem(build_timeline(inputs), provider=OfflineProvider())
+    pm = draft_postmortem(build_timeline(inputs))
     assert [s for s in secrets if s in _draft_text(pm)] == []
