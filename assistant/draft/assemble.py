@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from assistant.domain import KeyTimes, Metrics, Timeline
 from assistant.draft import schema as s
-from assistant.draft.blame import rewrite
+from assistant.draft.blame import people_of, rewrite
 from assistant.draft.context import DraftContext
 from assistant.draft.grounding import Grounder
 from assistant.injection import draft_repeats_injection, injection_lines, looks_like_injection
@@ -31,14 +31,15 @@ class _Gate:
         self.tone: list[s.ToneNote] = []
         self.injection_events = injection_lines(ctx.timeline)
         self.injection = [e.text for e in self.injection_events]
+        self.people = people_of(ctx.timeline)  # participants (aliased when the names are), for the tone gate
 
     def text(self, text: str, section: str) -> str:
         text = self._screen(self.g.text(text or "", section), section)
         if not text.strip():
             return ""
-        # Offline text is source lines that already passed the tone checker plus fixed neutral
-        # phrases, so only model-written sections need the (slower) full pass.
-        text, findings = rewrite(text, full=section.split("[")[0] not in self.offline_sections)
+        # Every section passes the tone rules and the parse with the participants as known people:
+        # a blameful source sentence never reaches the draft verbatim, offline or model-written.
+        text, findings = rewrite(text, people=self.people)
         for f in findings:
             self.tone.append(
                 s.ToneNote(

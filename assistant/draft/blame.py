@@ -45,24 +45,34 @@ def quick_blameful(text: str) -> bool:
     return bool(_BLAME.search(text))
 
 
+def people_of(tl: Any) -> tuple[str, ...]:
+    """The incident's participants (chat and note actors), for the tone check's parse stage."""
+    return tuple(sorted({e.actor for e in tl.events if getattr(e, "actor", None)}))
+
+
 @lru_cache(maxsize=4096)
-def is_blameful(text: str) -> bool:
-    """True when ``text`` blames people (tone checker or the built-in rules)."""
+def is_blameful(text: str, people: tuple[str, ...] = ()) -> bool:
+    """True when ``text`` blames people (tone rules and parse, or the built-in rules).
+
+    ``people`` are the incident's participants: the parse recognises them as persons, so
+    "jonas's change took the API down" is blame even when no dictionary knows the name.
+    """
     if _BLAME.search(text):
         return True
     check = _tone("check_text")
     if check is not None:
         try:
-            return bool(check(text, semantic=False))
+            return bool(check(text, semantic=False, syntax=True, people=people))
         except Exception:  # a tone-checker bug must not stop drafting; the rules above still apply
             return False
     return False
 
 
-def rewrite(text: str, *, full: bool = True) -> tuple[str, list[BlameFinding]]:
+def rewrite(text: str, *, full: bool = True, people: tuple[str, ...] = ()) -> tuple[str, list[BlameFinding]]:
     """``text`` with blameful sentences rewritten (tone module) or removed (built-in rules).
 
-    ``full=False`` skips the tone module and applies only the built-in rules.
+    ``full=False`` skips the tone module and applies only the built-in rules. ``people`` are the
+    incident's participants, known to the tone check's parse stage.
     """
     if not text:
         return text, []
@@ -70,7 +80,7 @@ def rewrite(text: str, *, full: bool = True) -> tuple[str, list[BlameFinding]]:
     findings: list[BlameFinding] = []
     if fn is not None:
         try:
-            new, raw = fn(text, semantic=False)
+            new, raw = fn(text, semantic=False, syntax=True, people=people)
             for f in raw:
                 findings.append(
                     BlameFinding(
