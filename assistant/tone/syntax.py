@@ -152,6 +152,22 @@ _FAULT_NOUNS = frozenset(
         "doing",
     }
 )
+# Safeguards whose absence, when a person acted, reads as their fault ("pushed without review").
+_SAFEGUARDS = frozenset(
+    {
+        "review",
+        "test",
+        "testing",
+        "approval",
+        "ticket",
+        "plan",
+        "check",
+        "canary",
+        "backup",
+        "notice",
+        "warning",
+    }
+)
 _CAUSE_NOUNS = frozenset({"cause", "reason", "culprit", "source", "trigger", "origin", "problem", "issue"})
 _HARM_NOUNS = frozenset(
     {
@@ -414,11 +430,11 @@ def _frames(tok: Any) -> list[tuple[Any, Any, str]]:
             pairs += [(c, tok, "cause") for c in subjects]
         if lemma in _FAULT_VERBS or (lemma == "fail" and any(c.dep_ == "xcomp" for c in kids)):
             pairs += [(c, tok, "fault") for c in subjects]
-        if lemma in _DUTY_VERBS and _negated(tok):
+        if lemma in _DUTY_VERBS and _negated(tok) and _habitual(tok):
             pairs += [(c, tok, "fault") for c in subjects]
-        if lemma not in _REPAIR_VERBS and _bad_object(tok):
+        if lemma not in _REPAIR_VERBS and (_bad_object(tok) or _unsafeguarded(tok)):
             pairs += [(c, tok, "fault") for c in subjects]
-        if tok.dep_ in ("advcl", "ccomp") and _conditional(tok) and _negated(tok.head):
+        if tok.dep_ in ("advcl", "ccomp") and _conditional(tok) and _averted(tok.head):
             pairs += [(c, tok, "counterfactual") for c in subjects]
         if lemma == "be":
             pairs += _copula(tok, kids, subjects)
@@ -430,6 +446,11 @@ def _frames(tok: Any) -> list[tuple[Any, Any, str]]:
         host_lemma = _lemma(host)
         if word == "by" and prep.dep_ == "agent":
             heads = _CAUSAL | {"introduce", "make", "commit", "do"}
+            if _causal(host) or any(  # "the bad build was promoted by Hiroshi"
+                c.dep_ == "nsubjpass" and any(g.dep_ == "amod" and g.lower_ in _BAD for g in c.children)
+                for c in host.children
+            ):
+                heads = heads | {host_lemma}
         if (
             heads
             and (host_lemma in heads or host.lower_ in heads)
@@ -442,6 +463,8 @@ def _frames(tok: Any) -> list[tuple[Any, Any, str]]:
             pairs.append((tok, host, "cause"))
         if word == "to" and host_lemma == "go" and any(_lemma(c) == "blame" for c in host.children):
             pairs.append((tok, host, "cause"))
+    if lemma in ("outage", "mess", "incident", "screwup", "disaster") and any(c.dep_ == "poss" for c in kids):
+        pairs.append((tok, tok, "cause"))  # "oskar's outage"
     if lemma in _CAUSE_NOUNS and tok.pos_ == "NOUN":  # "Root cause: Marco's untested migration."
         pairs += [(c, tok, "cause") for c in kids if c.dep_ == "appos"]
     if (
@@ -459,6 +482,15 @@ def _frames(tok: Any) -> list[tuple[Any, Any, str]]:
     return pairs
 
 
+def _averted(tok: Any) -> bool:
+    """The outcome clause says the harm would not have happened ("none of this", "we'd be fine")."""
+    return _negated(tok) or any(
+        _lemma(c) in ("fine", "ok", "okay", "safe", "avoid", "prevent", "catch")
+        for c in [tok, *tok.children]
+        if c.dep_ in ("acomp", "ROOT", "ccomp", "xcomp", "conj") or c.i == tok.i
+    )
+
+
 def _conditional(tok: Any) -> bool:
     """An ``if`` clause, or an inverted one ("had X not …")."""
     marks = [c for c in tok.children if c.dep_ == "mark"]
@@ -466,6 +498,39 @@ def _conditional(tok: Any) -> bool:
         return True
     first = tok.left_edge
     return first.lower_ == "had" and first.head.i == tok.i
+
+
+def _habitual(tok: Any) -> bool:
+    """A habit or a judgment, not one past event: "doesn't read", "never checks", "didn't even look".
+
+    "The on-call did not escalate after the second page" states a fact of the timeline.
+    """
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in ("does", "do", "doesn't", "don't"):
+            return True
+        if c.lower_ in ("never", "even", "just", "ever") or _lemma(c) == "bother":
+            return True
+    return _lemma(tok) == "bother"
+
+
+def _causal(tok: Any) -> bool:
+    """A causal predicate by lemma, with its particle where it needs one ("took … down")."""
+    lemma = _lemma(tok)
+    return lemma in _CAUSAL or any(
+        c.dep_ == "prt" and c.lower_ in _PARTICLE.get(lemma, ()) for c in tok.children
+    )
+
+
+def _unsafeguarded(tok: Any) -> bool:
+    """The action was done without a safeguard ("rolled out … with no peer review", "without a ticket")."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("without", "with"):
+            continue
+        for o in (g for g in c.children if g.dep_ in ("pobj", "pcomp")):
+            nothing = c.lower_ == "without" or any(g.lower_ == "no" for g in o.children)
+            if nothing and _lemma(o) in _SAFEGUARDS:
+                return True
+    return False
 
 
 def _bad_object(tok: Any) -> bool:
@@ -507,7 +572,7 @@ def _copula(tok: Any, kids: list[Any], subjects: list[Any]) -> list[tuple[Any, A
                     pairs.append((attr, tok, "cause"))
         if subj.lower_ in _DEMONSTRATIVE or _lemma(subj) in _BLAME_SUBJECTS:
             for c in kids:
-                if c.dep_ == "prep" and c.lower_ in ("on", "with"):
+                if c.dep_ == "prep" and c.lower_ in ("on", "with", "from"):
                     pairs += [(g, tok, "cause") for g in c.children if g.dep_ == "pobj"]
     return pairs
 
@@ -522,6 +587,10 @@ def _blamed(agent: Any, known: frozenset[str], how: str) -> tuple[str, Any] | No
     if how == "counterfactual":
         return None
     owners = [c for c in agent.children if c.dep_ == "poss"]
+    if _lemma(agent) in ("outage", "mess", "incident", "screwup", "disaster"):
+        for c in owners:  # "it's oskar's outage"
+            if (k := _kind(c, known)) is not None:
+                return ("team-blame" if k == "team" else "named-individual-fault"), c
     fault = (
         _lemma(agent) in _FAULT_NOUNS
         or agent.lower_.startswith("mis")
@@ -563,6 +632,9 @@ def _kind(tok: Any, known: frozenset[str]) -> str | None:
         return "person"
     if low in _NOT_PEOPLE or low in PRODUCT_NAMES:
         return None
+    if any(c.dep_ == "relcl" and c.left_edge.lower_ in ("that", "which") for c in tok.children):
+        return None  # "metadata that changed": people take "who"
+    chat = not tok.doc.text[:1].isupper()  # lowercase names are a chat habit; prose capitalises them
     lemma = _lemma(tok)
     if lemma in _TEAM_NOUNS:
         return "team"
@@ -579,7 +651,7 @@ def _kind(tok: Any, known: frozenset[str]) -> str | None:
         and det in ("the", "our", "an", "a", "that", "this", "their", "your", "my")
     ):
         return "person"
-    if tok.ent_type_ == "PERSON" and tok.text.isalpha():
+    if tok.ent_type_ == "PERSON" and tok.text.isalpha() and (chat or tok.text[:1].isupper()):
         return "person"
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
         if tok.ent_type_ in _SYSTEM_ENTS or any(c.dep_ == "compound" for c in tok.children):
@@ -593,7 +665,8 @@ def _kind(tok: Any, known: frozenset[str]) -> str | None:
     if (
         tok.text.isalpha()
         and tok.text.islower()
-        and not det
+        and chat
+        and det in ("", "its")  # "its always rahul"
         and tok.pos_ in ("NOUN", "PROPN", "ADJ")
         and not any(c.dep_ in ("compound", "amod") for c in tok.children)
         and _unknown_word(low)
