@@ -209,6 +209,17 @@ _IDENTIFIER = LazyRegex(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+")
 _PEOPLE_COMPOUNDS = frozenset({"on-call", "follow-up", "follow-ups", "non-native", "so-called", "co-worker"})
 
 
+def _identifier(word: str) -> bool:
+    """A joined name no dictionary knows in full: search-api, orders_app (not fat-fingered, day-one)."""
+    if _IDENTIFIER.fullmatch(word) is None:
+        return False
+    if any(c in word for c in "_.") or any(c.isdigit() for c in word):
+        return True
+    from lemminflect import getAllLemmas
+
+    return not all(getAllLemmas(part) for part in word.split("-"))
+
+
 def system_words(sentence: str) -> list[str]:
     """The system words of ``sentence`` in order: digit names, acronyms, products and system nouns."""
     from assistant.tone.lexicon import NOT_A_NAME, PRODUCT_NAMES
@@ -222,7 +233,7 @@ def system_words(sentence: str) -> list[str]:
             or (word.isupper() and len(word) > 1)
             or low in PRODUCT_NAMES
             or (low in NOT_A_NAME and len(low) > 3 and low.isalpha() and low not in _FUNCTION_WORDS)
-            or _IDENTIFIER.fullmatch(word) is not None
+            or _identifier(word)
         )
         if technical and low not in _PEOPLE_COMPOUNDS and low not in (w.lower() for w in out):
             out.append(word)
