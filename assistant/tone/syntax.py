@@ -569,10 +569,11 @@ def _copula(tok: Any, kids: list[Any], subjects: list[Any]) -> list[tuple[Any, A
                     or (c.dep_ == "npadvmod" and any(g.lower_ == "every" for g in c.children))
                     for c in kids
                 )
-                cleft = any(
-                    c.dep_ == "relcl" and (_lemma(c) in _CAUSAL | _FAULT_VERBS or _bad_object(c))
-                    for c in attr.children
-                )
+                # "it was X who broke …": the clause hangs on X (relcl) or on the copula (ccomp with "who")
+                clauses = [c for c in attr.children if c.dep_ == "relcl"] + [
+                    c for c in kids if c.dep_ == "ccomp" and any(g.lower_ == "who" for g in c.children)
+                ]
+                cleft = any(_causal(c) or _lemma(c) in _FAULT_VERBS or _bad_object(c) for c in clauses)
                 if focus or cleft:
                     pairs.append((attr, tok, "cause"))
         if subj.lower_ in _DEMONSTRATIVE or _lemma(subj) in _BLAME_SUBJECTS:
