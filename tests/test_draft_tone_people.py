@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.draft.blame import is_blameful, people_of, rewrite
 from assistant.draft.pipeline import draft_postmortem
-from assistant.llm.offline import OfflineProvider
 from assistant.timeline import build_timeline
 from assistant.tone import syntax
+from assistant.tone.guard import is_blameful, people_of, rewrite
 
 pytestmark = pytest.mark.skipif(not syntax.available(), reason="spaCy pipeline not installed")
 
@@ -52,7 +51,7 @@ def test_the_gate_rewrites_a_blameful_sentence_keeping_times_and_systems() -> No
 
 
 def test_blame_of_a_participant_never_reaches_the_offline_draft_verbatim(tmp_path: Path) -> None:
-    pm = draft_postmortem(_timeline(tmp_path), provider=OfflineProvider())
+    pm = draft_postmortem(_timeline(tmp_path))
     dumped = pm.model_dump_json()
     assert BLAME not in dumped
     assert "search-api" in dumped  # the facts around it are still drafted
