@@ -261,7 +261,7 @@ def _distinct(ranked: list[Cause]) -> list[Cause]:
         w = content_words(c.text)
         if any(w and len(w & content_words(k.text)) / len(w | content_words(k.text)) >= 0.5 for k in kept):
             continue
-        if is_blameful(c.text):
+        if is_blameful(c.text, f.people):
             continue  # never quote blame, even as a cause (``fact_part`` already dropped blameful sentences)
         kept.append(c)
     return kept

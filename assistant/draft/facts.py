@@ -12,7 +12,7 @@ from assistant.domain import Event, Timeline
 from assistant.draft.analysis import Facts, clean
 from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
 from assistant.roles import role_of
-from assistant.tone.guard import is_blameful, quick_blameful
+from assistant.tone.guard import is_blameful, people_of, quick_blameful
 
 _ACTION = re.compile(
     r"\b(deploy\w*|roll(?:ed|ing)?[ -]?(?:back|out)\w*|rollback|revert\w*|restart\w*|scal(?:e|ed|ing)\b|"
@@ -88,7 +88,7 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     """Read the timeline once; every offline section is written from the result."""
     from assistant.injection import looks_like_injection
 
-    f = Facts(timeline=tl)
+    f = Facts(timeline=tl, people=people_of(tl))
     for e in tl.events:
         if looks_like_injection(e.text):
             continue
@@ -100,7 +100,11 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     # The full tone checker is slower: run it only on lines that could be quoted.
     for i, sc in f.scores.items():
         e = f.usable[i]
-        if e.source.value in ("chat", "note") and (sc >= 12 or _quotable(e)) and is_blameful(e.text):
+        if (
+            e.source.value in ("chat", "note")
+            and (sc >= 12 or _quotable(e))
+            and is_blameful(e.text, f.people)
+        ):
             del f.usable[i]
             f.blameful.add(i)
     f.scores = {i: sc for i, sc in f.scores.items() if i in f.usable}
@@ -377,7 +381,7 @@ def _response(f: Facts) -> None:
             continue  # status reports and figures belong to impact, not to the actions taken
         if kt.detected and e.time < kt.detected:
             continue
-        if e.id in f.blameful or is_blameful(e.text):
+        if e.id in f.blameful or is_blameful(e.text, f.people):
             f.blameful.add(e.id)
             continue  # never list a blameful line as a step taken
         item = (clean(e.text), e.id)
