@@ -66,6 +66,11 @@ class Settings(BaseSettings):
         default=False,
         description="also replace customer ids and company names (they identify organisations, not people)",
     )
+    redact_extra: str | None = Field(
+        default=None,
+        description="more terms to treat as sensitive, comma-separated (POSTMORTEM_REDACT_EXTRA): "
+        "identifiers that pass by default, e.g. 'CheckoutLatencyHigh,Harborline,re:kid-\\d{4}-q\\d'",
+    )
     draft_calls: Literal["auto", "sections", "single"] = Field(
         default="auto",
         description="one call per section, or all sections in one call; auto: single when the window is 16k or less",
@@ -163,6 +168,11 @@ class Settings(BaseSettings):
     def drafts_db(self) -> Path:
         """The SQLite drafts database in the data directory."""
         return self.home / "drafts.sqlite3"
+
+    @property
+    def redact_terms(self) -> list[str]:
+        """POSTMORTEM_REDACT_EXTRA as a list of terms ('re:' marks a regular expression)."""
+        return [t.strip() for t in (self.redact_extra or "").split(",") if t.strip()]
 
     @property
     def ui_logins(self) -> list[tuple[str, str]]:

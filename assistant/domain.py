@@ -179,6 +179,10 @@ class Coverage(_Model):
     file: str
     format: str = Field(description="detected format name")
     why: str = Field(default="", description="why this format: the evidence the detector saw")
+    dated: str = Field(
+        default="",
+        description="where stamps without a year or date took it: header line, file name, other sources",
+    )
     lines: int = Field(default=0, ge=0, description="lines read (blank ones included)")
     blank: int = Field(default=0, ge=0)
     timed: int = Field(default=0, ge=0, description="lines (or records) that carry a time of their own")

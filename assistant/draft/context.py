@@ -103,10 +103,7 @@ def format_sources(timeline: Timeline, *, budget: int = 30_000, counter: TokenCo
 
 def make_redactor(timeline: Timeline, *, alias_names: bool) -> tuple[Redactor, bool]:
     """A ``Redactor`` that knows the people of this incident (aliased when ``alias_names``)."""
-    from assistant.config import get_settings
-
-    customers = get_settings().redact_customers
-    return Redactor(alias_names=alias_names, names=timeline_names(timeline), customers=customers), alias_names
+    return Redactor.from_settings(alias_names=alias_names, names=timeline_names(timeline)), alias_names
 
 
 def build_context(

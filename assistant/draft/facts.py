@@ -14,7 +14,7 @@ from assistant.domain import Event, Timeline
 from assistant.draft.analysis import Facts, clean
 from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
 from assistant.roles import SURE, role_of
-from assistant.tone.guard import is_blameful, quick_blameful
+from assistant.tone.guard import is_blameful, people_of, quick_blameful
 
 _HEDGE = re.compile(
     r"(\?\s*$|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
@@ -50,7 +50,7 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
         from assistant.roles.assign import assign_roles
 
         tl.roles.update(assign_roles(tl.events))
-    f = Facts(timeline=tl)
+    f = Facts(timeline=tl, people=people_of(tl))
     for e in tl.events:
         if looks_like_injection(e.text):
             continue
@@ -62,7 +62,11 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     # The full tone checker is slower: run it only on lines that could be quoted.
     for i, sc in f.scores.items():
         e = f.usable[i]
-        if e.source.value in ("chat", "note") and (sc >= 12 or _quotable(f, e)) and is_blameful(e.text):
+        if (
+            e.source.value in ("chat", "note")
+            and (sc >= 12 or _quotable(f, e))
+            and is_blameful(e.text, f.people)
+        ):
             del f.usable[i]
             f.blameful.add(i)
     f.scores = {i: sc for i, sc in f.scores.items() if i in f.usable}
@@ -320,7 +324,7 @@ def _response(f: Facts) -> None:
             continue
         if (since and e.time < since) or (f.trigger is not None and e.id == f.trigger.id):
             continue
-        if e.id in f.blameful or is_blameful(e.text):
+        if e.id in f.blameful or is_blameful(e.text, f.people):
             f.blameful.add(e.id)
             continue  # never list a blameful line as a step taken
         item = (clean(e.text), e.id)

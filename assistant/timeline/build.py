@@ -102,17 +102,21 @@ def build_timeline(
         key_events=ke,
         metrics=Metrics.from_key_times(kt),
         clock=clock,
-        problems=list(result.problems),
+        problems=[*result.problems, *placement.problems],
         findings=placement.findings,
         roles=roles,
         key_candidates=choices,
         sources=[s.path for s in parsed],
-        coverage=coverage_of(result, counts),
+        coverage=coverage_of(result, counts, {p: c.dated for p, c in placement.clocks.items() if c.dated}),
     )
 
 
-def coverage_of(result: IngestResult, counts: dict[str, _FileCounts]) -> list[Coverage]:
+def coverage_of(
+    result: IngestResult, counts: dict[str, _FileCounts], dated: dict[str, str] | None = None
+) -> list[Coverage]:
     """Per file: the parser's coverage, completed with how many timed lines were condensed.
+
+    ``dated``: where the timeline gave a file's stamps their missing year or date (other sources, --date).
 
     A parser that does not report coverage yet gets one from its records (each record one timed line).
     Files that yielded nothing appear with format ``none`` and the problem as the reason.
@@ -125,6 +129,8 @@ def coverage_of(result: IngestResult, counts: dict[str, _FileCounts]) -> list[Co
             if s.coverage is not None
             else Coverage(file=s.path, format=s.format, lines=len(s.records), timed=len(s.records))
         )
+        if dated and s.path in dated and not cov.dated:
+            cov.dated = dated[s.path]
         fc = counts.get(s.path)
         if fc is not None:
             for reason, n in fc.dropped.items():

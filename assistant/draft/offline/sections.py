@@ -56,10 +56,10 @@ def _log_text(text: str) -> str:
     return f"first of {m.group(1)}: {t}" if m else t
 
 
-def _describe(e: Event, key: str | None = None) -> str:
+def _describe(e: Event, key: str | None = None, people: tuple[str, ...] = ()) -> str:
     text = _log_text(e.text) if e.source.value == "log" else clean(e.text, 220)
     # Same text as analyse() checked, so the tone checker's answer is cached.
-    if e.source.value in ("chat", "note") and is_blameful(e.text):
+    if e.source.value in ("chat", "note") and is_blameful(e.text, people):
         text = fact_part(text) or "(message left out: it assigns blame)"
     if e.source.value == "alert":
         text = f"Alert: {text}"
@@ -191,7 +191,7 @@ def timeline(f: Facts) -> s.TimelineDraft:
         entries.append(
             s.TimelineEntryDraft(
                 refs=[lead.id] + [e.id for e in g if e is not lead],
-                description=_describe(lead, keys.get(lead.id)),
+                description=_describe(lead, keys.get(lead.id), f.people),
                 time=lead.time.isoformat(),
             )
         )
