@@ -135,7 +135,7 @@ def test_without_the_injection_screen_the_same_draft_carries_the_claim(
     monkeypatch.setattr(assemble, "injection_lines", lambda tl: [])
     monkeypatch.setattr(assemble, "looks_like_injection", lambda text: False)
     # The blame rewrite can also drop an injected claim that names a person: off for the control.
-    monkeypatch.setattr(assemble, "rewrite", lambda text, full=True: (text, []))
+    monkeypatch.setattr(assemble, "rewrite", lambda text, full=True, people=(): (text, []))
     # And a window big enough that the injected log line reaches every section prompt.
     monkeypatch.setenv("POSTMORTEM_CONTEXT_TOKENS", "400000")
     get_settings(fresh=True)
