@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -30,7 +31,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def _times(path: Path, *more: Path) -> tuple[list[datetime], dict[str, object]]:
+def _times(path: Path, *more: Path) -> tuple[list[datetime], dict[str, Any]]:
     out = timeline_to_json(build_timeline([path, *more]))
     times = [datetime.fromisoformat(e["time"]) for e in out["events"] if e["refs"][0].startswith(str(path))]
     return times, out

@@ -416,6 +416,63 @@ def _negated(tok: Any) -> bool:
     return False
 
 
+def _verb_frames(tok: Any, lemma: str, kids: list[Any], subjects: list[Any]) -> list[tuple[Any, Any, str]]:
+    """Frames where a verb (``tok``) makes its subject the cause, the faulty actor or a counterfactual."""
+    pairs: list[tuple[Any, Any, str]] = []
+    causal = (
+        lemma in _CAUSAL
+        or any(c.dep_ == "prt" and c.lower_ in _PARTICLE.get(lemma, ()) for c in kids)
+        or (
+            lemma in _PARTICLE
+            and any(c.lower_ in _PARTICLE[lemma] for c in kids if c.dep_ in ("advmod", "dobj", "prep"))
+        )
+    )
+    leads = lemma in _LEAD and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in kids)
+    if causal or leads:
+        pairs += [(c, tok, "cause") for c in subjects]
+    if lemma in _FAULT_VERBS or (lemma == "fail" and any(c.dep_ == "xcomp" for c in kids)):
+        pairs += [(c, tok, "fault") for c in subjects]
+    if lemma in _DUTY_VERBS and _negated(tok) and _habitual(tok):
+        pairs += [(c, tok, "fault") for c in subjects]
+    if lemma not in _REPAIR_VERBS and (_bad_object(tok) or _unsafeguarded(tok)):
+        pairs += [(c, tok, "fault") for c in subjects]
+    if tok.dep_ in ("advcl", "ccomp") and _conditional(tok) and _averted(tok.head):
+        pairs += [(c, tok, "counterfactual") for c in subjects]
+    if lemma == "be":
+        pairs += _copula(tok, kids, subjects)
+    return pairs
+
+
+def _prep_frames(tok: Any) -> list[tuple[Any, Any, str]]:
+    """Frames where ``tok`` is the object of a causal preposition ("caused by X", "due to X's …")."""
+    pairs: list[tuple[Any, Any, str]] = []
+    prep = tok.head
+    word = prep.lower_
+    heads = _CAUSE_PREPS.get(word)
+    host = prep.head
+    host_lemma = _lemma(host)
+    if word == "by" and prep.dep_ == "agent":
+        heads = _CAUSAL | {"introduce", "make", "commit", "do"}
+        if _causal(host) or any(  # "the bad build was promoted by Hiroshi"
+            c.dep_ == "nsubjpass" and any(g.dep_ == "amod" and g.lower_ in _BAD for g in c.children)
+            for c in host.children
+        ):
+            heads = heads | {host_lemma}
+    if (
+        heads
+        and (host_lemma in heads or host.lower_ in heads)
+        and (
+            word != "with"
+            or host_lemma == "originate"
+            or any(c.dep_ == "nsubj" and _lemma(c) in _BLAME_SUBJECTS for c in host.children)
+        )
+    ):
+        pairs.append((tok, host, "cause"))
+    if word == "to" and host_lemma == "go" and any(_lemma(c) == "blame" for c in host.children):
+        pairs.append((tok, host, "cause"))
+    return pairs
+
+
 def _frames(tok: Any) -> list[tuple[Any, Any, str]]:
     """(agent, predicate, how) where ``tok`` heads a construction that can put an agent in the cause."""
     lemma = _lemma(tok)
@@ -423,52 +480,9 @@ def _frames(tok: Any) -> list[tuple[Any, Any, str]]:
     pairs: list[tuple[Any, Any, str]] = []
     subjects = [c for c in kids if c.dep_ == "nsubj"]
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
-        causal = (
-            lemma in _CAUSAL
-            or any(c.dep_ == "prt" and c.lower_ in _PARTICLE.get(lemma, ()) for c in kids)
-            or (
-                lemma in _PARTICLE
-                and any(c.lower_ in _PARTICLE[lemma] for c in kids if c.dep_ in ("advmod", "dobj", "prep"))
-            )
-        )
-        leads = lemma in _LEAD and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in kids)
-        if causal or leads:
-            pairs += [(c, tok, "cause") for c in subjects]
-        if lemma in _FAULT_VERBS or (lemma == "fail" and any(c.dep_ == "xcomp" for c in kids)):
-            pairs += [(c, tok, "fault") for c in subjects]
-        if lemma in _DUTY_VERBS and _negated(tok) and _habitual(tok):
-            pairs += [(c, tok, "fault") for c in subjects]
-        if lemma not in _REPAIR_VERBS and (_bad_object(tok) or _unsafeguarded(tok)):
-            pairs += [(c, tok, "fault") for c in subjects]
-        if tok.dep_ in ("advcl", "ccomp") and _conditional(tok) and _averted(tok.head):
-            pairs += [(c, tok, "counterfactual") for c in subjects]
-        if lemma == "be":
-            pairs += _copula(tok, kids, subjects)
+        pairs += _verb_frames(tok, lemma, kids, subjects)
     if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
-        prep = tok.head
-        word = prep.lower_
-        heads = _CAUSE_PREPS.get(word)
-        host = prep.head
-        host_lemma = _lemma(host)
-        if word == "by" and prep.dep_ == "agent":
-            heads = _CAUSAL | {"introduce", "make", "commit", "do"}
-            if _causal(host) or any(  # "the bad build was promoted by Hiroshi"
-                c.dep_ == "nsubjpass" and any(g.dep_ == "amod" and g.lower_ in _BAD for g in c.children)
-                for c in host.children
-            ):
-                heads = heads | {host_lemma}
-        if (
-            heads
-            and (host_lemma in heads or host.lower_ in heads)
-            and (
-                word != "with"
-                or host_lemma == "originate"
-                or any(c.dep_ == "nsubj" and _lemma(c) in _BLAME_SUBJECTS for c in host.children)
-            )
-        ):
-            pairs.append((tok, host, "cause"))
-        if word == "to" and host_lemma == "go" and any(_lemma(c) == "blame" for c in host.children):
-            pairs.append((tok, host, "cause"))
+        pairs += _prep_frames(tok)
     if lemma in ("outage", "mess", "incident", "screwup", "disaster") and any(c.dep_ == "poss" for c in kids):
         pairs.append((tok, tok, "cause"))  # "oskar's outage"
     if lemma in _CAUSE_NOUNS and tok.pos_ == "NOUN":  # "Root cause: Marco's untested migration."
@@ -503,7 +517,7 @@ def _conditional(tok: Any) -> bool:
     if any(m.lower_ in ("if", "unless") for m in marks):
         return True
     first = tok.left_edge
-    return first.lower_ == "had" and first.head.i == tok.i
+    return bool(first.lower_ == "had" and first.head.i == tok.i)
 
 
 def _habitual(tok: Any) -> bool:
@@ -611,16 +625,21 @@ def _blamed(agent: Any, known: frozenset[str], how: str) -> tuple[str, Any] | No
             return "named-individual-fault", c
         if owner_kind == "team":
             return "team-blame", c
-    # "an error (made) by our operations team"
-    if fault:
-        for c in agent.children:
-            if c.dep_ in ("prep", "acl"):
-                for by in [c, *c.children]:
-                    if by.lower_ == "by":
-                        for g in by.children:
-                            k = _kind(g, known) if g.dep_ == "pobj" else None
-                            if k:
-                                return ("team-blame" if k == "team" else "named-individual-fault"), g
+    return _by_agent(agent, known) if fault else None
+
+
+def _by_agent(agent: Any, known: frozenset[str]) -> tuple[str, Any] | None:
+    """The person or team a fault noun is attributed to with "by": "an error (made) by our operations team"."""
+    for c in agent.children:
+        if c.dep_ not in ("prep", "acl"):
+            continue
+        for by in [c, *c.children]:
+            if by.lower_ != "by":
+                continue
+            for g in by.children:
+                k = _kind(g, known) if g.dep_ == "pobj" else None
+                if k:
+                    return ("team-blame" if k == "team" else "named-individual-fault"), g
     return None
 
 
