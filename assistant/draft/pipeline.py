@@ -15,8 +15,15 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.domain import Timeline
 from assistant.draft.context import Budget, DraftContext, build_context, summarise_windows
+from assistant.draft.free_sections import (
+    free_position,
+    free_request,
+    guidance_notes,
+    planned_sections,
+    versions_for,
+)
 from assistant.draft.prompts import get_registry
-from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus
+from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus, TemplateRef
 from assistant.draft.single import draft_all, use_single
 from assistant.errors import PromptError, ProviderError
 from assistant.llm.base import Message, Provider, StructuredRequest
@@ -25,13 +32,23 @@ SectionCallback = Callable[[str, BaseModel], None]
 MAX_TIMELINE_ENTRIES = 60
 
 
-def build_request(name: str, ctx: DraftContext, shared: dict[str, Any]) -> StructuredRequest[Any]:
-    """The structured request for one section: system rules + the section prompt with the delimited sources."""
+def build_request(
+    name: str, ctx: DraftContext, shared: dict[str, Any], template: TemplateRef | None = None
+) -> StructuredRequest[Any]:
+    """The structured request for one section: system rules + the section prompt with the delimited sources.
+
+    With a team ``template``, the guidance under the headings this section fills follows the prompt,
+    and a free section (``free:N``) gets its own prompt built from its heading and guidance.
+    """
+    if template is not None and free_position(name) is not None:
+        return free_request(name, ctx, shared, template, MAX_TIMELINE_ENTRIES)
     if name not in SECTION_MODELS:
         raise PromptError(f"unknown section {name!r}; choose from {', '.join(SECTION_ORDER)}")
     reg = get_registry()
     tl = ctx.timeline
     user = reg.render(name, **ctx.prompt_vars(), max_entries=MAX_TIMELINE_ENTRIES)
+    if notes := guidance_notes(template, name):
+        user += "\n" + reg.render("_guidance", notes=notes)
     return StructuredRequest(
         messages=[Message("system", reg.render("system")), Message("user", user)],
         schema=SECTION_MODELS[name],
@@ -40,11 +57,12 @@ def build_request(name: str, ctx: DraftContext, shared: dict[str, Any]) -> Struc
     )
 
 
-def prompt_versions(sections: Sequence[str]) -> dict[str, str]:
+def prompt_versions(sections: Sequence[str], template: TemplateRef | None = None) -> dict[str, str]:
     """The template versions a draft of these sections uses."""
     reg = get_registry()
     versions = {"system": reg.version("system"), "_context": reg.version("_context")}
-    versions.update({name: reg.version(name) for name in sections})
+    versions.update({name: reg.version(name) for name in sections if free_position(name) is None})
+    versions.update(versions_for(sections, template))
     return versions
 
 
@@ -55,8 +73,13 @@ def draft_postmortem(
     library: Any | None = None,
     on_section: SectionCallback | None = None,
     sections: Sequence[str] | None = None,
+    template: TemplateRef | None = None,
 ) -> Postmortem:
-    """Draft every section (or ``sections``) of a postmortem for ``timeline``."""
+    """Draft every section (or ``sections``) of a postmortem for ``timeline``.
+
+    With a team ``template`` only the sections its headings show are drafted (plus metadata), each
+    with the template's guidance, and its free sections too; the draft carries the template.
+    """
     from assistant.config import get_settings
     from assistant.draft.assemble import assemble
     from assistant.draft.clip import clip_long_events
@@ -74,20 +97,22 @@ def draft_postmortem(
     ctx = build_context(timeline, alias_names=alias, library=library, budget=budget)
     if ctx.windows and provider is not offline:
         summarise_windows(ctx, provider, workers=settings.llm_concurrency)
-    wanted = [s for s in SECTION_ORDER if sections is None or s in sections]
-    unknown = [s for s in (sections or ()) if s not in SECTION_MODELS]
+    planned = planned_sections(template)
+    wanted = [s for s in planned if sections is None or s in sections]
+    unknown = [s for s in (sections or ()) if s not in SECTION_MODELS and s not in planned]
     if unknown:
-        raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTION_ORDER)}")
-    versions = prompt_versions(wanted)
+        raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(planned)}")
+    versions = prompt_versions(wanted, template)
     shared: dict[str, Any] = {"lock": threading.Lock(), "offline_facts": ctx.analysis}
     drafted: dict[str, BaseModel] = {}
     status: dict[str, SectionStatus] = {}
 
     def run(name: str) -> tuple[str, BaseModel, SectionStatus]:
-        request = build_request(name, ctx, shared)
+        request = build_request(name, ctx, shared, template)
+        version = versions["free_section" if free_position(name) is not None else name]
         try:
             out = provider.generate(request)
-            return name, out, SectionStatus(provider=provider.name, prompt_version=versions[name])
+            return name, out, SectionStatus(provider=provider.name, prompt_version=version)
         except (ProviderError, ValidationError) as exc:
             # The model failed for good: keep the draft complete with the deterministic drafter.
             from assistant.draft.fallback import describe_failure
@@ -100,7 +125,7 @@ def draft_postmortem(
                 out,
                 SectionStatus(
                     provider=offline.name,
-                    prompt_version=versions[name],
+                    prompt_version=version,
                     status="fallback",
                     error=why,
                     reason=reason,
@@ -110,10 +135,15 @@ def draft_postmortem(
 
     workers = max(1, min(settings.llm_concurrency, len(wanted)))
     if ctx.report is not None and ctx.report.calls == "single":
-        drafted, status = draft_all(wanted, ctx, provider, offline, versions, shared)
-        for name in wanted:
+        ours = [n for n in wanted if free_position(n) is None]
+        drafted, status = draft_all(ours, ctx, provider, offline, versions, shared)
+        for name in ours:
             if on_section:
                 on_section(name, drafted[name])
+        for name, out, st in (run(n) for n in wanted if free_position(n) is not None):
+            drafted[name], status[name] = out, st
+            if on_section:
+                on_section(name, out)
     elif provider is offline or workers == 1:
         results = (run(name) for name in wanted)
         for name, out, st in results:
@@ -135,6 +165,7 @@ def draft_postmortem(
         status=status,
         provider=provider,
         versions=versions,
+        template=template,
     )
     pm.provenance.context = ctx.report
     return pm

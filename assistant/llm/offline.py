@@ -31,6 +31,14 @@ class OfflineProvider:
         from assistant.draft.offline_sections import WRITERS
         from assistant.draft.schema import SECTION_MODELS
 
+        heading = request.context.get("free_heading")
+        if heading is not None:  # a free section of a team's template
+            from assistant.draft.free_sections import write_offline
+
+            facts = self._facts(request.context["timeline"], request.context.get("shared"))
+            with self._lock:
+                self.usage.calls += 1
+            return request.schema.model_validate(write_offline(facts, heading).model_dump())
         section = request.context.get("section") or next(
             (n for n, m in SECTION_MODELS.items() if m is request.schema), None
         )
