@@ -167,6 +167,9 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                                                    elem_id="severity")  # fmt: skip
                             provider = gr.Dropdown(providers, value=default_provider, label="Provider",
                                                    elem_id="provider")  # fmt: skip
+                        from assistant.ui.template_picker import add_picker
+
+                        template = add_picker(gr)
                         draft_btn = gr.Button("Draft", variant="primary", elem_id="draft-btn")
                         status = gr.Markdown("", elem_id="status")
                         notice = gr.Markdown("", elem_id="notice")
@@ -214,7 +217,7 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
         load_names = [*open_names, "in:files"]
 
         outs.on(draft_btn.click, partial(h.run_draft, ctx), all_names, "draft", gen=True,
-                inputs=[pasted, files, tz, day, severity, provider], concurrency_limit=10,
+                inputs=[pasted, files, tz, day, severity, provider, template], concurrency_limit=10,
                 show_progress="minimal")  # fmt: skip
         _wire_editor(ctx, outs, section_widgets, draft_id, provider)
         outs.on(drafts.input, partial(h.open_draft, ctx), open_names, "open_draft", inputs=[drafts])

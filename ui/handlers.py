@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.config import Settings
 from assistant.domain import Timeline
+from assistant.draft.schema import TemplateRef
 from assistant.errors import PostmortemError
 from assistant.review.promises import with_open_promises
 from assistant.store.drafts import DraftStore
@@ -192,13 +193,17 @@ def run_draft(
     date_text: str,
     severity: str,
     provider_name: str,
+    template: str = "",
 ) -> Iterator[View]:
     """Draft a postmortem, yielding the stages and each section as it finishes."""
+    from assistant.ui.template_picker import resolve
+
     files = [str(f) for f in (files or [])]
     prog = _Progress()
     view: View = {"status": prog.stage("Reading files"), "notice": ""}
     yield view
     try:
+        team_template = resolve(template)
         zone, day = _parse_inputs(tz, date_text)
         _check_sizes(ctx, files)
         ingested = services.ingest(pasted or "", files, max_bytes=ctx.settings.ui_max_upload_mb * 1024 * 1024)
@@ -213,6 +218,7 @@ def run_draft(
     inputs: dict[str, Any] = {
         "pasted": pasted or "", "files": [Path(f).name for f in files], "tz": tz or "",
         "date": date_text or "", "severity": severity or "auto", "provider": provider_name or "offline",
+        "template": team_template.name if team_template else "",
     }  # fmt: skip
     yield {"status": prog.stage("Building the timeline")}
     try:
@@ -254,8 +260,9 @@ def run_draft(
         "similar": draft_view(draft, matches=inputs["matches"], tone=False)["similar"],
     }
     yield from _draft_sections(
-        ctx, draft_id, draft, tl, provider_name, library, prog, severity, inputs["matches"]
-    )
+        ctx, draft_id, draft, tl, provider_name, library, prog, severity, inputs["matches"],
+        template=team_template,
+    )  # fmt: skip
 
 
 def _draft_sections(
@@ -269,11 +276,12 @@ def _draft_sections(
     severity: str,
     matches: list[Any],
     sections: Sequence[str] | None = None,
+    template: TemplateRef | None = None,
 ) -> Iterator[View]:
     from assistant.draft.fallback import fallback_line, fallback_sections
-    from assistant.draft.schema import SECTION_ORDER
+    from assistant.draft.free_sections import planned_sections
 
-    prog.sections = {n: False for n in (sections or SECTION_ORDER)}
+    prog.sections = {n: False for n in (sections or planned_sections(template))}
     yield {"status": prog.stage("Drafting sections")}
     events: queue.Queue[tuple[str, Any, Any]] = queue.Queue()
 
@@ -283,7 +291,14 @@ def _draft_sections(
     def work() -> None:
         try:
             provider = services.get_provider(provider_name, ctx.settings)
-            pm = services.draft(tl, provider=provider, library=library, on_section=report, sections=sections)
+            pm = services.draft(
+                tl,
+                provider=provider,
+                library=library,
+                on_section=report,
+                sections=sections,
+                template=template,
+            )
             events.put(("done", pm, None))
         except BaseException as exc:  # handed to the UI thread, which shows it
             events.put(("error", exc, None))
@@ -358,10 +373,12 @@ def regenerate(ctx: UiContext, draft_id: str, section: str, provider_name: str) 
         library = services.open_library(ctx.settings)
     except Exception:  # regenerating without past incidents is still useful
         library = None
+    from assistant.ui.template_picker import stored
+
     prog = _Progress()
     yield from _draft_sections(
         ctx, draft_id, rec.draft, tl, provider_name, library, prog, rec.inputs.get("severity", "auto"),
-        matches, sections=[section],
+        matches, sections=[section], template=stored(rec.draft),
     )  # fmt: skip
 
 

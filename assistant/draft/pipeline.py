@@ -99,6 +99,7 @@ def draft_postmortem(
         summarise_windows(ctx, provider, workers=settings.llm_concurrency)
     planned = planned_sections(template)
     wanted = [s for s in planned if sections is None or s in sections]
+    wanted += [s for s in SECTION_ORDER if sections and s in sections and s not in planned]
     unknown = [s for s in (sections or ()) if s not in SECTION_MODELS and s not in planned]
     if unknown:
         raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(planned)}")
