@@ -64,6 +64,8 @@ def _convert(name: str, value: Any) -> list[Any]:
         return [pd.DataFrame(value, columns=TABLES[name[6:]])]
     if name == "exports":
         return [gr.update(value=value or None, visible=bool(value))]
+    if name == "conflict":  # the conflict panel shows only while a save is refused
+        return [value, gr.update(visible=bool(value))]
     return [value]
 
 
@@ -108,14 +110,27 @@ class _Outputs:
         def call(*args: Any) -> Any:
             return self._tuple(names, fn(*args))
 
-        return call
+        return _with_request(call, fn)
 
     def wrap_gen(self, fn: Callable[..., Iterator[dict[str, Any]]], names: list[str]) -> Callable[..., Any]:
         def call(*args: Any) -> Iterator[Any]:
             for view in fn(*args):
                 yield self._tuple(names, view)
 
-        return call
+        return _with_request(call, fn)
+
+
+def _with_request(call: Callable[..., Any], fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Gradio injects the signed-in request into a parameter named ``request``: keep it visible on ``call``."""
+    import inspect
+
+    import gradio as gr
+
+    sig = inspect.signature(fn)
+    if "request" in sig.parameters:
+        call.__signature__ = sig  # type: ignore[attr-defined]
+        call.__annotations__ = {"request": gr.Request}
+    return call
 
 
 def build_app(settings: Settings | None = None, *, example: bool = False) -> Any:
@@ -124,9 +139,9 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
     import gradio as gr
 
     from assistant.store.drafts import DraftStore
+    from assistant.ui import edit_guard, services
     from assistant.ui import handlers as h
     from assistant.ui import outputs as o
-    from assistant.ui import services
 
     settings = settings or get_settings()
     ctx = UiContext(settings=settings, store=DraftStore(settings.database, redact=settings.store_redacted),
@@ -212,15 +227,18 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
 
         editor_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
         editor_names += [f"table:{k}" for k in TABLES] + [f"tone:{s.name}" for s in SECTIONS]
+        editor_names += [*edit_guard.base_names(), "conflict"]
         all_names = ["status", "notice", "draft_id", "drafts", "keytimes", "similar", *editor_names]
         open_names = [*all_names, "in:pasted", "in:tz", "in:date", "in:severity"]
         load_names = [*open_names, "in:files"]
 
-        outs.on(draft_btn.click, partial(h.run_draft, ctx), all_names, "draft", gen=True,
+        outs.on(draft_btn.click, edit_guard.stamped(ctx, partial(h.run_draft, ctx), gen=True), all_names, "draft",
+                gen=True,
                 inputs=[pasted, files, tz, day, severity, provider, template], concurrency_limit=10,
                 show_progress="minimal")  # fmt: skip
         _wire_editor(ctx, outs, section_widgets, draft_id, provider)
-        outs.on(drafts.input, partial(h.open_draft, ctx), open_names, "open_draft", inputs=[drafts])
+        outs.on(drafts.input, edit_guard.stamped(ctx, partial(h.open_draft, ctx), draft_arg=0), open_names,
+                "open_draft", inputs=[drafts])  # fmt: skip
         outs.on(new_btn.click, lambda: h.new_draft(ctx), load_names, "new_draft")
         outs.on(
             export_btn.click, partial(o.export_files, ctx), ["exports", "notice"], "export", inputs=[draft_id]
@@ -228,15 +246,18 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
         outs.on(publish_btn.click, partial(o.publish, ctx), ["publish"], "publish", inputs=[draft_id])
         tone_names = ["tone:check", "tone_rewrite", "tone_summary"]
         outs.on(tone_btn.click, h.tone_check_text, tone_names, "tone_check", inputs=[tone_in])
-        outs.on(demo.load, lambda: h.on_load(ctx), load_names, "load")
+        outs.on(demo.load, edit_guard.stamped(ctx, lambda: h.on_load(ctx)), load_names, "load")
     demo.queue(default_concurrency_limit=8)
     return demo
 
 
 def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
     """The editable sections: textboxes, tone panel, "use rewrite", regenerate; then the two tables."""
+    from assistant.ui import edit_guard
+
     widgets: dict[str, dict[str, Any]] = {}
     gr.Markdown("## Draft")
+    widgets["_conflict"] = edit_guard.add_components(gr, outs)
     for s in SECTIONS:
         w: dict[str, Any] = {"fields": {}}
         with gr.Group(elem_classes="section-box"):
@@ -270,29 +291,56 @@ def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
 
 def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, Any]], draft_id: Any,
                  provider: Any) -> None:  # fmt: skip
-    from assistant.ui import handlers as h
+    import gradio as gr
 
-    saved = ["draft_id", "saved"]
+    from assistant.ui import edit_guard as g
+    from assistant.ui import handlers as h
+    from assistant.ui.review_tab import current_user
+
+    def user(request: Any) -> str | None:
+        return current_user(ctx.settings, request)
+
+    saved = ["draft_id", "saved", *g.CONFLICT_NAMES]
     quiet: dict[str, Any] = {"show_progress": "hidden"}
     for s in SECTIONS:
         w = widgets[s.name]
         tone_names = [f"tone:{s.name}"]
         for path, tb in w["fields"].items():
             api = path.replace(".", "_")
-            outs.on(tb.input, lambda did, text, path=path: h.save_field(ctx, did, path, text), saved,
-                    f"save_{api}", inputs=[draft_id, tb], trigger_mode="always_last", **quiet)  # fmt: skip
+            base = outs.components[f"base:{path}"][0]
 
-            def _blur(did: str, text: str, path: str = path, name: str = s.name) -> dict[str, Any]:
-                view = h.save_field(ctx, did, path, text)
+            def _save(did: str, text: str, b: str, request: gr.Request, path: str = path) -> dict[str, Any]:
+                return g.save_field(ctx, did, path, text, b, user(request))
+
+            def _blur(did: str, text: str, b: str, request: gr.Request, path: str = path,
+                      name: str = s.name) -> dict[str, Any]:  # fmt: skip
+                view = g.save_field(ctx, did, path, text, b, user(request))
                 return {**view, **h.check_section(ctx, view["draft_id"], name)}
 
-            outs.on(tb.blur, _blur, [*saved, *tone_names], f"check_{api}", inputs=[draft_id, tb], **quiet)
+            names = [*saved, f"base:{path}"]
+            outs.on(tb.input, _save, names, f"save_{api}", inputs=[draft_id, tb, base], trigger_mode="always_last",
+                    **quiet)  # fmt: skip
+            outs.on(
+                tb.blur, _blur, [*names, *tone_names], f"check_{api}", inputs=[draft_id, tb, base], **quiet
+            )
         sec_names = [f"field:{f.path}" for f in s.fields] + tone_names
-        outs.on(w["rewrite"].click, lambda did, name=s.name: h.use_rewrite(ctx, did, name),
+        sec_names += [f"base:{f.path}" for f in s.fields]
+        outs.on(w["rewrite"].click, g.stamped(ctx, lambda did, name=s.name: h.use_rewrite(ctx, did, name), draft_arg=0),
                 [*sec_names, "saved", "notice"], f"rewrite_{s.name}", inputs=[draft_id])  # fmt: skip
-        outs.on(w["regen"].click, lambda did, prov, name=s.name: h.regenerate(ctx, did, name, prov),
+        outs.on(w["regen"].click, g.stamped(ctx, lambda did, prov, name=s.name: h.regenerate(ctx, did, name, prov),
+                                            draft_arg=0, gen=True),
                 [*sec_names, "status", "notice", "draft_id", "drafts", "keytimes"], f"regenerate_{s.name}",
                 inputs=[draft_id, provider], gen=True)  # fmt: skip
+    c = widgets["_conflict"]
+    field_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
+    resolved = [*field_names, *g.base_names(), *g.CONFLICT_NAMES, "saved", "draft_id"]
+
+    def _mine(did: str, state: str, request: gr.Request) -> dict[str, Any]:
+        return g.keep_mine(ctx, did, state, user(request))
+
+    outs.on(c["mine"].click, _mine, resolved, "conflict_keep_mine", inputs=[draft_id, c["state"]])
+    outs.on(c["theirs"].click, lambda did, state: g.take_theirs(ctx, did, state), resolved,
+            "conflict_take_theirs", inputs=[draft_id, c["state"]])  # fmt: skip
     for key in TABLES:
         w = widgets[key]
         outs.on(w["table"].input, lambda did, rows, key=key: h.save_table(ctx, did, key, rows), saved,

@@ -1,0 +1,148 @@
+"""Editor saves go through the store's version check: a stale save is refused and both texts shown.
+
+Each editable field carries, in a hidden ``base:<path>`` component, the draft version its text was
+loaded or last saved at. A save sends it as ``base_version`` to ``review.history.save_section``,
+which refuses the save when someone else changed that field since (a change to another field is
+not a conflict). The refusal shows both texts in the conflict panel, which offers to keep mine
+(saved over theirs, knowingly) or to take theirs into the editor.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from assistant.errors import StaleSaveError
+from assistant.review import history
+from assistant.ui.handlers import UiContext, _saved
+from assistant.ui.sections import FIELD_BY_PATH, FIELDS
+from assistant.ui.views import View
+
+CONFLICT_NAMES = ["conflict", "conflict_state"]
+
+
+def base_names() -> list[str]:
+    """The view names of the hidden base versions, one per editable field."""
+    return [f"base:{f.path}" for f in FIELDS]
+
+
+def stamp(ctx: UiContext, view: View, draft_id: str | None) -> View:
+    """Add the stored version as the base of every field the view loads into the editor."""
+    fields = [n[6:] for n in view if n.startswith("field:")]
+    if not fields:
+        return view
+    rec = ctx.store.get(draft_id) if draft_id else None
+    version = str(rec.version) if rec else ""
+    view.update({f"base:{p}": version for p in fields})
+    return view
+
+
+def _base(text: Any) -> int | None:
+    try:
+        return int(str(text).strip())
+    except ValueError:
+        return None
+
+
+def _both_texts(exc: StaleSaveError, label: str) -> str:
+    def quote(text: str) -> str:
+        return "\n".join(f"> {line}" for line in (text or "(empty)").splitlines()) or "> (empty)"
+
+    return (
+        f"### ⚠️ Not saved: {label} was changed by someone else\n\n"
+        f"You edited version {exc.expected}; the draft is now at version {exc.current}. Nothing was "
+        "overwritten. Compare, then keep yours or take theirs.\n\n"
+        f"**Yours (not saved)**\n\n{quote(exc.mine)}\n\n**Theirs (saved, version {exc.current})**\n\n"
+        f"{quote(exc.theirs)}"
+    )
+
+
+def save_field(
+    ctx: UiContext, draft_id: str | None, path: str, text: str, base: Any, user: str | None
+) -> View:
+    """Save one textbox from the version it was loaded at; a stale save returns the conflict instead."""
+    f = FIELD_BY_PATH[path]
+    rec = ctx.store.get(draft_id) if draft_id else None
+    if rec is None:  # the first edit of a new draft creates it; nobody else can have changed it
+        draft_id = ctx.store.create(title="Untitled draft", draft={"title": "Untitled draft"}, author=user)
+        rec = ctx.store.get(draft_id)
+        assert rec is not None
+    # An editor that sent no base (an API client of an older page) saves over the current version.
+    base_version = _base(base) or rec.version
+    try:
+        version = history.save_section(
+            ctx.store, rec.id, path, text or "", base_version=base_version, user=user
+        )
+    except StaleSaveError as exc:
+        state = {"path": path, "mine": exc.mine, "theirs": exc.theirs, "current": exc.current}
+        return {"draft_id": rec.id, "saved": "⚠️ Not saved: see the conflict below",
+                "conflict": _both_texts(exc, f.label), "conflict_state": json.dumps(state)}  # fmt: skip
+    return {"draft_id": rec.id, "saved": _saved(), f"base:{path}": str(version)}
+
+
+def _state(text: str) -> dict[str, Any] | None:
+    try:
+        state = json.loads(text or "")
+    except ValueError:
+        return None
+    return state if isinstance(state, dict) and state.get("path") in FIELD_BY_PATH else None
+
+
+def keep_mine(ctx: UiContext, draft_id: str | None, state_text: str, user: str | None) -> View:
+    """Save my text over theirs, knowingly (refused again if the field changed once more meanwhile)."""
+    state = _state(state_text)
+    if state is None or not draft_id:
+        return {"conflict": "", "conflict_state": ""}
+    view = save_field(ctx, draft_id, state["path"], state["mine"], state["current"], user)
+    if "conflict" not in view:
+        view.update({"conflict": "", "conflict_state": "", f"field:{state['path']}": state["mine"]})
+    return view
+
+
+def take_theirs(ctx: UiContext, draft_id: str | None, state_text: str) -> View:
+    """Put their saved text into my editor and continue from their version."""
+    state = _state(state_text)
+    if state is None:
+        return {"conflict": "", "conflict_state": ""}
+    path = state["path"]
+    return {f"field:{path}": state["theirs"], f"base:{path}": str(state["current"]), "conflict": "",
+            "conflict_state": "", "saved": "Took their text"}  # fmt: skip
+
+
+def add_components(gr: Any, outs: Any) -> dict[str, Any]:
+    """The hidden base versions and the conflict panel (call inside the editor's layout)."""
+    for f in FIELDS:
+        outs.add(f"base:{f.path}", gr.Textbox("", visible=False, elem_id=f"base-{f.path.replace('.', '-')}"))
+    with gr.Group(visible=False, elem_id="conflict-box") as box:
+        panel = gr.Markdown("", elem_id="conflict")
+        state = gr.Textbox("", visible=False, elem_id="conflict-state")
+        with gr.Row():
+            mine = gr.Button("Keep mine", size="sm", elem_id="conflict-mine")
+            theirs = gr.Button("Take theirs", size="sm", elem_id="conflict-theirs")
+    outs.add("conflict", panel, box)
+    outs.add("conflict_state", state)
+    return {"mine": mine, "theirs": theirs, "state": state}
+
+
+def stamped(ctx: UiContext, fn: Any, *, draft_arg: int | None = None, gen: bool = False) -> Any:
+    """Wrap a handler so every view that loads fields also sets their base versions.
+
+    The draft is the handler's ``draft_arg``-th argument, or the ``draft_id`` a view announces
+    (drafting creates the draft on the way).
+    """
+    if gen:
+
+        def run_gen(*args: Any) -> Any:
+            did = args[draft_arg] if draft_arg is not None else None
+            for view in fn(*args):
+                did = view.get("draft_id") or did
+                yield stamp(ctx, view, did)
+
+        return run_gen
+
+    def run(*args: Any) -> View:
+        view = fn(*args)
+        did = view.get("draft_id") or (args[draft_arg] if draft_arg is not None else None)
+        return stamp(ctx, view, did)
+
+    return run
