@@ -173,3 +173,19 @@ def test_an_unknown_template_names_the_built_in_ones(tmp_path) -> None:  # type:
     f.write_bytes(b"## Summary\n\xff\xfe\n")
     with pytest.raises(InputError, match="UTF-8"):
         load_template(f)
+
+
+def test_templates_command_lists_the_built_ins_and_shows_a_files_mapping(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from assistant.cli.app import app
+
+    listed = CliRunner().invoke(app, ["templates"])
+    assert listed.exit_code == 0 and listed.output.splitlines()[2].startswith("minimal      What happened")
+    f = tmp_path / "team.md"
+    f.write_text(TEMPLATE, encoding="utf-8")
+    shown = CliRunner().invoke(app, ["templates", str(f)])
+    assert shown.exit_code == 0, shown.output
+    assert "## 5 Whys  →  root cause (alias)  — Ask why until" in shown.output
+    assert "## Regulatory reporting  →  free section  — Which regulator was told, and when." in shown.output
+    assert "## Lessons  →  lessons (exact)" in shown.output

@@ -33,7 +33,8 @@ def test_the_picker_offers_ours_and_the_built_in_templates_and_previews_the_mapp
     assert [v for _, v in choices()[1:]] == ["atlassian", "google-sre", "minimal", "pagerduty"]
     md = preview("minimal")
     assert (
-        "| What happened | summary (alias) |" in md and "| What we will do | action items (meaning) |" in md
+        "| What happened | summary (alias) |" in md
+        and "| What we will do | action items (meaning 0.56) |" in md
     )
     assert preview("no-such-template").startswith("⚠️") and "google-sre" in preview("no-such-template")
 

@@ -41,13 +41,10 @@ def preview(spec: str | None) -> str:
     if t is None:
         return "_The draft uses our own sections and order._"
     rows = ["| heading | will hold |", "|---|---|"]
+    from assistant.team_templates import holds
+
     for h in t.headings:
-        what = (
-            f"{h.part.replace('_', ' ')} ({h.matched_by})"
-            if h.part
-            else ("groups the headings below" if h.container and not h.guidance else "free section")
-        )
-        rows.append(f"| {'&nbsp;' * 2 * (h.level - 2)}{h.heading} | {what} |")
+        rows.append(f"| {'&nbsp;' * 2 * (h.level - 2)}{h.heading} | {holds(h)} |")
     return f"**{t.name}** · `{t.sha256[:12]}`\n\n" + "\n".join(rows)
 
 

@@ -6,7 +6,7 @@ or by meaning (``match.py``), or ``None`` for a free section the drafter writes 
 guidance. Built-in templates are Markdown files in ``builtin/``, headings and our own guidance only.
 """
 
-from assistant.team_templates.load import builtin_names, from_text, load_template
+from assistant.team_templates.load import builtin_names, from_text, holds, load_template
 from assistant.team_templates.parts import PART_BY_KEY, PARTS, Part, children_of, sections_for
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "builtin_names",
     "children_of",
     "from_text",
+    "holds",
     "load_template",
     "sections_for",
 ]

@@ -6,7 +6,7 @@ import hashlib
 from importlib.resources import files
 from pathlib import Path
 
-from assistant.draft.schema import TemplateRef
+from assistant.draft.schema import TemplateHeading, TemplateRef
 from assistant.errors import InputError
 from assistant.team_templates.match import match_headings
 from assistant.team_templates.parse import parse_headings
@@ -51,3 +51,11 @@ def load_template(spec: str | Path, *, meaning: bool = True) -> TemplateRef:
             f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8"
         ) from exc
     return from_text(text, name=path.name, meaning=meaning)
+
+
+def holds(h: TemplateHeading) -> str:
+    """What a heading will hold in the draft, for people: 'root cause (alias)', 'free section', ..."""
+    if h.part:
+        score = f" {h.score:.2f}" if h.matched_by == "meaning" and h.score is not None else ""
+        return f"{h.part.replace('_', ' ')} ({h.matched_by}{score})"
+    return "groups the headings below" if h.container and not h.guidance else "free section"
