@@ -90,3 +90,24 @@ def test_the_served_editor_refuses_a_stale_save_through_its_api(tmp_path: Path) 
         assert second["saved"].startswith("⚠️ Not saved") and "Erin's summary." in second["conflict"]
         rec = app.store.get(draft_id)
         assert rec is not None and rec.draft["summary"] == "Erin's summary."
+
+
+def test_a_stale_table_save_is_refused_too_and_take_theirs_loads_their_rows(ctx: UiContext) -> None:
+    draft = {**DRAFT, "action_items": [{"description": "Alert on pool saturation", "owner": "bob"}]}
+    draft_id = ctx.store.create(draft=draft)
+    dana, erin = _opened(ctx, draft_id), _opened(ctx, draft_id)
+    assert dana["table:action_items"] == "1"
+    row = ["Alert on pool saturation", "erin", "", "medium", "prevent", ""]
+    ok = g.save_table(ctx, draft_id, "action_items", [row], erin["table:action_items"], "erin")
+    assert ok["base:table:action_items"] == "2"
+    mine = ["Alert on pool saturation", "dana", "", "medium", "prevent", ""]
+    refused = g.save_table(ctx, draft_id, "action_items", [mine], dana["table:action_items"], "dana")
+    assert (
+        "action items table was changed" in refused["conflict"]
+        and "| erin |" in refused["conflict"]
+        and "| dana |" in refused["conflict"]
+    )
+    rec = ctx.store.get(draft_id)
+    assert rec is not None and rec.draft["action_items"][0]["owner"] == "erin"
+    theirs = g.take_theirs(ctx, draft_id, refused["conflict_state"])
+    assert theirs["table:action_items"][0][1] == "erin" and theirs["base:table:action_items"] == "2"

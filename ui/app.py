@@ -333,7 +333,8 @@ def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, An
                 inputs=[draft_id, provider], gen=True)  # fmt: skip
     c = widgets["_conflict"]
     field_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
-    resolved = [*field_names, *g.base_names(), *g.CONFLICT_NAMES, "saved", "draft_id"]
+    resolved = [*field_names, *(f"table:{k}" for k in TABLES), *g.base_names(), *g.CONFLICT_NAMES, "saved",
+                "draft_id"]  # fmt: skip
 
     def _mine(did: str, state: str, request: gr.Request) -> dict[str, Any]:
         return g.keep_mine(ctx, did, state, user(request))
@@ -343,10 +344,16 @@ def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, An
             "conflict_take_theirs", inputs=[draft_id, c["state"]])  # fmt: skip
     for key in TABLES:
         w = widgets[key]
-        outs.on(w["table"].input, lambda did, rows, key=key: h.save_table(ctx, did, key, rows), saved,
-                f"save_{key}", inputs=[draft_id, w["table"]], trigger_mode="always_last", **quiet)  # fmt: skip
-        outs.on(w["regen"].click, lambda did, prov, k=key: h.regenerate(ctx, did, k, prov),
-                [f"table:{key}", "status", "notice", "draft_id", "drafts"], f"regenerate_{key}",
+        tbase = outs.components[f"base:table:{key}"][0]
+
+        def _save_rows(did: str, rows: Any, b: str, request: gr.Request, key: str = key) -> dict[str, Any]:
+            return g.save_table(ctx, did, key, rows, b, user(request))
+
+        outs.on(w["table"].input, _save_rows, [*saved, f"base:table:{key}"], f"save_{key}",
+                inputs=[draft_id, w["table"], tbase], trigger_mode="always_last", **quiet)  # fmt: skip
+        outs.on(w["regen"].click, g.stamped(ctx, lambda did, prov, k=key: h.regenerate(ctx, did, k, prov),
+                                            draft_arg=0, gen=True),
+                [f"table:{key}", f"base:table:{key}", "status", "notice", "draft_id", "drafts"], f"regenerate_{key}",
                 inputs=[draft_id, provider], gen=True)  # fmt: skip
 
 

@@ -1,7 +1,7 @@
 """Editor saves go through the store's version check: a stale save is refused and both texts shown.
 
 Each editable field carries, in a hidden ``base:<path>`` component, the draft version its text was
-loaded or last saved at. A save sends it as ``base_version`` to ``review.history.save_section``,
+loaded or last saved at (tables likewise, ``base:table:<key>``). A save sends it as ``base_version`` to ``review.history.save_section``,
 which refuses the save when someone else changed that field since (a change to another field is
 not a conflict). The refusal shows both texts in the conflict panel, which offers to keep mine
 (saved over theirs, knowingly) or to take theirs into the editor.
@@ -15,20 +15,20 @@ from typing import Any
 from assistant.errors import StaleSaveError
 from assistant.review import history
 from assistant.ui.handlers import UiContext, _saved
-from assistant.ui.sections import FIELD_BY_PATH, FIELDS
+from assistant.ui.sections import FIELD_BY_PATH, FIELDS, TABLES, table_rows
 from assistant.ui.views import View
 
 CONFLICT_NAMES = ["conflict", "conflict_state"]
 
 
 def base_names() -> list[str]:
-    """The view names of the hidden base versions, one per editable field."""
-    return [f"base:{f.path}" for f in FIELDS]
+    """The view names of the hidden base versions, one per editable field and table."""
+    return [f"base:{f.path}" for f in FIELDS] + [f"base:table:{k}" for k in TABLES]
 
 
 def stamp(ctx: UiContext, view: View, draft_id: str | None) -> View:
-    """Add the stored version as the base of every field the view loads into the editor."""
-    fields = [n[6:] for n in view if n.startswith("field:")]
+    """Add the stored version as the base of every field and table the view loads into the editor."""
+    fields = [n[6:] for n in view if n.startswith("field:")] + [n for n in view if n.startswith("table:")]
     if not fields:
         return view
     rec = ctx.store.get(draft_id) if draft_id else None
@@ -80,22 +80,63 @@ def save_field(
     return {"draft_id": rec.id, "saved": _saved(), f"base:{path}": str(version)}
 
 
+def save_table(
+    ctx: UiContext, draft_id: str | None, key: str, rows: Any, base: Any, user: str | None
+) -> View:
+    """Save an edited table from the version it was loaded at; a stale save returns the conflict instead."""
+    rec = ctx.store.get(draft_id) if draft_id else None
+    if rec is None:
+        draft_id = ctx.store.create(title="Untitled draft", draft={"title": "Untitled draft"}, author=user)
+        rec = ctx.store.get(draft_id)
+        assert rec is not None
+    mine = _rows(rows)
+    try:
+        version = history.save_table(ctx.store, rec.id, key, mine, base_version=_base(base) or rec.version,
+                                     user=user)  # fmt: skip
+    except StaleSaveError as exc:
+        now = ctx.store.get(rec.id)
+        state = {"table": key, "mine": mine, "theirs": table_rows(now.draft if now else {}, key),
+                 "current": exc.current}  # fmt: skip
+        label = "The timeline table" if key == "timeline" else "The action items table"
+        return {"draft_id": rec.id, "saved": "⚠️ Not saved: see the conflict below",
+                "conflict": _both_texts(exc, label), "conflict_state": json.dumps(state)}  # fmt: skip
+    return {"draft_id": rec.id, "saved": _saved(), f"base:table:{key}": str(version)}
+
+
+def _rows(rows: Any) -> list[list[Any]]:
+    """Table rows from what Gradio sends: a DataFrame, its dict form, or lists."""
+    if rows is None:
+        return []
+    if hasattr(rows, "values") and hasattr(rows, "columns"):  # a pandas DataFrame
+        return [list(r) for r in rows.values.tolist()]
+    if isinstance(rows, dict):
+        return [list(r) for r in rows.get("data", [])]
+    return [list(r) for r in rows]
+
+
 def _state(text: str) -> dict[str, Any] | None:
     try:
         state = json.loads(text or "")
     except ValueError:
         return None
-    return state if isinstance(state, dict) and state.get("path") in FIELD_BY_PATH else None
+    if not isinstance(state, dict):
+        return None
+    return state if state.get("path") in FIELD_BY_PATH or state.get("table") in TABLES else None
 
 
 def keep_mine(ctx: UiContext, draft_id: str | None, state_text: str, user: str | None) -> View:
-    """Save my text over theirs, knowingly (refused again if the field changed once more meanwhile)."""
+    """Save mine over theirs, knowingly (refused again if it changed once more meanwhile)."""
     state = _state(state_text)
     if state is None or not draft_id:
         return {"conflict": "", "conflict_state": ""}
-    view = save_field(ctx, draft_id, state["path"], state["mine"], state["current"], user)
+    if "table" in state:
+        view = save_table(ctx, draft_id, state["table"], state["mine"], state["current"], user)
+        shown: View = {f"table:{state['table']}": state["mine"]}
+    else:
+        view = save_field(ctx, draft_id, state["path"], state["mine"], state["current"], user)
+        shown = {f"field:{state['path']}": state["mine"]}
     if "conflict" not in view:
-        view.update({"conflict": "", "conflict_state": "", f"field:{state['path']}": state["mine"]})
+        view.update({"conflict": "", "conflict_state": "", **shown})
     return view
 
 
@@ -104,15 +145,16 @@ def take_theirs(ctx: UiContext, draft_id: str | None, state_text: str) -> View:
     state = _state(state_text)
     if state is None:
         return {"conflict": "", "conflict_state": ""}
-    path = state["path"]
-    return {f"field:{path}": state["theirs"], f"base:{path}": str(state["current"]), "conflict": "",
+    where = f"table:{state['table']}" if "table" in state else f"field:{state['path']}"
+    return {where: state["theirs"], f"base:{where.removeprefix('field:')}": str(state["current"]), "conflict": "",
             "conflict_state": "", "saved": "Took their text"}  # fmt: skip
 
 
 def add_components(gr: Any, outs: Any) -> dict[str, Any]:
     """The hidden base versions and the conflict panel (call inside the editor's layout)."""
-    for f in FIELDS:
-        outs.add(f"base:{f.path}", gr.Textbox("", visible=False, elem_id=f"base-{f.path.replace('.', '-')}"))
+    for name in base_names():
+        elem = name.replace(":", "-").replace(".", "-")
+        outs.add(name, gr.Textbox("", visible=False, elem_id=elem))
     with gr.Group(visible=False, elem_id="conflict-box") as box:
         panel = gr.Markdown("", elem_id="conflict")
         state = gr.Textbox("", visible=False, elem_id="conflict-state")

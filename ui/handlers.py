@@ -23,7 +23,7 @@ from assistant.review.promises import with_open_promises
 from assistant.store.drafts import DraftStore
 from assistant.ui import services
 from assistant.ui.partial import merge_section
-from assistant.ui.sections import FIELD_BY_PATH, SECTION_BY_NAME, TABLES, apply_field_text, apply_table_rows
+from assistant.ui.sections import SECTION_BY_NAME, apply_field_text
 from assistant.ui.views import View, draft_view, empty_view, section_tone, section_view, tone_view
 
 SEVERITIES = ("auto", "SEV1", "SEV2", "SEV3", "SEV4")
@@ -383,38 +383,6 @@ def regenerate(ctx: UiContext, draft_id: str, section: str, provider_name: str) 
 
 
 # ---------------------------------------------------------------- editing
-
-
-def _ensure_draft(ctx: UiContext, draft_id: str | None) -> str:
-    if draft_id and ctx.store.get(draft_id):
-        return draft_id
-    return ctx.store.create(title="Untitled draft", draft={"title": "Untitled draft"})
-
-
-def save_field(ctx: UiContext, draft_id: str | None, path: str, text: str) -> View:
-    """Save one edited textbox (creating the draft on the first edit)."""
-    draft_id = _ensure_draft(ctx, draft_id)
-    ctx.store.update_draft(draft_id, lambda d: apply_field_text(d, FIELD_BY_PATH[path], text or ""))
-    return {"draft_id": draft_id, "saved": _saved()}
-
-
-def save_table(ctx: UiContext, draft_id: str | None, key: str, rows: Any) -> View:
-    """Save an edited table (timeline or action items)."""
-    if key not in TABLES:
-        raise KeyError(key)
-    draft_id = _ensure_draft(ctx, draft_id)
-    ctx.store.update_draft(draft_id, lambda d: apply_table_rows(d, key, _rows(rows)))
-    return {"draft_id": draft_id, "saved": _saved()}
-
-
-def _rows(rows: Any) -> list[list[Any]]:
-    if rows is None:
-        return []
-    if hasattr(rows, "values") and hasattr(rows, "columns"):  # a pandas DataFrame
-        return [list(r) for r in rows.values.tolist()]
-    if isinstance(rows, dict):
-        return [list(r) for r in rows.get("data", [])]
-    return [list(r) for r in rows]
 
 
 def _saved() -> str:
