@@ -137,7 +137,7 @@ def draft_postmortem(
     workers = max(1, min(settings.llm_concurrency, len(wanted)))
     if ctx.report is not None and ctx.report.calls == "single":
         ours = [n for n in wanted if free_position(n) is None]
-        drafted, status = draft_all(ours, ctx, provider, offline, versions, shared)
+        drafted, status = draft_all(ours, ctx, provider, offline, versions, shared, template)
         for name in ours:
             if on_section:
                 on_section(name, drafted[name])

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from assistant.draft.schema import SECTION_MODELS
+from assistant.draft.schema import SECTION_MODELS, TemplateRef
 from assistant.llm.base import Message, StructuredRequest
 
 AUTO_SINGLE_MAX_WINDOW = 16_384
@@ -38,8 +38,14 @@ def all_sections_model(sections: tuple[str, ...]) -> type[BaseModel]:
     return model
 
 
-def instructions(sections: Sequence[str], variables: dict[str, Any]) -> str:
-    """Each section's instruction, as its own template states it after the shared context."""
+def instructions(
+    sections: Sequence[str], variables: dict[str, Any], template: TemplateRef | None = None
+) -> str:
+    """Each section's instruction, as its own template states it after the shared context.
+
+    With a team template, the guidance under the headings a section fills follows its instruction.
+    """
+    from assistant.draft.free_sections import guidance_notes
     from assistant.draft.prompts import get_registry
 
     reg = get_registry()
@@ -47,12 +53,18 @@ def instructions(sections: Sequence[str], variables: dict[str, Any]) -> str:
     parts = []
     for name in sections:
         text = reg.render(name, **variables)
-        parts.append(text[len(shared) :].strip() if text.startswith(shared.rstrip("\n")) else text)
+        text = text[len(shared) :].strip() if text.startswith(shared.rstrip("\n")) else text
+        if notes := guidance_notes(template, name):
+            text += "\n" + reg.render("_guidance", notes=notes).strip()
+        parts.append(text)
     return "\n\n".join(parts)
 
 
 def single_request(
-    sections: Sequence[str], variables: dict[str, Any], context: dict[str, Any]
+    sections: Sequence[str],
+    variables: dict[str, Any],
+    context: dict[str, Any],
+    template: TemplateRef | None = None,
 ) -> StructuredRequest[Any]:
     """One request for every section: the shared context, then all instructions, one field per section."""
     from assistant.draft.prompts import get_registry
@@ -61,7 +73,7 @@ def single_request(
     user = (
         reg.render("_context", **variables)
         + "\nWrite every section below in one answer, one field per section.\n\n"
-        + instructions(sections, variables)
+        + instructions(sections, variables, template)
         + "\n"
     )
     return StructuredRequest(
@@ -79,6 +91,7 @@ def draft_all(
     offline: Any,
     versions: dict[str, str],
     shared: dict[str, Any],
+    template: TemplateRef | None = None,
 ) -> tuple[dict[str, BaseModel], dict[str, Any]]:
     """Draft ``sections`` in one call; if it fails for good, every section comes from the offline drafter."""
     from pydantic import ValidationError
@@ -89,7 +102,7 @@ def draft_all(
 
     variables = {**ctx.prompt_vars(), "max_entries": MAX_TIMELINE_ENTRIES}
     request = single_request(
-        sections, variables, {"timeline": ctx.timeline, "similar": ctx.similar, "shared": shared}
+        sections, variables, {"timeline": ctx.timeline, "similar": ctx.similar, "shared": shared}, template
     )
     drafted: dict[str, BaseModel] = {}
     status: dict[str, Any] = {}
@@ -101,7 +114,7 @@ def draft_all(
     except (ProviderError, ValidationError) as exc:
         why = f"{type(exc).__name__} (single call): {str(exc)[:300]}"
         for name in sections:
-            drafted[name] = offline.generate(build_request(name, ctx, shared))
+            drafted[name] = offline.generate(build_request(name, ctx, shared, template))
             status[name] = SectionStatus(
                 provider=offline.name, prompt_version=versions[name], status="fallback", error=why
             )
