@@ -44,6 +44,11 @@ _KEY_TIMES = ("start", "detected", "mitigated", "resolved")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def plain_text(value: Any) -> str:
+    """A value as text both XML formats can hold (lists joined, control characters dropped)."""
+    return _text(value)
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -60,7 +65,16 @@ def _statement(item: Any) -> str:
 
 
 def blocks(draft: dict[str, Any]) -> list[Block]:
-    """The draft as blocks: title, severity, key times, every section, timeline, action items."""
+    """The draft as blocks: title, severity, key times, every section, timeline, action items.
+
+    A draft made to a team template follows the template instead (``from_markdown``).
+    """
+    if draft.get("template"):
+        from assistant.draft.render import to_markdown
+        from assistant.draft.schema import Postmortem
+        from assistant.export.from_markdown import blocks_from_markdown
+
+        return blocks_from_markdown(to_markdown(Postmortem.model_validate(draft)))
     out: list[Block] = [Heading(1, _text(draft.get("title")) or "Postmortem")]
     if draft.get("severity"):
         out.append(Paragraph(_text(draft["severity"]), label="Severity"))

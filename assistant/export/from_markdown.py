@@ -1,0 +1,74 @@
+"""A rendered Markdown draft as wiki blocks, so the Confluence and Word exports follow a team's template.
+
+A draft made to a team template is laid out by ``draft.render`` (the template's headings, levels and
+order, and its free sections). Rather than a second layout walk, the wiki exports read that Markdown
+with the project's parser (markdown-it-py) into the same blocks ``document.blocks`` builds: headings,
+paragraphs, bullet lists and tables, with inline marks dropped. The provenance footer (after the
+closing rule) is left out, as in the other wiki exports.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.export.document import Block, Bullets, Heading, Paragraph, Table, plain_text
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+
+def _plain(inline: Token) -> str:
+    parts = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return plain_text(" ".join("".join(parts).split()))
+
+
+def blocks_from_markdown(text: str) -> list[Block]:
+    """Headings, paragraphs, bullets and tables of a Markdown document, in order."""
+    from assistant.tone.markdown import markdown_parser
+
+    out: list[Block] = []
+    bullets: list[str] | None = None
+    row: list[str] = []
+    header: tuple[str, ...] = ()
+    rows: list[tuple[str, ...]] = []
+    in_head = False
+    tokens = markdown_parser().parse(text)
+    for i, tok in enumerate(tokens):
+        kind = tok.type
+        if kind == "hr":
+            break
+        if kind == "heading_open":
+            out.append(Heading(int(tok.tag[1]), _plain(tokens[i + 1])))
+        elif kind == "bullet_list_open":
+            bullets = []
+        elif kind == "bullet_list_close" and bullets is not None:
+            out.append(Bullets(tuple(bullets)))
+            bullets = None
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close":
+            if in_head:
+                header = tuple(row)
+            else:
+                rows.append(tuple(row))
+        elif kind == "table_close":
+            out.append(Table(header, tuple(rows)))
+            header, rows = (), []
+        elif kind == "inline":
+            prev = tokens[i - 1].type
+            if prev in ("th_open", "td_open"):
+                row.append(_plain(tok))
+            elif prev == "paragraph_open" and bullets is not None:
+                bullets.append(_plain(tok))
+            elif prev == "paragraph_open" and (plain := _plain(tok)):
+                out.append(Paragraph(plain))
+    return out
