@@ -64,6 +64,10 @@ def _convert(name: str, value: Any) -> list[Any]:
         return [pd.DataFrame(value, columns=TABLES[name[6:]])]
     if name == "exports":
         return [gr.update(value=value or None, visible=bool(value))]
+    if name.startswith("free:") or name == "free_box":  # a team template's free sections
+        from assistant.ui import free_editor
+
+        return free_editor.convert(gr, name, value)
     if name == "conflict":  # the conflict panel shows only while a save is refused
         return [value, gr.update(visible=bool(value))]
     return [value]
@@ -139,7 +143,7 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
     import gradio as gr
 
     from assistant.store.drafts import DraftStore
-    from assistant.ui import edit_guard, services
+    from assistant.ui import edit_guard, free_editor, services
     from assistant.ui import handlers as h
     from assistant.ui import outputs as o
 
@@ -227,7 +231,7 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
 
         editor_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
         editor_names += [f"table:{k}" for k in TABLES] + [f"tone:{s.name}" for s in SECTIONS]
-        editor_names += [*edit_guard.base_names(), "conflict"]
+        editor_names += [*edit_guard.base_names(), "conflict", *free_editor.names()]
         all_names = ["status", "notice", "draft_id", "drafts", "keytimes", "similar", *editor_names]
         open_names = [*all_names, "in:pasted", "in:tz", "in:date", "in:severity"]
         load_names = [*open_names, "in:files"]
@@ -277,6 +281,9 @@ def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
                 w["rewrite"] = gr.Button("Use rewrite", size="sm", elem_id=f"rewrite-{s.name}")
             outs.add(f"tone:{s.name}", hl, md, col)
         widgets[s.name] = w
+    from assistant.ui import free_editor
+
+    widgets["_free"] = {"boxes": free_editor.add_components(gr, outs)}
     for key, cols in TABLES.items():
         with gr.Group(elem_classes="section-box"):
             with gr.Row():
@@ -294,6 +301,7 @@ def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, An
     import gradio as gr
 
     from assistant.ui import edit_guard as g
+    from assistant.ui import free_editor
     from assistant.ui import handlers as h
     from assistant.ui.review_tab import current_user
 
@@ -334,7 +342,15 @@ def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, An
     c = widgets["_conflict"]
     field_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
     resolved = [*field_names, *(f"table:{k}" for k in TABLES), *g.base_names(), *g.CONFLICT_NAMES, "saved",
-                "draft_id"]  # fmt: skip
+                "draft_id", *free_editor.names()]  # fmt: skip
+    for n, box in enumerate(widgets["_free"]["boxes"]):
+        fbase = outs.components[f"base:free:{n}"][0]
+
+        def _save_free(did: str, text: str, b: str, request: gr.Request, n: int = n) -> dict[str, Any]:
+            return free_editor.save(ctx, did, n, text, b, user(request))
+
+        outs.on(box.input, _save_free, [*saved, f"base:free:{n}"], f"save_free_{n}", inputs=[draft_id, box, fbase],
+                trigger_mode="always_last", **quiet)  # fmt: skip
 
     def _mine(did: str, state: str, request: gr.Request) -> dict[str, Any]:
         return g.keep_mine(ctx, did, state, user(request))

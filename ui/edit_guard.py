@@ -34,6 +34,10 @@ def stamp(ctx: UiContext, view: View, draft_id: str | None) -> View:
     rec = ctx.store.get(draft_id) if draft_id else None
     version = str(rec.version) if rec else ""
     view.update({f"base:{p}": version for p in fields})
+    if "field:title" in view:  # the whole editor (re)loads: so do the template's free sections
+        from assistant.ui import free_editor
+
+        view.update(free_editor.view(rec.draft if rec else {}, rec.version if rec else None))
     return view
 
 
@@ -57,6 +61,17 @@ def _both_texts(exc: StaleSaveError, label: str) -> str:
     )
 
 
+def conflict_view(draft_id: str, exc: StaleSaveError, label: str, state: dict[str, Any]) -> View:
+    """A refused save: nothing changes in the editor, the conflict panel shows both texts."""
+    return {"draft_id": draft_id, "saved": "⚠️ Not saved: see the conflict below",
+            "conflict": _both_texts(exc, label), "conflict_state": json.dumps(state)}  # fmt: skip
+
+
+def saved_view(draft_id: str, base_name: str, version: int) -> View:
+    """A save that went through: the part's new base version."""
+    return {"draft_id": draft_id, "saved": _saved(), base_name: str(version)}
+
+
 def save_field(
     ctx: UiContext, draft_id: str | None, path: str, text: str, base: Any, user: str | None
 ) -> View:
@@ -75,9 +90,8 @@ def save_field(
         )
     except StaleSaveError as exc:
         state = {"path": path, "mine": exc.mine, "theirs": exc.theirs, "current": exc.current}
-        return {"draft_id": rec.id, "saved": "⚠️ Not saved: see the conflict below",
-                "conflict": _both_texts(exc, f.label), "conflict_state": json.dumps(state)}  # fmt: skip
-    return {"draft_id": rec.id, "saved": _saved(), f"base:{path}": str(version)}
+        return conflict_view(rec.id, exc, f.label, state)
+    return saved_view(rec.id, f"base:{path}", version)
 
 
 def save_table(
@@ -98,9 +112,8 @@ def save_table(
         state = {"table": key, "mine": mine, "theirs": table_rows(now.draft if now else {}, key),
                  "current": exc.current}  # fmt: skip
         label = "The timeline table" if key == "timeline" else "The action items table"
-        return {"draft_id": rec.id, "saved": "⚠️ Not saved: see the conflict below",
-                "conflict": _both_texts(exc, label), "conflict_state": json.dumps(state)}  # fmt: skip
-    return {"draft_id": rec.id, "saved": _saved(), f"base:table:{key}": str(version)}
+        return conflict_view(rec.id, exc, label, state)
+    return saved_view(rec.id, f"base:table:{key}", version)
 
 
 def _rows(rows: Any) -> list[list[Any]]:
@@ -121,7 +134,11 @@ def _state(text: str) -> dict[str, Any] | None:
         return None
     if not isinstance(state, dict):
         return None
-    return state if state.get("path") in FIELD_BY_PATH or state.get("table") in TABLES else None
+    return (
+        state
+        if state.get("path") in FIELD_BY_PATH or state.get("table") in TABLES or "free" in state
+        else None
+    )
 
 
 def keep_mine(ctx: UiContext, draft_id: str | None, state_text: str, user: str | None) -> View:
@@ -129,9 +146,14 @@ def keep_mine(ctx: UiContext, draft_id: str | None, state_text: str, user: str |
     state = _state(state_text)
     if state is None or not draft_id:
         return {"conflict": "", "conflict_state": ""}
-    if "table" in state:
+    if "free" in state:
+        from assistant.ui import free_editor
+
+        view = free_editor.save(ctx, draft_id, int(state["free"]), state["mine"], state["current"], user)
+        shown: View = {f"free:{state['free']}": (state["heading"], state["mine"])}
+    elif "table" in state:
         view = save_table(ctx, draft_id, state["table"], state["mine"], state["current"], user)
-        shown: View = {f"table:{state['table']}": state["mine"]}
+        shown = {f"table:{state['table']}": state["mine"]}
     else:
         view = save_field(ctx, draft_id, state["path"], state["mine"], state["current"], user)
         shown = {f"field:{state['path']}": state["mine"]}
@@ -145,9 +167,16 @@ def take_theirs(ctx: UiContext, draft_id: str | None, state_text: str) -> View:
     state = _state(state_text)
     if state is None:
         return {"conflict": "", "conflict_state": ""}
+    done: View = {"conflict": "", "conflict_state": "", "saved": "Took their text"}
+    if "free" in state:
+        n = state["free"]
+        return {
+            **done,
+            f"free:{n}": (state["heading"], state["theirs"]),
+            f"base:free:{n}": str(state["current"]),
+        }
     where = f"table:{state['table']}" if "table" in state else f"field:{state['path']}"
-    return {where: state["theirs"], f"base:{where.removeprefix('field:')}": str(state["current"]), "conflict": "",
-            "conflict_state": "", "saved": "Took their text"}  # fmt: skip
+    return {**done, where: state["theirs"], f"base:{where.removeprefix('field:')}": str(state["current"])}
 
 
 def add_components(gr: Any, outs: Any) -> dict[str, Any]:

@@ -84,7 +84,7 @@ def save_section(
     f = FIELD_BY_PATH.get(path)
     if f is None:
         raise ReviewError(f"no editable field {path!r}; use one of: {', '.join(FIELD_BY_PATH)}")
-    return _save(store, draft_id, path, f.label, lambda d: field_text(d, f),
+    return save_checked(store, draft_id, path, f.label, lambda d: field_text(d, f),
                  lambda d: apply_field_text(d, f, text), text, base_version=base_version, user=user)  # fmt: skip
 
 
@@ -100,12 +100,12 @@ def save_table(
     if key not in TABLES:
         raise ReviewError(f"no editable table {key!r}; use one of: {', '.join(TABLES)}")
     mine = [["" if c is None else str(c) for c in r] for r in rows if any(str(c or "").strip() for c in r)]
-    return _save(store, draft_id, f"table:{key}", key.replace("_", " ").capitalize(),
+    return save_checked(store, draft_id, f"table:{key}", key.replace("_", " ").capitalize(),
                  lambda d: rows_text(table_rows(d, key)), lambda d: apply_table_rows(d, key, rows),
                  rows_text(mine), base_version=base_version, user=user)  # fmt: skip
 
 
-def _save(
+def save_checked(
     store: DraftStore,
     draft_id: str,
     section: str,
@@ -117,6 +117,11 @@ def _save(
     base_version: int,
     user: str | None,
 ) -> int:
+    """Apply ``apply`` to the draft unless what ``read`` shows changed since ``base_version``.
+
+    ``mine`` is the editor's text of the part (what ``read`` would show after the save); a change by
+    someone else to that part raises ``StaleSaveError`` with both texts.
+    """
     with store.db.session() as s:
         row = locked_row(s, draft_id)
         current = copy.deepcopy(row.draft or {})
