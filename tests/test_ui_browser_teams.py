@@ -68,6 +68,27 @@ def test_picking_a_template_drafts_and_exports_in_its_order(chromium, tmp_path: 
         assert rec.draft["template"]["name"] == "minimal"
 
 
+def test_a_templates_free_sections_are_edited_under_their_headings(chromium, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    with running_app(settings=Settings(home=tmp_path / "home")) as app:
+        page = _open(chromium, app.url)
+        page.locator("#pasted textarea").fill(CHAT)
+        page.locator("#template-box .label-wrap").click()
+        page.locator("#template input").click()
+        page.get_by_role("option", name="atlassian").click()
+        page.locator("#draft-btn").click()
+        page.wait_for_selector("#status :text('Draft ready')", timeout=120_000)
+        leadup = page.locator("#free-0 textarea")
+        leadup.wait_for(state="visible")
+        assert page.locator("#free-0").inner_text().startswith("Leadup")
+        leadup.fill("A configuration change the day before")
+        leadup.press_sequentially(".")
+        page.wait_for_selector("#saved :text('Saved')")
+        page.locator("#free-box").first.scroll_into_view_if_needed()
+        shot(page, "teams-2b-template-free-sections.png")
+        rec = app.store.list()[0]
+        assert rec.draft["free_sections"][0]["text"] == "A configuration change the day before."
+
+
 def test_a_review_needs_an_approver_other_than_the_author(chromium, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     settings = Settings(home=tmp_path / "home", ui_user_header=HEADER)
     with running_app(settings=settings) as app:
