@@ -43,6 +43,7 @@ def test_a_draft_made_to_a_template_is_stored_with_it_and_exports_in_its_order(t
     ctx = _ctx(tmp_path)
     views = list(run_draft(ctx, CHAT, [], "UTC", "2026-03-04", "auto", "offline", "minimal"))
     assert "Draft ready" in views[-1]["status"], views[-1].get("notice")
+    assert "Sections: ✅ metadata · ✅ summary · ✅ root cause · ✅ action items" in views[-1]["status"]
     rec = ctx.store.get(views[-1]["draft_id"])
     assert rec is not None and rec.inputs["template"] == "minimal"
     assert rec.draft["template"]["name"] == "minimal" and len(rec.draft["template"]["sha256"]) == 64
@@ -53,6 +54,13 @@ def test_a_draft_made_to_a_template_is_stored_with_it_and_exports_in_its_order(t
         "## Why it happened",
         "## What we will do",
     ]
+
+
+def test_progress_names_free_sections_by_their_headings(tmp_path: Path) -> None:
+    ctx = _ctx(tmp_path)
+    views = list(run_draft(ctx, CHAT, [], "UTC", "2026-03-04", "auto", "offline", "atlassian"))
+    status = views[-1]["status"]
+    assert "✅ Leadup" in status and "✅ Backlog check" in status and "free:" not in status
 
 
 def test_regenerating_a_section_keeps_the_template_and_its_guidance(tmp_path: Path) -> None:

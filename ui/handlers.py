@@ -155,6 +155,7 @@ class _Progress:
         self.lines: list[str] = []
         # section → False (drafting), True (drafted by the chosen provider), "fallback" (drafted offline)
         self.sections: dict[str, bool | str] = {}
+        self.labels: dict[str, str] = {}  # a team template's free sections, shown by their headings
 
     def stage(self, text: str) -> str:
         self.lines.append(f"⏳ {text}")
@@ -174,7 +175,9 @@ class _Progress:
     def render(self) -> str:
         out = list(self.lines)
         if self.sections:
-            marks = " · ".join(f"{_MARK[ok]} {n.replace('_', ' ')}" for n, ok in self.sections.items())
+            marks = " · ".join(
+                f"{_MARK[ok]} {self.labels.get(n) or n.replace('_', ' ')}" for n, ok in self.sections.items()
+            )
             out.append(f"Sections: {marks}")
         return "\n\n".join(out)
 
@@ -279,9 +282,10 @@ def _draft_sections(
     template: TemplateRef | None = None,
 ) -> Iterator[View]:
     from assistant.draft.fallback import fallback_line, fallback_sections
-    from assistant.draft.free_sections import planned_sections
+    from assistant.draft.free_sections import free_headings, free_key, planned_sections
 
     prog.sections = {n: False for n in (sections or planned_sections(template))}
+    prog.labels = {free_key(n): h.heading for n, h in free_headings(template)} if template else {}
     yield {"status": prog.stage("Drafting sections")}
     events: queue.Queue[tuple[str, Any, Any]] = queue.Queue()
 
