@@ -81,3 +81,11 @@ def test_the_served_editor_saves_a_free_section_through_its_api(tmp_path: Path) 
         assert view["saved"].startswith("Saved") and view["base:free:0"] == "2"
         stale = app.call(client, "save_free_0", draft_id, "Another leadup.", "1")
         assert "Leadup was changed by someone else" in stale["conflict"]
+
+
+def test_a_new_draft_clears_the_free_sections_and_base_versions(ctx: UiContext) -> None:
+    from assistant.ui.handlers import new_draft
+
+    view = g.stamp(ctx, new_draft(ctx), None)
+    assert view["free_box"] is False and view["free:0"] is None
+    assert view["base:summary"] == "" and view["base:free:0"] == ""

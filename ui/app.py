@@ -243,7 +243,7 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
         _wire_editor(ctx, outs, section_widgets, draft_id, provider)
         outs.on(drafts.input, edit_guard.stamped(ctx, partial(h.open_draft, ctx), draft_arg=0), open_names,
                 "open_draft", inputs=[drafts])  # fmt: skip
-        outs.on(new_btn.click, lambda: h.new_draft(ctx), load_names, "new_draft")
+        outs.on(new_btn.click, edit_guard.stamped(ctx, lambda: h.new_draft(ctx)), load_names, "new_draft")
         outs.on(
             export_btn.click, partial(o.export_files, ctx), ["exports", "notice"], "export", inputs=[draft_id]
         )
