@@ -118,7 +118,7 @@ class Library:
     # search -----------------------------------------------------------------------------------
     def similar(self, text: str, k: int = 5) -> list[Match]:
         """The ``k`` past postmortems most like ``text``, each with a reason and related past action items."""
-        from assistant.retrieval.recurrence import seen_before
+        from assistant.retrieval.seen_before import seen_before
         from assistant.retrieval.why import explain
 
         if not text.strip() or k <= 0 or not len(self):

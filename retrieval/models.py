@@ -77,7 +77,7 @@ class Match(BaseModel):
         return self._items
 
     def attach_action_items(self, items: list[PastActionItem]) -> None:
-        """Keep the matched postmortem's action items for :func:`retrieval.recurrence.seen_before`."""
+        """Keep the matched postmortem's action items for :func:`retrieval.seen_before.seen_before`."""
         self._items = list(items)
 
 

@@ -9,7 +9,6 @@ import pytest
 from _cli_helpers import EXAMPLE, run_main
 
 from assistant.draft.pipeline import draft_postmortem
-from assistant.llm.offline import OfflineProvider
 from assistant.timeline import build_timeline
 
 
@@ -36,7 +35,7 @@ def test_a_two_megabyte_single_line_chat_drafts_in_seconds_and_says_it_was_clipp
     )
     tl = build_timeline([chat])
     started = time.process_time()
-    pm = draft_postmortem(tl, provider=OfflineProvider())
+    pm = draft_postmortem(tl)  # no model: the deterministic drafter
     cpu = time.process_time() - started
     assert cpu < 8, f"drafting took {cpu:.1f} s of CPU"  # ~18 s before events were clipped
     notes = " ".join(s.text for s in pm.supporting_information)

@@ -11,12 +11,13 @@ from _draft_helpers import fixture_timeline
 from pydantic import BaseModel
 
 from assistant.draft import schema as s
+from assistant.draft.context import make_redactor
 from assistant.draft.grounding import Grounder
+from assistant.draft.offline import OfflineDrafter
 from assistant.draft.pipeline import draft_postmortem
 from assistant.draft.render import to_json, to_markdown
 from assistant.errors import ProviderUnavailableError
 from assistant.llm.base import StructuredRequest, T, Usage
-from assistant.llm.offline import OfflineProvider
 
 
 def _all_text(obj: Any) -> str:
@@ -136,6 +137,13 @@ def test_grounder_drops_sentences_with_invented_times() -> None:
     )  # time written in a source
 
 
+def _aliased_drafter() -> OfflineDrafter:
+    """The deterministic drafter over what a remote model sees: the fixture redacted, names aliased."""
+    tl = fixture_timeline()
+    redactor, _ = make_redactor(tl, alias_names=True)
+    return OfflineDrafter.for_timeline(redactor.redact_timeline(tl))
+
+
 class _ScriptedProvider:
     """A typed fake remote model: answers with ungrounded content, and fails for chosen sections."""
 
@@ -148,12 +156,13 @@ class _ScriptedProvider:
         self.fail = fail
         self.seen: list[StructuredRequest[Any]] = []
         self._lock = threading.Lock()
+        self._drafter = _aliased_drafter()
 
     def generate(self, request: StructuredRequest[T]) -> T:
         with self._lock:
             self.seen.append(request)
             self.usage.calls += 1
-        section = request.context["section"]
+        section = request.purpose.removeprefix("draft.")
         if section in self.fail:
             raise ProviderUnavailableError(f"{section}: 500 after 3 retries")
         answer: BaseModel
@@ -181,7 +190,7 @@ class _ScriptedProvider:
                 refs=["E002", "E404"],
             )
         else:
-            answer = request.schema.model_validate(OfflineProvider().generate(request).model_dump())
+            answer = self._drafter.section(section)
         return request.schema.model_validate(answer.model_dump())
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from _draft_helpers import make_timeline
 
 from assistant.draft.pipeline import draft_postmortem
-from assistant.llm.offline import OfflineProvider
 
 _CAUSE_ROWS = [
     (0, "log", None, "upstream connect error: 503", {"level": "error", "service": "shop-api"}),
@@ -33,7 +32,7 @@ _CAUSE_ROWS = [
 
 
 def _draft(rows, keys):
-    return draft_postmortem(make_timeline(rows, keys), provider=OfflineProvider())
+    return draft_postmortem(make_timeline(rows, keys))  # no model: the deterministic drafter
 
 
 def test_root_cause_prefers_mechanism_line_over_symptom_line() -> None:

@@ -25,7 +25,7 @@ TONE = ROOT / "eval" / "data" / "tone-extra.jsonl"
 CLI = [str(ROOT / ".venv" / "bin" / "postmortem")]
 KEYS = ("start", "detected", "mitigated", "resolved")
 
-# Floors measured on the offline provider (see the generalisation report); never raise them above what runs.
+# Floors measured with the offline drafter (see the generalisation report); never raise them above what runs.
 FLOOR_TIMELINE_KEY_TIMES = 0.95  # measured 0.95 (19/20)
 FLOOR_TIMELINE_EVENTS = 0.97  # measured 1.00 (42/42)
 FLOOR_DRAFT_KEY_TIMES = 0.60  # measured 0.60

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -12,6 +12,12 @@ from assistant.tone import check_text, check_text_llm
 from assistant.tone.llm import PURPOSE, ToneJudgement, ToneSpan
 
 T = TypeVar("T", bound=BaseModel)
+
+
+def _sentence(request: StructuredRequest[Any]) -> str:
+    """The sentence a tone request asks about: between the ``<sentence>`` delimiters of its message."""
+    user = request.messages[-1].content
+    return user.split("<sentence>\n", 1)[1].split("\n</sentence>", 1)[0]
 
 
 class ScriptedToneProvider:
@@ -29,7 +35,7 @@ class ScriptedToneProvider:
     def generate(self, request: StructuredRequest[T]) -> T:
         self.requests.append(request)
         self.usage.calls += 1
-        judgement = self.answer(request.context["sentence"])
+        judgement = self.answer(_sentence(request))
         return request.schema.model_validate(judgement.model_dump())
 
 
@@ -47,7 +53,7 @@ def test_fake_provider_satisfies_the_protocol() -> None:
 def test_only_flagged_or_unsure_sentences_reach_the_provider() -> None:
     provider = ScriptedToneProvider(lambda s: ToneJudgement(blameful=False))
     check_text_llm(TEXT, provider)
-    sent = [r.context["sentence"] for r in provider.requests]
+    sent = [_sentence(r) for r in provider.requests]
     assert "Alice rolled back the deploy at 14:02." not in sent
     assert any("should have escalated" in s for s in sent)
     assert any("missed the warning" in s for s in sent)  # unsure band: the rules alone do not flag it

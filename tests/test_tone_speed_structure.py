@@ -9,12 +9,13 @@ from _tone_helpers import BLAMEFUL, BLAMELESS
 from conftest import SHARED_DATA
 
 import assistant.tone.rules as rules
-from assistant.tone.gate import literal_gate, rule_patterns, table_source
+from assistant.tone.gate import literal_gate
+from assistant.tone.gates_build import rule_patterns, table_source
 
 
 def test_precomputed_gate_table_matches_the_rule_patterns() -> None:
     table = Path(rules.__file__).with_name("gates_table.py").read_text(encoding="utf-8")
-    assert table == table_source(rule_patterns()), "run: python -m assistant.tone.gate"
+    assert table == table_source(rule_patterns()), "run: python -m assistant.tone.gates_build"
 
 
 def test_gate_literal_occurs_in_every_match() -> None:

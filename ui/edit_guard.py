@@ -14,7 +14,9 @@ from typing import Any
 
 from assistant.errors import StaleSaveError
 from assistant.review import history
-from assistant.ui.handlers import UiContext, _saved
+from assistant.ui import free_editor
+from assistant.ui.conflicts import conflict_view, saved_view
+from assistant.ui.handlers import UiContext
 from assistant.ui.sections import FIELD_BY_PATH, FIELDS, TABLES, table_rows
 from assistant.ui.views import View
 
@@ -35,8 +37,6 @@ def stamp(ctx: UiContext, view: View, draft_id: str | None) -> View:
     version = str(rec.version) if rec else ""
     view.update({f"base:{p}": version for p in fields})
     if "field:title" in view:  # the whole editor (re)loads: so do the template's free sections
-        from assistant.ui import free_editor
-
         view.update(free_editor.view(rec.draft if rec else {}, rec.version if rec else None))
     return view
 
@@ -46,30 +46,6 @@ def _base(text: Any) -> int | None:
         return int(str(text).strip())
     except ValueError:
         return None
-
-
-def _both_texts(exc: StaleSaveError, label: str) -> str:
-    def quote(text: str) -> str:
-        return "\n".join(f"> {line}" for line in (text or "(empty)").splitlines()) or "> (empty)"
-
-    return (
-        f"### ⚠️ Not saved: {label} was changed by someone else\n\n"
-        f"You edited version {exc.expected}; the draft is now at version {exc.current}. Nothing was "
-        "overwritten. Compare, then keep yours or take theirs.\n\n"
-        f"**Yours (not saved)**\n\n{quote(exc.mine)}\n\n**Theirs (saved, version {exc.current})**\n\n"
-        f"{quote(exc.theirs)}"
-    )
-
-
-def conflict_view(draft_id: str, exc: StaleSaveError, label: str, state: dict[str, Any]) -> View:
-    """A refused save: nothing changes in the editor, the conflict panel shows both texts."""
-    return {"draft_id": draft_id, "saved": "⚠️ Not saved: see the conflict below",
-            "conflict": _both_texts(exc, label), "conflict_state": json.dumps(state)}  # fmt: skip
-
-
-def saved_view(draft_id: str, base_name: str, version: int) -> View:
-    """A save that went through: the part's new base version."""
-    return {"draft_id": draft_id, "saved": _saved(), base_name: str(version)}
 
 
 def save_field(
@@ -147,8 +123,6 @@ def keep_mine(ctx: UiContext, draft_id: str | None, state_text: str, user: str |
     if state is None or not draft_id:
         return {"conflict": "", "conflict_state": ""}
     if "free" in state:
-        from assistant.ui import free_editor
-
         view = free_editor.save(ctx, draft_id, int(state["free"]), state["mine"], state["current"], user)
         shown: View = {f"free:{state['free']}": (state["heading"], state["mine"])}
     elif "table" in state:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from assistant.draft import render
+from assistant.draft.schema import Postmortem
 from assistant.export.trackers import items_from_draft, jira_csv
 from assistant.ui.sections import SECTIONS, TABLES, field_text
 
@@ -16,9 +18,6 @@ from assistant.ui.sections import SECTIONS, TABLES, field_text
 def to_json_text(draft: dict[str, Any]) -> str:
     """The draft as indented JSON (the ``Postmortem`` schema's keys)."""
     try:
-        from assistant.draft import render
-        from assistant.draft.schema import Postmortem
-
         data = render.to_json(Postmortem.model_validate(draft))
     except Exception:  # an edited or partial draft: export what the user has
         data = draft
@@ -28,9 +27,6 @@ def to_json_text(draft: dict[str, Any]) -> str:
 def to_markdown(draft: dict[str, Any]) -> str:
     """The draft as Markdown, in the order of the postmortem sections."""
     try:
-        from assistant.draft import render
-        from assistant.draft.schema import Postmortem
-
         return render.to_markdown(Postmortem.model_validate(draft))
     except Exception:  # an edited or partial draft: render it here
         return plain_markdown(draft)

@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.errors import StaleSaveError
 from assistant.review import history
+from assistant.ui.conflicts import conflict_view, saved_view
 from assistant.ui.sections import EditField, apply_field_text, field_text
 from assistant.ui.views import View
 
@@ -55,8 +56,6 @@ def view(draft: dict[str, Any], version: int | None) -> View:
 
 def save(ctx: Any, draft_id: str | None, slot: int, text: str, base: Any, user: str | None) -> View:
     """Save one free section from the version it was loaded at; a stale save returns the conflict."""
-    from assistant.ui.edit_guard import conflict_view, saved_view
-
     rec = ctx.store.get(draft_id) if draft_id else None
     sections = (rec.draft.get("free_sections") or []) if rec else []
     if rec is None or slot >= len(sections):

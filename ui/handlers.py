@@ -23,7 +23,11 @@ from assistant.review.promises import with_open_promises
 from assistant.store.drafts import DraftStore
 from assistant.ui import services
 from assistant.ui.partial import merge_section
-from assistant.ui.sections import SECTION_BY_NAME, apply_field_text
+from assistant.ui.sections import (
+    SECTION_BY_NAME,
+    apply_field_text,
+    field_text,
+)
 from assistant.ui.views import View, draft_view, empty_view, section_tone, section_view, tone_view
 
 SEVERITIES = ("auto", "SEV1", "SEV2", "SEV3", "SEV4")
@@ -408,7 +412,6 @@ def use_rewrite(ctx: UiContext, draft_id: str | None, section: str) -> View:
         return {"notice": "⚠️ Nothing to rewrite: no draft is open."}
     sec = SECTION_BY_NAME[section]
     try:
-        from assistant.ui.sections import field_text
 
         def change(d: dict[str, Any]) -> None:
             for f in sec.fields:

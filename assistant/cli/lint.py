@@ -66,9 +66,11 @@ def _checker(provider: str | None) -> Checker:
 
     if not provider:
         return lambda texts, models: check_texts(texts, semantic=None if models else False)
-    from assistant.llm import get_provider  # lazy: providers pull in heavy clients
+    from assistant.llm import provider_from_settings  # lazy: providers pull in heavy clients
 
-    prov = get_provider(provider)
+    prov = provider_from_settings(provider)
+    if prov is None:  # offline: no model for a second opinion, the rules and model stages only
+        return lambda texts, models: check_texts(texts, semantic=None if models else False)
     return lambda texts, models: [check_text_llm(t, prov) for t in texts]
 
 
@@ -182,7 +184,7 @@ def _pieces(path: Path) -> Iterator[_Piece]:
 
 
 def _check_batch(batch: list[_Piece], checker: Checker) -> Iterator[dict[str, Any]]:
-    from assistant.tone import line_col
+    from assistant.tone.spans import line_col
 
     if not batch:
         return

@@ -18,9 +18,9 @@ from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from assistant.condense import level_class
 from assistant.domain import Event, SourceKind
 from assistant.draft.tokens import TokenCounter
+from assistant.timeline.condense import level_class
 
 _DELIM = re.compile(r"</?\s*sources\s*>", re.IGNORECASE)
 _RUN_SUFFIX = re.compile(r"\s*\[x\d+ until [^\]]*\]\s*$")

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from assistant.domain import Event, Timeline
-from assistant.draft.blame import is_blameful
+from assistant.draft.analysis import Facts, clean
 from assistant.roles import role_of
-
-if TYPE_CHECKING:
-    from assistant.draft.facts import Facts
+from assistant.tone.guard import is_blameful, quick_blameful
 
 _STRONG = re.compile(
     r"\b(root[- ]?cause|RCA:|turns? out|found it|caused by|the cause|culprit|that'?s why|that is why|triggered by|"
@@ -131,8 +128,6 @@ def content_words(text: str) -> set[str]:
 
 def tidy(text: str, limit: int = 260) -> str:
     """A chat line as a sentence: chatter and addressing removed, capitalised, full stop."""
-    from assistant.draft.facts import clean
-
     t = clean(text, 400)
     t = re.sub(r"^\(mentioned at [^)]*\)\s*", "", t)
     t = re.sub(r"^(?:\d{1,2}:\d{2}(?::\d{2}|:\dx)?Z?\s*(?:\([^)]*\)\s*)?)+", "", t)
@@ -253,8 +248,6 @@ def rank(f: Facts) -> list[Cause]:
 
 def fact_part(text: str) -> str:
     """The neutral fact sentences of a chat line: apologies, blame, questions and requests dropped."""
-    from assistant.draft.blame import quick_blameful
-
     parts = re.split(r"(?<=[.!?])\s+|\s+(?=\bbut\b)", text.strip())
     kept = [
         p

@@ -12,7 +12,7 @@ model saw, condensed or left out; the draft carries it in ``provenance.context``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.domain import Event, SourceKind, Timeline
 from assistant.draft.budget import event_line, pack, windows
@@ -21,6 +21,9 @@ from assistant.draft.schema import SECTION_ORDER, ContextReport
 from assistant.draft.tokens import TokenCounter, context_window, get_counter
 from assistant.draft.windows import Window, digest
 from assistant.redact import Redactor, timeline_names
+
+if TYPE_CHECKING:
+    from assistant.draft.analysis import Facts
 
 __all__ = ["Budget", "DraftContext", "build_context", "event_line", "format_sources", "incident_query"]
 
@@ -68,7 +71,7 @@ class DraftContext:
     sources_budget: int = 0
     counter: TokenCounter | None = None
     window_budget: int = 0  # hierarchical: sources tokens of one window-summary request
-    analysis: Any | None = None  # facts.Facts: the deterministic analysis (shared with the offline drafter)
+    analysis: Facts | None = None  # the deterministic analysis (shared with the offline drafter)
     marks: dict[str, str] = field(
         default_factory=dict
     )  # event id -> label put before its text (blameful lines)

@@ -60,9 +60,7 @@ def guidance_notes(template: TemplateRef | None, section: str) -> list[tuple[str
     ]
 
 
-def free_request(
-    name: str, ctx: Any, shared: dict[str, Any], template: TemplateRef, max_entries: int
-) -> StructuredRequest[Any]:
+def free_request(name: str, ctx: Any, template: TemplateRef, max_entries: int) -> StructuredRequest[Any]:
     """The request for one free section: system rules, then the shared context and its guidance."""
     from assistant.draft.prompts import get_registry
 
@@ -81,19 +79,17 @@ def free_request(
         messages=[Message("system", reg.render("system")), Message("user", user)],
         schema=FreeSectionDraft,
         purpose="draft.free_section",
-        context={"section": name, "free_heading": heading, "timeline": ctx.timeline, "similar": ctx.similar,
-                 "shared": shared},
-    )  # fmt: skip
+    )
 
 
 def write_offline(facts: Any, heading: TemplateHeading) -> FreeSectionDraft:
     """The offline answer: source events whose role fits the heading, or a plain 'to be written'."""
-    from assistant.draft.blame import is_blameful
+    from assistant.draft.analysis import clean
     from assistant.draft.causes import fact_part
-    from assistant.draft.facts import clean
     from assistant.errors import LibraryError
     from assistant.roles import role_of
     from assistant.team_templates.roles import roles_for
+    from assistant.tone.guard import is_blameful
 
     try:
         roles = [r for r, _ in roles_for(heading.heading, heading.guidance)]

@@ -1,30 +1,37 @@
 """Draft a postmortem from a timeline: redact, retrieve, draft sections concurrently, check, assemble.
 
-A section whose model call fails for good is drafted by the offline provider instead; the draft
+With no provider (``--provider offline``) every section comes from the deterministic drafter
+(``draft.offline``). A section whose model call fails for good is drafted by it instead; the draft
 records it in ``provenance.fallbacks`` and ``provenance.sections``. Sections already drafted are kept.
+Which provider, if any, is the caller's choice (``assistant.llm.provider_from_settings``).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from assistant.config import get_settings
 from assistant.domain import Timeline
+from assistant.draft.assemble import assemble
+from assistant.draft.clip import clip_long_events
 from assistant.draft.context import Budget, DraftContext, build_context, summarise_windows
+from assistant.draft.fallback import describe_failure
 from assistant.draft.free_sections import (
     free_position,
     free_request,
     guidance_notes,
     planned_sections,
     versions_for,
+    write_offline,
 )
+from assistant.draft.offline import OFFLINE, OfflineDrafter
 from assistant.draft.prompts import get_registry
 from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus, TemplateRef
-from assistant.draft.single import draft_all, use_single
+from assistant.draft.single import single_request, use_single
 from assistant.errors import PromptError, ProviderError
 from assistant.llm.base import Message, Provider, StructuredRequest
 
@@ -33,7 +40,7 @@ MAX_TIMELINE_ENTRIES = 60
 
 
 def build_request(
-    name: str, ctx: DraftContext, shared: dict[str, Any], template: TemplateRef | None = None
+    name: str, ctx: DraftContext, template: TemplateRef | None = None
 ) -> StructuredRequest[Any]:
     """The structured request for one section: system rules + the section prompt with the delimited sources.
 
@@ -41,11 +48,10 @@ def build_request(
     and a free section (``free:N``) gets its own prompt built from its heading and guidance.
     """
     if template is not None and free_position(name) is not None:
-        return free_request(name, ctx, shared, template, MAX_TIMELINE_ENTRIES)
+        return free_request(name, ctx, template, MAX_TIMELINE_ENTRIES)
     if name not in SECTION_MODELS:
         raise PromptError(f"unknown section {name!r}; choose from {', '.join(SECTION_ORDER)}")
     reg = get_registry()
-    tl = ctx.timeline
     user = reg.render(name, **ctx.prompt_vars(), max_entries=MAX_TIMELINE_ENTRIES)
     if notes := guidance_notes(template, name):
         user += "\n" + reg.render("_guidance", notes=notes)
@@ -53,7 +59,6 @@ def build_request(
         messages=[Message("system", reg.render("system")), Message("user", user)],
         schema=SECTION_MODELS[name],
         purpose=f"draft.{name}",
-        context={"section": name, "timeline": tl, "similar": ctx.similar, "shared": shared},
     )
 
 
@@ -77,25 +82,21 @@ def draft_postmortem(
 ) -> Postmortem:
     """Draft every section (or ``sections``) of a postmortem for ``timeline``.
 
+    ``provider`` is the model to ask; None drafts every section with the deterministic drafter.
     With a team ``template`` only the sections its headings show are drafted (plus metadata), each
     with the template's guidance, and its free sections too; the draft carries the template.
     """
-    from assistant.config import get_settings
-    from assistant.draft.assemble import assemble
-    from assistant.draft.clip import clip_long_events
-    from assistant.llm.offline import OfflineProvider
-
     settings = get_settings()
     timeline = clip_long_events(timeline)
-    provider = provider or _default_provider(settings)
-    offline = provider if isinstance(provider, OfflineProvider) else OfflineProvider()
-    alias = settings.alias_names if settings.alias_names is not None else bool(provider.remote)
-    budget = Budget.from_settings(settings, model=provider.model)
-    single = use_single(settings.draft_calls, budget.window_tokens, has_model=provider is not offline)
+    has_model = provider is not None
+    model = provider.model if provider is not None else None
+    alias = settings.alias_names if settings.alias_names is not None else bool(provider and provider.remote)
+    budget = Budget.from_settings(settings, model=model)
+    single = use_single(settings.draft_calls, budget.window_tokens, has_model=has_model)
     if single:
-        budget = Budget.from_settings(settings, model=provider.model, single=True)
+        budget = Budget.from_settings(settings, model=model, single=True)
     ctx = build_context(timeline, alias_names=alias, library=library, budget=budget)
-    if ctx.windows and provider is not offline:
+    if ctx.windows and provider is not None:
         summarise_windows(ctx, provider, workers=settings.llm_concurrency)
     planned = planned_sections(template)
     wanted = [s for s in planned if sections is None or s in sections]
@@ -104,28 +105,36 @@ def draft_postmortem(
     if unknown:
         raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(planned)}")
     versions = prompt_versions(wanted, template)
-    shared: dict[str, Any] = {"lock": threading.Lock(), "offline_facts": ctx.analysis}
+    offline = (
+        OfflineDrafter(ctx.analysis)
+        if ctx.analysis is not None
+        else OfflineDrafter.for_timeline(ctx.timeline)
+    )
     drafted: dict[str, BaseModel] = {}
     status: dict[str, SectionStatus] = {}
 
+    def deterministic(name: str) -> BaseModel:
+        position = free_position(name)
+        if position is not None and template is not None:  # a free section of the team's template
+            return write_offline(offline.facts, template.headings[position])
+        return offline.section(name)
+
     def run(name: str) -> tuple[str, BaseModel, SectionStatus]:
-        request = build_request(name, ctx, shared, template)
         version = versions["free_section" if free_position(name) is not None else name]
+        if provider is None:
+            return name, deterministic(name), SectionStatus(provider=OFFLINE, prompt_version=version)
         try:
-            out = provider.generate(request)
+            out = provider.generate(build_request(name, ctx, template))
             return name, out, SectionStatus(provider=provider.name, prompt_version=version)
         except (ProviderError, ValidationError) as exc:
             # The model failed for good: keep the draft complete with the deterministic drafter.
-            from assistant.draft.fallback import describe_failure
-
-            out = offline.generate(request)
             why = f"{type(exc).__name__}: {str(exc)[:300]}"
             reason, check = describe_failure(exc)
             return (
                 name,
-                out,
+                deterministic(name),
                 SectionStatus(
-                    provider=offline.name,
+                    provider=OFFLINE,
                     prompt_version=version,
                     status="fallback",
                     error=why,
@@ -135,9 +144,9 @@ def draft_postmortem(
             )
 
     workers = max(1, min(settings.llm_concurrency, len(wanted)))
-    if ctx.report is not None and ctx.report.calls == "single":
+    if provider is not None and ctx.report is not None and ctx.report.calls == "single":
         ours = [n for n in wanted if free_position(n) is None]
-        drafted, status = draft_all(ours, ctx, provider, offline, versions, shared, template)
+        drafted, status = _draft_all(ours, ctx, provider, offline, versions, template)
         for name in ours:
             if on_section:
                 on_section(name, drafted[name])
@@ -145,7 +154,7 @@ def draft_postmortem(
             drafted[name], status[name] = out, st
             if on_section:
                 on_section(name, out)
-    elif provider is offline or workers == 1:
+    elif provider is None or workers == 1:
         results = (run(name) for name in wanted)
         for name, out, st in results:
             drafted[name], status[name] = out, st
@@ -172,7 +181,29 @@ def draft_postmortem(
     return pm
 
 
-def _default_provider(settings: Any) -> Provider:
-    from assistant.llm import get_provider
-
-    return get_provider(settings=settings)
+def _draft_all(
+    sections: Sequence[str],
+    ctx: DraftContext,
+    provider: Provider,
+    offline: OfflineDrafter,
+    versions: dict[str, str],
+    template: TemplateRef | None = None,
+) -> tuple[dict[str, BaseModel], dict[str, SectionStatus]]:
+    """Draft ``sections`` in one call; if it fails for good, every section comes from the offline drafter."""
+    variables = {**ctx.prompt_vars(), "max_entries": MAX_TIMELINE_ENTRIES}
+    request = single_request(sections, variables, template)
+    drafted: dict[str, BaseModel] = {}
+    status: dict[str, SectionStatus] = {}
+    try:
+        out = provider.generate(request)
+        for name in sections:
+            drafted[name] = getattr(out, name)
+            status[name] = SectionStatus(provider=provider.name, prompt_version=versions[name])
+    except (ProviderError, ValidationError) as exc:
+        why = f"{type(exc).__name__} (single call): {str(exc)[:300]}"
+        for name in sections:
+            drafted[name] = offline.section(name)
+            status[name] = SectionStatus(
+                provider=offline.name, prompt_version=versions[name], status="fallback", error=why
+            )
+    return drafted, status

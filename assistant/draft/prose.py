@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from assistant.domain import Event, Timeline
-from assistant.draft.facts import Facts, clean
+from assistant.draft.analysis import Facts, clean
 
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 

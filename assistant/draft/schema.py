@@ -388,7 +388,7 @@ class Provenance(_Out):
     repairs: int = Field(default=0, description="citations or times dropped/repaired by grounding")
     repair_notes: list[str] = Field(default_factory=list)
     fallbacks: list[str] = Field(
-        default_factory=list, description="sections drafted by the offline provider after a failure"
+        default_factory=list, description="sections drafted by the offline drafter after a model failure"
     )
     sections: dict[str, SectionStatus] = Field(default_factory=dict)
     injection_flags: list[str] = Field(

@@ -61,10 +61,7 @@ def instructions(
 
 
 def single_request(
-    sections: Sequence[str],
-    variables: dict[str, Any],
-    context: dict[str, Any],
-    template: TemplateRef | None = None,
+    sections: Sequence[str], variables: dict[str, Any], template: TemplateRef | None = None
 ) -> StructuredRequest[Any]:
     """One request for every section: the shared context, then all instructions, one field per section."""
     from assistant.draft.prompts import get_registry
@@ -80,42 +77,4 @@ def single_request(
         messages=[Message("system", reg.render("system")), Message("user", user)],
         schema=all_sections_model(tuple(sections)),
         purpose="draft.all_sections",
-        context=context,
     )
-
-
-def draft_all(
-    sections: Sequence[str],
-    ctx: Any,
-    provider: Any,
-    offline: Any,
-    versions: dict[str, str],
-    shared: dict[str, Any],
-    template: TemplateRef | None = None,
-) -> tuple[dict[str, BaseModel], dict[str, Any]]:
-    """Draft ``sections`` in one call; if it fails for good, every section comes from the offline drafter."""
-    from pydantic import ValidationError
-
-    from assistant.draft.pipeline import MAX_TIMELINE_ENTRIES, build_request
-    from assistant.draft.schema import SectionStatus
-    from assistant.errors import ProviderError
-
-    variables = {**ctx.prompt_vars(), "max_entries": MAX_TIMELINE_ENTRIES}
-    request = single_request(
-        sections, variables, {"timeline": ctx.timeline, "similar": ctx.similar, "shared": shared}, template
-    )
-    drafted: dict[str, BaseModel] = {}
-    status: dict[str, Any] = {}
-    try:
-        out = provider.generate(request)
-        for name in sections:
-            drafted[name] = getattr(out, name)
-            status[name] = SectionStatus(provider=provider.name, prompt_version=versions[name])
-    except (ProviderError, ValidationError) as exc:
-        why = f"{type(exc).__name__} (single call): {str(exc)[:300]}"
-        for name in sections:
-            drafted[name] = offline.generate(build_request(name, ctx, shared, template))
-            status[name] = SectionStatus(
-                provider=offline.name, prompt_version=versions[name], status="fallback", error=why
-            )
-    return drafted, status

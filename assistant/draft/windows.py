@@ -72,7 +72,6 @@ def window_request(window: Window, total: int, sources: str, system: str) -> Str
         messages=[Message("system", system), Message("user", user)],
         schema=WindowSummary,
         purpose="draft.window",
-        context={"window": window.index},
     )
 
 

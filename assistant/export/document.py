@@ -65,16 +65,7 @@ def _statement(item: Any) -> str:
 
 
 def blocks(draft: dict[str, Any]) -> list[Block]:
-    """The draft as blocks: title, severity, key times, every section, timeline, action items.
-
-    A draft made to a team template follows the template instead (``from_markdown``).
-    """
-    if draft.get("template"):
-        from assistant.draft.render import to_markdown
-        from assistant.draft.schema import Postmortem
-        from assistant.export.from_markdown import blocks_from_markdown
-
-        return blocks_from_markdown(to_markdown(Postmortem.model_validate(draft)))
+    """The draft as blocks: title, severity, key times, every section, timeline, action items."""
     out: list[Block] = [Heading(1, _text(draft.get("title")) or "Postmortem")]
     if draft.get("severity"):
         out.append(Paragraph(_text(draft["severity"]), label="Severity"))

@@ -9,9 +9,9 @@ closing rule) is left out, as in the other wiki exports.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from assistant.export.document import Block, Bullets, Heading, Paragraph, Table, plain_text
+from assistant.export.document import Block, Bullets, Heading, Paragraph, Table, blocks, plain_text
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -72,3 +72,13 @@ def blocks_from_markdown(text: str) -> list[Block]:
             elif prev == "paragraph_open" and (plain := _plain(tok)):
                 out.append(Paragraph(plain))
     return out
+
+
+def draft_blocks(draft: dict[str, Any]) -> list[Block]:
+    """The blocks the wiki exports write: the team template's layout when the draft has one, else ours."""
+    if not draft.get("template"):
+        return blocks(draft)
+    from assistant.draft.render import to_markdown
+    from assistant.draft.schema import Postmortem
+
+    return blocks_from_markdown(to_markdown(Postmortem.model_validate(draft)))

@@ -179,11 +179,11 @@ def public_version(
 ) -> PublicVersion:
     """Draft the customer-facing version of ``draft`` (names in ``people`` and ``private_terms`` never appear).
 
-    With a model ``provider`` (not the offline one) the model writes it from what the rules kept.
+    With a model ``provider`` (None: no model) the model writes it from what the rules kept.
     """
     scrub = _Scrubber(draft, people, private_terms)
     pv = _rules(draft, scrub)
-    if provider is not None and provider.name != "offline":
+    if provider is not None:
         _with_model(pv, provider, scrub)
     _tone(pv)
     pv.dropped = scrub.dropped

@@ -379,7 +379,7 @@ def infer_year(sample: str, month: int) -> int | None:
 
 def _scan_matchers(lines: Iterable[str], sample: str, stats: dict[str, Any] | None) -> Iterator[LogLine]:
     """The fixed matchers (kept for files a learned layout reads worse, e.g. access logs)."""
-    order = _guess_order(sample)
+    order = guess_order(sample)
     year = infer_syslog_year(sample) if order[0] == "syslog-3164" else None
     counts = dict.fromkeys(order, 0)
     matchers = [MATCHERS[k] for k in order]
@@ -443,30 +443,26 @@ def _scan_matchers(lines: Iterable[str], sample: str, stats: dict[str, Any] | No
         )
 
 
-def parse_log(
-    lines: Iterable[str], name: str, *, sample: str = "", large: bool | None = None
-) -> ParsedSource:
-    """Records from a log file; the matcher order adapts to the file.
+def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSource:
+    """Records from a log file, one per log record; the matcher order adapts to the file.
 
-    A file of ``LARGE_BYTES`` or more (or ``large=True``, given a ``Loaded.lines()`` stream) takes
-    the large-log path: a few weighted sample lines per line shape and minute instead of a record
-    per line (``assistant.condense_stream``); the timeline condenses both the same way.
+    Logs of ``LARGE_BYTES`` or more take the large-log path instead (``ingest.large_log``: a few
+    weighted sample lines per line shape and minute); the timeline condenses both the same way.
     """
     stats: dict[str, Any] = {}
+    rows = list(scan_log(lines, sample=sample, stats=stats))
+    return source_from_rows(rows, stats, name, sample=sample)
+
+
+def source_from_rows(
+    rows: list[tuple[Any, ...]], stats: dict[str, Any], name: str, *, sample: str = ""
+) -> ParsedSource:
+    """The parsed source for scanned rows (or large-log samples, which carry weight and varying)."""
     records: list[RawRecord] = []
     append = records.append
     kind = SourceKind.log
     # 3164 stamps have no year; scan_log uses PLACEHOLDER_YEAR unless the file shows one.
     year_missing = infer_syslog_year(sample) is None
-    loaded = getattr(lines, "loaded", None)
-    rows: Iterable[tuple[Any, ...]]
-    if loaded is not None and (large if large is not None else loaded.size >= LARGE_BYTES):
-        from assistant.condense_stream import sample_large_log
-
-        rows, stats = sample_large_log(loaded.chunks(), sample)
-    else:
-        rows = scan_log(lines, sample=sample, stats=stats)
-    rows = list(rows) if not isinstance(rows, list) else rows
     if stats.get("year_missing") is not None:
         year_missing = bool(stats["year_missing"])
     for n, dt, has_date, text, lvl, host, svc, *more in rows:
@@ -523,7 +519,7 @@ def parse_log(
     )
 
 
-def _guess_order(sample: str) -> list[str]:
+def guess_order(sample: str) -> list[str]:
     """Matchers ordered by how many sample lines each parses (best first)."""
     lines = [ln for ln in sample.split("\n")[:300] if ln.strip()][:300]
     scores = {k: sum(1 for ln in lines if f(ln, None) is not None) for k, f in MATCHERS.items()}

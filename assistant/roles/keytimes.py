@@ -40,8 +40,15 @@ from assistant.domain import (
     SourceKind,
     SourceRef,
 )
-from assistant.keytimes import error_offset, error_onset, is_bot, is_pager, is_paging_alert, mentioned_time
 from assistant.roles.assign import SURE, machine_line
+from assistant.timeline.keytimes import (
+    error_offset,
+    error_onset,
+    is_bot,
+    is_pager,
+    is_paging_alert,
+    mentioned_time,
+)
 
 _MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\b|緩和", re.I)
 _NOT = re.compile(

@@ -4,7 +4,8 @@ For each rule we look for a mandatory part of the pattern whose every alternativ
 literal (two or more characters, or one non-ASCII character such as an emoji); any match must then
 contain one of those literals, so a sentence without any of them skips the regex. Deriving the
 literals from the patterns avoids a hand-kept keyword list that could drift from them. Parsing is
-slow, so ``gates_table.py`` holds the derived literals (a test checks it is current).
+slow, so ``gates_table.py`` holds the derived literals (written by ``gates_build``; a test checks it
+is current).
 """
 
 from __future__ import annotations
@@ -170,43 +171,3 @@ def fingerprint(pattern: str) -> str:
     import hashlib
 
     return hashlib.blake2b(pattern.encode(), digest_size=8).hexdigest()
-
-
-def table_source(patterns: list[str]) -> str:
-    """Python source of ``gates_table.py`` for these patterns."""
-    lines = [
-        '"""Precomputed literal gates of the tone rules (generated: python -m assistant.tone.gate; do not edit)."""',
-        "",
-        "from __future__ import annotations",
-        "",
-        "GATES: dict[str, tuple[str, ...] | None] = {",
-    ]
-    for pattern in patterns:
-        lines.append(f"    {fingerprint(pattern)!r}: {literal_gate(pattern)!r},")
-    lines += [
-        "}",
-        "",
-        "",
-        "def gate_for(pattern: str) -> tuple[str, ...] | None:",
-        '    """The gate of ``pattern``: from the table, else derived now (slow; regenerate the table)."""',
-        "    from assistant.tone.gate import fingerprint, literal_gate",
-        "",
-        "    key = fingerprint(pattern)",
-        "    return GATES[key] if key in GATES else literal_gate(pattern)",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def rule_patterns() -> list[str]:
-    """Every rule pattern, in table order, then the blameless-policy pattern."""
-    from assistant.tone.lexicon import META
-    from assistant.tone.rules import rule_rows
-
-    return [row[1] for row in rule_rows()] + [META]
-
-
-if __name__ == "__main__":
-    from pathlib import Path
-
-    Path(__file__).with_name("gates_table.py").write_text(table_source(rule_patterns()), encoding="utf-8")

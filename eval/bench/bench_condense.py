@@ -88,10 +88,10 @@ def generate(path: Path, lines: int, seed: int = 7) -> None:
 
 
 def _run_ours(path: str) -> dict[str, float]:
-    from assistant.condense import Condenser
-    from assistant.condense_stream import sample_large_log
     from assistant.domain import SourceRef
     from assistant.ingest._io import load_file
+    from assistant.ingest.large_log import sample_large_log
+    from assistant.timeline.condense import Condenser
 
     t0, c0 = time.perf_counter(), time.process_time()
     ld = load_file(Path(path), path, max_bytes=1 << 40)

@@ -7,7 +7,7 @@ which. Year-less syslog stamps and date-less chat lines borrow their date from t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from assistant.clock import (
@@ -23,7 +23,7 @@ from assistant.clock import (
     zone_label,
 )
 from assistant.domain import ParsedSource, RawRecord, SourceKind, SourceRef
-from assistant.timeline_align import (
+from assistant.timeline.align import (
     Anchor,
     SkewUnit,
     anchor_from_alert,
@@ -32,32 +32,11 @@ from assistant.timeline_align import (
     log_echo_offset,
     quoted_stamps,
 )
-from assistant.timeline_stated import apply_stated_clocks
+from assistant.timeline.placed import Placed, SourceClock
+from assistant.timeline.stated import apply_stated_clocks
 
 _SCAN_LIMIT = 3000  # records per source read for stated zones / echoes (chat is small; logs rarely echo)
 _SKEW_SAMPLE = 20000
-
-
-@dataclass
-class Placed:
-    """A record with its resolved, aware time (``recorded`` keeps the original when corrected)."""
-
-    time: datetime
-    rec: RawRecord
-    path: str
-    recorded: datetime | None = None
-
-
-@dataclass
-class SourceClock:
-    """How one file's clock was read; evidence as source refs (the timeline maps them to event ids)."""
-
-    offset: str
-    zone: str | None
-    how: str
-    skew_s: float = 0.0
-    evidence: list[SourceRef] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass

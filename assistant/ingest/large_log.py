@@ -21,14 +21,24 @@ from datetime import datetime
 from operator import add, itemgetter
 from typing import Any
 
-from assistant.condense import _SHAPE
-from assistant.ingest.logs import MATCHERS, MAX_FOLD, _guess_order, choose_parser, infer_syslog_year
+from assistant.domain import ParsedSource
+from assistant.ingest._io import Loaded
+from assistant.ingest.logs import (
+    MATCHERS,
+    MAX_FOLD,
+    choose_parser,
+    guess_order,
+    infer_syslog_year,
+    source_from_rows,
+)
 
 # One sample line: (line number, time, has_date, text, level, host, service, weight, varying)
 Sample = tuple[int, datetime, bool, str, str | None, str | None, str | None, int, bool]
 _Parts = tuple[datetime, bool, str, str | None, str | None, str | None]
 
 _REC, _BLANK, _CONT = 0, 1, 2
+# A line's shape: digits and hex letters dropped, so lines that differ only in numbers and ids share it.
+_SHAPE = str.maketrans("", "", "0123456789abcdefABCDEF")
 _MAX_SHAPES = 200_000
 # Level carried by digits (HTTP status, pino numbers) must survive the shape, which drops digits.
 _STATUS = re.compile(r'(" )([45])(?=\d\d\b)')
@@ -61,7 +71,7 @@ class LargeLog:
             self.order, self.matchers = [learned[0]], [learned[1]]
             self.year = None
         else:
-            self.order = _guess_order(sample)
+            self.order = guess_order(sample)
             self.year = infer_syslog_year(sample) if self.order[0] == "syslog-3164" else None
             self.matchers = [MATCHERS[k] for k in self.order]
         self.kind: dict[str, int] = {}
@@ -286,3 +296,9 @@ def sample_large_log(pieces: Iterable[str], sample: str) -> tuple[list[Sample], 
         big.feed(cur, final=nxt is None)
         cur = nxt
     return big.finish()
+
+
+def parse_large_log(loaded: Loaded, name: str) -> ParsedSource:
+    """A large log as a source of weighted sample records (``logs.parse_log`` reads small ones)."""
+    rows, stats = sample_large_log(loaded.chunks(), loaded.sample)
+    return source_from_rows(rows, stats, name, sample=loaded.sample)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from assistant.domain import SourceKind, SourceRef
-from assistant.timeline_align import echoes, says_resolved, text_keys
+from assistant.timeline.align import echoes, says_resolved, text_keys
 
 _ECHO_ACTOR = re.compile(r"(bot\b|-bot|bot$|pagerduty|opsgenie|alertmanager|grafana|prometheus)", re.I)
 _ECHO_WINDOW = timedelta(minutes=5)

@@ -1,8 +1,8 @@
 """The timeline: parsed sources → one ordered, source-linked, condensed timeline with key times.
 
-Steps: place every record on the UTC axis (``timeline_clock``: zones, dates, inferred offsets,
+Steps: place every record on the UTC axis (``placement``: zones, dates, inferred offsets,
 skew), condense logs into templates and bursts (``condense``), fold echoes into the alert they
-repeat (``timeline_merge``), order and number the events, then key times (``keytimes``).
+repeat (``merge``), order and number the events, then key times (``keytimes``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.clock import require_zone
-from assistant.condense import Condenser
 from assistant.domain import (
     ClockInfo,
     Coverage,
@@ -26,11 +25,13 @@ from assistant.domain import (
     SourceRef,
     Timeline,
 )
-from assistant.keytimes import symptom_times
 from assistant.roles.assign import assign_roles
 from assistant.roles.keytimes import find_key_times
-from assistant.timeline_clock import Placed, place_sources
-from assistant.timeline_merge import Item, dedupe, mentioned_events
+from assistant.timeline.condense import Condenser
+from assistant.timeline.keytimes import symptom_times
+from assistant.timeline.merge import Item, dedupe, mentioned_events
+from assistant.timeline.placed import Placed
+from assistant.timeline.placement import place_sources
 
 if TYPE_CHECKING:
     from assistant.ingest import IngestResult

@@ -11,9 +11,9 @@ from pydantic import BaseModel
 from assistant.domain import Event
 from assistant.draft import prose
 from assistant.draft import schema as s
-from assistant.draft.blame import is_blameful
+from assistant.draft.analysis import Facts, clean
 from assistant.draft.causes import content_words, fact_part
-from assistant.draft.facts import Facts, clean
+from assistant.tone.guard import is_blameful
 
 _KEY_LABEL = {
     "start": "Impact began",
