@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.errors import PostmortemError
 from assistant.retrieval.lexical import tokenize
 from assistant.retrieval.models import Match, PastActionItem
 from assistant.retrieval.parse import parse_file
@@ -61,6 +62,6 @@ def _items_of(match: Match) -> list[PastActionItem]:
     if match.path and Path(match.path).is_file():
         try:
             return parse_file(Path(match.path)).action_items
-        except Exception:  # an unreadable past file only costs its action items
+        except (PostmortemError, OSError, ValueError):  # an unreadable past file only costs its action items
             return []
     return []

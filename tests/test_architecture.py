@@ -145,8 +145,10 @@ def test_ingest_imports_nothing_from_drafting_or_the_ui() -> None:
 
 
 def test_no_module_is_left_at_an_old_path() -> None:
-    old = ("timeline_merge", "timeline_align", "timeline_clock", "timeline_stated", "timeline_json")
-    old += ("keytimes", "clock_statements", "condense", "condense_stream")
+    old = (
+        *("timeline_merge", "timeline_align", "timeline_clock", "timeline_stated", "timeline_json"),
+        *("keytimes", "clock_statements", "condense", "condense_stream"),
+    )
     assert [m for m in old if f"assistant.{m}" in modules()] == []
     assert [m for m in ("assistant.llm.offline", "assistant.draft.blame") if m in modules()] == []
 

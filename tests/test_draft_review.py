@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from _draft_helpers import make_timeline
 
 from assistant.draft.pipeline import draft_postmortem
@@ -194,7 +196,7 @@ def test_timeline_log_entries_drop_pod_prefix_and_traceback_and_keep_the_count()
 
 
 def test_offline_title_for_chat_only_incident_is_readable() -> None:
-    rows = [
+    rows: list[tuple[int, str, str, str, dict[str, Any]]] = [
         (0, "chat", "ana", "support: customers report checkout failing with 502 on the web shop", {}),
         (5, "chat", "bo", "rolled back the web shop release, checkout working again", {}),
         (20, "chat", "ana", "resolved", {}),

@@ -44,6 +44,10 @@ def _run(args: list[str], home: str | None = None) -> str:
     return r.stdout
 
 
+def _near(a: datetime, b: datetime | None, seconds: float) -> bool:
+    return b is not None and abs((a - b).total_seconds()) <= seconds
+
+
 def _ts(s: object) -> datetime | None:
     if not isinstance(s, str) or not s:
         return None
@@ -90,7 +94,7 @@ def score_case(case: Path, out: dict, times: list[datetime], *, draft: bool) -> 
             "off_s": None if not (p and g) else round((p - g).total_seconds()),
         }
     must = [e for e in gold.get("timeline", []) if e.get("must_include")]
-    missed = [e for e in must if not any(abs((t - _ts(e["time"])).total_seconds()) <= 120 for t in times)]
+    missed = [e for e in must if not any(_near(t, _ts(e["time"]), 120) for t in times)]
     res = {
         "case": case.name,
         "key_hits": sum(v["ok"] for v in keys.values()),

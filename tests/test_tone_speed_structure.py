@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from _tone_helpers import BLAMEFUL, BLAMELESS
 from conftest import SHARED_DATA
 
 import assistant.tone.rules as rules
+from assistant.jsonl import read_jsonl
 from assistant.tone.gate import literal_gate
 from assistant.tone.gates_build import rule_patterns, table_source
 
@@ -22,9 +22,7 @@ def test_gate_literal_occurs_in_every_match() -> None:
     texts = BLAMEFUL + BLAMELESS
     dev = Path(SHARED_DATA) / "tone" / "dev.jsonl"
     if dev.exists():
-        texts += [
-            json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()
-        ]
+        texts += [item["text"] for item in read_jsonl(dev)]
     for rule in rules._table().rules:
         gate = literal_gate(rule.pattern)
         assert gate == rule.gate

@@ -63,3 +63,30 @@ def test_checker_reports_parse_findings_with_a_rewrite_that_passes() -> None:
     findings = check_text("Mirela's failure to rotate the key took the API down at 14:02.")
     assert findings and findings[0].category == "named-individual-fault"
     assert "14:02" in findings[0].suggestion and not check_text(findings[0].suggestion)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had Oskar not restarted the brokers, none of the consumers would have stalled.",
+        "if Wren had looked at the canary we would have been fine",
+        "honestly this one is on tamsin, she pushed the flag flip",
+        "It was Bertil who deleted the wrong bucket.",
+        "The login outage was taken down by the Atlas team's unreviewed proxy change.",
+    ],
+)
+def test_counterfactuals_placements_and_clefts_name_the_person(text: str) -> None:
+    assert syntax.analyse([text])[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had Oskar not been paged at 02:10, the lag would have gone unnoticed.",
+        "If Wren had not failed over at 03:12, the second zone would have gone down too.",
+        "The upgrade failed because of node metadata that changed between versions.",
+        "The on-call engineer did not escalate after the second page.",
+    ],
+)
+def test_credit_passive_people_things_and_timeline_facts_are_not_blame(text: str) -> None:
+    assert syntax.analyse([text])[0] == []

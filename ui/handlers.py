@@ -43,6 +43,7 @@ class UiContext:
 
     @property
     def export_dir(self) -> Path:
+        """Where exported files are written, in the data directory."""
         return self.settings.home / "exports"
 
 
@@ -214,7 +215,7 @@ def run_draft(
         zone, day = _parse_inputs(tz, date_text)
         _check_sizes(ctx, files)
         ingested = services.ingest(pasted or "", files, max_bytes=ctx.settings.ui_max_upload_mb * 1024 * 1024)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the UI turns every failure into a notice (STYLE 5)
         yield {"status": prog.failed(), "notice": _fail(exc)}
         return
     problems = [f"- `{p.path}{':' + str(p.line) if p.line else ''}` {p.message}" for p in ingested.problems]
@@ -230,7 +231,7 @@ def run_draft(
     yield {"status": prog.stage("Building the timeline")}
     try:
         tl = services.build_timeline(ingested, tz=zone, on_date=day)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the UI turns every failure into a notice (STYLE 5)
         yield {"status": prog.failed(), "notice": _fail(exc)}
         return
     if not tl.events:  # nothing to draft from: no junk draft, no "ready"
@@ -258,7 +259,7 @@ def run_draft(
         matches = services.similar(library, services.incident_query(tl))
         matches = with_open_promises(ctx.store, matches)  # "promised in …, still open"
         library = services.CachedLibrary(library, matches)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the UI turns every failure into a notice (STYLE 5); the draft goes on without past incidents
         lib_note = _fail(exc)
     inputs["matches"] = [m.model_dump(mode="json") if hasattr(m, "model_dump") else m for m in matches]
     ctx.store.save(draft_id, inputs=inputs)
@@ -308,7 +309,7 @@ def _draft_sections(
                 template=template,
             )
             events.put(("done", pm, None))
-        except BaseException as exc:  # handed to the UI thread, which shows it
+        except BaseException as exc:  # noqa: BLE001 — handed to the UI thread, which shows it
             events.put(("error", exc, None))
 
     threading.Thread(target=work, name=f"draft-{draft_id}", daemon=True).start()
@@ -379,7 +380,7 @@ def regenerate(ctx: UiContext, draft_id: str, section: str, provider_name: str) 
     library = None
     try:
         library = services.open_library(ctx.settings)
-    except Exception:  # regenerating without past incidents is still useful
+    except Exception:  # noqa: BLE001 — chromadb raises its own types; regenerating without past incidents is still useful
         library = None
     from assistant.ui.template_picker import stored
 
@@ -418,7 +419,7 @@ def use_rewrite(ctx: UiContext, draft_id: str | None, section: str) -> View:
                 apply_field_text(d, f, services.rewrite_tone(field_text(d, f)))
 
         draft = ctx.store.update_draft(rec.id, change)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the UI turns every failure into a notice (STYLE 5)
         return {"notice": _fail(exc)}
     view = section_view(draft, section)
     view[f"tone:{section}"] = section_tone(draft, sec)

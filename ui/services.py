@@ -130,13 +130,16 @@ class CachedLibrary:
     """
 
     def __init__(self, library: Any, matches: list[Any]) -> None:
+        """Wrap ``library`` with the matches already fetched for this incident."""
         self._library = library
         self._matches = matches
 
     def similar(self, text: str, k: int = 5) -> list[Any]:
+        """The first ``k`` matches already fetched (``text`` is the same incident's)."""
         return self._matches[:k]
 
     def __getattr__(self, name: str) -> Any:
+        """Everything else goes to the real library."""
         return getattr(self._library, name)
 
 

@@ -210,21 +210,14 @@ def _check_batch(batch: list[_Piece], checker: Checker) -> Iterator[dict[str, An
 
 def _run_jsonl(path: Path, checker: Checker) -> bool:
     from assistant.errors import MalformedInputError
+    from assistant.jsonl import jsonl_rows
 
     text = _read(path)
     found = False
     out = sys.stdout
     items: list[dict[str, Any]] = []
-    for n, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            item = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise MalformedInputError(
-                f'not JSON ({exc.msg}); each line must be {{"id", "text"}}', path=str(path), line=n
-            ) from exc
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+    for n, item in jsonl_rows(text, str(path), shape='{"id", "text"}'):
+        if not isinstance(item.get("text"), str):
             raise MalformedInputError(
                 'each line must be an object with a string "text"', path=str(path), line=n
             )

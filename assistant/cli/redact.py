@@ -145,7 +145,7 @@ def scan_paths(
     from assistant.injection import looks_like_injection
     from assistant.redact import Redactor
 
-    redactor = Redactor(alias_names=bool(names), names=names, customers=get_settings().redact_customers)
+    redactor = Redactor.from_settings(alias_names=bool(names), names=names)
     rows: list[dict[str, Any]] = []
     injections: list[dict[str, Any]] = []
     max_bytes = get_settings().max_input_bytes

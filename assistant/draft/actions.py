@@ -293,7 +293,7 @@ def candidates(f: Facts) -> list[Event]:
             last = e  # "let's collect follow-ups": opens a burst, is not an item itself
             continue
         # Judge the task itself: a blameful aside next to a real follow-up is dropped with the rationale.
-        if (cued or burst) and not is_blameful(_PREFIX.sub("", _task_sentences(clean(t, 300)))):
+        if (cued or burst) and not is_blameful(_PREFIX.sub("", _task_sentences(clean(t, 300))), f.people):
             out.append(e)
             # Only a clear follow-up (or a line continuing a burst) keeps the burst going.
             last = e if (burst or _STRONG_CUE.search(t)) else last

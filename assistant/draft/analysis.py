@@ -34,6 +34,7 @@ class Facts:
     trigger: Event | None = None  # the change that set the fault off, when the sources show one
     severity_basis: str = ""  # "stated" or how it was inferred (for the open questions)
     blameful: set[str] = field(default_factory=set)  # ids of lines left out because they blame people
+    people: tuple[str, ...] = ()  # the participants, known to the tone check as persons
 
 
 def clean(text: str, limit: int = 240) -> str:

@@ -19,7 +19,7 @@ from assistant.draft.grounding import Grounder
 from assistant.draft.offline import OFFLINE
 from assistant.injection import draft_repeats_injection, injection_lines, looks_like_injection
 from assistant.llm.base import Provider
-from assistant.tone.guard import rewrite
+from assistant.tone.guard import people_of, rewrite
 from assistant.tone.sentences import split_sentences
 
 
@@ -32,14 +32,15 @@ class _Gate:
         self.tone: list[s.ToneNote] = []
         self.injection_events = injection_lines(ctx.timeline)
         self.injection = [e.text for e in self.injection_events]
+        self.people = people_of(ctx.timeline)  # participants (aliased when the names are), for the tone gate
 
     def text(self, text: str, section: str) -> str:
         text = self._screen(self.g.text(text or "", section), section)
         if not text.strip():
             return ""
-        # Offline text is source lines that already passed the tone checker plus fixed neutral
-        # phrases, so only model-written sections need the (slower) full pass.
-        text, findings = rewrite(text, full=section.split("[")[0] not in self.offline_sections)
+        # Every section passes the tone rules and the parse with the participants as known people:
+        # a blameful source sentence never reaches the draft verbatim, offline or model-written.
+        text, findings = rewrite(text, people=self.people)
         for f in findings:
             self.tone.append(
                 s.ToneNote(

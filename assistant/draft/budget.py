@@ -62,6 +62,7 @@ class Unit:
 
     @property
     def first(self) -> Event:
+        """The window's first event."""
         return self.events[0]
 
 

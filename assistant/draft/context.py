@@ -103,10 +103,7 @@ def format_sources(timeline: Timeline, *, budget: int = 30_000, counter: TokenCo
 
 def make_redactor(timeline: Timeline, *, alias_names: bool) -> tuple[Redactor, bool]:
     """A ``Redactor`` that knows the people of this incident (aliased when ``alias_names``)."""
-    from assistant.config import get_settings
-
-    customers = get_settings().redact_customers
-    return Redactor(alias_names=alias_names, names=timeline_names(timeline), customers=customers), alias_names
+    return Redactor.from_settings(alias_names=alias_names, names=timeline_names(timeline)), alias_names
 
 
 def build_context(
@@ -351,7 +348,7 @@ def _similar(timeline: Timeline, library: Any | None, k: int) -> tuple[list[Any]
         return [], "no library of past postmortems configured"
     try:
         return list(lib.similar(incident_query(timeline), k=k)), None
-    except Exception as exc:  # the library is optional context: a broken index must not lose the draft
+    except Exception as exc:  # noqa: BLE001 — optional context (chromadb, onnxruntime raise their own types): a broken index must not lose the draft; the reason goes into the draft
         return [], f"library search failed: {exc}"
 
 
@@ -371,5 +368,5 @@ def _configured_library() -> Any | None:
 
     try:
         return Library.open(settings=settings)
-    except Exception:  # an unreadable library only costs the similar-incidents list
+    except Exception:  # noqa: BLE001 — chromadb raises its own types; an unreadable library only costs the similar-incidents list
         return None

@@ -12,7 +12,7 @@ from assistant.domain import Event, Timeline
 from assistant.draft.analysis import Facts, clean
 from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
 from assistant.roles import role_of
-from assistant.tone.guard import is_blameful, quick_blameful
+from assistant.tone.guard import is_blameful, people_of, quick_blameful
 
 _ACTION = re.compile(
     r"\b(deploy\w*|roll(?:ed|ing)?[ -]?(?:back|out)\w*|rollback|revert\w*|restart\w*|scal(?:e|ed|ing)\b|"
@@ -88,7 +88,7 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     """Read the timeline once; every offline section is written from the result."""
     from assistant.injection import looks_like_injection
 
-    f = Facts(timeline=tl)
+    f = Facts(timeline=tl, people=people_of(tl))
     for e in tl.events:
         if looks_like_injection(e.text):
             continue
@@ -100,7 +100,11 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
     # The full tone checker is slower: run it only on lines that could be quoted.
     for i, sc in f.scores.items():
         e = f.usable[i]
-        if e.source.value in ("chat", "note") and (sc >= 12 or _quotable(e)) and is_blameful(e.text):
+        if (
+            e.source.value in ("chat", "note")
+            and (sc >= 12 or _quotable(e))
+            and is_blameful(e.text, f.people)
+        ):
             del f.usable[i]
             f.blameful.add(i)
     f.scores = {i: sc for i, sc in f.scores.items() if i in f.usable}
@@ -186,7 +190,7 @@ def _firing(e: Event) -> bool:
 def _score(f: Facts) -> None:
     tl = f.timeline
     keys = {v for v in tl.key_events.model_dump().values() if v}
-    seen_alerts: set[str] = set()
+    seen_alerts: set[tuple[str, str]] = set()
     seen_templates: set[str] = set()
     for e in tl.events:
         if e.id not in f.usable:
@@ -200,7 +204,7 @@ def _score(f: Facts) -> None:
             name = str(e.attrs.get("alert") or clean(t, 60))
             status = str(e.attrs.get("status", "")).lower()
             if (name, status) not in seen_alerts:
-                seen_alerts.add((name, status))  # type: ignore[arg-type]
+                seen_alerts.add((name, status))
                 score += 30 if status in ("", "firing", "triggered") else 12
         elif kind in ("chat", "note"):
             bot = bool(e.attrs.get("bot"))
@@ -377,7 +381,7 @@ def _response(f: Facts) -> None:
             continue  # status reports and figures belong to impact, not to the actions taken
         if kt.detected and e.time < kt.detected:
             continue
-        if e.id in f.blameful or is_blameful(e.text):
+        if e.id in f.blameful or is_blameful(e.text, f.people):
             f.blameful.add(e.id)
             continue  # never list a blameful line as a step taken
         item = (clean(e.text), e.id)

@@ -237,11 +237,15 @@ class Statement(_Out):
 
 
 class Impact(_Out):
+    """Who and what was affected, with each figure as the sources state it."""
+
     summary: str = ""
     figures: list[Statement] = Field(default_factory=list)
 
 
 class TimelineEntry(_Out):
+    """One line of the draft's timeline, citing the events it rests on."""
+
     time: AwareDatetime
     description: str
     refs: list[str] = Field(default_factory=list, description="source references 'file:line'")
@@ -253,18 +257,24 @@ class TimelineEntry(_Out):
 
 
 class Response(_Out):
+    """How the incident was mitigated and resolved."""
+
     summary: str = ""
     mitigation: list[Statement] = Field(default_factory=list)
     resolution: list[Statement] = Field(default_factory=list)
 
 
 class Lessons(_Out):
+    """What went well, what went wrong, where the team was lucky."""
+
     went_well: list[Statement] = Field(default_factory=list)
     went_wrong: list[Statement] = Field(default_factory=list)
     lucky: list[Statement] = Field(default_factory=list)
 
 
 class ActionItem(_Out):
+    """One follow-up action with its owner, due date, priority and kind."""
+
     description: str
     owner: str | None = None
     due: str | None = None
@@ -275,6 +285,8 @@ class ActionItem(_Out):
 
 
 class SimilarIncident(_Out):
+    """A past postmortem from the library like this incident, and why it matched."""
+
     id: str
     title: str | None = None
     score: float | None = None
@@ -351,6 +363,8 @@ class ToneNote(_Out):
 
 
 class SectionStatus(_Out):
+    """How one section was drafted: provider, prompt version, and why it fell back, if it did."""
+
     provider: str
     prompt_version: str
     status: Literal["ok", "fallback", "empty", "skipped"] = "ok"
@@ -382,6 +396,8 @@ class ContextReport(_Out):
 
 
 class Provenance(_Out):
+    """How the whole draft was made: provider, model, prompt versions, grounding repairs, fallbacks."""
+
     provider: str
     model: str | None = None
     prompt_versions: dict[str, str] = Field(default_factory=dict)

@@ -32,9 +32,7 @@ def use_single(setting: str, window_tokens: int, *, has_model: bool) -> bool:
 def all_sections_model(sections: tuple[str, ...]) -> type[BaseModel]:
     """One schema holding every requested section's schema as a field."""
     fields: dict[str, Any] = {name: (SECTION_MODELS[name], ...) for name in sections}
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
-        "AllSectionsDraft", __config__=ConfigDict(extra="forbid"), **fields
-    )
+    model: type[BaseModel] = create_model("AllSectionsDraft", __config__=ConfigDict(extra="forbid"), **fields)
     return model
 
 

@@ -22,6 +22,8 @@ from assistant.llm.base import Message, Provider, StructuredRequest
 
 
 class WindowEvent(BaseModel):
+    """One event the model picked from a window, in one factual sentence."""
+
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="the id of one event from this window's sources, e.g. E012; never invent one")
@@ -57,6 +59,7 @@ class Window:
 
     @property
     def span(self) -> str:
+        """The window's time range and first and last event ids, for the prompt."""
         a, b = self.events[0], self.events[-1]
         return f"{a.time.isoformat(timespec='seconds')} to {b.time.isoformat(timespec='seconds')} ({a.id}-{b.id})"
 

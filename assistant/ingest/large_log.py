@@ -23,14 +23,16 @@ from typing import Any
 
 from assistant.domain import ParsedSource
 from assistant.ingest._io import Loaded
+from assistant.ingest._records import PLACEHOLDER_YEAR
 from assistant.ingest.logs import (
     MATCHERS,
     MAX_FOLD,
     choose_parser,
+    date_hint,
     guess_order,
-    infer_syslog_year,
     source_from_rows,
 )
+from assistant.ingest.stamp_dates import Dater
 
 # One sample line: (line number, time, has_date, text, level, host, service, weight, varying)
 Sample = tuple[int, datetime, bool, str, str | None, str | None, str | None, int, bool]
@@ -65,14 +67,15 @@ def _five(label: str) -> str:
 class LargeLog:
     """Feed text pieces with ``feed``; ``finish`` returns the samples in line order and stats."""
 
-    def __init__(self, sample: str) -> None:
+    def __init__(self, sample: str, name: str = "") -> None:
+        """Learn the layout from ``sample``, the file's first lines (``name`` dates yearless stamps)."""
+        self.sample, self.name = sample, name
+        self.year = None
         learned = choose_parser(sample)
         if learned is not None:  # the file's learned layout (see ingest.layout)
             self.order, self.matchers = [learned[0]], [learned[1]]
-            self.year = None
         else:
             self.order = guess_order(sample)
-            self.year = infer_syslog_year(sample) if self.order[0] == "syslog-3164" else None
             self.matchers = [MATCHERS[k] for k in self.order]
         self.kind: dict[str, int] = {}
         self.seen: set[str] = set()
@@ -273,22 +276,40 @@ class LargeLog:
         if self.carry:
             self.feed("", final=True)
         self.samples.sort(key=itemgetter(0))
+        dater = self._fill_dates()
         varying = self.varying
         # The shape slot becomes "its text keeps changing" (the Condenser then makes no state-change events).
-        out: list[Sample] = [(*s[:8], s[8] in varying) for s in self.samples]  # type: ignore[misc]
+        out: list[Sample] = [(*s[:8], s[8] in varying) for s in self.samples]
         stats = {
             "counts": dict(self.counts),
             "skipped": self.skipped,
             "first_skipped": self.first_skipped,
             "dropped": self.dropped,
-            "year": self.year,
+            "year_missing": bool(dater and dater.missing),
+            "dated": dater.describe() if dater else "",
         }
         return out, stats
 
+    def _fill_dates(self) -> Dater | None:
+        """Stamps without a year or date (in line order now) take them from what the material says."""
+        dater: Dater | None = None
+        samples = self.samples
+        for k, s in enumerate(samples):
+            dt, has_date = s[1], s[2]
+            if has_date and dt.year != PLACEHOLDER_YEAR:
+                continue
+            if dater is None:
+                dater = Dater(date_hint(self.name, self.sample))
+            when, has_date, _ = dater.fill(dt, has_date, False)
+            samples[k] = (s[0], when, has_date, *s[3:])
+        return dater
 
-def sample_large_log(pieces: Iterable[str], sample: str) -> tuple[list[Sample], dict[str, Any]]:
+
+def sample_large_log(
+    pieces: Iterable[str], sample: str, name: str = ""
+) -> tuple[list[Sample], dict[str, Any]]:
     """Sample lines (with weights) of a large log given as pieces of whole lines."""
-    big = LargeLog(sample)
+    big = LargeLog(sample, name)
     it = iter(pieces)
     cur = next(it, None)
     while cur is not None:
@@ -300,5 +321,5 @@ def sample_large_log(pieces: Iterable[str], sample: str) -> tuple[list[Sample], 
 
 def parse_large_log(loaded: Loaded, name: str) -> ParsedSource:
     """A large log as a source of weighted sample records (``logs.parse_log`` reads small ones)."""
-    rows, stats = sample_large_log(loaded.chunks(), loaded.sample)
+    rows, stats = sample_large_log(loaded.chunks(), loaded.sample, name)
     return source_from_rows(rows, stats, name, sample=loaded.sample)

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 
 from assistant.redact._spans import Span
 
+# '@' as written, or percent-encoded in a URL ("/users/ana.lima%40gmail.com/orders")
 _EMAIL = re.compile(
-    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
+    r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]*?(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
 )
 
 # "+44 20 7946 0321", "+1 (415) 555-0133", "+4915112345678"
@@ -156,7 +157,7 @@ _GENERIC_FIRST_WORDS = {
 # A person named as a contact: "their ops contact is Jess Whitford", "spoke with Ana Lima".
 _PERSON = re.compile(
     r"(?i:\b(?:contact(?:\s+person)?|poc|spoke\s+(?:to|with)|talked\s+to|emailed|called|reached)\b)"
-    r"(?:\s+(?:is|was|:))?\s*:?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
+    r"(?:\s+(?:is|was|:))?\s*:?\s+(?P<name>[A-ZÀ-Þ][a-zß-ÿ]+(?:\s+[A-ZÀ-Þ][a-zß-ÿ'-]+){1,2})(?![\w])"
 )
 
 
@@ -249,6 +250,46 @@ def _customer_name_spans(text: str) -> Iterator[Span]:
 def _person_spans(text: str) -> Iterator[Span]:
     for m in _PERSON.finditer(text):
         yield Span(m.start("name"), m.end("name"), "person", "contact-person")
+
+
+# A person's name in prose: a given name and a family name ("Ana Nakamura", "Tomás Lima"). Three
+# capitalised words are more often a business ("Harbour Street Deli"), which passes.
+_PROSE_NAME = re.compile(
+    r"(?<![\w.@/+-])[A-ZÀ-Þ][a-zß-ÿ]{1,15}(?:[ +][A-ZÀ-Þ][a-zß-ÿ'’-]{1,15})+(?![\w@]|[.-]\w)"
+)
+_BUSINESS_WORDS = {
+    "street",
+    "road",
+    "deli",
+    "foods",
+    "bank",
+    "group",
+    "labs",
+    "systems",
+    "cloud",
+    "cafe",
+    "inc",
+}
+# Findings that say a line is about one person (not IPs, not customer ids).
+_PERSONAL_RULES = ("field:", "iban-checksum", "card-luhn", "cpf-checksum", "dni-checksum", "email", "phone-")
+
+
+def companion_name_spans(text: str, spans: list[Span]) -> Iterator[Span]:
+    """Names on a line that already carries someone's personal data ("customer Ana Lima, dob …",
+    "refund to card=… for Ana Oliveira"): personal data clusters, so the name is theirs."""
+    personal = [s for s in spans if s.rule.startswith(_PERSONAL_RULES)]
+    if not personal:
+        return
+    for line in re.finditer(r"[^\n]+", text):
+        if not any(line.start() <= s.start < line.end() for s in personal):
+            continue
+        for m in _PROSE_NAME.finditer(text, line.start(), line.end()):
+            words = re.split(r"[ +]", m.group())
+            if len(words) != 2 or any(
+                w.lower() in _NOT_NAMES | _GENERIC_FIRST_WORDS | _BUSINESS_WORDS for w in words
+            ):
+                continue
+            yield Span(m.start(), m.end(), "person", "name-near-personal-data")
 
 
 def pii_spans(text: str) -> list[Span]:

@@ -6,9 +6,19 @@ import re
 from dataclasses import dataclass
 
 # Kinds in priority order: when two findings overlap, the earlier kind wins.
-KINDS: tuple[str, ...] = ("secret", "email", "personal", "customer", "phone", "ip", "person", "name")
+KINDS: tuple[str, ...] = (
+    "secret",
+    "sensitive",
+    "email",
+    "personal",
+    "customer",
+    "phone",
+    "ip",
+    "person",
+    "name",
+)
 
-PLACEHOLDER_RE = re.compile(r"<(?:SECRET|EMAIL|PERSONAL|CUSTOMER|PHONE|IP|PERSON)_\d+>")
+PLACEHOLDER_RE = re.compile(r"<(?:SECRET|REDACTED|EMAIL|PERSONAL|CUSTOMER|PHONE|IP|PERSON)_\d+>")
 
 
 @dataclass(frozen=True)
@@ -19,6 +29,7 @@ class Span:
     end: int
     kind: str
     rule: str
+    detail: str = ""  # the field or key word that decided ("dob", "password"), for --explain
 
     def value(self, text: str) -> str:
         return text[self.start : self.end]

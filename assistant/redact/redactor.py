@@ -6,20 +6,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from assistant.domain import Timeline
-from assistant.redact._fields import field_spans, number_spans
-from assistant.redact._names import ALIAS_RE, MENTION, alias_label, looks_like_bot, name_spans
-from assistant.redact._pii import customer_name_variants, pii_spans
+from assistant.domain import Timeline, is_bot_name
+from assistant.errors import ConfigError
+from assistant.redact._fields import field_spans, keyed_value_rule, number_spans
+from assistant.redact._names import ALIAS_RE, MENTION, alias_label, name_spans
+from assistant.redact._pii import companion_name_spans, customer_name_variants, pii_spans
 from assistant.redact._secrets import secret_spans
 from assistant.redact._spans import Span, resolve
 
 _PREFIX = {
     "secret": "SECRET",
+    "sensitive": "REDACTED",
     "email": "EMAIL",
     "personal": "PERSONAL",
     "customer": "CUSTOMER",
@@ -42,11 +44,12 @@ class Finding:
     value: str
     placeholder: str
     rule: str
+    detail: str = ""  # the field or key word that decided, when a key decided
 
     @property
     def why(self) -> str:
         """Why this was redacted, in words (``postmortem redact --explain``)."""
-        return explain(self.rule, self.kind)
+        return explain(self.rule, self.kind, self.detail)
 
     @property
     def masked(self) -> str:
@@ -74,18 +77,26 @@ _WHY = {
     "iban-checksum": "an IBAN (valid mod-97 checksum; personal financial data)",
     "card-luhn": "a payment card number (valid Luhn checksum)",
     "name": "a person's name, aliased to a role",
+    "token-prefix": "a vendor's credential format (documented token prefix: ghp_, xoxb-, sk_live_, glpat-, npm_, …)",
+    "keyword-clause": "a credential-looking value a few words after a secret word ('senha do banco: …')",
+    "cpf-checksum": "a Brazilian CPF (valid check digits; personal data)",
+    "dni-checksum": "a Spanish DNI/NIE (valid check letter; personal data)",
+    "name-near-personal-data": "a person's name on a line that carries their personal data",
+    "configured": "a term configured as sensitive (POSTMORTEM_REDACT_EXTRA)",
+    "command-line": "a password given on a command line (curl -u user:pass, mysql -p…, redis-cli -a …)",
+    "cookie": "a session value in a Cookie or Set-Cookie header",
 }
 
 
-def explain(rule: str, kind: str = "") -> str:
+def explain(rule: str, kind: str = "", detail: str = "") -> str:
     """The reason a rule redacts what it finds, for people reviewing redaction."""
     if rule.startswith("detect-secrets:"):
         return f"a credential format recognised by detect-secrets ({rule.split(':', 1)[1]})"
     if rule.startswith("field:"):
-        return (
-            f"the value of a personal-data field ({rule.split(':', 1)[1]}) in logfmt, JSON or a query string"
-        )
-    return _WHY.get(rule, f"{kind or 'sensitive'} data ({rule})")
+        key = f" (key '{detail}')" if detail else ""
+        return f"the value of a personal-data field ({rule.split(':', 1)[1]}) in logfmt, JSON, a query string or prose{key}"
+    why = _WHY.get(rule, f"{kind or 'sensitive'} data ({rule})")
+    return f"{why} [{detail}]" if detail else why
 
 
 def mask(value: str, kind: str = "secret") -> str:
@@ -97,7 +108,8 @@ def mask(value: str, kind: str = "secret") -> str:
 @lru_cache(maxsize=8192)
 def _detect(text: str) -> tuple[Span, ...]:
     # Pure function of the text; redact_timeline reads every text twice (learn, then replace).
-    return (*secret_spans(text), *pii_spans(text), *field_spans(text), *number_spans(text))
+    spans = [*secret_spans(text), *pii_spans(text), *field_spans(text), *number_spans(text)]
+    return (*spans, *companion_name_spans(text, spans))
 
 
 class Redactor:
@@ -108,9 +120,18 @@ class Redactor:
     """
 
     def __init__(
-        self, *, alias_names: bool = False, names: Iterable[str] = (), customers: bool = False
+        self,
+        *,
+        alias_names: bool = False,
+        names: Iterable[str] = (),
+        customers: bool = False,
+        sensitive: Iterable[str] = (),
     ) -> None:
+        """A redactor; names become roles when ``alias_names``, customers are redacted when ``customers``."""
         self.alias_names = alias_names
+        # Identifiers (key ids, alert names, CIDR ranges, services, companies) pass; a team lists
+        # the ones it treats as sensitive (POSTMORTEM_REDACT_EXTRA).
+        self._sensitive = sensitive_pattern(sensitive)
         # Customer ids and company names identify organisations, not people: they pass unless the
         # team marks them sensitive (POSTMORTEM_REDACT_CUSTOMERS); contact people are always redacted.
         self.customers = customers
@@ -119,6 +140,19 @@ class Redactor:
         self._kinds: dict[str, str] = {}  # placeholder -> kind
         self._counts: Counter[str] = Counter()
         self.add_names(names)
+
+    @classmethod
+    def from_settings(cls, *, alias_names: bool = False, names: Iterable[str] = ()) -> Redactor:
+        """A Redactor with the team's settings: customers and extra sensitive terms."""
+        from assistant.config import get_settings
+
+        settings = get_settings()
+        return cls(
+            alias_names=alias_names,
+            names=names,
+            customers=settings.redact_customers,
+            sensitive=settings.redact_terms,
+        )
 
     # -- names -------------------------------------------------------------------------------
     def add_names(self, names: Iterable[str]) -> None:
@@ -129,9 +163,7 @@ class Redactor:
     def add_person(self, *names: str) -> str | None:
         """Register several names of one person ('hugo.p', 'Hugo Perrin'); all share one alias."""
         cleaned = [n.strip().lstrip("@") for n in names if n and n.strip()]
-        cleaned = [
-            n for n in cleaned if len(n) >= 2 and n.lower() not in _NOT_PEOPLE and not looks_like_bot(n)
-        ]
+        cleaned = [n for n in cleaned if len(n) >= 2 and n.lower() not in _NOT_PEOPLE and not is_bot_name(n)]
         if not cleaned:
             return None
         known = {n.lower(): a for n, a in self._aliases.items()}
@@ -188,8 +220,15 @@ class Redactor:
 
     def findings(self, text: str) -> list[Finding]:
         """What ``redact`` would replace in text, in order, with the placeholder or alias for each."""
+        configured = [
+            Span(m.start(), m.end(), "sensitive", "configured")
+            for m in (self._sensitive.finditer(text) if self._sensitive is not None else ())
+        ]
+        # on a tie the first listed wins: a rule's own reason before "seen elsewhere"
         spans = [
-            s for s in (*_detect(text), *self._known_spans(text)) if self.customers or s.kind != "customer"
+            s
+            for s in (*_detect(text), *configured, *self._known_spans(text))
+            if self.customers or s.kind != "customer"
         ]
         owner: dict[Span, str] = {}
         if self.alias_names and self._aliases:
@@ -209,7 +248,7 @@ class Redactor:
         for s in winners:
             value = s.value(text)
             replacement = self._aliases[owner[s]] if s.kind == "name" else self._learn(value, s.kind)
-            out.append(Finding(s.kind, s.start, s.end, value, replacement, s.rule))
+            out.append(Finding(s.kind, s.start, s.end, value, replacement, s.rule, s.detail))
         return out
 
     # -- replacing ---------------------------------------------------------------------------
@@ -243,14 +282,32 @@ class Redactor:
         return self.redact(actor)
 
     def redact_value(self, value: Any) -> Any:
-        """Strings inside nested dicts/lists redacted; other values kept."""
+        """Strings inside nested dicts/lists redacted; other values kept. A string under a
+        personal-data key (``"email"``, ``"Requester name"``, ``"geburtsdatum"``) is replaced whole."""
         if isinstance(value, str):
             return self.redact(value)
         if isinstance(value, dict):
-            return {k: self.redact_value(v) for k, v in value.items()}
+            return {k: self._keyed(k, v) or self.redact_value(v) for k, v in value.items()}
         if isinstance(value, list | tuple):
             return type(value)(self.redact_value(v) for v in value)
         return value
+
+    def _keyed(self, key: Any, value: Any) -> str | None:
+        if not isinstance(key, str) or not isinstance(value, str) or keyed_value_rule(key, value) is None:
+            return None
+        if value.strip().lstrip("@").lower() in {n.lower() for n in self._aliases}:
+            return None  # a responder's name in a chat record: aliased (or kept) like in texts
+        return self._learn(value.strip(), "personal")
+
+    def _learn_values(self, value: Any) -> None:
+        """Learn the personal values of a nested record, so they are replaced in texts too."""
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if self._keyed(k, v) is None:
+                    self._learn_values(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                self._learn_values(v)
 
     def redact_timeline(self, tl: Timeline) -> Timeline:
         """A copy of the timeline with every text (events, actors, attrs, problems, findings) redacted."""
@@ -260,6 +317,7 @@ class Redactor:
         # Learn every value first, so a value first seen late is replaced early too.
         for ev in tl.events:
             self.findings(ev.text)
+            self._learn_values(ev.attrs)
         events = [
             ev.model_copy(
                 update={
@@ -275,14 +333,49 @@ class Redactor:
             self.redact(k): v.model_copy(update={"notes": [self.redact(n) for n in v.notes]})
             for k, v in tl.clock.items()
         }
+        # Key-time choices and roles carry reasons that may quote a source line.
+        choices = {
+            k: c.model_copy(
+                update={
+                    "why": self.redact(c.why),
+                    "question": self.redact(c.question) if c.question else c.question,
+                    "candidates": [x.model_copy(update={"why": self.redact(x.why)}) for x in c.candidates],
+                }
+            )
+            for k, c in tl.key_candidates.items()
+        }
+        roles = {
+            k: r.model_copy(update={"evidence": [self.redact(e) for e in r.evidence]})
+            for k, r in tl.roles.items()
+        }
         return tl.model_copy(
             update={
                 "events": events,
                 "problems": problems,
                 "clock": clock,
                 "findings": [self.redact(f) for f in tl.findings],
+                "key_candidates": choices,
+                "roles": roles,
             }
         )
+
+
+def sensitive_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for configured terms: whole words, or 're:' regular expressions."""
+    parts: list[str] = []
+    for term in terms:
+        if term.startswith("re:"):
+            try:
+                re.compile(term[3:])
+            except re.error as exc:
+                raise ConfigError(
+                    f"POSTMORTEM_REDACT_EXTRA: {term!r} is not a valid regular expression ({exc}); "
+                    "fix it or drop the 're:' to match the words literally"
+                ) from exc
+            parts.append(f"(?:{term[3:]})")
+        else:
+            parts.append(r"(?<![\w])" + re.escape(term) + r"(?![\w])")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 def timeline_people(tl: Timeline) -> list[list[str]]:
@@ -293,9 +386,8 @@ def timeline_people(tl: Timeline) -> list[list[str]]:
         if ev.source != "chat" or ev.attrs.get("bot") or ev.attrs.get("subtype") == "bot_message":
             continue
         if ev.actor:
-            people.append(
-                [ev.actor, *(str(ev.attrs[k]) for k in _NAME_ATTRS if isinstance(ev.attrs.get(k), str))]
-            )
+            attrs: Mapping[str, object] = ev.attrs  # the name keys differ by chat export
+            people.append([ev.actor, *(v for k in _NAME_ATTRS if isinstance(v := attrs.get(k), str))])
         people += [[m.group(1)] for m in MENTION.finditer(ev.text)]
     return [p for p in people if p[0].strip().lstrip("@").lower() not in _NOT_PEOPLE]
 

@@ -39,12 +39,13 @@ from assistant.domain import (
     KeyTimes,
     SourceKind,
     SourceRef,
+    is_bot,
 )
-from assistant.roles.assign import SURE, machine_line
+from assistant.roles import SURE
+from assistant.roles.assign import machine_line
 from assistant.timeline.keytimes import (
     error_offset,
     error_onset,
-    is_bot,
     is_pager,
     is_paging_alert,
     mentioned_time,

@@ -14,7 +14,7 @@ def redact_tree(value: Any, key: str = "", *, redactor: Any = None) -> Any:
     if redactor is None:
         from assistant.redact import Redactor
 
-        redactor = Redactor()
+        redactor = Redactor.from_settings()
     if key in _KEEP:
         return value
     if isinstance(value, str):

@@ -100,6 +100,7 @@ class Condenser:
     """Feed log lines with ``add``; ``events()`` returns the condensed events in time order."""
 
     def __init__(self, *, max_events: int = 300) -> None:
+        """Keep at most ``max_events`` condensed events."""
         self.max_events = max_events
         self.groups: dict[tuple[str | None, str | None, str], _Group] = {}
         self.lines = 0

@@ -1,5 +1,5 @@
 """A record placed on the UTC axis, and how one file's clock was read: the types that placement
-(``placement``) and the clock corrections responders state (``stated``) share."""
+(``placement``) and the clock corrections (``stated``, ``cause``) share."""
 
 from __future__ import annotations
 
@@ -29,3 +29,4 @@ class SourceClock:
     skew_s: float = 0.0
     evidence: list[SourceRef] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    dated: str = ""  # where stamps without a year or date took it (coverage), "" when none needed one

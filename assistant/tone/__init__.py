@@ -41,18 +41,21 @@ __all__ = [
 ]
 
 
-def check_text(text: str, *, semantic: bool | None = None, people: Iterable[str] = ()) -> list[ToneFinding]:
+def check_text(
+    text: str, *, semantic: bool | None = None, people: Iterable[str] = (), syntax: bool | None = None
+) -> list[ToneFinding]:
     """Blame findings in ``text``, in text order; [] when blameless.
 
     Rules, then the parse and semantic stages on the sentences they left clean (``semantic=None``:
     on unless POSTMORTEM_TONE_SEMANTIC=0 or the model is missing; ``False``: rules only).
     ``people`` are the incident's participants (chat actors), recognised as persons by the parse.
+    ``syntax`` turns the parse stage on or off on its own (``None``: on unless ``semantic`` is False).
     """
-    return check_texts([text], semantic=semantic, people=people)[0]
+    return check_texts([text], semantic=semantic, people=people, syntax=syntax)[0]
 
 
 def check_texts(
-    texts: list[str], *, semantic: bool | None = None, people: Iterable[str] = ()
+    texts: list[str], *, semantic: bool | None = None, people: Iterable[str] = (), syntax: bool | None = None
 ) -> list[list[ToneFinding]]:
     """``check_text`` for many texts, embedding all their rule-clean sentences in one batch.
 
@@ -60,7 +63,7 @@ def check_texts(
     speak of a cause are parsed (``syntax.py``); ``people`` are known participants (chat actors).
     """
     verdicts = [check_sentences(t) for t in texts]
-    if semantic is not False:
+    if syntax if syntax is not None else semantic is not False:
         verdicts = _with_syntax(verdicts, people)
     extra = _semantic_findings(texts, verdicts) if semantic is not False else [[] for _ in texts]
     out = []
@@ -84,16 +87,18 @@ def _with_syntax(verdicts: list[list[SentenceVerdict]], people: Iterable[str]) -
     for (n, k), hits in zip(todo, found, strict=True):
         if hits:
             v = out[n][k]
-            extra = tuple(Hit(h.category, h.start, h.end, h.explanation, syntax.CONFIDENCE) for h in hits)
+            extra = tuple(
+                Hit(h.category, h.start, h.end, h.explanation, syntax.CONFIDENCE, h.reframe) for h in hits
+            )
             out[n][k] = SentenceVerdict(v.sentence, v.hits + extra)
     return out
 
 
 def rewrite_text(
-    text: str, *, semantic: bool | None = None, people: Iterable[str] = ()
+    text: str, *, semantic: bool | None = None, people: Iterable[str] = (), syntax: bool | None = None
 ) -> tuple[str, list[ToneFinding]]:
     """``text`` with every flagged sentence replaced by its blameless rewrite, and the findings."""
-    findings = check_text(text, semantic=semantic, people=people)
+    findings = check_text(text, semantic=semantic, people=people, syntax=syntax)
     return apply_rewrites(text, findings), findings
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from assistant.tone import check_text, rewrite_text
 
@@ -42,6 +43,8 @@ _BLAME = re.compile(
 
 @dataclass
 class BlameFinding:
+    """One blameful phrasing the draft screen found, why, and a blameless suggestion."""
+
     category: str
     explanation: str
     suggestion: str
@@ -52,24 +55,34 @@ def quick_blameful(text: str) -> bool:
     return bool(_BLAME.search(text))
 
 
+def people_of(tl: Any) -> tuple[str, ...]:
+    """The incident's participants (chat and note actors), for the tone check's parse stage."""
+    return tuple(sorted({e.actor for e in tl.events if getattr(e, "actor", None)}))
+
+
 @lru_cache(maxsize=4096)
-def is_blameful(text: str) -> bool:
-    """True when ``text`` blames people (tone checker or the built-in rules)."""
+def is_blameful(text: str, people: tuple[str, ...] = ()) -> bool:
+    """True when ``text`` blames people (tone rules and parse, or the built-in rules).
+
+    ``people`` are the incident's participants: the parse recognises them as persons, so
+    "jonas's change took the API down" is blame even when no dictionary knows the name.
+    """
     if _BLAME.search(text):
         return True
-    return bool(check_text(text, semantic=False))
+    return bool(check_text(text, semantic=False, syntax=True, people=people))
 
 
-def rewrite(text: str, *, full: bool = True) -> tuple[str, list[BlameFinding]]:
-    """``text`` with blameful sentences rewritten (tone rules), then those the phrasing screen flags removed.
+def rewrite(text: str, *, full: bool = True, people: tuple[str, ...] = ()) -> tuple[str, list[BlameFinding]]:
+    """``text`` with blameful sentences rewritten (tone rules and parse), then those the phrasing screen flags removed.
 
-    ``full=False`` skips the tone rules and applies only the phrasing screen.
+    ``full=False`` skips the tone rules and applies only the phrasing screen. ``people`` are the
+    incident's participants, known to the tone check's parse stage.
     """
     if not text:
         return text, []
     findings: list[BlameFinding] = []
     if full:
-        text, raw = rewrite_text(text, semantic=False)
+        text, raw = rewrite_text(text, semantic=False, syntax=True, people=people)
         findings += [BlameFinding(f.category, f.explanation, f.suggestion) for f in raw]
     if _BLAME.search(text):
         kept = []

@@ -82,7 +82,8 @@ HUMAN_ERROR: list[Rule] = [
 COUNTERFACTUAL: list[Rule] = [
     (
         "counterfactual-hindsight",
-        rf"(?P<span>\b(?:if\s+(?:only\s+)?(?P<who>{HUMAN}|(?-i:[A-Z][a-z]+)|@[\w.-]+)\s+(?:had(?:\s+not|n't)?|did(?:\s+not|n't))|had\s+(?P<who2>{HUMAN}|(?-i:[A-Z][a-z]+)|@[\w.-]+)(?:\s+not|n't)?)\s+(?:just\s+|only\s+|simply\s+)?\w+ed\b[^.;]{{0,80}}?)(?=,?\s*(?:none\s+of\s+(?:this|that|it)|nothing|we|it|this|that|the\s+\w+)\s+(?:would|wouldn't|'d|could)\b)",
+        rf"(?P<span>\b(?:if\s+(?:only\s+)?(?P<who>{HUMAN}|(?-i:[A-Z][a-z]+)|@[\w.-]+)\s+(?:had(?:\s+not|n't)?|did(?:\s+not|n't))|had\s+(?P<who2>{HUMAN}|(?-i:[A-Z][a-z]+)|@[\w.-]+)(?:\s+not|n't)?)\s+(?:just\s+|only\s+|simply\s+)?\w+ed\b[^.;]{{0,80}}?)(?=,?\s*(?:(?:none\s+of\s+(?:this|that|it)|nothing)\s+(?:would|'d|could)|(?:we|it|this|that|the\s+\w+)\s+(?:would(?:n't|\s+not|\s+never)|wouldn't|couldn't|could\s+not|'d\s+(?:not|never)|"
+        r"(?:would|could|'d)\s+(?:have\s+)?(?:been\s+)?(?:fine|ok|okay|avoided|prevented|caught|safe)))\b)",
         "a counterfactual about what a person did or did not do, judged with hindsight",
         0.8,
         "person",
@@ -145,7 +146,11 @@ COUNTERFACTUAL: list[Rule] = [
     ),
     (
         "counterfactual-hindsight",
-        rf"(?P<span>\b(?:had|if)\s+(?P<who>{HUMAN}|(?-i:[A-Z][a-z]+))\s+(?:hadn'?t|had\s+not|didn'?t|did\s+not|never|wasn'?t|had\s+never)\s+\w+)",
+        rf"(?P<span>\b(?:had|if)\s+(?P<who>{HUMAN}|(?-i:[A-Z][a-z]+))\s+(?:hadn'?t|had\s+not|didn'?t|did\s+not|never|wasn'?t|had\s+never)\s+\w+)"
+        # the outcome is negated ("…, none of this would have happened"): "had X not paged us, the
+        # region would have failed too" credits X and is not blame
+        r"(?=[^.;]{0,160}?\b(?:none|nothing|nobody|never|not|no|wouldn't|couldn't|won't|n't|fine|ok|okay|avoided|"
+        r"prevented|caught|safe)\b)",
         "a counterfactual about what a person did, judged with hindsight",
         0.8,
         "person",

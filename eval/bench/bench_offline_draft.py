@@ -22,6 +22,7 @@ def _largest_case() -> Path:
 
 
 def main() -> None:
+    """Time imports, the timeline and the first and warm offline drafts of the largest dev case."""
     if not DATA.exists():
         print(f"no dev cases at {DATA}; set POSTMORTEM_SHARED_DATA", file=sys.stderr)
         sys.exit(2)

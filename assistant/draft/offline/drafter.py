@@ -26,6 +26,7 @@ class OfflineDrafter:
     name = OFFLINE
 
     def __init__(self, facts: Facts) -> None:
+        """Draft from ``facts``, the deterministic analysis of one timeline."""
         self.facts = facts
 
     @classmethod
