@@ -8,7 +8,7 @@ Which provider, if any, is the caller's choice (``assistant.llm.provider_from_se
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
@@ -98,12 +98,7 @@ def draft_postmortem(
     ctx = build_context(timeline, alias_names=alias, library=library, budget=budget)
     if ctx.windows and provider is not None:
         summarise_windows(ctx, provider, workers=settings.llm_concurrency)
-    planned = planned_sections(template)
-    wanted = [s for s in planned if sections is None or s in sections]
-    wanted += [s for s in SECTION_ORDER if sections and s in sections and s not in planned]
-    unknown = [s for s in (sections or ()) if s not in SECTION_MODELS and s not in planned]
-    if unknown:
-        raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(planned)}")
+    wanted = _wanted(sections, template)
     versions = prompt_versions(wanted, template)
     offline = (
         OfflineDrafter(ctx.analysis)
@@ -146,28 +141,15 @@ def draft_postmortem(
     workers = max(1, min(settings.llm_concurrency, len(wanted)))
     if provider is not None and ctx.report is not None and ctx.report.calls == "single":
         ours = [n for n in wanted if free_position(n) is None]
-        drafted, status = _draft_all(ours, ctx, provider, offline, versions, template)
-        for name in ours:
-            if on_section:
-                on_section(name, drafted[name])
-        for name, out, st in (run(n) for n in wanted if free_position(n) is not None):
-            drafted[name], status[name] = out, st
-            if on_section:
-                on_section(name, out)
+        one, states = _draft_all(ours, ctx, provider, offline, versions, template)
+        _record(((n, one[n], states[n]) for n in ours), drafted, status, on_section)
+        _record((run(n) for n in wanted if free_position(n) is not None), drafted, status, on_section)
     elif provider is None or workers == 1:
-        results = (run(name) for name in wanted)
-        for name, out, st in results:
-            drafted[name], status[name] = out, st
-            if on_section:
-                on_section(name, out)
+        _record((run(name) for name in wanted), drafted, status, on_section)
     else:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="draft") as pool:
             futures = [pool.submit(run, name) for name in wanted]
-            for fut in as_completed(futures):
-                name, out, st = fut.result()
-                drafted[name], status[name] = out, st
-                if on_section:
-                    on_section(name, out)
+            _record((fut.result() for fut in as_completed(futures)), drafted, status, on_section)
     pm = assemble(
         timeline=timeline,
         ctx=ctx,
@@ -179,6 +161,30 @@ def draft_postmortem(
     )
     pm.provenance.context = ctx.report
     return pm
+
+
+def _wanted(sections: Sequence[str] | None, template: TemplateRef | None) -> list[str]:
+    """The sections to draft: the template's (or all of ours), limited to ``sections`` when given."""
+    planned = planned_sections(template)
+    wanted = [s for s in planned if sections is None or s in sections]
+    wanted += [s for s in SECTION_ORDER if sections and s in sections and s not in planned]
+    unknown = [s for s in (sections or ()) if s not in SECTION_MODELS and s not in planned]
+    if unknown:
+        raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(planned)}")
+    return wanted
+
+
+def _record(
+    results: Iterable[tuple[str, BaseModel, SectionStatus]],
+    drafted: dict[str, BaseModel],
+    status: dict[str, SectionStatus],
+    on_section: SectionCallback | None,
+) -> None:
+    """Keep each drafted section as it arrives and report it."""
+    for name, out, st in results:
+        drafted[name], status[name] = out, st
+        if on_section:
+            on_section(name, out)
 
 
 def _draft_all(

@@ -27,16 +27,33 @@ def _plain(inline: Token) -> str:
     return plain_text(" ".join("".join(parts).split()))
 
 
+class _Table:
+    """The table being read: its header row, then its body rows."""
+
+    def __init__(self) -> None:
+        self.header: tuple[str, ...] = ()
+        self.rows: list[tuple[str, ...]] = []
+        self.row: list[str] = []
+        self.in_head = False
+
+    def end_row(self) -> None:
+        if self.in_head:
+            self.header = tuple(self.row)
+        else:
+            self.rows.append(tuple(self.row))
+        self.row = []
+
+    def block(self) -> Table:
+        return Table(self.header, tuple(self.rows))
+
+
 def blocks_from_markdown(text: str) -> list[Block]:
     """Headings, paragraphs, bullets and tables of a Markdown document, in order."""
     from assistant.tone.markdown import markdown_parser
 
     out: list[Block] = []
     bullets: list[str] | None = None
-    row: list[str] = []
-    header: tuple[str, ...] = ()
-    rows: list[tuple[str, ...]] = []
-    in_head = False
+    table = _Table()
     tokens = markdown_parser().parse(text)
     for i, tok in enumerate(tokens):
         kind = tok.type
@@ -49,29 +66,26 @@ def blocks_from_markdown(text: str) -> list[Block]:
         elif kind == "bullet_list_close" and bullets is not None:
             out.append(Bullets(tuple(bullets)))
             bullets = None
-        elif kind == "thead_open":
-            in_head = True
-        elif kind == "thead_close":
-            in_head = False
-        elif kind == "tr_open":
-            row = []
+        elif kind in ("thead_open", "thead_close"):
+            table.in_head = kind == "thead_open"
         elif kind == "tr_close":
-            if in_head:
-                header = tuple(row)
-            else:
-                rows.append(tuple(row))
+            table.end_row()
         elif kind == "table_close":
-            out.append(Table(header, tuple(rows)))
-            header, rows = (), []
+            out.append(table.block())
+            table = _Table()
         elif kind == "inline":
-            prev = tokens[i - 1].type
-            if prev in ("th_open", "td_open"):
-                row.append(_plain(tok))
-            elif prev == "paragraph_open" and bullets is not None:
-                bullets.append(_plain(tok))
-            elif prev == "paragraph_open" and (plain := _plain(tok)):
-                out.append(Paragraph(plain))
+            _inline(tok, tokens[i - 1].type, out, bullets, table)
     return out
+
+
+def _inline(tok: Token, prev: str, out: list[Block], bullets: list[str] | None, table: _Table) -> None:
+    """A run of text: a table cell, a bullet, or a paragraph, by what opened it."""
+    if prev in ("th_open", "td_open"):
+        table.row.append(_plain(tok))
+    elif prev == "paragraph_open" and bullets is not None:
+        bullets.append(_plain(tok))
+    elif prev == "paragraph_open" and (plain := _plain(tok)):
+        out.append(Paragraph(plain))
 
 
 def draft_blocks(draft: dict[str, Any]) -> list[Block]:
