@@ -170,7 +170,7 @@ def rank(f: Facts) -> list[Cause]:
         if not _claims_a_cause(t, e, role, answers, ruled):
             continue
         out.append(Cause(tidy(depersonalise(t, names)), e, _score(t, e, role, f.timeline.key_times, answers)))
-    return _distinct([c for c in sorted(out, key=lambda c: -c.score) if c.score >= 1.0])
+    return _distinct([c for c in sorted(out, key=lambda c: -c.score) if c.score >= 1.0], f.people)
 
 
 def _rule_out(f: Facts) -> list[set[str]]:
@@ -252,7 +252,7 @@ def _timing(e: Event, kt: KeyTimes, explains: int) -> float:
     return 3.0 * min(pos, 1.0) if pos >= 0 else (0.0 if explains else -3.0)
 
 
-def _distinct(ranked: list[Cause]) -> list[Cause]:
+def _distinct(ranked: list[Cause], people: tuple[str, ...] = ()) -> list[Cause]:
     """Up to eight causes, one per subject (a later near-duplicate adds nothing), never a blameful one."""
     kept: list[Cause] = []
     for c in ranked:
@@ -261,7 +261,7 @@ def _distinct(ranked: list[Cause]) -> list[Cause]:
         w = content_words(c.text)
         if any(w and len(w & content_words(k.text)) / len(w | content_words(k.text)) >= 0.5 for k in kept):
             continue
-        if is_blameful(c.text, f.people):
+        if is_blameful(c.text, people):
             continue  # never quote blame, even as a cause (``fact_part`` already dropped blameful sentences)
         kept.append(c)
     return kept
