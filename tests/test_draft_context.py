@@ -137,6 +137,25 @@ def test_single_call_mode_drafts_every_section_in_one_request(
     assert pm.provenance.fallbacks == [] and pm.summary
 
 
+def test_single_call_mode_with_a_template_carries_its_guidance_and_drafts_free_sections_apart(
+    server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.team_templates import from_text
+
+    _budget(monkeypatch, 8192, calls="auto")
+    template = from_text(
+        "## What happened\n<!-- Two sentences for executives. -->\n## Glossary\n", name="t.md"
+    )
+    pm = draft_postmortem(
+        fixture_timeline(), provider=_provider(server), library=_NoLibrary(), template=template
+    )
+    users = [request_text(b, role="user") for b in server.requests]
+    assert len(users) == 2  # metadata and summary in one call, the free section in its own
+    assert any('- "What happened": Two sentences for executives.' in u for u in users)
+    assert any('Section: "Glossary"' in u for u in users)
+    assert [f.heading for f in pm.free_sections] == ["Glossary"]
+
+
 def test_known_model_families_have_their_windows_and_unknown_ones_a_small_default() -> None:
     assert context_window("gpt-4o-mini") == 128_000
     assert context_window("ollama/llama3") == 8_192

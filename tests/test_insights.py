@@ -60,10 +60,66 @@ def test_insights_command_writes_an_html_report_with_its_charts(tmp_path: Path) 
     assert res.exit_code == 0, res.output
     page = (out / "index.html").read_text(encoding="utf-8")
     images = re.findall(r'<img src="([^"]+)"', page)
-    assert images == ["response-times.png", "by-severity.png", "action-items.png"]
+    assert images == [
+        "response-times.png",
+        "by-severity.png",
+        "by-category.png",
+        "recurring-causes.png",
+        "action-items.png",
+    ]
     for name in images:
         assert (out / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "3 postmortems, 2 tracked action items" in page
     assert "<li>checkout: 2 incidents</li>" in page
     assert "Alert before expiry" in page  # overdue on 2026-06-01
     assert "Page on zero consumers" not in page  # done
+
+
+CAUSES = [
+    ("Pool exhausted", "The connection pool was exhausted by a slow query"),
+    ("Payments down", "Payments service ran out of database connections after the pool size was set to 5"),
+    ("Edge TLS", "The TLS certificate on the edge proxy expired"),
+    ("API TLS", "The certificate for api.example.com expired because renewal failed"),
+    ("Null pointer", "A deploy of version 3.8.0 introduced a null pointer bug"),
+    ("Wrong flag", "The feature flag was set to the wrong value in production"),
+]
+
+
+def _fill_causes(store: DraftStore) -> None:
+    for n, (title, cause) in enumerate(CAUSES):
+        store.create(draft={"title": title, "severity": "SEV2", "root_cause": {"text": cause},
+                            "key_times": {"start": f"2026-0{n + 1}-01T10:00:00+00:00"},
+                            "metrics": {"time_to_detect_s": 60.0 * (n + 1), "time_to_resolve_s": 600.0}})  # fmt: skip
+
+
+def test_each_incident_gets_a_cause_category_from_its_stated_root_cause() -> None:
+    from assistant.insights.causes import categorise
+
+    kinds = categorise([c for _, c in CAUSES] + ["", "AWS us-east-1 S3 outage in the region"])
+    assert kinds[:6] == ["capacity", "capacity", "expiry", "expiry", "deploy", "configuration"]
+    assert kinds[6] == "unknown"
+
+
+def test_recurring_causes_group_incidents_whose_causes_mean_the_same() -> None:
+    store = DraftStore(get_settings().database)
+    _fill_causes(store)
+    ins = collect(store, today=date(2026, 8, 1))
+    store.close()
+    groups = {tuple(sorted(ins.incidents[[i.draft_id for i in ins.incidents].index(d)].title for d in g.draft_ids))
+              for g in ins.recurring_causes()}  # fmt: skip
+    assert groups == {("Payments down", "Pool exhausted"), ("API TLS", "Edge TLS")}
+    assert ins.median_minutes("time_to_detect_s", category="expiry") == 3.5  # 3 and 4 minutes
+    assert ins.categories()[:2] == ["capacity", "expiry"]
+
+
+def test_the_report_shows_times_by_category_and_the_recurring_causes(tmp_path: Path) -> None:
+    from assistant.insights.report import write_report
+
+    store = DraftStore(get_settings().database)
+    _fill_causes(store)
+    ins = collect(store, today=date(2026, 8, 1))
+    store.close()
+    page = write_report(ins, tmp_path / "r").read_text(encoding="utf-8")
+    assert "<h2>By cause category</h2>" in page and "<tr><td>expiry</td><td>3.5</td>" in page
+    assert "<b>2 incidents</b>" in page and "The TLS certificate on the edge proxy expired" in page
+    assert (tmp_path / "r" / "recurring-causes.png").read_bytes()[:4] == b"\x89PNG"

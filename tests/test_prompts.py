@@ -12,8 +12,8 @@ from assistant.draft.schema import SECTION_ORDER
 from assistant.errors import PromptError
 
 
-def test_there_is_one_template_per_section_plus_the_system_prompt() -> None:
-    assert set(get_registry().names()) == {*SECTION_ORDER, "system"}
+def test_there_is_one_template_per_section_plus_the_system_free_section_and_public_prompts() -> None:
+    assert set(get_registry().names()) == {*SECTION_ORDER, "system", "free_section", "public_version"}
 
 
 @pytest.mark.parametrize("section", SECTION_ORDER)

@@ -60,3 +60,45 @@ def test_public_version_runs_the_tone_checker_over_what_it_keeps() -> None:
     pv = public_version(draft)
     assert pv.tone_rewrites >= 1
     assert "carelessly" not in pv.to_markdown()
+
+
+def test_with_a_model_the_public_version_is_written_by_it_then_scrubbed_and_tone_checked() -> None:
+    from assistant.export.public import PublicDraft
+    from assistant.llm.fake import FakeProvider
+
+    answer = PublicDraft(
+        what_happened=("Between 14:02 and 14:43 UTC some purchases could not be completed because a security "
+                       "certificate had expired. Sofia restarted haproxy on lb-03.internal."),
+        impact="Customers could not complete purchases; 12% of orders failed.",
+        doing=["We now alert well before any certificate expires.", "Audit the cert-renew job on lb-03"],
+    )  # fmt: skip
+    fake = FakeProvider([answer])
+    pv = public_version(DRAFT, private_terms=["Acme Corp"], provider=fake)
+    (request,) = fake.requests
+    sent = request.messages[0].content
+    # the model sees only what the rules kept: no people, hosts, IPs or private terms
+    for secret in ("Sofia", "lb-03", "10.42.7.15", "Acme", "redis-07"):
+        assert secret not in sent
+    assert "One of our services served an expired certificate" in sent
+    assert pv.drafted_by == "fake (fake-1)" and pv.prompt_version == "public_version.v1"
+    assert pv.what_happened == [
+        "Between 14:02 and 14:43 UTC some purchases could not be completed because a security certificate had expired."
+    ]
+    assert pv.doing == ["We now alert well before any certificate expires."]
+    assert any("Sofia restarted haproxy" in d.sentence for d in pv.dropped)
+    assert "lb-03" not in pv.to_markdown() and "Sofia" not in pv.to_text()
+
+
+def test_when_the_model_fails_the_rule_based_version_stands_and_says_so() -> None:
+    from assistant.errors import ProviderUnavailableError
+    from assistant.llm.fake import FakeProvider
+
+    pv = public_version(DRAFT, provider=FakeProvider([ProviderUnavailableError("server down")]))
+    assert pv.drafted_by.startswith("rules (the model failed: ProviderUnavailableError")
+    assert pv.to_markdown() == public_version(DRAFT).to_markdown()
+
+
+def test_offline_the_public_version_stays_deterministic() -> None:
+    first, again = public_version(DRAFT, provider=None), public_version(DRAFT)
+    assert first.to_markdown() == again.to_markdown() and first.drafted_by == "rules"
+    assert first.prompt_version is None

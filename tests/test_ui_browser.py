@@ -6,33 +6,16 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from _browser_helpers import browser_page, chromium  # noqa: F401  (fixtures)
 from _ui_helpers import running_app
 from conftest import TEST_OUTPUT, shared_dir
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 BLAME = "Bob carelessly forgot to renew the certificate."
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def browser_page():  # type: ignore[no-untyped-def]
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        yield page
-        context.close()
-        browser.close()
-
-
-def test_paste_draft_edit_rewrite_and_export_markdown_in_chromium(browser_page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_paste_draft_edit_rewrite_and_export_markdown_in_chromium(browser_page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     case = shared_dir("incidents", "case01-expired-tls-cert")
     shots = TEST_OUTPUT / "ui"
     shots.mkdir(parents=True, exist_ok=True)

@@ -118,7 +118,7 @@ def test_insights_view_is_empty_until_a_postmortem_is_stored(tmp_path: Path) -> 
 
     ctx = _ctx(tmp_path)
     summary, *charts = insights_view(ctx)
-    assert "No stored postmortems yet" in summary and charts == [None, None, None]
+    assert "No stored postmortems yet" in summary and charts == [None] * 5
     ctx.store.create(draft={**DRAFT, "metrics": {"time_to_detect_s": 120}})
     summary, *charts = insights_view(ctx)
     assert "median time to detect **2 min**" in summary

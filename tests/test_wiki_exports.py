@@ -88,3 +88,26 @@ def test_an_empty_draft_still_exports_to_both_formats(tmp_path: Path) -> None:
     assert _texts(root[0]) == "Postmortem"
     doc = docx.Document(str(write_docx({}, tmp_path / "empty.docx")))
     assert doc.paragraphs[0].text == "Postmortem"
+
+
+def test_a_draft_made_to_a_team_template_exports_in_the_templates_order(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    from assistant.draft.pipeline import draft_postmortem
+    from assistant.draft.render import to_json
+    from assistant.ingest import read_sources
+    from assistant.team_templates import load_template
+    from assistant.timeline import build_timeline
+
+    template = load_template("atlassian")
+    pm = draft_postmortem(build_timeline(read_sources([ROOT / "examples" / "incident"])), template=template)
+    draft = to_json(pm)
+    wanted = [h.heading for h in template.headings]
+    root = ET.fromstring(f"<root>{to_confluence(draft)}</root>")
+    assert [_texts(h) for h in root.iter("h2")] == wanted
+    leadup = _texts(root).split("Leadup", 1)[1].split("Fault", 1)[0]
+    assert "No source material for this section; to be written." in leadup
+    doc = docx.Document(str(write_docx(draft, tmp_path / "pm.docx")))
+    assert [
+        p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 1"
+    ] == wanted  # "##" is Word's Heading 1

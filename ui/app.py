@@ -64,6 +64,12 @@ def _convert(name: str, value: Any) -> list[Any]:
         return [pd.DataFrame(value, columns=TABLES[name[6:]])]
     if name == "exports":
         return [gr.update(value=value or None, visible=bool(value))]
+    if name.startswith("free:") or name == "free_box":  # a team template's free sections
+        from assistant.ui import free_editor
+
+        return free_editor.convert(gr, name, value)
+    if name == "conflict":  # the conflict panel shows only while a save is refused
+        return [value, gr.update(visible=bool(value))]
     return [value]
 
 
@@ -108,14 +114,27 @@ class _Outputs:
         def call(*args: Any) -> Any:
             return self._tuple(names, fn(*args))
 
-        return call
+        return _with_request(call, fn)
 
     def wrap_gen(self, fn: Callable[..., Iterator[dict[str, Any]]], names: list[str]) -> Callable[..., Any]:
         def call(*args: Any) -> Iterator[Any]:
             for view in fn(*args):
                 yield self._tuple(names, view)
 
-        return call
+        return _with_request(call, fn)
+
+
+def _with_request(call: Callable[..., Any], fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Gradio injects the signed-in request into a parameter named ``request``: keep it visible on ``call``."""
+    import inspect
+
+    import gradio as gr
+
+    sig = inspect.signature(fn)
+    if "request" in sig.parameters:
+        call.__signature__ = sig  # type: ignore[attr-defined]
+        call.__annotations__ = {"request": gr.Request}
+    return call
 
 
 def build_app(settings: Settings | None = None, *, example: bool = False) -> Any:
@@ -124,9 +143,9 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
     import gradio as gr
 
     from assistant.store.drafts import DraftStore
+    from assistant.ui import edit_guard, free_editor, services
     from assistant.ui import handlers as h
     from assistant.ui import outputs as o
-    from assistant.ui import services
 
     settings = settings or get_settings()
     ctx = UiContext(settings=settings, store=DraftStore(settings.database, redact=settings.store_redacted),
@@ -167,6 +186,9 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
                                                    elem_id="severity")  # fmt: skip
                             provider = gr.Dropdown(providers, value=default_provider, label="Provider",
                                                    elem_id="provider")  # fmt: skip
+                        from assistant.ui.template_picker import add_picker
+
+                        template = add_picker(gr)
                         draft_btn = gr.Button("Draft", variant="primary", elem_id="draft-btn")
                         status = gr.Markdown("", elem_id="status")
                         notice = gr.Markdown("", elem_id="notice")
@@ -212,32 +234,38 @@ def build_app(settings: Settings | None = None, *, example: bool = False) -> Any
 
         editor_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
         editor_names += [f"table:{k}" for k in TABLES] + [f"tone:{s.name}" for s in SECTIONS]
+        editor_names += [*edit_guard.base_names(), "conflict", *free_editor.names()]
         all_names = ["status", "notice", "draft_id", "drafts", "keytimes", "similar", *editor_names]
         open_names = [*all_names, "in:pasted", "in:tz", "in:date", "in:severity"]
         load_names = [*open_names, "in:files"]
 
-        outs.on(draft_btn.click, partial(h.run_draft, ctx), all_names, "draft", gen=True,
-                inputs=[pasted, files, tz, day, severity, provider], concurrency_limit=10,
+        outs.on(draft_btn.click, edit_guard.stamped(ctx, partial(h.run_draft, ctx), gen=True), all_names, "draft",
+                gen=True,
+                inputs=[pasted, files, tz, day, severity, provider, template], concurrency_limit=10,
                 show_progress="minimal")  # fmt: skip
         _wire_editor(ctx, outs, section_widgets, draft_id, provider)
         wire_key_picks(all_names)
-        outs.on(drafts.input, partial(h.open_draft, ctx), open_names, "open_draft", inputs=[drafts])
-        outs.on(new_btn.click, lambda: h.new_draft(ctx), load_names, "new_draft")
+        outs.on(drafts.input, edit_guard.stamped(ctx, partial(h.open_draft, ctx), draft_arg=0), open_names,
+                "open_draft", inputs=[drafts])  # fmt: skip
+        outs.on(new_btn.click, edit_guard.stamped(ctx, lambda: h.new_draft(ctx)), load_names, "new_draft")
         outs.on(
             export_btn.click, partial(o.export_files, ctx), ["exports", "notice"], "export", inputs=[draft_id]
         )
         outs.on(publish_btn.click, partial(o.publish, ctx), ["publish"], "publish", inputs=[draft_id])
         tone_names = ["tone:check", "tone_rewrite", "tone_summary"]
         outs.on(tone_btn.click, h.tone_check_text, tone_names, "tone_check", inputs=[tone_in])
-        outs.on(demo.load, lambda: h.on_load(ctx), load_names, "load")
+        outs.on(demo.load, edit_guard.stamped(ctx, lambda: h.on_load(ctx)), load_names, "load")
     demo.queue(default_concurrency_limit=8)
     return demo
 
 
 def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
     """The editable sections: textboxes, tone panel, "use rewrite", regenerate; then the two tables."""
+    from assistant.ui import edit_guard
+
     widgets: dict[str, dict[str, Any]] = {}
     gr.Markdown("## Draft")
+    widgets["_conflict"] = edit_guard.add_components(gr, outs)
     for s in SECTIONS:
         w: dict[str, Any] = {"fields": {}}
         with gr.Group(elem_classes="section-box"):
@@ -257,6 +285,9 @@ def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
                 w["rewrite"] = gr.Button("Use rewrite", size="sm", elem_id=f"rewrite-{s.name}")
             outs.add(f"tone:{s.name}", hl, md, col)
         widgets[s.name] = w
+    from assistant.ui import free_editor
+
+    widgets["_free"] = {"boxes": free_editor.add_components(gr, outs)}
     for key, cols in TABLES.items():
         with gr.Group(elem_classes="section-box"):
             with gr.Row():
@@ -271,35 +302,78 @@ def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
 
 def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, Any]], draft_id: Any,
                  provider: Any) -> None:  # fmt: skip
-    from assistant.ui import handlers as h
+    import gradio as gr
 
-    saved = ["draft_id", "saved"]
+    from assistant.ui import edit_guard as g
+    from assistant.ui import free_editor
+    from assistant.ui import handlers as h
+    from assistant.ui.review_tab import current_user
+
+    def user(request: Any) -> str | None:
+        return current_user(ctx.settings, request)
+
+    saved = ["draft_id", "saved", *g.CONFLICT_NAMES]
     quiet: dict[str, Any] = {"show_progress": "hidden"}
     for s in SECTIONS:
         w = widgets[s.name]
         tone_names = [f"tone:{s.name}"]
         for path, tb in w["fields"].items():
             api = path.replace(".", "_")
-            outs.on(tb.input, lambda did, text, path=path: h.save_field(ctx, did, path, text), saved,
-                    f"save_{api}", inputs=[draft_id, tb], trigger_mode="always_last", **quiet)  # fmt: skip
+            base = outs.components[f"base:{path}"][0]
 
-            def _blur(did: str, text: str, path: str = path, name: str = s.name) -> dict[str, Any]:
-                view = h.save_field(ctx, did, path, text)
+            def _save(did: str, text: str, b: str, request: gr.Request, path: str = path) -> dict[str, Any]:
+                return g.save_field(ctx, did, path, text, b, user(request))
+
+            def _blur(did: str, text: str, b: str, request: gr.Request, path: str = path,
+                      name: str = s.name) -> dict[str, Any]:  # fmt: skip
+                view = g.save_field(ctx, did, path, text, b, user(request))
                 return {**view, **h.check_section(ctx, view["draft_id"], name)}
 
-            outs.on(tb.blur, _blur, [*saved, *tone_names], f"check_{api}", inputs=[draft_id, tb], **quiet)
+            names = [*saved, f"base:{path}"]
+            outs.on(tb.input, _save, names, f"save_{api}", inputs=[draft_id, tb, base], trigger_mode="always_last",
+                    **quiet)  # fmt: skip
+            outs.on(
+                tb.blur, _blur, [*names, *tone_names], f"check_{api}", inputs=[draft_id, tb, base], **quiet
+            )
         sec_names = [f"field:{f.path}" for f in s.fields] + tone_names
-        outs.on(w["rewrite"].click, lambda did, name=s.name: h.use_rewrite(ctx, did, name),
+        sec_names += [f"base:{f.path}" for f in s.fields]
+        outs.on(w["rewrite"].click, g.stamped(ctx, lambda did, name=s.name: h.use_rewrite(ctx, did, name), draft_arg=0),
                 [*sec_names, "saved", "notice"], f"rewrite_{s.name}", inputs=[draft_id])  # fmt: skip
-        outs.on(w["regen"].click, lambda did, prov, name=s.name: h.regenerate(ctx, did, name, prov),
+        outs.on(w["regen"].click, g.stamped(ctx, lambda did, prov, name=s.name: h.regenerate(ctx, did, name, prov),
+                                            draft_arg=0, gen=True),
                 [*sec_names, "status", "notice", "draft_id", "drafts", "keytimes"], f"regenerate_{s.name}",
                 inputs=[draft_id, provider], gen=True)  # fmt: skip
+    c = widgets["_conflict"]
+    field_names = [f"field:{f.path}" for s in SECTIONS for f in s.fields]
+    resolved = [*field_names, *(f"table:{k}" for k in TABLES), *g.base_names(), *g.CONFLICT_NAMES, "saved",
+                "draft_id", *free_editor.names()]  # fmt: skip
+    for n, box in enumerate(widgets["_free"]["boxes"]):
+        fbase = outs.components[f"base:free:{n}"][0]
+
+        def _save_free(did: str, text: str, b: str, request: gr.Request, n: int = n) -> dict[str, Any]:
+            return free_editor.save(ctx, did, n, text, b, user(request))
+
+        outs.on(box.input, _save_free, [*saved, f"base:free:{n}"], f"save_free_{n}", inputs=[draft_id, box, fbase],
+                trigger_mode="always_last", **quiet)  # fmt: skip
+
+    def _mine(did: str, state: str, request: gr.Request) -> dict[str, Any]:
+        return g.keep_mine(ctx, did, state, user(request))
+
+    outs.on(c["mine"].click, _mine, resolved, "conflict_keep_mine", inputs=[draft_id, c["state"]])
+    outs.on(c["theirs"].click, lambda did, state: g.take_theirs(ctx, did, state), resolved,
+            "conflict_take_theirs", inputs=[draft_id, c["state"]])  # fmt: skip
     for key in TABLES:
         w = widgets[key]
-        outs.on(w["table"].input, lambda did, rows, key=key: h.save_table(ctx, did, key, rows), saved,
-                f"save_{key}", inputs=[draft_id, w["table"]], trigger_mode="always_last", **quiet)  # fmt: skip
-        outs.on(w["regen"].click, lambda did, prov, k=key: h.regenerate(ctx, did, k, prov),
-                [f"table:{key}", "status", "notice", "draft_id", "drafts"], f"regenerate_{key}",
+        tbase = outs.components[f"base:table:{key}"][0]
+
+        def _save_rows(did: str, rows: Any, b: str, request: gr.Request, key: str = key) -> dict[str, Any]:
+            return g.save_table(ctx, did, key, rows, b, user(request))
+
+        outs.on(w["table"].input, _save_rows, [*saved, f"base:table:{key}"], f"save_{key}",
+                inputs=[draft_id, w["table"], tbase], trigger_mode="always_last", **quiet)  # fmt: skip
+        outs.on(w["regen"].click, g.stamped(ctx, lambda did, prov, k=key: h.regenerate(ctx, did, k, prov),
+                                            draft_arg=0, gen=True),
+                [f"table:{key}", f"base:table:{key}", "status", "notice", "draft_id", "drafts"], f"regenerate_{key}",
                 inputs=[draft_id, provider], gen=True)  # fmt: skip
 
 

@@ -17,17 +17,15 @@ from zoneinfo import ZoneInfo
 
 from assistant.config import Settings
 from assistant.domain import Timeline
+from assistant.draft.schema import TemplateRef
 from assistant.errors import PostmortemError
 from assistant.review.promises import with_open_promises
 from assistant.store.drafts import DraftStore
 from assistant.ui import services
 from assistant.ui.partial import merge_section
 from assistant.ui.sections import (
-    FIELD_BY_PATH,
     SECTION_BY_NAME,
-    TABLES,
     apply_field_text,
-    apply_table_rows,
     field_text,
 )
 from assistant.ui.views import View, draft_view, empty_view, section_tone, section_view, tone_view
@@ -162,6 +160,7 @@ class _Progress:
         self.lines: list[str] = []
         # section → False (drafting), True (drafted by the chosen provider), "fallback" (drafted offline)
         self.sections: dict[str, bool | str] = {}
+        self.labels: dict[str, str] = {}  # a team template's free sections, shown by their headings
 
     def stage(self, text: str) -> str:
         self.lines.append(f"⏳ {text}")
@@ -181,7 +180,9 @@ class _Progress:
     def render(self) -> str:
         out = list(self.lines)
         if self.sections:
-            marks = " · ".join(f"{_MARK[ok]} {n.replace('_', ' ')}" for n, ok in self.sections.items())
+            marks = " · ".join(
+                f"{_MARK[ok]} {self.labels.get(n) or n.replace('_', ' ')}" for n, ok in self.sections.items()
+            )
             out.append(f"Sections: {marks}")
         return "\n\n".join(out)
 
@@ -200,13 +201,17 @@ def run_draft(
     date_text: str,
     severity: str,
     provider_name: str,
+    template: str = "",
 ) -> Iterator[View]:
     """Draft a postmortem, yielding the stages and each section as it finishes."""
+    from assistant.ui.template_picker import resolve
+
     files = [str(f) for f in (files or [])]
     prog = _Progress()
     view: View = {"status": prog.stage("Reading files"), "notice": ""}
     yield view
     try:
+        team_template = resolve(template)
         zone, day = _parse_inputs(tz, date_text)
         _check_sizes(ctx, files)
         ingested = services.ingest(pasted or "", files, max_bytes=ctx.settings.ui_max_upload_mb * 1024 * 1024)
@@ -221,6 +226,7 @@ def run_draft(
     inputs: dict[str, Any] = {
         "pasted": pasted or "", "files": [Path(f).name for f in files], "tz": tz or "",
         "date": date_text or "", "severity": severity or "auto", "provider": provider_name or "offline",
+        "template": team_template.name if team_template else "",
     }  # fmt: skip
     yield {"status": prog.stage("Building the timeline")}
     try:
@@ -262,8 +268,9 @@ def run_draft(
         "similar": draft_view(draft, matches=inputs["matches"], tone=False)["similar"],
     }
     yield from _draft_sections(
-        ctx, draft_id, draft, tl, provider_name, library, prog, severity, inputs["matches"]
-    )
+        ctx, draft_id, draft, tl, provider_name, library, prog, severity, inputs["matches"],
+        template=team_template,
+    )  # fmt: skip
 
 
 def _draft_sections(
@@ -277,11 +284,13 @@ def _draft_sections(
     severity: str,
     matches: list[Any],
     sections: Sequence[str] | None = None,
+    template: TemplateRef | None = None,
 ) -> Iterator[View]:
     from assistant.draft.fallback import fallback_line, fallback_sections
-    from assistant.draft.schema import SECTION_ORDER
+    from assistant.draft.free_sections import free_headings, free_key, planned_sections
 
-    prog.sections = {n: False for n in (sections or SECTION_ORDER)}
+    prog.sections = {n: False for n in (sections or planned_sections(template))}
+    prog.labels = {free_key(n): h.heading for n, h in free_headings(template)} if template else {}
     yield {"status": prog.stage("Drafting sections")}
     events: queue.Queue[tuple[str, Any, Any]] = queue.Queue()
 
@@ -291,7 +300,14 @@ def _draft_sections(
     def work() -> None:
         try:
             provider = services.get_provider(provider_name, ctx.settings)
-            pm = services.draft(tl, provider=provider, library=library, on_section=report, sections=sections)
+            pm = services.draft(
+                tl,
+                provider=provider,
+                library=library,
+                on_section=report,
+                sections=sections,
+                template=template,
+            )
             events.put(("done", pm, None))
         except BaseException as exc:  # noqa: BLE001 — handed to the UI thread, which shows it
             events.put(("error", exc, None))
@@ -371,46 +387,16 @@ def redraft(ctx: UiContext, draft_id: str, sections: Sequence[str], provider_nam
         library = services.open_library(ctx.settings)
     except Exception:  # noqa: BLE001 — chromadb raises its own types; regenerating without past incidents is still useful
         library = None
+    from assistant.ui.template_picker import stored
+
     prog = _Progress()
     yield from _draft_sections(
         ctx, draft_id, rec.draft, tl, provider_name, library, prog, rec.inputs.get("severity", "auto"),
-        matches, sections=list(sections),
+        matches, sections=list(sections), template=stored(rec.draft),
     )  # fmt: skip
 
 
 # ---------------------------------------------------------------- editing
-
-
-def _ensure_draft(ctx: UiContext, draft_id: str | None) -> str:
-    if draft_id and ctx.store.get(draft_id):
-        return draft_id
-    return ctx.store.create(title="Untitled draft", draft={"title": "Untitled draft"})
-
-
-def save_field(ctx: UiContext, draft_id: str | None, path: str, text: str) -> View:
-    """Save one edited textbox (creating the draft on the first edit)."""
-    draft_id = _ensure_draft(ctx, draft_id)
-    ctx.store.update_draft(draft_id, lambda d: apply_field_text(d, FIELD_BY_PATH[path], text or ""))
-    return {"draft_id": draft_id, "saved": _saved()}
-
-
-def save_table(ctx: UiContext, draft_id: str | None, key: str, rows: Any) -> View:
-    """Save an edited table (timeline or action items)."""
-    if key not in TABLES:
-        raise KeyError(key)
-    draft_id = _ensure_draft(ctx, draft_id)
-    ctx.store.update_draft(draft_id, lambda d: apply_table_rows(d, key, _rows(rows)))
-    return {"draft_id": draft_id, "saved": _saved()}
-
-
-def _rows(rows: Any) -> list[list[Any]]:
-    if rows is None:
-        return []
-    if hasattr(rows, "values") and hasattr(rows, "columns"):  # a pandas DataFrame
-        return [list(r) for r in rows.values.tolist()]
-    if isinstance(rows, dict):
-        return [list(r) for r in rows.get("data", [])]
-    return [list(r) for r in rows]
 
 
 def _saved() -> str:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from assistant.errors import PostmortemError
 from assistant.export.confluence import to_confluence
 from assistant.export.public import public_version
 from assistant.export.word import write_docx
@@ -37,10 +38,25 @@ def export_files(ctx: UiContext, draft_id: str | None) -> View:
     paths[2].write_text(exporters.action_items_csv(rec.draft), encoding="utf-8-sig")
     paths[3].write_text(to_confluence(rec.draft), encoding="utf-8")
     write_docx(rec.draft, paths[4])
-    public = public_version(rec.draft)  # customer-facing: no people, hosts, IPs or internal names
+    # customer-facing: no people, hosts, IPs or internal names; written by the draft's model when it had one
+    public = public_version(rec.draft, provider=_draft_model(ctx, rec.inputs.get("provider")))
     paths[5].write_text(public.to_markdown(), encoding="utf-8")
     paths[6].write_text(public.to_text(), encoding="utf-8")
-    return {"exports": [str(p) for p in paths], "notice": ""}
+    failed = public.drafted_by.startswith("rules (the model failed")
+    return {
+        "exports": [str(p) for p in paths],
+        "notice": f"⚠️ Public version: {public.drafted_by}" if failed else "",
+    }
+
+
+def _draft_model(ctx: UiContext, name: Any) -> Any:
+    """The model provider the draft was made with, or None (offline, or not configured any more)."""
+    if not name or name == "offline":
+        return None
+    try:
+        return services.get_provider(str(name), ctx.settings)
+    except PostmortemError:  # not configured here any more: the rule-based public version stands
+        return None
 
 
 def publish(ctx: UiContext, draft_id: str | None) -> View:

@@ -150,12 +150,18 @@ def draft(
     library: Any,
     on_section: Callable[[str, BaseModel], None] | None = None,
     sections: Sequence[str] | None = None,
+    template: Any = None,
 ) -> Any:
-    """Run the drafting pipeline; returns a ``Postmortem``."""
+    """Run the drafting pipeline (to a team ``template`` when given); returns a ``Postmortem``."""
     from assistant.draft.pipeline import draft_postmortem
 
     return draft_postmortem(
-        timeline, provider=provider, library=library, on_section=on_section, sections=sections
+        timeline,
+        provider=provider,
+        library=library,
+        on_section=on_section,
+        sections=sections,
+        template=template,
     )
 
 

@@ -16,7 +16,19 @@ app = typer.Typer(
 )
 
 # Each module defines ``register(app)``; an import error is a bug and fails loudly.
-_VERBS = ("timeline", "draft", "lint", "library", "redact", "ui", "evaluate", "logs", "actions", "insights")
+_VERBS = (
+    "timeline",
+    "draft",
+    "lint",
+    "library",
+    "redact",
+    "ui",
+    "evaluate",
+    "logs",
+    "actions",
+    "insights",
+    "templates",
+)
 
 for _name in _VERBS:
     importlib.import_module(f"assistant.cli.{_name}").register(app)

@@ -48,6 +48,13 @@ def register(app: typer.Typer) -> None:
         strict: Annotated[
             bool, typer.Option("--strict", help="exit 1 when any section fell back to the offline drafter")
         ] = False,
+        template: Annotated[
+            str | None,
+            typer.Option(
+                "--template",
+                help="a team template: a Markdown file of headings, or google-sre | pagerduty | atlassian | minimal",
+            ),
+        ] = None,
     ) -> None:
         """Draft a blameless postmortem from incident material."""
         from assistant.cli._progress import Progress
@@ -71,6 +78,11 @@ def register(app: typer.Typer) -> None:
                 raise InputError(f"--date {date!r} is not a date; use YYYY-MM-DD") from exc
         if output is not None:
             check_output(output)
+        team_template = None
+        if template:
+            from assistant.team_templates import load_template
+
+            team_template = load_template(template)  # before any model time is spent
         prov = _provider(provider)
         with Progress(sections=len(SECTION_ORDER)) as progress:
             ingested = read_inputs(paths, progress)
@@ -81,7 +93,7 @@ def register(app: typer.Typer) -> None:
             if not tl.events:
                 raise InputError("no events could be read from the input; see the problems above")
             progress.stage(f"drafting {len(tl.events)} events with {prov.name if prov else OFFLINE}")
-            pm = draft_postmortem(tl, provider=prov, on_section=progress.section_done)
+            pm = draft_postmortem(tl, provider=prov, on_section=progress.section_done, template=team_template)
         for line in fallback_lines(pm):
             print(f"fallback: {line}", file=sys.stderr)
         text = (

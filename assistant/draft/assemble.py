@@ -102,8 +102,10 @@ def assemble(
     status: dict[str, s.SectionStatus],
     provider: Provider | None,
     versions: dict[str, str],
+    template: s.TemplateRef | None = None,
 ) -> s.Postmortem:
-    """Build the grounded ``Postmortem`` from the section drafts (``provider`` None: drafted offline)."""
+    """Build the grounded ``Postmortem`` from the section drafts (``provider`` None: drafted offline),
+    and a team template's free sections."""
     gate = _Gate(timeline, ctx, {n for n, st in status.items() if st.provider == OFFLINE})
     get: Any = drafted.get
     meta = get("metadata") or s.MetadataDraft(title="Incident postmortem (draft)")
@@ -165,7 +167,10 @@ def assemble(
         gate.text(q, "open_questions")
         for q in (get("open_questions").questions if get("open_questions") else [])
     ]
-    pm.open_questions = [q for q in questions if q] + _gap_questions(pm, drafted, gate)
+    pm.open_questions = [q for q in questions if q] + _gap_questions(pm, drafted, gate, template)
+    if template is not None:
+        pm.template = template
+        pm.free_sections = _free_sections(template, drafted, gate)
     pm.similar_incidents = [_similar(m) for m in ctx.similar]
     pm.tone_findings = gate.tone
     prov = pm.provenance
@@ -178,7 +183,28 @@ def assemble(
     prov.redacted = ctx.redacted
     prov.aliased_names = ctx.aliased
     prov.library = ctx.library_note
+    prov.template = template.label if template else None
     return pm
+
+
+def _free_sections(
+    template: s.TemplateRef, drafted: dict[str, BaseModel], gate: _Gate
+) -> list[s.FreeSection]:
+    """The template's free sections, through the same gate as ours; an empty one is 'to be written'."""
+    from assistant.draft.free_sections import TO_BE_WRITTEN, free_headings, free_key
+
+    out = []
+    for n, h in free_headings(template):
+        d = drafted.get(free_key(n))
+        if d is None:
+            continue
+        assert isinstance(d, s.FreeSectionDraft)
+        text = gate.text(d.text, free_key(n))
+        items = gate.statements(d.items, free_key(n))
+        empty = not items and (not text or text == TO_BE_WRITTEN)
+        out.append(s.FreeSection(position=n, heading=h.heading, guidance=h.guidance,
+                                 text=TO_BE_WRITTEN if empty else text, items=items, to_be_written=empty))  # fmt: skip
+    return out
 
 
 def _timeline(d: s.TimelineDraft, gate: _Gate) -> list[s.TimelineEntry]:
@@ -228,8 +254,16 @@ def _actions(d: s.ActionItemsDraft, gate: _Gate) -> list[s.ActionItem]:
     return out
 
 
-def _gap_questions(pm: s.Postmortem, drafted: dict[str, BaseModel], gate: _Gate) -> list[str]:
-    """Explain every empty section and flagged input, so reviewers know what is missing and why."""
+def _gap_questions(
+    pm: s.Postmortem, drafted: dict[str, BaseModel], gate: _Gate, template: s.TemplateRef | None = None
+) -> list[str]:
+    """Explain every empty section and flagged input, so reviewers know what is missing and why.
+
+    With a team template, only the sections it shows are asked about.
+    """
+    from assistant.draft.free_sections import planned_sections
+
+    shown = set(planned_sections(template))
     qs: list[str] = []
     empty = {
         "summary": not pm.summary,
@@ -244,6 +278,8 @@ def _gap_questions(pm: s.Postmortem, drafted: dict[str, BaseModel], gate: _Gate)
     }
     existing = " ".join(pm.open_questions).lower()
     for name, is_empty in empty.items():
+        if name not in shown:
+            continue
         label = name.replace("_", " ")
         if name not in drafted:
             qs.append(f"The {label} section was not drafted in this run; draft it before the review.")

@@ -255,7 +255,7 @@ def _timing(e: Event, kt: KeyTimes, explains: int) -> float:
     return 3.0 * min(pos, 1.0) if pos >= 0 else (0.0 if explains else -3.0)
 
 
-def _distinct(ranked: list[Cause], people: tuple[str, ...]) -> list[Cause]:
+def _distinct(ranked: list[Cause], people: tuple[str, ...] = ()) -> list[Cause]:
     """Up to eight causes, one per subject (a later near-duplicate adds nothing), never a blameful one."""
     kept: list[Cause] = []
     for c in ranked:

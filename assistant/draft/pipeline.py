@@ -8,7 +8,7 @@ Which provider, if any, is the caller's choice (``assistant.llm.provider_from_se
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any
 
@@ -20,9 +20,17 @@ from assistant.draft.assemble import assemble
 from assistant.draft.clip import clip_long_events
 from assistant.draft.context import Budget, DraftContext, build_context, summarise_windows
 from assistant.draft.fallback import describe_failure
+from assistant.draft.free_sections import (
+    free_position,
+    free_request,
+    guidance_notes,
+    planned_sections,
+    versions_for,
+    write_offline,
+)
 from assistant.draft.offline import OFFLINE, OfflineDrafter
 from assistant.draft.prompts import get_registry
-from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus
+from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus, TemplateRef
 from assistant.draft.single import single_request, use_single
 from assistant.errors import PromptError, ProviderError
 from assistant.llm.base import Message, Provider, StructuredRequest
@@ -31,12 +39,22 @@ SectionCallback = Callable[[str, BaseModel], None]
 MAX_TIMELINE_ENTRIES = 60
 
 
-def build_request(name: str, ctx: DraftContext) -> StructuredRequest[Any]:
-    """The structured request for one section: system rules + the section prompt with the delimited sources."""
+def build_request(
+    name: str, ctx: DraftContext, template: TemplateRef | None = None
+) -> StructuredRequest[Any]:
+    """The structured request for one section: system rules + the section prompt with the delimited sources.
+
+    With a team ``template``, the guidance under the headings this section fills follows the prompt,
+    and a free section (``free:N``) gets its own prompt built from its heading and guidance.
+    """
+    if template is not None and free_position(name) is not None:
+        return free_request(name, ctx, template, MAX_TIMELINE_ENTRIES)
     if name not in SECTION_MODELS:
         raise PromptError(f"unknown section {name!r}; choose from {', '.join(SECTION_ORDER)}")
     reg = get_registry()
     user = reg.render(name, **ctx.prompt_vars(), max_entries=MAX_TIMELINE_ENTRIES)
+    if notes := guidance_notes(template, name):
+        user += "\n" + reg.render("_guidance", notes=notes)
     return StructuredRequest(
         messages=[Message("system", reg.render("system")), Message("user", user)],
         schema=SECTION_MODELS[name],
@@ -44,11 +62,12 @@ def build_request(name: str, ctx: DraftContext) -> StructuredRequest[Any]:
     )
 
 
-def prompt_versions(sections: Sequence[str]) -> dict[str, str]:
+def prompt_versions(sections: Sequence[str], template: TemplateRef | None = None) -> dict[str, str]:
     """The template versions a draft of these sections uses."""
     reg = get_registry()
     versions = {"system": reg.version("system"), "_context": reg.version("_context")}
-    versions.update({name: reg.version(name) for name in sections})
+    versions.update({name: reg.version(name) for name in sections if free_position(name) is None})
+    versions.update(versions_for(sections, template))
     return versions
 
 
@@ -59,10 +78,13 @@ def draft_postmortem(
     library: Any | None = None,
     on_section: SectionCallback | None = None,
     sections: Sequence[str] | None = None,
+    template: TemplateRef | None = None,
 ) -> Postmortem:
     """Draft every section (or ``sections``) of a postmortem for ``timeline``.
 
     ``provider`` is the model to ask; None drafts every section with the deterministic drafter.
+    With a team ``template`` only the sections its headings show are drafted (plus metadata), each
+    with the template's guidance, and its free sections too; the draft carries the template.
     """
     settings = get_settings()
     timeline = clip_long_events(timeline)
@@ -76,11 +98,8 @@ def draft_postmortem(
     ctx = build_context(timeline, alias_names=alias, library=library, budget=budget)
     if ctx.windows and provider is not None:
         summarise_windows(ctx, provider, workers=settings.llm_concurrency)
-    wanted = [s for s in SECTION_ORDER if sections is None or s in sections]
-    unknown = [s for s in (sections or ()) if s not in SECTION_MODELS]
-    if unknown:
-        raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTION_ORDER)}")
-    versions = prompt_versions(wanted)
+    wanted = _wanted(sections, template)
+    versions = prompt_versions(wanted, template)
     offline = (
         OfflineDrafter(ctx.analysis)
         if ctx.analysis is not None
@@ -89,22 +108,29 @@ def draft_postmortem(
     drafted: dict[str, BaseModel] = {}
     status: dict[str, SectionStatus] = {}
 
+    def deterministic(name: str) -> BaseModel:
+        position = free_position(name)
+        if position is not None and template is not None:  # a free section of the team's template
+            return write_offline(offline.facts, template.headings[position])
+        return offline.section(name)
+
     def run(name: str) -> tuple[str, BaseModel, SectionStatus]:
+        version = versions["free_section" if free_position(name) is not None else name]
         if provider is None:
-            return name, offline.section(name), SectionStatus(provider=OFFLINE, prompt_version=versions[name])
+            return name, deterministic(name), SectionStatus(provider=OFFLINE, prompt_version=version)
         try:
-            out = provider.generate(build_request(name, ctx))
-            return name, out, SectionStatus(provider=provider.name, prompt_version=versions[name])
+            out = provider.generate(build_request(name, ctx, template))
+            return name, out, SectionStatus(provider=provider.name, prompt_version=version)
         except (ProviderError, ValidationError) as exc:
             # The model failed for good: keep the draft complete with the deterministic drafter.
             why = f"{type(exc).__name__}: {str(exc)[:300]}"
             reason, check = describe_failure(exc)
             return (
                 name,
-                offline.section(name),
+                deterministic(name),
                 SectionStatus(
                     provider=OFFLINE,
-                    prompt_version=versions[name],
+                    prompt_version=version,
                     status="fallback",
                     error=why,
                     reason=reason,
@@ -114,24 +140,16 @@ def draft_postmortem(
 
     workers = max(1, min(settings.llm_concurrency, len(wanted)))
     if provider is not None and ctx.report is not None and ctx.report.calls == "single":
-        drafted, status = _draft_all(wanted, ctx, provider, offline, versions)
-        for name in wanted:
-            if on_section:
-                on_section(name, drafted[name])
+        ours = [n for n in wanted if free_position(n) is None]
+        one, states = _draft_all(ours, ctx, provider, offline, versions, template)
+        _record(((n, one[n], states[n]) for n in ours), drafted, status, on_section)
+        _record((run(n) for n in wanted if free_position(n) is not None), drafted, status, on_section)
     elif provider is None or workers == 1:
-        results = (run(name) for name in wanted)
-        for name, out, st in results:
-            drafted[name], status[name] = out, st
-            if on_section:
-                on_section(name, out)
+        _record((run(name) for name in wanted), drafted, status, on_section)
     else:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="draft") as pool:
             futures = [pool.submit(run, name) for name in wanted]
-            for fut in as_completed(futures):
-                name, out, st = fut.result()
-                drafted[name], status[name] = out, st
-                if on_section:
-                    on_section(name, out)
+            _record((fut.result() for fut in as_completed(futures)), drafted, status, on_section)
     pm = assemble(
         timeline=timeline,
         ctx=ctx,
@@ -139,9 +157,34 @@ def draft_postmortem(
         status=status,
         provider=provider,
         versions=versions,
+        template=template,
     )
     pm.provenance.context = ctx.report
     return pm
+
+
+def _wanted(sections: Sequence[str] | None, template: TemplateRef | None) -> list[str]:
+    """The sections to draft: the template's (or all of ours), limited to ``sections`` when given."""
+    planned = planned_sections(template)
+    wanted = [s for s in planned if sections is None or s in sections]
+    wanted += [s for s in SECTION_ORDER if sections and s in sections and s not in planned]
+    unknown = [s for s in (sections or ()) if s not in SECTION_MODELS and s not in planned]
+    if unknown:
+        raise PromptError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(planned)}")
+    return wanted
+
+
+def _record(
+    results: Iterable[tuple[str, BaseModel, SectionStatus]],
+    drafted: dict[str, BaseModel],
+    status: dict[str, SectionStatus],
+    on_section: SectionCallback | None,
+) -> None:
+    """Keep each drafted section as it arrives and report it."""
+    for name, out, st in results:
+        drafted[name], status[name] = out, st
+        if on_section:
+            on_section(name, out)
 
 
 def _draft_all(
@@ -150,10 +193,11 @@ def _draft_all(
     provider: Provider,
     offline: OfflineDrafter,
     versions: dict[str, str],
+    template: TemplateRef | None = None,
 ) -> tuple[dict[str, BaseModel], dict[str, SectionStatus]]:
     """Draft ``sections`` in one call; if it fails for good, every section comes from the offline drafter."""
     variables = {**ctx.prompt_vars(), "max_entries": MAX_TIMELINE_ENTRIES}
-    request = single_request(sections, variables)
+    request = single_request(sections, variables, template)
     drafted: dict[str, BaseModel] = {}
     status: dict[str, SectionStatus] = {}
     try:

@@ -187,6 +187,18 @@ class OpenQuestionsDraft(_Out):
     )
 
 
+class FreeSectionDraft(_Out):
+    """A section of the team's template that none of ours covers, written to the team's guidance."""
+
+    text: str = Field(
+        description="a few sentences following the section's guidance, only what the sources establish; "
+        "empty when they establish nothing for it"
+    )
+    items: list[CitedText] = Field(
+        default_factory=list, description="statements that support the section, each citing its events"
+    )
+
+
 class SupportingInfoDraft(_Out):
     """Pointers to material a reviewer may want: dashboards, logs, documents, clock notes."""
 
@@ -286,6 +298,61 @@ class SimilarIncident(_Out):
     )
 
 
+TemplateMatch = Literal["exact", "alias", "meaning", "free"]
+
+
+class TemplateHeading(_Out):
+    """One heading of a team's template and what the drafter makes of it."""
+
+    heading: str = Field(description="the heading as the template writes it")
+    level: int = Field(ge=1, le=6, description="Markdown heading level (2 for '##')")
+    guidance: str = Field(
+        default="", description="the team's instruction under the heading (an HTML comment or a blockquote)"
+    )
+    part: str | None = Field(
+        default=None,
+        description="the part of our postmortem the heading shows (e.g. 'root_cause'); None: a free section",
+    )
+    matched_by: TemplateMatch = Field(
+        default="free",
+        description="exact name, alias, meaning (embedding similarity over the threshold) or free",
+    )
+    score: float | None = Field(
+        default=None, description="similarity of the best meaning match, when computed"
+    )
+    container: bool = Field(
+        default=False, description="deeper headings follow and carry the content; this one only groups them"
+    )
+
+
+class TemplateRef(_Out):
+    """The template a draft follows: name, content hash, its text, and how each heading was read."""
+
+    name: str = Field(description="a built-in name (google-sre, ...) or the template file's name")
+    sha256: str = Field(description="SHA-256 of the template's text")
+    source: Literal["builtin", "file"] = "file"
+    text: str = Field(
+        description="the template's Markdown, kept so the draft can be re-rendered and re-drafted"
+    )
+    headings: list[TemplateHeading] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """``name@sha256[:12]``: which template, and which version of it."""
+        return f"{self.name}@{self.sha256[:12]}"
+
+
+class FreeSection(_Out):
+    """A section of the team's template that none of ours covers, drafted from what fits in the sources."""
+
+    position: int = Field(description="index of its heading in the template's headings")
+    heading: str
+    guidance: str = ""
+    text: str = ""
+    items: list[Statement] = Field(default_factory=list)
+    to_be_written: bool = Field(default=False, description="the sources held nothing for it; people write it")
+
+
 class ToneNote(_Out):
     """A blameful sentence the tone pass rewrote (the original wording is not kept in the draft)."""
 
@@ -346,6 +413,9 @@ class Provenance(_Out):
     redacted: bool = False
     aliased_names: bool = False
     library: str | None = Field(default=None, description="why similar incidents are (not) listed")
+    template: str | None = Field(
+        default=None, description="name@sha256[:12] of the team template the draft follows (None: ours)"
+    )
     context: ContextReport | None = Field(default=None, description="what the model saw of the sources")
     key_picks: list[KeyPick] = Field(
         default_factory=list, description="key times a person chose instead of the proposed event"
@@ -384,4 +454,10 @@ class Postmortem(_Out):
     supporting_information: list[Statement] = Field(default_factory=list)
     similar_incidents: list[SimilarIncident] = Field(default_factory=list)
     tone_findings: list[ToneNote] = Field(default_factory=list)
+    template: TemplateRef | None = Field(
+        default=None, description="the team template the draft follows; None: our own section order"
+    )
+    free_sections: list[FreeSection] = Field(
+        default_factory=list, description="the template's sections none of ours covers, in template order"
+    )
     provenance: Provenance

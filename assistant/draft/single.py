@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from assistant.draft.schema import SECTION_MODELS
+from assistant.draft.schema import SECTION_MODELS, TemplateRef
 from assistant.llm.base import Message, StructuredRequest
 
 AUTO_SINGLE_MAX_WINDOW = 16_384
@@ -36,8 +36,14 @@ def all_sections_model(sections: tuple[str, ...]) -> type[BaseModel]:
     return model
 
 
-def instructions(sections: Sequence[str], variables: dict[str, Any]) -> str:
-    """Each section's instruction, as its own template states it after the shared context."""
+def instructions(
+    sections: Sequence[str], variables: dict[str, Any], template: TemplateRef | None = None
+) -> str:
+    """Each section's instruction, as its own template states it after the shared context.
+
+    With a team template, the guidance under the headings a section fills follows its instruction.
+    """
+    from assistant.draft.free_sections import guidance_notes
     from assistant.draft.prompts import get_registry
 
     reg = get_registry()
@@ -45,11 +51,16 @@ def instructions(sections: Sequence[str], variables: dict[str, Any]) -> str:
     parts = []
     for name in sections:
         text = reg.render(name, **variables)
-        parts.append(text[len(shared) :].strip() if text.startswith(shared.rstrip("\n")) else text)
+        text = text[len(shared) :].strip() if text.startswith(shared.rstrip("\n")) else text
+        if notes := guidance_notes(template, name):
+            text += "\n" + reg.render("_guidance", notes=notes).strip()
+        parts.append(text)
     return "\n\n".join(parts)
 
 
-def single_request(sections: Sequence[str], variables: dict[str, Any]) -> StructuredRequest[Any]:
+def single_request(
+    sections: Sequence[str], variables: dict[str, Any], template: TemplateRef | None = None
+) -> StructuredRequest[Any]:
     """One request for every section: the shared context, then all instructions, one field per section."""
     from assistant.draft.prompts import get_registry
 
@@ -57,7 +68,7 @@ def single_request(sections: Sequence[str], variables: dict[str, Any]) -> Struct
     user = (
         reg.render("_context", **variables)
         + "\nWrite every section below in one answer, one field per section.\n\n"
-        + instructions(sections, variables)
+        + instructions(sections, variables, template)
         + "\n"
     )
     return StructuredRequest(

@@ -10,13 +10,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from assistant.export.document import Bullets, Heading, Paragraph, Table, blocks
+from assistant.export.document import Bullets, Heading, Paragraph, Table
+from assistant.export.from_markdown import draft_blocks
 
 
 def to_confluence(draft: dict[str, Any]) -> str:
     """The draft as Confluence storage-format XHTML (a sequence of top-level elements)."""
     parts: list[str] = []
-    for block in blocks(draft):
+    for block in draft_blocks(draft):
         parts.append(ET.tostring(_element(block), encoding="unicode", short_empty_elements=True))
     return "\n".join(parts) + "\n"
 

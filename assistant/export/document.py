@@ -52,6 +52,11 @@ _KEY_TIMES = ("start", "detected", "mitigated", "resolved")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def plain_text(value: Any) -> str:
+    """A value as text both XML formats can hold (lists joined, control characters dropped)."""
+    return _text(value)
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""

@@ -7,6 +7,11 @@ action item, is checked on its own. Secrets and personal data (the redactor), pe
 the sentence; internal service names are replaced by "one of our services". Every dropped
 sentence is listed with the reason, so the reviewer sees what was left out. The rule-based tone
 checker then rewrites blameful wording.
+
+With a model (``provider``), the model writes the three parts as connected prose from what the rules
+kept (never from the internal draft, so nothing the rules dropped reaches it; ``prompts/
+public_version.j2``), and its answer passes the same scrubber and tone checker sentence by sentence.
+When the model fails, the rule-based version stands and says so. Offline it stays deterministic.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.llm.base import Message, Provider, StructuredRequest
 from assistant.redact import Redactor
 from assistant.tone.sentences import split_sentences
 
@@ -47,6 +55,8 @@ class PublicVersion:
     doing: list[str] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     tone_rewrites: int = 0
+    drafted_by: str = "rules"
+    prompt_version: str | None = None
 
     def to_markdown(self) -> str:
         """Markdown for a status page or an email."""
@@ -142,13 +152,81 @@ class _Scrubber:
         return None  # the sentence is left out
 
 
+class PublicDraft(BaseModel):
+    """The customer-facing summary a model writes (each field is checked again before use)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    what_happened: str = Field(
+        default="",
+        description="2-4 plain sentences: what customers experienced and why, in general terms; no people, "
+        "hosts, IPs, internal service or customer names",
+    )
+    impact: str = Field(
+        default="", description="one or two sentences on who was affected and for how long, figures as given"
+    )
+    doing: list[str] = Field(
+        default_factory=list, description="what we are doing so it does not happen again, one short item each"
+    )
+
+
 def public_version(
-    draft: dict[str, Any], *, people: Iterable[str] = (), private_terms: Iterable[str] = ()
+    draft: dict[str, Any],
+    *,
+    people: Iterable[str] = (),
+    private_terms: Iterable[str] = (),
+    provider: Provider | None = None,
 ) -> PublicVersion:
-    """Draft the customer-facing version of ``draft`` (names in ``people`` and ``private_terms`` never appear)."""
+    """Draft the customer-facing version of ``draft`` (names in ``people`` and ``private_terms`` never appear).
+
+    With a model ``provider`` (None: no model) the model writes it from what the rules kept.
+    """
+    scrub = _Scrubber(draft, people, private_terms)
+    pv = _rules(draft, scrub)
+    if provider is not None:
+        _with_model(pv, provider, scrub)
+    _tone(pv)
+    pv.dropped = scrub.dropped
+    return pv
+
+
+def _with_model(pv: PublicVersion, provider: Provider, scrub: _Scrubber) -> None:
+    """Replace the three parts by the model's prose, scrubbed again; on failure keep the rules' version."""
+    from pydantic import ValidationError
+
+    from assistant.draft.prompts import get_registry
+    from assistant.errors import ProviderError
+
+    reg = get_registry()
+    user = reg.render("public_version", title=pv.title, window=pv.window, what_happened=pv.what_happened,
+                      impact=pv.impact, doing=pv.doing)  # fmt: skip
+    request = StructuredRequest(messages=[Message("user", user)], schema=PublicDraft, purpose="export.public")
+    try:
+        out = provider.generate(request)
+    except (ProviderError, ValidationError) as exc:
+        pv.drafted_by = f"rules (the model failed: {type(exc).__name__}: {str(exc)[:200]})"
+        return
+    pv.what_happened = scrub.sentences(out.what_happened)
+    pv.impact = scrub.sentences(out.impact)
+    pv.doing = [d for d in (scrub.sentence(x.strip()) for x in out.doing if x.strip()) if d]
+    pv.drafted_by = f"{provider.name}{f' ({provider.model})' if provider.model else ''}"
+    pv.prompt_version = reg.version("public_version")
+
+
+def _tone(pv: PublicVersion) -> None:
     from assistant.tone import rewrite_text
 
-    scrub = _Scrubber(draft, people, private_terms)
+    for name in ("what_happened", "impact", "doing"):
+        fixed = []
+        for sentence in getattr(pv, name):
+            new, found = rewrite_text(sentence, semantic=False)
+            pv.tone_rewrites += len(found)
+            fixed.append(new)
+        setattr(pv, name, fixed)
+
+
+def _rules(draft: dict[str, Any], scrub: _Scrubber) -> PublicVersion:
+    """The rule-based version: the draft's own sentences that may be public."""
     impact = draft.get("impact") or {}
     root = draft.get("root_cause") or {}
     figures = " ".join(
@@ -164,12 +242,4 @@ def public_version(
         doing=[d for d in (scrub.sentence(str(a.get("description") or "").strip())
                            for a in draft.get("action_items") or [] if isinstance(a, dict)) if d],
     )  # fmt: skip
-    for name in ("what_happened", "impact", "doing"):
-        fixed = []
-        for sentence in getattr(pv, name):
-            new, found = rewrite_text(sentence, semantic=False)
-            pv.tone_rewrites += len(found)
-            fixed.append(new)
-        setattr(pv, name, fixed)
-    pv.dropped = scrub.dropped
     return pv

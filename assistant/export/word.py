@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assistant.export.document import Bullets, Heading, Paragraph, Table, blocks
+from assistant.export.document import Bullets, Heading, Paragraph, Table
+from assistant.export.from_markdown import draft_blocks
 
 
 def write_docx(draft: dict[str, Any], path: str | Path) -> Path:
@@ -13,7 +14,7 @@ def write_docx(draft: dict[str, Any], path: str | Path) -> Path:
     import docx  # python-docx; imported here so other exports do not pay for it
 
     doc = docx.Document()
-    for block in blocks(draft):
+    for block in draft_blocks(draft):
         if isinstance(block, Heading):
             doc.add_heading(block.text, level=0 if block.level == 1 else block.level - 1)
         elif isinstance(block, Paragraph):

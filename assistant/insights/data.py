@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from assistant.insights.causes import CauseGroup, categorise, recurring
 from assistant.store import DraftStore
 from assistant.store.actions import TrackedItem, list_items
 from assistant.store.models import ACTION_STATUSES, DraftRow
@@ -31,6 +33,8 @@ class IncidentFacts:
     severity: str
     services: tuple[str, ...]
     minutes: dict[str, float | None]
+    cause: str = ""
+    category: str = "unknown"
 
 
 @dataclass(frozen=True)
@@ -41,11 +45,23 @@ class Insights:
     items: list[TrackedItem]
     today: date
 
-    def median_minutes(self, metric: str, *, severity: str | None = None) -> float | None:
-        """Median of a metric over the incidents (of one severity) that have it."""
+    def median_minutes(
+        self, metric: str, *, severity: str | None = None, category: str | None = None
+    ) -> float | None:
+        """Median of a metric over the incidents (of one severity or cause category) that have it."""
         values = [i.minutes[metric] for i in self.incidents
-                  if i.minutes.get(metric) is not None and (severity is None or i.severity == severity)]  # fmt: skip
+                  if i.minutes.get(metric) is not None and (severity is None or i.severity == severity)
+                  and (category is None or i.category == category)]  # fmt: skip
         return statistics.median(v for v in values if v is not None) if values else None
+
+    def categories(self) -> list[str]:
+        """Cause categories present, most incidents first."""
+        counts = Counter(i.category for i in self.incidents)
+        return [c for c, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def recurring_causes(self) -> list[CauseGroup]:
+        """Groups of incidents whose stated causes mean the same (see ``insights.causes``)."""
+        return recurring([i.draft_id for i in self.incidents], [i.cause for i in self.incidents])
 
     def severities(self) -> list[str]:
         """Severities present, in name order (SEV1 first)."""
@@ -87,6 +103,17 @@ def _minutes(draft: dict[str, Any]) -> dict[str, float | None]:
     return out
 
 
+def _cause(draft: dict[str, Any]) -> str:
+    """The root cause a postmortem states, with its trigger ('' when neither is written)."""
+    parts = []
+    for key in ("root_cause", "trigger"):
+        value = draft.get(key)
+        text = value.get("text") if isinstance(value, dict) else value
+        if isinstance(text, str) and text.strip():
+            parts.append(text.strip())
+    return " ".join(parts)
+
+
 def collect(store: DraftStore, *, today: date | None = None) -> Insights:
     """Read every stored postmortem and tracked action item."""
     with store.db.session() as s:
@@ -96,10 +123,12 @@ def collect(store: DraftStore, *, today: date | None = None) -> Insights:
                 draft_id=r.id, title=r.title or "Untitled draft", started=_started(r),
                 severity=str((r.draft or {}).get("severity") or "unknown"),
                 services=tuple(str(x) for x in (r.draft or {}).get("services") or ()),
-                minutes=_minutes(r.draft or {}),
+                minutes=_minutes(r.draft or {}), cause=_cause(r.draft or {}),
             )
             for r in rows
         ]  # fmt: skip
         items = list_items(s)
+    kinds = categorise([i.cause for i in incidents])
+    incidents = [dataclasses.replace(i, category=k) for i, k in zip(incidents, kinds, strict=True)]
     incidents.sort(key=lambda i: i.started)
     return Insights(incidents=incidents, items=items, today=today or date.today())

@@ -40,17 +40,36 @@ def write_charts(ins: Insights, out: Path) -> list[tuple[str, str]]:
         "Time to detect, mitigate and resolve, per incident over time",
     )
 
+    for by, groups, name in (("severity", ins.severities(), "by-severity.png"),
+                             ("category", ins.categories(), "by-category.png")):  # fmt: skip
+        fig, ax = plt.subplots(figsize=(8, 4))
+        width = 0.25
+        for n, (key, label) in enumerate(METRICS):
+            ax.bar([x + n * width for x in range(len(groups))],
+                   [ins.median_minutes(key, **{by: g}) or 0 for g in groups], width, label=label)  # fmt: skip
+        ax.set_xticks([x + width for x in range(len(groups))], groups)
+        ax.set_ylabel("median minutes")
+        ax.set_title(f"Median response times by {'cause category' if by == 'category' else by}")
+        ax.legend()
+        what = "cause category (from each stated root cause)" if by == "category" else by
+        _save(fig, out / name, charts, f"Median time to detect, mitigate and resolve by {what}")
+
     fig, ax = plt.subplots(figsize=(8, 4))
-    sevs = ins.severities()
-    width = 0.25
-    for n, (key, label) in enumerate(METRICS):
-        ax.bar([x + n * width for x in range(len(sevs))],
-               [ins.median_minutes(key, severity=s) or 0 for s in sevs], width, label=label)  # fmt: skip
-    ax.set_xticks([x + width for x in range(len(sevs))], sevs)
-    ax.set_ylabel("median minutes")
-    ax.set_title("Median response times by severity")
-    ax.legend()
-    _save(fig, out / "by-severity.png", charts, "Median time to detect, mitigate and resolve by severity")
+    groups_ = ins.recurring_causes()[:10]
+    if groups_:
+        ax.barh([_short(g.label) for g in reversed(groups_)], [len(g.draft_ids) for g in reversed(groups_)],
+                color="#54a24b")  # fmt: skip
+        ax.set_xlabel("incidents")
+    else:
+        ax.text(0.5, 0.5, "no cause recurs yet", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+    ax.set_title("Recurring causes")
+    _save(
+        fig,
+        out / "recurring-causes.png",
+        charts,
+        "Causes that recur: incidents whose stated causes mean the same",
+    )
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
     by_status = ins.items_by_status()
@@ -75,6 +94,10 @@ def _save(fig: Any, path: Path, charts: list[tuple[str, str]], caption: str) -> 
     charts.append((path.name, caption))
 
 
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def _fmt(v: float | None) -> str:
     return "—" if v is None else f"{v:g}"
 
@@ -90,6 +113,24 @@ def write_report(ins: Insights, out: str | Path) -> Path:
         + "".join(f"<td>{_fmt(ins.median_minutes(k, severity=s))}</td>" for k, _ in METRICS)
         + f"<td>{sum(1 for i in ins.incidents if i.severity == s)}</td></tr>"
         for s in ins.severities()
+    )
+    by_category = "".join(
+        f"<tr><td>{e(c)}</td>"
+        + "".join(f"<td>{_fmt(ins.median_minutes(k, category=c))}</td>" for k, _ in METRICS)
+        + f"<td>{sum(1 for i in ins.incidents if i.category == c)}</td></tr>"
+        for c in ins.categories()
+    )
+    titles = {i.draft_id: i.title for i in ins.incidents}
+    causes = (
+        "".join(
+            f"<li><b>{len(g.draft_ids)} incidents</b>: "
+            + "; ".join(
+                f"{e(titles.get(d, d))} — <i>{e(c)}</i>" for d, c in zip(g.draft_ids, g.causes, strict=True)
+            )
+            + "</li>"
+            for g in ins.recurring_causes()
+        )
+        or "<li>none</li>"
     )
     overall = "".join(f"<td>{_fmt(ins.median_minutes(k))}</td>" for k, _ in METRICS)
     recurring = (
@@ -111,6 +152,9 @@ td,th{{border:1px solid #ccc;padding:.3rem .6rem}}img{{max-width:100%}}</style><
 <p>{len(ins.incidents)} postmortems, {len(ins.items)} tracked action items, as of {ins.today.isoformat()}.</p>
 <h2>Response times</h2>
 <table><tr><th>severity</th>{head}<th>incidents</th></tr>{rows}<tr><th>all</th>{overall}<td>{len(ins.incidents)}</td></tr></table>
+<h2>By cause category</h2>
+<table><tr><th>category</th>{head}<th>incidents</th></tr>{by_category}</table>
+<h2>Recurring causes</h2><ul>{causes}</ul>
 <h2>Services that recur</h2><ul>{recurring}</ul>
 <h2>Overdue action items</h2>
 <table><tr><th>action</th><th>owner</th><th>due</th><th>postmortem</th></tr>{overdue_rows}</table>

@@ -9,6 +9,7 @@ editor started from; when that section changed since then, the save is refused w
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,7 +20,14 @@ from assistant.errors import NotFoundError, ReviewError, StaleSaveError
 from assistant.store import DraftStore
 from assistant.store.drafts import locked_row, write_draft
 from assistant.store.models import RevisionRow
-from assistant.ui.sections import FIELD_BY_PATH, apply_field_text, field_text
+from assistant.ui.sections import (
+    FIELD_BY_PATH,
+    TABLES,
+    apply_field_text,
+    apply_table_rows,
+    field_text,
+    table_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -76,25 +84,63 @@ def save_section(
     f = FIELD_BY_PATH.get(path)
     if f is None:
         raise ReviewError(f"no editable field {path!r}; use one of: {', '.join(FIELD_BY_PATH)}")
+    return save_checked(store, draft_id, path, f.label, lambda d: field_text(d, f),
+                 lambda d: apply_field_text(d, f, text), text, base_version=base_version, user=user)  # fmt: skip
+
+
+def rows_text(rows: list[list[str]]) -> str:
+    """Table rows as text, one row a line (how a table shows in a conflict)."""
+    return "\n".join(" | ".join(str(c) for c in r) for r in rows)
+
+
+def save_table(
+    store: DraftStore, draft_id: str, key: str, rows: list[list[Any]], *, base_version: int, user: str | None
+) -> int:
+    """Save an edited table (timeline or action items) from ``base_version``, like ``save_section``."""
+    if key not in TABLES:
+        raise ReviewError(f"no editable table {key!r}; use one of: {', '.join(TABLES)}")
+    mine = [["" if c is None else str(c) for c in r] for r in rows if any(str(c or "").strip() for c in r)]
+    return save_checked(store, draft_id, f"table:{key}", key.replace("_", " ").capitalize(),
+                 lambda d: rows_text(table_rows(d, key)), lambda d: apply_table_rows(d, key, rows),
+                 rows_text(mine), base_version=base_version, user=user)  # fmt: skip
+
+
+def save_checked(
+    store: DraftStore,
+    draft_id: str,
+    section: str,
+    label: str,
+    read: Callable[[dict[str, Any]], str],
+    apply: Callable[[dict[str, Any]], None],
+    mine: str,
+    *,
+    base_version: int,
+    user: str | None,
+) -> int:
+    """Apply ``apply`` to the draft unless what ``read`` shows changed since ``base_version``.
+
+    ``mine`` is the editor's text of the part (what ``read`` would show after the save); a change by
+    someone else to that part raises ``StaleSaveError`` with both texts.
+    """
     with store.db.session() as s:
         row = locked_row(s, draft_id)
         current = copy.deepcopy(row.draft or {})
-        theirs = field_text(current, f)
+        theirs = read(current)
         if row.version != base_version:
             base = s.scalar(
                 select(RevisionRow.draft).where(
                     RevisionRow.draft_id == draft_id, RevisionRow.version == base_version
                 )
             )
-            if base is None or field_text(base, f) != theirs:
-                if theirs == text:  # both made the same change
+            if base is None or read(base) != theirs:
+                if theirs == mine:  # both made the same change
                     return row.version
                 raise StaleSaveError(
-                    f"{f.label} was changed by someone else since you opened version {base_version} "
+                    f"{label} was changed by someone else since you opened version {base_version} "
                     f"(now version {row.version}); compare both texts and save again",
-                    section=path, mine=text, theirs=theirs, expected=base_version, current=row.version,
+                    section=section, mine=mine, theirs=theirs, expected=base_version, current=row.version,
                 )  # fmt: skip
-        apply_field_text(current, f, text)
+        apply(current)
         if current != row.draft:
-            write_draft(s, row, current, user=user, section=path)
+            write_draft(s, row, current, user=user, section=section)
         return row.version

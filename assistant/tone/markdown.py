@@ -59,6 +59,11 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+def markdown_parser() -> MarkdownIt:
+    """The project's one Markdown parser (CommonMark plus tables), shared with the template reader."""
+    return _parser()
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
     starts.extend(m.end() for m in re.finditer("\n", text))
