@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _browser_helpers import browser_page, chromium  # noqa: F401  (fixtures)
 from _ui_helpers import running_app
 from conftest import TEST_OUTPUT
-from test_ui_browser import browser_page  # noqa: F401  # the shared chromium fixture
 
 pytestmark = pytest.mark.browser
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "incident"
