@@ -153,7 +153,7 @@ class _ScriptedProvider:
         with self._lock:
             self.seen.append(request)
             self.usage.calls += 1
-        section = request.context["section"]
+        section = request.purpose.removeprefix("draft.")  # "key_times": the offline drafter refuses it
         if section in self.fail:
             raise ProviderUnavailableError(f"{section}: 500 after 3 retries")
         answer: BaseModel
@@ -197,7 +197,8 @@ def test_failed_section_falls_back_to_offline_and_the_draft_says_so() -> None:
     assert pm.provenance.sections["summary"].provider == "scripted"
     assert "streaming CSV cursor" in pm.root_cause.text  # drafted offline instead
     assert sorted(seen) == sorted(s.SECTION_ORDER)  # every section reported as it finished
-    assert len(provider.seen) == len(s.SECTION_ORDER)
+    assert len(provider.seen) == len(s.SECTION_ORDER) + 1  # and the key-time pick, before the sections
+    assert "code's candidates stand" in pm.provenance.key_time_picks[0]
 
 
 def test_model_output_with_unknown_events_and_invented_times_is_repaired_and_counted() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from assistant.draft.pipeline import draft_postmortem
 from assistant.draft.schema import SECTION_ORDER
 from assistant.draft.tokens import EstimateCounter, context_window, estimate_tokens
 from assistant.llm.openai_compat import OpenAICompatProvider
-from assistant.llm.testing_server import OpenAITestServer, request_text
+from assistant.llm.testing_server import OpenAITestServer, request_schema, request_text
 from assistant.timeline import build_timeline
 
 _TOPICS = (
@@ -78,9 +79,7 @@ def test_a_14_hour_incident_drafts_in_an_8k_window_with_its_end_in_context(
     pm = draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
     report = pm.provenance.context
     assert report is not None and report.mode == "hierarchical" and len(report.windows) >= 2
-    sections = [
-        b for b in server.requests if "WindowSummary" not in str(b.get("tools") or b.get("response_format"))
-    ]
+    sections = [b for b in server.requests if _schema_name(b) not in ("WindowSummary", "KeyTimesPick")]
     assert len(sections) == len(SECTION_ORDER)
     for body in server.requests:
         assert estimate_tokens(request_text(body)) < 8192
@@ -122,7 +121,7 @@ def test_section_prompts_share_the_context_as_a_byte_identical_prefix(
     draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
     users = [request_text(b, role="user") for b in server.requests]
     prefix = _common_prefix(users)
-    assert len(users) == len(SECTION_ORDER)
+    assert len(users) == len(SECTION_ORDER) + 1  # the key-time pick shares the prefix too
     assert prefix.endswith("</sources>\n\n") or "</sources>" in prefix
     assert len(prefix) / min(len(u) for u in users) > 0.8
 
@@ -132,7 +131,7 @@ def test_single_call_mode_drafts_every_section_in_one_request(
 ) -> None:
     _budget(monkeypatch, 8192, calls="auto")
     pm = draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
-    assert len(server.requests) == 1
+    assert [_schema_name(b) for b in server.requests] == ["KeyTimesPick", "AllSectionsDraft"]
     assert pm.provenance.context is not None and pm.provenance.context.calls == "single"
     assert pm.provenance.fallbacks == [] and pm.summary
 
@@ -141,6 +140,10 @@ def test_known_model_families_have_their_windows_and_unknown_ones_a_small_defaul
     assert context_window("gpt-4o-mini") == 128_000
     assert context_window("ollama/llama3") == 8_192
     assert context_window("my-local-model") == 8_192
+
+
+def _schema_name(body: dict[str, Any]) -> str | None:
+    return request_schema(body)[2]
 
 
 def _common_prefix(texts: list[str]) -> str:
@@ -157,7 +160,7 @@ def test_facts_give_durations_and_team_zone_times_and_blameful_lines_are_marked(
     case = shared_dir("incidents", "case14-bgp-dc-partition")
     tl = build_timeline(sorted(str(p) for p in case.iterdir() if p.name != "gold.json"))
     ctx = build_context(tl, alias_names=True, library=_NoLibrary())
-    facts = "\n".join(ctx.facts)
+    facts = "\n".join(ctx.decided)
     assert "key times (UTC): start=" in facts and "+00:00" in facts.splitlines()[0]
     assert "team's zone (Europe/Berlin" in facts and "+02:00" in facts  # CEST labelled as such, not as UTC
     assert (
@@ -165,7 +168,8 @@ def test_facts_give_durations_and_team_zone_times_and_blameful_lines_are_marked(
         and "impact duration" in facts
         and "unknown" not in facts.split("durations")[1][:80]
     )
-    assert "clock of chat.txt: read as UTC+02:00" in facts
+    assert "clock of chat.txt: read as UTC+02:00" in "\n".join(ctx.facts)
+    assert "the team's zone: Europe/Berlin" in ctx.facts[0]
     hints = "\n".join(ctx.hints)
     assert "ruled out by the responders" in hints and "follow-up proposed" in hints and "owner" in hints
     assert ctx.analysis is not None and ctx.analysis.blameful

@@ -121,6 +121,8 @@ def assemble(
         metrics=timeline.metrics if timeline.metrics != Metrics() else Metrics.from_key_times(kt),
         provenance=s.Provenance(provider=provider.name, model=getattr(provider, "model", None)),
     )
+    if status.get("metadata") is not None and status["metadata"].provider != "offline":
+        pm.duration = _duration(kt) or pm.duration  # code computes durations; the model only states them
     if (d := get("summary")) is not None:
         pm.summary = gate.text(d.summary, "summary")
         gate.refs(d.refs, "summary")  # the summary keeps no citations, but bad ones still count
@@ -173,6 +175,14 @@ def assemble(
     prov.aliased_names = ctx.aliased
     prov.library = ctx.library_note
     return pm
+
+
+def _duration(kt: KeyTimes) -> str | None:
+    """Start to resolved (else mitigated), as the metadata states it, computed by code."""
+    from assistant.draft.hints import duration
+
+    end = kt.resolved or kt.mitigated
+    return duration((end - kt.start).total_seconds()) if end and kt.start else None
 
 
 def _timeline(d: s.TimelineDraft, gate: _Gate) -> list[s.TimelineEntry]:

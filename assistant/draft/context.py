@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.domain import Event, SourceKind, Timeline
 from assistant.draft.budget import event_line, pack, windows
-from assistant.draft.hints import BLAME_MARK, fact_lines, hint_lines
+from assistant.draft.hints import BLAME_MARK, candidate_lines, clock_lines, hint_lines, key_time_lines
 from assistant.draft.schema import SECTION_ORDER, ContextReport
 from assistant.draft.tokens import TokenCounter, context_window, get_counter
 from assistant.draft.windows import Window, digest
@@ -28,6 +28,7 @@ SECTION_OUTPUT_TOKENS = 1024  # room left for one section's JSON answer
 SINGLE_OUTPUT_TOKENS = 4096  # room for every section in one answer
 MARGIN = 0.05  # share of the window kept free for tokenizer differences (estimates, chat templates)
 HINT_SHARE = 0.06  # labelled hints take at most this share of the window (the sources come first)
+CANDIDATES_SHOWN = 3  # key-time candidates per key in the prompts (code's best and two runner-ups)
 ANCHOR_SHARE = 0.25  # hierarchical: share of the sources budget for verbatim key lines
 
 
@@ -60,7 +61,10 @@ class DraftContext:
     redacted: bool = False
     aliased: bool = False
     library_note: str | None = None
-    facts: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)  # clock facts: constant for the whole draft
+    candidates: list[str] = field(default_factory=list)  # key-time candidates, each with its evidence
+    decided: list[str] = field(default_factory=list)  # key times and durations once the picks are checked
+    zone_setting: str | None = None
     hints: list[str] = field(default_factory=list)
     sources_note: str = ""
     windows: list[Window] = field(default_factory=list)
@@ -79,10 +83,19 @@ class DraftContext:
             return text
         return str(self.redactor.restore_aliases(text))
 
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Replace the timeline after the key times were decided; restate the key times and durations."""
+        self.timeline = timeline
+        self.decided = key_time_lines(timeline, zone_setting=self.zone_setting)
+        if self.analysis is not None:
+            self.analysis.timeline = timeline
+
     def prompt_vars(self) -> dict[str, Any]:
         """The variables ``_context.j2`` renders: identical for every section of one draft."""
         return {
             "facts": self.facts,
+            "candidates": self.candidates,
+            "decided": self.decided,
             "hints": self.hints,
             "similar": [_match_view(m) for m in self.similar],
             "sources": self.sources_text,
@@ -125,7 +138,10 @@ def build_context(
     ctx = DraftContext(timeline=redacted, sources_text="", redactor=redactor, redacted=True, aliased=aliased)
     ctx.similar, ctx.library_note = _similar(redacted, library, k)
     settings = get_settings()
-    ctx.facts = fact_lines(redacted, zone_setting=settings.team_timezone)
+    ctx.zone_setting = settings.team_timezone
+    ctx.facts = clock_lines(redacted, zone_setting=ctx.zone_setting)
+    ctx.candidates = candidate_lines(redacted, zone_setting=ctx.zone_setting, per_key=CANDIDATES_SHOWN)
+    ctx.decided = key_time_lines(redacted, zone_setting=ctx.zone_setting)
     ctx.analysis = analyse(redacted)
     ctx.hints = _within(hint_lines(ctx.analysis), int(budget.window_tokens * HINT_SHARE), budget.counter)
     ctx.marks = {i: BLAME_MARK for i in ctx.analysis.blameful}
@@ -317,7 +333,10 @@ def _within(lines: list[str], budget: int, counter: TokenCounter) -> list[str]:
 
 
 def _key_ids(tl: Timeline) -> set[str]:
-    return {i for i in tl.key_events.model_dump().values() if i}
+    """Key events and their listed candidates: their lines reach the prompt as evidence."""
+    ids = {i for i in tl.key_events.model_dump().values() if i}
+    ids |= {c.event_id for ch in tl.key_candidates.values() for c in ch.candidates[: CANDIDATES_SHOWN - 1]}
+    return ids
 
 
 def _fixed_tokens(ctx: DraftContext, counter: TokenCounter, *, single: bool = False) -> int:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.domain import Timeline
 from assistant.draft.context import Budget, DraftContext, build_context, summarise_windows
+from assistant.draft.keypick import Decision, ask, pick_request
 from assistant.draft.prompts import get_registry
 from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus
 from assistant.draft.single import draft_all, use_single
@@ -74,6 +75,10 @@ def draft_postmortem(
     ctx = build_context(timeline, alias_names=alias, library=library, budget=budget)
     if ctx.windows and provider is not offline:
         summarise_windows(ctx, provider, workers=settings.llm_concurrency)
+    picks: list[str] = []
+    if provider is not offline:
+        decision = pick_key_times(ctx, provider)
+        timeline, picks = decision.apply(timeline), decision.notes
     wanted = [s for s in SECTION_ORDER if sections is None or s in sections]
     unknown = [s for s in (sections or ()) if s not in SECTION_MODELS]
     if unknown:
@@ -137,7 +142,19 @@ def draft_postmortem(
         versions=versions,
     )
     pm.provenance.context = ctx.report
+    pm.provenance.key_time_picks = picks
+    if picks:
+        pm.provenance.prompt_versions["key_times"] = get_registry().version("key_times")
     return pm
+
+
+def pick_key_times(ctx: DraftContext, provider: Provider) -> Decision:
+    """Ask the model to pick each key time by event id; code checks the picks and restates the durations."""
+    reg = get_registry()
+    user = reg.render("key_times", **{**ctx.prompt_vars(), "decided": []})
+    decision = ask(provider, pick_request(user, reg.render("system")), ctx.timeline)
+    ctx.set_timeline(decision.apply(ctx.timeline))
+    return decision
 
 
 def _default_provider(settings: Any) -> Provider:
