@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _draft_helpers import fixture_timeline
@@ -236,3 +236,46 @@ def test_an_incident_of_many_windows_still_fits_a_small_window(
     last = next(e for e in reversed(tl.events) if e.source.value == "chat")
     for body in server.requests[-len(SECTION_ORDER) :]:
         assert f"[{last.id} " in request_text(body, role="user")
+
+
+def _verbose_windows(body: dict[str, Any], schema: dict[str, Any] | None) -> Any:
+    """A model that writes long window summaries citing many events: they overflow the section prompts."""
+    from assistant.llm._schema_example import event_ids_in
+    from assistant.llm.testing_server import schema_responder
+
+    value = schema_responder(body, schema)
+    if request_schema(body)[2] == "WindowSummary" and isinstance(value, dict):
+        ids = event_ids_in(request_text(body, role="user")) or ["E001"]
+        value["summary"] = " ".join(
+            f"Responders worked on step {i} of restoring the archive table [{ids[i % len(ids)]}]."
+            for i in range(40)
+        )
+        value["events"] = [
+            {"id": i, "what": "one step of the restore, described at length " * 3} for i in ids[:10]
+        ]
+    return value
+
+
+def test_window_summaries_that_overflow_are_summarised_again_and_the_end_is_kept(
+    tmp_path: Path, server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tl = _long_incident(tmp_path)
+    _budget(monkeypatch, 4096)
+    server.set_responder(_verbose_windows)
+    pm = draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
+    report = pm.provenance.context
+    assert report is not None and report.mode == "hierarchical"
+    assert any("summarised again" in n for n in report.notes), report.notes
+    assert not any("left out for length" in n for n in report.notes)  # nothing dropped to make room
+    windows = [w for w in report.windows if w.startswith("window ")]
+    parts = [w for w in report.windows if w.startswith("level ")]
+    assert parts and parts[-1].split(": ")[1].endswith(f"-{len(windows)}")  # the last part covers the end
+    for body in server.requests:
+        assert estimate_tokens(request_text(body)) < 4096
+    last = next(e for e in reversed(tl.events) if e.source.value == "chat")
+    sections = [b for b in server.requests if _schema_name(b) not in ("WindowSummary", "KeyTimesPick")]
+    assert len(sections) == len(SECTION_ORDER)
+    for body in sections:
+        text = request_text(body, role="user")
+        assert f"[{last.id} " in text and "marking the incident resolved" in text
+        assert f"windows {parts[-1].split('windows ')[1].split(':')[0]}" in text  # the last part's summary

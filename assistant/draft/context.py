@@ -19,7 +19,7 @@ from assistant.draft.budget import event_line, pack, windows
 from assistant.draft.hints import BLAME_MARK, candidate_lines, clock_lines, hint_lines, key_time_lines
 from assistant.draft.schema import SECTION_ORDER, ContextReport
 from assistant.draft.tokens import TokenCounter, context_window, get_counter
-from assistant.draft.windows import Window, digest
+from assistant.draft.windows import Window, digest, head
 from assistant.redact import Redactor, timeline_names
 
 __all__ = ["Budget", "DraftContext", "build_context", "event_line", "format_sources", "incident_query"]
@@ -29,7 +29,8 @@ SINGLE_OUTPUT_TOKENS = 4096  # room for every section in one answer
 MARGIN = 0.05  # share of the window kept free for tokenizer differences (estimates, chat templates)
 HINT_SHARE = 0.06  # labelled hints take at most this share of the window (the sources come first)
 CANDIDATES_SHOWN = 3  # key-time candidates per key in the prompts (code's best and two runner-ups)
-ANCHOR_SHARE = 0.25  # hierarchical: share of the sources budget for verbatim key lines
+ANCHOR_SHARE = 0.25
+WINDOW_SUMMARY_TOKENS = 300  # a window summary may say this much; a second level condenses if they overflow  # hierarchical: share of the sources budget for verbatim key lines
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class DraftContext:
     hints: list[str] = field(default_factory=list)
     sources_note: str = ""
     windows: list[Window] = field(default_factory=list)
+    shown: list[Window] = field(
+        default_factory=list
+    )  # what the sections see: windows, or parts of a higher level
     report: ContextReport | None = None
     sources_budget: int = 0
     counter: TokenCounter | None = None
@@ -191,26 +195,42 @@ def fit_sources(ctx: DraftContext, budget: Budget) -> None:
 
 
 def summarise_windows(ctx: DraftContext, provider: Any, *, workers: int = 4) -> None:
-    """Hierarchical drafts: have the model summarise each time window, then rebuild the sources from them."""
+    """Hierarchical drafts: have the model summarise each time window, then rebuild the sources from them.
+
+    When the summaries together exceed what the section prompts leave, they are summarised again
+    (``windows.condense``, summaries of summaries with their event ids) until they fit.
+    """
     from assistant.draft.prompts import get_registry
-    from assistant.draft.windows import summarise
+    from assistant.draft.windows import condense, summarise
 
     if not ctx.windows or ctx.report is None:
         return
     counter = ctx.counter or get_counter(None, None)
     n = len(ctx.windows)
-    per_window = max(60, int(ctx.sources_budget * (1 - ANCHOR_SHARE)) // n)
+    allowed = int(ctx.sources_budget * (1 - ANCHOR_SHARE))
+    per_window = max(60, allowed // n, min(WINDOW_SUMMARY_TOKENS, allowed))
+    system = get_registry().render("system")
+    room = ctx.window_budget or ctx.sources_budget
     summarise(
         ctx.windows,
         provider,
         counter=counter,
-        window_budget=ctx.window_budget or ctx.sources_budget,
+        window_budget=room,
         summary_budget=per_window,
-        system=get_registry().render("system"),
+        system=system,
         workers=workers,
         forced=_key_ids(ctx.timeline),
         marks=ctx.marks,
     )
+    ctx.shown = condense(
+        ctx.windows, provider, counter=counter, room=room, fits=allowed, system=system, workers=workers
+    )
+    levels = max(w.level for w in ctx.shown)
+    if levels > 1:
+        ctx.report.notes.append(
+            f"the {n} window summaries exceed the room left for sources: summarised again over {levels - 1} "
+            f"level(s) into {len(ctx.shown)} part(s), event ids kept"
+        )
     assemble_windows(ctx, counter)
 
 
@@ -223,44 +243,36 @@ def assemble_windows(ctx: DraftContext, counter: TokenCounter) -> None:
     n = len(ctx.windows)
     anchors_min = int(ctx.sources_budget * ANCHOR_SHARE)
     allowed = ctx.sources_budget - anchors_min
-    per_window = max(20, allowed // max(n, 1))
     for w in ctx.windows:
         if not w.text:
-            w.text, w.how = digest(w, n, counter, per_window), "digest (no model call)"
-    texts = [_head(w.text, per_window, counter) for w in ctx.windows]
+            w.text, w.how = digest(w, n, counter, max(20, allowed // max(n, 1))), "digest (no model call)"
+    shown = ctx.shown or ctx.windows
+    per_window = max(20, allowed // max(len(shown), 1))
+    texts = [head(w.text, per_window, counter) for w in shown]
     dropped = _drop_middle(texts, allowed, counter)
     summaries = "\n\n".join(t for t in texts if t)
     if dropped and ctx.report is not None:
         ctx.report.notes.append(
-            f"{dropped} of {n} window summaries left out for length (the first and last are kept); "
+            f"{dropped} of {len(shown)} window summaries left out for length (the first and last are kept); "
             "a larger POSTMORTEM_CONTEXT_TOKENS keeps them all"
         )
     room = max(anchors_min, ctx.sources_budget - counter.count(summaries) - 20)
     anchors = _anchors(ctx.timeline, counter, room, ctx.windows)
     ctx.sources_text = "\n".join(["Lines quoted verbatim:", *anchors, "", summaries])
+    parts = f"{len(shown)} parts summarising " if shown is not ctx.windows else ""
     ctx.sources_note = (
         f"This incident is longer than the model's window: the sources are {len(anchors)} of its lines verbatim "
-        f"and {n} consecutive time windows, each summarised with the ids of its events. Cite those ids."
+        f"and {parts}{n} consecutive time windows, each summarised with the ids of its events. Cite those ids."
     )
     if ctx.report is not None:
         ctx.report.windows = [f"window {w.index}: {w.span}: {w.how}" for w in ctx.windows]
+        ctx.report.windows += [
+            f"level {w.level} part {w.index}: windows {w.parts[0]}-{w.parts[-1]}: {w.how}"
+            for w in shown
+            if w.level > 1
+        ]
         ctx.report.sources_tokens = counter.count(ctx.sources_text)
         ctx.report.events_in_prompt = len(anchors)
-
-
-def _head(text: str, budget: int, counter: TokenCounter) -> str:
-    """The first lines of ``text`` within ``budget`` tokens (a window's header and summary come first)."""
-    out: list[str] = []
-    used = 0
-    for line in text.split("\n"):
-        cost = counter.count(line) + 1
-        if used + cost > budget:
-            if not out or len(out) == 1:
-                out.append(line[: max(40, budget * 2)] + " …")
-            break
-        out.append(line)
-        used += cost
-    return "\n".join(out)
 
 
 def _drop_middle(texts: list[str], budget: int, counter: TokenCounter) -> int:
@@ -306,7 +318,7 @@ def _window_room(budget: Budget) -> int:
 
     reg = get_registry()
     fixed = budget.counter.count(reg.render("system")) + budget.counter.count(
-        reg.render("_window", sources="", index=99, total=99, span="x" * 80)
+        reg.render("_window", sources="", index=99, total=99, span="x" * 80, level=2)
     )
     return max(256, int(budget.window_tokens * (1 - MARGIN)) - fixed - 40 - SECTION_OUTPUT_TOKENS)
 
