@@ -364,7 +364,7 @@ def _fixed_tokens(ctx: DraftContext, counter: TokenCounter, *, single: bool = Fa
             counter.count(reg.render("_context", **variables) + instructions(SECTION_ORDER, variables)) + 30
         )
     else:
-        longest = max(counter.count(reg.render(name, **variables)) for name in SECTION_ORDER)
+        longest = max(counter.count(reg.render(name, **variables)) for name in (*SECTION_ORDER, "key_times"))
     return counter.count(reg.render("system")) + longest + 40  # message framing of chat templates
 
 
