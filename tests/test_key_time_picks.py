@@ -84,7 +84,7 @@ def test_the_model_picks_a_listed_candidate_and_code_sets_its_time_and_every_dur
         "mitigated: the model picked E013 (a listed candidate)" in n for n in pm.provenance.key_time_picks
     )
     pick, *sections = provider.requests
-    assert pick.schema is KeyTimesPick and "E013 at 2026-03-04T09:26:42+00:00" in _user(pick)
+    assert pick.schema is KeyTimesPick and "E013 09:26:42Z 0.50 a person acts" in _user(pick)
     for request in sections:  # every section states the decided times and the durations code computed
         text = _user(request)
         assert "mitigated=2026-03-04T09:26:42+00:00" in text and "time to mitigate 25 min" in text
@@ -138,7 +138,7 @@ def test_candidates_and_times_are_given_in_utc_and_in_the_teams_zone_labelled(
     draft_postmortem(_with_candidates(), provider=provider, library=_NoLibrary())
     text = _user(provider.requests[-1])
     assert "the team's zone: America/New_York, configured" in text
-    assert "E014 at 2026-03-04T09:28:45+00:00, 04:28 team zone" in text  # EST is UTC-5 in March
+    assert "mitigated: E014 2026-03-04T09:28:45Z (04:28 team zone) 0.40" in text  # EST is UTC-5 in March
     assert (
         "key times in the team's zone (America/New_York, configured): start=2026-03-04T04:01:30-05:00" in text
     )

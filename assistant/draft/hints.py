@@ -99,7 +99,11 @@ def impact_seconds(kt: KeyTimes) -> float | None:
 
 
 def candidate_lines(tl: Timeline, *, zone_setting: str | None = None, per_key: int = 3) -> list[str]:
-    """Key-time candidates from the roles stage, best first: event id, time (UTC, team zone), confidence, why."""
+    """Key-time candidates from the roles stage, best first: ``E061 2026-04-14T08:52:14Z 0.80 why``.
+
+    Compact on purpose (they share the window with the sources): times in UTC with ``Z``, a runner-up
+    on the first candidate's day as its time of day; with a team zone, the first candidate's local time.
+    """
     from assistant.draft.keypick import code_choices
 
     zone = team_zone(tl, zone_setting)
@@ -110,12 +114,15 @@ def candidate_lines(tl: Timeline, *, zone_setting: str | None = None, per_key: i
             cands.append((choice.event_id, choice.time, choice.confidence, choice.why))
         cands += [(c.event_id, c.time, c.confidence, c.why) for c in choice.candidates]
         if not cands:
-            lines.append(f"{key}: no candidate found (answer unknown unless the sources show one)")
+            lines.append(f"{key}: no candidate found")
             continue
+        day = cands[0][1].astimezone(UTC).date()
         shown = []
-        for event_id, when, conf, why in cands[:per_key]:
-            local = f", {when.astimezone(zone[0]).strftime('%H:%M')} team zone" if zone else ""
-            shown.append(f"{event_id} at {_at(when, UTC)}{local}, confidence {conf:.2f}: {why[:120]}")
+        for n, (event_id, when, conf, why) in enumerate(cands[:per_key]):
+            utc = when.astimezone(UTC)
+            stamp = utc.strftime("%H:%M:%SZ" if n and utc.date() == day else "%Y-%m-%dT%H:%M:%SZ")
+            local = f" ({when.astimezone(zone[0]).strftime('%H:%M')} team zone)" if zone and not n else ""
+            shown.append(f"{event_id} {stamp}{local} {conf:.2f} {why[:80]}")
         lines.append(f"{key}: " + " | ".join(shown))
     return lines
 

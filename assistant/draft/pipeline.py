@@ -76,7 +76,7 @@ def draft_postmortem(
     if ctx.windows and provider is not offline:
         summarise_windows(ctx, provider, workers=settings.llm_concurrency)
     picks: list[str] = []
-    if provider is not offline:
+    if provider is not offline and provider.name != offline.name:  # a wrapped offline drafter cannot pick
         decision = pick_key_times(ctx, provider)
         timeline, picks = decision.apply(timeline), decision.notes
     wanted = [s for s in SECTION_ORDER if sections is None or s in sections]
