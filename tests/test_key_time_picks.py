@@ -89,6 +89,7 @@ def test_the_model_picks_a_listed_candidate_and_code_sets_its_time_and_every_dur
         text = _user(request)
         assert "mitigated=2026-03-04T09:26:42+00:00" in text and "time to mitigate 25 min" in text
         assert text.index("</sources>") < text.index("durations computed by code")
+        assert "Key-time candidates" not in text  # the sections get the decided times, not the runner-ups
 
 
 def test_an_id_that_is_no_event_keeps_codes_candidate_and_provenance_says_why() -> None:
@@ -136,9 +137,9 @@ def test_candidates_and_times_are_given_in_utc_and_in_the_teams_zone_labelled(
     get_settings(fresh=True)
     provider = _picking()
     draft_postmortem(_with_candidates(), provider=provider, library=_NoLibrary())
-    text = _user(provider.requests[-1])
+    pick, text = _user(provider.requests[0]), _user(provider.requests[-1])
+    assert "mitigated: E014 2026-03-04T09:28:45Z (04:28 team zone) 0.40" in pick  # EST is UTC-5 in March
     assert "the team's zone: America/New_York, configured" in text
-    assert "mitigated: E014 2026-03-04T09:28:45Z (04:28 team zone) 0.40" in text  # EST is UTC-5 in March
     assert (
         "key times in the team's zone (America/New_York, configured): start=2026-03-04T04:01:30-05:00" in text
     )

@@ -94,11 +94,15 @@ class DraftContext:
         if self.analysis is not None:
             self.analysis.timeline = timeline
 
+    def pick_vars(self) -> dict[str, Any]:
+        """The variables of the key-time request: the shared context, then the candidates after the sources."""
+        return {**self.prompt_vars(), "candidates": self.candidates, "decided": []}
+
     def prompt_vars(self) -> dict[str, Any]:
         """The variables ``_context.j2`` renders: identical for every section of one draft."""
         return {
             "facts": self.facts,
-            "candidates": self.candidates,
+            "candidates": [],  # only the key-time request lists them (``pick_vars``)
             "decided": self.decided,
             "hints": self.hints,
             "similar": [_match_view(m) for m in self.similar],
@@ -292,7 +296,7 @@ def _drop_middle(texts: list[str], budget: int, counter: TokenCounter) -> int:
 
 def _anchors(tl: Timeline, counter: TokenCounter, budget: int, parts: list[Window]) -> list[str]:
     """Verbatim lines within ``budget`` tokens, in time order (priority in ``assemble_windows``)."""
-    keys = _key_ids(tl)
+    keys = _key_ids(tl, runner_ups=False)  # room is scarce here: the picks' lines, not every candidate's
     people = [e for e in tl.events if e.source != SourceKind.log]
     order: list[Event] = [e for e in tl.events if e.id in keys]
     order += people[-1:] + [e for e in people if e.source == SourceKind.alert]
@@ -344,10 +348,13 @@ def _within(lines: list[str], budget: int, counter: TokenCounter) -> list[str]:
     return [line for line in lines if line in kept]
 
 
-def _key_ids(tl: Timeline) -> set[str]:
-    """Key events and their listed candidates: their lines reach the prompt as evidence."""
+def _key_ids(tl: Timeline, *, runner_ups: bool = True) -> set[str]:
+    """Key events and (with ``runner_ups``) their listed candidates: their lines reach the prompt as evidence."""
     ids = {i for i in tl.key_events.model_dump().values() if i}
-    ids |= {c.event_id for ch in tl.key_candidates.values() for c in ch.candidates[: CANDIDATES_SHOWN - 1]}
+    if runner_ups:
+        ids |= {
+            c.event_id for ch in tl.key_candidates.values() for c in ch.candidates[: CANDIDATES_SHOWN - 1]
+        }
     return ids
 
 
@@ -364,7 +371,9 @@ def _fixed_tokens(ctx: DraftContext, counter: TokenCounter, *, single: bool = Fa
             counter.count(reg.render("_context", **variables) + instructions(SECTION_ORDER, variables)) + 30
         )
     else:
-        longest = max(counter.count(reg.render(name, **variables)) for name in (*SECTION_ORDER, "key_times"))
+        longest = max(counter.count(reg.render(name, **variables)) for name in SECTION_ORDER)
+        pick = {**ctx.pick_vars(), "sources": "", "sources_note": variables["sources_note"]}
+        longest = max(longest, counter.count(reg.render("key_times", **pick)))
     return counter.count(reg.render("system")) + longest + 40  # message framing of chat templates
 
 

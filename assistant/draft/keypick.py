@@ -1,8 +1,9 @@
 """Key times as candidates, not verdicts: the model picks each one by event id, code checks and times it.
 
 The roles stage (``roles.keytimes``) proposes candidates for start, detected, mitigated and resolved,
-each with its time, confidence and why; every prompt lists them (``hints.candidate_lines``). Before
-the sections are drafted, one request asks the model for an event id (or ``unknown``) per key time.
+each with its time, confidence and why (``hints.candidate_lines``). Before the sections are drafted,
+one request asks the model for an event id (or ``unknown``) per key time: it is the sections' shared
+context (so a provider's prompt cache serves both) with the candidates after the sources.
 Code then checks each pick:
 
 - the id must be an event of the timeline (a candidate or any other event the sources show);

@@ -151,7 +151,7 @@ def draft_postmortem(
 def pick_key_times(ctx: DraftContext, provider: Provider) -> Decision:
     """Ask the model to pick each key time by event id; code checks the picks and restates the durations."""
     reg = get_registry()
-    user = reg.render("key_times", **{**ctx.prompt_vars(), "decided": []})
+    user = reg.render("key_times", **ctx.pick_vars())
     decision = ask(provider, pick_request(user, reg.render("system")), ctx.timeline)
     ctx.set_timeline(decision.apply(ctx.timeline))
     return decision
