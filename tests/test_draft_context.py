@@ -120,10 +120,12 @@ def test_section_prompts_share_the_context_as_a_byte_identical_prefix(
     _budget(monkeypatch, 32_000)
     draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
     users = [request_text(b, role="user") for b in server.requests]
-    prefix = _common_prefix(users)
-    assert len(users) == len(SECTION_ORDER) + 1  # the key-time pick shares the prefix too
-    assert prefix.endswith("</sources>\n\n") or "</sources>" in prefix
-    assert len(prefix) / min(len(u) for u in users) > 0.8
+    assert len(users) == len(SECTION_ORDER) + 1 and _schema_name(server.requests[0]) == "KeyTimesPick"
+    assert "</sources>" in _common_prefix(users)  # the key-time pick shares the whole context with them
+    sections = users[1:]
+    prefix = _common_prefix(sections)
+    assert "</sources>" in prefix and "durations computed by code" in prefix  # the decided times too
+    assert len(prefix) / min(len(u) for u in sections) > 0.8
 
 
 def test_single_call_mode_drafts_every_section_in_one_request(
