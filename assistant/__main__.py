@@ -1,3 +1,5 @@
+"""`python -m assistant`: the `postmortem` command."""
+
 from assistant.cli.app import main
 
 main()

@@ -1,7 +1,7 @@
 """Reading clocks: zone names, offsets the material states, DST-safe localisation, dates for times of day.
 
 Pure functions over datetimes; the timeline decides which source gets which zone
-(see ``assistant.timeline_align`` for inference from shared events and skew detection).
+(see ``assistant.timeline.align`` for inference from shared events and skew detection).
 """
 
 from __future__ import annotations

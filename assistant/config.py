@@ -7,12 +7,17 @@ tests point it at a temporary folder.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_OFF = frozenset({"0", "false", "no", "off"})
+_ON = frozenset({"1", "true", "yes", "on"})
 
 
 def _default_home() -> Path:
@@ -102,6 +107,43 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("AZURE_OPENAI_ENDPOINT")
     )
     openai_api_version: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_VERSION"))
+    progress: bool | None = Field(
+        default=None,
+        description="progress bars on stderr (POSTMORTEM_PROGRESS): 1 forces them, 0 turns them off; "
+        "unset: only on a terminal",
+    )
+    tone_semantic: bool = Field(
+        default=True, description="the tone checker's learned stage (POSTMORTEM_TONE_SEMANTIC=0 turns it off)"
+    )
+    tone_syntax: bool = Field(
+        default=True, description="the tone checker's parse stage (POSTMORTEM_TONE_SYNTAX=0 turns it off)"
+    )
+    tiktoken_cache_dir: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("TIKTOKEN_CACHE_DIR", "DATA_GYM_CACHE_DIR"),
+        description="where tiktoken keeps its encodings (tiktoken's own variables); unset: its default",
+    )
+    shared_data: Path | None = Field(
+        default=None,
+        description="the shared dev data folder for `postmortem eval gate` (POSTMORTEM_SHARED_DATA)",
+    )
+
+    @field_validator("progress", mode="before")
+    @classmethod
+    def _tri_state(cls, value: Any) -> Any:
+        """A switch word, else unset (the old reading: anything else meant "decide by the terminal")."""
+        if isinstance(value, str):
+            word = value.strip().lower()
+            return False if word in _OFF else True if word in _ON else None
+        return value
+
+    @field_validator("tone_semantic", "tone_syntax", mode="before")
+    @classmethod
+    def _on_unless_off(cls, value: Any) -> Any:
+        """On unless the value is an off word (0/false/no/off), as these switches always read."""
+        if isinstance(value, str):
+            return value.strip().lower() not in _OFF
+        return value
 
     @property
     def resolved_provider(self) -> Literal["offline", "openai"]:
@@ -114,10 +156,12 @@ class Settings(BaseSettings):
 
     @property
     def chroma_dir(self) -> Path:
+        """The embedded Chroma library's folder in the data directory."""
         return self.home / "chroma"
 
     @property
     def drafts_db(self) -> Path:
+        """The SQLite drafts database in the data directory."""
         return self.home / "drafts.sqlite3"
 
     @property
@@ -155,8 +199,27 @@ def _cached() -> Settings:
     return Settings()
 
 
+_overrides: list[Settings] = []
+
+
 def get_settings(*, fresh: bool = False) -> Settings:
     """The process settings; ``fresh=True`` re-reads the environment (tests change it)."""
     if fresh:
         _cached.cache_clear()
+    if _overrides:
+        return _overrides[-1]
     return _cached()
+
+
+@contextmanager
+def using_settings(settings: Settings) -> Iterator[Settings]:
+    """``get_settings()`` returns ``settings`` inside the block (process-wide, for every thread).
+
+    For commands that run the library under other settings (the eval gate's own data directory
+    and offline provider) without writing them into ``os.environ``.
+    """
+    _overrides.append(settings)
+    try:
+        yield settings
+    finally:
+        _overrides.remove(settings)

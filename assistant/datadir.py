@@ -83,7 +83,7 @@ def write_crash_report(exc: BaseException, *, command: str) -> Path | None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write("\n".join(body))
         return path
-    except Exception:  # the report is best effort: the one-line message still reaches the user
+    except Exception:  # noqa: BLE001 — inside the crash handler: the report is best effort, the one-line message still reaches the user
         return None
 
 

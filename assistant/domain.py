@@ -11,13 +11,30 @@ Draft (LLM output) schemas live in ``assistant.draft.schema``; they are separate
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, with_config
+from typing_extensions import TypedDict
 
 KEY_NAMES: tuple[str, ...] = ("start", "detected", "mitigated", "resolved")
+
+# The one list of integrations that post into chat (pagers, alerting, CI/CD, trackers, status pages):
+# ingest sets the chat ``bot`` flag with it, key times and roles skip bot lines, redaction does not
+# alias them as people. Names that end in "bot" (pd-bot, deploybot, GitHub Bot) count everywhere;
+# the pager and alerting names anywhere in the name ("team-pagerduty"); the others at the start.
+_BOT_NAME = re.compile(
+    r"bot\b|-bot|pagerduty|opsgenie|alertmanager|grafana|argocd|prometheus|jenkins|"
+    r"^(?:github|gitlab|statuspage|datadog|sentry|incident\.io|rootly|firehydrant|jira|circleci|deploy)",
+    re.IGNORECASE,
+)
+
+
+def is_bot_name(name: str | None) -> bool:
+    """True for the names of bots and integrations (pd-bot, PagerDuty, alertmanager, deploybot)."""
+    return bool(name) and bool(_BOT_NAME.search(name or ""))
 
 
 class _Model(BaseModel):
@@ -40,6 +57,7 @@ class SourceRef(_Model):
     line: int = Field(ge=0, description="1-based line number; 0 when the format has no lines")
 
     def __str__(self) -> str:
+        """``file:line``, as citations show it."""
         return f"{self.file}:{self.line}"
 
 
@@ -56,7 +74,86 @@ class RawTime(_Model):
 
     @property
     def is_aware(self) -> bool:
+        """True when the time carries a zone or offset."""
         return self.value.tzinfo is not None and self.value.utcoffset() is not None
+
+
+# A value copied as is from a source's own field (an alert's severity may be "P1", 3 or null).
+SourceValue = str | bool | int | float | None
+
+
+@with_config(ConfigDict(extra="allow"))
+class EventAttrs(TypedDict, total=False):
+    """What parsers and the timeline record beside a record's text: the keys the code reads.
+
+    A source may add keys of its own (an alert's labels and annotations); they are kept as they are.
+    Values copied from a source's own fields (alert name, status, severity, ...) keep the source's
+    scalar type (``SourceValue``); pydantic validates every declared key on ``Event``/``RawRecord``.
+    """
+
+    # every source
+    level: str | None  # normalised log level ("error", "warning", ...)
+    service: str | None
+    host: str | None
+    pod: str | None
+    bot: bool  # posted by a bot or integration (``is_bot_name``)
+    untimed: bool  # a note line without a time of its own, kept as a fact
+    section: str | None  # the follow-up list a note line belongs to ("Action items")
+    heading: str | None  # the heading a note line stands under
+    mentioned: bool  # the event only mentions the time ("at 09:12 we saw ...")
+    # alerts and tickets
+    alert: str | None  # the alert's name or title
+    status: SourceValue  # firing, resolved, acknowledged, ...
+    severity: SourceValue
+    urgency: SourceValue
+    system: SourceValue  # pagerduty, alertmanager, opsgenie, grafana, ...
+    incident: SourceValue
+    fingerprint: SourceValue
+    receiver: SourceValue
+    description: SourceValue
+    summary: SourceValue
+    labels: dict[str, Any]
+    agent: SourceValue
+    # logs and condensation
+    count: int | float  # lines this event stands for (k8s event counts as the API gives them)
+    weight: int  # large-log sample weight
+    varying: bool
+    first: str | None
+    last: str | None
+    first_seen: str | None
+    last_seen: str | None
+    template: str | None
+    examples: list[Any]
+    burst: bool
+    state: SourceValue
+    state_change: bool
+    year_missing: bool
+    # chat
+    subtype: str | None
+    channel: SourceValue
+    ts: SourceValue
+    thread_ts: SourceValue
+    thread_parent: SourceValue
+    reply: bool
+    reply_count: SourceValue
+    edited: bool
+    edited_at: SourceValue
+    reactions: list[Any]
+    real_name: SourceValue  # and the other name keys chat exports use (redaction reads them all)
+    user_name: SourceValue
+    display_name: SourceValue
+    username: SourceValue
+    name: SourceValue
+    # time resolution
+    alias: str | None
+    also_at: list[str]
+    line_date: str | None
+    month_day: str | None
+    day_label: str | None
+    day_offset: int
+    utc: bool
+    received_at: str | None
+    echoes: list[Any]
 
 
 class RawRecord(_Model):
@@ -67,7 +164,7 @@ class RawRecord(_Model):
     actor: str | None = None
     text: str
     ref: SourceRef
-    attrs: dict[str, Any] = Field(default_factory=dict)
+    attrs: EventAttrs = Field(default_factory=lambda: EventAttrs())
 
 
 class Coverage(_Model):
@@ -82,6 +179,10 @@ class Coverage(_Model):
     file: str
     format: str = Field(description="detected format name")
     why: str = Field(default="", description="why this format: the evidence the detector saw")
+    dated: str = Field(
+        default="",
+        description="where stamps without a year or date took it: header line, file name, other sources",
+    )
     lines: int = Field(default=0, ge=0, description="lines read (blank ones included)")
     blank: int = Field(default=0, ge=0)
     timed: int = Field(default=0, ge=0, description="lines (or records) that carry a time of their own")
@@ -125,14 +226,20 @@ class Event(_Model):
     actor: str | None = None
     text: str
     refs: list[SourceRef] = Field(min_length=1)
-    attrs: dict[str, Any] = Field(default_factory=dict)
+    attrs: EventAttrs = Field(default_factory=lambda: EventAttrs())
     recorded_time: AwareDatetime | None = Field(
         default=None, description="the time as recorded, when clock alignment corrected it"
     )
 
     @property
     def ref_strings(self) -> list[str]:
+        """The event's source references as ``file:line`` strings."""
         return [str(r) for r in self.refs]
+
+
+def is_bot(e: Event) -> bool:
+    """A machine-posted message: the source's bot flag, or an actor named like a bot or integration."""
+    return bool(e.attrs.get("bot")) or is_bot_name(e.actor)
 
 
 class KeyTimes(_Model):
@@ -215,6 +322,8 @@ class Metrics(_Model):
 
     @classmethod
     def from_key_times(cls, kt: KeyTimes) -> Metrics:
+        """Time to detect, mitigate and resolve, in seconds from the start (None where a time is missing)."""
+
         def span(a: datetime | None, b: datetime | None) -> float | None:
             return (b - a).total_seconds() if a and b else None
 

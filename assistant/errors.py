@@ -33,6 +33,7 @@ class InputError(PostmortemError):
     """A source could not be used; carries the file and, where it applies, the line."""
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        """Keep the file and line, and format the message as ``path:line: reason``."""
         self.path = path
         self.line = line
         self.reason = message
@@ -82,6 +83,7 @@ class ProviderUnavailableError(ProviderError):
     """The provider could not be reached, timed out, or kept answering 429/5xx."""
 
     def __init__(self, message: str, *, attempts: int = 0) -> None:
+        """A provider failure after ``attempts`` tries."""
         self.attempts = attempts
         super().__init__(message)
 
@@ -90,6 +92,7 @@ class InvalidModelOutputError(ProviderError):
     """The model's output did not validate against the schema after the bounded re-ask."""
 
     def __init__(self, message: str, *, raw: str | None = None, attempts: int = 0) -> None:
+        """Invalid model output, keeping the last raw answer and how many tries it took."""
         self.raw = raw
         self.attempts = attempts
         super().__init__(message)
@@ -113,6 +116,7 @@ class StaleSaveError(StoreError):
     def __init__(
         self, message: str, *, section: str, mine: str, theirs: str, expected: int, current: int
     ) -> None:
+        """A conflicting edit of ``section``: both texts and the revisions expected and found."""
         self.section = section
         self.mine = mine
         self.theirs = theirs

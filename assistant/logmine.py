@@ -16,7 +16,10 @@ from pathlib import Path
 
 from assistant.ingest._io import Loaded, load_file
 from assistant.ingest._json import parse_json
+from assistant.ingest._records import PLACEHOLDER_DATE
 from assistant.ingest.jsonlog import json_fields, json_time, looks_like_log_records, record_list
+from assistant.ingest.logs import date_hint
+from assistant.ingest.stamp_dates import DateHint, Dater
 from assistant.ingest.textlog import BLANK, CONTINUATION, RECORD, LogReader
 from assistant.templates import Template, TemplateMiner
 
@@ -53,11 +56,11 @@ class TemplateSummary:
 
 
 def _iso(t: datetime | None, has_year: bool = True) -> str | None:
-    """ISO-8601 as the log wrote it; a stamp without a year prints as ``--MM-DDThh:mm:ss`` (ISO 8601:2000)."""
+    """ISO-8601 as the log wrote it; without a year ``--MM-DDThh:mm:ss``, a time alone ``Thh:mm:ss`` (ISO 8601:2000)."""
     if t is None:
         return None
-    if not has_year:
-        return "--" + t.isoformat()[5:]
+    if not has_year:  # a time of day alone sits on PLACEHOLDER_DATE: print the time only
+        return "T" + t.isoformat()[11:] if t.date() == PLACEHOLDER_DATE else "--" + t.isoformat()[5:]
     return t.isoformat()
 
 
@@ -73,8 +76,31 @@ def mine_files(
     out: list[MinedLine] = []
     for p in paths:
         out.extend(_mine_file(Path(p), str(p), miner, max_bytes))
+    if len(paths) > 1:
+        _years_from_other_files(out)
     miner.finish()
     return out, miner
+
+
+def _years_from_other_files(lines: list[MinedLine]) -> None:
+    """Stamps still without a year take the nearest consistent year of the other files' dated lines."""
+    files = {
+        ml.file
+        for ml in lines
+        if not ml.has_year and ml.time is not None and ml.time.date() != PLACEHOLDER_DATE
+    }
+    for name in files:
+        others = sorted(
+            ml.time.replace(tzinfo=None)
+            for ml in lines
+            if ml.file != name and ml.has_year and ml.time is not None
+        )
+        if not others:
+            continue
+        dater = Dater(DateHint(others[len(others) // 2].date(), "day", "dates of the other files"))
+        for ml in lines:
+            if ml.file == name and not ml.has_year and ml.time is not None:
+                ml.time, _, ml.has_year = dater.fill(ml.time, True, False)
 
 
 def _json_document(loaded: Loaded, name: str, miner: TemplateMiner) -> list[MinedLine] | None:
@@ -110,6 +136,7 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
         return
     sample = loaded.sample.split("\n")[:SAMPLE_LINES]
     reader = LogReader.learn(sample)
+    dater: Dater | None = None  # stamps without a year or date: from what the material says
     add = miner.add
     cur_time: datetime | None = None
     cur_line: int | None = None
@@ -128,6 +155,10 @@ def _mine_file(path: Path, name: str, miner: TemplateMiner, max_bytes: int) -> I
         text = r.text if seen < EXAMPLES else ""
         shown[key] = seen + 1
         t, has_year = r.time, r.has_year
+        if not has_year and t is not None:
+            if dater is None:
+                dater = Dater(date_hint(name, loaded.sample, reader))
+            t, _, has_year = dater.fill(t, r.has_date, False)
         if r.kind == RECORD:
             cur_time, cur_line, cur_year = t, r.line, has_year
         elif r.kind == CONTINUATION:

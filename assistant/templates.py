@@ -176,6 +176,7 @@ class Template:
 
     @property
     def text(self) -> str:
+        """The template's words joined, with ``<*>`` where the values vary."""
         return render(self.words)
 
 

@@ -24,6 +24,7 @@ class Case:
     gold: dict[str, Any] = field(default_factory=dict)
 
     def gold_time(self, key: str) -> datetime | None:
+        """The gold key time ``key`` as an aware datetime, or None when the case gives none."""
         return parse_time(self.gold.get(key))
 
     def source_text(self) -> str:

@@ -59,6 +59,7 @@ class CaseScore:
     error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        """The score as a plain dict, for the JSON report."""
         return asdict(self)
 
 
@@ -211,24 +212,26 @@ def draft_case(case: Case, *, provider_name: str | None = None) -> CaseScore:
     from assistant.draft.pipeline import draft_postmortem
     from assistant.draft.render import to_json
     from assistant.eval.recording import RecordingProvider
-    from assistant.llm import get_provider
+    from assistant.llm import provider_from_settings
     from assistant.timeline import build_timeline
 
-    provider = RecordingProvider(get_provider(provider_name))
+    model = provider_from_settings(provider_name)
+    provider = RecordingProvider(model) if model is not None else None  # None: no model, nothing sent
     started = time.perf_counter()
     try:
         timeline = build_timeline([str(p) for p in case.inputs])
         draft = to_json(draft_postmortem(timeline, provider=provider))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the harness scores a crash of any kind as that case's error, with its type
         score = CaseScore(case=case.name, error=f"{type(exc).__name__}: {exc}")
         score.wall_s = time.perf_counter() - started
         return score
-    score = score_draft(draft, case, sent=provider.sent)
+    score = score_draft(draft, case, sent=provider.sent if provider else [])
     score.wall_s = round(time.perf_counter() - started, 3)
-    usage = provider.usage
-    score.model_calls = usage.calls
-    score.prompt_tokens = usage.prompt_tokens
-    score.completion_tokens = usage.completion_tokens
+    if provider is not None:
+        usage = provider.usage
+        score.model_calls = usage.calls
+        score.prompt_tokens = usage.prompt_tokens
+        score.completion_tokens = usage.completion_tokens
     return score
 
 

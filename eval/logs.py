@@ -24,8 +24,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from assistant.errors import InputError
+from assistant.jsonl import jsonl_rows
 
 
 @dataclass
@@ -61,14 +62,8 @@ def _jsonl_truth(log: Path) -> _Truth | None:
         return None
     times: dict[int, datetime | None] = {}
     groups: dict[int, str] = {}
-    seen_records: set[int] = set()
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            row = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not a JSON object ({exc.msg})", path=str(path), line=n) from exc
+    seen_records: set[Any] = set()
+    for _, row in jsonl_rows(path.read_text(encoding="utf-8"), str(path), shape='{"line", "time", ...}'):
         line = int(row["line"])
         times[line] = _instant(row.get("time"))
         if row.get("record") not in seen_records:

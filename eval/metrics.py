@@ -41,14 +41,17 @@ class PRF:
 
     @property
     def precision(self) -> float:
+        """tp / (tp + fp), 0 when nothing was predicted."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
+        """tp / (tp + fn), 0 when there was nothing to find."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 

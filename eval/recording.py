@@ -16,6 +16,7 @@ class RecordingProvider:
     """Delegates to another provider and keeps the text of every message it was sent."""
 
     def __init__(self, inner: Provider) -> None:
+        """Wrap ``inner``, taking over its name and model."""
         self.inner = inner
         self.name = inner.name
         self.model = inner.model
@@ -31,4 +32,5 @@ class RecordingProvider:
         return self.inner.generate(request)
 
     def __getattr__(self, name: str) -> object:
+        """Anything not recorded comes from the wrapped provider."""
         return getattr(self.inner, name)

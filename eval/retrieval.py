@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Any
 
 from assistant.errors import InputError
 from assistant.eval.metrics import mrr, ndcg_at, recall_at
+from assistant.jsonl import jsonl_rows
 
 MODES = ("bm25", "dense", "hybrid")
 Ranker = Callable[[str, int, str], list[str]]
@@ -26,13 +26,8 @@ class RetrievalReport:
 def load_queries(path: Path) -> list[dict[str, Any]]:
     """Read lines {qid, query, relevant: {id: grade}}."""
     out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            q = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not a JSON object ({exc.msg})", path=str(path), line=n) from exc
+    shape = '{"qid", "query", "relevant"}'
+    for n, q in jsonl_rows(path.read_text(encoding="utf-8"), str(path), shape=shape):
         if "query" not in q or "relevant" not in q:
             raise InputError("each line needs 'query' and 'relevant'", path=str(path), line=n)
         out.append(q)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import InputError
 from assistant.eval.metrics import PRF
+from assistant.jsonl import read_jsonl
 
 
 @dataclass
@@ -26,9 +25,11 @@ class ToneReport:
 
     @property
     def hard_negative_fp_rate(self) -> float:
+        """Share of hard negatives (blameless text that looks blameful) that were flagged."""
         return self.hard_negative_fp / self.hard_negatives if self.hard_negatives else 0.0
 
     def summary(self) -> dict[str, float]:
+        """The report's figures, rounded, for JSON and the gate."""
         return {
             "items": self.items,
             "precision": round(self.label.precision, 3),
@@ -40,15 +41,7 @@ class ToneReport:
 
 def load_items(path: Path) -> list[dict[str, Any]]:
     """Read a JSONL tone set ({id, text, blameful, categories, hard_negative, ...})."""
-    items = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            items.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not a JSON object ({exc.msg})", path=str(path), line=n) from exc
-    return items
+    return read_jsonl(path, shape='{"id", "text", "blameful", ...}')
 
 
 def evaluate_tone(path: Path) -> ToneReport:

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.eval.train_tone import Scaler  # noqa: E402
+from assistant.jsonl import read_jsonl  # noqa: E402
 from assistant.retrieval.model_files import MODEL_ID  # noqa: E402
 from assistant.roles import classifier  # noqa: E402
 from assistant.roles.features import FEATURE_NAMES  # noqa: E402
@@ -41,7 +42,7 @@ ITERS = 300
 
 def load_rows(path: Path = DATA) -> list[dict[str, str]]:
     """The labelled sentences."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_jsonl(path)
 
 
 def _folds(rows: list[dict[str, str]]) -> np.ndarray:
@@ -98,7 +99,8 @@ def fit_heads(
 
 def predict(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Index of the best head per row."""
-    return np.argmax(x @ w.T + b, axis=1)
+    best: np.ndarray = np.argmax(x @ w.T + b, axis=1)
+    return best
 
 
 def macro_f1(gold: list[str], pred: list[str], roles: tuple[str, ...]) -> float:

@@ -23,6 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from assistant.jsonl import read_jsonl  # noqa: E402
 from assistant.retrieval.model_files import MODEL_ID  # noqa: E402
 from assistant.tone import semantic  # noqa: E402
 from assistant.tone.categories import CATEGORIES  # noqa: E402
@@ -43,9 +44,7 @@ def load_items(paths: tuple[Path, ...] = (DEV, DEV_EXTRA, EXTRA, MINE)) -> list[
     items: list[dict[str, Any]] = []
     for path in paths:
         if path.exists():
-            items += [
-                json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-            ]
+            items += read_jsonl(path)
     return items
 
 
@@ -103,13 +102,17 @@ class Scaler:
     """Standardisation fitted on the training rows; folded into the weights on save."""
 
     def __init__(self, x: np.ndarray) -> None:
+        """Learn the per-feature mean and spread of ``x``."""
         self.mean = x.mean(axis=0)
         self.std = np.clip(x.std(axis=0), 1e-6, None)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
-        return (x - self.mean) / self.std
+        """``x`` standardised with the learned mean and spread."""
+        scaled: np.ndarray = (x - self.mean) / self.std
+        return scaled
 
     def fold(self, w: np.ndarray, b: float) -> tuple[np.ndarray, float]:
+        """Weights and bias that act on unscaled features as ``w``, ``b`` act on scaled ones."""
         return w / self.std, b - float((w * self.mean / self.std).sum())
 
 

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from assistant.retrieval.models import ParsedPostmortem, PastActionItem
+from assistant.retrieval.models import CatalogRecord, ParsedPostmortem
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -32,6 +32,7 @@ class Catalog:
     """SQLite table of indexed postmortems keyed by doc id (one row per file)."""
 
     def __init__(self, path: Path) -> None:
+        """Open (or create) the catalog database at ``path``, readable by its owner only."""
         from assistant.datadir import private_file, tighten
 
         self.path = private_file(path)
@@ -40,6 +41,7 @@ class Catalog:
         tighten(path)
 
     def close(self) -> None:
+        """Close the database."""
         self._db.close()
 
     def by_path(self) -> dict[str, tuple[str, str]]:
@@ -47,6 +49,7 @@ class Catalog:
         return {p: (d, h) for d, p, h in self._db.execute("SELECT doc_id, path, hash FROM docs")}
 
     def put(self, doc: ParsedPostmortem, content_hash: str) -> None:
+        """Store one parsed postmortem's metadata and action items under its id."""
         meta = {k: getattr(doc, k) for k in _META_KEYS}
         items = [it.model_dump() for it in doc.action_items]
         self._db.execute(
@@ -55,12 +58,15 @@ class Catalog:
         )
 
     def delete(self, doc_id: str) -> None:
+        """Forget a document."""
         self._db.execute("DELETE FROM docs WHERE doc_id = ?", (doc_id,))
 
     def commit(self) -> None:
+        """Commit pending writes."""
         self._db.commit()
 
     def owner_of(self, doc_id: str) -> str | None:
+        """The file path indexed under ``doc_id``, or None."""
         row = self._db.execute("SELECT path FROM docs WHERE doc_id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
@@ -77,20 +83,21 @@ class Catalog:
         return h.hexdigest()
 
     def count(self) -> int:
+        """How many documents are indexed."""
         return int(self._db.execute("SELECT COUNT(*) FROM docs").fetchone()[0])
 
-    def records(self, doc_ids: list[str]) -> dict[str, dict[str, object]]:
-        """doc id → {title, path, text, meta..., items} for the given ids."""
+    def records(self, doc_ids: list[str]) -> dict[str, CatalogRecord]:
+        """doc id → its record (title, path, text, metadata, action items) for the given ids."""
         if not doc_ids:
             return {}
-        out: dict[str, dict[str, object]] = {}
+        out: dict[str, CatalogRecord] = {}
         for start in range(0, len(doc_ids), 500):
             part = doc_ids[start : start + 500]
             marks = ",".join("?" * len(part))
             for doc_id, path, title, meta, text, items in self._db.execute(
                 f"SELECT doc_id, path, title, meta, text, items FROM docs WHERE doc_id IN ({marks})", part
             ):
-                rec: dict[str, object] = {"title": title, "path": path, "text": text, **json.loads(meta)}
-                rec["items"] = [PastActionItem.model_validate(i) for i in json.loads(items)]
-                out[doc_id] = rec
+                out[doc_id] = CatalogRecord(
+                    id=doc_id, title=title, path=path, text=text, **json.loads(meta), items=json.loads(items)
+                )
         return out

@@ -24,28 +24,35 @@ class MiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
     """Chroma embedding function over :class:`MiniLMEmbedder` (offline, cosine space)."""
 
     def __init__(self) -> None:
-        pass
+        """Nothing to set up: the shared embedder loads on first use."""
 
     def __call__(self, input: Documents) -> Embeddings:
+        """One unit vector per document."""
         vectors = MiniLMEmbedder.shared().embed(list(input))
         return [row for row in vectors]
 
     @staticmethod
     def name() -> str:
+        """The name Chroma stores with a collection, to find this function again."""
         return "postmortem-minilm-int8"
 
     def get_config(self) -> dict[str, Any]:
+        """The configuration Chroma stores: the model id."""
         return {"model": MODEL_ID}
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> MiniLMEmbeddingFunction:
+        """The function again from a stored configuration (it has no options)."""
         return MiniLMEmbeddingFunction()
 
     def default_space(self) -> str:  # type: ignore[override]
+        """Cosine: the vectors are unit length."""
         return "cosine"
 
     def supported_spaces(self) -> list[str]:  # type: ignore[override]
+        """The distance spaces these vectors work in."""
         return ["cosine", "l2", "ip"]
 
     def is_legacy(self) -> bool:
+        """Not one of Chroma's legacy embedding functions."""
         return False

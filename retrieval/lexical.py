@@ -61,6 +61,7 @@ class LexicalIndex:
     """bm25s over one text per postmortem; ``search`` returns (doc id, score) best first."""
 
     def __init__(self, ids: list[str], model: Any, df: dict[str, int] | None = None) -> None:
+        """A BM25 index over ``ids``, with document frequencies for the why-strings."""
         self.ids = ids
         self._model = model
         self.df = df or {}  # document frequency per token, for ranking shared terms in "why"
@@ -112,7 +113,7 @@ class LexicalIndex:
 
         try:
             model = bm25s.BM25.load(str(folder / _INDEX_FILE), show_progress=False)
-        except Exception:  # a damaged index is rebuilt, never fatal
+        except Exception:  # noqa: BLE001 — bm25s/numpy/pickle raise many types; a damaged index is rebuilt, never fatal
             return None
         return cls(ids, model, meta.get("df") or {})
 

@@ -35,6 +35,7 @@ class Library:
     """Past postmortems in Chroma (vectors), a SQLite catalog and a BM25 index, kept in step."""
 
     def __init__(self, settings: Settings, collection: Any, catalog: Catalog, state: Path) -> None:
+        """A library over an open Chroma collection, its catalog and its state folder."""
         self.settings = settings
         self._collection = collection
         self._catalog = catalog
@@ -59,6 +60,7 @@ class Library:
         self._catalog.close()
 
     def __len__(self) -> int:
+        """How many postmortems are indexed."""
         return self._catalog.count()
 
     # indexing -------------------------------------------------------------------------------
@@ -118,7 +120,7 @@ class Library:
     # search -----------------------------------------------------------------------------------
     def similar(self, text: str, k: int = 5) -> list[Match]:
         """The ``k`` past postmortems most like ``text``, each with a reason and related past action items."""
-        from assistant.retrieval.recurrence import seen_before
+        from assistant.retrieval.seen_before import seen_before
         from assistant.retrieval.why import explain
 
         if not text.strip() or k <= 0 or not len(self):
@@ -145,29 +147,29 @@ class Library:
             )
             m = Match(
                 id=doc_id,
-                title=str(rec["title"]),
+                title=rec.title,
                 score=round(min(1.0, score / best_rrf), 4),
                 why=explain(
                     text,
-                    doc_text=str(rec["text"]),
-                    title=str(rec["title"]),
-                    services=rec.get("services") or [],  # type: ignore[arg-type]
-                    categories=rec.get("categories") or [],  # type: ignore[arg-type]
+                    doc_text=rec.text,
+                    title=rec.title,
+                    services=rec.services,
+                    categories=rec.categories,
                     section=section.get(doc_id),
                     via=f"ranked by {via}" if via else "",
                     df=lexical.df,
                     n_docs=len(lexical.ids),
                 ),
-                url=rec.get("url"),  # type: ignore[arg-type]
-                date=rec.get("date"),  # type: ignore[arg-type]
-                path=str(rec["path"]),
-                severity=rec.get("severity"),  # type: ignore[arg-type]
-                services=list(rec.get("services") or []),  # type: ignore[call-overload]
-                categories=list(rec.get("categories") or []),  # type: ignore[call-overload]
+                url=rec.url,
+                date=rec.date,
+                path=rec.path,
+                severity=rec.severity,
+                services=list(rec.services),
+                categories=list(rec.categories),
                 section=section.get(doc_id),
-                excerpt=_excerpt(str(rec["text"]), str(rec["title"])),
+                excerpt=_excerpt(rec.text, rec.title),
             )
-            m.attach_action_items(rec["items"])  # type: ignore[arg-type]
+            m.attach_action_items(rec.items)
             m.seen_before = seen_before([m], text, limit=5)
             matches.append(m)
         return matches
@@ -235,7 +237,7 @@ class Library:
             return {}
         try:
             got = self._collection.get(ids=chunk_ids, include=["metadatas"])
-        except Exception:  # the section only decorates the reason; never fail a search on it
+        except Exception:  # noqa: BLE001 — chromadb raises its own types; the section only decorates the reason
             return {}
         return {
             cid: str((meta or {}).get("section") or "")

@@ -36,6 +36,7 @@ class MiniLMEmbedder:
     _query: MiniLMEmbedder | None = None
 
     def __init__(self, threads: int | None = None, max_tokens: int = MAX_TOKENS) -> None:
+        """Load the int8 MiniLM model and tokenizer (``threads`` onnxruntime threads, inputs cut at ``max_tokens``)."""
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -45,6 +46,9 @@ class MiniLMEmbedder:
         self._tokenizer = tok
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+        # Idle pool threads sleep instead of spinning: on two shared cores spinning burnt ~50% more
+        # CPU and ~50% more wall for the timeline's role texts (96 texts: 0.75 -> 0.50 CPU-s, 3.1 -> 2.1 s).
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         opts.log_severity_level = 3
         self._session = ort.InferenceSession(str(model_file()), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}

@@ -28,8 +28,8 @@ class Section(BaseModel):
     line: int = 1
 
 
-class ParsedPostmortem(BaseModel):
-    """A past postmortem as read from one file."""
+class PostmortemMeta(BaseModel):
+    """What identifies and describes a past postmortem: id, title, file and front matter."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -42,6 +42,18 @@ class ParsedPostmortem(BaseModel):
     categories: list[str] = Field(default_factory=list)
     url: str | None = None
     company: str | None = None
+
+
+class CatalogRecord(PostmortemMeta):
+    """What the library's catalog keeps of one indexed postmortem: its text and past action items."""
+
+    text: str
+    items: list[PastActionItem] = Field(default_factory=list)
+
+
+class ParsedPostmortem(PostmortemMeta):
+    """A past postmortem as read from one file."""
+
     sections: list[Section] = Field(default_factory=list)
     action_items: list[PastActionItem] = Field(default_factory=list)
 
@@ -77,7 +89,7 @@ class Match(BaseModel):
         return self._items
 
     def attach_action_items(self, items: list[PastActionItem]) -> None:
-        """Keep the matched postmortem's action items for :func:`retrieval.recurrence.seen_before`."""
+        """Keep the matched postmortem's action items for :func:`retrieval.seen_before.seen_before`."""
         self._items = list(items)
 
 
@@ -97,6 +109,7 @@ class IndexReport(BaseModel):
 
     @property
     def changed(self) -> int:
+        """How many documents were added, updated or removed."""
         return self.added + self.updated + self.removed
 
     def summary(self) -> str:

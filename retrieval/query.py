@@ -107,6 +107,6 @@ def query_vector(window: str) -> np.ndarray:
     """The unit vector of one query window (cached: the UI and batch runs repeat queries)."""
     from assistant.retrieval.embed import MiniLMEmbedder
 
-    vector = MiniLMEmbedder.for_queries().embed([window or " "])[0]
+    vector: np.ndarray = MiniLMEmbedder.for_queries().embed([window or " "])[0]
     vector.setflags(write=False)  # shared between callers through the cache
     return vector

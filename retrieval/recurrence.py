@@ -1,4 +1,4 @@
-"""Action items promised in past postmortems, and which of them bear on the current incident.
+"""Action items promised in past postmortems, read from their text (``seen_before`` ranks them).
 
 Items come from an "Action items" / "Follow-ups" / "Remediation" section (bullets, numbered
 lists), from checklists anywhere (``- [ ]`` open, ``- [x]`` done) and from tables with a status
@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant.retrieval.models import PastActionItem, Section
-
-if TYPE_CHECKING:
-    from assistant.retrieval.models import Match
 
 _ITEMS_HEADING = re.compile(
     r"action[ -]?items?|follow[- ]?ups?|remediation|corrective|preventi(?:ve|on)|next steps|to-?dos?|"
@@ -47,10 +42,6 @@ _TICKET_STATE = re.compile(
     + "|".join(p for _, p in _STATUS_WORDS)
     + r")\b",
     re.I,
-)
-_GENERIC_WORDS = (
-    "add improve alert alerting monitor monitoring update review ensure document team process new use check "
-    "make set create better more all our service system incident issue problem fix run test work need"
 )
 
 
@@ -108,60 +99,6 @@ def items_from_draft(raw_items: Iterable[Any], *, doc_id: str) -> list[PastActio
             item.ticket = str(ticket)
         out.append(item)
     return out
-
-
-def seen_before(matches: Sequence[Match], incident_text: str, *, limit: int = 10) -> list[PastActionItem]:
-    """Action items from the matched postmortems that share mechanism terms with the incident."""
-    from assistant.retrieval.lexical import tokenize
-
-    incident = set(tokenize(incident_text))
-    scored: list[tuple[float, int, PastActionItem]] = []
-    for rank, match in enumerate(matches):
-        for item in _items_of(match):
-            score = relatedness(item, incident)
-            if score > 0:
-                scored.append((score - 0.1 * rank, -rank, item))
-    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for _, _, item in scored:
-        key = (item.doc_id, item.text)
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out[:limit]
-
-
-def relatedness(item: PastActionItem, incident_terms: set[str]) -> float:
-    """How strongly an item bears on the incident: shared specific terms count 1, generic ones 0.25."""
-    from assistant.retrieval.lexical import tokenize
-
-    shared = set(tokenize(item.text)) & incident_terms
-    generic = _generic()
-    specific = [t for t in shared if t not in generic]
-    score = len(specific) + 0.25 * (len(shared) - len(specific))
-    return score if specific and score >= 1 else 0.0
-
-
-@lru_cache(maxsize=1)
-def _generic() -> frozenset[str]:
-    from assistant.retrieval.lexical import tokenize
-
-    return frozenset(tokenize(_GENERIC_WORDS))
-
-
-def _items_of(match: Match) -> list[PastActionItem]:
-    items = match.action_items_cache()
-    if items is not None:
-        return items
-    if match.path and Path(match.path).is_file():
-        from assistant.retrieval.parse import parse_file
-
-        try:
-            return parse_file(Path(match.path)).action_items
-        except Exception:  # an unreadable past file only costs its action items
-            return []
-    return []
 
 
 def _item(text: str, box: str | None, sec: Section, doc_id: str) -> PastActionItem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 import zipfile
+from collections.abc import Mapping
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,7 @@ def corrupt_member(zip_path: Path, member: str) -> None:
     zip_path.write_bytes(bytes(data))
 
 
-def zip_of(path: Path, members: dict[str, bytes | str], *, stored: bool = False) -> Path:
+def zip_of(path: Path, members: Mapping[str, bytes | str], *, stored: bool = False) -> Path:
     """Write a zip archive with these members."""
     method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     with zipfile.ZipFile(path, "w", method) as zf:

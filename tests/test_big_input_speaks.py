@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from _cli_helpers import EXAMPLE, run_main
 
+from assistant.config import get_settings
 from assistant.draft.pipeline import draft_postmortem
-from assistant.llm.offline import OfflineProvider
 from assistant.timeline import build_timeline
 
 
@@ -36,7 +36,7 @@ def test_a_two_megabyte_single_line_chat_drafts_in_seconds_and_says_it_was_clipp
     )
     tl = build_timeline([chat])
     started = time.process_time()
-    pm = draft_postmortem(tl, provider=OfflineProvider())
+    pm = draft_postmortem(tl)  # no model: the deterministic drafter
     cpu = time.process_time() - started
     assert cpu < 8, f"drafting took {cpu:.1f} s of CPU"  # ~18 s before events were clipped
     notes = " ".join(s.text for s in pm.supporting_information)
@@ -45,6 +45,7 @@ def test_a_two_megabyte_single_line_chat_drafts_in_seconds_and_says_it_was_clipp
 
 def test_progress_is_shown_on_stderr_when_forced(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("POSTMORTEM_PROGRESS", "1")
+    get_settings(fresh=True)
     run = run_main("draft", str(EXAMPLE), "--provider", "offline")
     assert run.code == 0 and "done in" in run.err
     assert run.out.startswith("# ")  # progress never mixes into the draft on stdout
@@ -52,6 +53,7 @@ def test_progress_is_shown_on_stderr_when_forced(monkeypatch: pytest.MonkeyPatch
 
 def test_progress_stays_quiet_when_stderr_is_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("POSTMORTEM_PROGRESS", raising=False)
+    get_settings(fresh=True)
     run = run_main("draft", str(EXAMPLE), "--provider", "offline")
     assert run.code == 0 and run.err == ""
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 from _timeline_helpers import Bundle, chat, rec, source
 
-from assistant.clock_statements import read_statements
 from assistant.domain import SourceRef
 from assistant.timeline import build_timeline
+from assistant.timeline.clock_statements import read_statements
 
 _REF = SourceRef(file="chat.txt", line=3)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from assistant.condense import Condenser, level_class, mask
 from assistant.domain import SourceRef
+from assistant.timeline.condense import Condenser, level_class, mask
 
 T0 = datetime(2026, 2, 10, 13, 0, tzinfo=UTC)
 

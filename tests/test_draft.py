@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from typing import Any
 
 import pytest
@@ -11,12 +10,14 @@ from _draft_helpers import fixture_timeline
 from pydantic import BaseModel
 
 from assistant.draft import schema as s
+from assistant.draft.context import make_redactor
 from assistant.draft.grounding import Grounder
+from assistant.draft.offline import OfflineDrafter
 from assistant.draft.pipeline import draft_postmortem
 from assistant.draft.render import to_json, to_markdown
 from assistant.errors import ProviderUnavailableError
-from assistant.llm.base import StructuredRequest, T, Usage
-from assistant.llm.offline import OfflineProvider
+from assistant.llm.base import StructuredRequest
+from assistant.llm.fake import FakeProvider
 
 
 def _all_text(obj: Any) -> str:
@@ -136,29 +137,25 @@ def test_grounder_drops_sentences_with_invented_times() -> None:
     )  # time written in a source
 
 
-class _ScriptedProvider:
-    """A typed fake remote model: answers with ungrounded content, and fails for chosen sections."""
+def _aliased_drafter() -> OfflineDrafter:
+    """The deterministic drafter over what a remote model sees: the fixture redacted, names aliased."""
+    tl = fixture_timeline()
+    redactor, _ = make_redactor(tl, alias_names=True)
+    return OfflineDrafter.for_timeline(redactor.redact_timeline(tl))
 
-    name = "scripted"
-    model = "scripted-1"
-    remote = True
 
-    def __init__(self, fail: set[str]) -> None:
-        self.usage = Usage()
-        self.fail = fail
-        self.seen: list[StructuredRequest[Any]] = []
-        self._lock = threading.Lock()
+def _scripted(fail: set[str]) -> FakeProvider:
+    """A fake remote model (the shipped FakeProvider): ungrounded content, and failures for chosen sections."""
+    drafter = _aliased_drafter()
 
-    def generate(self, request: StructuredRequest[T]) -> T:
-        with self._lock:
-            self.seen.append(request)
-            self.usage.calls += 1
-        section = request.purpose.removeprefix("draft.")  # "key_times": the offline drafter refuses it
-        if section in self.fail:
-            raise ProviderUnavailableError(f"{section}: 500 after 3 retries")
-        answer: BaseModel
+    def answer(request: StructuredRequest[Any]) -> BaseModel | Exception:
+        section = request.purpose.removeprefix("draft.")
+        if section == "key_times":  # no pick in this script: code's candidates stand
+            return ProviderUnavailableError("key_times: 500 after 3 retries")
+        if section in fail:
+            return ProviderUnavailableError(f"{section}: 500 after 3 retries")
         if section == "timeline":
-            answer = s.TimelineDraft(
+            return s.TimelineDraft(
                 entries=[
                     s.TimelineEntryDraft(
                         refs=["E003"],
@@ -175,34 +172,34 @@ class _ScriptedProvider:
                     ),
                 ]
             )
-        elif section == "summary":
-            answer = s.SummaryDraft(
+        if section == "summary":
+            return s.SummaryDraft(
                 summary="Requests timed out from 09:01. A fix was tried at 04:44. Exports were disabled.",
                 refs=["E002", "E404"],
             )
-        else:
-            answer = request.schema.model_validate(OfflineProvider().generate(request).model_dump())
-        return request.schema.model_validate(answer.model_dump())
+        return drafter.section(section)
+
+    return FakeProvider(fn=answer, model="scripted-1", remote=True)
 
 
 def test_failed_section_falls_back_to_offline_and_the_draft_says_so() -> None:
     seen: list[str] = []
-    provider = _ScriptedProvider(fail={"root_cause", "impact"})
+    provider = _scripted(fail={"root_cause", "impact"})
     pm = draft_postmortem(
         fixture_timeline(), provider=provider, on_section=lambda name, model: seen.append(name)
     )
     assert sorted(pm.provenance.fallbacks) == ["impact", "root_cause"]
     assert pm.provenance.sections["root_cause"].status == "fallback"
     assert "500 after 3 retries" in (pm.provenance.sections["root_cause"].error or "")
-    assert pm.provenance.sections["summary"].provider == "scripted"
+    assert pm.provenance.sections["summary"].provider == "fake"
     assert "streaming CSV cursor" in pm.root_cause.text  # drafted offline instead
     assert sorted(seen) == sorted(s.SECTION_ORDER)  # every section reported as it finished
-    assert len(provider.seen) == len(s.SECTION_ORDER) + 1  # and the key-time pick, before the sections
+    assert len(provider.requests) == len(s.SECTION_ORDER) + 1  # and the key-time pick, before the sections
     assert "code's candidates stand" in pm.provenance.key_time_picks[0]
 
 
 def test_model_output_with_unknown_events_and_invented_times_is_repaired_and_counted() -> None:
-    pm = draft_postmortem(fixture_timeline(), provider=_ScriptedProvider(fail=set()))
+    pm = draft_postmortem(fixture_timeline(), provider=_scripted(fail=set()))
     assert [e.event_ids for e in pm.timeline] == [["E003"], ["E013"]]
     assert pm.timeline[1].time.isoformat() == "2026-03-04T09:26:42+00:00"  # time taken from the cited event
     assert "04:44" not in pm.summary and "Exports were disabled." in pm.summary
@@ -212,9 +209,9 @@ def test_model_output_with_unknown_events_and_invented_times_is_repaired_and_cou
 
 
 def test_remote_provider_gets_aliased_names_and_the_draft_restores_them() -> None:
-    provider = _ScriptedProvider(fail=set())
+    provider = _scripted(fail=set())
     pm = draft_postmortem(fixture_timeline(), provider=provider)
-    prompt = provider.seen[0].messages[1].content
+    prompt = provider.requests[0].messages[1].content
     assert "ravi" not in prompt and "Responder" in prompt
     assert pm.provenance.aliased_names
     owners = {a.owner for a in pm.action_items}

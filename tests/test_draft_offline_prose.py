@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from assistant.draft.pipeline import draft_postmortem
-from assistant.llm.offline import OfflineProvider
 from assistant.timeline import build_timeline
 
 CHAT = """#inc-checkout (times are CEST)
@@ -29,10 +28,7 @@ CHAT = """#inc-checkout (times are CEST)
 def _draft(tmp_path: Path):
     p = tmp_path / "chat.txt"
     p.write_text(CHAT, encoding="utf-8")
-    return draft_postmortem(
-        build_timeline([str(p)], tz="Europe/Amsterdam", date=datetime.date(2025, 9, 23)),
-        provider=OfflineProvider(),
-    )
+    return draft_postmortem(build_timeline([str(p)], tz="Europe/Amsterdam", date=datetime.date(2025, 9, 23)))
 
 
 def test_root_cause_comes_from_late_causal_statement_not_ruled_out_hypothesis(tmp_path: Path) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from _draft_helpers import make_timeline
 
 from assistant.draft.pipeline import draft_postmortem
-from assistant.llm.offline import OfflineProvider
 
 _CAUSE_ROWS = [
     (0, "log", None, "upstream connect error: 503", {"level": "error", "service": "shop-api"}),
@@ -33,7 +34,7 @@ _CAUSE_ROWS = [
 
 
 def _draft(rows, keys):
-    return draft_postmortem(make_timeline(rows, keys), provider=OfflineProvider())
+    return draft_postmortem(make_timeline(rows, keys))  # no model: the deterministic drafter
 
 
 def test_root_cause_prefers_mechanism_line_over_symptom_line() -> None:
@@ -195,7 +196,7 @@ def test_timeline_log_entries_drop_pod_prefix_and_traceback_and_keep_the_count()
 
 
 def test_offline_title_for_chat_only_incident_is_readable() -> None:
-    rows = [
+    rows: list[tuple[int, str, str, str, dict[str, Any]]] = [
         (0, "chat", "ana", "support: customers report checkout failing with 502 on the web shop", {}),
         (5, "chat", "bo", "rolled back the web shop release, checkout working again", {}),
         (20, "chat", "ana", "resolved", {}),

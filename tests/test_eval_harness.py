@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,7 +45,7 @@ def _case(tmp_path: Path) -> Path:
 
 
 def _draft(**over: object) -> dict:
-    draft = {
+    draft: dict[str, Any] = {
         "title": "Order writes failed while CSV exports held the connection pool",
         "summary": "Between 09:01 and 09:28 about 1,900 writes failed.",
         "impact": "61 exports failed.",

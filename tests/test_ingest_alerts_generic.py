@@ -8,6 +8,7 @@ Icinga 2 notification mails.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -24,7 +25,7 @@ _ALARM = {
 }
 
 
-def _sns(alarm: dict[str, object], topic: str) -> dict[str, object]:
+def _sns(alarm: Mapping[str, object], topic: str) -> dict[str, object]:
     return {
         "Type": "Notification",
         "MessageId": "m1",

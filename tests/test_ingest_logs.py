@@ -202,7 +202,7 @@ def test_kubectl_events_text_without_any_absolute_time_is_reported(tmp_path: Pat
     assert "relative ages" in problem.message and "-o json" in problem.message
 
 
-def test_scan_log_yields_plain_tuples_for_fast_condensation() -> None:
+def test_scan_log_yields_named_log_lines_with_continuations_folded() -> None:
     lines = ["2026-03-04T09:00:00Z ERROR boom", "  at frame 1", "2026-03-04T09:00:01Z INFO ok"]
     out = list(scan_log(lines, sample="\n".join(lines)))
     assert out[0] == (
@@ -214,7 +214,7 @@ def test_scan_log_yields_plain_tuples_for_fast_condensation() -> None:
         None,
         None,
     )
-    assert out[1][0] == 3 and out[1][4] == "info"
+    assert out[1].line == 3 and out[1].level == "info"
 
 
 def test_kubectl_events_text_takes_its_capture_time_from_date_output(tmp_path: Path) -> None:

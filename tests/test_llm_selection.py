@@ -9,7 +9,7 @@ import pytest
 
 from assistant.config import get_settings
 from assistant.errors import ConfigError
-from assistant.llm import get_provider
+from assistant.llm import provider_from_settings
 from assistant.llm.openai_compat import OpenAICompatProvider, is_loopback_url
 
 
@@ -19,15 +19,13 @@ def _settings(monkeypatch: pytest.MonkeyPatch, **env: str) -> object:
     return get_settings(fresh=True)
 
 
-def test_nothing_configured_selects_offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    provider = get_provider(settings=_settings(monkeypatch))  # type: ignore[arg-type]
-    assert provider.name == "offline"
-    assert provider.remote is False
+def test_nothing_configured_selects_no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert provider_from_settings(settings=_settings(monkeypatch)) is None  # type: ignore[arg-type]
 
 
 def test_local_base_url_selects_openai_that_is_not_remote(monkeypatch: pytest.MonkeyPatch) -> None:
     s = _settings(monkeypatch, OPENAI_BASE_URL="http://127.0.0.1:8080/v1", POSTMORTEM_MODEL="smollm2")
-    provider = get_provider(settings=s)  # type: ignore[arg-type]
+    provider = provider_from_settings(settings=s)  # type: ignore[arg-type]
     assert isinstance(provider, OpenAICompatProvider)
     assert provider.name == "openai"
     assert provider.model == "smollm2"
@@ -37,7 +35,7 @@ def test_local_base_url_selects_openai_that_is_not_remote(monkeypatch: pytest.Mo
 
 def test_api_key_alone_selects_remote_openai(monkeypatch: pytest.MonkeyPatch) -> None:
     s = _settings(monkeypatch, OPENAI_API_KEY="sk-test-not-real")
-    provider = get_provider(settings=s)  # type: ignore[arg-type]
+    provider = provider_from_settings(settings=s)  # type: ignore[arg-type]
     assert isinstance(provider, OpenAICompatProvider)
     assert provider.remote is True
     assert provider.endpoint == "https://api.openai.com/v1"
@@ -45,14 +43,15 @@ def test_api_key_alone_selects_remote_openai(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_explicit_offline_wins_over_a_configured_endpoint(monkeypatch: pytest.MonkeyPatch) -> None:
     s = _settings(monkeypatch, OPENAI_BASE_URL="http://127.0.0.1:8080/v1", POSTMORTEM_PROVIDER="offline")
-    assert get_provider(settings=s).name == "offline"  # type: ignore[arg-type]
-    assert get_provider("openai", settings=s).name == "openai"  # type: ignore[arg-type]
+    assert provider_from_settings(settings=s) is None  # type: ignore[arg-type]
+    provider = provider_from_settings("openai", settings=s)  # type: ignore[arg-type]
+    assert provider is not None and provider.name == "openai"
 
 
 def test_openai_without_endpoint_or_key_says_which_variables_to_set(monkeypatch: pytest.MonkeyPatch) -> None:
     s = _settings(monkeypatch, POSTMORTEM_PROVIDER="openai")
     with pytest.raises(ConfigError) as err:
-        get_provider(settings=s)  # type: ignore[arg-type]
+        provider_from_settings(settings=s)  # type: ignore[arg-type]
     message = str(err.value)
     assert "POSTMORTEM_PROVIDER=openai" in message
     assert "OPENAI_BASE_URL" in message and "OPENAI_API_KEY" in message
@@ -60,15 +59,15 @@ def test_openai_without_endpoint_or_key_says_which_variables_to_set(monkeypatch:
 
 def test_unknown_provider_name_lists_the_choices(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ConfigError, match="offline, openai"):
-        get_provider("anthropic", settings=_settings(monkeypatch))  # type: ignore[arg-type]
+        provider_from_settings("anthropic", settings=_settings(monkeypatch))  # type: ignore[arg-type]
 
 
 def test_azure_endpoint_selects_openai_and_needs_an_api_version(monkeypatch: pytest.MonkeyPatch) -> None:
     s = _settings(monkeypatch, AZURE_OPENAI_ENDPOINT="https://example-resource.openai.azure.com")
     with pytest.raises(ConfigError, match="OPENAI_API_VERSION"):
-        get_provider(settings=s)  # type: ignore[arg-type]
+        provider_from_settings(settings=s)  # type: ignore[arg-type]
     s = _settings(monkeypatch, OPENAI_API_VERSION="2024-10-21")
-    provider = get_provider(settings=s)  # type: ignore[arg-type]
+    provider = provider_from_settings(settings=s)  # type: ignore[arg-type]
     assert isinstance(provider, OpenAICompatProvider)
     assert provider.azure_endpoint == "https://example-resource.openai.azure.com"
     assert provider.remote is True
@@ -82,7 +81,7 @@ def test_timeouts_retries_and_reasks_come_from_settings(monkeypatch: pytest.Monk
         POSTMORTEM_LLM_MAX_RETRIES="5",
         POSTMORTEM_LLM_REASKS="2",
     )
-    provider = get_provider(settings=s)  # type: ignore[arg-type]
+    provider = provider_from_settings(settings=s)  # type: ignore[arg-type]
     assert isinstance(provider, OpenAICompatProvider)
     assert (provider.timeout_s, provider.max_retries, provider.reasks) == (7.5, 5, 2)
     assert provider.remote is False

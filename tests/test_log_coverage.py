@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assistant.ingest import read_sources
 from assistant.timeline import build_timeline
-from assistant.timeline_json import timeline_to_json
+from assistant.timeline.public_json import timeline_to_json
 
 
 def _write(tmp_path: Path, name: str, data: str | bytes) -> Path:

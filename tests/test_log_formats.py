@@ -95,7 +95,7 @@ CASES = [
         "1:M 04 Mar 2026 14:02:12.456 * Background saving started by pid 42\n"
         "1:M 04 Mar 2026 14:02:13.789 # WARNING: memory usage above maxmemory\n",
         datetime(2026, 3, 4, 14, 2, 12, 456000),
-        [None, "warning"],
+        ["info", "warning"],  # "*" notice, "#" warning
     ),
     (
         "journalctl -o json",

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from assistant.retrieval.models import Match
 from assistant.retrieval.parse import parse_markdown, parse_plain_text
-from assistant.retrieval.recurrence import normalise_status, seen_before
+from assistant.retrieval.recurrence import normalise_status
+from assistant.retrieval.seen_before import seen_before
 from assistant.retrieval.why import explain
 
 MD = """---

@@ -6,6 +6,7 @@ import sqlite3
 import stat
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _store_helpers import database_url, postgres_server  # noqa: F401  (fixtures)
@@ -19,7 +20,7 @@ from assistant.store.actions import list_items, set_status
 from assistant.store.models import Base, RevisionRow
 
 HEAD = "0002"
-DRAFT = {
+DRAFT: dict[str, Any] = {
     "title": "Checkout 502s after certificate expiry",
     "summary": "The edge proxy served an expired certificate.",
     "action_items": [

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from assistant.cli.app import app
 from assistant.timeline import build_timeline
-from assistant.timeline_json import timeline_to_json
+from assistant.timeline.public_json import timeline_to_json
 
 
 def _alerts() -> object:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from _tone_helpers import BLAMEFUL, BLAMELESS
 from conftest import shared_dir
 
+from assistant.jsonl import read_jsonl
 from assistant.tone import CATEGORIES, check_text, rewrite_text
 from assistant.tone.sentences import split_sentences
 
@@ -16,8 +16,7 @@ _NUM = re.compile(r"\d+(?::\d+)?")
 
 
 def _dev() -> list[dict]:
-    path = shared_dir("tone") / "dev.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_jsonl(shared_dir("tone") / "dev.jsonl")
 
 
 def test_dev_split_meets_f1_and_hard_negative_targets() -> None:

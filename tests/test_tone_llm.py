@@ -3,34 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any
 
-from pydantic import BaseModel
-
-from assistant.llm.base import Provider, StructuredRequest, Usage
+from assistant.llm.base import Provider, StructuredRequest
+from assistant.llm.fake import FakeProvider
 from assistant.tone import check_text, check_text_llm
 from assistant.tone.llm import PURPOSE, ToneJudgement, ToneSpan
 
-T = TypeVar("T", bound=BaseModel)
+
+def _sentence(request: StructuredRequest[Any]) -> str:
+    """The sentence a tone request asks about: between the ``<sentence>`` delimiters of its message."""
+    user = request.messages[-1].content
+    return user.split("<sentence>\n", 1)[1].split("\n</sentence>", 1)[0]
 
 
-class ScriptedToneProvider:
-    """A typed fake provider: answers each request with ``answer(sentence)`` and records calls."""
-
-    name = "scripted-tone"
-    model: str | None = "scripted"
-    remote = False
-
-    def __init__(self, answer: Callable[[str], ToneJudgement]) -> None:
-        self.usage = Usage()
-        self.answer = answer
-        self.requests: list[StructuredRequest] = []  # type: ignore[type-arg]
-
-    def generate(self, request: StructuredRequest[T]) -> T:
-        self.requests.append(request)
-        self.usage.calls += 1
-        judgement = self.answer(request.context["sentence"])
-        return request.schema.model_validate(judgement.model_dump())
+def scripted_tone(answer: Callable[[str], ToneJudgement]) -> FakeProvider:
+    """The shipped FakeProvider, judging each sentence with ``answer``; it records every request."""
+    return FakeProvider(fn=lambda request: answer(_sentence(request)), model="scripted")
 
 
 TEXT = (
@@ -41,13 +30,13 @@ TEXT = (
 
 
 def test_fake_provider_satisfies_the_protocol() -> None:
-    assert isinstance(ScriptedToneProvider(lambda s: ToneJudgement(blameful=False)), Provider)
+    assert isinstance(scripted_tone(lambda s: ToneJudgement(blameful=False)), Provider)
 
 
 def test_only_flagged_or_unsure_sentences_reach_the_provider() -> None:
-    provider = ScriptedToneProvider(lambda s: ToneJudgement(blameful=False))
+    provider = scripted_tone(lambda s: ToneJudgement(blameful=False))
     check_text_llm(TEXT, provider)
-    sent = [r.context["sentence"] for r in provider.requests]
+    sent = [_sentence(r) for r in provider.requests]
     assert "Alice rolled back the deploy at 14:02." not in sent
     assert any("should have escalated" in s for s in sent)
     assert any("missed the warning" in s for s in sent)  # unsure band: the rules alone do not flag it
@@ -74,7 +63,7 @@ def test_provider_verdict_overrides_the_rules_both_ways() -> None:
         return ToneJudgement(blameful=False)
 
     assert not any("missed" in f.text for f in check_text(TEXT))
-    findings = check_text_llm(TEXT, ScriptedToneProvider(answer))
+    findings = check_text_llm(TEXT, scripted_tone(answer))
     assert [f.text for f in findings] == ["missed the warning"]
     f = findings[0]
     assert f.source == "llm" and TEXT[f.start : f.end] == f.text
@@ -85,6 +74,6 @@ def test_a_rewrite_that_drops_facts_or_still_blames_is_replaced_by_the_rules_rew
     def answer(sentence: str) -> ToneJudgement:
         return ToneJudgement(blameful=True, spans=[], rewrite="The engineer was careless.", confidence="low")
 
-    findings = check_text_llm("Root cause: human error at 03:10.", ScriptedToneProvider(answer))
+    findings = check_text_llm("Root cause: human error at 03:10.", scripted_tone(answer))
     assert findings and all(f.source == "llm" for f in findings)
     assert "careless" not in findings[0].suggestion and "03:10" in findings[0].suggestion

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from conftest import shared_dir
 
+from assistant.jsonl import read_jsonl
 from assistant.tone import check_text, rewrite_text
 from assistant.tone.reframe import base_form, gerund
 
@@ -113,14 +113,10 @@ _NOT_TECH = frozenset(
 
 
 def _blameful_items() -> list[dict]:
-    items = [
-        json.loads(line)
-        for line in (shared_dir("tone") / "dev.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    items = read_jsonl(shared_dir("tone") / "dev.jsonl")
     extra = Path(__file__).resolve().parents[1] / "eval" / "data" / "tone-extra.jsonl"
     if extra.exists():
-        items += [json.loads(line) for line in extra.read_text(encoding="utf-8").splitlines() if line.strip()]
+        items += read_jsonl(extra)
     return [i for i in items if i["blameful"]]
 
 
@@ -188,9 +184,8 @@ def test_the_generic_reframing_carries_times_numbers_and_system_words() -> None:
 
 
 def test_rewrites_of_dev_extra_findings_are_clean_and_keep_numbers() -> None:
-    path = shared_dir("tone") / "dev-extra.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        text = json.loads(line)["text"]
+    for item in read_jsonl(shared_dir("tone") / "dev-extra.jsonl"):
+        text = item["text"]
         new, findings = rewrite_text(text, semantic=False)
         if not findings:
             continue

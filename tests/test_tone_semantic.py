@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import shared_dir
 
+from assistant.config import get_settings
 from assistant.tone import check_text, check_texts, rewrite_text
 from assistant.tone import semantic as sem
 
@@ -50,6 +51,7 @@ def test_env_switch_turns_the_semantic_stage_off(monkeypatch: pytest.MonkeyPatch
     text = "honestly if we had listened to priya none of this would have happened"
     assert check_text(text)
     monkeypatch.setenv(sem.ENV, "0")
+    get_settings(fresh=True)
     assert check_text(text) == []
 
 

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from _tone_helpers import BLAMEFUL, BLAMELESS
 from conftest import SHARED_DATA
 
 import assistant.tone.rules as rules
-from assistant.tone.gate import literal_gate, rule_patterns, table_source
+from assistant.jsonl import read_jsonl
+from assistant.tone.gate import literal_gate
+from assistant.tone.gates_build import rule_patterns, table_source
 
 
 def test_precomputed_gate_table_matches_the_rule_patterns() -> None:
     table = Path(rules.__file__).with_name("gates_table.py").read_text(encoding="utf-8")
-    assert table == table_source(rule_patterns()), "run: python -m assistant.tone.gate"
+    assert table == table_source(rule_patterns()), "run: python -m assistant.tone.gates_build"
 
 
 def test_gate_literal_occurs_in_every_match() -> None:
     texts = BLAMEFUL + BLAMELESS
     dev = Path(SHARED_DATA) / "tone" / "dev.jsonl"
     if dev.exists():
-        texts += [
-            json.loads(line)["text"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()
-        ]
+        texts += [item["text"] for item in read_jsonl(dev)]
     for rule in rules._table().rules:
         gate = literal_gate(rule.pattern)
         assert gate == rule.gate

@@ -62,10 +62,11 @@ def test_confluence_storage_format_is_well_formed_xhtml_with_every_section() -> 
 def test_docx_opens_with_headings_bullets_and_the_action_items_table(tmp_path: Path) -> None:
     path = write_docx(DRAFT, tmp_path / "pm.docx")
     doc = docx.Document(str(path))
-    heads = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith(("Title", "Heading"))]
+    styled = [(p.style.name if p.style else "", p.text) for p in doc.paragraphs]
+    heads = [(name, text) for name, text in styled if name.startswith(("Title", "Heading"))]
     assert heads[0] == ("Title", DRAFT["title"])
     assert ("Heading 1", "Root cause") in heads and ("Heading 1", "Action items") in heads
-    bullets = [p.text for p in doc.paragraphs if p.style.name == "List Bullet"]
+    bullets = [text for name, text in styled if name == "List Bullet"]
     assert "Rollback was quick" in bullets
     assert any(p.text.startswith("Severity: SEV2") for p in doc.paragraphs)
     assert any("<checkout> failed" in p.text for p in doc.paragraphs)

@@ -9,6 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pydantic import ValidationError
+
+from assistant.draft import render
+from assistant.draft.schema import Postmortem
 from assistant.export.trackers import items_from_draft, jira_csv
 from assistant.ui.sections import SECTIONS, TABLES, field_text
 
@@ -16,11 +20,8 @@ from assistant.ui.sections import SECTIONS, TABLES, field_text
 def to_json_text(draft: dict[str, Any]) -> str:
     """The draft as indented JSON (the ``Postmortem`` schema's keys)."""
     try:
-        from assistant.draft import render
-        from assistant.draft.schema import Postmortem
-
         data = render.to_json(Postmortem.model_validate(draft))
-    except Exception:  # an edited or partial draft: export what the user has
+    except ValidationError:  # an edited or partial draft: export what the user has
         data = draft
     return json.dumps(data, indent=2, ensure_ascii=False, default=str)
 
@@ -28,11 +29,8 @@ def to_json_text(draft: dict[str, Any]) -> str:
 def to_markdown(draft: dict[str, Any]) -> str:
     """The draft as Markdown, in the order of the postmortem sections."""
     try:
-        from assistant.draft import render
-        from assistant.draft.schema import Postmortem
-
         return render.to_markdown(Postmortem.model_validate(draft))
-    except Exception:  # an edited or partial draft: render it here
+    except ValidationError:  # an edited or partial draft: render it here
         return plain_markdown(draft)
 
 

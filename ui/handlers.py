@@ -20,7 +20,14 @@ from assistant.review.promises import with_open_promises
 from assistant.store.drafts import DraftStore
 from assistant.ui import services
 from assistant.ui.background import DraftJob, waiting_line
-from assistant.ui.sections import FIELD_BY_PATH, SECTION_BY_NAME, TABLES, apply_field_text, apply_table_rows
+from assistant.ui.sections import (
+    FIELD_BY_PATH,
+    SECTION_BY_NAME,
+    TABLES,
+    apply_field_text,
+    apply_table_rows,
+    field_text,
+)
 from assistant.ui.views import View, draft_view, empty_view, section_tone, section_view, tone_view
 
 SEVERITIES = ("auto", "SEV1", "SEV2", "SEV3", "SEV4")
@@ -36,6 +43,7 @@ class UiContext:
 
     @property
     def export_dir(self) -> Path:
+        """Where exported files are written, in the data directory."""
         return self.settings.home / "exports"
 
 
@@ -200,7 +208,7 @@ def run_draft(
         zone, day = _parse_inputs(tz, date_text)
         _check_sizes(ctx, files)
         ingested = services.ingest(pasted or "", files, max_bytes=ctx.settings.ui_max_upload_mb * 1024 * 1024)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the UI turns every failure into a notice (STYLE 5)
         yield {"status": prog.failed(), "notice": _fail(exc)}
         return
     problems = [f"- `{p.path}{':' + str(p.line) if p.line else ''}` {p.message}" for p in ingested.problems]
@@ -215,7 +223,7 @@ def run_draft(
     yield {"status": prog.stage("Building the timeline")}
     try:
         tl = services.build_timeline(ingested, tz=zone, on_date=day)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the UI turns every failure into a notice (STYLE 5)
         yield {"status": prog.failed(), "notice": _fail(exc)}
         return
     if not tl.events:  # nothing to draft from: no junk draft, no "ready"
@@ -243,7 +251,7 @@ def run_draft(
         matches = services.similar(library, services.incident_query(tl))
         matches = with_open_promises(ctx.store, matches)  # "promised in …, still open"
         library = services.CachedLibrary(library, matches)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the UI turns every failure into a notice (STYLE 5); the draft goes on without past incidents
         lib_note = _fail(exc)
     inputs["matches"] = [m.model_dump(mode="json") if hasattr(m, "model_dump") else m for m in matches]
     ctx.store.save(draft_id, inputs=inputs)
@@ -356,7 +364,7 @@ def regenerate(ctx: UiContext, draft_id: str, section: str, provider_name: str) 
     library = None
     try:
         library = services.open_library(ctx.settings)
-    except Exception:  # regenerating without past incidents is still useful
+    except Exception:  # noqa: BLE001 — chromadb raises its own types; regenerating without past incidents is still useful
         library = None
     prog = _Progress()
     yield from _draft_sections(
@@ -419,14 +427,13 @@ def use_rewrite(ctx: UiContext, draft_id: str | None, section: str) -> View:
         return {"notice": "⚠️ Nothing to rewrite: no draft is open."}
     sec = SECTION_BY_NAME[section]
     try:
-        from assistant.ui.sections import field_text
 
         def change(d: dict[str, Any]) -> None:
             for f in sec.fields:
                 apply_field_text(d, f, services.rewrite_tone(field_text(d, f)))
 
         draft = ctx.store.update_draft(rec.id, change)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the UI turns every failure into a notice (STYLE 5)
         return {"notice": _fail(exc)}
     view = section_view(draft, section)
     view[f"tone:{section}"] = section_tone(draft, sec)

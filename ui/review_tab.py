@@ -14,7 +14,8 @@ from typing import Any
 from assistant.config import Settings
 from assistant.errors import PostmortemError
 from assistant.review import comments, history, workflow
-from assistant.store.actions import ACTION_STATUSES, list_items, set_status
+from assistant.store.actions import list_items, set_status
+from assistant.store.models import ACTION_STATUSES
 from assistant.ui.handlers import UiContext
 
 ReviewOut = tuple[str, str, str, str]  # status, comments, history, notice

@@ -10,12 +10,15 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from assistant.config import Settings
 from assistant.domain import Timeline
+
+if TYPE_CHECKING:
+    from assistant.llm.base import Provider
 
 
 class Unavailable(Exception):
@@ -84,11 +87,11 @@ def provider_choices(settings: Settings) -> list[str]:
     return choices
 
 
-def get_provider(name: str | None, settings: Settings) -> Any:
-    """The provider by name (offline when none)."""
-    from assistant.llm import get_provider as select
+def get_provider(name: str | None, settings: Settings) -> Provider | None:
+    """The provider by name; None for offline (no model), also when no name is given."""
+    from assistant.llm import provider_from_settings
 
-    return select(name or "offline", settings=settings)
+    return provider_from_settings(name or "offline", settings=settings)
 
 
 _LIB_LOCK = threading.Lock()
@@ -127,13 +130,16 @@ class CachedLibrary:
     """
 
     def __init__(self, library: Any, matches: list[Any]) -> None:
+        """Wrap ``library`` with the matches already fetched for this incident."""
         self._library = library
         self._matches = matches
 
     def similar(self, text: str, k: int = 5) -> list[Any]:
+        """The first ``k`` matches already fetched (``text`` is the same incident's)."""
         return self._matches[:k]
 
     def __getattr__(self, name: str) -> Any:
+        """Everything else goes to the real library."""
         return getattr(self._library, name)
 
 

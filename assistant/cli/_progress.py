@@ -6,7 +6,6 @@ runs, scripts and CI stay quiet. ``POSTMORTEM_PROGRESS=0`` turns it off, ``=1`` 
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from types import TracebackType
@@ -18,12 +17,10 @@ BIG_INPUT_BYTES = 8 * 1024 * 1024
 
 def progress_wanted() -> bool:
     """On for a terminal unless POSTMORTEM_PROGRESS=0; POSTMORTEM_PROGRESS=1 forces it."""
-    flag = os.environ.get("POSTMORTEM_PROGRESS", "").strip()
-    if flag in ("0", "false", "no", "off"):
-        return False
-    if flag in ("1", "true", "yes", "on"):
-        return True
-    return sys.stderr.isatty()
+    from assistant.config import get_settings
+
+    flag = get_settings().progress
+    return sys.stderr.isatty() if flag is None else flag
 
 
 class Progress:

@@ -44,7 +44,7 @@ def main() -> None:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(141)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the top level: any other error becomes one line and a crash report
         from assistant.datadir import crash_line, write_crash_report
 
         report = write_crash_report(exc, command=" ".join(["postmortem", *sys.argv[1:]]))

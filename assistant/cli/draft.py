@@ -13,9 +13,12 @@ import sys
 import tempfile
 from datetime import date as date_type
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from assistant.llm.base import Provider
 
 # --strict: a draft with any section drafted offline after a model failure exits with this code.
 EXIT_FALLBACK = 1
@@ -50,6 +53,7 @@ def register(app: typer.Typer) -> None:
         from assistant.cli._progress import Progress
         from assistant.cli._shared import print_problems, read_inputs
         from assistant.draft.fallback import fallback_lines
+        from assistant.draft.offline import OFFLINE
         from assistant.draft.pipeline import draft_postmortem
         from assistant.draft.render import to_json, to_markdown
         from assistant.draft.schema import SECTION_ORDER
@@ -76,7 +80,7 @@ def register(app: typer.Typer) -> None:
             tl = build_timeline(ingested, tz=tz, date=day)
             if not tl.events:
                 raise InputError("no events could be read from the input; see the problems above")
-            progress.stage(f"drafting {len(tl.events)} events with {prov.name}")
+            progress.stage(f"drafting {len(tl.events)} events with {prov.name if prov else OFFLINE}")
             pm = draft_postmortem(tl, provider=prov, on_section=progress.section_done)
         for line in fallback_lines(pm):
             print(f"fallback: {line}", file=sys.stderr)
@@ -137,17 +141,13 @@ def write_safely(output: Path, text: str) -> Path:
         return keep
 
 
-def _provider(name: str | None):  # type: ignore[no-untyped-def]
+def _provider(name: str | None) -> Provider | None:
+    """The model ``--provider`` (or the environment) names; None for offline (no model)."""
     from assistant.errors import ConfigError
+    from assistant.llm import provider_from_settings
 
     if name not in (None, "offline", "openai"):
         raise ConfigError(
             f"--provider {name!r} is unknown; use offline or openai (or set POSTMORTEM_PROVIDER)"
         )
-    if name == "offline":
-        from assistant.llm.offline import OfflineProvider
-
-        return OfflineProvider()
-    from assistant.llm import get_provider
-
-    return get_provider(name)
+    return provider_from_settings(name)

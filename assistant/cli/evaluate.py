@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -258,18 +258,19 @@ def eval_gate(
     out: OutOpt = DEFAULT_OUT,
 ) -> None:
     """Offline evaluation on the dev sets; exit 1 when a figure misses eval/thresholds.yaml."""
-    from assistant.config import get_settings
+    from assistant.config import get_settings, using_settings
     from assistant.eval.gate import check, load_thresholds
 
-    root = data or Path(os.environ.get("POSTMORTEM_SHARED_DATA", Path.cwd().parent / "shared" / "data"))
+    settings = get_settings(fresh=True)
+    root = data or settings.shared_data or Path.cwd().parent / "shared" / "data"
     thresholds = load_thresholds()
     fails: list[str] = []
     ran = 0
-    with tempfile.TemporaryDirectory(prefix="pm-gate-") as home:
-        os.environ["POSTMORTEM_HOME"] = home
-        os.environ["POSTMORTEM_PROVIDER"] = "offline"
-        get_settings(fresh=True)
-        areas = [
+    with (
+        tempfile.TemporaryDirectory(prefix="pm-gate-") as home,
+        using_settings(settings.model_copy(update={"home": Path(home), "provider": "offline"})),
+    ):
+        areas: list[tuple[str, Path, Callable[[Path], dict[str, Any]]]] = [
             ("drafts", root / "incidents", lambda p: _drafts(p, "offline", out / "drafts")),
             ("tone", root / "tone" / "dev.jsonl", lambda p: _tone(p, out / "tone")),
             (

@@ -25,6 +25,7 @@ def index_command(
     folder: Annotated[Path, typer.Argument(help="folder of past postmortems")],
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
 ) -> None:
+    """Index a folder of past postmortems into the library and report what was added or skipped."""
     from assistant.retrieval.library import Library
 
     lib = Library.open()
@@ -54,6 +55,7 @@ def similar_command(
     k: Annotated[int, typer.Option("-k", help="how many results")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
 ) -> None:
+    """Past postmortems most like an incident description, a file or a saved draft, with why."""
     from assistant.retrieval.library import Library
 
     given = [x for x in (text, file, from_draft, queries) if x is not None]
@@ -127,20 +129,15 @@ def _query_text(text: str | None, file: Path | None, from_draft: Path | None) ->
 
 def _read_queries(path: Path) -> list[tuple[str, str]]:
     from assistant.errors import InputError
+    from assistant.jsonl import jsonl_rows
 
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", path=str(path)) from exc
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON ({exc.msg})", path=str(path), line=n) from exc
-        if not isinstance(obj, dict) or "query" not in obj:
+    for n, obj in jsonl_rows(text, str(path), shape='{"qid": ..., "query": ...}'):
+        if "query" not in obj:
             raise InputError('each line needs {"qid": ..., "query": ...}', path=str(path), line=n)
         out.append((str(obj.get("qid", n)), str(obj["query"])))
     return out

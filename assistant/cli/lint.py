@@ -66,9 +66,11 @@ def _checker(provider: str | None) -> Checker:
 
     if not provider:
         return lambda texts, models: check_texts(texts, semantic=None if models else False)
-    from assistant.llm import get_provider  # lazy: providers pull in heavy clients
+    from assistant.llm import provider_from_settings  # lazy: providers pull in heavy clients
 
-    prov = get_provider(provider)
+    prov = provider_from_settings(provider)
+    if prov is None:  # offline: no model for a second opinion, the rules and model stages only
+        return lambda texts, models: check_texts(texts, semantic=None if models else False)
     return lambda texts, models: [check_text_llm(t, prov) for t in texts]
 
 
@@ -182,7 +184,7 @@ def _pieces(path: Path) -> Iterator[_Piece]:
 
 
 def _check_batch(batch: list[_Piece], checker: Checker) -> Iterator[dict[str, Any]]:
-    from assistant.tone import line_col
+    from assistant.tone.spans import line_col
 
     if not batch:
         return
@@ -208,21 +210,14 @@ def _check_batch(batch: list[_Piece], checker: Checker) -> Iterator[dict[str, An
 
 def _run_jsonl(path: Path, checker: Checker) -> bool:
     from assistant.errors import MalformedInputError
+    from assistant.jsonl import jsonl_rows
 
     text = _read(path)
     found = False
     out = sys.stdout
     items: list[dict[str, Any]] = []
-    for n, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            item = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise MalformedInputError(
-                f'not JSON ({exc.msg}); each line must be {{"id", "text"}}', path=str(path), line=n
-            ) from exc
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+    for n, item in jsonl_rows(text, str(path), shape='{"id", "text"}'):
+        if not isinstance(item.get("text"), str):
             raise MalformedInputError(
                 'each line must be an object with a string "text"', path=str(path), line=n
             )

@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
         from assistant.cli._shared import print_problems
         from assistant.errors import InputError
         from assistant.timeline import build_timeline
-        from assistant.timeline_json import timeline_to_json
+        from assistant.timeline.public_json import timeline_to_json
 
         when: date | None = None
         if day:

@@ -12,9 +12,9 @@ from datetime import timedelta
 
 from assistant.domain import Event
 from assistant.draft import schema as s
-from assistant.draft.blame import is_blameful
-from assistant.draft.facts import Facts, clean
+from assistant.draft.analysis import Facts, clean
 from assistant.roles import role_of
+from assistant.tone.guard import is_blameful
 
 # A name: one token, or an alias like "Responder B" (names are aliased for remote providers).
 _NAME = r"((?:Responder [A-Z]{1,2})|[A-Za-z][\w.\-]{1,30})"

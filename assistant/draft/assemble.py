@@ -14,11 +14,12 @@ from pydantic import BaseModel
 
 from assistant.domain import KeyTimes, Metrics, Timeline
 from assistant.draft import schema as s
-from assistant.draft.blame import rewrite
 from assistant.draft.context import DraftContext
 from assistant.draft.grounding import Grounder
+from assistant.draft.offline import OFFLINE
 from assistant.injection import draft_repeats_injection, injection_lines, looks_like_injection
 from assistant.llm.base import Provider
+from assistant.tone.guard import rewrite
 from assistant.tone.sentences import split_sentences
 
 
@@ -98,11 +99,11 @@ def assemble(
     ctx: DraftContext,
     drafted: dict[str, BaseModel],
     status: dict[str, s.SectionStatus],
-    provider: Provider,
+    provider: Provider | None,
     versions: dict[str, str],
 ) -> s.Postmortem:
-    """Build the grounded ``Postmortem`` from the section drafts."""
-    gate = _Gate(timeline, ctx, {n for n, st in status.items() if st.provider == "offline"})
+    """Build the grounded ``Postmortem`` from the section drafts (``provider`` None: drafted offline)."""
+    gate = _Gate(timeline, ctx, {n for n, st in status.items() if st.provider == OFFLINE})
     get: Any = drafted.get
     meta = get("metadata") or s.MetadataDraft(title="Incident postmortem (draft)")
     kt: KeyTimes = timeline.key_times
@@ -119,7 +120,11 @@ def assemble(
         key_events=timeline.key_events,
         key_candidates=dict(timeline.key_candidates),
         metrics=timeline.metrics if timeline.metrics != Metrics() else Metrics.from_key_times(kt),
-        provenance=s.Provenance(provider=provider.name, model=getattr(provider, "model", None)),
+        provenance=(
+            s.Provenance(provider=provider.name, model=provider.model)
+            if provider is not None
+            else s.Provenance(provider=OFFLINE, model=None)
+        ),
     )
     if status.get("metadata") is not None and status["metadata"].provider != "offline":
         pm.duration = _duration(kt) or pm.duration  # code computes durations; the model only states them

@@ -19,9 +19,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from assistant.condense import level_class
 from assistant.domain import Event, SourceKind
 from assistant.draft.tokens import TokenCounter
+from assistant.timeline.condense import level_class
 
 _DELIM = re.compile(r"</?\s*sources\s*>", re.IGNORECASE)
 _RUN_SUFFIX = re.compile(r"\s*\[x\d+ until [^\]]*\]\s*$")
@@ -75,6 +75,7 @@ class Unit:
 
     @property
     def first(self) -> Event:
+        """The window's first event."""
         return self.events[0]
 
 

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from assistant.domain import Event, Timeline
-from assistant.draft.blame import is_blameful
+from assistant.domain import Event, KeyTimes, Timeline
+from assistant.draft.analysis import Facts, clean
 from assistant.roles import role_of
-
-if TYPE_CHECKING:
-    from assistant.draft.facts import Facts
+from assistant.tone.guard import is_blameful, quick_blameful
 
 _STRONG = re.compile(
     r"\b(root[- ]?cause|RCA:|turns? out|found it|caused by|the cause|culprit|that'?s why|that is why|triggered by|"
@@ -131,8 +128,6 @@ def content_words(text: str) -> set[str]:
 
 def tidy(text: str, limit: int = 260) -> str:
     """A chat line as a sentence: chatter and addressing removed, capitalised, full stop."""
-    from assistant.draft.facts import clean
-
     t = clean(text, 400)
     t = re.sub(r"^\(mentioned at [^)]*\)\s*", "", t)
     t = re.sub(r"^(?:\d{1,2}:\d{2}(?::\d{2}|:\dx)?Z?\s*(?:\([^)]*\)\s*)?)+", "", t)
@@ -160,21 +155,7 @@ _ROLE_SURE = 0.6
 
 def rank(f: Facts) -> list[Cause]:
     """Causal statements, best first; fills ``f.ruled_out`` as a side effect."""
-    kt = f.timeline.key_times
-    ruled: list[set[str]] = []
-    tl = f.timeline
-    for e in f.usable.values():
-        # Ruling out stays with the cue phrases: the classifier's ruled_out role (even at 0.7) discarded
-        # true causes that share its words on the dev cases. A cue phrase counts unless the line
-        # reads as a finding, recovery, follow-up or impact.
-        if (
-            e.source.value in ("chat", "note")
-            and _RULED_OUT.search(e.text)
-            and role_of(tl, e.id) not in _NOT_RULING
-        ):
-            f.ruled_out.append((e.text, e.id))
-            ruled.append(content_words(e.text))
-    start, end = kt.detected or kt.start, kt.resolved or kt.mitigated
+    ruled = _rule_out(f)
     answers = _why_answers(f)
     names = actor_names(f.timeline)
     out: list[Cause] = []
@@ -185,61 +166,96 @@ def rank(f: Facts) -> list[Cause]:
         if e.source.value not in ("chat", "note") or e.attrs.get("bot") or _ADDRESSED.search(e.text):
             continue
         t = fact_part(e.text)
-        if len(t) < 20 or _OPTIONS.search(t):
+        role = role_of(f.timeline, e.id, sure=_ROLE_SURE)
+        if not _claims_a_cause(t, e, role, answers, ruled):
             continue
-        if _HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
-            continue
-        role = role_of(tl, e.id, sure=_ROLE_SURE)
-        if role in _NEVER_CAUSE and not _STRONG.search(t) and not _MECHANISM.search(t):
-            continue  # a step taken, a follow-up, an impact line or a guess is not the cause
-        if len(_FIGURE.findall(t)) >= 3:
-            continue  # an impact summary, not a cause
-        strong, medium = len(_STRONG.findall(t)), len(_MEDIUM.findall(t))
-        mech = len(_MECHANISM.findall(t))
-        tech = len(set(_TECH.findall(t)))
-        evidence = (
-            bool(_EXC.search(t)) and tech >= 3
-        )  # "every crash is UnicodeEncodeError: ...": the failing mechanism
+        out.append(Cause(tidy(depersonalise(t, names)), e, _score(t, e, role, f.timeline.key_times, answers)))
+    return _distinct([c for c in sorted(out, key=lambda c: -c.score) if c.score >= 1.0])
+
+
+def _rule_out(f: Facts) -> list[set[str]]:
+    """Fill ``f.ruled_out`` with the hypotheses the sources discard; their content words, for matching."""
+    ruled: list[set[str]] = []
+    for e in f.usable.values():
+        # Ruling out stays with the cue phrases: the classifier's ruled_out role (even at 0.7) discarded
+        # true causes that share its words on the dev cases. A cue phrase counts unless the line
+        # reads as a finding, recovery, follow-up or impact.
         if (
-            not strong
-            and not medium
-            and not evidence
-            and not (mech >= 2 or (mech and (tech >= 2 or e.id in answers or e.source.value == "note")))
+            e.source.value in ("chat", "note")
+            and _RULED_OUT.search(e.text)
+            and role_of(f.timeline, e.id) not in _NOT_RULING
         ):
-            continue
-        words = content_words(t)
-        # A causal claim about a subject the sources rule out elsewhere is a discarded hypothesis.
-        if any(len(words & rw) >= 3 for rw in ruled):
-            continue
-        score = 10.0 * min(strong, 2) + 2.5 * min(medium, 3) + 0.8 * min(tech, 6)
-        score += 3.0 * min(mech, 2)
-        before = kt.start is not None and e.time < kt.start  # before impact: a condition, not a symptom
-        if _SYMPTOM.search(t) and not strong and not before:
-            # An observation (counts falling, errors seen) loses to a line that explains the mechanism;
-            # one naming the exception type is evidence of the mechanism, so it loses less.
-            score -= 4.0 if mech else (3.0 if _EXC.search(t) else 7.0)
-        if role == "finding":
-            score += 3.0  # the classifier reads it as a finding or mechanism statement
-        if e.id in answers:
-            score += 2.5  # the answer to a "why ...?" question is usually an explanation
-        if _RECOVERY.search(t) and not strong:
-            score -= 6.0  # a recovery step or status ("-> back to 14", "restart != fix") is not the cause
-        if kt.detected and e.time > kt.detected and _DONE_STEP.search(t) and not strong:
-            score -= 5.0  # a step the responders took ("removed the quota", "slot dropped"), not the cause
-        if start and end and end > start and e.source.value != "note":
-            pos = (e.time - start).total_seconds() / (end - start).total_seconds()
-            # Conclusions come late in the response; early lines are usually hypotheses.
-            score += 3.0 * min(pos, 1.0) if pos >= 0 else (0.0 if strong or mech else -3.0)
-        if e.source.value == "note":
-            score += 3.0  # notes are written up after the fact: their time is the event's, not the insight's
-        if len(t) > 350:
-            score -= 2
-        out.append(Cause(tidy(depersonalise(t, names)), e, score))
-    out = [c for c in out if c.score >= 1.0]
-    out.sort(key=lambda c: -c.score)
-    # Keep one statement per subject: a later near-duplicate (chat and notes) adds nothing.
+            f.ruled_out.append((e.text, e.id))
+            ruled.append(content_words(e.text))
+    return ruled
+
+
+def _claims_a_cause(t: str, e: Event, role: str | None, answers: set[str], ruled: list[set[str]]) -> bool:
+    """True when the fact sentences ``t`` state a cause: a causal cue or a mechanism, not hedged or ruled out."""
+    if len(t) < 20 or _OPTIONS.search(t):
+        return False
+    if _HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
+        return False
+    if role in _NEVER_CAUSE and not _STRONG.search(t) and not _MECHANISM.search(t):
+        return False  # a step taken, a follow-up, an impact line or a guess is not the cause
+    if len(_FIGURE.findall(t)) >= 3:
+        return False  # an impact summary, not a cause
+    mech = len(_MECHANISM.findall(t))
+    tech = len(set(_TECH.findall(t)))
+    evidence = (
+        bool(_EXC.search(t)) and tech >= 3
+    )  # "every crash is UnicodeEncodeError: ...": the failing mechanism
+    if (
+        not _STRONG.search(t)
+        and not _MEDIUM.search(t)
+        and not evidence
+        and not (mech >= 2 or (mech and (tech >= 2 or e.id in answers or e.source.value == "note")))
+    ):
+        return False
+    # A causal claim about a subject the sources rule out elsewhere is a discarded hypothesis.
+    words = content_words(t)
+    return not any(len(words & rw) >= 3 for rw in ruled)
+
+
+def _score(t: str, e: Event, role: str | None, kt: KeyTimes, answers: set[str]) -> float:
+    """How strongly ``t`` states the root cause: cue strength, mechanism, place in the response, role."""
+    strong, medium = len(_STRONG.findall(t)), len(_MEDIUM.findall(t))
+    mech = len(_MECHANISM.findall(t))
+    tech = len(set(_TECH.findall(t)))
+    score = 10.0 * min(strong, 2) + 2.5 * min(medium, 3) + 0.8 * min(tech, 6)
+    score += 3.0 * min(mech, 2)
+    before = kt.start is not None and e.time < kt.start  # before impact: a condition, not a symptom
+    if _SYMPTOM.search(t) and not strong and not before:
+        # An observation (counts falling, errors seen) loses to a line that explains the mechanism;
+        # one naming the exception type is evidence of the mechanism, so it loses less.
+        score -= 4.0 if mech else (3.0 if _EXC.search(t) else 7.0)
+    if role == "finding":
+        score += 3.0  # the classifier reads it as a finding or mechanism statement
+    if e.id in answers:
+        score += 2.5  # the answer to a "why ...?" question is usually an explanation
+    if _RECOVERY.search(t) and not strong:
+        score -= 6.0  # a recovery step or status ("-> back to 14", "restart != fix") is not the cause
+    if kt.detected and e.time > kt.detected and _DONE_STEP.search(t) and not strong:
+        score -= 5.0  # a step the responders took ("removed the quota", "slot dropped"), not the cause
+    return score + _timing(e, kt, strong or mech) - (2 if len(t) > 350 else 0)
+
+
+def _timing(e: Event, kt: KeyTimes, explains: int) -> float:
+    """Notes gain (written up after the fact); chat lines gain the later they come in the response."""
+    if e.source.value == "note":
+        return 3.0  # notes are written up after the fact: their time is the event's, not the insight's
+    start, end = kt.detected or kt.start, kt.resolved or kt.mitigated
+    if not (start and end and end > start):
+        return 0.0
+    pos = (e.time - start).total_seconds() / (end - start).total_seconds()
+    # Conclusions come late in the response; early lines are usually hypotheses.
+    return 3.0 * min(pos, 1.0) if pos >= 0 else (0.0 if explains else -3.0)
+
+
+def _distinct(ranked: list[Cause]) -> list[Cause]:
+    """Up to eight causes, one per subject (a later near-duplicate adds nothing), never a blameful one."""
     kept: list[Cause] = []
-    for c in out:
+    for c in ranked:
         if len(kept) >= 8:
             break
         w = content_words(c.text)
@@ -253,8 +269,6 @@ def rank(f: Facts) -> list[Cause]:
 
 def fact_part(text: str) -> str:
     """The neutral fact sentences of a chat line: apologies, blame, questions and requests dropped."""
-    from assistant.draft.blame import quick_blameful
-
     parts = re.split(r"(?<=[.!?])\s+|\s+(?=\bbut\b)", text.strip())
     kept = [
         p

@@ -12,7 +12,7 @@ model saw, condensed or left out; the draft carries it in ``provenance.context``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.domain import Event, SourceKind, Timeline
 from assistant.draft.budget import event_line, pack, windows
@@ -21,6 +21,9 @@ from assistant.draft.schema import SECTION_ORDER, ContextReport
 from assistant.draft.tokens import TokenCounter, context_window, get_counter
 from assistant.draft.windows import Window, digest, head
 from assistant.redact import Redactor, timeline_names
+
+if TYPE_CHECKING:
+    from assistant.draft.analysis import Facts
 
 __all__ = ["Budget", "DraftContext", "build_context", "event_line", "format_sources", "incident_query"]
 
@@ -76,7 +79,7 @@ class DraftContext:
     sources_budget: int = 0
     counter: TokenCounter | None = None
     window_budget: int = 0  # hierarchical: sources tokens of one window-summary request
-    analysis: Any | None = None  # facts.Facts: the deterministic analysis (shared with the offline drafter)
+    analysis: Facts | None = None  # the deterministic analysis (shared with the offline drafter)
     marks: dict[str, str] = field(
         default_factory=dict
     )  # event id -> label put before its text (blameful lines)
@@ -388,7 +391,7 @@ def _similar(timeline: Timeline, library: Any | None, k: int) -> tuple[list[Any]
         return [], "no library of past postmortems configured"
     try:
         return list(lib.similar(incident_query(timeline), k=k)), None
-    except Exception as exc:  # the library is optional context: a broken index must not lose the draft
+    except Exception as exc:  # noqa: BLE001 — optional context (chromadb, onnxruntime raise their own types): a broken index must not lose the draft; the reason goes into the draft
         return [], f"library search failed: {exc}"
 
 
@@ -408,5 +411,5 @@ def _configured_library() -> Any | None:
 
     try:
         return Library.open(settings=settings)
-    except Exception:  # an unreadable library only costs the similar-incidents list
+    except Exception:  # noqa: BLE001 — chromadb raises its own types; an unreadable library only costs the similar-incidents list
         return None

@@ -7,12 +7,12 @@ markers; numbers with units), never names from particular incidents. Blameful li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from assistant.domain import Event, Timeline
-from assistant.draft.blame import is_blameful, quick_blameful
+from assistant.draft.analysis import Facts, clean
 from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
 from assistant.roles import role_of
+from assistant.tone.guard import is_blameful, quick_blameful
 
 _ACTION = re.compile(
     r"\b(deploy\w*|roll(?:ed|ing)?[ -]?(?:back|out)\w*|rollback|revert\w*|restart\w*|scal(?:e|ed|ing)\b|"
@@ -82,38 +82,6 @@ _LUCKY = re.compile(
 )
 _WELL = re.compile(r"\b(good call|nice|worked|great|fast|quick(?:ly)?|smooth|thanks to)\b", re.I)
 _SEV = re.compile(r"\bSEV[- ]?([0-4])\b|\bP([0-4])\b(?=.*\b(?:incident|sev|priority)\b)", re.I)
-
-
-@dataclass
-class Facts:
-    """What the offline drafter knows about one timeline."""
-
-    timeline: Timeline
-    usable: dict[str, Event] = field(default_factory=dict)  # not blameful, not injection
-    scores: dict[str, float] = field(default_factory=dict)
-    selected: list[str] = field(default_factory=list)
-    figures: list[tuple[str, str]] = field(default_factory=list)
-    causes: list[tuple[str, str]] = field(default_factory=list)
-    ruled_out: list[tuple[str, str]] = field(default_factory=list)
-    followups: list[Event] = field(default_factory=list)
-    mitigation: list[tuple[str, str]] = field(default_factory=list)
-    resolution: list[tuple[str, str]] = field(default_factory=list)
-    lucky: list[tuple[str, str]] = field(default_factory=list)
-    well: list[tuple[str, str]] = field(default_factory=list)
-    early_alerts: list[Event] = field(default_factory=list)
-    severity: str = "unknown"
-    services: list[str] = field(default_factory=list)
-    trigger: Event | None = None  # the change that set the fault off, when the sources show one
-    severity_basis: str = ""  # "stated" or how it was inferred (for the open questions)
-    blameful: set[str] = field(default_factory=set)  # ids of lines left out because they blame people
-
-
-def clean(text: str, limit: int = 240) -> str:
-    """One line, code fences and mention markup removed, cut at ``limit`` characters."""
-    t = re.sub(r"```+", " ", text)
-    t = re.sub(r"<@\w+>", "", t)
-    t = re.sub(r"\s+", " ", t).strip(" -*•")
-    return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
 def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
@@ -218,7 +186,7 @@ def _firing(e: Event) -> bool:
 def _score(f: Facts) -> None:
     tl = f.timeline
     keys = {v for v in tl.key_events.model_dump().values() if v}
-    seen_alerts: set[str] = set()
+    seen_alerts: set[tuple[str, str]] = set()
     seen_templates: set[str] = set()
     for e in tl.events:
         if e.id not in f.usable:
@@ -232,7 +200,7 @@ def _score(f: Facts) -> None:
             name = str(e.attrs.get("alert") or clean(t, 60))
             status = str(e.attrs.get("status", "")).lower()
             if (name, status) not in seen_alerts:
-                seen_alerts.add((name, status))  # type: ignore[arg-type]
+                seen_alerts.add((name, status))
                 score += 30 if status in ("", "firing", "triggered") else 12
         elif kind in ("chat", "note"):
             bot = bool(e.attrs.get("bot"))

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from assistant.domain import Event, Timeline
+from assistant.tone.sentences import split_sentences
 
 _ID = re.compile(r"^\s*[Ee]\s*0*(\d+)\s*$")
 _CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:])")
 _ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Grounder:
     notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        """Index the timeline's events and the clock minutes the sources mention."""
         self._events: dict[str, Event] = {e.id: e for e in self.timeline.events}
         width = max((len(i) - 1 for i in self._events if i[:1] == "E"), default=3)
         self._width = width
@@ -35,6 +36,7 @@ class Grounder:
 
     # -- citations ---------------------------------------------------------------------------
     def event(self, event_id: str) -> Event | None:
+        """The timeline event with this id, or None."""
         return self._events.get(event_id)
 
     def refs(self, refs: list[str], where: str) -> list[str]:
@@ -81,6 +83,7 @@ class Grounder:
         return minutes
 
     def time_known(self, hour: int, minute: int) -> bool:
+        """True when some source shows this clock time (hour and minute)."""
         return (hour, minute) in self._minutes
 
     def invented_times(self, text: str) -> list[str]:
@@ -101,12 +104,12 @@ class Grounder:
         if not text or not self.invented_times(text):
             return text
         kept = []
-        for sentence in _SENTENCE.split(text):
-            bad = self.invented_times(sentence)
+        for sentence in split_sentences(text):
+            bad = self.invented_times(sentence.text)
             if bad:
                 self._repair(f"{where}: dropped a sentence with time(s) not in the sources: {', '.join(bad)}")
             else:
-                kept.append(sentence)
+                kept.append(sentence.text)
         return " ".join(kept)
 
     def entry_time(self, given: str | None, event: Event, where: str) -> datetime:

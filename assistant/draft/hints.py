@@ -16,7 +16,7 @@ from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from assistant.domain import KeyTimes, Metrics, SourceKind, Timeline
-from assistant.draft.facts import Facts
+from assistant.draft.analysis import Facts
 
 BLAME_MARK = "(blameful wording: describe the system, never the person) "
 _KEYS = ("start", "detected", "mitigated", "resolved")

@@ -27,6 +27,7 @@ class PromptRegistry:
     """Loads templates from one folder and renders them strictly."""
 
     def __init__(self, folder: Path = PROMPTS_DIR) -> None:
+        """A sandboxed Jinja environment over the templates in ``folder``."""
         from jinja2 import FileSystemLoader, StrictUndefined
         from jinja2.sandbox import SandboxedEnvironment
 

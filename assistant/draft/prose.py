@@ -11,7 +11,8 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from assistant.domain import Event, Timeline
-from assistant.draft.facts import Facts, clean
+from assistant.draft.analysis import Facts, clean
+from assistant.tone.sentences import split_sentences
 
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 
@@ -175,7 +176,8 @@ def _reported(f: Facts) -> str | None:
         ):
             continue
         t = re.sub(r"^\s*(?:[\w.-]{2,20}:\s+)", "", clean(e.text, 200))  # "support: ..." -> "..."
-        t = re.split(r"(?<=[.!?])\s", t)[0].rstrip(" .!?")
+        opening = split_sentences(t)
+        t = (opening[0].text if opening else t).rstrip(" .!?")
         if len(t) >= 12:
             t = t if len(t) <= 90 else t[:89].rsplit(" ", 1)[0]
             return t[:1].upper() + t[1:]

@@ -242,11 +242,15 @@ class Statement(_Out):
 
 
 class Impact(_Out):
+    """Who and what was affected, with each figure as the sources state it."""
+
     summary: str = ""
     figures: list[Statement] = Field(default_factory=list)
 
 
 class TimelineEntry(_Out):
+    """One line of the draft's timeline, citing the events it rests on."""
+
     time: AwareDatetime
     description: str
     refs: list[str] = Field(default_factory=list, description="source references 'file:line'")
@@ -258,18 +262,24 @@ class TimelineEntry(_Out):
 
 
 class Response(_Out):
+    """How the incident was mitigated and resolved."""
+
     summary: str = ""
     mitigation: list[Statement] = Field(default_factory=list)
     resolution: list[Statement] = Field(default_factory=list)
 
 
 class Lessons(_Out):
+    """What went well, what went wrong, where the team was lucky."""
+
     went_well: list[Statement] = Field(default_factory=list)
     went_wrong: list[Statement] = Field(default_factory=list)
     lucky: list[Statement] = Field(default_factory=list)
 
 
 class ActionItem(_Out):
+    """One follow-up action with its owner, due date, priority and kind."""
+
     description: str
     owner: str | None = None
     due: str | None = None
@@ -280,6 +290,8 @@ class ActionItem(_Out):
 
 
 class SimilarIncident(_Out):
+    """A past postmortem from the library like this incident, and why it matched."""
+
     id: str
     title: str | None = None
     score: float | None = None
@@ -301,6 +313,8 @@ class ToneNote(_Out):
 
 
 class SectionStatus(_Out):
+    """How one section was drafted: provider, prompt version, and why it fell back, if it did."""
+
     provider: str
     prompt_version: str
     status: Literal["ok", "fallback", "empty", "skipped"] = "ok"
@@ -332,13 +346,15 @@ class ContextReport(_Out):
 
 
 class Provenance(_Out):
+    """How the whole draft was made: provider, model, prompt versions, grounding repairs, fallbacks."""
+
     provider: str
     model: str | None = None
     prompt_versions: dict[str, str] = Field(default_factory=dict)
     repairs: int = Field(default=0, description="citations or times dropped/repaired by grounding")
     repair_notes: list[str] = Field(default_factory=list)
     fallbacks: list[str] = Field(
-        default_factory=list, description="sections drafted by the offline provider after a failure"
+        default_factory=list, description="sections drafted by the offline drafter after a model failure"
     )
     sections: dict[str, SectionStatus] = Field(default_factory=dict)
     injection_flags: list[str] = Field(

@@ -32,9 +32,7 @@ def use_single(setting: str, window_tokens: int, *, has_model: bool) -> bool:
 def all_sections_model(sections: tuple[str, ...]) -> type[BaseModel]:
     """One schema holding every requested section's schema as a field."""
     fields: dict[str, Any] = {name: (SECTION_MODELS[name], ...) for name in sections}
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
-        "AllSectionsDraft", __config__=ConfigDict(extra="forbid"), **fields
-    )
+    model: type[BaseModel] = create_model("AllSectionsDraft", __config__=ConfigDict(extra="forbid"), **fields)
     return model
 
 
@@ -51,9 +49,7 @@ def instructions(sections: Sequence[str], variables: dict[str, Any]) -> str:
     return "\n\n".join(parts)
 
 
-def single_request(
-    sections: Sequence[str], variables: dict[str, Any], context: dict[str, Any]
-) -> StructuredRequest[Any]:
+def single_request(sections: Sequence[str], variables: dict[str, Any]) -> StructuredRequest[Any]:
     """One request for every section: the shared context, then all instructions, one field per section."""
     from assistant.draft.prompts import get_registry
 
@@ -68,41 +64,4 @@ def single_request(
         messages=[Message("system", reg.render("system")), Message("user", user)],
         schema=all_sections_model(tuple(sections)),
         purpose="draft.all_sections",
-        context=context,
     )
-
-
-def draft_all(
-    sections: Sequence[str],
-    ctx: Any,
-    provider: Any,
-    offline: Any,
-    versions: dict[str, str],
-    shared: dict[str, Any],
-) -> tuple[dict[str, BaseModel], dict[str, Any]]:
-    """Draft ``sections`` in one call; if it fails for good, every section comes from the offline drafter."""
-    from pydantic import ValidationError
-
-    from assistant.draft.pipeline import MAX_TIMELINE_ENTRIES, build_request
-    from assistant.draft.schema import SectionStatus
-    from assistant.errors import ProviderError
-
-    variables = {**ctx.prompt_vars(), "max_entries": MAX_TIMELINE_ENTRIES}
-    request = single_request(
-        sections, variables, {"timeline": ctx.timeline, "similar": ctx.similar, "shared": shared}
-    )
-    drafted: dict[str, BaseModel] = {}
-    status: dict[str, Any] = {}
-    try:
-        out = provider.generate(request)
-        for name in sections:
-            drafted[name] = getattr(out, name)
-            status[name] = SectionStatus(provider=provider.name, prompt_version=versions[name])
-    except (ProviderError, ValidationError) as exc:
-        why = f"{type(exc).__name__} (single call): {str(exc)[:300]}"
-        for name in sections:
-            drafted[name] = offline.generate(build_request(name, ctx, shared))
-            status[name] = SectionStatus(
-                provider=offline.name, prompt_version=versions[name], status="fallback", error=why
-            )
-    return drafted, status

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 import re
 import tempfile
 from dataclasses import dataclass
@@ -146,7 +145,9 @@ def _tiktoken_cached(encoding: str) -> TokenCounter | None:
     url = _TIKTOKEN_URLS.get(encoding)
     if url is None:
         return None
-    cache = os.environ.get("TIKTOKEN_CACHE_DIR") or os.environ.get("DATA_GYM_CACHE_DIR")
+    from assistant.config import get_settings
+
+    cache = get_settings().tiktoken_cache_dir
     folder = Path(cache) if cache else Path(tempfile.gettempdir()) / "data-gym-cache"
     if not (folder / hashlib.sha1(url.encode()).hexdigest()).is_file():
         return None

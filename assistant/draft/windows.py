@@ -27,6 +27,8 @@ from assistant.llm.base import Message, Provider, StructuredRequest
 
 
 class WindowEvent(BaseModel):
+    """One event the model picked from a window, in one factual sentence."""
+
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="the id of one event from this window's sources, e.g. E012; never invent one")
@@ -64,12 +66,14 @@ class Window:
 
     @property
     def label(self) -> str:
+        """How the prompts name it: ``Window`` or ``Part (level 2, windows 1-4)``."""
         if self.level == 1:
             return "Window"
         return f"Part (level {self.level}, windows {self.parts[0]}-{self.parts[-1]})"
 
     @property
     def span(self) -> str:
+        """The window's time range and first and last event ids, for the prompt."""
         a, b = self.events[0], self.events[-1]
         return f"{a.time.isoformat(timespec='seconds')} to {b.time.isoformat(timespec='seconds')} ({a.id}-{b.id})"
 
@@ -85,7 +89,6 @@ def window_request(window: Window, total: int, sources: str, system: str) -> Str
         messages=[Message("system", system), Message("user", user)],
         schema=WindowSummary,
         purpose="draft.window",
-        context={"window": window.index},
     )
 
 

@@ -15,23 +15,31 @@ from assistant.ui.sections import SECTIONS, TABLES, get_path
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading of the given level (1 is the title)."""
+
     level: int
     text: str
 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph, with an optional bold lead-in label."""
+
     text: str
     label: str = ""  # a bold lead-in ("Severity")
 
 
 @dataclass(frozen=True)
 class Bullets:
+    """A bulleted list."""
+
     items: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Table:
+    """A table with a header row."""
+
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 

@@ -27,6 +27,8 @@ LEVELS: dict[str, str] = {
     "emergency": "critical",
     "panic": "critical",
     "log": "info",  # PostgreSQL's routine severity
+    # PostgreSQL error_severity (csvlog, stderr): DEBUG1-5 below INFO
+    **{f"debug{n}": "debug" for n in range(1, 6)},
 }
 # pino/bunyan numbers
 PINO_LEVELS = {10: "debug", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "critical"}
@@ -40,6 +42,9 @@ LETTER_LEVELS = {
     "F": "critical",
     "A": "critical",
 }
+# One-symbol levels: Redis writes ``.`` debug, ``-`` verbose, ``*`` notice, ``#`` warning after the stamp
+# (redis.conf ``loglevel``; server.c); used only where a file shows them in a fixed column.
+SYMBOL_LEVELS = {".": "debug", "-": "debug", "*": "info", "#": "warning"}
 # syslog severities 0-7 (journald PRIORITY)
 SYSLOG_SEVERITY = {
     0: "critical",
@@ -71,6 +76,9 @@ _LEVEL = re.compile(
     r"FATAL|SEVERE|ALERT|EMERG|PANIC)\b"
 )
 _HTTP_STATUS = re.compile(r'"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT) [^"]*" (\d{3})\b')
+# HAProxy's HTTP log: the status code follows the timers TR/Tw/Tc/Tr/Ta (Tq/Tw/Tc/Tr/Tt before 1.8;
+# -1 when a phase did not happen, "+" before Ta with "option logasap").
+_TIMERS_STATUS = re.compile(r" -?\d+/-?\d+/-?\d+/-?\d+/\+?-?\d+ (\d{3}) ")
 
 
 def level_in_text(msg: str) -> str | None:
@@ -78,7 +86,7 @@ def level_in_text(msg: str) -> str | None:
     m = _LEVEL.search(msg, 0, 100)
     if m:
         return LEVELS.get((m.group(1) or m.group(2) or m.group(3)).lower())
-    m = _HTTP_STATUS.search(msg)
+    m = _HTTP_STATUS.search(msg) or _TIMERS_STATUS.search(msg)
     if m:
         code = int(m.group(1))
         return "error" if code >= 500 else "warning" if code >= 400 else "info"

@@ -8,8 +8,9 @@ checks that the result equals a validated model.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.domain import RawRecord, RawTime, SourceKind, SourceRef
 
@@ -25,7 +26,10 @@ _TIME_FIELDS = frozenset(("value", "has_date"))
 _REF_FIELDS = frozenset(("file", "line"))
 
 
-def _finish(obj: Any, data: dict[str, Any], fields: frozenset[str]) -> Any:
+_M = TypeVar("_M", RawTime, SourceRef, RawRecord)
+
+
+def _finish(obj: _M, data: dict[str, Any], fields: frozenset[str]) -> _M:
     _set(obj, "__dict__", data)
     _set(obj, "__pydantic_fields_set__", set(fields))
     _set(obj, "__pydantic_extra__", None)
@@ -51,7 +55,7 @@ def record(
     line: int,
     *,
     actor: str | None = None,
-    attrs: dict[str, Any] | None = None,
+    attrs: Mapping[str, Any] | None = None,
 ) -> RawRecord:
     """A RawRecord without validation; ``file``/``line`` become its SourceRef."""
     data = {

@@ -17,6 +17,7 @@ from assistant.ingest import (
     chat_text,
     jsonlog,
     k8s,
+    large_log,
     logs,
     notes,
     slack,
@@ -149,6 +150,8 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
         if msg:
             problems.append(InputProblem(path=ld.name, line=1, message=msg))
         return src
+    if ld.size >= logs.LARGE_BYTES:
+        return large_log.parse_large_log(ld, ld.name)
     return logs.parse_log(ld.lines(), ld.name, sample=ld.sample)
 
 

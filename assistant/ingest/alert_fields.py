@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from assistant.ingest.logs import epoch_time, iso_time
+from assistant.ingest.jsonlog import epoch_time, iso_time
 
 # Most specific first: a state change beats a creation time beats a delivery time.
 _TIME_KEYS = (

@@ -21,7 +21,7 @@ from typing import Any
 from assistant.domain import ParsedSource, RawRecord, SourceKind
 from assistant.ingest._records import raw_time, record
 from assistant.ingest.alert_fields import normal_status
-from assistant.ingest.logs import iso_time
+from assistant.ingest.jsonlog import iso_time
 
 _KEY = re.compile(r"^\s*(?P<k>[A-Z][A-Za-z /_\-]{1,30}?)\s*:\s*(?P<v>.*)$")
 _SEP = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{5}.*\*{5})\s*$")

@@ -12,7 +12,7 @@ from assistant.domain import ParsedSource, RawRecord, SourceKind
 from assistant.ingest import alert_fields
 from assistant.ingest._json import JsonDoc, nested_item_lines
 from assistant.ingest._records import raw_time, record
-from assistant.ingest.logs import epoch_time, iso_time
+from assistant.ingest.jsonlog import epoch_time, iso_time
 
 _Emit = Callable[[datetime, str, str, dict[str, Any], int], None]
 _PD_LOG_STATUS = {

@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from assistant.domain import ParsedSource, RawRecord, SourceKind
+from assistant.domain import ParsedSource, RawRecord, SourceKind, is_bot_name
 from assistant.ingest._records import raw_time, record
-from assistant.ingest.chat_text import is_bot_name
-from assistant.ingest.logs import epoch_time, iso_time
+from assistant.ingest.jsonlog import epoch_time, iso_time
 
 _LISTS = ("messages", "posts", "value", "items", "chat", "history")
 _TIME = (

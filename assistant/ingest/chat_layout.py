@@ -27,10 +27,10 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind
+from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind, is_bot_name
 from assistant.ingest._records import raw_time, record, time_of_day
 from assistant.ingest._tz import MONTHS, hour24, stated_date, stated_zone
-from assistant.ingest.chat_text import _DIVIDER, _divider_date, is_bot_name
+from assistant.ingest.chat_text import _DIVIDER, _divider_date
 
 _TIME = r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:]))"
 _NUM_DATE = r"\d{4}(?P<ysep>[-/.])\d{1,2}(?P=ysep)\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind
+from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind, is_bot_name
 from assistant.ingest._records import raw_time, record, time_of_day
 from assistant.ingest._tz import MONTHS, hour24, stated_date, stated_zone
 
@@ -43,16 +43,6 @@ _DIVIDER = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[\s\-—=_*]*$"
 )
 _MDY = re.compile(r"(?P<mon>[A-Za-z]{3})\w*\s+(?P<day>\d{1,2})(?:\s+\d{2}:\d{2}:\d{2})?\s+(?P<year>\d{4})")
-_BOT = re.compile(
-    r"bot\b|^(?:pagerduty|alertmanager|opsgenie|grafana|prometheus|github|gitlab|jenkins|argocd|"
-    r"statuspage|datadog|sentry|incident\.io|rootly|firehydrant|jira|circleci|deploy)",
-    re.IGNORECASE,
-)
-
-
-def is_bot_name(name: str | None) -> bool:
-    """Heuristic: bot and integration names (pd-bot, PagerDuty, alertmanager, deploybot)."""
-    return bool(name) and bool(_BOT.search(name or ""))
 
 
 def _clock(t: str) -> tuple[int, int, int] | None:
@@ -172,42 +162,7 @@ def parse_chat(lines: Iterable[str], name: str) -> ParsedSource:
     for n, line in enumerate(lines, start=1):
         all_text.append(line)
         s = line.strip()
-        if not s:
-            continue
-        if m := _DATED.match(s):
-            when = st.time(m.group("t"), m.group("d"))
-            if when is not None and _message(st, when, m.group("rest"), n, "dated"):
-                continue
-        if m := _BRACKET.match(s):
-            when = st.time(m.group("t"), None)
-            if when is not None:
-                if m.group("rest").strip():
-                    _message(st, when, m.group("rest"), n, "bracket")
-                elif st.cur is not None:  # "[10:27 AM]" alone: same author, new message
-                    st.add(when, st.cur.actor, "", n, "paste")
-                continue
-        if m := _BARE_IRC.match(s):
-            when = st.time(m.group("t"), None)
-            if when is not None and _message(st, when, m.group("rest"), n, "irc"):
-                continue
-        if m := (_PASTE_HEAD.match(s) or _PASTE_HEAD_AMPM.match(s)):
-            when = st.time(m.group("t"), None)
-            if when is not None and len(m.group("name").split()) <= 5:
-                st.add(when, m.group("name").strip(), "", n, "paste")
-                continue
-        if (m := _ALONE_TIME.match(s)) and st.cur is not None:
-            when = st.time(m.group("t"), None)
-            if when is not None:
-                st.add(when, st.cur.actor, "", n, "paste")
-                continue
-        if m := _DAY_CHANGED.match(s):
-            mm = _MDY.search(m.group("rest"))
-            if mm:
-                st.day, _ = _divider_date(mm.group("mon"), mm.group("day"), mm.group("year"))
-                st.day_attrs = {}
-            continue
-        if m := _DIVIDER.match(s):
-            _on_divider(st, m)
+        if not s or _timed_line(st, s, n) or _day_line(st, s):
             continue
         if st.cur is not None:
             st.cur_lines.append(line.rstrip())
@@ -229,6 +184,51 @@ def parse_chat(lines: Iterable[str], name: str) -> ParsedSource:
         stated_date=stated_date(st.header) if st.header else None,
         warnings=warnings,
     )
+
+
+def _timed_line(st: _State, s: str, n: int) -> bool:
+    """Start a message when the stripped line ``s`` opens with a time in one of the chat layouts."""
+    if m := _DATED.match(s):
+        when = st.time(m.group("t"), m.group("d"))
+        if when is not None and _message(st, when, m.group("rest"), n, "dated"):
+            return True
+    if m := _BRACKET.match(s):
+        when = st.time(m.group("t"), None)
+        if when is not None:
+            if m.group("rest").strip():
+                _message(st, when, m.group("rest"), n, "bracket")
+            elif st.cur is not None:  # "[10:27 AM]" alone: same author, new message
+                st.add(when, st.cur.actor, "", n, "paste")
+            return True
+    if m := _BARE_IRC.match(s):
+        when = st.time(m.group("t"), None)
+        if when is not None and _message(st, when, m.group("rest"), n, "irc"):
+            return True
+    if m := (_PASTE_HEAD.match(s) or _PASTE_HEAD_AMPM.match(s)):
+        when = st.time(m.group("t"), None)
+        if when is not None and len(m.group("name").split()) <= 5:
+            st.add(when, m.group("name").strip(), "", n, "paste")
+            return True
+    if (m := _ALONE_TIME.match(s)) and st.cur is not None:
+        when = st.time(m.group("t"), None)
+        if when is not None:
+            st.add(when, st.cur.actor, "", n, "paste")
+            return True
+    return False
+
+
+def _day_line(st: _State, s: str) -> bool:
+    """Change the current day on an IRC "day changed" line or a date divider."""
+    if m := _DAY_CHANGED.match(s):
+        mm = _MDY.search(m.group("rest"))
+        if mm:
+            st.day, _ = _divider_date(mm.group("mon"), mm.group("day"), mm.group("year"))
+            st.day_attrs = {}
+        return True
+    if m := _DIVIDER.match(s):
+        _on_divider(st, m)
+        return True
+    return False
 
 
 def _on_divider(st: _State, m: re.Match[str]) -> None:

@@ -8,6 +8,12 @@ vendor formats:
   one there, as logcat and glog do);
 - **pipe-separated headers** (``|comp|pid|message``): most lines start with ``|`` → the message is
   the last of the usual number of fields;
+- **comma-separated rows** after the stamp (PostgreSQL ``csvlog``: ``log_time,user_name,…,
+  error_severity,sql_state_code,message,…``): most lines continue with ``,`` and parse as CSV rows of
+  one width → the level column is where level words sit, the message the first column after it
+  that holds words and spaces;
+- a **one-symbol level column** (Redis: ``.`` debug, ``-`` verbose, ``*`` notice, ``#`` warning)
+  when nearly every line starts with one of those symbols;
 - after the level (or from the start when there is none): bracketed fields (threads, pids, hosts),
   lone separators (``-``, ``|``, ``:``) and one ``component:`` field (``dfs.DataNode:``,
   ``sshd[42]:``, ``WindowManager:``) or dotted logger before a separator (``com.shop.Orders -``)
@@ -19,12 +25,13 @@ values of the header, not words of the statement.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.ingest._levels import LETTER_LEVELS, LEVELS
+from assistant.ingest._levels import LETTER_LEVELS, LEVELS, SYMBOL_LEVELS
 
 _FIELD = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\S+")
 _SEPARATORS = frozenset(("-", "|", ":", ">", "--", "::", "~"))
@@ -32,6 +39,20 @@ _COMPONENT = re.compile(r"^[A-Za-z_$.][\w$.\-/()]*(?:\[[\w.\-]*\])?:$")
 _STRIP = "[]<>:,()"
 _LOGGER = re.compile(r"^[A-Za-z_$][\w$]*(?:[.:/][\w$]+)+$")  # a dotted logger or class name
 MAX_HEADER_FIELDS = 8
+# Redis writes "pid:role" before the stamp; the role letter names the process (server.c).
+_REDIS_ROLE = re.compile(r"^\d+:([XCSM])$")
+_ROLES = {"X": "sentinel", "C": "child", "S": "replica", "M": "master"}
+
+
+def glued_level(line: str, start: int) -> str | None:
+    """The level of a one-letter code glued before the stamp (glog/klog ``E0314 …``), or None."""
+    return LETTER_LEVELS.get(line[0]) if start == 1 else None
+
+
+def prefix_role(prefix: str) -> str | None:
+    """The role a "pid:role" prefix before the stamp names (Redis ``1:M`` → 'master'), or None."""
+    m = _REDIS_ROLE.match(prefix.strip())
+    return _ROLES[m.group(1)] if m else None
 
 
 def level_word(field: str, letters: bool = False) -> str | None:
@@ -52,9 +73,13 @@ class Header:
     component: bool = False
     brackets: bool = False
     logger: bool = False
+    csv_cols: tuple[int, int] | None = None  # (level column or -1, message column) of CSV rows
+    symbols: bool = False  # the level column holds one-symbol levels (Redis)
 
     def split(self, rest: str) -> tuple[str | None, str | None, str]:
         """(level, component, message) of the text after a line's stamp."""
+        if self.csv_cols is not None and (got := self._split_csv(rest)) is not None:
+            return got
         rest = rest.lstrip(" \t,;")
         if self.pipes and rest.startswith("|"):
             parts = rest[1:].split("|", self.pipes)
@@ -67,7 +92,8 @@ class Header:
                 break
         i, level, comp = 0, None, None
         if self.level_col is not None and len(fields) > self.level_col:
-            lv = level_word(fields[self.level_col][1], self.letters)
+            f0 = fields[self.level_col][1]
+            lv = SYMBOL_LEVELS.get(f0) if self.symbols else level_word(f0, self.letters)
             if lv is not None:
                 level, i = lv, self.level_col + 1
         if level is None:
@@ -98,6 +124,18 @@ class Header:
             return level, comp, "" if fields else rest.strip()
         return level, comp, rest[fields[i][0] :].rstrip()
 
+    def _split_csv(self, rest: str) -> tuple[str | None, str | None, str] | None:
+        assert self.csv_cols is not None
+        rest = rest.lstrip(" \t")
+        if not rest.startswith(","):
+            return None
+        row = _csv_row(rest[1:])
+        level_col, msg_col = self.csv_cols
+        if len(row) <= msg_col:
+            return None
+        level = level_word(row[level_col]) if level_col >= 0 else None
+        return level, None, row[msg_col]
+
     def _skip(self, fields: list[tuple[int, str]], i: int, *, brackets: bool = True) -> int:
         while i < len(fields):
             f = fields[i][1]
@@ -116,18 +154,57 @@ def _level_in(parts: Sequence[str], letters: bool) -> str | None:
     return None
 
 
+def _csv_row(text: str) -> list[str]:
+    try:
+        return next(csv.reader([text]), [])
+    except csv.Error:
+        return []
+
+
+def _words(value: str) -> bool:
+    return " " in value.strip() and any(c.isalpha() for c in value)
+
+
+def _learn_csv(rests: Sequence[str]) -> tuple[int, int] | None:
+    """(level column or -1, message column) when most lines continue as CSV rows of one width."""
+    rows = [_csv_row(r[1:]) for r in rests if r.startswith(",")]
+    n = len(rests)
+    if len(rows) < 0.8 * n:
+        return None
+    width, seen = Counter(len(r) for r in rows).most_common(1)[0]
+    if width < 5 or seen < 0.8 * n:
+        return None
+    rows = [r for r in rows if len(r) == width]
+    level_col = next(
+        (c for c in range(width) if sum(1 for r in rows if level_word(r[c]) is not None) >= 0.6 * len(rows)),
+        -1,
+    )
+    words = [sum(1 for r in rows if _words(r[c])) for c in range(width)]
+    after = [c for c in range(level_col + 1, width) if words[c] >= 0.5 * len(rows)]
+    if after:
+        return level_col, after[0]
+    best = max(range(width), key=lambda c: words[c])
+    return (level_col, best) if words[best] else None
+
+
 def learn_header(rests: Sequence[str]) -> Header:
     """The header most sample lines share (see the module docstring)."""
-    rests = [r.lstrip(" \t,;") for r in rests if r.strip()]
+    raw = [r.lstrip(" \t") for r in rests if r.strip()]
+    rests = [r.lstrip(" \t,;") for r in raw]
     if not rests:
         return Header()
     n = len(rests)
+    csv_cols = _learn_csv(raw)
+    if csv_cols is not None:
+        return Header(csv_cols=csv_cols)
     pipes = Counter(r[1:].count("|") for r in rests if r.startswith("|"))
     if pipes and sum(pipes.values()) >= 0.7 * n:
         count, seen = pipes.most_common(1)[0]
         if count >= 1 and seen >= 0.5 * n:
             return Header(pipes=count)
     rows = [[m.group() for m in _FIELD.finditer(r, 0, 400)][: MAX_HEADER_FIELDS + 2] for r in rests]
+    if sum(1 for row in rows if row and row[0] in SYMBOL_LEVELS) >= 0.9 * n:
+        return Header(0, symbols=True)
     level_col: int | None = None
     letters = False
     for c in range(MAX_HEADER_FIELDS):

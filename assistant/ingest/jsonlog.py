@@ -12,6 +12,7 @@ ECS) and for JSON documents holding a list of records (CloudWatch Logs exports, 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -127,15 +128,19 @@ def iso_time(s: str) -> datetime | None:
 
 def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, str | None]:
     """(time value, level, text, host, service) from one JSON log object."""
-    t = lvl_raw = msg = host = svc = None
-    for k in _TIME_KEYS:
-        if k in obj:
-            t = obj[k]
-            break
-    for k in _LEVEL_KEYS:
-        if k in obj:
-            lvl_raw = obj[k]
-            break
+    t = next((obj[k] for k in _TIME_KEYS if k in obj), None)
+    host, svc = _host_service(obj)
+    return t, _level(obj), _text(obj, _message(obj)), host, svc
+
+
+def _first_str(obj: dict[str, Any], keys: Iterable[str]) -> str | None:
+    """The first of ``keys`` whose value is a string."""
+    return next((v for k in keys if isinstance(v := obj.get(k), str)), None)
+
+
+def _level(obj: dict[str, Any]) -> str | None:
+    """The level from a level field, a nested ``log.level``, journald's PRIORITY or CloudTrail's errorCode."""
+    lvl_raw = next((obj[k] for k in _LEVEL_KEYS if k in obj), None)
     if lvl_raw is None and isinstance(obj.get("log"), dict):
         lvl_raw = obj["log"].get("level")
     level = level_of(lvl_raw)
@@ -146,22 +151,23 @@ def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, 
             level = None
     if level is None and obj.get("errorCode"):  # CloudTrail: a refused call
         level = "error"
-    for k in _MSG_KEYS:
-        if isinstance(v := obj.get(k), str):
-            msg = v
-            break
+    return level
+
+
+def _message(obj: dict[str, Any]) -> str | None:
+    """The message field, or Cloud Logging's ``jsonPayload.message``."""
+    msg = _first_str(obj, _MSG_KEYS)
     payload = obj.get("jsonPayload")
     if msg is None and isinstance(payload, dict):  # Cloud Logging structured entries
         m = payload.get("message") or payload.get("msg")
         msg = m if isinstance(m, str) else None
-    for k in _HOST_KEYS:
-        if isinstance(v := obj.get(k), str):
-            host = v
-            break
-    for k in _SERVICE_KEYS:
-        if isinstance(v := obj.get(k), str):
-            svc = v
-            break
+    return msg
+
+
+def _host_service(obj: dict[str, Any]) -> tuple[str | None, str | None]:
+    """Host and service from their fields, ECS ``service.name`` or a Cloud Logging monitored resource."""
+    host = _first_str(obj, _HOST_KEYS)
+    svc = _first_str(obj, _SERVICE_KEYS)
     if svc is None and isinstance(obj.get("service"), dict):
         svc = obj["service"].get("name")
     res = obj.get("resource")
@@ -169,6 +175,11 @@ def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, 
         labels = res["labels"]
         svc = svc or labels.get("service_name") or labels.get("container_name") or labels.get("function_name")
         host = host or labels.get("instance_id") or labels.get("pod_name")
+    return host, svc
+
+
+def _text(obj: dict[str, Any], msg: str | None) -> str:
+    """The message followed by up to MAX_EXTRAS plain ``key=value`` fields and the error's message."""
     extras = []
     for k, v in obj.items():
         if k in _QUIET_KEYS or isinstance(v, dict | list) or v is None:
@@ -179,11 +190,11 @@ def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, 
     err = obj.get("err") or obj.get("error")
     if isinstance(err, dict):
         extras.append(f"err={err.get('message') or err.get('type')}")
-    text = " ".join([msg or "", *extras]).strip() or json.dumps(obj)[:500]
-    return t, level, text, host, svc
+    return " ".join([msg or "", *extras]).strip() or json.dumps(obj)[:500]
 
 
 def json_time(t: Any) -> datetime | None:
+    """A JSON log time field (epoch seconds/ms/us/ns as number or digits, else ISO-8601) as a datetime, or None."""
     if isinstance(t, int | float) and not isinstance(t, bool):
         return epoch_time(float(t))
     if isinstance(t, str):

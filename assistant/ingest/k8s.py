@@ -11,7 +11,7 @@ from assistant.domain import ParsedSource, RawRecord, SourceKind
 from assistant.ingest._json import JsonDoc, nested_item_lines
 from assistant.ingest._records import raw_time, record
 from assistant.ingest._tz import MONTHS
-from assistant.ingest.logs import iso_time
+from assistant.ingest.jsonlog import iso_time
 
 _HEADER = re.compile(
     r"^(?:NAMESPACE\s+)?LAST SEEN\s+(?:FIRST SEEN\s+)?(?:COUNT\s+)?.*\bREASON\b.*\bMESSAGE\b"

@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 
+from assistant.ingest._levels import LETTER_LEVELS
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR
 from assistant.ingest._tz import MONTHS
 
@@ -73,10 +74,14 @@ _SHAPES: dict[str, tuple[str, int]] = {
         4,
     ),
     "md": (rf"{_MM}(?P<dsep>[-/.]){_DD}\s+{_TIME}{_ZONE}", 3),
+    # glog/klog "Lmmdd hh:mm:ss.uuuuuu": compact month-day, no year, seconds required
+    "md-compact": (rf"(?P<M>1[0-2]|0[1-9])(?P<d>3[01]|[12]\d|0[1-9])\s+{_TIME_S}{_ZONE}", 3),
     "epoch": (r"(?P<e>1\d{9}|1\d{12}|1\d{15}|1\d{18})(?:\.(?P<ef>\d{1,9}))?(?![\d.:])", 3),
     "time": (rf"{_TIME_S}{_ZONE}", 1),
 }
-_NO_YEAR = frozenset(("md", "time"))
+_NO_YEAR = frozenset(("md", "md-compact", "time"))
+# Compact dates may be glued to a one-letter level at the line start (glog/klog "I0314 …", "E20260314 …").
+_LETTER_GLUED = frozenset(("md-compact", "ymd-compact"))
 _COMPILED = {k: re.compile(p) for k, (p, _) in _SHAPES.items()}
 # A stamp starts at the line start or after whitespace / an opening bracket or quote / a separator.
 _BOUNDARY = frozenset(" \t[(<>{\"'|=,")
@@ -133,7 +138,8 @@ def _candidates(line: str) -> list[tuple[Signature, re.Match[str]]]:
     for name, rx in _COMPILED.items():
         for m in rx.finditer(head):
             s = m.start()
-            if s and head[s - 1] not in _BOUNDARY:
+            lettered = s == 1 and name in _LETTER_GLUED and head[0] in LETTER_LEVELS
+            if s and head[s - 1] not in _BOUNDARY and not lettered:
                 continue
             e = m.end()
             if e < len(head) and head[e].isalnum() and name != "time":
@@ -142,8 +148,8 @@ def _candidates(line: str) -> list[tuple[Signature, re.Match[str]]]:
             glue = ""
             if s and not head[s - 1].isspace():
                 glue = fields.pop()  # "[2026-…", "x|2026…": the stamp is glued to what starts this field
-                if len(glue) > 2:
-                    glue = "*"
+                if len(glue) > 2 or lettered:
+                    glue = "*"  # any level letter, not only the first line's
             gd = m.groupdict()
             seps = tuple((g, _WS.sub(" ", gd[g])) for g in ("dsep", "tsep", "dt") if gd.get(g) is not None)
             out.append((Signature(name, len(fields), glue, seps), m))
@@ -187,6 +193,7 @@ class Layout:
 
     @property
     def has_year(self) -> bool:
+        """True when the layout's stamps carry a year."""
         return self.sig.shape not in _NO_YEAR
 
     def describe(self) -> str:
@@ -269,7 +276,7 @@ def _converter(
             if shape == "time":
                 y, mo, d = placeholder.year, placeholder.month, placeholder.day
                 has_date = has_year = False
-            elif shape == "md":
+            elif shape in ("md", "md-compact"):
                 y, mo, d = PLACEHOLDER_YEAR, int(g["M"]), int(g["d"])
                 has_year = False
             elif shape in ("ymd", "ymd-compact", "ymd-basic"):
@@ -395,6 +402,7 @@ class Layouts:
     """The layouts of one file (usually one; interleaved sources give several), tried most recent first."""
 
     def __init__(self, layouts: list[Layout], sample_lines: int) -> None:
+        """The layouts found in a file and how many sample lines they were learned from."""
         self.layouts = layouts
         self.sample_lines = sample_lines
         self._order = list(layouts)
@@ -406,6 +414,7 @@ class Layouts:
 
     @property
     def has_year(self) -> bool:
+        """True when every layout's stamps carry a year."""
         return all(lay.has_year for lay in self.layouts)
 
     def describe(self) -> str:

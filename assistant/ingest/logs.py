@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
 from assistant.ingest._levels import level_in_text
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
+from assistant.ingest.header import glued_level, prefix_role
 from assistant.ingest.jsonlog import epoch_time as epoch_time  # re-exported: alerts, k8s
 from assistant.ingest.jsonlog import iso_time, json_fields, json_time
+from assistant.ingest.stamp_dates import DateHint, Dater, hint_from_header, hint_from_name, hint_from_records
 from assistant.ingest.textlog import LogReader
 
 _ISO_TS = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2}|\s?UTC\b)?"
@@ -46,9 +49,6 @@ _HOSTPROG = re.compile(
 _PROG = re.compile(r"^(?P<prog>[^\s:\[\]]+)(?:\[\d+\])?: ?(?P<msg>.*)$")
 _POD = re.compile(r"\[([a-z0-9][a-z0-9.\-]*-[a-z0-9]{5,10})\]")
 _POD_SUFFIX = re.compile(r"^(?P<svc>[a-z][a-z0-9\-]*?)(?:-[a-f0-9]{6,10})?-[a-z0-9]{5}$")
-_EMBED_YEAR = re.compile(
-    r"\b\d{1,2}/(?P<mon>[A-Z][a-z]{2})/(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})-(?P<m2>\d{2})-\d{2}"
-)
 _LEVEL_WORDS = frozenset({"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "FATAL"})
 
 MAX_FOLD = 60
@@ -66,8 +66,20 @@ def service_of_pod(pod: str) -> str | None:
 _Parts = tuple[
     datetime, bool, str, str | None, str | None, str | None
 ]  # time, has_date, text, level, host, service
-# One parsed log line, with its continuation lines folded into the text.
-LogLine = tuple[int, datetime, bool, str, str | None, str | None, str | None]
+
+
+class LogLine(NamedTuple):
+    """One parsed log line, with its continuation lines folded into the text."""
+
+    line: int
+    time: datetime
+    has_date: bool
+    text: str
+    level: str | None
+    host: str | None
+    service: str | None
+
+
 _ISO_FAST = re.compile(rf"^(?P<ts>{_ISO_TS})\]?\s*(?P<rest>.*)$")
 
 
@@ -191,36 +203,46 @@ MATCHERS: dict[str, Callable[[str, int | None], _Parts | None]] = {
 }
 
 
-def infer_syslog_year(sample: str) -> int | None:
-    """A year written elsewhere in an RFC 3164 log (HAProxy's [14/Sep/2025:...]), or None."""
-    first = next((m for ln in sample.split("\n", 200)[:200] if (m := SYSLOG_3164.match(ln))), None)
-    if not first:
-        return None
-    mon = MONTHS[first.group("mon").lower()]
-    for m in _EMBED_YEAR.finditer(sample):
-        if m.group("y") and MONTHS.get(m.group("mon").lower()) == mon:
-            return int(m.group("y"))
-        if m.group("y2") and int(m.group("m2")) == mon:
-            return int(m.group("y2"))
-    return None
+def date_hint(name: str, sample: str, reader: LogReader | None = None) -> DateHint | None:
+    """What the material says about the year/date of a log whose stamps lack one (``ingest.stamp_dates``).
+
+    A header line before the first record, then a full date written inside the records in the month
+    of the first stamp, then the file name or its folders.
+    """
+    lines = [ln for ln in sample.split("\n")[:300] if ln.strip()]
+    layouts = (reader or learn_reader(sample)).layouts
+    first, month = len(lines), 0
+    for i, ln in enumerate(lines):
+        st = layouts.match(ln) if layouts is not None else None
+        if st is not None:
+            first, month = i, st.when.month if st.has_date else 0
+            break
+        if (m := SYSLOG_3164.match(ln)) or TIME_ONLY.match(ln):
+            first, month = i, MONTHS[m.group("mon").lower()] if m else 0
+            break
+    hint = hint_from_header(lines[:first])
+    if hint is None and month:
+        hint = hint_from_records(lines[first:], month)
+    return hint or hint_from_name(name)
 
 
 def scan_log(
-    lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | None = None
+    lines: Iterable[str], *, sample: str = "", stats: dict[str, Any] | None = None, name: str = ""
 ) -> Iterator[LogLine]:
-    """Plain tuples (line, time, has_date, text, level, host, service) for each log record.
+    """A ``LogLine`` (line, time, has_date, text, level, host, service) for each log record.
 
     The file's layout is learned from the sample (``ingest.layout``, ``ingest.header``); the fixed
     matchers serve only when they read more of the sample (access logs keep their status-aware text).
     ``stats`` (optional) receives counts, the lines read, folded, skipped and dropped, and why.
+    Stamps without a year or date take them from what ``date_hint`` finds (``name`` is the file's).
     """
     reader = learn_reader(sample)
     old, old_share = _old_score(sample)
     if reader.layouts is not None and (
         reader.share > old_share or (reader.share >= old_share and old not in _STRUCTURED)
     ):
-        return _scan_layout(lines, reader, sample, stats)
-    return _scan_matchers(lines, sample, stats)
+        return _scan_layout(lines, reader, sample, stats, name)
+    return _scan_matchers(lines, sample, stats, name)
 
 
 _COMPOSE_SUFFIX = re.compile(r"[-_]\d+$")
@@ -235,21 +257,95 @@ def learn_reader(sample: str) -> LogReader:
 
 
 def _scan_layout(
-    lines: Iterable[str], reader: LogReader, sample: str, stats: dict[str, Any] | None
+    lines: Iterable[str], reader: LogReader, sample: str, stats: dict[str, Any] | None, name: str
 ) -> Iterator[LogLine]:
     """Records read with the learned layout; continuation lines fold into the record above."""
     layouts = reader.layouts
     assert layouts is not None
     row = reader.row
     split = reader.header.split
+    # CSV rows and symbol levels (csvlog, Redis): the record's text is the message column, not the row.
+    message_only = reader.header.csv_cols is not None or reader.header.symbols
     match = layouts.match
-    year: int | None = None
-    year_seen = False  # a stamp without a year was met; the year comes from the sample when it shows one
-    no_year = 0
+    dater: Dater | None = None  # made at the first stamp without a year or date
+    json_n = text_n = 0
+
+    def parse(n: int, line: str) -> _Parts | None:
+        nonlocal json_n, text_n, dater
+        if line[0] == "{":
+            r = row(n, line)
+            if r.kind != "record" or r.time is None:
+                return None
+            json_n += 1
+            return (r.time, True, r.text, r.level, r.host, r.service)
+        st = match(line)
+        if st is None:
+            return None
+        text_n += 1
+        rest = line[st.end :]
+        lvl, comp, msg = split(rest)
+        rest = rest.strip(" \t,;")
+        if message_only and msg:
+            rest = msg
+        when, has_date = st.when, st.has_date
+        if not st.has_year:
+            if dater is None:
+                dater = Dater(date_hint(name, sample, reader))
+            when, has_date, _ = dater.fill(when, has_date, False)
+        host = None
+        lvl = glued_level(line, st.start) or lvl
+        if st.start > 1 and (pre := _PRI.sub("", line[: st.start]).strip(" \t|[(<\"'-")):
+            if role := prefix_role(pre):  # Redis "1:M": the process role, no host
+                comp = comp or role
+            else:
+                # "api-1  | 2026-…" (compose), "pod container 2026-…" (stern): the source's name
+                host = pre.split()[0].strip("[]|:")
+                comp = comp or service_of_pod(host) or _COMPOSE_SUFFIX.sub("", host)
+        if message_only:  # the header is read: no host/program to find in the message
+            return (when, has_date, rest, lvl or level_in_text(rest), host, comp)
+        p = _from_rest(when, has_date, rest, host, comp)
+        return (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
+
+    counts = _ScanCounts()
+    yield from _records(lines, parse, counts)
+    if stats is not None:
+        stats.update(
+            counts={"jsonl": json_n, "log-layout": text_n},
+            skipped=counts.skipped,
+            first_skipped=counts.first_skipped,
+            dropped=counts.dropped,
+            lines=counts.lines,
+            blank=counts.blank,
+            folded=counts.folded,
+            why=reader.describe(),
+            unreadable=len(counts.unreadable),
+            unreadable_lines=counts.unreadable[:50],
+            year_missing=bool(dater and dater.missing),
+            dated=dater.describe() if dater else "",
+        )
+
+
+@dataclass
+class _ScanCounts:
+    """What a scan did with the lines it did not turn into records."""
+
+    lines: int = 0
+    blank: int = 0
+    skipped: int = 0
+    first_skipped: int = 0
+    dropped: int = 0
+    folded: int = 0
+    unreadable: list[int] = field(default_factory=list)
+
+
+def _records(
+    lines: Iterable[str], parse: Callable[[int, str], _Parts | None], counts: _ScanCounts
+) -> Iterator[LogLine]:
+    """One LogLine per parsed line; unparsed lines fold into the record above (up to MAX_FOLD)."""
     cur: LogLine | None = None
     fold: list[str] = []
-    n = dropped = skipped = first_skipped = last_month = blank = folded = json_n = text_n = 0
-    unreadable: list[int] = []
+    n = blank = skipped = first_skipped = dropped = folded = 0
+    unreadable = counts.unreadable
     for n, line in enumerate(lines, start=1):
         if not line or line.isspace():
             blank += 1
@@ -257,39 +353,7 @@ def _scan_layout(
         if ("\x00" in line or "\ufffd" in line) and _unreadable(line):
             unreadable.append(n)
             continue
-        if line[0] == "{":
-            r = row(n, line)
-            if r.kind != "record" or r.time is None:
-                parts = None
-            else:
-                json_n += 1
-                parts = (r.time, True, r.text, r.level, r.host, r.service)
-        else:
-            st = match(line)
-            if st is None:
-                parts = None
-            else:
-                text_n += 1
-                rest = line[st.end :].strip(" \t,;")
-                lvl, comp, _msg = split(rest)
-                when = st.when
-                if not st.has_year:
-                    no_year += 1
-                    if not year_seen:
-                        year_seen = True
-                        year = infer_year(sample, when.month)
-                    if year is not None:
-                        if last_month == 12 and when.month == 1:
-                            year += 1  # the log crossed New Year
-                        last_month = when.month
-                        when = when.replace(year=year)
-                host = None
-                if st.start > 1 and (pre := _PRI.sub("", line[: st.start]).strip(" \t|[(<\"'-")):
-                    # "api-1  | 2026-…" (compose), "pod container 2026-…" (stern): the source's name
-                    host = pre.split()[0].strip("[]|:")
-                    comp = comp or service_of_pod(host) or _COMPOSE_SUFFIX.sub("", host)
-                p = _from_rest(when, st.has_date, rest, host, comp)
-                parts = (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
+        parts = parse(n, line)
         if parts is None:
             if cur is None:
                 skipped += 1
@@ -301,28 +365,18 @@ def _scan_layout(
                 dropped += 1
             continue
         if cur is not None:
-            yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
+            yield _with_fold(cur, fold)
             fold = []
-        dt, has_date, text, lvl, host, svc = parts
-        cur = (n, dt, has_date, text, lvl, host, svc)
+        cur = LogLine(n, *parts)
     if cur is not None:
-        yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
-    if stats is not None:
-        counts = {"jsonl": json_n, "log-layout": text_n}
-        stats.update(
-            counts=counts,
-            skipped=skipped,
-            first_skipped=first_skipped,
-            dropped=dropped,
-            year=year,
-            lines=n,
-            blank=blank,
-            folded=folded,
-            why=reader.describe(),
-            unreadable=len(unreadable),
-            unreadable_lines=unreadable[:50],
-            year_missing=bool(no_year) and year is None,
-        )
+        yield _with_fold(cur, fold)
+    counts.lines, counts.blank, counts.skipped = n, blank, skipped
+    counts.first_skipped, counts.dropped, counts.folded = first_skipped, dropped, folded
+
+
+def _with_fold(line: LogLine, fold: list[str]) -> LogLine:
+    """The record with its continuation lines appended to its text."""
+    return line._replace(text=line.text + "\n" + "\n".join(fold)) if fold else line
 
 
 def _unreadable(line: str) -> bool:
@@ -334,7 +388,8 @@ def _unreadable(line: str) -> bool:
 def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts | None]] | None:
     """The learned-layout line parser for a sample, when it reads the sample as well as the fixed matchers.
 
-    For callers that parse lines one at a time out of order (the large-log path): no year roll-over.
+    For callers that parse lines one at a time out of order (the large-log path): stamps without a
+    year keep ``PLACEHOLDER_YEAR`` (without a date, ``has_date`` False) for the caller to fill in order.
     """
     reader = learn_reader(sample)
     old, old_share = _old_score(sample)
@@ -343,7 +398,7 @@ def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts 
     ):
         return None
     match, split = reader.layouts.match, reader.header.split
-    years: dict[int, int | None] = {}
+    message_only = reader.header.csv_cols is not None or reader.header.symbols
 
     def parse(line: str, _year: int | None = None) -> _Parts | None:
         if line[:1] == "{":
@@ -352,123 +407,86 @@ def choose_parser(sample: str) -> tuple[str, Callable[[str, int | None], _Parts 
         st = match(line)
         if st is None:
             return None
-        rest = line[st.end :].strip(" \t,;")
-        lvl, comp, _ = split(rest)
-        when = st.when
-        if not st.has_year:
-            if when.month not in years:
-                years[when.month] = infer_year(sample, when.month)
-            y = years[when.month]
-            if y is not None:
-                when = when.replace(year=y)
-        p = _from_rest(when, st.has_date, rest, None, comp)
+        rest = line[st.end :]
+        lvl, comp, msg = split(rest)
+        lvl = glued_level(line, st.start) or lvl
+        if message_only and msg:
+            return st.when, st.has_date, msg, lvl or level_in_text(msg), None, comp
+        p = _from_rest(st.when, st.has_date, rest.strip(" \t,;"), None, comp)
         return (p[0], p[1], p[2], lvl or p[3], p[4], p[5]) if lvl else p
 
     return "log-layout", parse
 
 
-def infer_year(sample: str, month: int) -> int | None:
-    """A year written beside the same month elsewhere in the sample of a log whose stamps have none."""
-    for m in _EMBED_YEAR.finditer(sample):
-        if m.group("y") and MONTHS.get(m.group("mon").lower()) == month:
-            return int(m.group("y"))
-        if m.group("y2") and int(m.group("m2")) == month:
-            return int(m.group("y2"))
-    return None
-
-
-def _scan_matchers(lines: Iterable[str], sample: str, stats: dict[str, Any] | None) -> Iterator[LogLine]:
+def _scan_matchers(
+    lines: Iterable[str], sample: str, stats: dict[str, Any] | None, name: str
+) -> Iterator[LogLine]:
     """The fixed matchers (kept for files a learned layout reads worse, e.g. access logs)."""
-    order = _guess_order(sample)
-    year = infer_syslog_year(sample) if order[0] == "syslog-3164" else None
-    counts = dict.fromkeys(order, 0)
+    order = guess_order(sample)
+    year = None
+    dater: Dater | None = None  # made at the first stamp without a year (RFC 3164) or date
+    hits = dict.fromkeys(order, 0)
     matchers = [MATCHERS[k] for k in order]
-    cur: LogLine | None = None
-    fold: list[str] = []
-    dropped = skipped = first_skipped = last_month = 0
-    n = blank = 0
-    unreadable: list[int] = []
-    for n, line in enumerate(lines, start=1):
-        if not line or line.isspace():
-            blank += 1
-            continue
-        if ("\x00" in line or "\ufffd" in line) and _unreadable(line):
-            unreadable.append(n)
-            continue
+
+    def parse(n: int, line: str) -> _Parts | None:
+        nonlocal dater
         parts = None
         if line[0] == "{" and (parts := _m_json(line, year)) is not None:
-            counts["jsonl"] += 1
+            hits["jsonl"] += 1
         for i, f in enumerate(matchers if parts is None else ()):
             parts = f(line, year)
             if parts is not None:
                 key = order[i]
-                counts[key] += 1
+                hits[key] += 1
+                if key == "syslog-3164" or not parts[1]:
+                    if dater is None:
+                        dater = Dater(date_hint(name, sample))
+                    when, has_date, _ = dater.fill(parts[0], parts[1], False)
+                    parts = (when, has_date, *parts[2:])
                 if i:  # most files are uniform: try this matcher first next time
                     order.insert(0, order.pop(i))
                     matchers.insert(0, matchers.pop(i))
                 break
-        if parts is None:
-            if cur is None:
-                skipped += 1
-                first_skipped = first_skipped or n
-            elif len(fold) < MAX_FOLD:
-                fold.append(line.rstrip())
-            else:
-                dropped += 1
-            continue
-        if cur is not None:
-            yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
-            fold = []
-        dt, has_date, text, lvl, host, svc = parts
-        if year is not None and order[0] == "syslog-3164":
-            if last_month == 12 and dt.month == 1:
-                year += 1  # the log crossed New Year
-                dt = dt.replace(year=year)
-            last_month = dt.month
-        cur = (n, dt, has_date, text, lvl, host, svc)
-    if cur is not None:
-        yield (cur if not fold else (*cur[:3], cur[3] + "\n" + "\n".join(fold), *cur[4:]))  # type: ignore[misc]
+        return parts
+
+    counts = _ScanCounts()
+    yield from _records(lines, parse, counts)
     if stats is not None:
         stats.update(
-            counts=counts,
-            skipped=skipped,
-            first_skipped=first_skipped,
-            dropped=dropped,
-            year=year,
-            lines=n,
-            blank=blank,
+            counts=hits,
+            skipped=counts.skipped,
+            first_skipped=counts.first_skipped,
+            dropped=counts.dropped,
+            lines=counts.lines,
+            blank=counts.blank,
             why=f"fixed matcher {order[0]} read the most sample lines",
-            unreadable=len(unreadable),
-            unreadable_lines=unreadable[:50],
+            unreadable=len(counts.unreadable),
+            unreadable_lines=counts.unreadable[:50],
+            year_missing=bool(dater and dater.missing),
+            dated=dater.describe() if dater else "",
         )
 
 
-def parse_log(
-    lines: Iterable[str], name: str, *, sample: str = "", large: bool | None = None
-) -> ParsedSource:
-    """Records from a log file; the matcher order adapts to the file.
+def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSource:
+    """Records from a log file, one per log record; the matcher order adapts to the file.
 
-    A file of ``LARGE_BYTES`` or more (or ``large=True``, given a ``Loaded.lines()`` stream) takes
-    the large-log path: a few weighted sample lines per line shape and minute instead of a record
-    per line (``assistant.condense_stream``); the timeline condenses both the same way.
+    Logs of ``LARGE_BYTES`` or more take the large-log path instead (``ingest.large_log``: a few
+    weighted sample lines per line shape and minute); the timeline condenses both the same way.
+    Stamps without a year or date take them from what the material says (``date_hint``).
     """
     stats: dict[str, Any] = {}
+    rows = list(scan_log(lines, sample=sample, stats=stats, name=name))
+    return source_from_rows(rows, stats, name, sample=sample)
+
+
+def source_from_rows(
+    rows: Sequence[tuple[Any, ...]], stats: dict[str, Any], name: str, *, sample: str = ""
+) -> ParsedSource:
+    """The parsed source for scanned rows (or large-log samples, which carry weight and varying)."""
     records: list[RawRecord] = []
     append = records.append
     kind = SourceKind.log
-    # 3164 stamps have no year; scan_log uses PLACEHOLDER_YEAR unless the file shows one.
-    year_missing = infer_syslog_year(sample) is None
-    loaded = getattr(lines, "loaded", None)
-    rows: Iterable[tuple[Any, ...]]
-    if loaded is not None and (large if large is not None else loaded.size >= LARGE_BYTES):
-        from assistant.condense_stream import sample_large_log
-
-        rows, stats = sample_large_log(loaded.chunks(), sample)
-    else:
-        rows = scan_log(lines, sample=sample, stats=stats)
-    rows = list(rows) if not isinstance(rows, list) else rows
-    if stats.get("year_missing") is not None:
-        year_missing = bool(stats["year_missing"])
+    year_missing = bool(stats.get("year_missing"))
     for n, dt, has_date, text, lvl, host, svc, *more in rows:
         attrs: dict[str, Any] = {}
         if more:  # large-log sample: (weight, varying)
@@ -492,6 +510,7 @@ def parse_log(
         file=name,
         format="",
         why=str(stats.get("why", "")),
+        dated=str(stats.get("dated", "")),
         lines=int(stats.get("lines", 0)),
         blank=int(stats.get("blank", 0)),
     )
@@ -523,7 +542,7 @@ def parse_log(
     )
 
 
-def _guess_order(sample: str) -> list[str]:
+def guess_order(sample: str) -> list[str]:
     """Matchers ordered by how many sample lines each parses (best first)."""
     lines = [ln for ln in sample.split("\n")[:300] if ln.strip()][:300]
     scores = {k: sum(1 for ln in lines if f(ln, None) is not None) for k, f in MATCHERS.items()}

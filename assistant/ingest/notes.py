@@ -141,61 +141,19 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
             continue
         if section is not None and not bullet and not raw_line[:1].isspace():
             section = None  # a paragraph ends the list (indented lines continue a bullet)
+        list_label = section if bullet else None  # the follow-up list a bullet belongs to
         if not found:
-            todo = _TODO_LINE.match(line)
-            if (
-                raw_line[:1].isspace()
-                and not bullet
-                and untimed
-                and untimed[-1][2] == n - 1 - _blank_run(all_lines, n)
-            ):
-                before, text, ln, label, follow = untimed[-1]
-                untimed[-1] = (before, f"{text} {line}", ln, label, follow)  # a bullet's continuation line
-                continue
-            follow = True
-            if section is not None and bullet:
-                label = section
-            elif todo:
-                label = line[: todo.end() - 1].rstrip(" :-")
-            else:
-                label, follow = heading, False
-            untimed.append((len(records), line, n, label, follow))
+            continued = raw_line[:1].isspace() and not bullet
+            _add_untimed(untimed, len(records), line, n, all_lines, continued, list_label, heading)
             continue
         # One event per line, at its leading time; later times stay in the text ("-> 09:28 healthy").
-        _m, when, alias = found[0]
-        attrs: dict[str, Any] = {}
-        if section is not None and bullet:
-            attrs["section"] = section
-        elif heading:
-            attrs["heading"] = heading
-        if alias:
-            attrs["alias"] = alias
-        if len(found) > 1:
-            attrs["also_at"] = [m.group(0).strip() for m, _, _ in found[1:]]
-        if day is not None:
-            md = _day_of(day)
-            if md:
-                attrs["line_date"] = md
-        if _DAY_BEFORE.search(line):
-            attrs["day_offset"] = -1
-        elif _DAY_AFTER.search(line):
-            attrs["day_offset"] = 1
+        _m, when, _alias = found[0]
+        attrs = _timed_attrs(line, found, day, list_label, heading)
         records.append(record(when, SourceKind.note, line, name, n, attrs=attrs))
     zone = stated_zone(all_lines)
     if zone is None and records and all(r.time.value.tzinfo is not None for r in records):
         zone = "UTC"  # every time is written with Z: the notes are in UTC (naive, so they get dates)
-        records = [
-            record(
-                raw_time(r.time.value.replace(tzinfo=None), r.time.has_date),
-                r.kind,
-                r.text,
-                r.ref.file,
-                r.ref.line,
-                actor=r.actor,
-                attrs=r.attrs,
-            )
-            for r in records
-        ]
+        records = [_naive(r) for r in records]
     day_s = stated_date(all_lines)
     records = _settle(records, zone, day_s, stated_month_day(all_lines))
     return ParsedSource(
@@ -206,6 +164,64 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
         stated_tz=zone,
         stated_date=day_s,
     )
+
+
+def _add_untimed(
+    untimed: list[tuple[int, str, int, str, bool]],
+    before: int,
+    line: str,
+    n: int,
+    all_lines: list[str],
+    continued: bool,
+    list_label: str | None,
+    heading: str,
+) -> None:
+    """Keep an untimed line as a fact under its list or heading, or join it to the bullet it continues."""
+    if continued and untimed and untimed[-1][2] == n - 1 - _blank_run(all_lines, n):
+        b, text, ln, label, follow = untimed[-1]
+        untimed[-1] = (b, f"{text} {line}", ln, label, follow)  # a bullet's continuation line
+        return
+    todo = _TODO_LINE.match(line)
+    follow = True
+    if list_label is not None:
+        label = list_label
+    elif todo:
+        label = line[: todo.end() - 1].rstrip(" :-")
+    else:
+        label, follow = heading, False
+    untimed.append((before, line, n, label, follow))
+
+
+def _timed_attrs(
+    line: str,
+    found: list[tuple[re.Match[str], RawTime, str | None]],
+    day: re.Match[str] | None,
+    list_label: str | None,
+    heading: str,
+) -> dict[str, Any]:
+    """The attrs of a timed note line: its list or heading, alias, later times, date and day offset."""
+    attrs: dict[str, Any] = {}
+    if list_label is not None:
+        attrs["section"] = list_label
+    elif heading:
+        attrs["heading"] = heading
+    if alias := found[0][2]:
+        attrs["alias"] = alias
+    if len(found) > 1:
+        attrs["also_at"] = [m.group(0).strip() for m, _, _ in found[1:]]
+    if day is not None and (md := _day_of(day)):
+        attrs["line_date"] = md
+    if _DAY_BEFORE.search(line):
+        attrs["day_offset"] = -1
+    elif _DAY_AFTER.search(line):
+        attrs["day_offset"] = 1
+    return attrs
+
+
+def _naive(r: RawRecord) -> RawRecord:
+    """The record with its time's zone dropped (notes written in UTC get their dates like the others)."""
+    time = raw_time(r.time.value.replace(tzinfo=None), r.time.has_date)
+    return record(time, r.kind, r.text, r.ref.file, r.ref.line, actor=r.actor, attrs=r.attrs)
 
 
 def _blank_run(lines: list[str], n: int) -> int:

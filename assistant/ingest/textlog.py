@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from assistant.ingest.header import Header, learn_header
+from assistant.ingest._levels import level_in_text
+from assistant.ingest.header import Header, glued_level, learn_header, prefix_role
 from assistant.ingest.jsonlog import json_record
 from assistant.ingest.layout import Layouts, learn_layout
 
@@ -39,6 +40,7 @@ class LogReader:
     """A text log's learned layouts and header; ``rows`` reads lines with them."""
 
     def __init__(self, layouts: Layouts | None, header: Header, json_share: float) -> None:
+        """A reader from learned layouts (None when no stamp layout was found), header and JSON share."""
         self.layouts = layouts
         self.header = header
         self.json_share = json_share
@@ -86,6 +88,9 @@ class LogReader:
             st = self.layouts.match(line)
             if st is not None:
                 level, comp, msg = self.header.split(line[st.end :])
+                level = glued_level(line, st.start) or level or level_in_text(msg)
+                if comp is None and st.start > 2:
+                    comp = prefix_role(line[: st.start])
                 return Row(n, RECORD, st.when, st.has_date, st.has_year, level, comp, None, msg)
         return Row(n, CONTINUATION, text=line.rstrip())
 

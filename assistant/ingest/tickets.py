@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, SourceKind
 from assistant.ingest._records import raw_time, record
-from assistant.ingest.logs import iso_time
+from assistant.ingest.jsonlog import iso_time
 
 _CREATED = (
     "created at",

@@ -1,8 +1,10 @@
-"""LLM providers behind one protocol (see ``base.py``); each provider lives in its own module.
+"""Model transports behind one protocol (``base.py``): OpenAI-compatible HTTP, a scripted fake, a test server.
 
-``get_provider()`` picks one from ``--provider`` or the environment: ``POSTMORTEM_PROVIDER``
-(offline|openai), else ``openai`` when ``OPENAI_BASE_URL``/``OPENAI_API_KEY`` is set, else
-``offline``. Provider modules are imported only when chosen, so this package imports fast.
+``provider_from_settings()`` is the one composition root: it picks from ``--provider`` or the
+environment: ``POSTMORTEM_PROVIDER`` (offline|openai), else ``openai`` when
+``OPENAI_BASE_URL``/``OPENAI_API_KEY`` is set, else ``offline``. ``offline`` means no model: it
+returns None and the callers draft with the deterministic drafter (``assistant.draft.offline``).
+Provider modules are imported only when chosen, so this package imports fast.
 """
 
 from __future__ import annotations
@@ -16,20 +18,20 @@ from assistant.llm.base import Message, Provider, StructuredRequest, Usage
 if TYPE_CHECKING:
     from assistant.llm.openai_compat import OpenAICompatProvider
 
-__all__ = ["PROVIDER_NAMES", "Message", "Provider", "StructuredRequest", "Usage", "get_provider"]
+__all__ = ["PROVIDER_NAMES", "Message", "Provider", "StructuredRequest", "Usage", "provider_from_settings"]
 
 PROVIDER_NAMES: tuple[str, ...] = ("offline", "openai")
 
 
-def get_provider(name: str | None = None, *, settings: Settings | None = None) -> Provider:
-    """The provider called ``name`` (offline|openai), or the one the environment selects."""
+def provider_from_settings(name: str | None = None, *, settings: Settings | None = None) -> Provider | None:
+    """The provider called ``name`` (offline|openai), or the one the environment selects.
+
+    None for ``offline``: no model, the deterministic drafter writes the draft.
+    """
     s = settings or get_settings()
     chosen = (name or _resolved(s)).strip().lower()
     if chosen == "offline":
-        from assistant.llm.offline import OfflineProvider
-
-        provider: Provider = OfflineProvider()
-        return provider
+        return None
     if chosen == "openai":
         return _openai(s)
     raise ConfigError(

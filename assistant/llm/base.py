@@ -6,8 +6,8 @@ calls ``Provider.generate``. Nothing provider-specific lives outside the provide
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, Protocol, TypeVar, runtime_checkable
+from dataclasses import dataclass
+from typing import Generic, Literal, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel
 
@@ -30,17 +30,16 @@ class Message:
 
 @dataclass
 class StructuredRequest(Generic[T]):
-    """What a stage asks of a provider.
+    """What a stage asks of a provider: the messages, the schema of the answer, and who asks.
 
-    ``purpose`` names the caller ("draft.summary", "tone.rewrite") for logs and accounting.
-    ``context`` carries the already-computed structured facts (timeline, matches, ...) so that a
-    provider without a model (offline) can answer deterministically from the same request.
+    ``purpose`` names the caller ("draft.summary", "tone.judge") for logs and accounting. Everything
+    the model should know is in ``messages``; drafting without a model is not a provider's job
+    (``assistant.draft.offline``).
     """
 
     messages: list[Message]
     schema: type[T]
     purpose: str
-    context: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -56,7 +55,7 @@ class Usage:
 
 @runtime_checkable
 class Provider(Protocol):
-    """An LLM (or a deterministic stand-in) that returns schema-valid objects."""
+    """An LLM transport that returns schema-valid objects."""
 
     name: str
     model: str | None

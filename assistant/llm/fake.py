@@ -37,6 +37,7 @@ class FakeProvider:
         model: str = "fake-1",
         remote: bool = False,
     ) -> None:
+        """Queue ``answers`` (or compute them with ``fn``); every request is recorded."""
         self.model: str | None = model
         self.remote = remote
         self.usage = Usage()

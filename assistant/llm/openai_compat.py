@@ -102,6 +102,7 @@ class OpenAICompatProvider:
         backoff_s: float = 0.5,
         settings: Settings | None = None,
     ) -> None:
+        """A client for an OpenAI-compatible endpoint; unset arguments come from the settings."""
         s = settings or get_settings()
         self.model: str | None = model or s.model
         self.base_url = base_url
@@ -401,7 +402,8 @@ def _raw_from_bodies(bodies: list[dict[str, Any]]) -> str | None:
     calls = message.get("tool_calls") or []
     if calls:
         return str(calls[0].get("function", {}).get("arguments"))
-    return message.get("content")
+    content: str | None = message.get("content")
+    return content
 
 
 def _validation_text(exc: ValidationError) -> str:

@@ -84,7 +84,8 @@ def schema_responder(body: dict[str, Any], schema: dict[str, Any] | None) -> dic
     """The default answer: a schema-valid value using times and event ids from the request."""
     if schema is None:
         return "OK"
-    return example_from_schema(schema, text=request_text(body))
+    answer: dict[str, Any] | list[Any] | str = example_from_schema(schema, text=request_text(body))
+    return answer
 
 
 _OBEY_RES = (
@@ -115,7 +116,8 @@ def obeying_responder(
     fill = injected_instruction(request_text(body, role="user"))
     if schema is None:
         return fill or "OK"
-    return example_from_schema(schema, text=request_text(body), fill=fill)
+    answer: dict[str, Any] | list[Any] | str = example_from_schema(schema, text=request_text(body), fill=fill)
+    return answer
 
 
 def _tokens(text: str) -> int:
@@ -126,6 +128,7 @@ class OpenAITestServer:
     """A threaded OpenAI-compatible server on 127.0.0.1; use as a context manager."""
 
     def __init__(self, *, responder: Responder | None = None, delay_s: float = 0.0) -> None:
+        """A server that answers with ``responder`` (a schema-valid example by default)."""
         self.delay_s = delay_s
         self.hang_s = 30.0  # how long a "timeout" failure stalls; longer than any test's client timeout
         self.reject_json_schema = False
@@ -160,13 +163,16 @@ class OpenAITestServer:
             self._httpd = None
 
     def __enter__(self) -> OpenAITestServer:
+        """Start the server; it stops when the block ends."""
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
+        """Stop the server."""
         self.stop()
 
     @property
     def port(self) -> int:
+        """The port the server listens on."""
         if self._httpd is None:
             raise RuntimeError("the test server is not running: call start() or use it as a context manager")
         return int(self._httpd.server_address[1])

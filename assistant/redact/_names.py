@@ -68,7 +68,6 @@ _EVERYDAY_WORDS = {
     "guy",
     "man",
 }
-_BOT_HINTS = ("bot", "alertmanager", "pagerduty", "opsgenie", "grafana", "prometheus", "jira", "github")
 MENTION = re.compile(r"(?<![\w.@])@([A-Za-z][\w.-]{1,40}[A-Za-z0-9])")
 # "Responder A", or "Responder_A" as prompt headers write an actor (one token)
 ALIAS_RE = re.compile(r"\bResponder[ _]([A-Z]{1,2})(?![A-Za-z0-9])")
@@ -83,12 +82,6 @@ def alias_label(index: int) -> str:
         n = n // 26 - 1
         if n < 0:
             return f"Responder {letters}"
-
-
-def looks_like_bot(name: str) -> bool:
-    """Names of integrations, which are not people."""
-    low = name.lower()
-    return any(h in low for h in _BOT_HINTS)
 
 
 def name_variants(name: str) -> list[str]:

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from assistant.domain import Timeline
+from assistant.domain import Timeline, is_bot_name
 from assistant.redact._fields import field_spans, number_spans
-from assistant.redact._names import ALIAS_RE, MENTION, alias_label, looks_like_bot, name_spans
+from assistant.redact._names import ALIAS_RE, MENTION, alias_label, name_spans
 from assistant.redact._pii import customer_name_variants, pii_spans
 from assistant.redact._secrets import secret_spans
 from assistant.redact._spans import Span, resolve
@@ -110,6 +110,7 @@ class Redactor:
     def __init__(
         self, *, alias_names: bool = False, names: Iterable[str] = (), customers: bool = False
     ) -> None:
+        """A redactor; names become roles when ``alias_names``, customers are redacted when ``customers``."""
         self.alias_names = alias_names
         # Customer ids and company names identify organisations, not people: they pass unless the
         # team marks them sensitive (POSTMORTEM_REDACT_CUSTOMERS); contact people are always redacted.
@@ -129,9 +130,7 @@ class Redactor:
     def add_person(self, *names: str) -> str | None:
         """Register several names of one person ('hugo.p', 'Hugo Perrin'); all share one alias."""
         cleaned = [n.strip().lstrip("@") for n in names if n and n.strip()]
-        cleaned = [
-            n for n in cleaned if len(n) >= 2 and n.lower() not in _NOT_PEOPLE and not looks_like_bot(n)
-        ]
+        cleaned = [n for n in cleaned if len(n) >= 2 and n.lower() not in _NOT_PEOPLE and not is_bot_name(n)]
         if not cleaned:
             return None
         known = {n.lower(): a for n, a in self._aliases.items()}
@@ -293,9 +292,8 @@ def timeline_people(tl: Timeline) -> list[list[str]]:
         if ev.source != "chat" or ev.attrs.get("bot") or ev.attrs.get("subtype") == "bot_message":
             continue
         if ev.actor:
-            people.append(
-                [ev.actor, *(str(ev.attrs[k]) for k in _NAME_ATTRS if isinstance(ev.attrs.get(k), str))]
-            )
+            attrs: Mapping[str, object] = ev.attrs  # the name keys differ by chat export
+            people.append([ev.actor, *(v for k in _NAME_ATTRS if isinstance(v := attrs.get(k), str))])
         people += [[m.group(1)] for m in MENTION.finditer(ev.text)]
     return [p for p in people if p[0].strip().lstrip("@").lower() not in _NOT_PEOPLE]
 

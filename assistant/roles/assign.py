@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.domain import Event, EventRole, SourceKind
-from assistant.keytimes import is_bot, is_page_echo, is_paging_alert, is_symptom
+from assistant.domain import Event, EventRole, SourceKind, is_bot
 from assistant.roles import SURE, classifier
+from assistant.timeline.keytimes import is_page_echo, is_paging_alert, is_symptom
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`|^>.*$", re.M)
 _TEXT_LIMIT = 300

@@ -39,9 +39,17 @@ from assistant.domain import (
     KeyTimes,
     SourceKind,
     SourceRef,
+    is_bot,
 )
-from assistant.keytimes import error_offset, error_onset, is_bot, is_pager, is_paging_alert, mentioned_time
-from assistant.roles.assign import SURE, machine_line
+from assistant.roles import SURE
+from assistant.roles.assign import machine_line
+from assistant.timeline.keytimes import (
+    error_offset,
+    error_onset,
+    is_pager,
+    is_paging_alert,
+    mentioned_time,
+)
 
 _MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\b|緩和", re.I)
 _NOT = re.compile(

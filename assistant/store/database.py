@@ -80,6 +80,7 @@ class Database:
     """One engine and session factory over the drafts database, migrated to the newest revision."""
 
     def __init__(self, url: str | Path, *, migrate: bool = True) -> None:
+        """Open the database at ``url`` (SQLite path or URL), migrating it to the current schema."""
         self.url = normalise_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         kwargs: dict[str, Any] = {}

@@ -121,6 +121,7 @@ class DraftStore:
     """Drafts in SQLite or PostgreSQL; safe to share between threads and processes."""
 
     def __init__(self, target: str | Path | Database, *, redact: bool = False) -> None:
+        """A drafts store over ``target``; with ``redact`` secrets and personal data are replaced before writing."""
         self.db = target if isinstance(target, Database) else Database(target)
         self.redact = redact  # secrets and personal data replaced before anything is written
 

@@ -4,14 +4,16 @@ For each rule we look for a mandatory part of the pattern whose every alternativ
 literal (two or more characters, or one non-ASCII character such as an emoji); any match must then
 contain one of those literals, so a sentence without any of them skips the regex. Deriving the
 literals from the patterns avoids a hand-kept keyword list that could drift from them. Parsing is
-slow, so ``gates_table.py`` holds the derived literals (a test checks it is current).
+slow, so ``gates_table.py`` holds the derived literals (written by ``gates_build``; a test checks it
+is current). The parse tree comes from ``_regex_tree`` (our own parser: the standard library's
+``re._parser`` is private).
 """
 
 from __future__ import annotations
 
-import re._constants as _c  # type: ignore[import-not-found]
-import re._parser as _p  # type: ignore[import-not-found]
 from typing import Any
+
+from assistant.tone import _regex_tree as _c
 
 _MAX_HEAD = 10  # longer literals add nothing to the filter
 _MAX_SET = 80  # give up on exploding alternations
@@ -20,8 +22,8 @@ _MAX_SET = 80  # give up on exploding alternations
 def literal_gate(pattern: str) -> tuple[str, ...] | None:
     """Lower-case literals of which every match contains one, or None when none can be derived."""
     try:
-        parsed = _p.parse(pattern, 0)
-    except Exception:  # pragma: no cover - every rule compiles elsewhere; be safe here
+        parsed = _c.parse(pattern)
+    except _c.RegexSyntaxError:  # pragma: no cover - every rule compiles elsewhere; be safe here
         return None
     best = _best(list(parsed))
     return tuple(sorted(best)) if best else None
@@ -99,15 +101,15 @@ def _rank(words: set[str]) -> float:
 
 
 def _item(op: Any, av: Any, rest: list[Any]) -> set[str] | None:
-    if op is _c.LITERAL or op is _c.IN:
+    if op == _c.LITERAL or op == _c.IN:
         return _heads(rest)
-    if op is _c.SUBPATTERN:
+    if op == _c.SUBPATTERN:
         return _best(list(av[-1]))
-    if op is _c.ASSERT and av[0] == 1:  # a lookahead's text is part of every match's context
+    if op == _c.ASSERT and av[0] == 1:  # a lookahead's text is part of every match's context
         return _best(list(av[1]))
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
         return _best(list(av[2]))
-    if op is _c.BRANCH:
+    if op == _c.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
             words = _best(list(branch))
@@ -126,16 +128,16 @@ def _heads(seq: list[Any], depth: int = 0) -> set[str] | None:
         return None
     op, av = seq[0]
     rest = seq[1:]
-    if op is _c.AT:  # \b and friends take no characters
+    if op == _c.AT:  # \b and friends take no characters
         return _heads(rest, depth)
-    if op is _c.SUBPATTERN:
+    if op == _c.SUBPATTERN:
         return _heads(list(av[-1]) + rest, depth)
-    if op is _c.LITERAL:
+    if op == _c.LITERAL:
         return _extend({chr(av).lower()}, rest, depth)
-    if op is _c.IN:
+    if op == _c.IN:
         chars = _chars(av)
         return _extend(chars, rest, depth) if chars else None
-    if op is _c.BRANCH:
+    if op == _c.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
             words = _heads(list(branch) + rest, depth)
@@ -159,7 +161,7 @@ def _chars(av: Any) -> set[str] | None:
     """The characters of a small set of literals ([🙄🤦], ['"]), or None for classes/ranges."""
     out: set[str] = set()
     for op, v in av:
-        if op is not _c.LITERAL:
+        if op != _c.LITERAL:
             return None
         out.add(chr(v).lower())
     return out if len(out) <= 6 else None
@@ -170,43 +172,3 @@ def fingerprint(pattern: str) -> str:
     import hashlib
 
     return hashlib.blake2b(pattern.encode(), digest_size=8).hexdigest()
-
-
-def table_source(patterns: list[str]) -> str:
-    """Python source of ``gates_table.py`` for these patterns."""
-    lines = [
-        '"""Precomputed literal gates of the tone rules (generated: python -m assistant.tone.gate; do not edit)."""',
-        "",
-        "from __future__ import annotations",
-        "",
-        "GATES: dict[str, tuple[str, ...] | None] = {",
-    ]
-    for pattern in patterns:
-        lines.append(f"    {fingerprint(pattern)!r}: {literal_gate(pattern)!r},")
-    lines += [
-        "}",
-        "",
-        "",
-        "def gate_for(pattern: str) -> tuple[str, ...] | None:",
-        '    """The gate of ``pattern``: from the table, else derived now (slow; regenerate the table)."""',
-        "    from assistant.tone.gate import fingerprint, literal_gate",
-        "",
-        "    key = fingerprint(pattern)",
-        "    return GATES[key] if key in GATES else literal_gate(pattern)",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def rule_patterns() -> list[str]:
-    """Every rule pattern, in table order, then the blameless-policy pattern."""
-    from assistant.tone.lexicon import META
-    from assistant.tone.rules import rule_rows
-
-    return [row[1] for row in rule_rows()] + [META]
-
-
-if __name__ == "__main__":
-    from pathlib import Path
-
-    Path(__file__).with_name("gates_table.py").write_text(table_source(rule_patterns()), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Precomputed literal gates of the tone rules (generated: python -m assistant.tone.gate; do not edit)."""
+"""Precomputed literal gates of the tone rules (generated: python -m assistant.tone.gates_build; do not edit)."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from assistant.llm.base import Message, StructuredRequest
 from assistant.tone.findings import Category, ToneFinding
 from assistant.tone.rewrite import rewrite_sentence
 from assistant.tone.rules import FLAG_AT, UNSURE_AT, Hit, SentenceVerdict, check_sentence
+from assistant.tone.spans import findings_for, line_col
 
 if TYPE_CHECKING:
     from assistant.llm.base import Provider
@@ -78,20 +79,11 @@ def build_request(sentence: str, hits: tuple[Hit, ...]) -> StructuredRequest[Ton
         messages=[Message("system", SYSTEM_PROMPT), Message("user", user)],
         schema=ToneJudgement,
         purpose=PURPOSE,
-        context={
-            "sentence": sentence,
-            "rule_hits": [
-                {"category": h.category, "text": sentence[h.start : h.end], "confidence": h.confidence}
-                for h in hits
-            ],
-        },
     )
 
 
 def judge_with_llm(text: str, verdicts: list[SentenceVerdict], provider: Provider) -> list[ToneFinding]:
     """Findings for ``text`` where the provider has the last word on flagged and unsure sentences."""
-    from assistant.tone import findings_for, line_col
-
     out: list[ToneFinding] = []
     for v in candidates(verdicts):
         judgement = provider.generate(build_request(v.sentence.text, v.hits))

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from assistant.errors import LibraryError
 from assistant.tone.lazyre import LazyRegex
 from assistant.tone.lexicon import BARE_TEAM, HUMAN, NOT_A_NAME, PRODUCT_NAMES
 
@@ -70,7 +71,9 @@ class SemanticModel:
 
 def enabled() -> bool:
     """False when POSTMORTEM_TONE_SEMANTIC is 0/false/no/off."""
-    return os.environ.get(ENV, "1").strip().lower() not in {"0", "false", "no", "off"}
+    from assistant.config import get_settings
+
+    return get_settings().tone_semantic
 
 
 # Role words that name a cause, not a person ("the cache was the culprit").
@@ -208,7 +211,12 @@ def embedder() -> _Embedder | None:
         if _embedder is None and not _failed:
             try:
                 _embedder = _Embedder()  # raises LibraryError when the model is not installed
-            except Exception:  # the rules still run; the semantic stage is an addition
+            except (
+                LibraryError,
+                OSError,
+                ImportError,
+                RuntimeError,
+            ):  # model missing/unloadable: the rules still run
                 _failed = True
         return _embedder
 

@@ -20,7 +20,6 @@ and the learned stage still run.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Iterable
@@ -138,7 +137,9 @@ class SyntaxHit:
 
 def enabled() -> bool:
     """False when POSTMORTEM_TONE_SYNTAX is 0/false/no/off."""
-    return os.environ.get(ENV, "1").strip().lower() not in {"0", "false", "no", "off"}
+    from assistant.config import get_settings
+
+    return get_settings().tone_syntax
 
 
 def worth_parsing(sentence: str, people: Iterable[str] = ()) -> bool:

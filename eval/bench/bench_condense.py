@@ -88,10 +88,10 @@ def generate(path: Path, lines: int, seed: int = 7) -> None:
 
 
 def _run_ours(path: str) -> dict[str, float]:
-    from assistant.condense import Condenser
-    from assistant.condense_stream import sample_large_log
     from assistant.domain import SourceRef
     from assistant.ingest._io import load_file
+    from assistant.ingest.large_log import sample_large_log
+    from assistant.timeline.condense import Condenser
 
     t0, c0 = time.perf_counter(), time.process_time()
     ld = load_file(Path(path), path, max_bytes=1 << 40)
@@ -201,7 +201,8 @@ def _measure(kind: str, path: Path, limit: int) -> dict[str, float]:
     )
     if r.returncode != 0:
         return {"error": r.stderr.strip()[-300:]}  # type: ignore[dict-item]
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    figures: dict[str, float] = json.loads(r.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def main() -> None:

@@ -115,7 +115,7 @@ def main() -> None:
                 provider = OpenAICompatProvider(base_url=srv.base_url, model="test-model")
                 try:
                     draft_postmortem(timeline, provider=provider, library=_NoLibrary())
-                except Exception as exc:  # a draft that crashes after its requests: the prompts still count
+                except Exception as exc:  # noqa: BLE001 — a benchmark: a draft that crashes after its requests still counts its prompts
                     print(
                         f"{case.name:<46} {budget:>6} draft failed after the requests: {type(exc).__name__}: {exc}"
                     )

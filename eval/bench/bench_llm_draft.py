@@ -85,10 +85,9 @@ def main() -> None:
     print(f"server delay per call {args.delay:.2f} s; {len(SECTION_ORDER)} sections")
     default_workers = get_settings(fresh=True).llm_concurrency
     from assistant.draft.pipeline import draft_postmortem
-    from assistant.llm.offline import OfflineProvider
 
     start = time.perf_counter()
-    draft_postmortem(timeline, provider=OfflineProvider())  # warms the pipeline's own imports
+    draft_postmortem(timeline)  # no model; warms the pipeline's own imports
     print(f"offline draft first (pipeline warm-up) {time.perf_counter() - start:.2f} s")
     if args.modes:
         _modes(timeline, args.delay, args.window)

@@ -22,13 +22,13 @@ def _largest_case() -> Path:
 
 
 def main() -> None:
+    """Time imports, the timeline and the first and warm offline drafts of the largest dev case."""
     if not DATA.exists():
         print(f"no dev cases at {DATA}; set POSTMORTEM_SHARED_DATA", file=sys.stderr)
         sys.exit(2)
     t0 = time.perf_counter()
     from assistant.draft.pipeline import draft_postmortem
     from assistant.draft.render import to_json
-    from assistant.llm.offline import OfflineProvider
     from assistant.timeline import build_timeline
 
     t1 = time.perf_counter()
@@ -37,12 +37,12 @@ def main() -> None:
     tl = build_timeline(files)
     t2 = time.perf_counter()
     first = time.perf_counter()
-    to_json(draft_postmortem(tl, provider=OfflineProvider()))
+    to_json(draft_postmortem(tl))
     first = time.perf_counter() - first
     runs = []
     for _ in range(5):
         a = time.perf_counter()
-        to_json(draft_postmortem(tl, provider=OfflineProvider()))
+        to_json(draft_postmortem(tl))
         runs.append(time.perf_counter() - a)
     print(f"case {case.name}: {len(tl.events)} timeline events from {len(files)} files")
     print(

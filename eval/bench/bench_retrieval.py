@@ -91,6 +91,7 @@ def _queries(n: int, seed: int = 11) -> list[str]:
 
 
 def run(size: int, *, n_queries: int, fake_vectors: bool, keep: Path | None) -> None:
+    """Index ``size`` synthetic postmortems and time ``n_queries`` searches over them."""
     from assistant.config import Settings
     from assistant.retrieval.library import Library
 
@@ -109,7 +110,8 @@ def run(size: int, *, n_queries: int, fake_vectors: bool, keep: Path | None) -> 
 
         def fake(texts: list[str]) -> np.ndarray:
             v = rng.standard_normal((len(texts), 384)).astype("float32")
-            return v / np.linalg.norm(v, axis=1, keepdims=True)
+            unit: np.ndarray = v / np.linalg.norm(v, axis=1, keepdims=True)
+            return unit
 
         report = index_files(
             find_files(folder), collection=lib._collection, catalog=lib._catalog, scope=folder, embed=fake
@@ -147,6 +149,7 @@ def run(size: int, *, n_queries: int, fake_vectors: bool, keep: Path | None) -> 
 
 
 def main() -> None:
+    """Run the retrieval benchmark for each size given on the command line."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--queries", type=int, default=100)

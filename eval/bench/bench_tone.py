@@ -26,7 +26,8 @@ def _sentences() -> list[str]:
         ]
     from _tone_helpers import BLAMEFUL, BLAMELESS
 
-    return BLAMEFUL + BLAMELESS
+    texts: list[str] = BLAMEFUL + BLAMELESS
+    return texts
 
 
 def main() -> None:

@@ -32,6 +32,7 @@ _ANY_SECTION = """() => [...document.querySelectorAll('[id^="field-"] textarea')
 
 
 def main() -> None:
+    """Time click-to-first-section in the running UI over several runs and print the median."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--case", default="case01-expired-tls-cert")
     ap.add_argument("--runs", type=int, default=5)

@@ -43,6 +43,7 @@ def _draft_fk() -> sa.Column[Any]:
 
 
 def upgrade() -> None:
+    """Create the drafts, revisions, comments, review and action-item tables (or add columns to an old SQLite store)."""
     bind = op.get_bind()
     inspector = sa.inspect(bind)
     if "drafts" in inspector.get_table_names():  # written by the first SQLite store
@@ -128,6 +129,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Drop every table this revision created."""
     for table in ("action_items", "review_events", "comments", "revisions"):
         op.drop_table(table)
     op.drop_index("ix_drafts_updated", table_name="drafts")

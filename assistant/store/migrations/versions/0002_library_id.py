@@ -18,11 +18,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    """Add the library id of a published draft, indexed."""
     op.add_column("drafts", sa.Column("library_id", sa.String(200), nullable=True))
     op.create_index("ix_drafts_library_id", "drafts", ["library_id"])
 
 
 def downgrade() -> None:
+    """Drop the library id column and its index."""
     op.drop_index("ix_drafts_library_id", table_name="drafts")
     with op.batch_alter_table("drafts") as batch:
         batch.drop_column("library_id")

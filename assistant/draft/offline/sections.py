@@ -11,9 +11,9 @@ from pydantic import BaseModel
 from assistant.domain import Event
 from assistant.draft import prose
 from assistant.draft import schema as s
-from assistant.draft.blame import is_blameful
+from assistant.draft.analysis import Facts, clean
 from assistant.draft.causes import content_words, fact_part
-from assistant.draft.facts import Facts, clean
+from assistant.tone.guard import is_blameful
 
 _KEY_LABEL = {
     "start": "Impact began",
@@ -68,6 +68,7 @@ def _severity(value: str | None) -> s.Severity:
 
 
 def metadata(f: Facts) -> s.MetadataDraft:
+    """Title, severity, dates and status from the timeline's key times and sources."""
     kt = f.timeline.key_times
     end = kt.resolved or kt.mitigated
     return s.MetadataDraft(
@@ -125,6 +126,7 @@ def summary(f: Facts) -> s.SummaryDraft:
 
 
 def impact(f: Facts) -> s.ImpactDraft:
+    """Impact from impact statements, figures and the impact window."""
     kt = f.timeline.key_times
     window = ""
     end = kt.mitigated or kt.resolved
@@ -143,6 +145,7 @@ def impact(f: Facts) -> s.ImpactDraft:
 
 
 def timeline(f: Facts) -> s.TimelineDraft:
+    """The key moments of the merged timeline, each citing its event."""
     keys = {v: k for k, v in f.timeline.key_events.model_dump().items() if v}
     groups: list[list[Event]] = []
     for i in f.selected:
@@ -225,6 +228,7 @@ def _informative(e: Event) -> tuple[int, int, int]:
 
 
 def detection(f: Facts) -> s.DetectionDraft:
+    """How and when the incident was detected, and the detection gap."""
     kt, det = f.timeline.key_times, _ev(f, "detected")
     if not det:
         return s.DetectionDraft(
@@ -245,6 +249,7 @@ def detection(f: Facts) -> s.DetectionDraft:
 
 
 def response(f: Facts) -> s.ResponseDraft:
+    """Mitigation and resolution steps in time order."""
     kt = f.timeline.key_times
     bits = []
     if f.ruled_out:
@@ -294,6 +299,7 @@ def root_cause(f: Facts) -> s.RootCauseDraft:
 
 
 def lessons(f: Facts) -> s.LessonsDraft:
+    """What went well, what went wrong and where we got lucky, from roles and metrics."""
     m = f.timeline.metrics
     well, wrong = [], []
     mit = _ev(f, "mitigated")
@@ -332,6 +338,7 @@ def lessons(f: Facts) -> s.LessonsDraft:
 
 
 def action_items(f: Facts) -> s.ActionItemsDraft:
+    """Action items from the follow-up role, owners only as the sources name them."""
     from assistant.draft.actions import action_items as _items
 
     return _items(f)
@@ -341,6 +348,7 @@ _UNSURE = 0.5  # key times chosen below this confidence are put to the responder
 
 
 def open_questions(f: Facts) -> s.OpenQuestionsDraft:
+    """Questions the sources leave open, including uncertain key times."""
     kt = f.timeline.key_times
     qs = [
         f"The sources do not establish when the incident was {k if k != 'start' else 'started'}; when was it?"
@@ -376,6 +384,7 @@ def open_questions(f: Facts) -> s.OpenQuestionsDraft:
 
 
 def supporting_information(f: Facts) -> s.SupportingInfoDraft:
+    """Sources, coverage and condensed log templates behind the draft."""
     tl = f.timeline
     items = (
         [s.CitedText(text=f"Sources: {', '.join(tl.sources)} ({len(tl.events)} timeline events).", refs=[])]

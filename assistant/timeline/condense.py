@@ -47,7 +47,6 @@ _ERROR_WORDS = re.compile(
 _HTTP_5XX = re.compile(r"(?:\"\s|\bstatus[=:]\s?\"?|\s)5\d\d\s")
 # Cache key: the line without digits and hex letters. Lines that differ only in numbers/ids share it,
 # so the (slower) masking regex runs once per shape instead of once per line.
-_SHAPE = str.maketrans("", "", "0123456789abcdefABCDEF")
 RARE = 3  # templates seen this often or less keep every line
 MAX_BURSTS = 8
 MIN_GAP_S = 300.0
@@ -101,6 +100,7 @@ class Condenser:
     """Feed log lines with ``add``; ``events()`` returns the condensed events in time order."""
 
     def __init__(self, *, max_events: int = 300) -> None:
+        """Keep at most ``max_events`` condensed events."""
         self.max_events = max_events
         self.groups: dict[tuple[str | None, str | None, str], _Group] = {}
         self.lines = 0

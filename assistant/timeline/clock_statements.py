@@ -2,7 +2,7 @@
 "that host runs ~3m25s slow", "db-02's clock is about 4 min behind", "web-3 shows 09:12 (it's 09:16)".
 
 Pure reading of messages into ``ClockStatement``s; the timeline decides which log lines they cover
-(``assistant.timeline_clock``). Seconds are positive when the host's clock runs ahead, the same
+(``assistant.timeline.placement``). Seconds are positive when the host's clock runs ahead, the same
 sign as measured skew.
 """
 

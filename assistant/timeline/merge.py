@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
-from assistant.domain import SourceKind, SourceRef
-from assistant.timeline_align import echoes, says_resolved, text_keys
+from assistant.domain import EventAttrs, SourceKind, SourceRef
+from assistant.timeline.align import echoes, says_resolved, text_keys
 
 _ECHO_ACTOR = re.compile(r"(bot\b|-bot|bot$|pagerduty|opsgenie|alertmanager|grafana|prometheus)", re.I)
 _ECHO_WINDOW = timedelta(minutes=5)
@@ -24,7 +23,7 @@ class Item:
     actor: str | None
     text: str
     refs: list[SourceRef]
-    attrs: dict[str, Any] = field(default_factory=dict)
+    attrs: EventAttrs = field(default_factory=lambda: EventAttrs())
     recorded: datetime | None = None
 
 

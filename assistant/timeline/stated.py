@@ -1,10 +1,10 @@
 """Clock corrections a responder states ("db-02's clock is about 4 min behind"), applied to that host.
 
-Statements come from chat and notes (``assistant.clock_statements``). "That host" is the host the
+Statements come from chat and notes (``assistant.timeline.clock_statements``). "That host" is the host the
 conversation was just about. A statement is used only when its host names a clock the logs have
 (a ``host`` or ``service`` on log lines, or a log file named after it); it corrects that host's
 lines within ``_WINDOW`` of the statement (the period it speaks for) and is recorded as evidence
-in the file's clock info. Measured skew (``timeline_align.detect_skew``) then leaves those lines
+in the file's clock info. Measured skew (``align.detect_skew``) then leaves those lines
 alone.
 """
 
@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
-from assistant.clock_statements import ClockStatement, hosts_mentioned, read_statements
 from assistant.domain import SourceKind
-
-if TYPE_CHECKING:
-    from assistant.timeline_clock import Placed, SourceClock
+from assistant.timeline.clock_statements import ClockStatement, hosts_mentioned, read_statements
+from assistant.timeline.placed import Placed, SourceClock
 
 _WINDOW = timedelta(hours=12)
 _RECENT = 8  # human messages back that "that host" may refer to

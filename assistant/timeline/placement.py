@@ -8,10 +8,9 @@ which. Year-less syslog stamps and date-less chat lines borrow their date from t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from assistant.clock import (
-    UTC,
     assign_dates,
     best_date,
     best_year,
@@ -22,8 +21,8 @@ from assistant.clock import (
     zone_from_name,
     zone_label,
 )
-from assistant.domain import ParsedSource, RawRecord, SourceKind, SourceRef
-from assistant.timeline_align import (
+from assistant.domain import InputProblem, ParsedSource, RawRecord, SourceKind, SourceRef
+from assistant.timeline.align import (
     Anchor,
     SkewUnit,
     anchor_from_alert,
@@ -32,32 +31,12 @@ from assistant.timeline_align import (
     log_echo_offset,
     quoted_stamps,
 )
-from assistant.timeline_stated import apply_stated_clocks
+from assistant.timeline.cause import apply_causal_order
+from assistant.timeline.placed import Placed, SourceClock
+from assistant.timeline.stated import apply_stated_clocks
 
 _SCAN_LIMIT = 3000  # records per source read for stated zones / echoes (chat is small; logs rarely echo)
 _SKEW_SAMPLE = 20000
-
-
-@dataclass
-class Placed:
-    """A record with its resolved, aware time (``recorded`` keeps the original when corrected)."""
-
-    time: datetime
-    rec: RawRecord
-    path: str
-    recorded: datetime | None = None
-
-
-@dataclass
-class SourceClock:
-    """How one file's clock was read; evidence as source refs (the timeline maps them to event ids)."""
-
-    offset: str
-    zone: str | None
-    how: str
-    skew_s: float = 0.0
-    evidence: list[SourceRef] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -67,6 +46,7 @@ class Placement:
     placed: list[Placed]
     clocks: dict[str, SourceClock]
     findings: list[str]
+    problems: list[InputProblem] = field(default_factory=list)
 
 
 def place_sources(
@@ -91,14 +71,24 @@ def place_sources(
             )
         else:
             pending.append(src)
-    # Dated naive sources first, so date-less chats can borrow their dates; logs before what people wrote.
-    pending.sort(key=lambda s: (any(not r.time.has_date for r in s.records), s.kind in _HUMAN))
+    # Dated naive sources first, so date-less chats and year-less logs can borrow their dates; logs
+    # before what people wrote.
+    pending.sort(
+        key=lambda s: (
+            any(not r.time.has_date or r.attrs.get("year_missing") for r in s.records),
+            s.kind in _HUMAN,
+        )
+    )
     wanted = {
         q for s in pending if s.kind in _HUMAN for r in s.records[:_SCAN_LIMIT] for q in quoted_stamps(r.text)
     }
     logged = _logged(placed, wanted)
+    problems: list[InputProblem] = []
     for src in pending:
         recs, clock, notes = _place_naive(src, anchors, known, tz, day, _sibling_zone(src, sources), logged)
+        if clock.dated.startswith("!"):  # nothing in the material dates these stamps: a problem, events kept
+            clock.dated = clock.dated[1:]
+            problems.append(InputProblem(path=src.path, message=clock.dated))
         if wanted and src.kind == SourceKind.log:
             logged.update(_logged(recs, wanted))
         clocks[src.path] = clock
@@ -107,7 +97,8 @@ def place_sources(
         known.extend(p.time for p in recs)
     done = apply_stated_clocks(placed, clocks, findings)
     findings.extend(_apply_skew(placed, clocks, skip=done))
-    return Placement(placed, clocks, findings)
+    apply_causal_order(placed, clocks, findings, skip=done)
+    return Placement(placed, clocks, findings, problems)
 
 
 def _offset_of(value: datetime) -> str:
@@ -223,7 +214,7 @@ def _place_naive(
                 f"{src.path}: no time zone stated and no events shared with timed sources; "
                 f"read its times as {zone_label(zone) or format_offset(_any_offset(zone))} ({how})"
             )
-    values = _dated_values(src, recs, zone, known, day, anchor_ref, anchor_time, notes)
+    values, dated = _dated_values(src, recs, zone, known, day, anchor_ref, anchor_time)
     out: list[Placed] = []
     prev: datetime | None = None
     dst_notes: list[str] = []
@@ -242,7 +233,12 @@ def _place_naive(
     first = next((p.time for p in out), None)
     offset = format_offset(first.utcoffset()) if first else format_offset(_any_offset(zone))
     clock = SourceClock(
-        offset=offset, zone=zone_label(zone), how=how, evidence=evidence, notes=[n for n in dst_notes]
+        offset=offset,
+        zone=zone_label(zone),
+        how=how,
+        evidence=evidence,
+        notes=[n for n in dst_notes],
+        dated=dated,
     )
     if how == "inferred" and evidence:
         notes.append(
@@ -264,27 +260,27 @@ def _dated_values(
     day: date | None,
     anchor_ref: SourceRef | None,
     anchor_time: datetime | None,
-    notes: list[str],
-) -> list[datetime]:
-    """Naive datetimes with real dates (aware values pass through untouched)."""
+) -> tuple[list[datetime], str]:
+    """Naive datetimes with real dates (aware values pass through untouched), and where the dates came from.
+
+    The second value is for coverage ("year from the other sources of the incident (2026)"); it
+    starts with "!" when nothing in the material gives the year or date (the caller makes it a problem).
+    """
     values = [r.time.value for r in recs]
-    if any(r.attrs.get("year_missing") for r in recs) and not day:
-        year = best_year(values[0], known) if known else None
+    dated = ""
+    if any(r.attrs.get("year_missing") for r in recs):
+        year = day.year if day else best_year(values[0], known) if known else None
         if year:
-            values = [
-                v.replace(year=year) if r.attrs.get("year_missing") else v
-                for r, v in zip(recs, values, strict=True)
-            ]
+            values = _with_year(recs, values, year)
+            dated = f"year from {'--date' if day else 'the other sources of the incident'} ({year})"
         else:
-            notes.append(f"{src.path}: stamps have no year and no other source gives one")
-    elif day and any(r.attrs.get("year_missing") for r in recs):
-        values = [
-            v.replace(year=day.year) if r.attrs.get("year_missing") else v
-            for r, v in zip(recs, values, strict=True)
-        ]
+            dated = (
+                f"!stamps carry no year and nothing in the material gives one; read as {values[0].year} "
+                "(name the date in the file name, e.g. app-2026-03-14.log, or pass --date)"
+            )
     idx = [i for i, r in enumerate(recs) if not r.time.has_date]
     if not idx:
-        return values
+        return values, dated
     tods = [values[i] for i in idx]
     base: date | None = None
     anchor_at = 0
@@ -304,11 +300,41 @@ def _dated_values(
         base = best_date(tods[0], tods[-1], known, zone) if known else None
     if base is None:
         base = datetime.now(UTC).date()
-        notes.append(f"{src.path}: times have no date and no other source or --date gives one; used today")
-    dated = _follow_dividers(assign_dates(tods, base, anchor_index=anchor_at), [recs[i] for i in idx])
-    for i, v in zip(idx, dated, strict=True):
+        dated = (
+            "!times have no date and nothing in the material or --date gives one; used today "
+            "(name the date in the file name, e.g. app-2026-03-14.log, or pass --date)"
+        )
+    elif src.kind == SourceKind.log and not dated:
+        how = (
+            "--date"
+            if day
+            else "the date the file states"
+            if stated_day
+            else "the other sources of the incident"
+        )
+        dated = f"date from {how} ({base.isoformat()})"
+    days = _follow_dividers(assign_dates(tods, base, anchor_index=anchor_at), [recs[i] for i in idx])
+    for i, v in zip(idx, days, strict=True):
         values[i] = v
-    return values
+    return values, dated
+
+
+def _with_year(recs: list[RawRecord], values: list[datetime], year: int) -> list[datetime]:
+    """Year-less stamps on ``year``; one more year each time the file crosses New Year (Dec → Jan)."""
+    out, prev = [], None
+    for r, v in zip(recs, values, strict=True):
+        if r.attrs.get("year_missing"):
+            try:
+                cand = v.replace(year=year)
+                if prev is not None and cand.replace(tzinfo=None) < prev - timedelta(days=183):
+                    year += 1
+                    cand = v.replace(year=year)
+            except ValueError:  # 29 February of a year without one: keep the placeholder year
+                cand = v
+            prev = cand.replace(tzinfo=None)
+            v = cand
+        out.append(v)
+    return out
 
 
 def _follow_dividers(dated: list[datetime], recs: list[RawRecord]) -> list[datetime]:

@@ -21,14 +21,26 @@ from datetime import datetime
 from operator import add, itemgetter
 from typing import Any
 
-from assistant.condense import _SHAPE
-from assistant.ingest.logs import MATCHERS, MAX_FOLD, _guess_order, choose_parser, infer_syslog_year
+from assistant.domain import ParsedSource
+from assistant.ingest._io import Loaded
+from assistant.ingest._records import PLACEHOLDER_YEAR
+from assistant.ingest.logs import (
+    MATCHERS,
+    MAX_FOLD,
+    choose_parser,
+    date_hint,
+    guess_order,
+    source_from_rows,
+)
+from assistant.ingest.stamp_dates import Dater
 
 # One sample line: (line number, time, has_date, text, level, host, service, weight, varying)
 Sample = tuple[int, datetime, bool, str, str | None, str | None, str | None, int, bool]
 _Parts = tuple[datetime, bool, str, str | None, str | None, str | None]
 
 _REC, _BLANK, _CONT = 0, 1, 2
+# A line's shape: digits and hex letters dropped, so lines that differ only in numbers and ids share it.
+_SHAPE = str.maketrans("", "", "0123456789abcdefABCDEF")
 _MAX_SHAPES = 200_000
 # Level carried by digits (HTTP status, pino numbers) must survive the shape, which drops digits.
 _STATUS = re.compile(r'(" )([45])(?=\d\d\b)')
@@ -55,14 +67,15 @@ def _five(label: str) -> str:
 class LargeLog:
     """Feed text pieces with ``feed``; ``finish`` returns the samples in line order and stats."""
 
-    def __init__(self, sample: str) -> None:
+    def __init__(self, sample: str, name: str = "") -> None:
+        """Learn the layout from ``sample``, the file's first lines (``name`` dates yearless stamps)."""
+        self.sample, self.name = sample, name
+        self.year = None
         learned = choose_parser(sample)
         if learned is not None:  # the file's learned layout (see ingest.layout)
             self.order, self.matchers = [learned[0]], [learned[1]]
-            self.year = None
         else:
-            self.order = _guess_order(sample)
-            self.year = infer_syslog_year(sample) if self.order[0] == "syslog-3164" else None
+            self.order = guess_order(sample)
             self.matchers = [MATCHERS[k] for k in self.order]
         self.kind: dict[str, int] = {}
         self.seen: set[str] = set()
@@ -263,22 +276,40 @@ class LargeLog:
         if self.carry:
             self.feed("", final=True)
         self.samples.sort(key=itemgetter(0))
+        dater = self._fill_dates()
         varying = self.varying
         # The shape slot becomes "its text keeps changing" (the Condenser then makes no state-change events).
-        out: list[Sample] = [(*s[:8], s[8] in varying) for s in self.samples]  # type: ignore[misc]
+        out: list[Sample] = [(*s[:8], s[8] in varying) for s in self.samples]
         stats = {
             "counts": dict(self.counts),
             "skipped": self.skipped,
             "first_skipped": self.first_skipped,
             "dropped": self.dropped,
-            "year": self.year,
+            "year_missing": bool(dater and dater.missing),
+            "dated": dater.describe() if dater else "",
         }
         return out, stats
 
+    def _fill_dates(self) -> Dater | None:
+        """Stamps without a year or date (in line order now) take them from what the material says."""
+        dater: Dater | None = None
+        samples = self.samples
+        for k, s in enumerate(samples):
+            dt, has_date = s[1], s[2]
+            if has_date and dt.year != PLACEHOLDER_YEAR:
+                continue
+            if dater is None:
+                dater = Dater(date_hint(self.name, self.sample))
+            when, has_date, _ = dater.fill(dt, has_date, False)
+            samples[k] = (s[0], when, has_date, *s[3:])
+        return dater
 
-def sample_large_log(pieces: Iterable[str], sample: str) -> tuple[list[Sample], dict[str, Any]]:
+
+def sample_large_log(
+    pieces: Iterable[str], sample: str, name: str = ""
+) -> tuple[list[Sample], dict[str, Any]]:
     """Sample lines (with weights) of a large log given as pieces of whole lines."""
-    big = LargeLog(sample)
+    big = LargeLog(sample, name)
     it = iter(pieces)
     cur = next(it, None)
     while cur is not None:
@@ -286,3 +317,9 @@ def sample_large_log(pieces: Iterable[str], sample: str) -> tuple[list[Sample], 
         big.feed(cur, final=nxt is None)
         cur = nxt
     return big.finish()
+
+
+def parse_large_log(loaded: Loaded, name: str) -> ParsedSource:
+    """A large log as a source of weighted sample records (``logs.parse_log`` reads small ones)."""
+    rows, stats = sample_large_log(loaded.chunks(), loaded.sample, name)
+    return source_from_rows(rows, stats, name, sample=loaded.sample)

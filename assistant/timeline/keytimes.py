@@ -12,11 +12,8 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from assistant.domain import Event, SourceRef
+from assistant.domain import Event, SourceRef, is_bot
 
-_BOT_ACTOR = re.compile(
-    r"(bot\b|-bot|bot$|pagerduty|opsgenie|alertmanager|grafana|argocd|prometheus|jenkins)", re.I
-)
 _PAGER = re.compile(
     r"\b(pagerduty|opsgenie|pd-bot|incident #?\d+ triggered|triggered #?\d+|\[triggered\])", re.I
 )
@@ -73,11 +70,6 @@ def symptom_times(condenser: Any) -> list[tuple[datetime, SourceRef]]:
         for it in g.items:
             out.extend([(it[0], it[1])] * (it[3] if len(it) > 3 else 1))
     return out
-
-
-def is_bot(e: Event) -> bool:
-    """A machine-posted chat message (bot flag, or an actor named like a bot/pager)."""
-    return bool(e.attrs.get("bot")) or bool(e.actor and _BOT_ACTOR.search(e.actor))
 
 
 def is_paging_alert(e: Event, *, any_state: bool = False) -> bool:

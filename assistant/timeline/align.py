@@ -201,25 +201,7 @@ def detect_skew(units: list[SkewUnit], *, min_matches: int = 3, min_seconds: flo
         for u in units:
             if not u.correctable or u.key in found:
                 continue
-            deltas: list[tuple[float, SourceRef]] = []
-            for occ in shared.values():
-                mine = occ.get(u.key)
-                if not mine:
-                    continue
-                for other_key, theirs in occ.items():
-                    if other_key == u.key:
-                        continue
-                    other = by_key[other_key]
-                    d = min(
-                        (
-                            (u.times[i] - other.times[j]).total_seconds() + shift[other_key]
-                            for i in mine
-                            for j in theirs
-                        ),
-                        key=abs,
-                    )
-                    if abs(d) <= 3600:
-                        deltas.append((d, u.refs[mine[0]]))
+            deltas = _deltas(u, shared, by_key, shift)
             if len(deltas) < min_matches:
                 continue
             mid = median(d for d, _ in deltas)
@@ -235,6 +217,32 @@ def detect_skew(units: list[SkewUnit], *, min_matches: int = 3, min_seconds: flo
         found[best[1]] = best[2]
         shift[best[1]] = best[2].seconds
     return found
+
+
+def _deltas(
+    u: SkewUnit, shared: dict[str, dict[str, list[int]]], by_key: dict[str, SkewUnit], shift: dict[str, float]
+) -> list[tuple[float, SourceRef]]:
+    """Offsets of ``u`` against every other unit on the happenings they share (within an hour)."""
+    deltas: list[tuple[float, SourceRef]] = []
+    for occ in shared.values():
+        mine = occ.get(u.key)
+        if not mine:
+            continue
+        for other_key, theirs in occ.items():
+            if other_key == u.key:
+                continue
+            other = by_key[other_key]
+            d = min(
+                (
+                    (u.times[i] - other.times[j]).total_seconds() + shift[other_key]
+                    for i in mine
+                    for j in theirs
+                ),
+                key=abs,
+            )
+            if abs(d) <= 3600:
+                deltas.append((d, u.refs[mine[0]]))
+    return deltas
 
 
 _QUOTED_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})")

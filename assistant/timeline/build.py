@@ -1,8 +1,8 @@
 """The timeline: parsed sources → one ordered, source-linked, condensed timeline with key times.
 
-Steps: place every record on the UTC axis (``timeline_clock``: zones, dates, inferred offsets,
+Steps: place every record on the UTC axis (``placement``: zones, dates, inferred offsets,
 skew), condense logs into templates and bursts (``condense``), fold echoes into the alert they
-repeat (``timeline_merge``), order and number the events, then key times (``keytimes``).
+repeat (``merge``), order and number the events, then key times (``keytimes``).
 """
 
 from __future__ import annotations
@@ -12,25 +12,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from assistant.clock import require_zone
-from assistant.condense import Condenser
 from assistant.domain import (
     ClockInfo,
     Coverage,
     Event,
+    EventAttrs,
     Metrics,
     ParsedSource,
     SourceKind,
     SourceRef,
     Timeline,
 )
-from assistant.keytimes import symptom_times
 from assistant.roles.assign import assign_roles
 from assistant.roles.keytimes import find_key_times
-from assistant.timeline_clock import Placed, place_sources
-from assistant.timeline_merge import Item, dedupe, mentioned_events
+from assistant.timeline.condense import Condenser
+from assistant.timeline.keytimes import symptom_times
+from assistant.timeline.merge import Item, dedupe, mentioned_events
+from assistant.timeline.placed import Placed
+from assistant.timeline.placement import place_sources
 
 if TYPE_CHECKING:
     from assistant.ingest import IngestResult
@@ -100,17 +102,21 @@ def build_timeline(
         key_events=ke,
         metrics=Metrics.from_key_times(kt),
         clock=clock,
-        problems=list(result.problems),
+        problems=[*result.problems, *placement.problems],
         findings=placement.findings,
         roles=roles,
         key_candidates=choices,
         sources=[s.path for s in parsed],
-        coverage=coverage_of(result, counts),
+        coverage=coverage_of(result, counts, {p: c.dated for p, c in placement.clocks.items() if c.dated}),
     )
 
 
-def coverage_of(result: IngestResult, counts: dict[str, _FileCounts]) -> list[Coverage]:
+def coverage_of(
+    result: IngestResult, counts: dict[str, _FileCounts], dated: dict[str, str] | None = None
+) -> list[Coverage]:
     """Per file: the parser's coverage, completed with how many timed lines were condensed.
+
+    ``dated``: where the timeline gave a file's stamps their missing year or date (other sources, --date).
 
     A parser that does not report coverage yet gets one from its records (each record one timed line).
     Files that yielded nothing appear with format ``none`` and the problem as the reason.
@@ -123,6 +129,8 @@ def coverage_of(result: IngestResult, counts: dict[str, _FileCounts]) -> list[Co
             if s.coverage is not None
             else Coverage(file=s.path, format=s.format, lines=len(s.records), timed=len(s.records))
         )
+        if dated and s.path in dated and not cov.dated:
+            cov.dated = dated[s.path]
         fc = counts.get(s.path)
         if fc is not None:
             for reason, n in fc.dropped.items():
@@ -190,7 +198,7 @@ def _items(
             fc = counts.setdefault(p.path, _FileCounts())
             fc.dropped["join/leave notices"] = fc.dropped.get("join/leave notices", 0) + 1
             continue
-        items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], dict(r.attrs), p.recorded))
+        items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], r.attrs.copy(), p.recorded))
     errors: list[tuple[datetime, SourceRef]] = []
     for path, c in condensers.items():
         events = c.events()
@@ -202,7 +210,7 @@ def _items(
                     ev.attrs.get("service"),
                     ev.text,
                     ev.refs,
-                    ev.attrs,
+                    cast(EventAttrs, ev.attrs),
                     recorded.get((ev.refs[0].file, ev.refs[0].line)),
                 )
             )

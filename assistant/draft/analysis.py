@@ -1,0 +1,44 @@
+"""What the deterministic reading of one timeline holds (``Facts``), and the text cleaner its steps share.
+
+``facts.analyse`` fills a ``Facts`` in; ``causes`` ranks the causes from it; the offline drafter
+(``draft.offline``) and the prompt hints (``hints``) read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.domain import Event, Timeline
+
+
+@dataclass
+class Facts:
+    """What the offline drafter knows about one timeline."""
+
+    timeline: Timeline
+    usable: dict[str, Event] = field(default_factory=dict)  # not blameful, not injection
+    scores: dict[str, float] = field(default_factory=dict)
+    selected: list[str] = field(default_factory=list)
+    figures: list[tuple[str, str]] = field(default_factory=list)
+    causes: list[tuple[str, str]] = field(default_factory=list)
+    ruled_out: list[tuple[str, str]] = field(default_factory=list)
+    followups: list[Event] = field(default_factory=list)
+    mitigation: list[tuple[str, str]] = field(default_factory=list)
+    resolution: list[tuple[str, str]] = field(default_factory=list)
+    lucky: list[tuple[str, str]] = field(default_factory=list)
+    well: list[tuple[str, str]] = field(default_factory=list)
+    early_alerts: list[Event] = field(default_factory=list)
+    severity: str = "unknown"
+    services: list[str] = field(default_factory=list)
+    trigger: Event | None = None  # the change that set the fault off, when the sources show one
+    severity_basis: str = ""  # "stated" or how it was inferred (for the open questions)
+    blameful: set[str] = field(default_factory=set)  # ids of lines left out because they blame people
+
+
+def clean(text: str, limit: int = 240) -> str:
+    """One line, code fences and mention markup removed, cut at ``limit`` characters."""
+    t = re.sub(r"```+", " ", text)
+    t = re.sub(r"<@\w+>", "", t)
+    t = re.sub(r"\s+", " ", t).strip(" -*•")
+    return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
