@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,7 +28,7 @@ def _ctx(tmp_path: Path, srv: OpenAITestServer) -> UiContext:
     return UiContext(settings=s, store=DraftStore(s.drafts_db))
 
 
-def _wait_until_drafted(ctx: UiContext, draft_id: str, timeout_s: float = 60.0) -> dict[str, object]:
+def _wait_until_drafted(ctx: UiContext, draft_id: str, timeout_s: float = 60.0) -> dict[str, Any]:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         rec = ctx.store.get(draft_id)
