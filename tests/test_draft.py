@@ -150,6 +150,8 @@ def _scripted(fail: set[str]) -> FakeProvider:
 
     def answer(request: StructuredRequest[Any]) -> BaseModel | Exception:
         section = request.purpose.removeprefix("draft.")
+        if section == "key_times":  # no pick in this script: code's candidates stand
+            return ProviderUnavailableError("key_times: 500 after 3 retries")
         if section in fail:
             return ProviderUnavailableError(f"{section}: 500 after 3 retries")
         if section == "timeline":
@@ -192,7 +194,8 @@ def test_failed_section_falls_back_to_offline_and_the_draft_says_so() -> None:
     assert pm.provenance.sections["summary"].provider == "fake"
     assert "streaming CSV cursor" in pm.root_cause.text  # drafted offline instead
     assert sorted(seen) == sorted(s.SECTION_ORDER)  # every section reported as it finished
-    assert len(provider.requests) == len(s.SECTION_ORDER)
+    assert len(provider.requests) == len(s.SECTION_ORDER) + 1  # and the key-time pick, before the sections
+    assert "code's candidates stand" in pm.provenance.key_time_picks[0]
 
 
 def test_model_output_with_unknown_events_and_invented_times_is_repaired_and_counted() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from _draft_helpers import fixture_timeline
@@ -15,7 +16,7 @@ from assistant.draft.pipeline import draft_postmortem
 from assistant.draft.schema import SECTION_ORDER
 from assistant.draft.tokens import EstimateCounter, context_window, estimate_tokens
 from assistant.llm.openai_compat import OpenAICompatProvider
-from assistant.llm.testing_server import OpenAITestServer, request_text
+from assistant.llm.testing_server import OpenAITestServer, request_schema, request_text
 from assistant.timeline import build_timeline
 
 _TOPICS = (
@@ -78,9 +79,7 @@ def test_a_14_hour_incident_drafts_in_an_8k_window_with_its_end_in_context(
     pm = draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
     report = pm.provenance.context
     assert report is not None and report.mode == "hierarchical" and len(report.windows) >= 2
-    sections = [
-        b for b in server.requests if "WindowSummary" not in str(b.get("tools") or b.get("response_format"))
-    ]
+    sections = [b for b in server.requests if _schema_name(b) not in ("WindowSummary", "KeyTimesPick")]
     assert len(sections) == len(SECTION_ORDER)
     for body in server.requests:
         assert estimate_tokens(request_text(body)) < 8192
@@ -121,10 +120,12 @@ def test_section_prompts_share_the_context_as_a_byte_identical_prefix(
     _budget(monkeypatch, 32_000)
     draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
     users = [request_text(b, role="user") for b in server.requests]
-    prefix = _common_prefix(users)
-    assert len(users) == len(SECTION_ORDER)
-    assert prefix.endswith("</sources>\n\n") or "</sources>" in prefix
-    assert len(prefix) / min(len(u) for u in users) > 0.8
+    assert len(users) == len(SECTION_ORDER) + 1 and _schema_name(server.requests[0]) == "KeyTimesPick"
+    assert "</sources>" in _common_prefix(users)  # the key-time pick shares the whole context with them
+    sections = users[1:]
+    prefix = _common_prefix(sections)
+    assert "</sources>" in prefix and "durations computed by code" in prefix  # the decided times too
+    assert len(prefix) / min(len(u) for u in sections) > 0.8
 
 
 def test_single_call_mode_drafts_every_section_in_one_request(
@@ -132,7 +133,7 @@ def test_single_call_mode_drafts_every_section_in_one_request(
 ) -> None:
     _budget(monkeypatch, 8192, calls="auto")
     pm = draft_postmortem(fixture_timeline(), provider=_provider(server), library=_NoLibrary())
-    assert len(server.requests) == 1
+    assert [_schema_name(b) for b in server.requests] == ["KeyTimesPick", "AllSectionsDraft"]
     assert pm.provenance.context is not None and pm.provenance.context.calls == "single"
     assert pm.provenance.fallbacks == [] and pm.summary
 
@@ -162,6 +163,10 @@ def test_known_model_families_have_their_windows_and_unknown_ones_a_small_defaul
     assert context_window("my-local-model") == 8_192
 
 
+def _schema_name(body: dict[str, Any]) -> str | None:
+    return request_schema(body)[2]
+
+
 def _common_prefix(texts: list[str]) -> str:
     first, last = min(texts), max(texts)
     n = next(
@@ -176,7 +181,7 @@ def test_facts_give_durations_and_team_zone_times_and_blameful_lines_are_marked(
     case = shared_dir("incidents", "case14-bgp-dc-partition")
     tl = build_timeline(sorted(str(p) for p in case.iterdir() if p.name != "gold.json"))
     ctx = build_context(tl, alias_names=True, library=_NoLibrary())
-    facts = "\n".join(ctx.facts)
+    facts = "\n".join(ctx.decided)
     assert "key times (UTC): start=" in facts and "+00:00" in facts.splitlines()[0]
     assert "team's zone (Europe/Berlin" in facts and "+02:00" in facts  # CEST labelled as such, not as UTC
     assert (
@@ -184,7 +189,8 @@ def test_facts_give_durations_and_team_zone_times_and_blameful_lines_are_marked(
         and "impact duration" in facts
         and "unknown" not in facts.split("durations")[1][:80]
     )
-    assert "clock of chat.txt: read as UTC+02:00" in facts
+    assert "clock of chat.txt: read as UTC+02:00" in "\n".join(ctx.facts)
+    assert "the team's zone: Europe/Berlin" in ctx.facts[0]
     hints = "\n".join(ctx.hints)
     assert "ruled out by the responders" in hints and "follow-up proposed" in hints and "owner" in hints
     assert ctx.analysis is not None and ctx.analysis.blameful
@@ -251,3 +257,46 @@ def test_an_incident_of_many_windows_still_fits_a_small_window(
     last = next(e for e in reversed(tl.events) if e.source.value == "chat")
     for body in server.requests[-len(SECTION_ORDER) :]:
         assert f"[{last.id} " in request_text(body, role="user")
+
+
+def _verbose_windows(body: dict[str, Any], schema: dict[str, Any] | None) -> Any:
+    """A model that writes long window summaries citing many events: they overflow the section prompts."""
+    from assistant.llm._schema_example import event_ids_in
+    from assistant.llm.testing_server import schema_responder
+
+    value = schema_responder(body, schema)
+    if request_schema(body)[2] == "WindowSummary" and isinstance(value, dict):
+        ids = event_ids_in(request_text(body, role="user")) or ["E001"]
+        value["summary"] = " ".join(
+            f"Responders worked on step {i} of restoring the archive table [{ids[i % len(ids)]}]."
+            for i in range(40)
+        )
+        value["events"] = [
+            {"id": i, "what": "one step of the restore, described at length " * 3} for i in ids[:10]
+        ]
+    return value
+
+
+def test_window_summaries_that_overflow_are_summarised_again_and_the_end_is_kept(
+    tmp_path: Path, server: OpenAITestServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tl = _long_incident(tmp_path)
+    _budget(monkeypatch, 4096)
+    server.set_responder(_verbose_windows)
+    pm = draft_postmortem(tl, provider=_provider(server), library=_NoLibrary())
+    report = pm.provenance.context
+    assert report is not None and report.mode == "hierarchical"
+    assert any("summarised again" in n for n in report.notes), report.notes
+    assert not any("left out for length" in n for n in report.notes)  # nothing dropped to make room
+    windows = [w for w in report.windows if w.startswith("window ")]
+    parts = [w for w in report.windows if w.startswith("level ")]
+    assert parts and parts[-1].split(": ")[1].endswith(f"-{len(windows)}")  # the last part covers the end
+    for body in server.requests:
+        assert estimate_tokens(request_text(body)) < 4096
+    last = next(e for e in reversed(tl.events) if e.source.value == "chat")
+    sections = [b for b in server.requests if _schema_name(b) not in ("WindowSummary", "KeyTimesPick")]
+    assert len(sections) == len(SECTION_ORDER)
+    for body in sections:
+        text = request_text(body, role="user")
+        assert f"[{last.id} " in text and "marking the incident resolved" in text
+        assert f"windows {parts[-1].split('windows ')[1].split(':')[0]}" in text  # the last part's summary

@@ -28,7 +28,7 @@ def _provider(srv: OpenAITestServer, **kw: Any) -> OpenAICompatProvider:
 
 def test_server_receives_schema_and_delimited_sources_for_every_section(server: OpenAITestServer) -> None:
     pm = draft_postmortem(fixture_timeline(), provider=_provider(server))
-    assert len(server.requests) == len(SECTION_ORDER)
+    assert len(server.requests) == len(SECTION_ORDER) + 1  # the key-time pick first
     for body in server.requests:
         mode, schema, _name = request_schema(body)
         assert mode == "json_schema" and schema and schema.get("properties")
@@ -47,7 +47,7 @@ def test_transient_429_is_retried_without_fallback(server: OpenAITestServer) -> 
     server.fail_next("429", n=2)
     pm = draft_postmortem(fixture_timeline(), provider=_provider(server, max_retries=3))
     assert pm.provenance.fallbacks == []
-    assert len(server.requests) == len(SECTION_ORDER) + 2
+    assert len(server.requests) == len(SECTION_ORDER) + 1 + 2
 
 
 @pytest.mark.parametrize("kind", ["500", "timeout", "invalid_json", "truncated"])

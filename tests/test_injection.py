@@ -120,6 +120,14 @@ def test_draft_screen_drops_only_the_sentence_that_carries_an_injection() -> Non
     def answer(request: StructuredRequest[Any]) -> BaseModel:
         if request.schema is s.SummaryDraft:
             return s.SummaryDraft(summary=summary, refs=["E002"])
+        if request.schema is s.KeyTimesPick:  # the key-time pick: code's own key events
+            ke = fixture_timeline().key_events
+            return s.KeyTimesPick(
+                start_event_id=ke.start or "unknown",
+                detected_event_id=ke.detected or "unknown",
+                mitigated_event_id=ke.mitigated or "unknown",
+                resolved_event_id=ke.resolved or "unknown",
+            )
         return drafter.section(request.purpose.removeprefix("draft."))
 
     pm = draft_postmortem(fixture_timeline(), provider=FakeProvider(fn=answer))

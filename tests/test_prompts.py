@@ -12,8 +12,14 @@ from assistant.draft.schema import SECTION_ORDER
 from assistant.errors import PromptError
 
 
-def test_there_is_one_template_per_section_plus_the_system_free_section_and_public_prompts() -> None:
-    assert set(get_registry().names()) == {*SECTION_ORDER, "system", "free_section", "public_version"}
+def test_there_is_one_template_per_section_plus_the_system_free_section_public_and_key_time_prompts() -> None:
+    assert set(get_registry().names()) == {
+        *SECTION_ORDER,
+        "system",
+        "free_section",
+        "public_version",
+        "key_times",
+    }
 
 
 @pytest.mark.parametrize("section", SECTION_ORDER)
@@ -34,7 +40,7 @@ def test_each_section_template_renders_the_fixture_incident_as_delimited_data(se
 def test_every_template_has_a_version_header_and_drafts_record_them() -> None:
     versions = prompt_versions(SECTION_ORDER)
     assert versions["summary"] == "summary.v2" and versions["system"] == "system.v1"
-    assert versions["_context"] == "context.v2"
+    assert versions["_context"] == "context.v3"
 
 
 def test_missing_variable_fails_loudly_with_prompt_error() -> None:

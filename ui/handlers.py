@@ -6,8 +6,6 @@ Each handler returns (or, while drafting, yields) a view: a dict from output nam
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +20,7 @@ from assistant.errors import PostmortemError
 from assistant.review.promises import with_open_promises
 from assistant.store.drafts import DraftStore
 from assistant.ui import services
-from assistant.ui.partial import merge_section
+from assistant.ui.background import DraftJob, waiting_line
 from assistant.ui.sections import (
     SECTION_BY_NAME,
     apply_field_text,
@@ -291,48 +289,54 @@ def _draft_sections(
 
     prog.sections = {n: False for n in (sections or planned_sections(template))}
     prog.labels = {free_key(n): h.heading for n, h in free_headings(template)} if template else {}
-    yield {"status": prog.stage("Drafting sections")}
-    events: queue.Queue[tuple[str, Any, Any]] = queue.Queue()
+    # The drafting thread stores each section itself (ui.background): the draft outlives the page,
+    # people's edits made meanwhile stand, and a quiet model still gets a status every few seconds.
+    job = DraftJob(ctx.store, draft_id, draft, tl)
+    provider = None
 
-    def report(name: str, model: Any) -> None:
-        events.put(("section", name, model))
+    def run(on_section: Any) -> Any:
+        nonlocal provider
+        provider = services.get_provider(provider_name, ctx.settings)
+        return services.draft(
+            tl,
+            provider=provider,
+            library=library,
+            on_section=on_section,
+            sections=sections,
+            template=template,
+        )
 
-    def work() -> None:
-        try:
-            provider = services.get_provider(provider_name, ctx.settings)
-            pm = services.draft(
-                tl,
-                provider=provider,
-                library=library,
-                on_section=report,
-                sections=sections,
-                template=template,
-            )
-            events.put(("done", pm, None))
-        except BaseException as exc:  # noqa: BLE001 — handed to the UI thread, which shows it
-            events.put(("error", exc, None))
+    def finish(pm: Any, stored: dict[str, Any]) -> dict[str, Any]:
+        final = services.to_json_dict(pm)
+        values = (
+            {k: final[k] for n in sections for k in _SECTION_KEYS.get(n, (n,)) if k in final}
+            if sections
+            else final
+        )
+        if severity and severity != "auto":
+            values["severity"] = severity
+        return values
 
-    threading.Thread(target=work, name=f"draft-{draft_id}", daemon=True).start()
-    while True:
-        kind, payload, model = events.get()
+    def beat(quiet: float) -> View:
+        done = [n for n, ok in prog.sections.items() if ok]
+        timeout = getattr(provider, "timeout_s", None) if getattr(provider, "name", "") != "offline" else None
+        return {"status": prog.render() + "\n\n" + waiting_line(quiet, timeout, done, len(prog.sections))}
+
+    job.run(run, finish)
+    yield {"status": prog.stage("Drafting sections")}  # the job already runs: closing the page stops nothing
+    for item in job.relay(beat):
+        if not isinstance(item, tuple):
+            yield item
+            continue
+        kind, payload, stored = item
         if kind == "section":
-            merge_section(draft, payload, model, tl)
             prog.sections[payload] = True
-            ctx.store.save(draft_id, draft=draft)
-            yield {"status": prog.render(), **section_view(draft, payload)}
+            yield {"status": prog.render(), **section_view(stored, payload)}
         elif kind == "error":
-            ctx.store.save(draft_id, draft=draft)
             yield {"status": prog.failed(), "notice": _fail(payload)}
             return
         else:
-            final = services.to_json_dict(payload)
-            if sections:  # regenerate: only the asked sections change
-                for name in sections:
-                    _copy_section(final, draft, name)
-                final = draft
-            if severity and severity != "auto":
-                final["severity"] = severity
-            ctx.store.save(draft_id, draft=final)
+            final = stored
             view = draft_view(final, matches=matches) if not sections else {}
             for name in sections or ():
                 view.update(section_view(final, name))
@@ -361,12 +365,6 @@ _SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "metadata": ("title", "severity", "status", "date", "duration", "services", "authors"),
     "root_cause": ("root_cause", "trigger", "contributing_factors", "ruled_out"),
 }
-
-
-def _copy_section(src: dict[str, Any], dst: dict[str, Any], name: str) -> None:
-    for key in _SECTION_KEYS.get(name, (name,)):
-        if key in src:
-            dst[key] = src[key]
 
 
 def regenerate(ctx: UiContext, draft_id: str, section: str, provider_name: str) -> Iterator[View]:

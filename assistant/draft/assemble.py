@@ -129,6 +129,8 @@ def assemble(
             else s.Provenance(provider=OFFLINE, model=None)
         ),
     )
+    if status.get("metadata") is not None and status["metadata"].provider != "offline":
+        pm.duration = _duration(kt) or pm.duration  # code computes durations; the model only states them
     if (d := get("summary")) is not None:
         pm.summary = gate.text(d.summary, "summary")
         gate.refs(d.refs, "summary")  # the summary keeps no citations, but bad ones still count
@@ -205,6 +207,14 @@ def _free_sections(
         out.append(s.FreeSection(position=n, heading=h.heading, guidance=h.guidance,
                                  text=TO_BE_WRITTEN if empty else text, items=items, to_be_written=empty))  # fmt: skip
     return out
+
+
+def _duration(kt: KeyTimes) -> str | None:
+    """Start to resolved (else mitigated), as the metadata states it, computed by code."""
+    from assistant.draft.hints import duration
+
+    end = kt.resolved or kt.mitigated
+    return duration((end - kt.start).total_seconds()) if end and kt.start else None
 
 
 def _timeline(d: s.TimelineDraft, gate: _Gate) -> list[s.TimelineEntry]:

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from assistant.domain import Event, SourceKind
 from assistant.draft.tokens import TokenCounter
@@ -46,9 +47,21 @@ def event_line(event: Event, *, max_chars: int = LINE_CHARS, mark: str = "") -> 
 
 
 def _span(event: Event) -> str:
-    first = str(event.attrs.get("first") or event.time.isoformat())[:19]
-    last = str(event.attrs.get("last") or first)[:19]
-    return f"{first}Z to {last}Z" if event.time.utcoffset() is not None else f"{first} to {last}"
+    """``first to last`` of a log run, in UTC with its ``Z`` only when the stamp really is UTC."""
+    first = _utc(str(event.attrs.get("first") or event.time.isoformat()))
+    last = _utc(str(event.attrs.get("last") or "")) or first
+    return f"{first} to {last}"
+
+
+def _utc(stamp: str) -> str:
+    """An ISO stamp with an offset as ``…Z`` in UTC; a stamp without one as written (no label it lacks)."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp[:19]
+    if when.utcoffset() is None:
+        return when.isoformat(timespec="seconds")
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.domain import Event, SourceKind, Timeline
 from assistant.draft.budget import event_line, pack, windows
-from assistant.draft.hints import BLAME_MARK, fact_lines, hint_lines
+from assistant.draft.hints import BLAME_MARK, candidate_lines, clock_lines, hint_lines, key_time_lines
 from assistant.draft.schema import SECTION_ORDER, ContextReport
 from assistant.draft.tokens import TokenCounter, context_window, get_counter
-from assistant.draft.windows import Window, digest
+from assistant.draft.windows import Window, digest, head
 from assistant.redact import Redactor, timeline_names
 
 if TYPE_CHECKING:
@@ -31,7 +31,9 @@ SECTION_OUTPUT_TOKENS = 1024  # room left for one section's JSON answer
 SINGLE_OUTPUT_TOKENS = 4096  # room for every section in one answer
 MARGIN = 0.05  # share of the window kept free for tokenizer differences (estimates, chat templates)
 HINT_SHARE = 0.06  # labelled hints take at most this share of the window (the sources come first)
-ANCHOR_SHARE = 0.25  # hierarchical: share of the sources budget for verbatim key lines
+CANDIDATES_SHOWN = 3  # key-time candidates per key in the prompts (code's best and two runner-ups)
+ANCHOR_SHARE = 0.25
+WINDOW_SUMMARY_TOKENS = 300  # a window summary may say this much; a second level condenses if they overflow  # hierarchical: share of the sources budget for verbatim key lines
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,16 @@ class DraftContext:
     redacted: bool = False
     aliased: bool = False
     library_note: str | None = None
-    facts: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)  # clock facts: constant for the whole draft
+    candidates: list[str] = field(default_factory=list)  # key-time candidates, each with its evidence
+    decided: list[str] = field(default_factory=list)  # key times and durations once the picks are checked
+    zone_setting: str | None = None
     hints: list[str] = field(default_factory=list)
     sources_note: str = ""
     windows: list[Window] = field(default_factory=list)
+    shown: list[Window] = field(
+        default_factory=list
+    )  # what the sections see: windows, or parts of a higher level
     report: ContextReport | None = None
     sources_budget: int = 0
     counter: TokenCounter | None = None
@@ -82,10 +90,23 @@ class DraftContext:
             return text
         return str(self.redactor.restore_aliases(text))
 
+    def set_timeline(self, timeline: Timeline) -> None:
+        """Replace the timeline after the key times were decided; restate the key times and durations."""
+        self.timeline = timeline
+        self.decided = key_time_lines(timeline, zone_setting=self.zone_setting)
+        if self.analysis is not None:
+            self.analysis.timeline = timeline
+
+    def pick_vars(self) -> dict[str, Any]:
+        """The variables of the key-time request: the shared context, then the candidates after the sources."""
+        return {**self.prompt_vars(), "candidates": self.candidates, "decided": []}
+
     def prompt_vars(self) -> dict[str, Any]:
         """The variables ``_context.j2`` renders: identical for every section of one draft."""
         return {
             "facts": self.facts,
+            "candidates": [],  # only the key-time request lists them (``pick_vars``)
+            "decided": self.decided,
             "hints": self.hints,
             "similar": [_match_view(m) for m in self.similar],
             "sources": self.sources_text,
@@ -125,7 +146,10 @@ def build_context(
     ctx = DraftContext(timeline=redacted, sources_text="", redactor=redactor, redacted=True, aliased=aliased)
     ctx.similar, ctx.library_note = _similar(redacted, library, k)
     settings = get_settings()
-    ctx.facts = fact_lines(redacted, zone_setting=settings.team_timezone)
+    ctx.zone_setting = settings.team_timezone
+    ctx.facts = clock_lines(redacted, zone_setting=ctx.zone_setting)
+    ctx.candidates = candidate_lines(redacted, zone_setting=ctx.zone_setting, per_key=CANDIDATES_SHOWN)
+    ctx.decided = key_time_lines(redacted, zone_setting=ctx.zone_setting)
     ctx.analysis = analyse(redacted)
     ctx.hints = _within(hint_lines(ctx.analysis), int(budget.window_tokens * HINT_SHARE), budget.counter)
     ctx.marks = {i: BLAME_MARK for i in ctx.analysis.blameful}
@@ -175,26 +199,42 @@ def fit_sources(ctx: DraftContext, budget: Budget) -> None:
 
 
 def summarise_windows(ctx: DraftContext, provider: Any, *, workers: int = 4) -> None:
-    """Hierarchical drafts: have the model summarise each time window, then rebuild the sources from them."""
+    """Hierarchical drafts: have the model summarise each time window, then rebuild the sources from them.
+
+    When the summaries together exceed what the section prompts leave, they are summarised again
+    (``windows.condense``, summaries of summaries with their event ids) until they fit.
+    """
     from assistant.draft.prompts import get_registry
-    from assistant.draft.windows import summarise
+    from assistant.draft.windows import condense, summarise
 
     if not ctx.windows or ctx.report is None:
         return
     counter = ctx.counter or get_counter(None, None)
     n = len(ctx.windows)
-    per_window = max(60, int(ctx.sources_budget * (1 - ANCHOR_SHARE)) // n)
+    allowed = int(ctx.sources_budget * (1 - ANCHOR_SHARE))
+    per_window = max(60, allowed // n, min(WINDOW_SUMMARY_TOKENS, allowed))
+    system = get_registry().render("system")
+    room = ctx.window_budget or ctx.sources_budget
     summarise(
         ctx.windows,
         provider,
         counter=counter,
-        window_budget=ctx.window_budget or ctx.sources_budget,
+        window_budget=room,
         summary_budget=per_window,
-        system=get_registry().render("system"),
+        system=system,
         workers=workers,
         forced=_key_ids(ctx.timeline),
         marks=ctx.marks,
     )
+    ctx.shown = condense(
+        ctx.windows, provider, counter=counter, room=room, fits=allowed, system=system, workers=workers
+    )
+    levels = max(w.level for w in ctx.shown)
+    if levels > 1:
+        ctx.report.notes.append(
+            f"the {n} window summaries exceed the room left for sources: summarised again over {levels - 1} "
+            f"level(s) into {len(ctx.shown)} part(s), event ids kept"
+        )
     assemble_windows(ctx, counter)
 
 
@@ -207,44 +247,36 @@ def assemble_windows(ctx: DraftContext, counter: TokenCounter) -> None:
     n = len(ctx.windows)
     anchors_min = int(ctx.sources_budget * ANCHOR_SHARE)
     allowed = ctx.sources_budget - anchors_min
-    per_window = max(20, allowed // max(n, 1))
     for w in ctx.windows:
         if not w.text:
-            w.text, w.how = digest(w, n, counter, per_window), "digest (no model call)"
-    texts = [_head(w.text, per_window, counter) for w in ctx.windows]
+            w.text, w.how = digest(w, n, counter, max(20, allowed // max(n, 1))), "digest (no model call)"
+    shown = ctx.shown or ctx.windows
+    per_window = max(20, allowed // max(len(shown), 1))
+    texts = [head(w.text, per_window, counter) for w in shown]
     dropped = _drop_middle(texts, allowed, counter)
     summaries = "\n\n".join(t for t in texts if t)
     if dropped and ctx.report is not None:
         ctx.report.notes.append(
-            f"{dropped} of {n} window summaries left out for length (the first and last are kept); "
+            f"{dropped} of {len(shown)} window summaries left out for length (the first and last are kept); "
             "a larger POSTMORTEM_CONTEXT_TOKENS keeps them all"
         )
     room = max(anchors_min, ctx.sources_budget - counter.count(summaries) - 20)
     anchors = _anchors(ctx.timeline, counter, room, ctx.windows)
     ctx.sources_text = "\n".join(["Lines quoted verbatim:", *anchors, "", summaries])
+    parts = f"{len(shown)} parts summarising " if shown is not ctx.windows else ""
     ctx.sources_note = (
         f"This incident is longer than the model's window: the sources are {len(anchors)} of its lines verbatim "
-        f"and {n} consecutive time windows, each summarised with the ids of its events. Cite those ids."
+        f"and {parts}{n} consecutive time windows, each summarised with the ids of its events. Cite those ids."
     )
     if ctx.report is not None:
         ctx.report.windows = [f"window {w.index}: {w.span}: {w.how}" for w in ctx.windows]
+        ctx.report.windows += [
+            f"level {w.level} part {w.index}: windows {w.parts[0]}-{w.parts[-1]}: {w.how}"
+            for w in shown
+            if w.level > 1
+        ]
         ctx.report.sources_tokens = counter.count(ctx.sources_text)
         ctx.report.events_in_prompt = len(anchors)
-
-
-def _head(text: str, budget: int, counter: TokenCounter) -> str:
-    """The first lines of ``text`` within ``budget`` tokens (a window's header and summary come first)."""
-    out: list[str] = []
-    used = 0
-    for line in text.split("\n"):
-        cost = counter.count(line) + 1
-        if used + cost > budget:
-            if not out or len(out) == 1:
-                out.append(line[: max(40, budget * 2)] + " …")
-            break
-        out.append(line)
-        used += cost
-    return "\n".join(out)
 
 
 def _drop_middle(texts: list[str], budget: int, counter: TokenCounter) -> int:
@@ -264,7 +296,7 @@ def _drop_middle(texts: list[str], budget: int, counter: TokenCounter) -> int:
 
 def _anchors(tl: Timeline, counter: TokenCounter, budget: int, parts: list[Window]) -> list[str]:
     """Verbatim lines within ``budget`` tokens, in time order (priority in ``assemble_windows``)."""
-    keys = _key_ids(tl)
+    keys = _key_ids(tl, runner_ups=False)  # room is scarce here: the picks' lines, not every candidate's
     people = [e for e in tl.events if e.source != SourceKind.log]
     order: list[Event] = [e for e in tl.events if e.id in keys]
     order += people[-1:] + [e for e in people if e.source == SourceKind.alert]
@@ -290,7 +322,7 @@ def _window_room(budget: Budget) -> int:
 
     reg = get_registry()
     fixed = budget.counter.count(reg.render("system")) + budget.counter.count(
-        reg.render("_window", sources="", index=99, total=99, span="x" * 80)
+        reg.render("_window", sources="", index=99, total=99, span="x" * 80, level=2)
     )
     return max(256, int(budget.window_tokens * (1 - MARGIN)) - fixed - 40 - SECTION_OUTPUT_TOKENS)
 
@@ -316,8 +348,14 @@ def _within(lines: list[str], budget: int, counter: TokenCounter) -> list[str]:
     return [line for line in lines if line in kept]
 
 
-def _key_ids(tl: Timeline) -> set[str]:
-    return {i for i in tl.key_events.model_dump().values() if i}
+def _key_ids(tl: Timeline, *, runner_ups: bool = True) -> set[str]:
+    """Key events and (with ``runner_ups``) their listed candidates: their lines reach the prompt as evidence."""
+    ids = {i for i in tl.key_events.model_dump().values() if i}
+    if runner_ups:
+        ids |= {
+            c.event_id for ch in tl.key_candidates.values() for c in ch.candidates[: CANDIDATES_SHOWN - 1]
+        }
+    return ids
 
 
 def _fixed_tokens(ctx: DraftContext, counter: TokenCounter, *, single: bool = False) -> int:
@@ -334,6 +372,8 @@ def _fixed_tokens(ctx: DraftContext, counter: TokenCounter, *, single: bool = Fa
         )
     else:
         longest = max(counter.count(reg.render(name, **variables)) for name in SECTION_ORDER)
+        pick = {**ctx.pick_vars(), "sources": "", "sources_note": variables["sources_note"]}
+        longest = max(longest, counter.count(reg.render("key_times", **pick)))
     return counter.count(reg.render("system")) + longest + 40  # message framing of chat templates
 
 

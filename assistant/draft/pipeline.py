@@ -28,6 +28,7 @@ from assistant.draft.free_sections import (
     versions_for,
     write_offline,
 )
+from assistant.draft.keypick import Decision, ask, pick_request
 from assistant.draft.offline import OFFLINE, OfflineDrafter
 from assistant.draft.prompts import get_registry
 from assistant.draft.schema import SECTION_MODELS, SECTION_ORDER, Postmortem, SectionStatus, TemplateRef
@@ -98,6 +99,7 @@ def draft_postmortem(
     ctx = build_context(timeline, alias_names=alias, library=library, budget=budget)
     if ctx.windows and provider is not None:
         summarise_windows(ctx, provider, workers=settings.llm_concurrency)
+    timeline, picks = _key_times(ctx, provider, timeline)
     wanted = _wanted(sections, template)
     versions = prompt_versions(wanted, template)
     offline = (
@@ -160,6 +162,7 @@ def draft_postmortem(
         template=template,
     )
     pm.provenance.context = ctx.report
+    _record_picks(pm, picks)
     return pm
 
 
@@ -185,6 +188,31 @@ def _record(
         drafted[name], status[name] = out, st
         if on_section:
             on_section(name, out)
+
+
+def _key_times(
+    ctx: DraftContext, provider: Provider | None, timeline: Timeline
+) -> tuple[Timeline, list[str]]:
+    """With a model: ``timeline`` with the key times it picked and code checked, and the notes on each."""
+    if provider is None or provider.name == OFFLINE:  # a wrapped offline drafter cannot pick
+        return timeline, []
+    decision = pick_key_times(ctx, provider)
+    return decision.apply(timeline), decision.notes
+
+
+def _record_picks(pm: Postmortem, picks: list[str]) -> None:
+    pm.provenance.key_time_picks = picks
+    if picks:
+        pm.provenance.prompt_versions["key_times"] = get_registry().version("key_times")
+
+
+def pick_key_times(ctx: DraftContext, provider: Provider) -> Decision:
+    """Ask the model to pick each key time by event id; code checks the picks and restates the durations."""
+    reg = get_registry()
+    user = reg.render("key_times", **ctx.pick_vars())
+    decision = ask(provider, pick_request(user, reg.render("system")), ctx.timeline)
+    ctx.set_timeline(decision.apply(ctx.timeline))
+    return decision
 
 
 def _draft_all(

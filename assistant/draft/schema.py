@@ -207,6 +207,23 @@ class SupportingInfoDraft(_Out):
     )
 
 
+_PICK = (
+    "id of the event that marks {what}: one of the candidates' ids or another event id from the sources; "
+    "'unknown' when nothing in the sources marks it"
+)
+
+
+class KeyTimesPick(_Out):
+    """The model's pick of each key time, by event id; code checks the ids and sets the times."""
+
+    start_event_id: str = Field(description=_PICK.format(what="when the impact began"))
+    detected_event_id: str = Field(
+        description=_PICK.format(what="when people or a paging alert learned of the incident")
+    )
+    mitigated_event_id: str = Field(description=_PICK.format(what="when the impact stopped"))
+    resolved_event_id: str = Field(description=_PICK.format(what="when the incident was declared resolved"))
+
+
 SECTION_MODELS: dict[str, type[BaseModel]] = {
     "metadata": MetadataDraft,
     "summary": SummaryDraft,
@@ -419,6 +436,10 @@ class Provenance(_Out):
     context: ContextReport | None = Field(default=None, description="what the model saw of the sources")
     key_picks: list[KeyPick] = Field(
         default_factory=list, description="key times a person chose instead of the proposed event"
+    )
+    key_time_picks: list[str] = Field(
+        default_factory=list,
+        description="how the model's key-time picks were checked: kept, or why code's candidate stood",
     )
 
 

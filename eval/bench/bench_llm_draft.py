@@ -132,14 +132,18 @@ def _modes(timeline: object, delay: float, window: int) -> None:
             get_settings(fresh=True)
             srv.reset()
             _run(f"window {window}, {mode}", timeline, provider, delay)
+            kinds = [json.dumps(b.get("tools") or b.get("response_format")) for b in srv.requests]
             texts = [
                 request_text(b)
-                for b in srv.requests
-                if "WindowSummary" not in json.dumps(b.get("tools") or b.get("response_format"))
+                for b, k in zip(srv.requests, kinds, strict=True)
+                if "WindowSummary" not in k and "KeyTimesPick" not in k
             ]
+            picks = [request_text(b) for b, k in zip(srv.requests, kinds, strict=True) if "KeyTimesPick" in k]
+            windows = sum("WindowSummary" in k for k in kinds)
             print(
-                f"    requests {len(srv.requests)} ({len(srv.requests) - len(texts)} window summaries); "
+                f"    requests {len(srv.requests)} ({windows} window summaries, {len(picks)} key-time pick); "
                 f"common-prefix share of each section request {_common_prefix_share(texts):.3f}"
+                + (f", with the key-time pick {_common_prefix_share(texts + picks):.3f}" if picks else "")
             )
 
 
