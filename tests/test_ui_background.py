@@ -12,7 +12,8 @@ from assistant.config import Settings
 from assistant.llm.testing_server import OpenAITestServer
 from assistant.store.drafts import DraftStore
 from assistant.ui import background
-from assistant.ui.handlers import UiContext, run_draft, save_field
+from assistant.ui.edit_guard import save_field
+from assistant.ui.handlers import UiContext, run_draft
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "incident"
 
@@ -75,7 +76,12 @@ def test_an_edit_made_while_drafting_is_not_overwritten(tmp_path: Path) -> None:
             if "Drafting sections" in view.get("status", ""):
                 assert draft_id
                 save_field(
-                    ctx, draft_id, "summary", "Exports held database connections; disabling them helped."
+                    ctx,
+                    draft_id,
+                    "summary",
+                    "Exports held database connections; disabling them helped.",
+                    base=None,  # the version the page loaded: none sent, so the current one
+                    user=None,
                 )
         assert draft_id
         rec = ctx.store.get(draft_id)
