@@ -88,3 +88,17 @@ def test_logs_verb_gives_the_same_levels(tmp_path: Path) -> None:
         assert res.exit_code == 0, res.output
         rows = [json.loads(x) for x in res.output.splitlines() if x.strip()]
         assert [r["level"] for r in rows if r["kind"] == "record"] == levels, name
+
+
+# log4j's documented ``%d - %p [%t:%C{1}@%L] - %m%n`` pattern: the " - " after the stamp separates,
+# it is not Redis's one-symbol verbose level.
+DASHED = (
+    "2026-03-14 09:12:01,101 - INFO  [main:QuorumPeerMain@127] - Starting quorum peer\n"
+    "2026-03-14 09:12:01,202 - WARN  [SendWorker:188978561024:QuorumCnxManager@679] - Send worker leaving\n"
+    "2026-03-14 09:12:02,303 - ERROR [LearnerHandler-/10.10.34.13:58447:LearnerHandler@562] - Unexpected exception\n"
+    "2026-03-14 09:12:03,404 - INFO  [NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181:NIOServerCnxn@1001] - Closed socket\n"
+)
+
+
+def test_a_dash_separator_after_the_stamp_is_not_a_symbol_level() -> None:
+    assert [lvl for lvl, _, _ in _records(DASHED, "quorum.log")] == ["info", "warning", "error", "info"]

@@ -187,6 +187,16 @@ def _learn_csv(rests: Sequence[str]) -> tuple[int, int] | None:
     return (level_col, best) if words[best] else None
 
 
+def _symbol_levels(first: Sequence[str]) -> int:
+    """How many lines start with a one-symbol level, when the column really varies like one.
+
+    A column of nothing but ``-`` is a separator ("2015-07-29 17:41:44,747 - INFO …"), not Redis's
+    verbose level: the column counts only when a symbol other than ``-`` marks some lines.
+    """
+    symbols = [f for f in first if f in SYMBOL_LEVELS]
+    return len(symbols) if any(f != "-" for f in symbols) else 0
+
+
 def learn_header(rests: Sequence[str]) -> Header:
     """The header most sample lines share (see the module docstring)."""
     raw = [r.lstrip(" \t") for r in rests if r.strip()]
@@ -203,7 +213,7 @@ def learn_header(rests: Sequence[str]) -> Header:
         if count >= 1 and seen >= 0.5 * n:
             return Header(pipes=count)
     rows = [[m.group() for m in _FIELD.finditer(r, 0, 400)][: MAX_HEADER_FIELDS + 2] for r in rests]
-    if sum(1 for row in rows if row and row[0] in SYMBOL_LEVELS) >= 0.9 * n:
+    if _symbol_levels([row[0] for row in rows if row]) >= 0.9 * n:
         return Header(0, symbols=True)
     level_col: int | None = None
     letters = False
