@@ -150,7 +150,8 @@ def test_single_call_mode_with_a_template_carries_its_guidance_and_drafts_free_s
     pm = draft_postmortem(
         fixture_timeline(), provider=_provider(server), library=_NoLibrary(), template=template
     )
-    users = [request_text(b, role="user") for b in server.requests]
+    assert _schema_name(server.requests[0]) == "KeyTimesPick"  # the key times, picked first
+    users = [request_text(b, role="user") for b in server.requests[1:]]
     assert len(users) == 2  # metadata and summary in one call, the free section in its own
     assert any('- "What happened": Two sentences for executives.' in u for u in users)
     assert any('Section: "Glossary"' in u for u in users)
