@@ -13,42 +13,49 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from assistant.errors import InputError
 
-UTC = UTC
-
-# Abbreviations people write in channel headers ("times in PT"). Mapped to IANA zones so DST works;
-# the summer/winter spelling only tells us which zone family is meant.
+# Abbreviations people write ("times in PT", "MESZ"), mapped to IANA zones so DST works; the
+# summer/winter spelling only tells us which zone family is meant. One table: ingest reads it too.
 ZONE_ABBREVIATIONS: dict[str, str] = {
     "UTC": "UTC",
     "GMT": "UTC",
     "Z": "UTC",
     "ZULU": "UTC",
-    "PT": "America/Los_Angeles",
-    "PST": "America/Los_Angeles",
-    "PDT": "America/Los_Angeles",
-    "MT": "America/Denver",
-    "MST": "America/Denver",
-    "MDT": "America/Denver",
-    "CT": "America/Chicago",
-    "CST": "America/Chicago",
-    "CDT": "America/Chicago",
-    "ET": "America/New_York",
-    "EST": "America/New_York",
-    "EDT": "America/New_York",
+    "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin",
+    "MEZ": "Europe/Berlin",
+    "MESZ": "Europe/Berlin",
     "BST": "Europe/London",
     "WET": "Europe/Lisbon",
     "WEST": "Europe/Lisbon",
-    "CET": "Europe/Amsterdam",
-    "CEST": "Europe/Amsterdam",
     "EET": "Europe/Helsinki",
     "EEST": "Europe/Helsinki",
+    "MSK": "Europe/Moscow",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "PACIFIC": "America/Los_Angeles",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "MOUNTAIN": "America/Denver",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "CENTRAL": "America/Chicago",
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "EASTERN": "America/New_York",
     "IST": "Asia/Kolkata",
     "SGT": "Asia/Singapore",
+    "HKT": "Asia/Hong_Kong",
     "JST": "Asia/Tokyo",
     "KST": "Asia/Seoul",
     "AEST": "Australia/Sydney",
     "AEDT": "Australia/Sydney",
     "NZST": "Pacific/Auckland",
     "NZDT": "Pacific/Auckland",
+    "BRT": "America/Sao_Paulo",
 }
 
 _OFFSET_RE = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE)

@@ -28,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.eval.train_tone import Scaler  # noqa: E402
+from assistant.eval.train_tone import Scaler, stratified_folds  # noqa: E402
 from assistant.jsonl import read_jsonl  # noqa: E402
 from assistant.retrieval.model_files import MODEL_ID  # noqa: E402
 from assistant.roles import classifier  # noqa: E402
@@ -47,19 +47,8 @@ def load_rows(path: Path = DATA) -> list[dict[str, str]]:
 
 def _folds(rows: list[dict[str, str]]) -> np.ndarray:
     """Row -> fold, stratified by role and language."""
-    rng = np.random.default_rng(11)
-    strata: dict[tuple[str, str], list[int]] = {}
-    for n, r in enumerate(rows):
-        strata.setdefault((r["role"], r["lang"]), []).append(n)
-    fold = np.zeros(len(rows), dtype=int)
-    offset = 0
-    for key in sorted(strata):
-        members = strata[key]
-        rng.shuffle(members)
-        for i, n in enumerate(members):
-            fold[n] = (i + offset) % FOLDS
-        offset += len(members)
-    return fold
+    keys = [(r["role"], r["lang"]) for r in rows]
+    return np.array(stratified_folds(keys, np.random.default_rng(11), FOLDS), dtype=int)
 
 
 def fit_heads(

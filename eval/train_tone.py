@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -121,18 +122,24 @@ class Scaler:
 
 def _folds(items: list[dict[str, Any]]) -> list[int]:
     """Item -> fold, stratified by label and main category / hard-negative type."""
-    rng = np.random.default_rng(7)
-    strata: dict[str, list[int]] = {}
-    for n, item in enumerate(items):
-        key = item["categories"][0] if item["blameful"] else f"hn:{item.get('hard_negative')}"
+    keys = [
+        item["categories"][0] if item["blameful"] else f"hn:{item.get('hard_negative')}" for item in items
+    ]
+    return stratified_folds(keys, np.random.default_rng(7), FOLDS)
+
+
+def stratified_folds(keys: Sequence[Hashable], rng: np.random.Generator, folds: int) -> list[int]:
+    """Row -> fold: each stratum (rows with the same key, in key order) is shuffled and dealt round."""
+    strata: dict[Any, list[int]] = {}
+    for n, key in enumerate(keys):
         strata.setdefault(key, []).append(n)
-    fold = [0] * len(items)
+    fold = [0] * len(keys)
     offset = 0
     for key in sorted(strata):
         members = strata[key]
         rng.shuffle(members)
         for i, n in enumerate(members):
-            fold[n] = (i + offset) % FOLDS
+            fold[n] = (i + offset) % folds
         offset += len(members)
     return fold
 

@@ -32,6 +32,15 @@ LEVELS: dict[str, str] = {
 }
 # pino/bunyan numbers
 PINO_LEVELS = {10: "debug", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "critical"}
+# Raw level values (names, and pino numbers as text) that mean error or worse, and warning.
+ERROR_LEVEL_VALUES = frozenset(
+    [k for k, v in LEVELS.items() if v in ("error", "critical")]
+    + [str(n) for n, v in PINO_LEVELS.items() if v in ("error", "critical")]
+)
+WARNING_LEVEL_VALUES = frozenset(
+    [k for k, v in LEVELS.items() if v == "warning"]
+    + [str(n) for n, v in PINO_LEVELS.items() if v == "warning"]
+)
 # One-letter levels (Android logcat, glog/klog): used only where a file shows them in a fixed column.
 LETTER_LEVELS = {
     "V": "debug",

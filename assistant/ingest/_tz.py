@@ -7,50 +7,9 @@ from collections.abc import Iterable
 from datetime import date, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# Abbreviations people write → IANA zone (DST-aware), or a fixed offset.
-ZONE_NAMES: dict[str, str] = {
-    "UTC": "UTC",
-    "GMT": "UTC",
-    "Z": "UTC",
-    "ZULU": "UTC",
-    "CET": "Europe/Berlin",
-    "CEST": "Europe/Berlin",
-    "MEZ": "Europe/Berlin",
-    "MESZ": "Europe/Berlin",
-    "BST": "Europe/London",
-    "WET": "Europe/Lisbon",
-    "WEST": "Europe/Lisbon",
-    "EET": "Europe/Helsinki",
-    "EEST": "Europe/Helsinki",
-    "MSK": "Europe/Moscow",
-    "PT": "America/Los_Angeles",
-    "PST": "America/Los_Angeles",
-    "PDT": "America/Los_Angeles",
-    "PACIFIC": "America/Los_Angeles",
-    "MT": "America/Denver",
-    "MST": "America/Denver",
-    "MDT": "America/Denver",
-    "MOUNTAIN": "America/Denver",
-    "CT": "America/Chicago",
-    "CST": "America/Chicago",
-    "CDT": "America/Chicago",
-    "CENTRAL": "America/Chicago",
-    "ET": "America/New_York",
-    "EST": "America/New_York",
-    "EDT": "America/New_York",
-    "EASTERN": "America/New_York",
-    "IST": "Asia/Kolkata",
-    "SGT": "Asia/Singapore",
-    "HKT": "Asia/Hong_Kong",
-    "JST": "Asia/Tokyo",
-    "KST": "Asia/Seoul",
-    "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney",
-    "NZST": "Pacific/Auckland",
-    "NZDT": "Pacific/Auckland",
-    "BRT": "America/Sao_Paulo",
-}
-_ZONE_ALT = "|".join(sorted((re.escape(k) for k in ZONE_NAMES if k != "Z"), key=len, reverse=True))
+from assistant.clock import ZONE_ABBREVIATIONS
+
+_ZONE_ALT = "|".join(sorted((re.escape(k) for k in ZONE_ABBREVIATIONS if k != "Z"), key=len, reverse=True))
 _OFFSET = r"(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?"
 _IANA = (
     r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
@@ -88,7 +47,7 @@ def normalize_zone(raw: str) -> str | None:
         if hh == 0 and mm == 0:
             return "UTC"
         return f"{sign}{hh:02d}:{mm:02d}"
-    return ZONE_NAMES.get(s.upper())
+    return ZONE_ABBREVIATIONS.get(s.upper())
 
 
 def stated_zone(lines: Iterable[str], *, header_lines: int = 5) -> str | None:

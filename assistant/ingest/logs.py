@@ -21,7 +21,7 @@ from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_ti
 from assistant.ingest._tz import MONTHS
 from assistant.ingest.header import glued_level, prefix_role
 from assistant.ingest.jsonlog import epoch_time as epoch_time  # re-exported: alerts, k8s
-from assistant.ingest.jsonlog import iso_time, json_fields, json_time
+from assistant.ingest.jsonlog import iso_time, json_fields, json_record
 from assistant.ingest.stamp_dates import DateHint, Dater, hint_from_header, hint_from_name, hint_from_records
 from assistant.ingest.textlog import LogReader
 
@@ -119,18 +119,9 @@ def _m_iso(line: str, year: int | None) -> _Parts | None:
 
 
 def _m_json(line: str, year: int | None) -> _Parts | None:
-    if line[:1] != "{":
+    if line[:1] != "{" or (rec := json_record(line)) is None:
         return None
-    try:
-        obj = json.loads(line)
-    except ValueError:
-        return None
-    if not isinstance(obj, dict):
-        return None
-    t, lvl, text, host, svc = json_fields(obj)
-    dt = json_time(t)
-    if dt is None:
-        return None
+    dt, lvl, text, host, svc = rec
     return dt, True, text, lvl, host, svc
 
 

@@ -20,25 +20,9 @@ from statistics import median
 from typing import Any
 
 from assistant.domain import SourceRef
+from assistant.ingest._levels import ERROR_LEVEL_VALUES, WARNING_LEVEL_VALUES
 from assistant.templates import TemplateMiner, render, template_words
 
-_ERROR_LEVELS = frozenset(
-    (
-        "error",
-        "err",
-        "crit",
-        "critical",
-        "fatal",
-        "alert",
-        "emerg",
-        "emergency",
-        "severe",
-        "panic",
-        "50",
-        "60",
-    )
-)
-_WARN_LEVELS = frozenset(("warn", "warning", "40"))
 _ERROR_WORDS = re.compile(
     r"\b(error|errors|exception|fail(ed|ure|ing)?|fatal|critical|panic|timed? ?out|refused|unavailable|"
     r"unreachable|oomkill(ed)?|out of memory|crash(ed|loop\w*)?|denied|traceback)\b",
@@ -62,9 +46,9 @@ def level_class(level: str | None, text: str) -> str:
     """'error', 'warn' or 'info': the level when the format has one, else the words (and HTTP 5xx)."""
     if level:
         lv = level.strip().lower()
-        if lv in _ERROR_LEVELS:
+        if lv in ERROR_LEVEL_VALUES:
             return "error"
-        if lv in _WARN_LEVELS:
+        if lv in WARNING_LEVEL_VALUES:
             return "warn"
         if _HTTP_5XX.search(text):
             return "error"

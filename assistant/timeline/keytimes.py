@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from assistant.domain import Event, SourceRef, is_bot
+from assistant.ingest._levels import ERROR_LEVEL_VALUES, WARNING_LEVEL_VALUES
 
 _PAGER = re.compile(
     r"\b(pagerduty|opsgenie|pd-bot|incident #?\d+ triggered|triggered #?\d+|\[triggered\])", re.I
@@ -34,24 +35,7 @@ _SYMPTOM_WORDS = re.compile(
     r"no space|not[ _]found|(?<![\d.])(401|403|5\d\d)(?![\d.]))\b",
     re.I,
 )
-_ERRORISH_LEVELS = frozenset(
-    (
-        "error",
-        "err",
-        "crit",
-        "critical",
-        "fatal",
-        "alert",
-        "emerg",
-        "severe",
-        "panic",
-        "warn",
-        "warning",
-        "50",
-        "60",
-        "40",
-    )
-)
+_ERRORISH_LEVELS = ERROR_LEVEL_VALUES | WARNING_LEVEL_VALUES  # error, warning or worse
 
 
 def is_symptom(level: str | None, text: str) -> bool:
