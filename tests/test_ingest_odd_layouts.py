@@ -87,3 +87,34 @@ def test_a_two_message_zoom_chat_is_chat_not_a_log(tmp_path: Path) -> None:
 def test_a_two_line_log_without_speakers_stays_a_log(tmp_path: Path) -> None:
     src = parse_one(tmp_path, "app.log", "10:42:13 worker: job 1 done\n10:42:40 worker: job 2 done\n")
     assert src.kind == "log"
+
+
+def test_tab_separated_chat_log_that_talks_is_chat_with_client_notices_kept(tmp_path: Path) -> None:
+    # WeeChat's logger layout (documented: "%Y-%m-%d %H:%M:%S", TAB, prefix, TAB, message); every line
+    # also reads as a log line, but people asking and answering each other are a chat.
+    text = (
+        "2026-05-12 09:14:03\t-->\talice (~alice@host) has joined #ops\n"
+        "2026-05-12 09:14:10\talice\tcheckout p95 is at 4s, anyone deploying?\n"
+        "2026-05-12 09:15:22\t@bob\tnot me, I am looking at the db graphs\n"
+        "2026-05-12 09:16:01\talice\tok, can you page the dba?\n"
+        "2026-05-12 09:20:44\t--\tbob has changed topic\n"
+        "2026-05-12 09:31:09\tbob\trolled back 4.2.1, latency recovering\n"
+    )
+    src = parse_one(tmp_path, "ops.weechatlog", text)
+    assert src.kind == "chat"
+    assert [(r.actor, r.text) for r in src.records] == [
+        ("alice", "checkout p95 is at 4s, anyone deploying?"),
+        ("bob", "not me, I am looking at the db graphs"),
+        ("alice", "ok, can you page the dba?"),
+        (None, "-- bob has changed topic"),
+        ("bob", "rolled back 4.2.1, latency recovering"),
+    ]
+
+
+def test_a_log_whose_component_column_looks_like_a_name_stays_a_log(tmp_path: Path) -> None:
+    lines = [
+        f"2026-05-12 09:1{i}:0{i}\tworker\tjob {i} finished in {i + 3}s, could not reach cache, retrying"
+        for i in range(8)
+    ]
+    src = parse_one(tmp_path, "worker.log", "\n".join(lines) + "\n")
+    assert src.kind == "log"

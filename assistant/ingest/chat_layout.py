@@ -110,6 +110,7 @@ def _name_like(s: str) -> bool:
 @lru_cache(maxsize=4096)
 def _clean_name(s: str) -> tuple[str, bool]:
     s = s.strip().strip("*_")
+    s = re.sub(r"^[@+%~&](?=\w)", "", s)  # IRC channel modes (op "@", voice "+") are not part of the nick
     bot = bool(_ROLE_TAG.search(s))
     return _GUEST.sub("", _ROLE_TAG.sub("", s)).strip(), bot
 
@@ -174,6 +175,7 @@ class Layout:
     name_then_time: bool = False
     heads: int = 0
     day_first: bool = False
+    dated: bool = False  # speaker lines carry a full date ("2026-03-04 14:02:11\tbob\thi")
 
 
 def learn(lines: Sequence[str]) -> Layout | None:
@@ -210,7 +212,7 @@ def learn(lines: Sequence[str]) -> Layout | None:
         keep, heads = frozenset(), name_time
     if heads < need or heads < 0.2 * stamped:
         return None
-    return Layout(keep, ntt, heads, _day_first(dates))
+    return Layout(keep, ntt, heads, _day_first(dates), dated=len(dates) >= 0.8 * stamped)
 
 
 def _day_first(dates: list[str]) -> bool:
@@ -387,6 +389,15 @@ def parse_chat_layout(lines: Iterable[str], name: str, layout: Layout | None = N
                 else:
                     rd.start(when, h.name, h.text, n)
                 continue
+        notice = lay.dated and rd.at is not None and not line[:1].isspace()
+        if notice and (h is None or h.shape not in lay.shapes) and (w := _WHEN.match(s)) and w.group("date"):
+            # A dated line that is no speaker line ("2026-03-04 14:02:11  -->  bob has joined"): the
+            # client's own notice, kept as a message of no one rather than glued to the last one.
+            when = rd.when(Head(None, w.group("date"), w.group("time"), None, ("T", "", False)))
+            if when is not None:
+                rd.start(when, None, " ".join(s[w.end() :].split()), n)
+                rd.actor, rd.bot = None, True
+                continue
         if (m := _DIVIDER.match(s)) and len(s) < 48:
             rd.flush()
             rd.at = None
@@ -444,9 +455,36 @@ def _header_date(header: list[str], day_first: bool) -> str | None:
     return None
 
 
+# People talk to each other; programs report. Words of address and first/second person, a question,
+# thanks or an emoji mark a message as talk in the languages our users write (en, de, es, pt, fr, nl);
+# log messages almost never carry them ("Could not connect", "No such file" do not count).
+_TALK = re.compile(
+    r"(?:\?\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]|:[a-z_+\-]+:|"
+    r"\b(?-i:I)(?:'m|'ve|'ll|'d)?\s|"
+    r"(?i:\b(?:me|my|our|we|we're|we've|you|you're|your|anyone|someone|anybody|let's|thanks|thank you|thx|lol|"
+    r"ich|wir|du|ihr|jemand|danke|nosotros|alguien|gracias|você|vocês|nós|alguém|obrigad[oa]|"
+    r"je|nous|vous|merci|jij|wij|bedankt)\b))"
+)
+
+
+def talk_share(lines: Sequence[str], layout: Layout) -> float:
+    """Share of the layout's same-line messages that read as talk between people (see ``_TALK``)."""
+    texts = [h.text for ln in lines if (h := cut(ln)) is not None and h.shape in layout.shapes and h.text]
+    return sum(1 for t in texts if _TALK.search(t)) / len(texts) if texts else 0.0
+
+
 def looks_like_chat(lines: Sequence[str]) -> bool:
     """True when a speaker layout recurs in the lines (used by format detection)."""
     return learn(lines) is not None
 
 
-__all__ = ["Head", "Layout", "cut", "learn", "looks_like_chat", "parse_chat_layout", "starts_with_level"]
+__all__ = [
+    "Head",
+    "Layout",
+    "cut",
+    "learn",
+    "looks_like_chat",
+    "parse_chat_layout",
+    "starts_with_level",
+    "talk_share",
+]

@@ -112,7 +112,10 @@ def detect_text(sample: str) -> str | None:
         ) and not (speaker and chat >= 0.3)  # "[11:58 PM] Priya Kumar": the chat_text reader knows those
         # On a tie with the log reader, a bracketed date as people write it ("[14/03/2026, 21:05:11]") is chat
         dated = sum(1 for ln in lines if _BRACKET_DATE.match(ln.strip())) >= 0.5 * layout.heads
-        wins = share > log_share or (share >= log_share and dated)
+        # Every stamped line also reads as a log line; messages that talk ("anyone deploying?", "we",
+        # "thanks") are people, which no log writes: then the speaker layout wins the tie.
+        talk = share >= 0.3 and chat_layout.talk_share(lines, layout) >= 0.3
+        wins = share > log_share or (share >= log_share and dated) or talk
         if name_first or name_alone or (inline_only and not (speaker and chat >= 0.3) and wins):
             return "chat-layout"
     # --- end chat layouts ---
