@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from assistant.draft.schema import SECTION_TITLES
 from assistant.errors import StaleSaveError
 from assistant.review import history
 from assistant.ui import free_editor
@@ -87,7 +88,7 @@ def save_table(
         now = ctx.store.get(rec.id)
         state = {"table": key, "mine": mine, "theirs": table_rows(now.draft if now else {}, key),
                  "current": exc.current}  # fmt: skip
-        label = "The timeline table" if key == "timeline" else "The action items table"
+        label = f"The {SECTION_TITLES[key].lower()} table"
         return conflict_view(rec.id, exc, label, state)
     return saved_view(rec.id, f"base:table:{key}", version)
 

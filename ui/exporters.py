@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.draft import render
-from assistant.draft.schema import Postmortem
+from assistant.draft.schema import PART_TITLES, SECTION_TITLES, Postmortem
 from assistant.export.trackers import items_from_draft, jira_csv
 from assistant.ui.sections import SECTIONS, TABLES, field_text
 
@@ -41,7 +41,7 @@ def plain_markdown(draft: dict[str, Any]) -> str:
         out += [f"**Severity:** {draft['severity']}", ""]
     kt = draft.get("key_times") or {}
     if any(kt.values()):
-        out += ["## Key times", "", "| moment | time |", "| --- | --- |"]
+        out += [f"## {PART_TITLES['key_times']}", "", "| moment | time |", "| --- | --- |"]
         out += [f"| {k} | {v or '—'} |" for k, v in kt.items()]
         out.append("")
     for section in SECTIONS:
@@ -77,7 +77,12 @@ def _cell(value: Any) -> str:
 
 def _timeline_md(draft: dict[str, Any], out: list[str]) -> None:
     rows = draft.get("timeline") or []
-    out += ["## Timeline", "", "| time | what happened | sources |", "| --- | --- | --- |"]
+    out += [
+        f"## {SECTION_TITLES['timeline']}",
+        "",
+        "| time | what happened | sources |",
+        "| --- | --- | --- |",
+    ]
     for r in rows:
         if isinstance(r, dict):
             out.append(f"| {_cell(r.get('time'))} | {_cell(r.get('description'))} | {_cell(r.get('refs'))} |")
@@ -87,7 +92,12 @@ def _timeline_md(draft: dict[str, Any], out: list[str]) -> None:
 def _actions_md(draft: dict[str, Any], out: list[str]) -> None:
     rows = draft.get("action_items") or []
     cols = TABLES["action_items"]
-    out += ["## Action items", "", "| " + " | ".join(cols) + " |", "|" + " --- |" * len(cols)]
+    out += [
+        f"## {SECTION_TITLES['action_items']}",
+        "",
+        "| " + " | ".join(cols) + " |",
+        "|" + " --- |" * len(cols),
+    ]
     for r in rows:
         if isinstance(r, dict):
             out.append("| " + " | ".join(_cell(r.get(c)) for c in cols) + " |")

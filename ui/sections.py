@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from assistant.draft.schema import PART_TITLES, SECTION_TITLES
+
 FieldKind = Literal["str", "strs", "stmts"]
 
 
@@ -37,45 +39,46 @@ def _f(path: str, kind: FieldKind, label: str) -> EditField:
     return EditField(path, kind, label)
 
 
+_T, _P = SECTION_TITLES, PART_TITLES
 SECTIONS: tuple[EditSection, ...] = (
-    EditSection("metadata", "Title", (_f("title", "str", "Title"),)),
-    EditSection("summary", "Summary", (_f("summary", "str", "Summary"),)),
+    EditSection("metadata", _T["metadata"], (_f("title", "str", _T["metadata"]),)),
+    EditSection("summary", _T["summary"], (_f("summary", "str", _T["summary"]),)),
     EditSection(
-        "impact", "Impact", (_f("impact.summary", "str", "Impact"), _f("impact.figures", "stmts", "Figures"))
+        "impact",
+        _T["impact"],
+        (_f("impact.summary", "str", _T["impact"]), _f("impact.figures", "stmts", _P["figures"])),
     ),
-    EditSection("detection", "Detection", (_f("detection.text", "str", "Detection"),)),
+    EditSection("detection", _T["detection"], (_f("detection.text", "str", _T["detection"]),)),
     EditSection(
         "response",
-        "Response and recovery",
+        _T["response"],
         (
             _f("response.summary", "str", "Response"),
-            _f("response.mitigation", "stmts", "Mitigation"),
-            _f("response.resolution", "stmts", "Resolution"),
+            _f("response.mitigation", "stmts", _P["mitigation"]),
+            _f("response.resolution", "stmts", _P["resolution"]),
         ),
     ),
     EditSection(
         "root_cause",
-        "Root cause",
+        _T["root_cause"],
         (
-            _f("root_cause.text", "str", "Root cause"),
-            _f("trigger.text", "str", "Trigger"),
-            _f("contributing_factors", "stmts", "Contributing factors"),
+            _f("root_cause.text", "str", _T["root_cause"]),
+            _f("trigger.text", "str", _P["trigger"]),
+            _f("contributing_factors", "stmts", _P["contributing_factors"]),
         ),
     ),
     EditSection(
         "lessons",
-        "Lessons learned",
-        (
-            _f("lessons.went_well", "stmts", "What went well"),
-            _f("lessons.went_wrong", "stmts", "What went wrong"),
-            _f("lessons.lucky", "stmts", "Where we got lucky"),
-        ),
+        _T["lessons"],
+        tuple(_f(f"lessons.{k}", "stmts", _P[k]) for k in ("went_well", "went_wrong", "lucky")),
     ),
-    EditSection("open_questions", "Open questions", (_f("open_questions", "strs", "Open questions"),)),
+    EditSection(
+        "open_questions", _T["open_questions"], (_f("open_questions", "strs", _T["open_questions"]),)
+    ),
     EditSection(
         "supporting_information",
-        "Supporting information",
-        (_f("supporting_information", "stmts", "Supporting information"),),
+        _T["supporting_information"],
+        (_f("supporting_information", "stmts", _T["supporting_information"]),),
     ),
 )
 FIELDS: tuple[EditField, ...] = tuple(f for s in SECTIONS for f in s.fields)

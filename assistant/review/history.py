@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from assistant.draft.schema import SECTION_TITLES
 from assistant.errors import NotFoundError, ReviewError, StaleSaveError
 from assistant.store import DraftStore
 from assistant.store.drafts import locked_row, write_draft
@@ -100,7 +101,7 @@ def save_table(
     if key not in TABLES:
         raise ReviewError(f"no editable table {key!r}; use one of: {', '.join(TABLES)}")
     mine = [["" if c is None else str(c) for c in r] for r in rows if any(str(c or "").strip() for c in r)]
-    return save_checked(store, draft_id, f"table:{key}", key.replace("_", " ").capitalize(),
+    return save_checked(store, draft_id, f"table:{key}", SECTION_TITLES[key],
                  lambda d: rows_text(table_rows(d, key)), lambda d: apply_table_rows(d, key, rows),
                  rows_text(mine), base_version=base_version, user=user)  # fmt: skip
 
