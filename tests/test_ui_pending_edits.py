@@ -58,3 +58,4 @@ def test_an_old_stored_value_that_does_not_fit_the_schema_is_kept_not_dropped() 
     assert draft.postmortem.action_items == []
     assert "urgent" in draft.pending["action_items"].text
     assert to_json(from_json(to_json(draft))) == to_json(draft)  # it survives the next save too
+    assert "urgent" in to_markdown(draft)  # and the export shows it

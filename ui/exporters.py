@@ -61,7 +61,18 @@ def plain_markdown(draft: WorkingDraft) -> str:
         out += ["## Similar incidents", ""]
         out += [f"- {m.title or m.id} — {m.why or ''}".rstrip(" —") for m in similar]
         out.append("")
+    _unplaced_md(draft, out)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _unplaced_md(draft: WorkingDraft, out: list[str]) -> None:
+    """Stored values that fit no editor part (kept from an older draft), so nothing is left out."""
+    shown = {f.path for s in SECTIONS for f in s.fields} | {f"table:{k}" for k in TABLES}
+    rest = [p for p in draft.pending.values() if p.target not in shown]
+    if rest:
+        out += ["## Kept as typed, not valid yet", ""]
+        out += [f"- **{p.target}** ({p.error}): `{p.text}`" for p in rest]
+        out.append("")
 
 
 def _cell(value: str) -> str:

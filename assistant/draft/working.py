@@ -93,21 +93,25 @@ def from_json(data: Mapping[str, Any] | None) -> WorkingDraft:
     }
     drafted = "provenance" in raw
     present = set(raw)
-    raw.setdefault("title", "")
-    raw.setdefault("provenance", _NOT_DRAFTED.model_dump())
     try:
-        pm = Postmortem.model_validate(raw)
+        pm = Postmortem.model_validate(_with_defaults(raw))
     except ValidationError as exc:
-        bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]} - {"title", "provenance"}
-        for key in bad:
+        bad = {str(e["loc"][0]) for e in exc.errors() if e["loc"]}
+        for key in bad & set(raw):
             pending.setdefault(
                 key,
                 PendingEdit(target=key, text=json.dumps(raw[key], ensure_ascii=False, default=str),
                             error=f"stored value does not fit the schema ({key})"),
             )  # fmt: skip
-        pm = Postmortem.model_validate({k: v for k, v in raw.items() if k not in bad})
+        pm = Postmortem.model_validate(_with_defaults({k: v for k, v in raw.items() if k not in bad}))
         present -= bad
+        drafted = drafted and "provenance" not in bad
     return WorkingDraft(postmortem=_holding(pm, present), drafted=drafted, pending=pending)
+
+
+def _with_defaults(raw: dict[str, Any]) -> dict[str, Any]:
+    """The required keys a draft in the making may not hold yet: an empty title, a stand-in provenance."""
+    return {"title": "", "provenance": _NOT_DRAFTED.model_dump(), **raw}
 
 
 def _holding(pm: Postmortem, keys: set[str]) -> Postmortem:
