@@ -9,8 +9,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from assistant.export.trackers import jira_priority
 from assistant.draft.working import from_json, to_json
+from assistant.export.trackers import jira_priority
 from assistant.store.drafts import DraftStore
 from assistant.ui.exporters import action_items_csv, plain_markdown, to_json_text, to_markdown
 from assistant.ui.sections import FIELD_BY_PATH, apply_field_text, apply_table_rows, field_text, table_rows
