@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from assistant.draft.working import from_json, to_json
 from assistant.export.trackers import jira_priority
 from assistant.store.drafts import DraftStore
 from assistant.ui.exporters import action_items_csv, plain_markdown, to_json_text, to_markdown
@@ -72,27 +73,27 @@ def test_store_concurrent_edits_from_threads_are_all_kept(tmp_path: Path) -> Non
 
 
 def test_statement_bullets_round_trip_keep_refs_and_event_ids() -> None:
-    draft: dict[str, Any] = {k: (v.copy() if isinstance(v, dict) else v) for k, v in DRAFT.items()}
+    draft = from_json(DRAFT)
     f = FIELD_BY_PATH["impact.figures"]
     text = field_text(draft, f)
     assert text == "- 12% of orders failed [chat.txt:4]"
-    apply_field_text(draft, f, text.replace("12%", "13%") + "\n- about 900 support tickets")
-    figs = draft["impact"]["figures"]
+    draft = apply_field_text(draft, f, text.replace("12%", "13%") + "\n- about 900 support tickets")
+    figs = to_json(draft)["impact"]["figures"]
     assert figs[0] == {"text": "13% of orders failed", "refs": ["chat.txt:4"], "event_ids": ["E004"]}
     assert figs[1] == {"text": "about 900 support tickets", "refs": [], "event_ids": []}
 
 
 def test_empty_trigger_text_clears_the_trigger() -> None:
-    draft: dict = {"trigger": {"text": "deploy 42", "refs": [], "event_ids": []}}
-    apply_field_text(draft, FIELD_BY_PATH["trigger.text"], "  ")
-    assert draft["trigger"] is None
-    apply_field_text(draft, FIELD_BY_PATH["trigger.text"], "config push")
-    trigger = draft.get("trigger") or {}  # a new dict after the edit
-    assert trigger["text"] == "config push"
+    draft = from_json({"trigger": {"text": "deploy 42", "refs": [], "event_ids": []}})
+    draft = apply_field_text(draft, FIELD_BY_PATH["trigger.text"], "  ")
+    assert draft.postmortem.trigger is None
+    draft = apply_field_text(draft, FIELD_BY_PATH["trigger.text"], "config push")
+    assert draft.postmortem.trigger is not None  # a new statement after the edit
+    assert draft.postmortem.trigger.text == "config push"
 
 
 def test_table_edit_keeps_hidden_fields_and_drops_blank_rows() -> None:
-    draft = {"action_items": [dict(a) for a in DRAFT["action_items"]]}
+    draft = from_json({"action_items": DRAFT["action_items"]})
     rows = table_rows(draft, "action_items")
     assert rows[0][:3] == [
         "Alert 14 days before any certificate expires, including legacy proxies",
@@ -101,14 +102,14 @@ def test_table_edit_keeps_hidden_fields_and_drops_blank_rows() -> None:
     ]
     rows[1][1] = "erin"
     rows.append(["", "", "", "", "", ""])
-    apply_table_rows(draft, "action_items", rows)
-    assert len(draft["action_items"]) == 2
-    assert draft["action_items"][1]["owner"] == "erin"
-    assert draft["action_items"][0]["event_ids"] == ["E050"]
+    items = apply_table_rows(draft, "action_items", rows).postmortem.action_items
+    assert len(items) == 2
+    assert items[1].owner == "erin"
+    assert items[0].event_ids == ["E050"]
 
 
 def test_jira_csv_of_a_draft_has_the_importer_headers_and_one_row_per_action_item() -> None:
-    rows = list(csv.reader(io.StringIO(action_items_csv(DRAFT))))
+    rows = list(csv.reader(io.StringIO(action_items_csv(from_json(DRAFT)))))
     assert rows[0] == [
         "Summary",
         "Description",
@@ -139,10 +140,10 @@ def test_jira_priority_maps_common_spellings() -> None:
 
 
 def test_markdown_export_holds_every_section_and_the_tables() -> None:
-    md = to_markdown(DRAFT)
+    md = to_markdown(from_json(DRAFT))
     for needle in ("Checkout 502s after certificate expiry", "expired certificate", "12% of orders failed",
                    "First 502s", "Certificate renewal did not cover", "Move HAProxy certs", "renewal job skip"):  # fmt: skip
         assert needle in md
-    plain = plain_markdown(DRAFT)
+    plain = plain_markdown(from_json(DRAFT))
     assert "| description | owner | due | priority | kind | refs |" in plain
-    assert '"title": "Checkout 502s after certificate expiry"' in to_json_text(DRAFT)
+    assert '"title": "Checkout 502s after certificate expiry"' in to_json_text(from_json(DRAFT))

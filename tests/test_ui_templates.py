@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.draft.working import from_json
 from assistant.store.drafts import DraftStore
 from assistant.ui import exporters
 from assistant.ui.handlers import UiContext, regenerate, run_draft
@@ -48,7 +49,7 @@ def test_a_draft_made_to_a_template_is_stored_with_it_and_exports_in_its_order(t
     assert rec is not None and rec.inputs["template"] == "minimal"
     assert rec.draft["template"]["name"] == "minimal" and len(rec.draft["template"]["sha256"]) == 64
     assert rec.draft["provenance"]["template"].startswith("minimal@")
-    md = exporters.to_markdown(rec.draft)
+    md = exporters.to_markdown(from_json(rec.draft))
     assert re.findall(r"^## .+$", md, re.MULTILINE) == [
         "## What happened",
         "## Why it happened",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings, get_settings
+from assistant.draft.schema import SECTION_TITLES
 from assistant.ui.handlers import SEVERITIES, UiContext
 from assistant.ui.sections import SECTIONS, TABLES
 
@@ -291,7 +292,7 @@ def _editor(gr: Any, outs: _Outputs) -> dict[str, dict[str, Any]]:
     for key, cols in TABLES.items():
         with gr.Group(elem_classes="section-box"):
             with gr.Row():
-                gr.Markdown(f"### {'Timeline' if key == 'timeline' else 'Action items'}")
+                gr.Markdown(f"### {SECTION_TITLES[key]}")
                 regen = gr.Button("↻ Regenerate", size="sm", scale=0, elem_id=f"regen-{key}")
             df = gr.Dataframe(headers=cols, type="array", interactive=True, wrap=True,
                               column_count=len(cols), elem_id=f"table-{key}")  # fmt: skip

@@ -14,30 +14,42 @@ bare 504. When the model fails for good, its own error text reaches the page (``
 
 from __future__ import annotations
 
-import copy
 import queue
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
 from assistant.domain import Timeline
+from assistant.draft.schema import Postmortem
+from assistant.draft.working import WorkingDraft
 from assistant.store.drafts import DraftStore
+from assistant.ui import drafts
 from assistant.ui.partial import merge_section
 
 HEARTBEAT_S = 5.0
 _UNSET = object()
 
-Event = tuple[str, Any, Any]  # ("section", name, draft) | ("done", Postmortem, draft) | ("error", exc, None)
-Finish = Callable[[Any, dict[str, Any]], dict[str, Any]]  # (Postmortem, stored draft) -> values to write
+# ("section", name, draft) | ("done", Postmortem, draft) | ("error", exc, None); drafts are WorkingDraft
+Event = tuple[str, Any, Any]
+
+
+class Finished(NamedTuple):
+    """What the drafter writes at the end: the final postmortem, and which of its keys (None: all)."""
+
+    postmortem: Postmortem
+    keys: frozenset[str] | None
+
+
+Finish = Callable[[Postmortem], Finished]
 
 
 class DraftJob:
     """One draft being written by a background thread into the store, merging with people's edits."""
 
-    def __init__(self, store: DraftStore, draft_id: str, draft: dict[str, Any], tl: Timeline) -> None:
+    def __init__(self, store: DraftStore, draft_id: str, draft: WorkingDraft, tl: Timeline) -> None:
         """A job for ``draft_id``; ``draft`` is what the page shows now, ``tl`` the incident's timeline."""
         self.store = store
         self.draft_id = draft_id
@@ -46,46 +58,55 @@ class DraftJob:
         self.started = time.monotonic()
         self.last_news = self.started
         self._lock = threading.Lock()
-        self._local = copy.deepcopy(draft)  # the drafter's own view, sections merged as they come
+        self._local = draft  # the drafter's own view, sections merged as they come
         rec = store.get(draft_id)
-        stored = rec.draft if rec is not None and rec.draft else draft
-        self._written: dict[str, Any] = copy.deepcopy(stored)  # what the drafter last wrote, per key
+        stored = drafts.of(rec) if rec is not None and rec.draft else draft
+        # what the drafter last wrote, per key of the postmortem
+        self._written: dict[str, object] = {k: getattr(stored.postmortem, k) for k in _held(stored)}
 
-    def write(self, values: dict[str, Any]) -> dict[str, Any]:
-        """Store ``values`` key by key, except keys people edited since the drafter last wrote them."""
+    def write(self, source: Postmortem, keys: frozenset[str] | None) -> WorkingDraft:
+        """Store ``keys`` of ``source`` (all: the draft is finished), except keys people edited since
+        the drafter last wrote them."""
 
-        def change(d: dict[str, Any]) -> None:
-            for key, value in values.items():
-                mine = self._written.get(key, _UNSET)
-                if key in d and mine is not _UNSET and d[key] != mine:
+        def change(d: WorkingDraft) -> WorkingDraft:
+            take: dict[str, object] = {}
+            held = _held(d)
+            for key in Postmortem.model_fields if keys is None else keys:
+                theirs, mine = getattr(d.postmortem, key), self._written.get(key, _UNSET)
+                if key in held and mine is not _UNSET and theirs != mine:
                     continue  # edited by a person meanwhile: theirs stands
-                if key in d and mine is _UNSET and d[key] not in (None, "", [], {}):
+                if key in held and mine is _UNSET and theirs not in (None, "", [], {}):
                     continue  # written by a person before the drafter got there
-                d[key] = copy.deepcopy(value)
-                self._written[key] = copy.deepcopy(value)
+                take[key] = self._written[key] = getattr(source, key)
+            d = d.revise(**take)
+            return d.model_copy(update={"drafted": True}) if keys is None else d
 
         with self._lock:
-            return self.store.update_draft(self.draft_id, change)
+            return drafts.update(self.store, self.draft_id, change)
 
     def on_section(self, name: str, model: BaseModel) -> None:
         """The pipeline's section callback (from its worker threads): store the section, tell the page."""
         with self._lock:
-            before = copy.deepcopy(self._local)
-            merge_section(self._local, name, model, self.tl)
-            changed = {k: v for k, v in self._local.items() if before.get(k, _UNSET) != v}
-        merged = self.write(changed)
+            before = self._local
+            self._local = merge_section(before, name, model, self.tl)
+            changed = frozenset(
+                k
+                for k in _held(self._local)
+                if k not in _held(before)
+                or getattr(before.postmortem, k) != getattr(self._local.postmortem, k)
+            )
+        merged = self.write(self._local.postmortem, changed)
         self.events.put(("section", name, merged))
 
-    def run(self, draft: Callable[[Callable[[str, BaseModel], None]], Any], finish: Finish) -> None:
+    def run(self, draft: Callable[[Callable[[str, BaseModel], None]], Postmortem], finish: Finish) -> None:
         """Start drafting in a daemon thread: ``draft(on_section)`` returns the Postmortem; ``finish``
-        turns it into the values to store (the page may be gone by then: the store still gets them)."""
+        says what of it to store (the page may be gone by then: the store still gets it)."""
 
         def work() -> None:
             try:
                 pm = draft(self.on_section)
-                rec = self.store.get(self.draft_id)
-                values = finish(pm, copy.deepcopy(rec.draft if rec is not None and rec.draft else {}))
-                self.events.put(("done", pm, self.write(values)))
+                done = finish(pm)
+                self.events.put(("done", pm, self.write(done.postmortem, done.keys)))
             except BaseException as exc:  # noqa: BLE001 — handed to the page, which shows the error's own text
                 self.events.put(("error", exc, None))
 
@@ -105,6 +126,11 @@ class DraftJob:
             yield event
             if event[0] in ("done", "error"):
                 return
+
+
+def _held(draft: WorkingDraft) -> set[str]:
+    """The postmortem keys the stored draft holds (a draft in the making holds only those written)."""
+    return set(draft.postmortem.model_fields_set) - ({"provenance"} if not draft.drafted else set())
 
 
 def waiting_line(seconds: float, timeout_s: float | None, done: Sequence[str], total: int) -> str:

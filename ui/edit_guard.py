@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from assistant.draft.schema import SECTION_TITLES
+from assistant.draft.working import blank
 from assistant.errors import StaleSaveError
 from assistant.review import history
-from assistant.ui import free_editor
+from assistant.store.drafts import DraftRecord
+from assistant.ui import drafts, free_editor
 from assistant.ui.conflicts import conflict_view, saved_view
 from assistant.ui.handlers import UiContext
 from assistant.ui.sections import FIELD_BY_PATH, FIELDS, TABLES, table_rows
@@ -37,7 +40,7 @@ def stamp(ctx: UiContext, view: View, draft_id: str | None) -> View:
     version = str(rec.version) if rec else ""
     view.update({f"base:{p}": version for p in fields})
     if "field:title" in view:  # the whole editor (re)loads: so do the template's free sections
-        view.update(free_editor.view(rec.draft if rec else {}, rec.version if rec else None))
+        view.update(free_editor.view(drafts.of(rec), rec.version if rec else None))
     return view
 
 
@@ -55,9 +58,7 @@ def save_field(
     f = FIELD_BY_PATH[path]
     rec = ctx.store.get(draft_id) if draft_id else None
     if rec is None:  # the first edit of a new draft creates it; nobody else can have changed it
-        draft_id = ctx.store.create(title="Untitled draft", draft={"title": "Untitled draft"}, author=user)
-        rec = ctx.store.get(draft_id)
-        assert rec is not None
+        rec = _created(ctx, user)
     # An editor that sent no base (an API client of an older page) saves over the current version.
     base_version = _base(base) or rec.version
     try:
@@ -67,7 +68,7 @@ def save_field(
     except StaleSaveError as exc:
         state = {"path": path, "mine": exc.mine, "theirs": exc.theirs, "current": exc.current}
         return conflict_view(rec.id, exc, f.label, state)
-    return saved_view(rec.id, f"base:{path}", version)
+    return _kept_as_typed(ctx, saved_view(rec.id, f"base:{path}", version), path)
 
 
 def save_table(
@@ -76,20 +77,33 @@ def save_table(
     """Save an edited table from the version it was loaded at; a stale save returns the conflict instead."""
     rec = ctx.store.get(draft_id) if draft_id else None
     if rec is None:
-        draft_id = ctx.store.create(title="Untitled draft", draft={"title": "Untitled draft"}, author=user)
-        rec = ctx.store.get(draft_id)
-        assert rec is not None
+        rec = _created(ctx, user)
     mine = _rows(rows)
     try:
         version = history.save_table(ctx.store, rec.id, key, mine, base_version=_base(base) or rec.version,
                                      user=user)  # fmt: skip
     except StaleSaveError as exc:
-        now = ctx.store.get(rec.id)
-        state = {"table": key, "mine": mine, "theirs": table_rows(now.draft if now else {}, key),
+        state = {"table": key, "mine": mine, "theirs": table_rows(drafts.of(ctx.store.get(rec.id)), key),
                  "current": exc.current}  # fmt: skip
-        label = "The timeline table" if key == "timeline" else "The action items table"
+        label = f"The {SECTION_TITLES[key].lower()} table"
         return conflict_view(rec.id, exc, label, state)
-    return saved_view(rec.id, f"base:table:{key}", version)
+    return _kept_as_typed(ctx, saved_view(rec.id, f"base:table:{key}", version), f"table:{key}")
+
+
+def _created(ctx: UiContext, user: str | None) -> DraftRecord:
+    """A new stored draft for the first edit of a draft nobody has drafted."""
+    draft_id = drafts.create(ctx.store, blank("Untitled draft"), title="Untitled draft", author=user)
+    rec = ctx.store.get(draft_id)
+    assert rec is not None
+    return rec
+
+
+def _kept_as_typed(ctx: UiContext, view: View, target: str) -> View:
+    """A saved view that says so when the edit was kept as typed because it does not validate yet."""
+    pending = drafts.of(ctx.store.get(view["draft_id"])).pending.get(target)
+    if pending is not None:
+        view["saved"] = f"⚠️ Saved as typed, not valid yet: {pending.error}"
+    return view
 
 
 def _rows(rows: Any) -> list[list[Any]]:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.draft.schema import FreeSection
+from assistant.draft.working import WorkingDraft
 from assistant.errors import StaleSaveError
 from assistant.review import history
+from assistant.ui import drafts
 from assistant.ui.conflicts import conflict_view, saved_view
-from assistant.ui.sections import EditField, apply_field_text, field_text
+from assistant.ui.sections import statements
 from assistant.ui.views import View
 
 SLOTS = 8  # free sections shown for editing; a template with more keeps the rest in the export only
-_ITEMS = EditField("items", "stmts", "Statements")
 
 
 def names() -> list[str]:
@@ -25,49 +27,51 @@ def names() -> list[str]:
     return [f"free:{n}" for n in range(SLOTS)] + [f"base:free:{n}" for n in range(SLOTS)] + ["free_box"]
 
 
-def section_text(section: dict[str, Any]) -> str:
+def section_text(section: FreeSection) -> str:
     """A free section as the editor shows it: its prose, then its statements as bullets."""
-    text = str(section.get("text") or "")
-    items = field_text({"items": section.get("items") or []}, _ITEMS)
-    return "\n\n".join(x for x in (text, items) if x)
+    items = "\n".join(f"- {i.text}" + (f" [{', '.join(i.refs)}]" if i.refs else "") for i in section.items)
+    return "\n\n".join(x for x in (section.text, items) if x)
 
 
-def apply_text(section: dict[str, Any], edited: str) -> None:
-    """Edited text back into a free section: lines before the first bullet are prose, bullets statements."""
+def apply_text(section: FreeSection, edited: str) -> FreeSection:
+    """Edited text into a free section: lines before the first bullet are prose, bullets statements."""
     lines = edited.splitlines()
     first = next((i for i, ln in enumerate(lines) if ln.strip()[:2] in ("- ", "* ")), len(lines))
-    holder: dict[str, Any] = {"items": section.get("items") or []}
-    apply_field_text(holder, _ITEMS, "\n".join(lines[first:]))
-    section["text"] = "\n".join(lines[:first]).strip()
-    section["items"] = holder["items"]
-    section["to_be_written"] = not (section["text"] or section["items"])
+    text = "\n".join(lines[:first]).strip()
+    items = statements("\n".join(lines[first:]), section.items)
+    return FreeSection.model_validate(
+        {**section.model_dump(), "text": text, "items": items, "to_be_written": not (text or items)}
+    )
 
 
-def view(draft: dict[str, Any], version: int | None) -> View:
+def view(draft: WorkingDraft, version: int | None) -> View:
     """The slots for a draft: heading as label, text, base version; the box hidden without free sections."""
-    sections = [s for s in draft.get("free_sections") or [] if isinstance(s, dict)][:SLOTS]
+    sections = draft.postmortem.free_sections[:SLOTS]
     out: View = {"free_box": bool(sections)}
     for n in range(SLOTS):
         s = sections[n] if n < len(sections) else None
-        out[f"free:{n}"] = (str(s.get("heading") or ""), section_text(s)) if s else None
+        out[f"free:{n}"] = (s.heading, section_text(s)) if s else None
         out[f"base:free:{n}"] = str(version) if s and version else ""
     return out
 
 
 def save(ctx: Any, draft_id: str | None, slot: int, text: str, base: Any, user: str | None) -> View:
     """Save one free section from the version it was loaded at; a stale save returns the conflict."""
-    rec = ctx.store.get(draft_id) if draft_id else None
-    sections = (rec.draft.get("free_sections") or []) if rec else []
-    if rec is None or slot >= len(sections):
+    loaded = drafts.load(ctx.store, draft_id)
+    sections = loaded[1].postmortem.free_sections if loaded else []
+    if loaded is None or slot >= len(sections):
         return {"saved": "⚠️ Not saved: this draft has no such template section"}
-    heading = str(sections[slot].get("heading") or f"Section {slot + 1}")
+    rec = loaded[0]
+    heading = sections[slot].heading or f"Section {slot + 1}"
 
-    def read(d: dict[str, Any]) -> str:
-        free = d.get("free_sections") or []
+    def read(d: WorkingDraft) -> str:
+        free = d.postmortem.free_sections
         return section_text(free[slot]) if slot < len(free) else ""
 
-    def apply(d: dict[str, Any]) -> None:
-        apply_text(d["free_sections"][slot], text or "")
+    def apply(d: WorkingDraft) -> WorkingDraft:
+        free = list(d.postmortem.free_sections)
+        free[slot] = apply_text(free[slot], text or "")
+        return d.revise(free_sections=free)
 
     try:
         base_version = int(str(base).strip()) if str(base or "").strip() else rec.version

@@ -15,12 +15,13 @@ from zoneinfo import ZoneInfo
 
 from assistant.config import Settings
 from assistant.domain import Timeline
-from assistant.draft.schema import TemplateRef
+from assistant.draft.schema import Postmortem, TemplateRef
+from assistant.draft.working import WorkingDraft, blank
 from assistant.errors import PostmortemError
 from assistant.review.promises import with_open_promises
 from assistant.store.drafts import DraftStore
-from assistant.ui import services
-from assistant.ui.background import DraftJob, waiting_line
+from assistant.ui import drafts, services
+from assistant.ui.background import DraftJob, Finished, waiting_line
 from assistant.ui.sections import (
     SECTION_BY_NAME,
     apply_field_text,
@@ -70,10 +71,11 @@ def list_drafts(ctx: UiContext, selected: str | None = None) -> View:
 
 def open_draft(ctx: UiContext, draft_id: str | None) -> View:
     """Load a stored draft into the editor, with the inputs it was made from."""
-    rec = ctx.store.get(draft_id) if draft_id else None
-    if rec is None:
+    loaded = drafts.load(ctx.store, draft_id)
+    if loaded is None:
         return {"notice": "⚠️ Pick a draft from the list to open it."}
-    view = draft_view(rec.draft, matches=rec.inputs.get("matches"))
+    rec, draft = loaded
+    view = draft_view(draft, matches=rec.inputs.get("matches"))
     inp = rec.inputs
     view.update(
         {
@@ -84,10 +86,18 @@ def open_draft(ctx: UiContext, draft_id: str | None) -> View:
             "in:date": inp.get("date", ""),
             "in:severity": inp.get("severity", "auto"),
             "status": f"Opened **{rec.title or 'Untitled draft'}** (last edit {rec.label.split(' · ')[-1]}).",
-            "notice": "",
+            "notice": _pending_notice(draft),
         }
     )
     return view
+
+
+def _pending_notice(draft: WorkingDraft) -> str:
+    """Edits kept as typed because they do not validate yet, each with why (empty when there are none)."""
+    if not draft.pending:
+        return ""
+    lines = [f"- `{p.target}`: {p.error}" for p in draft.pending.values()]
+    return "⚠️ Kept as typed, not valid yet (fix them in the editor):\n" + "\n".join(lines)
 
 
 def new_draft(ctx: UiContext) -> View:
@@ -185,10 +195,8 @@ class _Progress:
         return "\n\n".join(out)
 
 
-def _timeline_preview(draft: dict[str, Any], tl: Timeline) -> None:
-    draft.setdefault("title", "Untitled incident")
-    draft["key_times"] = tl.key_times.model_dump(mode="json")
-    draft["metrics"] = tl.metrics.model_dump(mode="json")
+def _timeline_preview(tl: Timeline) -> WorkingDraft:
+    return blank("Untitled incident").revise(key_times=tl.key_times, metrics=tl.metrics)
 
 
 def run_draft(
@@ -239,11 +247,8 @@ def run_draft(
             + ("\n\nInput problems:\n" + "\n".join(problems) if problems else ""),
         }
         return
-    draft: dict[str, Any] = {}
-    _timeline_preview(draft, tl)
-    draft_id = ctx.store.create(
-        title="Untitled incident", draft=draft, inputs=inputs, timeline=tl.model_dump(mode="json")
-    )
+    draft = _timeline_preview(tl)
+    draft_id = drafts.create(ctx.store, draft, title="Untitled incident", inputs=inputs, timeline=tl)
     yield {
         "status": prog.done(f"Timeline: {len(tl.events)} events"),
         "draft_id": draft_id,
@@ -274,7 +279,7 @@ def run_draft(
 def _draft_sections(
     ctx: UiContext,
     draft_id: str,
-    draft: dict[str, Any],
+    draft: WorkingDraft,
     tl: Timeline,
     provider_name: str,
     library: Any,
@@ -306,16 +311,13 @@ def _draft_sections(
             template=template,
         )
 
-    def finish(pm: Any, stored: dict[str, Any]) -> dict[str, Any]:
-        final = services.to_json_dict(pm)
-        values = (
-            {k: final[k] for n in sections for k in _SECTION_KEYS.get(n, (n,)) if k in final}
-            if sections
-            else final
-        )
+    def finish(pm: Postmortem) -> Finished:
+        """The whole draft, or the redrafted sections' keys; the severity people chose stands."""
+        keys = {k for n in sections or () for k in _SECTION_KEYS.get(n, (n,)) if k in Postmortem.model_fields}
         if severity and severity != "auto":
-            values["severity"] = severity
-        return values
+            pm = Postmortem.model_validate({**dict(pm), "severity": severity})
+            keys.add("severity")
+        return Finished(pm, frozenset(keys) if sections else None)
 
     def beat(quiet: float) -> View:
         done = [n for n, ok in prog.sections.items() if ok]
@@ -374,10 +376,11 @@ def regenerate(ctx: UiContext, draft_id: str, section: str, provider_name: str) 
 
 def redraft(ctx: UiContext, draft_id: str, sections: Sequence[str], provider_name: str) -> Iterator[View]:
     """Redraft the named sections of a stored draft from its stored timeline."""
-    rec = ctx.store.get(draft_id) if draft_id else None
-    if rec is None or not rec.timeline:
+    loaded = drafts.load(ctx.store, draft_id)
+    if loaded is None or not loaded[0].timeline:
         yield {"notice": "⚠️ Nothing to regenerate: draft the incident first."}
         return
+    rec, draft = loaded
     tl = Timeline.model_validate(rec.timeline)
     matches = rec.inputs.get("matches") or []
     library = None
@@ -385,12 +388,10 @@ def redraft(ctx: UiContext, draft_id: str, sections: Sequence[str], provider_nam
         library = services.open_library(ctx.settings)
     except Exception:  # noqa: BLE001 — chromadb raises its own types; regenerating without past incidents is still useful
         library = None
-    from assistant.ui.template_picker import stored
-
     prog = _Progress()
     yield from _draft_sections(
-        ctx, draft_id, rec.draft, tl, provider_name, library, prog, rec.inputs.get("severity", "auto"),
-        matches, sections=list(sections), template=stored(rec.draft),
+        ctx, draft_id, draft, tl, provider_name, library, prog, rec.inputs.get("severity", "auto"),
+        matches, sections=list(sections), template=draft.postmortem.template,
     )  # fmt: skip
 
 
@@ -405,8 +406,8 @@ def _saved() -> str:
 
 def check_section(ctx: UiContext, draft_id: str | None, section: str) -> View:
     """Re-run the tone check on one section of the stored draft."""
-    rec = ctx.store.get(draft_id) if draft_id else None
-    return {f"tone:{section}": section_tone(rec.draft if rec else {}, SECTION_BY_NAME[section])}
+    return {f"tone:{section}": section_tone(drafts.of(ctx.store.get(draft_id) if draft_id else None),
+                                            SECTION_BY_NAME[section])}  # fmt: skip
 
 
 def use_rewrite(ctx: UiContext, draft_id: str | None, section: str) -> View:
@@ -417,11 +418,12 @@ def use_rewrite(ctx: UiContext, draft_id: str | None, section: str) -> View:
     sec = SECTION_BY_NAME[section]
     try:
 
-        def change(d: dict[str, Any]) -> None:
+        def change(d: WorkingDraft) -> WorkingDraft:
             for f in sec.fields:
-                apply_field_text(d, f, services.rewrite_tone(field_text(d, f)))
+                d = apply_field_text(d, f, services.rewrite_tone(field_text(d, f)))
+            return d
 
-        draft = ctx.store.update_draft(rec.id, change)
+        draft = drafts.update(ctx.store, rec.id, change)
     except Exception as exc:  # noqa: BLE001 — the UI turns every failure into a notice (STYLE 5)
         return {"notice": _fail(exc)}
     view = section_view(draft, section)

@@ -13,9 +13,10 @@ from datetime import UTC
 from typing import Any
 
 from assistant.domain import KeyChoice, Timeline
+from assistant.draft.working import from_json, to_json
 from assistant.errors import PostmortemError
 from assistant.roles.pick import AFFECTED_SECTIONS, KEYS, apply_to_draft, pick_key_time
-from assistant.ui import handlers
+from assistant.ui import drafts, handlers
 from assistant.ui.handlers import UiContext
 from assistant.ui.views import View, keytimes_md
 
@@ -65,8 +66,8 @@ def pick(
     except PostmortemError as exc:
         yield {"notice": f"⚠️ {exc}"}
         return
-    draft = apply_to_draft(rec.draft, tl, made)
-    ctx.store.save(rec.id, draft=draft, timeline=tl.model_dump(mode="json"), section="key_times", user=by)
+    draft = from_json(apply_to_draft(to_json(drafts.of(rec)), tl, made))  # assistant.roles edits the JSON
+    drafts.save(ctx.store, rec.id, draft, timeline=tl, section="key_times", user=by)
     yield {
         "keytimes": keytimes_md(draft),
         "notice": f"{key.capitalize()} is now {made.event_id} ({made.time:%H:%M:%S %Z}); "

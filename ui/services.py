@@ -182,10 +182,3 @@ def rewrite_tone(text: str) -> str:
 
     new_text, _ = rewrite_text(text)
     return str(new_text)
-
-
-def to_json_dict(pm: Any) -> dict[str, Any]:
-    """A Postmortem as its public JSON dict."""
-    from assistant.draft import render
-
-    return dict(render.to_json(pm))

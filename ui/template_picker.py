@@ -48,12 +48,6 @@ def preview(spec: str | None) -> str:
     return f"**{t.name}** · `{t.sha256[:12]}`\n\n" + "\n".join(rows)
 
 
-def stored(draft: dict[str, Any]) -> TemplateRef | None:
-    """The template a stored draft follows (kept in its JSON), or None."""
-    raw = draft.get("template")
-    return TemplateRef.model_validate(raw) if raw else None
-
-
 def add_picker(gr: Any) -> Any:
     """The picker (a dropdown, an upload and the preview); returns the dropdown, whose value is the spec."""
     with gr.Accordion("Template", open=False, elem_id="template-box"):

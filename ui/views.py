@@ -1,4 +1,4 @@
-"""Turn a draft dict into what the editor shows: a "view", a dict from output names to values.
+"""Turn a ``WorkingDraft`` into what the editor shows: a "view", a dict from output names to values.
 
 Names: ``field:<path>`` (textbox text), ``table:<key>`` (rows), ``tone:<section>`` (a ``ToneView``),
 ``keytimes``, ``similar``, ``status``, ``notice``, ``draft_id``, ``drafts``, ``saved``, ``exports``,
@@ -7,10 +7,13 @@ Names: ``field:<path>`` (textbox text), ``table:<key>`` (rows), ``tone:<section>
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from assistant.domain import KeyChoice
+from assistant.draft.working import WorkingDraft, blank
 from assistant.ui import services
 from assistant.ui.sections import FIELDS, SECTIONS, TABLES, EditSection, field_text, section_text, table_rows
 
@@ -50,21 +53,16 @@ def tone_view(text: str) -> ToneView:
     return ToneView(segments=segments, suggestions="\n".join(lines), count=len(findings))
 
 
-def section_tone(draft: dict[str, Any], section: EditSection) -> ToneView:
+def section_tone(draft: WorkingDraft, section: EditSection) -> ToneView:
     """The tone view of one editor section."""
     return tone_view(section_text(draft, section))
 
 
-def _when(value: Any) -> str:
-    if not value:
-        return "—"
-    try:
-        return datetime.fromisoformat(str(value)).strftime("%Y-%m-%d %H:%M:%S %z")
-    except ValueError:
-        return str(value)
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S %z") if value else "—"
 
 
-def _span(seconds: Any) -> str:
+def _span(seconds: float | None) -> str:
     if seconds is None:
         return "—"
     total = round(float(seconds))
@@ -74,43 +72,40 @@ def _span(seconds: Any) -> str:
     return f"-{text}" if total < 0 else text
 
 
-def keytimes_md(draft: dict[str, Any]) -> str:
+def keytimes_md(draft: WorkingDraft) -> str:
     """Key times and metrics as a small Markdown table."""
-    kt = draft.get("key_times") or {}
-    mt = draft.get("metrics") or {}
-    if not any(kt.values()) and not any(v is not None for v in mt.values()):
+    pm = draft.postmortem
+    kt, mt = pm.key_times, pm.metrics
+    if not any(dict(kt).values()) and not any(v is not None for v in dict(mt).values()):
         return "_Key times appear here once the timeline is built._"
     rows = [
         "| moment | time | metric |",
         "| --- | --- | --- |",
-        f"| start | {_when(kt.get('start'))} | |",
-        f"| detected | {_when(kt.get('detected'))} | time to detect: **{_span(mt.get('time_to_detect_s'))}** |",
-        f"| mitigated | {_when(kt.get('mitigated'))} | time to mitigate: **{_span(mt.get('time_to_mitigate_s'))}** |",
-        f"| resolved | {_when(kt.get('resolved'))} | time to resolve: **{_span(mt.get('time_to_resolve_s'))}** |",
+        f"| start | {_when(kt.start)} | |",
+        f"| detected | {_when(kt.detected)} | time to detect: **{_span(mt.time_to_detect_s)}** |",
+        f"| mitigated | {_when(kt.mitigated)} | time to mitigate: **{_span(mt.time_to_mitigate_s)}** |",
+        f"| resolved | {_when(kt.resolved)} | time to resolve: **{_span(mt.time_to_resolve_s)}** |",
     ]
-    rows += _key_evidence(draft.get("key_candidates") or {})
-    meta = [f"**Severity:** {draft.get('severity') or 'unknown'}"]
-    if draft.get("duration"):
-        meta.append(f"**Duration:** {draft['duration']}")
-    if draft.get("services"):
-        meta.append("**Services:** " + ", ".join(map(str, draft["services"])))
+    rows += _key_evidence(pm.key_candidates)
+    meta = [f"**Severity:** {pm.severity or 'unknown'}"]
+    if pm.duration:
+        meta.append(f"**Duration:** {pm.duration}")
+    if pm.services:
+        meta.append("**Services:** " + ", ".join(pm.services))
     return " · ".join(meta) + "\n\n" + "\n".join(rows)
 
 
-def _key_evidence(choices: dict[str, Any]) -> list[str]:
+def _key_evidence(choices: Mapping[str, KeyChoice]) -> list[str]:
     """One line per key time: why it was chosen, how sure, and the runner-up events (ids to pick from)."""
     out: list[str] = []
     for k in ("start", "detected", "mitigated", "resolved"):
-        c = choices.get(k) or {}
-        if c.get("question"):
-            out.append(f"\n- **{k}**: unknown. {c['question']}")
-        elif c.get("event_id"):
-            alts = "; ".join(
-                f"{a['event_id']} {_when(a.get('time'))} ({a.get('why', '')})"
-                for a in c.get("candidates", [])[:3]
-            )
+        c = choices.get(k) or KeyChoice()
+        if c.question:
+            out.append(f"\n- **{k}**: unknown. {c.question}")
+        elif c.event_id:
+            alts = "; ".join(f"{a.event_id} {_when(a.time)} ({a.why})" for a in c.candidates[:3])
             out.append(
-                f"\n- **{k}**: {c['event_id']}, {c.get('why', '')} (confidence {float(c.get('confidence') or 0):.2f})"
+                f"\n- **{k}**: {c.event_id}, {c.why} (confidence {c.confidence:.2f})"
                 + (f"; other candidates: {alts}" if alts else "")
             )
     return ["", *out] if out else []
@@ -120,11 +115,12 @@ def _match_dict(m: Any) -> dict[str, Any]:
     return m.model_dump(mode="json") if hasattr(m, "model_dump") else dict(m)
 
 
-def similar_md(draft: dict[str, Any], matches: list[Any] | None = None) -> str:
+def similar_md(draft: WorkingDraft, matches: list[Any] | None = None) -> str:
     """Similar past incidents with their reason, link and "seen before" action items."""
-    items = [_match_dict(m) for m in (matches or [])] or list(draft.get("similar_incidents") or [])
+    pm = draft.postmortem
+    items = [_match_dict(m) for m in (matches or [])] or [_match_dict(m) for m in pm.similar_incidents]
     if not items:
-        note = (draft.get("provenance") or {}).get("library")
+        note = pm.provenance.library if draft.drafted else None
         return f"_No similar past incidents found.{' ' + note if note else ''}_"
     out = []
     for m in items:
@@ -153,7 +149,7 @@ def similar_md(draft: dict[str, Any], matches: list[Any] | None = None) -> str:
     return "\n".join(out)
 
 
-def draft_view(draft: dict[str, Any], *, matches: list[Any] | None = None, tone: bool = True) -> View:
+def draft_view(draft: WorkingDraft, *, matches: list[Any] | None = None, tone: bool = True) -> View:
     """Everything the editor shows for a draft."""
     view: View = {f"field:{f.path}": field_text(draft, f) for f in FIELDS}
     view.update({f"table:{k}": table_rows(draft, k) for k in TABLES})
@@ -164,7 +160,7 @@ def draft_view(draft: dict[str, Any], *, matches: list[Any] | None = None, tone:
     return view
 
 
-def section_view(draft: dict[str, Any], name: str) -> View:
+def section_view(draft: WorkingDraft, name: str) -> View:
     """The fields (or table) and tone of one drafting section."""
     view: View = {}
     if name in TABLES:
@@ -179,7 +175,7 @@ def section_view(draft: dict[str, Any], name: str) -> View:
 
 def empty_view() -> View:
     """A blank editor."""
-    view = draft_view({}, tone=False)
+    view = draft_view(blank(), tone=False)
     view.update({f"tone:{s.name}": ToneView() for s in SECTIONS})
     view["similar"] = "_Similar past incidents appear here while drafting._"
     return view

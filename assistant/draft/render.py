@@ -6,7 +6,7 @@ from typing import Any
 
 from assistant.draft.fallback import footer_note
 from assistant.draft.render_parts import PART_BODIES, free_body
-from assistant.draft.schema import Postmortem, TemplateRef
+from assistant.draft.schema import SECTION_ORDER, SECTION_TITLES, Postmortem, TemplateRef
 
 
 def to_json(pm: Postmortem) -> dict[str, Any]:
@@ -14,18 +14,9 @@ def to_json(pm: Postmortem) -> dict[str, Any]:
     return pm.model_dump(mode="json")
 
 
-# Our own layout: (heading, part) in document order.
-DEFAULT_LAYOUT: tuple[tuple[str, str], ...] = (
-    ("Summary", "summary"),
-    ("Impact", "impact"),
-    ("Timeline", "timeline"),
-    ("Detection", "detection"),
-    ("Response and recovery", "response"),
-    ("Root cause", "root_cause"),
-    ("Lessons learned", "lessons"),
-    ("Action items", "action_items"),
-    ("Open questions", "open_questions"),
-    ("Supporting information", "supporting_information"),
+# Our own layout: (heading, part) in document order; the metadata is the header, not a section.
+DEFAULT_LAYOUT: tuple[tuple[str, str], ...] = tuple(
+    (SECTION_TITLES[part], part) for part in SECTION_ORDER if part != "metadata"
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from assistant.draft.schema import FreeSection, Postmortem, Statement
+from assistant.draft.schema import PART_TITLES, FreeSection, Postmortem, Statement
 
 Body = Callable[[Postmortem, frozenset[str]], list[str]]
 NOT_DRAFTED = "_Not drafted._"
@@ -64,7 +64,7 @@ def _impact(pm: Postmortem, shown: frozenset[str]) -> list[str]:
         *items(pm.impact.figures, "No impact figures in the sources."),
     ]
     if "key_times" not in shown:
-        out += ["", "### Key times", "", *_key_times(pm, shown)]
+        out += ["", f"### {PART_TITLES['key_times']}", "", *_key_times(pm, shown)]
     return out
 
 
@@ -91,9 +91,9 @@ def _resolution(pm: Postmortem, shown: frozenset[str]) -> list[str]:
 def _response(pm: Postmortem, shown: frozenset[str]) -> list[str]:
     out = [pm.response.summary or NOT_DRAFTED]
     if "mitigation" not in shown:
-        out += ["", "**Mitigation**", "", *_mitigation(pm, shown)]
+        out += ["", f"**{PART_TITLES['mitigation']}**", "", *_mitigation(pm, shown)]
     if "resolution" not in shown:
-        out += ["", "**Resolution**", "", *_resolution(pm, shown)]
+        out += ["", f"**{PART_TITLES['resolution']}**", "", *_resolution(pm, shown)]
     return out
 
 
@@ -112,11 +112,11 @@ def _ruled_out(pm: Postmortem, shown: frozenset[str]) -> list[str]:
 def _root_cause(pm: Postmortem, shown: frozenset[str]) -> list[str]:
     out = [(pm.root_cause.text or "_Not established._") + refs(pm.root_cause), ""]
     if pm.trigger and "trigger" not in shown:
-        out += [f"**Trigger:** {pm.trigger.text}{refs(pm.trigger)}", ""]
+        out += [f"**{PART_TITLES['trigger']}:** {pm.trigger.text}{refs(pm.trigger)}", ""]
     if "contributing_factors" not in shown:
-        out += ["**Contributing factors**", "", *_contributing(pm, shown), ""]
+        out += [f"**{PART_TITLES['contributing_factors']}**", "", *_contributing(pm, shown), ""]
     if pm.ruled_out and "ruled_out" not in shown:
-        out += ["**Hypotheses ruled out**", "", *items(pm.ruled_out, ""), ""]
+        out += [f"**{PART_TITLES['ruled_out']}**", "", *items(pm.ruled_out, ""), ""]
     return out[:-1]
 
 
@@ -134,10 +134,9 @@ def _lucky(pm: Postmortem, shown: frozenset[str]) -> list[str]:
 
 def _lessons(pm: Postmortem, shown: frozenset[str]) -> list[str]:
     out: list[str] = []
-    for key, label, body in (("went_well", "What went well", _went_well), ("went_wrong", "What went wrong", _went_wrong),
-                             ("lucky", "Where we got lucky", _lucky)):  # fmt: skip
+    for key, body in (("went_well", _went_well), ("went_wrong", _went_wrong), ("lucky", _lucky)):
         if key not in shown:
-            out += ["", f"**{label}**", "", *body(pm, shown)]
+            out += ["", f"**{PART_TITLES[key]}**", "", *body(pm, shown)]
     return out[1:]
 
 
@@ -165,7 +164,7 @@ def _similar(pm: Postmortem, shown: frozenset[str]) -> list[str]:
 def _supporting(pm: Postmortem, shown: frozenset[str]) -> list[str]:
     out = items(pm.supporting_information, "none")
     if pm.similar_incidents and "similar_incidents" not in shown:
-        out += ["", "### Similar past incidents", "", *_similar(pm, shown)]
+        out += ["", f"### {PART_TITLES['similar_incidents']}", "", *_similar(pm, shown)]
     return out
 
 

@@ -239,6 +239,35 @@ SECTION_MODELS: dict[str, type[BaseModel]] = {
 }
 SECTION_ORDER: tuple[str, ...] = tuple(SECTION_MODELS)
 
+# The heading of each section and of each titled part within one, spelled once: the Markdown render,
+# the editor and its exports read them here.
+SECTION_TITLES: dict[str, str] = {
+    "metadata": "Title",
+    "summary": "Summary",
+    "impact": "Impact",
+    "timeline": "Timeline",
+    "detection": "Detection",
+    "response": "Response and recovery",
+    "root_cause": "Root cause",
+    "lessons": "Lessons learned",
+    "action_items": "Action items",
+    "open_questions": "Open questions",
+    "supporting_information": "Supporting information",
+}
+PART_TITLES: dict[str, str] = {
+    "figures": "Figures",
+    "key_times": "Key times",
+    "mitigation": "Mitigation",
+    "resolution": "Resolution",
+    "trigger": "Trigger",
+    "contributing_factors": "Contributing factors",
+    "ruled_out": "Hypotheses ruled out",
+    "went_well": "What went well",
+    "went_wrong": "What went wrong",
+    "lucky": "Where we got lucky",
+    "similar_incidents": "Similar past incidents",
+}
+
 
 # --------------------------------------------------------------------------------------------
 # The assembled draft (public JSON contract).

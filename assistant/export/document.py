@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.draft.schema import SECTION_TITLES
 from assistant.ui.sections import SECTIONS, TABLES, get_path
 
 
@@ -98,8 +99,8 @@ def blocks(draft: dict[str, Any]) -> list[Block]:
                         out.append(Paragraph("", label=f.label))
                     out.append(Bullets(items))
         if section.name == "summary":
-            out += [Heading(2, "Timeline"), _table(draft, "timeline")]
-    out += [Heading(2, "Action items"), _table(draft, "action_items")]
+            out += [Heading(2, SECTION_TITLES["timeline"]), _table(draft, "timeline")]
+    out += [Heading(2, SECTION_TITLES["action_items"]), _table(draft, "action_items")]
     similar = [m for m in draft.get("similar_incidents") or [] if m]
     if similar:
         out += [Heading(2, "Similar incidents"), Bullets(tuple(_similar(m) for m in similar))]

@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from assistant.draft.schema import SECTION_TITLES
+from assistant.draft.working import WorkingDraft, from_json, to_json
 from assistant.errors import NotFoundError, ReviewError, StaleSaveError
 from assistant.store import DraftStore
 from assistant.store.drafts import locked_row, write_draft
@@ -100,7 +102,7 @@ def save_table(
     if key not in TABLES:
         raise ReviewError(f"no editable table {key!r}; use one of: {', '.join(TABLES)}")
     mine = [["" if c is None else str(c) for c in r] for r in rows if any(str(c or "").strip() for c in r)]
-    return save_checked(store, draft_id, f"table:{key}", key.replace("_", " ").capitalize(),
+    return save_checked(store, draft_id, f"table:{key}", SECTION_TITLES[key],
                  lambda d: rows_text(table_rows(d, key)), lambda d: apply_table_rows(d, key, rows),
                  rows_text(mine), base_version=base_version, user=user)  # fmt: skip
 
@@ -110,8 +112,8 @@ def save_checked(
     draft_id: str,
     section: str,
     label: str,
-    read: Callable[[dict[str, Any]], str],
-    apply: Callable[[dict[str, Any]], None],
+    read: Callable[[WorkingDraft], str],
+    apply: Callable[[WorkingDraft], WorkingDraft],
     mine: str,
     *,
     base_version: int,
@@ -124,7 +126,7 @@ def save_checked(
     """
     with store.db.session() as s:
         row = locked_row(s, draft_id)
-        current = copy.deepcopy(row.draft or {})
+        current = from_json(row.draft)
         theirs = read(current)
         if row.version != base_version:
             base = s.scalar(
@@ -132,7 +134,7 @@ def save_checked(
                     RevisionRow.draft_id == draft_id, RevisionRow.version == base_version
                 )
             )
-            if base is None or read(base) != theirs:
+            if base is None or read(from_json(base)) != theirs:
                 if theirs == mine:  # both made the same change
                     return row.version
                 raise StaleSaveError(
@@ -140,7 +142,7 @@ def save_checked(
                     f"(now version {row.version}); compare both texts and save again",
                     section=section, mine=mine, theirs=theirs, expected=base_version, current=row.version,
                 )  # fmt: skip
-        apply(current)
-        if current != row.draft:
-            write_draft(s, row, current, user=user, section=section)
+        before, after = to_json(current), to_json(apply(current))
+        if after != before:
+            write_draft(s, row, after, user=user, section=section)
         return row.version
