@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from assistant.draft.schema import PART_TITLES, SECTION_TITLES
 from assistant.errors import MalformedInputError
 from assistant.retrieval.models import ParsedPostmortem, Section
 from assistant.retrieval.recurrence import extract_action_items, items_from_draft
@@ -21,17 +22,21 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 # Plain-text headings: "Root cause:" alone on a line, or a short Title Case / UPPER line.
 _TEXT_HEADING = re.compile(r"^([A-Z][A-Za-z /&()'-]{2,48}):?\s*$")
-# Keys of the JSON drafts this project writes, in reading order, with the heading they get.
-_DRAFT_SECTIONS = (
-    ("summary", "Summary"),
-    ("impact", "Impact"),
-    ("detection", "Detection"),
-    ("response", "Response"),
-    ("root_cause", "Root cause"),
-    ("contributing_factors", "Contributing factors"),
-    ("lessons", "Lessons learned"),
-    ("timeline", "Timeline"),
-    ("open_questions", "Open questions"),
+# Keys of the JSON drafts this project writes, in reading order, with the heading they get (the
+# draft's own titles: ``draft.schema``). Published library files use the first seven.
+DRAFT_SECTIONS: tuple[tuple[str, str], ...] = tuple(
+    (key, SECTION_TITLES.get(key) or PART_TITLES[key])
+    for key in (
+        "summary",
+        "impact",
+        "detection",
+        "response",
+        "root_cause",
+        "contributing_factors",
+        "lessons",
+        "timeline",
+        "open_questions",
+    )
 )
 
 
@@ -137,7 +142,7 @@ def parse_draft_json(text: str, *, path: Path) -> ParsedPostmortem:
             path=str(path),
         )
     sections = []
-    for key, heading in _DRAFT_SECTIONS:
+    for key, heading in DRAFT_SECTIONS:
         body = _flatten(data.get(key))
         if body.strip():
             sections.append(Section(heading=heading, text=body.strip()))

@@ -9,17 +9,9 @@ from typing import Any
 
 import yaml
 
-from assistant.retrieval.parse import FRONT_MATTER
+from assistant.retrieval.parse import DRAFT_SECTIONS, FRONT_MATTER
 
-_DRAFT_ORDER = (
-    ("summary", "Summary"),
-    ("impact", "Impact"),
-    ("detection", "Detection"),
-    ("response", "Response"),
-    ("root_cause", "Root cause"),
-    ("contributing_factors", "Contributing factors"),
-    ("lessons", "Lessons learned"),
-)
+_DRAFT_ORDER = DRAFT_SECTIONS[:7]  # the prose sections a library file carries
 
 
 def slug(text: str) -> str:
