@@ -17,6 +17,7 @@ from assistant.draft.analysis import Facts, clean
 from assistant.roles import SURE, role_of
 from assistant.roles.features import FEATURE_NAMES, cues
 from assistant.tone.guard import is_blameful, quick_blameful
+from assistant.vocabulary import HEDGE, PEOPLE_FIGURE
 
 _STRONG = re.compile(
     r"\b(root[- ]?cause|RCA:|turns? out|found it|caused by|the cause|culprit|that'?s why|that is why|triggered by|"
@@ -30,11 +31,6 @@ _MEDIUM = re.compile(
     r"\bnever (?:released|closed|renewed|removed)\b|\bholds? (?:a|the|every|all)\b|\bexhaust\w*\b|\bleak\w*\b|"
     r"\bexpired\b|\brequires?\b|\bis required\b|\bmissing\b|\bwithout (?:a|any)\b|"
     r"\bre-?appl(?:ied|ies)\b|\bdoesn'?t stick\b|\bnot in (?:our|the)\b)",
-    re.I,
-)
-_HEDGE = re.compile(
-    r"(\?\s*$|\?\s|\?!|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
-    r"i think|not sure|probably|hypothesis|calling it now)\b)",
     re.I,
 )
 _RULED_OUT = re.compile(
@@ -83,10 +79,6 @@ _SORRY = re.compile(
 )
 _WHY = re.compile(
     r"\bwhy (?:is|was|are|were|did|didn'?t|does|doesn'?t|do|would|wouldn'?t|isn'?t|wasn'?t|hasn'?t|has)\b[^?]*\?",
-    re.I,
-)
-_FIGURE = re.compile(
-    r"~?\d[\d,.]*\s?(?:%|k\b|x\b|ms\b|min\b|GB\b)|\b\d[\d,.]*\s+(?:\w+\s+)?(?:users?|customers?|requests?|orders?|viewers?|partners?|tickets?|merchants?)",
     re.I,
 )
 _TECH = re.compile(r"\b(?:[A-Za-z]+[-_.][A-Za-z0-9][\w.\-]*|[a-z]+[A-Z]\w+|[A-Z]{2,}[a-z]*\w*|\w*\d\w*)\b")
@@ -203,9 +195,9 @@ def _claims_a_cause(t: str, e: Event, answers: set[str], ruled: list[set[str]]) 
     """True when the fact sentences ``t`` state a cause: a causal cue or a mechanism, not hedged or ruled out."""
     if len(t) < 20 or _OPTIONS.search(t):
         return False
-    if _HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
+    if HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
         return False
-    if len(_FIGURE.findall(t)) >= 3:
+    if len(PEOPLE_FIGURE.findall(t)) >= 3:
         return False  # an impact summary, not a cause
     mech = len(_MECHANISM.findall(t))
     tech = len(set(_TECH.findall(t)))
@@ -353,7 +345,7 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
         if (
             not -120 <= gap <= 6 * 3600
             or effective_role(f, e, sure=_ROLE_SURE) != "change"
-            or _HEDGE.search(e.text)
+            or HEDGE.search(e.text)
         ):
             continue
         if _RULED_OUT.search(e.text) or e.source.value == "alert" or _NOT_CAUSE.search(e.text):

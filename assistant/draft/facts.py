@@ -15,23 +15,12 @@ from assistant.draft.analysis import Facts, clean
 from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
 from assistant.roles import SURE, role_of
 from assistant.tone.guard import is_blameful, people_of, quick_blameful
+from assistant.vocabulary import FIGURE, HEDGE
 
-_HEDGE = re.compile(
-    r"(\?\s*$|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
-    r"i think|not sure|probably|symptom)\b)",
-    re.I,
-)
 _RULED_OUT = re.compile(
     r"\b(not it|ruled out|rule (?:that|it) out|red herring|prob(?:ably)? not|unrelated|not related|not the cause|"
     r"is fine|are fine|looks? fine|(?:is|are|looks?|all) healthy|(?:is|looks?|are) normal|no (?:change|correlation)|nope|"
     r"can'?t be|isn'?t it|wasn'?t it|not (?:the|a) (?:problem|issue)|rules? out)\b",
-    re.I,
-)
-_FIGURE = re.compile(
-    r"(~?\d[\d,.]*\s?(?:%|k\b|m\b|x\b)|[€$£]\s?\d[\d,.]*\s?[km]?|\b\d[\d,.]*\s?(?:ms|s|sec|min(?:ute)?s?|h|hours?)\b|"
-    r"\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:users?|customers?|requests?|orders?|partners?|tenants?|merchants?|tickets?|"
-    r"errors?|failures?|failed|checkouts?|searches|notifications?|messages?|sessions?|pods?|accounts?|"
-    r"contacts?|chats?|authori[sz]ations?|auths?|transactions?|payments?|calls?|jobs?|stores?|escalations?))",
     re.I,
 )
 _LUCKY = re.compile(
@@ -267,7 +256,7 @@ def _findings_as_causes(f: Facts, ruled_words: list[set[str]]) -> None:
             continue
         if (kt.detected and e.time < kt.detected) or (kt.mitigated and e.time > kt.mitigated):
             continue
-        if _HEDGE.search(e.text) or any(len(_content_words(e.text) & rw) >= 2 for rw in ruled_words):
+        if HEDGE.search(e.text) or any(len(_content_words(e.text) & rw) >= 2 for rw in ruled_words):
             continue
         cands.append((r.confidence, e))
     for _, e in sorted(cands, key=lambda c: -c[0])[:3]:
@@ -288,7 +277,7 @@ def _figures(f: Facts) -> None:
         t = e.text
         if e.source.value not in ("chat", "note") or role_of(f.timeline, e.id) != "impact":
             continue
-        if not _FIGURE.search(t) or re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
+        if not FIGURE.search(t) or re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
             continue
         c = clean(t, 260)
         key = re.sub(r"^\([^)]*\)\s*", "", c).lower()
@@ -297,7 +286,7 @@ def _figures(f: Facts) -> None:
         seen.add(key)
         f.figures.append((c, e.id))
     # Prefer lines with several figures (summaries of impact) and keep the list short.
-    f.figures.sort(key=lambda x: -len(_FIGURE.findall(x[0])))
+    f.figures.sort(key=lambda x: -len(FIGURE.findall(x[0])))
     kept: list[tuple[str, str]] = []
     covered: set[str] = set()
     for text, i in f.figures:
