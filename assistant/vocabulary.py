@@ -169,12 +169,14 @@ _HEDGE_PHRASES = (
     "not sure",
     "probably",
     "calling it now",
+    "symptom",
 )
 HEDGE = re.compile(
     rf"(\?\s*$|\?\s|\?!|\b({_alternation(_HEDGE_CUE_WORDS + _HEDGE_PHRASES)})\b|{_HEDGE_CUE_CJK})", _I
 )
-"""A statement that is a guess, not a finding: a question, or a hedging word or phrase ("maybe",
-"i think", "what if"). The drafter never states a hedged line as a cause or a trigger."""
+"""A statement that is a guess, not a finding: a question, a hedging word or phrase ("maybe", "i think",
+"what if"), or a line that calls what it describes a symptom. The drafter never states such a line as a
+cause or a trigger. A superset of :data:`HEDGE_CUE`."""
 
 # ---------------------------------------------------------------------------------------------------
 # Figures
