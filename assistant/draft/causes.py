@@ -17,7 +17,7 @@ from assistant.draft.analysis import Facts, clean
 from assistant.roles import SURE, role_of
 from assistant.roles.features import FEATURE_NAMES, cues
 from assistant.tone.guard import is_blameful, quick_blameful
-from assistant.vocabulary import HEDGE, PEOPLE_FIGURE
+from assistant.vocabulary import CONTENT_STOP_WORDS, HEDGE, PEOPLE_FIGURE
 
 _STRONG = re.compile(
     r"\b(root[- ]?cause|RCA:|turns? out|found it|caused by|the cause|culprit|that'?s why|that is why|triggered by|"
@@ -102,7 +102,7 @@ class Cause:
 
 def content_words(text: str) -> set[str]:
     """Lower-case content words of ``text`` (for comparing statements)."""
-    return {w for w in re.findall(r"[a-z][a-z0-9_.\-]{3,}", text.lower()) if w not in _STOP}
+    return {w for w in re.findall(r"[a-z][a-z0-9_.\-]{3,}", text.lower()) if w not in CONTENT_STOP_WORDS}
 
 
 def tidy(text: str, limit: int = 260) -> str:
@@ -365,49 +365,3 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
 
 
 _IDENT = re.compile(r"\b(?:CHG-\d+|PR ?#?\d+|v?\d+\.\d+\.\d+)\b", re.I)
-
-
-# Words too common to tell two statements apart (shared with draft.facts).
-CONTENT_STOP_WORDS = frozenset(
-    [
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "been",
-        "were",
-        "they",
-        "them",
-        "then",
-        "than",
-        "there",
-        "their",
-        "what",
-        "when",
-        "which",
-        "while",
-        "would",
-        "could",
-        "should",
-        "about",
-        "into",
-        "just",
-        "like",
-        "also",
-        "still",
-        "only",
-        "some",
-        "more",
-        "because",
-        "root",
-        "cause",
-        "caused",
-        "turns",
-        "looks",
-        "fine",
-        "healthy",
-        "think",
-    ]
-)
-_STOP = CONTENT_STOP_WORDS | {"again", "here", "it's", "that's"}

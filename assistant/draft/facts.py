@@ -12,7 +12,7 @@ import re
 
 from assistant.domain import Event, Timeline
 from assistant.draft.analysis import Facts, clean
-from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
+from assistant.draft.causes import content_words, tidy
 from assistant.roles import SURE, role_of
 from assistant.tone.guard import is_blameful, people_of, quick_blameful
 from assistant.vocabulary import FIGURE, HEDGE
@@ -242,7 +242,7 @@ def _causes(f: Facts) -> None:
     f.ruled_out = [(clean(t), i) for t, i in f.ruled_out]
     f.causes = [(x.text, x.event.id) for x in ranked]
     if not f.causes:
-        _findings_as_causes(f, [_content_words(t) for t, _ in f.ruled_out])
+        _findings_as_causes(f, [content_words(t) for t, _ in f.ruled_out])
     f.trigger = c.trigger(f, ranked)
 
 
@@ -256,18 +256,11 @@ def _findings_as_causes(f: Facts, ruled_words: list[set[str]]) -> None:
             continue
         if (kt.detected and e.time < kt.detected) or (kt.mitigated and e.time > kt.mitigated):
             continue
-        if HEDGE.search(e.text) or any(len(_content_words(e.text) & rw) >= 2 for rw in ruled_words):
+        if HEDGE.search(e.text) or any(len(content_words(e.text) & rw) >= 2 for rw in ruled_words):
             continue
         cands.append((r.confidence, e))
     for _, e in sorted(cands, key=lambda c: -c[0])[:3]:
         f.causes.append((tidy(e.text), e.id))
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z0-9_.\-]{3,}", text.lower()) if w not in _STOP}
-
-
-_STOP = CONTENT_STOP_WORDS
 
 
 def _figures(f: Facts) -> None:
