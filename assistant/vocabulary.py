@@ -100,16 +100,46 @@ CONTENT_STOP_WORDS: frozenset[str] = STOP_WORDS | {
 :data:`STOP_WORDS` plus the words of the cause and ruling-out cues themselves ("root cause", "turns out",
 "looks fine"), which every candidate statement shares."""
 
-FUNCTION_WORDS: frozenset[str] = STOP_WORDS | {"since"}
-"""Grammatical words that are never a system noun, even when a dictionary of nouns lists them
-("an ops change since ..." modifies nothing). Read by the tone checker's team-word test."""
+_CLAUSE_LINKS: frozenset[str] = frozenset(
+    {
+        "this",
+        "that",
+        "because",
+        "since",
+        "when",
+        "after",
+        "before",
+        "while",
+        "once",
+        "just",
+        "only",
+        "then",
+        "also",
+    }
+)
 
-NOT_SYSTEM_WORDS: frozenset[str] = FUNCTION_WORDS | {
+FUNCTION_WORDS: frozenset[str] = _CLAUSE_LINKS | {"it", "and", "but", "so", "or", "if", "now", "again"}
+"""Words after a bare team word ("ops", "support") that show it is not modifying a system noun, even
+though the tone lexicon's noun list contains them. Read by the tone checker's team-word test, whose
+trained semantic weights were fitted with exactly this cut. All are :data:`STOP_WORDS` except "since";
+the full stop list would also read "support here:" and "platform here:" as team mentions (a tone
+change left to the tone stage)."""
+
+NOT_SYSTEM_WORDS: frozenset[str] = _CLAUSE_LINKS | {
+    "what",
+    "which",
+    "there",
+    "here",
+    "their",
+    "some",
+    "each",
+    "whom",
+    "every",
+    "another",
+    "whose",
     "everyone",
     "everybody",
     "nobody",
-    "every",
-    "another",
     "today",
     "yesterday",
     "tonight",
@@ -119,11 +149,12 @@ NOT_SYSTEM_WORDS: frozenset[str] = FUNCTION_WORDS | {
     "something",
     "everything",
     "nothing",
-    "whose",
 }
-"""Words a tone rewrite never carries over as a system word: :data:`FUNCTION_WORDS` plus the people,
-time and blame words ("everyone", "today", "mistake") that a noun dictionary lists but that name no
-system."""
+"""Words a tone rewrite never carries over as a system word although the tone lexicon's noun list
+contains them: the clause links of :data:`FUNCTION_WORDS`, pronouns and quantifiers, and the people,
+time and blame words ("everyone", "today", "mistake") that name no system. Kept as the tone stage wrote
+it; adding the rest of :data:`STOP_WORDS` would stop "your" being carried over (4 chat lines in the
+dev incidents), a tone change left to the tone stage."""
 
 # ---------------------------------------------------------------------------------------------------
 # Hedges
