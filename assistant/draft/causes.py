@@ -9,16 +9,14 @@ out are left out, and listed as ruled out.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
 from assistant.domain import Event, KeyTimes, Timeline
-from assistant.draft.analysis import Facts, clean
+from assistant.draft.analysis import Facts, clean, sentence_pieces
 from assistant.roles import SURE, role_of
 from assistant.roles.features import FEATURE_NAMES, cues
 from assistant.tone.guard import is_blameful, quick_blameful
-from assistant.tone.sentences import split_sentences
 from assistant.vocabulary import CONTENT_STOP_WORDS, HEDGE, PEOPLE_FIGURE
 
 _STRONG = re.compile(
@@ -264,7 +262,6 @@ def _distinct(ranked: list[Cause], people: tuple[str, ...] = ()) -> list[Cause]:
     return kept
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 _BUT = re.compile(r"\s+(?=\bbut\b)")  # "X, but Y": each side is judged on its own
 # An exclamation opening a sentence ("oh no. my change ..."): the splitter reads "no." as an abbreviation.
 _EXCLAMATION = re.compile(r"^(?:oh(?: no| man| wow)?|whoa|wow|yikes|damn)\s*[.!,]+\s+", re.I)
@@ -272,11 +269,7 @@ _EXCLAMATION = re.compile(r"^(?:oh(?: no| man| wow)?|whoa|wow|yikes|damn)\s*[.!,
 
 def fact_part(text: str) -> str:
     """The neutral fact sentences of a chat line: apologies, blame, questions and requests dropped."""
-    # Cut where the one splitter ends a sentence with . ! or ?; a line break alone does not cut (a
-    # "numbers:" heading stays with its list), list markers ("1) ...") and code stay in their text.
-    ends = (s.end for s in split_sentences(text) if _SENTENCE_END.search(s.text))
-    cuts = [0, *ends, len(text)]
-    sentences = [_EXCLAMATION.sub("", text[a:b].strip()) for a, b in itertools.pairwise(cuts)]
+    sentences = [_EXCLAMATION.sub("", piece) for piece in sentence_pieces(text)]
     parts = [clause for sentence in sentences for clause in _BUT.split(sentence)]
     kept = [
         p
