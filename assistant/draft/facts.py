@@ -17,12 +17,6 @@ from assistant.roles import SURE, role_of
 from assistant.tone.guard import is_blameful, people_of, quick_blameful
 from assistant.vocabulary import FIGURE, HEDGE
 
-_RULED_OUT = re.compile(
-    r"\b(not it|ruled out|rule (?:that|it) out|red herring|prob(?:ably)? not|unrelated|not related|not the cause|"
-    r"is fine|are fine|looks? fine|(?:is|are|looks?|all) healthy|(?:is|looks?|are) normal|no (?:change|correlation)|nope|"
-    r"can'?t be|isn'?t it|wasn'?t it|not (?:the|a) (?:problem|issue)|rules? out)\b",
-    re.I,
-)
 _LUCKY = re.compile(
     r"\b(lucky|luckily|fortunately|good thing|thankfully|could have been worse|by chance)\b", re.I
 )
