@@ -2,8 +2,8 @@
 
 Event roles (``assistant.roles``) decide what a line is: which lines matter (``_ROLE_WEIGHT``), the
 steps taken (mitigation and change roles), the impact figures (impact role), what helped. The few
-cue patterns left are features the roles do not carry (numbers with units, hedges, ruling-out
-phrases, "lucky"), never names from particular incidents. Blameful lines are skipped.
+cue patterns left are features the roles do not carry (numbers with units and hedges, from
+``assistant.vocabulary``; "lucky"), never names from particular incidents. Blameful lines are skipped.
 """
 
 from __future__ import annotations
