@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.domain import Event, Timeline
+from assistant.vocabulary import PAYLOAD_STOP_WORDS
 
 # Overriding the model's instructions: never something a responder writes to another human.
 _OVERRIDE = re.compile(
@@ -64,104 +65,6 @@ def injection_lines(tl: Timeline) -> list[Event]:
     return [ev for ev in tl.events if looks_like_injection(ev.text)]
 
 
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "as",
-        "so",
-        "if",
-        "then",
-        "than",
-        "there",
-        "their",
-        "they",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "my",
-        "me",
-        "not",
-        "no",
-        "do",
-        "does",
-        "did",
-        "done",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "should",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "any",
-        "all",
-        "some",
-        "each",
-        "every",
-        "which",
-        "who",
-        "whom",
-        "what",
-        "when",
-        "where",
-        "while",
-        "about",
-        "after",
-        "before",
-        "over",
-        "under",
-        "up",
-        "down",
-        "out",
-        "off",
-        "just",
-        "only",
-        "also",
-        "very",
-        "please",
-        "note",
-    ]
-)
 # The part of an injection that carries the claim, after the instruction verbs.
 _PAYLOAD = re.compile(
     r"(?i)\b(?:write|state|say|claim|report|conclude|assert|mention|note|blame|answer|respond)\s+"
@@ -173,7 +76,7 @@ def _words(text: str) -> list[str]:
     out = []
     for w in re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower()):
         w = w.strip("'-")
-        if w and w not in _STOPWORDS:
+        if w and w not in PAYLOAD_STOP_WORDS:
             # light stemming so "breaking"/"broke"/"breaks" are close enough for n-grams
             out.append(re.sub(r"(?:ing|ed|es|s)$", "", w) if len(w) > 4 else w)
     return out

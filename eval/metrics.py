@@ -7,6 +7,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.vocabulary import METRIC_STOP_WORDS
+
 
 def recall_at(ranked: Sequence[str], relevant: Mapping[str, int], k: int) -> float:
     """Share of judged-relevant ids (any grade) found in the top k."""
@@ -57,43 +59,6 @@ class PRF:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:[._-][a-z0-9]+)*")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "is",
-        "was",
-        "were",
-        "be",
-        "been",
-        "by",
-        "with",
-        "from",
-        "as",
-        "that",
-        "this",
-        "it",
-        "its",
-        "into",
-        "not",
-        "no",
-        "all",
-        "any",
-        "our",
-        "we",
-        "they",
-        "their",
-    ]
-)
 
 
 def norm(text: str) -> str:
@@ -103,7 +68,7 @@ def norm(text: str) -> str:
 
 def content_tokens(text: str) -> list[str]:
     """Lower-case word tokens without stop words."""
-    return [t for t in _WORD.findall(text.lower()) if t not in _STOP]
+    return [t for t in _WORD.findall(text.lower()) if t not in METRIC_STOP_WORDS]
 
 
 def token_match(term: str, haystack_tokens: set[str]) -> bool:

@@ -15,15 +15,9 @@ from typing import Any
 
 import numpy as np
 
+from assistant.vocabulary import STOP_WORDS
+
 _WORD = re.compile(r"[a-z0-9]+")
-_STOP = """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers him his how i if in into is it its itself just me more most my no nor not
-    now of off on once only or other our ours out over own same she should so some such than that the their
-    theirs them then there these they this those through to too under until up very was we were what when
-    where which while who whom why will with would you your yours one two us it's we're were got get gets
-    """
-STOPWORDS = frozenset(_STOP.split())
 _INDEX_FILE = "bm25"
 _IDS_FILE = "bm25-ids.json"
 _SIGNATURE_FILE = "bm25-signature.txt"
@@ -54,7 +48,7 @@ def stem(word: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Lower-case, drop stop words, stem."""
-    return [stem(t) for t in _WORD.findall(text.lower()) if t not in STOPWORDS and len(t) > 1]
+    return [stem(t) for t in _WORD.findall(text.lower()) if t not in STOP_WORDS and len(t) > 1]
 
 
 class LexicalIndex:

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from assistant.retrieval.lexical import STOPWORDS, tokenize
+from assistant.retrieval.lexical import tokenize
+from assistant.vocabulary import STOP_WORDS
 
 MECHANISMS: dict[str, str] = {
     "certificate expiry": r"certificate|\bcerts?\b|\btls\b|\bssl\b|x\.?509",
@@ -53,7 +54,7 @@ def shared_terms(
     seen: dict[str, str] = {}
     for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z0-9]", query):
         low = word.lower()
-        if low in STOPWORDS or len(low) < 3:
+        if low in STOP_WORDS or len(low) < 3:
             continue
         toks = tokenize(low)
         if toks and toks[0] in doc_tokens and toks[0] not in seen:

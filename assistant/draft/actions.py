@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from assistant.domain import Event
 from assistant.draft import schema as s
-from assistant.draft.analysis import Facts, clean
+from assistant.draft.analysis import Facts, clean, sentence_pieces
 from assistant.roles import role_of
 from assistant.tone.guard import is_blameful
 
@@ -122,7 +122,7 @@ _RATIONALE = re.compile(r",\s+(?:\w+\s+)?(?:would(?:'ve| have)|could(?:'ve| have
 
 def _task_sentences(text: str) -> str:
     """Only the sentences that carry the follow-up: "We're ok. one partner left. TODO: X" -> "TODO: X"."""
-    parts = re.split(r"(?<=[.!])\s+", text)
+    parts = sentence_pieces(text, ends=".!")
     if len(parts) < 2:
         return _RATIONALE.split(text, maxsplit=1)[0]
     cued = [

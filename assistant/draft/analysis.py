@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from assistant.domain import Event, Timeline
+from assistant.tone.sentences import split_sentences
 
 
 @dataclass
@@ -44,3 +46,14 @@ def clean(text: str, limit: int = 240) -> str:
     t = re.sub(r"<@\w+>", "", t)
     t = re.sub(r"\s+", " ", t).strip(" -*•")
     return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def sentence_pieces(text: str, *, ends: str = ".!?") -> list[str]:
+    """``text`` cut where the one sentence splitter (``tone.sentences``) ends a sentence with one of ``ends``.
+
+    A line break alone does not cut (a "numbers:" heading stays with its list), and list markers
+    ("1) ...") and code stay in the piece they start, so cue patterns still see them.
+    """
+    end = re.compile(rf"[{re.escape(ends)}][\"')\]]*$")
+    cuts = [0, *(s.end for s in split_sentences(text) if end.search(s.text)), len(text)]
+    return [piece for a, b in itertools.pairwise(cuts) if (piece := text[a:b].strip())]

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 
 from assistant.domain import Event, KeyTimes, Timeline
-from assistant.draft.analysis import Facts, clean
+from assistant.draft.analysis import Facts, clean, sentence_pieces
 from assistant.roles import SURE, role_of
 from assistant.roles.features import FEATURE_NAMES, cues
 from assistant.tone.guard import is_blameful, quick_blameful
+from assistant.vocabulary import CONTENT_STOP_WORDS, HEDGE, PEOPLE_FIGURE
 
 _STRONG = re.compile(
     r"\b(root[- ]?cause|RCA:|turns? out|found it|caused by|the cause|culprit|that'?s why|that is why|triggered by|"
@@ -30,11 +31,6 @@ _MEDIUM = re.compile(
     r"\bnever (?:released|closed|renewed|removed)\b|\bholds? (?:a|the|every|all)\b|\bexhaust\w*\b|\bleak\w*\b|"
     r"\bexpired\b|\brequires?\b|\bis required\b|\bmissing\b|\bwithout (?:a|any)\b|"
     r"\bre-?appl(?:ied|ies)\b|\bdoesn'?t stick\b|\bnot in (?:our|the)\b)",
-    re.I,
-)
-_HEDGE = re.compile(
-    r"(\?\s*$|\?\s|\?!|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
-    r"i think|not sure|probably|hypothesis|calling it now)\b)",
     re.I,
 )
 _RULED_OUT = re.compile(
@@ -85,10 +81,6 @@ _WHY = re.compile(
     r"\bwhy (?:is|was|are|were|did|didn'?t|does|doesn'?t|do|would|wouldn'?t|isn'?t|wasn'?t|hasn'?t|has)\b[^?]*\?",
     re.I,
 )
-_FIGURE = re.compile(
-    r"~?\d[\d,.]*\s?(?:%|k\b|x\b|ms\b|min\b|GB\b)|\b\d[\d,.]*\s+(?:\w+\s+)?(?:users?|customers?|requests?|orders?|viewers?|partners?|tickets?|merchants?)",
-    re.I,
-)
 _TECH = re.compile(r"\b(?:[A-Za-z]+[-_.][A-Za-z0-9][\w.\-]*|[a-z]+[A-Z]\w+|[A-Z]{2,}[a-z]*\w*|\w*\d\w*)\b")
 _ADDRESS = re.compile(
     r"^(?:(?:ok|okay|so|yeah|yes|right|ah|hm+|and|also|here)[,.!:]?\s+)+|^@?[a-z][\w.\-]{1,20}:\s+(?=\S)",
@@ -110,7 +102,7 @@ class Cause:
 
 def content_words(text: str) -> set[str]:
     """Lower-case content words of ``text`` (for comparing statements)."""
-    return {w for w in re.findall(r"[a-z][a-z0-9_.\-]{3,}", text.lower()) if w not in _STOP}
+    return {w for w in re.findall(r"[a-z][a-z0-9_.\-]{3,}", text.lower()) if w not in CONTENT_STOP_WORDS}
 
 
 def tidy(text: str, limit: int = 260) -> str:
@@ -203,9 +195,9 @@ def _claims_a_cause(t: str, e: Event, answers: set[str], ruled: list[set[str]]) 
     """True when the fact sentences ``t`` state a cause: a causal cue or a mechanism, not hedged or ruled out."""
     if len(t) < 20 or _OPTIONS.search(t):
         return False
-    if _HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
+    if HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
         return False
-    if len(_FIGURE.findall(t)) >= 3:
+    if len(PEOPLE_FIGURE.findall(t)) >= 3:
         return False  # an impact summary, not a cause
     mech = len(_MECHANISM.findall(t))
     tech = len(set(_TECH.findall(t)))
@@ -270,9 +262,15 @@ def _distinct(ranked: list[Cause], people: tuple[str, ...] = ()) -> list[Cause]:
     return kept
 
 
+_BUT = re.compile(r"\s+(?=\bbut\b)")  # "X, but Y": each side is judged on its own
+# An exclamation opening a sentence ("oh no. my change ..."): the splitter reads "no." as an abbreviation.
+_EXCLAMATION = re.compile(r"^(?:oh(?: no| man| wow)?|whoa|wow|yikes|damn)\s*[.!,]+\s+", re.I)
+
+
 def fact_part(text: str) -> str:
     """The neutral fact sentences of a chat line: apologies, blame, questions and requests dropped."""
-    parts = re.split(r"(?<=[.!?])\s+|\s+(?=\bbut\b)", text.strip())
+    sentences = [_EXCLAMATION.sub("", piece) for piece in sentence_pieces(text)]
+    parts = [clause for sentence in sentences for clause in _BUT.split(sentence)]
     kept = [
         p
         for p in parts
@@ -353,7 +351,7 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
         if (
             not -120 <= gap <= 6 * 3600
             or effective_role(f, e, sure=_ROLE_SURE) != "change"
-            or _HEDGE.search(e.text)
+            or HEDGE.search(e.text)
         ):
             continue
         if _RULED_OUT.search(e.text) or e.source.value == "alert" or _NOT_CAUSE.search(e.text):
@@ -373,49 +371,3 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
 
 
 _IDENT = re.compile(r"\b(?:CHG-\d+|PR ?#?\d+|v?\d+\.\d+\.\d+)\b", re.I)
-
-
-# Words too common to tell two statements apart (shared with draft.facts).
-CONTENT_STOP_WORDS = frozenset(
-    [
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "been",
-        "were",
-        "they",
-        "them",
-        "then",
-        "than",
-        "there",
-        "their",
-        "what",
-        "when",
-        "which",
-        "while",
-        "would",
-        "could",
-        "should",
-        "about",
-        "into",
-        "just",
-        "like",
-        "also",
-        "still",
-        "only",
-        "some",
-        "more",
-        "because",
-        "root",
-        "cause",
-        "caused",
-        "turns",
-        "looks",
-        "fine",
-        "healthy",
-        "think",
-    ]
-)
-_STOP = CONTENT_STOP_WORDS | {"again", "here", "it's", "that's"}

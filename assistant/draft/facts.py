@@ -2,8 +2,8 @@
 
 Event roles (``assistant.roles``) decide what a line is: which lines matter (``_ROLE_WEIGHT``), the
 steps taken (mitigation and change roles), the impact figures (impact role), what helped. The few
-cue patterns left are features the roles do not carry (numbers with units, hedges, ruling-out
-phrases, "lucky"), never names from particular incidents. Blameful lines are skipped.
+cue patterns left are features the roles do not carry (numbers with units and hedges, from
+``assistant.vocabulary``; "lucky"), never names from particular incidents. Blameful lines are skipped.
 """
 
 from __future__ import annotations
@@ -12,28 +12,11 @@ import re
 
 from assistant.domain import Event, Timeline
 from assistant.draft.analysis import Facts, clean
-from assistant.draft.causes import CONTENT_STOP_WORDS, tidy
+from assistant.draft.causes import content_words, tidy
 from assistant.roles import SURE, role_of
 from assistant.tone.guard import is_blameful, people_of, quick_blameful
+from assistant.vocabulary import FIGURE, HEDGE
 
-_HEDGE = re.compile(
-    r"(\?\s*$|\b(maybe|could (?:it )?be|might|possibly|perhaps|wonder|any chance|guess|suspect|what if|"
-    r"i think|not sure|probably|symptom)\b)",
-    re.I,
-)
-_RULED_OUT = re.compile(
-    r"\b(not it|ruled out|rule (?:that|it) out|red herring|prob(?:ably)? not|unrelated|not related|not the cause|"
-    r"is fine|are fine|looks? fine|(?:is|are|looks?|all) healthy|(?:is|looks?|are) normal|no (?:change|correlation)|nope|"
-    r"can'?t be|isn'?t it|wasn'?t it|not (?:the|a) (?:problem|issue)|rules? out)\b",
-    re.I,
-)
-_FIGURE = re.compile(
-    r"(~?\d[\d,.]*\s?(?:%|k\b|m\b|x\b)|[€$£]\s?\d[\d,.]*\s?[km]?|\b\d[\d,.]*\s?(?:ms|s|sec|min(?:ute)?s?|h|hours?)\b|"
-    r"\b\d[\d,.]*\s+(?:\w+\s+){0,2}(?:users?|customers?|requests?|orders?|partners?|tenants?|merchants?|tickets?|"
-    r"errors?|failures?|failed|checkouts?|searches|notifications?|messages?|sessions?|pods?|accounts?|"
-    r"contacts?|chats?|authori[sz]ations?|auths?|transactions?|payments?|calls?|jobs?|stores?|escalations?))",
-    re.I,
-)
 _LUCKY = re.compile(
     r"\b(lucky|luckily|fortunately|good thing|thankfully|could have been worse|by chance)\b", re.I
 )
@@ -253,7 +236,7 @@ def _causes(f: Facts) -> None:
     f.ruled_out = [(clean(t), i) for t, i in f.ruled_out]
     f.causes = [(x.text, x.event.id) for x in ranked]
     if not f.causes:
-        _findings_as_causes(f, [_content_words(t) for t, _ in f.ruled_out])
+        _findings_as_causes(f, [content_words(t) for t, _ in f.ruled_out])
     f.trigger = c.trigger(f, ranked)
 
 
@@ -267,18 +250,11 @@ def _findings_as_causes(f: Facts, ruled_words: list[set[str]]) -> None:
             continue
         if (kt.detected and e.time < kt.detected) or (kt.mitigated and e.time > kt.mitigated):
             continue
-        if _HEDGE.search(e.text) or any(len(_content_words(e.text) & rw) >= 2 for rw in ruled_words):
+        if HEDGE.search(e.text) or any(len(content_words(e.text) & rw) >= 2 for rw in ruled_words):
             continue
         cands.append((r.confidence, e))
     for _, e in sorted(cands, key=lambda c: -c[0])[:3]:
         f.causes.append((tidy(e.text), e.id))
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z0-9_.\-]{3,}", text.lower()) if w not in _STOP}
-
-
-_STOP = CONTENT_STOP_WORDS
 
 
 def _figures(f: Facts) -> None:
@@ -288,7 +264,7 @@ def _figures(f: Facts) -> None:
         t = e.text
         if e.source.value not in ("chat", "note") or role_of(f.timeline, e.id) != "impact":
             continue
-        if not _FIGURE.search(t) or re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
+        if not FIGURE.search(t) or re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
             continue
         c = clean(t, 260)
         key = re.sub(r"^\([^)]*\)\s*", "", c).lower()
@@ -297,7 +273,7 @@ def _figures(f: Facts) -> None:
         seen.add(key)
         f.figures.append((c, e.id))
     # Prefer lines with several figures (summaries of impact) and keep the list short.
-    f.figures.sort(key=lambda x: -len(_FIGURE.findall(x[0])))
+    f.figures.sort(key=lambda x: -len(FIGURE.findall(x[0])))
     kept: list[tuple[str, str]] = []
     covered: set[str] = set()
     for text, i in f.figures:

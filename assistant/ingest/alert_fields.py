@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from assistant.ingest.jsonlog import epoch_time, iso_time
+from assistant.vocabulary import ALERT_DONE_STATES
 
 # Most specific first: a state change beats a creation time beats a delivery time.
 _TIME_KEYS = (
@@ -103,11 +104,6 @@ _WRAPPERS = ("detail", "data", "event", "incident", "alert", "issue", "finding",
 _FIRING = re.compile(
     r"^(alarm|alert(ing)?|triggered?|fir(e|ed|ing)|problem|open(ed)?|new|active|critical|"
     r"down|investigating|identified|created?|error|failure|failed)$",
-    re.I,
-)
-_RESOLVED = re.compile(
-    r"^(ok|resolved?|recover(ed|y)|closed?|clear(ed)?|up|completed|postmortem|"
-    r"success|normal|inactive|archived?)$",
     re.I,
 )
 _WARN = re.compile(r"^(warn(ing)?|degraded|minor|pending|insufficient_data|no_?data)$", re.I)
@@ -200,7 +196,7 @@ def normal_status(raw: str | None) -> str:
     word = str(raw).split(".")[-1].strip()
     m = _STATE_WORD.match(word)
     w = m.group("w") if m else word
-    if _RESOLVED.match(w):
+    if w.lower() in ALERT_DONE_STATES:
         return "resolved"
     if _ACK.match(w):
         return "acknowledged"

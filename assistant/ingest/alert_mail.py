@@ -22,6 +22,7 @@ from assistant.domain import ParsedSource, RawRecord, SourceKind
 from assistant.ingest._records import raw_time, record
 from assistant.ingest.alert_fields import normal_status
 from assistant.ingest.jsonlog import iso_time
+from assistant.vocabulary import ALERT_DONE_STATES
 
 _KEY = re.compile(r"^\s*(?P<k>[A-Z][A-Za-z /_\-]{1,30}?)\s*:\s*(?P<v>.*)$")
 _SEP = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{5}.*\*{5})\s*$")
@@ -181,7 +182,7 @@ def parse_alert_mail(lines: Iterable[str], name: str) -> ParsedSource:
             fields.get("notification type") or fields.get("trigger status") or subject or fields.get("state")
         )
         status = normal_status(state)
-        if fields.get("state", "").upper() in ("OK", "UP") and status == "firing":
+        if fields.get("state", "").lower() in ALERT_DONE_STATES and status == "firing":
             status = "resolved"
         sev_raw = (fields.get("severity") or fields.get("trigger severity") or "").lower() or None
         severity: str | None = (

@@ -19,6 +19,7 @@ from typing import Any
 from assistant.domain import Event, EventRole, SourceKind, is_bot
 from assistant.roles import SURE, classifier
 from assistant.timeline.keytimes import is_page_echo, is_paging_alert, is_symptom
+from assistant.vocabulary import ALERT_DONE_STATES
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`|^>.*$", re.M)
 _TEXT_LIMIT = 300
@@ -27,7 +28,6 @@ _KEY_VALUE = re.compile(r"\b[\w.]+=\S")
 _MACHINE = re.compile(
     r"^\s*[\[{\"]\s*[\"{\w]|^\W{0,2}\d{4}-\d\d-\d\d[T ]\d\d:\d\d|^\W{0,2}(?:INFO|WARN\w*|ERROR|DEBUG)\b"
 )
-_DONE_STATES = ("resolved", "ok", "closed", "recovered", "inactive", "normal")
 _FIRING_STATES = ("firing", "triggered", "alerting", "problem", "alarm", "active", "open")
 
 
@@ -35,7 +35,7 @@ def _alert_role(e: Event) -> EventRole:
     status = str(e.attrs.get("status") or "").lower()
     sev = str(e.attrs.get("severity") or "")
     evidence = [f"alert status={status or '?'}"] + ([f"severity={sev}"] if sev else [])
-    if status in _DONE_STATES:
+    if status in ALERT_DONE_STATES:
         return EventRole(
             role="alert_resolved",
             confidence=0.95,

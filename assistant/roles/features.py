@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.vocabulary import DONE_CUE, FIGURE_CUE, HEDGE_CUE, RECOVERY_CUE
+
 _F = re.IGNORECASE
 _QUESTION = re.compile(r"\?|？|\bwhat if\b|でしょうか|かな", _F)
-_HEDGE = re.compile(
-    r"\b(maybe|might|could it|possibly|perhaps|suspect\w*|guess|wonder|hypothes\w*|theory|vielleicht|könnte|"
-    r"vermut\w*|tal vez|quizás|puede ser|será|sospech\w*|talvez|suspeit\w*)\b|かもしれ|もしかして",
-    _F,
-)
 _NEGATION = re.compile(
     r"\b(not|isn'?t|wasn'?t|no|nope|ruled out|excluded?|unrelated|red herring|nicht|kein\w*|ausschließen|"
     r"descartad\w*|descartamos|nada que ver|não|nao|descart\w*)\b|ではありません|ではない|関係ない",
@@ -27,7 +24,6 @@ _CAUSE = re.compile(
     r"porque)\b|原因",
     _F,
 )
-_FIGURE = re.compile(r"~?\d[\d,.]*\s?(%|k\b|m\b|x\b|ms\b|s\b|min|h\b)|\b\d[\d,.]*\s+\w+|約?\d+件", _F)
 _OBLIGATION = re.compile(
     r"\b(should|must|need to|we need|action items?|todo|follow[- ]?ups?|going forward|make sure|sollten|müssen|"
     r"tenemos que|hay que|acción|pendiente|precisamos|temos que|ação)\b|^\s*(-\s*)?\[ \]|^\s*AI:|必要|対応事項",
@@ -40,18 +36,6 @@ _AGAIN = re.compile(
 _ALERTISH = re.compile(
     r"^\W*\[?(FIRING|RESOLVED|ALERT\w*|OK|PROBLEM|RECOVERY|TRIGGERED|WARNING|CRITICAL)\b|"
     r"\b(alarm|monitor (triggered|recovered)|changed state)\b",
-    _F,
-)
-_DONE_STATE = re.compile(
-    r"\b(resolved|closed?|closing|all clear|fixed|behoben|gelöst|resuelto|cerramos|solucionado|resolvido|"
-    r"fechando|resuelta)\b|解決|クローズ|復旧",
-    _F,
-)
-
-_BETTER = re.compile(
-    r"\b(dropping|dropped|down to|falling|draining|drained|recover\w*|back (to|under|below)|normal\w*|gone|cleared|"
-    r"caught up|healthy|working again|stable|\bOK\b|geht runter|sinkt|wieder normal|bajando|normalidad|normal|"
-    r"funciona\w* de nuevo|caindo|voltou|de novo funcionando)\b|下が|戻り|正常|解消",
     _F,
 )
 _WORSE = re.compile(
@@ -90,16 +74,16 @@ def cues(text: str) -> list[float]:
     """The cue columns, in FEATURE_NAMES order (0/1 each)."""
     return [
         float(bool(_QUESTION.search(text))),
-        float(bool(_HEDGE.search(text))),
+        float(bool(HEDGE_CUE.search(text))),
         float(bool(_NEGATION.search(text))),
         float(bool(_CAUSE.search(text))),
-        float(bool(_FIGURE.search(text))),
+        float(bool(FIGURE_CUE.search(text))),
         float(bool(_OBLIGATION.search(text))),
         float(bool(_AGAIN.search(text))),
         float(bool(_ALERTISH.search(text))),
-        float(bool(_DONE_STATE.search(text))),
+        float(bool(DONE_CUE.search(text))),
         float(len(text.split()) <= 3 and len(text) < 25),
-        float(bool(_BETTER.search(text))),
+        float(bool(RECOVERY_CUE.search(text))),
         float(bool(_WORSE.search(text))),
         float(bool(_IMPACT_AGAIN.search(text))),
         float(bool(_CHURN_AGAIN.search(text))),

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from statistics import median
 
 from assistant.domain import RawRecord, SourceRef
+from assistant.vocabulary import RESOLVED_ECHO
 
 _CAMEL = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*){2,}\b")
 _INCIDENT_NO = re.compile(r"#(\d{3,})\b")
@@ -22,7 +23,6 @@ _HHMM = re.compile(r"\b(?:at|@|since|around|~)\s*([01]?\d|2[0-3]):([0-5]\d)(?::(
 _ALERT_WORDS = re.compile(
     r"\b(?<!status )(pag(ed|e|ing)|pagerduty|opsgenie|alert(ed|s)?|fired|firing|triggered)\b", re.I
 )
-_RESOLVED = re.compile(r"\b(resolved|closed|auto-?closed?|cleared|recovered)\b", re.I)
 _SHORT_NO = re.compile(r"^#?(\d{1,8})$")
 _ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{4,}[A-Za-z0-9]")
 _TIMEISH = re.compile(r"^[\d:.TZ+-]+$")
@@ -71,7 +71,7 @@ def echoes(text: str, keys: frozenset[str], anchor_keys: frozenset[str]) -> bool
 
 def says_resolved(text: str) -> bool:
     """An echo of the closing side of an alert (resolved, closed, cleared)."""
-    return bool(_RESOLVED.search(text))
+    return bool(RESOLVED_ECHO.search(text))
 
 
 def anchor_from_alert(time: datetime, rec: RawRecord) -> Anchor:
@@ -116,7 +116,7 @@ def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess
     evidence: dict[int, list[tuple[SourceRef, SourceRef]]] = defaultdict(list)
     for rec in records:
         keys = text_keys(rec.text)
-        resolved = bool(_RESOLVED.search(rec.text))
+        resolved = bool(RESOLVED_ECHO.search(rec.text))
         naive, has_date = rec.time.value, rec.time.has_date
         matched = False
         for a in anchors:

@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.domain import Event, SourceRef, is_bot
 from assistant.ingest._levels import ERROR_LEVEL_VALUES, WARNING_LEVEL_VALUES
+from assistant.vocabulary import ALERT_DONE_STATES, RESOLVED_ECHO
 
 _PAGER = re.compile(
     r"\b(pagerduty|opsgenie|pd-bot|incident #?\d+ triggered|triggered #?\d+|\[triggered\])", re.I
@@ -59,7 +60,7 @@ def symptom_times(condenser: Any) -> list[tuple[datetime, SourceRef]]:
 def is_paging_alert(e: Event, *, any_state: bool = False) -> bool:
     """An alert that pages someone (severity, pager system or receiver); resolved ones only with any_state."""
     status = str(e.attrs.get("status") or "").lower()
-    if not any_state and status in ("resolved", "acknowledged", "ok", "closed"):
+    if not any_state and (status in ALERT_DONE_STATES or status == "acknowledged"):
         return False
     sev = str(e.attrs.get("severity") or "").lower()
     system = str(e.attrs.get("system") or "").lower()
@@ -80,7 +81,7 @@ def is_pager(e: Event) -> bool:
 def is_page_echo(e: Event) -> bool:
     """A bot's chat post that relays a page (pager name, 'triggered', 'firing'), not a warning or a resolve."""
     text = _QUOTED.sub("", e.text) if not is_bot(e) else e.text
-    if not is_bot(e) or _NON_PAGING.search(text) or re.search(r"\bresolved\b", text, re.I):
+    if not is_bot(e) or _NON_PAGING.search(text) or RESOLVED_ECHO.search(text):
         return False
     return bool(_PAGER.search(text) or (e.actor and _PAGER.search(e.actor)) or _FIRING.search(text))
 

@@ -14,6 +14,7 @@ from assistant.tone.lazyre import LazyRegex
 from assistant.tone.markers import ARTIFACT, BAD
 from assistant.tone.reframe import reframe
 from assistant.tone.rules import FLAG_AT, Hit, check_sentence
+from assistant.vocabulary import NOT_SYSTEM_WORDS
 
 _F = re.IGNORECASE
 _SUBS: list[tuple[LazyRegex, str]] = [
@@ -232,54 +233,12 @@ def system_words(sentence: str) -> list[str]:
             any(c.isdigit() for c in word)
             or (word.isupper() and len(word) > 1)
             or low in PRODUCT_NAMES
-            or (low in NOT_A_NAME and len(low) > 3 and low.isalpha() and low not in _FUNCTION_WORDS)
+            or (low in NOT_A_NAME and len(low) > 3 and low.isalpha() and low not in NOT_SYSTEM_WORDS)
             or _identifier(word)
         )
         if technical and low not in _PEOPLE_COMPOUNDS and low not in (w.lower() for w in out):
             out.append(word)
     return out
-
-
-_FUNCTION_WORDS = frozenset(
-    {
-        "this",
-        "that",
-        "what",
-        "which",
-        "there",
-        "here",
-        "then",
-        "also",
-        "because",
-        "since",
-        "when",
-        "after",
-        "before",
-        "while",
-        "once",
-        "just",
-        "only",
-        "everyone",
-        "everybody",
-        "nobody",
-        "their",
-        "some",
-        "each",
-        "every",
-        "another",
-        "today",
-        "yesterday",
-        "tonight",
-        "mistake",
-        "error",
-        "errors",
-        "something",
-        "everything",
-        "nothing",
-        "whom",
-        "whose",
-    }
-)
 
 
 def _template(sentence: str, chat: bool, flagged: list[Hit]) -> str:

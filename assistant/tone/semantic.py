@@ -24,6 +24,7 @@ from typing import Any
 from assistant.errors import LibraryError
 from assistant.tone.lazyre import LazyRegex
 from assistant.tone.lexicon import BARE_TEAM, HUMAN, NOT_A_NAME, PRODUCT_NAMES
+from assistant.vocabulary import FUNCTION_WORDS
 
 ENV = "POSTMORTEM_TONE_SEMANTIC"
 WEIGHTS_FILE = Path(__file__).with_name("semantic_weights.json")
@@ -109,34 +110,7 @@ def _attributive(word: str, sentence: str, end: int) -> bool:
         return False
     noun = nxt.group(1)
     plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > 3
-    return plural or (noun in NOT_A_NAME and noun not in _FUNCTION_WORDS)
-
-
-_FUNCTION_WORDS = frozenset(
-    {
-        "it",
-        "this",
-        "that",
-        "and",
-        "but",
-        "so",
-        "or",
-        "because",
-        "since",
-        "when",
-        "after",
-        "before",
-        "while",
-        "if",
-        "once",
-        "just",
-        "only",
-        "then",
-        "now",
-        "also",
-        "again",
-    }
-)
+    return plural or (noun in NOT_A_NAME and noun not in FUNCTION_WORDS)
 
 
 def cues(sentence: str, rule_score: float = 0.0) -> list[float]:
