@@ -63,13 +63,61 @@ def check_texts(
     speak of a cause are parsed (``syntax.py``); ``people`` are known participants (chat actors).
     """
     verdicts = [check_sentences(t) for t in texts]
-    if syntax if syntax is not None else semantic is not False:
+    parse = syntax if syntax is not None else semantic is not False
+    if parse:
         verdicts = _with_syntax(verdicts, people)
     extra = _semantic_findings(texts, verdicts) if semantic is not False else [[] for _ in texts]
     out = []
     for text, v, sem in zip(texts, verdicts, extra, strict=True):
         found = findings_for(text, v)
         out.append(sorted(found + sem, key=lambda f: (f.start, f.end)) if sem else found)
+    return _with_targets(texts, out, people) if parse else out
+
+
+_AGENT_CATEGORIES = ("named-individual-fault", "team-blame")
+
+
+def _with_targets(
+    texts: list[str], found: list[list[ToneFinding]], people: Iterable[str]
+) -> list[list[ToneFinding]]:
+    """A flagged sentence that is about a person or team also carries that category (the parse names them).
+
+    "formal warning issued to on-call eng" is punitive and aimed at one person; the second finding
+    points at the person. Only sentences already flagged are parsed.
+    """
+    from assistant.tone import syntax
+
+    todo: dict[tuple[int, int, int], ToneFinding] = {}
+    for n, fs in enumerate(found):
+        cats: dict[tuple[int, int], set[str]] = {}
+        for f in fs:
+            cats.setdefault((f.sentence_start, f.sentence_end), set()).add(f.category)
+            todo.setdefault((n, f.sentence_start, f.sentence_end), f)
+        for (a, b), cs in cats.items():
+            if cs & set(_AGENT_CATEGORIES):
+                todo.pop((n, a, b), None)
+    if not todo or not syntax.enabled():
+        return found
+    keys = list(todo)
+    hits = syntax.targets([texts[n][a:b] for n, a, b in keys], people)
+    out = [list(fs) for fs in found]
+    for (n, a, _), hit in zip(keys, hits, strict=True):
+        if hit is not None:
+            first = todo[(n, a, _)]
+            line, col = line_col(texts[n], a + hit.start)
+            extra = first.model_copy(
+                update={
+                    "start": a + hit.start,
+                    "end": a + hit.end,
+                    "text": texts[n][a + hit.start : a + hit.end],
+                    "category": hit.category,
+                    "explanation": hit.explanation,
+                    "line": line,
+                    "col": col,
+                    "confidence": min(first.confidence, syntax.CONFIDENCE),
+                }
+            )
+            out[n] = sorted([*out[n], extra], key=lambda f: (f.start, f.end))
     return out
 
 
