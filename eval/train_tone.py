@@ -38,11 +38,15 @@ EXTRA = ROOT / "eval" / "data" / "tone-extra.jsonl"
 MINE = ROOT / "eval" / "data" / "tone-mine.jsonl"  # written for issue 12 across the five registers
 # 409 more written for issue 12 across seven registers; its held-out split (tone-i12-heldout) is never used
 I12 = ROOT / "eval" / "data" / "tone-i12-train.jsonl"
-# 296 more written for issue 15 in seven registers (email and code review added), half hard negatives
+# 339 more written for issue 15 in seven registers (email and code review added), half hard negatives
 I15 = ROOT / "eval" / "data" / "tone-i15-train.jsonl"
-MAX_HN_FP = 0.04  # of rules OR semantic, out of fold; the target on unseen text is 5%
+# Of rules OR semantic, out of fold; the target on unseen text is 5%. Trained without dev-extra and
+# measured on it (issue 15): at 0.04, P .970 R .640 F1 .771 HN-FP .027; at 0.03, P .989 R .593 F1 .742
+# HN-FP .009 (before the issue-15 data and parse frames: P .976 R .553 F1 .706 HN-FP .018). 0.03 keeps
+# hard-negative false positives from rising.
+MAX_HN_FP = 0.03
 FOLDS = 5
-LAMBDAS = (10.0, 30.0)
+LAMBDAS = (30.0, 100.0)  # CV F1 without dev-extra (issue 15, HN-FP <= .04): 30 .805, 100 .813, 300 .807
 
 
 def load_items(paths: tuple[Path, ...] = (DEV, DEV_EXTRA, EXTRA, MINE, I12, I15)) -> list[dict[str, Any]]:

@@ -732,12 +732,17 @@ def _kind(tok: Any, known: frozenset[str]) -> str | None:
     if (
         tok.pos_ in ("NOUN", "PROPN")
         and (_ROLE_RE.match(low) or _ROLE_RE.match(words) or _ROLE_RE.match(words.split(" ", 1)[-1]))
-        and det in ("the", "our", "an", "a", "that", "this", "their", "your", "my")
+        and (
+            det in ("the", "our", "an", "a", "that", "this", "their", "your", "my")
+            or (
+                not det and tok.dep_ == "nsubj"
+            )  # notes style: "tired admin deleted …", "on-call eng didn't …"
+        )
     ):
         return "person"
     if tok.ent_type_ == "PERSON" and tok.text.isalpha() and (chat or tok.text[:1].isupper()):
         return "person"
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and tok.tag_ != "NNPS":
         if tok.ent_type_ in _SYSTEM_ENTS or any(c.dep_ == "compound" for c in tok.children):
             return None
         if (

@@ -102,12 +102,17 @@ def _owner_is_person(tok: Any, kind: Kind) -> bool:
     return False
 
 
+def _surely_person(tok: Any, kind: Kind) -> bool:
+    """A person by more than capitals: a PERSON entity, a handle, a role ("PGAudit was removed" is a tool)."""
+    return kind(tok) == "person" and (tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON" or tok.text[:1] == "@")
+
+
 def _sanctioned(tok: Any, kind: Kind) -> Any | None:
     """The patient of a sanction verb when it is a person or a person's privilege."""
     for c in tok.children:
         if c.dep_ not in ("dobj", "nsubjpass", "dative"):
             continue
-        if c.lower_ in ("him", "her") or kind(c) == "person":
+        if c.lower_ in ("him", "her") or _surely_person(c, kind):
             return c
         lemma = _lemma(c)
         if lemma in _PRIVILEGES and (_owner_is_person(c, kind) or lemma in _PEOPLE_PRIVILEGES):
@@ -274,12 +279,17 @@ def extra_hits(doc: Any, kind: Kind) -> list[Found]:
     ]
 
 
+_ARGUMENTS = frozenset(
+    {"nsubj", "nsubjpass", "poss", "appos", "pobj", "dobj", "dative", "attr", "ROOT", "conj", "npadvmod"}
+)
+
+
 def target(doc: Any, kind: Kind) -> Found | None:
     """The person (first) or else the team a flagged sentence is about, as a person/team finding."""
     team: Found | None = None
     for tok in doc:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from") and _lemma(tok.head.head) in ("thank",):
-            continue
+        if tok.dep_ not in _ARGUMENTS or (tok.dep_ == "pobj" and _lemma(tok.head.head) == "thank"):
+            continue  # a name inside a compound ("US East Availability Zones") or a thank-you
         k = kind(tok)
         if k == "person":
             return ("named-individual-fault", *_span([tok]), _PERSON_WHY)
