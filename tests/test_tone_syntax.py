@@ -107,6 +107,8 @@ def test_credit_passive_people_things_and_timeline_facts_are_not_blame(text: str
         ("the berlin team keeps deploying on fridays", "team-blame"),
         ("Paulo set the retention to 1h on the shared cluster, end of story.", "named-individual-fault"),
         ("The networking group rolled out the change with no peer review.", "team-blame"),
+        ("Thanks a lot for the surprise outage, really appreciated.", "sarcasm-or-mockery"),
+        ("congrats on breaking prod again", "sarcasm-or-mockery"),
     ],
 )
 def test_sanctions_habits_closers_and_minimising_are_read_from_the_parse(text: str, category: str) -> None:
@@ -125,6 +127,10 @@ def test_sanctions_habits_closers_and_minimising_are_read_from_the_parse(text: s
         "The incident commander was Ana, with Priya as scribe.",
         "Paulo rolled back at 14:05, and the error rate fell to zero.",
         "The team keeps the runbook next to the dashboards.",
+        "thanks for handling the outage so fast",
+        "thank you for the page, joining now",
+        "Great catch, this would have crashed the next release.",
+        "I love the new outage dashboard.",
     ],
 )
 def test_system_sanctions_reasons_and_neutral_acts_are_not_blame(text: str) -> None:

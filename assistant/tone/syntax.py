@@ -61,7 +61,8 @@ _CUE_GATE = LazyRegex(
 # Minimising and sanction outcomes need no one named: a low-status or any-one subject, or a tiny
 # effort, with a modal; "result in termination".
 _NO_ONE_GATE = LazyRegex(
-    r"\b(?:termination|dismissal|demotion)\b|\b(?:could|would|can|'d)\b.*\b(?:find|fix|spot|notice|catch|see|solve|do|avoid|prevent|debug|make|"
+    r"\b(?:termination|dismissal|demotion|thanks?|thank\s+you|love|loved|congrats|congratulations|kudos|"
+    r"props|bravo|appreciated?)\b|\b(?:could|would|can|'d)\b.*\b(?:find|fix|spot|notice|catch|see|solve|do|avoid|prevent|debug|make|"
     r"show|reveal|tell|surface|save|found|fixed|spotted|noticed|caught|seen|solved|done|avoided|prevented|"
     r"made|shown|revealed|told|saved)\b",
     _F,

@@ -266,6 +266,56 @@ def _could_have(doc: Any, kind: Kind) -> list[Found]:
     return out
 
 
+_PRAISE = frozenset(
+    {"thank", "thanks", "love", "congrats", "congratulation", "kudos", "props", "bravo", "appreciate"}
+)
+_HARM_THINGS = frozenset(
+    {"outage", "incident", "downtime", "breakage", "crash", "mess", "disaster", "meltdown"}
+)
+_HARM_ACTS = frozenset(
+    {"break", "crash", "wipe", "nuke", "kill", "corrupt", "delete", "drop", "tank", "wreck"}
+)
+_UNANNOUNCED = frozenset({"surprise", "unannounced", "unplanned", "unexpected", "bonus", "free"})
+_SARCASM_WHY = "praises or thanks people for the harm itself; state what happened plainly"
+
+
+def _praised(tok: Any) -> list[Any]:
+    """What ``tok`` (a word of thanks or praise) is for: "thanks for X", "love X", "congrats on X"."""
+    out = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    # "thanks a lot for X", "thanks so much for X": the preposition can hang on the intensifier
+    hosts = [tok, *(c for c in tok.children if c.dep_ in ("npadvmod", "advmod"))]
+    for c in (c for h in hosts for c in h.children):
+        if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _is_harm(tok: Any) -> bool:
+    lemma = _lemma(tok)
+    if tok.pos_ == "VERB":  # "congrats on breaking prod", "love finding out from the pager"
+        return lemma in _HARM_ACTS or any(
+            _is_harm(c) for c in tok.children if c.dep_ in ("prep", "pobj", "agent")
+        )
+    if tok.dep_ == "prep":
+        return any(_is_harm(g) for g in tok.children if g.dep_ == "pobj")
+    return lemma in _HARM_THINGS or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _UNANNOUNCED for c in tok.children
+    )
+
+
+def _ironic_praise(doc: Any) -> list[Found]:
+    """Thanks or praise whose object is the harm itself: "thanks for the surprise outage"."""
+    if any(t.lower_ in ("would", "could", "'d") for t in doc):
+        return []  # "great catch, this would have bitten us": the harm was averted
+    out: list[Found] = []
+    for tok in doc:
+        if _lemma(tok) in _PRAISE or tok.lower_ in _PRAISE:
+            things = [t for t in _praised(tok) if _is_harm(t)]
+            if things:
+                out.append(("sarcasm-or-mockery", *_span([tok, things[0]]), _SARCASM_WHY))
+    return out
+
+
 def extra_hits(doc: Any, kind: Kind) -> list[Found]:
     """Blame constructions of this module in one parsed sentence."""
     return [
@@ -276,19 +326,21 @@ def extra_hits(doc: Any, kind: Kind) -> list[Found]:
         *_labelled_cause(doc, kind),
         *_harm_is_someone(doc, kind),
         *_could_have(doc, kind),
+        *_ironic_praise(doc),
     ]
 
 
-_ARGUMENTS = frozenset(
-    {"nsubj", "nsubjpass", "poss", "appos", "pobj", "dobj", "dative", "attr", "ROOT", "conj", "npadvmod"}
-)
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "poss", "appos", "pobj", "dobj", "dative", "attr", "conj"})
 
 
 def target(doc: Any, kind: Kind) -> Found | None:
     """The person (first) or else the team a flagged sentence is about, as a person/team finding."""
     team: Found | None = None
     for tok in doc:
-        if tok.dep_ not in _ARGUMENTS or (tok.dep_ == "pobj" and _lemma(tok.head.head) == "thank"):
+        handle = tok.text.startswith("@")
+        if (tok.dep_ not in _ARGUMENTS and not handle) or (
+            tok.dep_ == "pobj" and _lemma(tok.head.head) == "thank"
+        ):
             continue  # a name inside a compound ("US East Availability Zones") or a thank-you
         k = kind(tok)
         if k == "person":
