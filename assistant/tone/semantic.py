@@ -131,6 +131,19 @@ def refers_to_someone(sentence: str) -> bool:
     return bool(c[0] or c[1] or c[2] or c[3])
 
 
+_PRONOUN_RE = LazyRegex(
+    r"\b(?:he|she|him|her|his|they|them|their|someone|somebody|whoever|nobody|anyone|anybody|"
+    r"people|ppl|folks|everyone|everybody)\b",
+    _F,
+)
+
+
+def addresses_people(sentence: str) -> bool:
+    """Pronouns, first or second person, or an emoji: aimed at people without naming anyone."""
+    c = cues(sentence)
+    return bool(c[1] or c[2] or c[3]) or _PRONOUN_RE.search(sentence) is not None
+
+
 def person_span(sentence: str) -> tuple[int, int] | None:
     """Offsets of the first person/team/handle mention in ``sentence``, or None."""
     m = _ref(sentence) or _SECOND_RE.search(sentence)

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.tone import syntax_frames
 from assistant.tone.lazyre import LazyRegex
 from assistant.tone.lexicon import PRODUCT_NAMES, ROLE
 
@@ -52,11 +53,22 @@ _CUE_GATE = LazyRegex(
     r"stem\w*|origin\w*|trac\w*|due|because|attribut\w*|lies|rests?|fault\w*|mistake\w*|error\w*|fail\w*|"
     r"mis\w{3,}|oversight|neglig\w*|forg[eo]t\w*|neglect\w*|ignor\w*|skip\w*|overlook\w*|bypass\w*|"
     r"wrong|bad|untested|unreviewed|incorrect|faulty|if|had|unless|always|again|every|ofc|course|on|"
-    r"problem|issue|didn'?t|doesn'?t|did\s+not|does\s+not|never|screw\w*|mess\w*|botch\w*|done|doing)\b",
+    r"problem|issue|didn'?t|doesn'?t|did\s+not|does\s+not|never|screw\w*|mess\w*|botch\w*|done|doing|"
+    r"revok\w*|suspend\w*|strip\w*|dock\w*|remov\w*|fire|demot\w*|ban(?:ned)?|terminat\w*|dismissal|"
+    r"story|simple|closed|stop|keeps?|been|trigger|without|no)\b|->|=>|→|\s=\s",
+    _F,
+)
+# Minimising and sanction outcomes need no one named: a low-status or any-one subject, or a tiny
+# effort, with a modal; "result in termination".
+_NO_ONE_GATE = LazyRegex(
+    r"\b(?:termination|dismissal|demotion|thanks?|thank\s+you|love|loved|congrats|congratulations|kudos|"
+    r"props|bravo|appreciated?)\b|\b(?:could|would|can|'d)\b.*\b(?:find|fix|spot|notice|catch|see|solve|do|avoid|prevent|debug|make|"
+    r"show|reveal|tell|surface|save|found|fixed|spotted|noticed|caught|seen|solved|done|avoided|prevented|"
+    r"made|shown|revealed|told|saved)\b",
     _F,
 )
 _SOMEONE_GATE = LazyRegex(
-    rf"@\w|\b\w+'s\b|\b(?:{ROLE}|team|office|squad|department|group|folks|"
+    rf"@\w|\b\w+'s\b|\b(?:{ROLE}|team|office|squad|department|group|folks|his|her|him|"
     r"ops|infra|networking|frontend|backend|qa|devops|netops)\b",
     _F,
 )
@@ -212,6 +224,7 @@ _ROLE_RE = LazyRegex(rf"^(?:{ROLE})$", _F)
 _NOT_PEOPLE = frozenset(
     {"we", "i", "it", "this", "that", "they", "you", "one", "nobody", "everyone", "someone", "me", "us"}
 )
+_SOMEONE = frozenset({"anyone", "anybody", "someone", "somebody", "people", "ppl", "ops"})
 _SYSTEM_ENTS = frozenset(
     {
         "GPE",
@@ -256,7 +269,9 @@ def enabled() -> bool:
 
 
 def worth_parsing(sentence: str, people: Iterable[str] = ()) -> bool:
-    """The cheap gate: names someone and carries a cue of cause, fault or condition."""
+    """The cheap gate: names someone and carries a cue of cause, fault or condition (or minimises)."""
+    if _NO_ONE_GATE.search(sentence) is not None:
+        return True
     if _CUE_GATE.search(sentence) is None:
         return False
     if _SOMEONE_GATE.search(sentence) is not None or _INNER_NAME.search(sentence) is not None:
@@ -358,6 +373,8 @@ def _hits(doc: Any, known: frozenset[str]) -> list[SyntaxHit]:
     for tok in doc:
         for agent, pred, how in _frames(tok):
             reframe = ""
+            if _explained(pred, known):
+                continue
             found = _blamed(agent, known, how)
             if found is None:
                 continue
@@ -376,7 +393,24 @@ def _hits(doc: Any, known: frozenset[str]) -> list[SyntaxHit]:
             if (start, end) not in seen:
                 seen.add((start, end))
                 hits.append(SyntaxHit(category, start, end, why, reframe))
+    for category, start, end, why in syntax_frames.extra_hits(doc, lambda t: _kind(t, known)):
+        if (start, end) not in seen and not any(h.start <= start < h.end for h in hits):
+            seen.add((start, end))
+            hits.append(SyntaxHit(category, start, end, why))
     return hits
+
+
+def targets(sentences: list[str], people: Iterable[str] = ()) -> list[SyntaxHit | None]:
+    """The person (or else team) each already-flagged sentence is about, as a person/team hit."""
+    known = _known(people)
+    model = nlp() if sentences else None
+    if model is None:
+        return [None for _ in sentences]
+    out: list[SyntaxHit | None] = []
+    for doc in model.pipe(sentences, batch_size=64):
+        found = syntax_frames.target(doc, lambda t: _kind(t, known))
+        out.append(SyntaxHit(found[0], found[1], found[2], found[3]) if found else None)
+    return out
 
 
 def _without_owner(doc: Any, owner: Any) -> str:
@@ -427,6 +461,8 @@ def _verb_frames(tok: Any, lemma: str, kids: list[Any], subjects: list[Any]) -> 
             and any(c.lower_ in _PARTICLE[lemma] for c in kids if c.dep_ in ("advmod", "dobj", "prep"))
         )
     )
+    # "took the cluster out of rotation" moves it; "took checkout out" breaks it
+    causal = causal and not any(c.lower_ == "out" and any(g.lower_ == "of" for g in c.children) for c in kids)
     leads = lemma in _LEAD and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in kids)
     if causal or leads:
         pairs += [(c, tok, "cause") for c in subjects]
@@ -434,10 +470,12 @@ def _verb_frames(tok: Any, lemma: str, kids: list[Any], subjects: list[Any]) -> 
         pairs += [(c, tok, "fault") for c in subjects]
     if lemma in _DUTY_VERBS and _negated(tok) and _habitual(tok):
         pairs += [(c, tok, "fault") for c in subjects]
-    if lemma not in _REPAIR_VERBS and (_bad_object(tok) or _unsafeguarded(tok)):
+    if not _repair(tok, lemma) and (_bad_object(tok) or _unsafeguarded(tok)):
         pairs += [(c, tok, "fault") for c in subjects]
     if tok.dep_ in ("advcl", "ccomp") and _conditional(tok) and _averted(tok.head):
-        pairs += [(c, tok, "counterfactual") for c in subjects]
+        # the person of a passive condition is its agent: "if the notes had been read by the team"
+        agents = [g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        pairs += [(c, tok, "counterfactual") for c in subjects + agents]
     if lemma == "be":
         pairs += _copula(tok, kids, subjects)
     return pairs
@@ -502,10 +540,31 @@ def _frames(tok: Any) -> list[tuple[Any, Any, str]]:
     return pairs
 
 
+def _explained(pred: Any, known: frozenset[str]) -> bool:
+    """The act comes with its systemic reason: "skipped the canary because the pipeline marked it optional"."""
+    for c in pred.children:
+        if c.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ in ("because", "since") for m in c.children
+        ):
+            continue
+        subjects = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and all(g.pos_ in ("NOUN", "PROPN") and _kind(g, known) is None for g in subjects):
+            return True
+    return False
+
+
+def _repair(tok: Any, lemma: str) -> bool:
+    """A verb of finding or repairing; "roll" only as "roll back" ("rolled out a change" is an action)."""
+    if lemma == "roll":
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
+    return lemma in _REPAIR_VERBS
+
+
 def _averted(tok: Any) -> bool:
     """The outcome clause says the harm would not have happened ("none of this", "we'd be fine")."""
     return _negated(tok) or any(
-        _lemma(c) in ("fine", "ok", "okay", "safe", "avoid", "prevent", "catch")
+        _lemma(c)
+        in ("fine", "ok", "okay", "safe", "avoid", "prevent", "catch", "notice", "spot", "detect", "stop")
         for c in [tok, *tok.children]
         if c.dep_ in ("acomp", "ROOT", "ccomp", "xcomp", "conj") or c.i == tok.i
     )
@@ -605,8 +664,8 @@ def _blamed(agent: Any, known: frozenset[str], how: str) -> tuple[str, Any] | No
         return "named-individual-fault", agent
     if kind == "team":
         return "team-blame", agent
-    if how == "counterfactual":
-        return None
+    if how == "counterfactual":  # "if anyone had looked …": hindsight aimed at people, unnamed
+        return ("named-individual-fault", agent) if agent.lower_ in _SOMEONE else None
     owners = [c for c in agent.children if c.dep_ == "poss"]
     if _lemma(agent) in ("outage", "mess", "incident", "screwup", "disaster"):
         for c in owners:  # "it's oskar's outage"
@@ -674,12 +733,17 @@ def _kind(tok: Any, known: frozenset[str]) -> str | None:
     if (
         tok.pos_ in ("NOUN", "PROPN")
         and (_ROLE_RE.match(low) or _ROLE_RE.match(words) or _ROLE_RE.match(words.split(" ", 1)[-1]))
-        and det in ("the", "our", "an", "a", "that", "this", "their", "your", "my")
+        and (
+            det in ("the", "our", "an", "a", "that", "this", "their", "your", "my")
+            or (
+                not det and tok.dep_ == "nsubj"
+            )  # notes style: "tired admin deleted …", "on-call eng didn't …"
+        )
     ):
         return "person"
     if tok.ent_type_ == "PERSON" and tok.text.isalpha() and (chat or tok.text[:1].isupper()):
         return "person"
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper():
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and tok.tag_ != "NNPS":
         if tok.ent_type_ in _SYSTEM_ENTS or any(c.dep_ == "compound" for c in tok.children):
             return None
         if (

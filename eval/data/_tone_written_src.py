@@ -1,10 +1,11 @@
-"""Source of eval/data/tone-i12-{train,heldout}.jsonl (hand-written for issue 12).
+"""Source of eval/data/tone-i12-{train,heldout}.jsonl and tone-i15-train.jsonl (hand-written).
 
-The sentences live in ``tone-i12-train.txt`` and ``tone-i12-heldout.txt``, one per line:
+The sentences live in ``tone-<issue>-<split>.txt`` (e.g. ``tone-i12-train.txt``), one per line:
 ``B|categories|register|text|span`` for blameful, ``N|hard_negative or -|register|text`` for
-blameless. Both were written before any error of the checker was looked at; the held-out split is
-never trained on and is measured once. Run ``python eval/data/_tone_i12_src.py`` to rewrite the
-JSONL files.
+blameless. The issue-12 files were written before any error of the checker was looked at; their
+held-out split is never trained on and is measured once. The issue-15 file was written after a look at
+the kinds of construction missed on dev-extra (no item copied or paraphrased). Run
+``python eval/data/_tone_written_src.py`` to rewrite the JSONL files.
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ CATEGORY = {
 }
 
 
-def convert(name: str) -> int:
-    """Write ``tone-i12-<name>.jsonl`` from its text source; returns the item count."""
+def convert(issue: str, name: str) -> int:
+    """Write ``tone-<issue>-<name>.jsonl`` from its text source; returns the item count."""
     rows = []
-    src = (HERE / f"tone-i12-{name}.txt").read_text(encoding="utf-8").splitlines()
+    src = (HERE / f"tone-{issue}-{name}.txt").read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(x for x in src if x.strip() and not x.startswith("#")):
         parts = line.split("|")
-        item_id = f"i12{name[0]}-{n + 1:04d}"
+        item_id = f"{issue}{name[0]}-{n + 1:04d}"
         if parts[0] == "B":
             _, cats, register, text, span = parts
             if span not in text:
@@ -46,7 +47,7 @@ def convert(name: str) -> int:
                     "categories": categories,
                     "spans": [span],
                     "rewrite": None,
-                    "note": "written for issue 12",
+                    "note": f"written for issue {issue[1:]}",
                     "register": register,
                     "hard_negative": None,
                 }
@@ -61,16 +62,16 @@ def convert(name: str) -> int:
                     "categories": [],
                     "spans": [],
                     "rewrite": None,
-                    "note": "written for issue 12",
+                    "note": f"written for issue {issue[1:]}",
                     "register": register,
                     "hard_negative": None if hard == "-" else hard,
                 }
             )
-    out = HERE / f"tone-i12-{name}.jsonl"
+    out = HERE / f"tone-{issue}-{name}.jsonl"
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     return len(rows)
 
 
 if __name__ == "__main__":
-    for part in ("train", "heldout"):
-        print(part, convert(part))
+    for issue, part in (("i12", "train"), ("i12", "heldout"), ("i15", "train")):
+        print(issue, part, convert(issue, part))
