@@ -34,7 +34,8 @@ _OBLIGATION = re.compile(
     _F,
 )
 _AGAIN = re.compile(
-    r"\b(again|back|reopen\w*|still|wieder|otra vez|de nuevo|volvi\w*|reabr\w*|de novo|voltar\w*)\b|また|再発",
+    r"\b(again|back|reopen\w*|still|wieder|otra vez|de nuevo|volvi\w*|vuelv\w*|reabr\w*|de novo|voltar\w*|"
+    r"voltou a)\b|また|再発|再び",
     _F,
 )
 _ALERTISH = re.compile(
@@ -43,8 +44,9 @@ _ALERTISH = re.compile(
     _F,
 )
 _DONE_STATE = re.compile(
-    r"\b(resolved|closed?|closing|all clear|fixed|behoben|gelöst|resuelto|cerramos|solucionado|resolvido|"
-    r"fechando|resuelta)\b|解決|クローズ|復旧",
+    r"\b(resolved|closed?|closing|all clear|fixed|behoben|gelöst|geschlossen|abgeschlossen|erledigt|resuelto|"
+    r"cerramos|cerrado|solucionado|resolvido|fechando|fechado|encerrad[oa]|encerrando|resuelta)\b|解決|クローズ|"
+    r"復旧|対応完了",
     _F,
 )
 
@@ -84,6 +86,11 @@ FEATURE_NAMES: tuple[str, ...] = (
     "impact_again",
     "churn_again",
 )
+
+
+def says_done(text: str) -> bool:
+    """The text uses a closing word ("resolved", "geschlossen", "encerrado", "解決"): one cue, not a verdict."""
+    return bool(_DONE_STATE.search(text))
 
 
 def cues(text: str) -> list[float]:

@@ -43,6 +43,7 @@ from assistant.domain import (
 )
 from assistant.roles import SURE
 from assistant.roles.assign import machine_line
+from assistant.roles.features import says_done
 from assistant.timeline.keytimes import (
     error_offset,
     error_onset,
@@ -82,23 +83,57 @@ def _has(roles: dict[str, EventRole], e: Event, *names: str, sure: float = SURE)
     return r.confidence if r is not None and r.role in names and r.confidence >= sure else 0.0
 
 
-def _detections(events: list[Event], roles: dict[str, EventRole]) -> list[Found]:
-    """Pages and reports in time order; a person describing a symptom only when there is neither."""
-    out: list[Found] = []
+def _detections(
+    events: list[Event], roles: dict[str, EventRole], err_times: list[datetime] | None = None
+) -> list[Found]:
+    """Pages and reports in time order (a person describing a symptom only when there is neither);
+    reports nothing corroborates (a lone "heads up" the day before, a remark hours from any other
+    sign) come last, as runner-ups."""
+    found: list[Found] = []
     noticed: list[Found] = []
     for e in events:
         r = _role(roles, e)
         if r is None:
             continue
         if r.role == "alert_firing" and r.paging and e.source == SourceKind.alert:
-            out.append((e, 0.9, "a paging alert fires"))
+            found.append((e, 0.9, "a paging alert fires"))
         elif r.role == "alert_firing" and r.paging:
-            out.append((e, 0.85, "a bot relays the page"))
+            found.append((e, 0.85, "a bot relays the page"))
         elif _human(e) and (c := _has(roles, e, "report", sure=_REPORT_SURE)):
-            out.append((e, min(0.9, 0.3 + c), "a person reports trouble"))
+            found.append((e, min(0.9, 0.3 + c), "a person reports trouble"))
         elif _human(e) and (c := _has(roles, e, "symptom", sure=_SYMPTOM_SURE)):
             noticed.append((e, min(0.6, c), "a person describes a symptom"))
-    return out + noticed if out else noticed
+    errs = sorted(err_times or [])
+    backed, lone = [], []
+    for f in found if found else noticed:
+        if "person" not in f[2] or _corroborated(events, roles, f[0], errs):
+            backed.append(f)
+        else:
+            lone.append((f[0], f[1] * 0.5, f[2] + " (nothing corroborates it)"))
+    return backed + lone + (noticed if found else [])
+
+
+def _corroborated(events: list[Event], roles: dict[str, EventRole], e: Event, errs: list[datetime]) -> bool:
+    """Another sign of trouble near a report: a page within the hour, another person describing trouble
+    within the hour after, or log errors in the day before (a silent failure found late)."""
+    hour = timedelta(hours=1)
+    for o in events:
+        if o.id == e.id or abs(o.time - e.time) > hour:
+            continue
+        r = _role(roles, o)
+        if r is None:
+            continue
+        if r.role == "alert_firing" and r.paging:
+            return True
+        if (
+            o.time > e.time
+            and _human(o)
+            and o.actor != e.actor
+            and _has(roles, o, "symptom", "report", "relapse", sure=_REPORT_SURE)
+        ):
+            return True
+    lo, hi = e.time - timedelta(days=1), e.time + timedelta(minutes=30)
+    return sum(1 for t in errs if lo <= t <= hi) >= 3
 
 
 def _choice(
@@ -183,33 +218,54 @@ def _relapses(
     det: Event | None,
     errors: list[tuple[datetime, SourceRef]] | None = None,
 ) -> list[Event]:
-    """Impact returning: the detecting alert firing again after it resolved, or a person's relapse
-    that something corroborates (the classifier very sure, log errors around it, or another person
-    describing trouble within 15 min); a lone, unsure "again" is often a component churning."""
-    name = det.attrs.get("alert") if det is not None else None
+    """Impact returning. Structure: a paging alert firing again after it resolved, or firing once every
+    page had resolved (all clear, then a page). People: a relapse that something corroborates (the
+    classifier very sure, log errors around it, or another person describing trouble within 15 min),
+    or a report of trouble with log errors around it after someone declared it resolved in so many words
+    (a re-open); a lone, unsure "again" is often a component churning."""
     err_times = sorted(t for t, _ in errors or [])
     out = []
-    seen_resolved = False
+    open_pages: set[str] = set()
+    closed_pages: set[str] = set()
+    declared = False
     for e in events:
         r = _role(roles, e)
         if r is None:
             continue
-        if name and e.source == SourceKind.alert and e.attrs.get("alert") == name:
+        name = str(e.attrs.get("alert") or "")
+        if e.source == SourceKind.alert and name and r.paging:
             if r.role == "alert_resolved":
-                seen_resolved = True
-            elif r.role == "alert_firing" and seen_resolved:
-                out.append(e)
-        elif (
-            _human(e)
-            and (c := _has(roles, e, "relapse"))
-            and (c >= _RELAPSE_SURE or _errors_near(err_times, e.time) or _others_agree(events, roles, e))
+                open_pages.discard(name)
+                closed_pages.add(name)
+            elif r.role == "alert_firing":
+                if name in closed_pages or (closed_pages and not open_pages):
+                    out.append(e)
+                open_pages.add(name)
+        elif not _human(e):
+            continue
+        elif (c := _has(roles, e, "relapse")) and (
+            c >= _RELAPSE_SURE or _errors_resume(err_times, e.time) or _others_agree(events, roles, e)
         ):
             out.append(e)
+        elif declared and _has(roles, e, "report", "symptom", sure=_SYMPTOM_SURE) and _errors_resume(err_times, e.time):
+            out.append(e)
+        if _has(roles, e, "resolution", "false_recovery", sure=0.5) and says_done(e.text):
+            declared = True
     return out
 
 
 def _errors_near(err_times: list[datetime], t: datetime, span: timedelta = timedelta(minutes=10)) -> bool:
     return sum(1 for x in err_times if abs((x - t).total_seconds()) <= span.total_seconds()) >= 3
+
+
+def _errors_resume(err_times: list[datetime], t: datetime) -> bool:
+    """Log errors come back around ``t`` after a quiet spell (>= 10 min without one): impact returning,
+    not the tail of the errors still running while people talk."""
+    near = [x for x in err_times if t - timedelta(minutes=15) <= x <= t + timedelta(minutes=10)]
+    if len(near) < 3:
+        return False
+    before = [x for x in err_times if x < near[0]]
+    return not before or near[0] - before[-1] >= timedelta(minutes=10)
 
 
 def _others_agree(events: list[Event], roles: dict[str, EventRole], e: Event) -> bool:
@@ -349,7 +405,7 @@ def find_key_times(
     events = [e for e in events if not e.attrs.get("untimed")]  # follow-up bullets placed at a borrowed time
     kt, ke = KeyTimes(), KeyEvents()
     choices: dict[str, KeyChoice] = {}
-    dets = _detections(events, roles)
+    dets = _detections(events, roles, [t for t, _ in errors])
     if not dets:
         if errors:
             first = min(errors, key=lambda x: x[0])

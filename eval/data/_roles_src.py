@@ -889,6 +889,100 @@ pendiente: documentar el rollback manual
 precisamos criar um alerta para o atraso da fila
 @action_item ja chat
 バックアップ失敗を監視するアラートを追加する必要があります
+@report en chat
+finance flagged that this week's reconciliation came out way off, numbers don't add up
+hi team 👋 the monthly billing report just came out very wrong, totals are 10x last month
+sales relayed a call from a distributor: they haven't received our price file since Tuesday
+the logistics partner phoned our account manager, no order files arrived since the weekend
+support: 23 tickets since 9am, customers say their statements are missing
+CS escalation: three enterprise customers say their reports are blank today
+@report de chat
+die Buchhaltung meldet, dass der Monatsabgleich völlig daneben liegt
+ein Partner hat beim Vertrieb angerufen: seit Montag kommt keine Lieferdatei mehr an
+Support hier: 18 Tickets in der letzten Stunde, Kunden sehen ihre Rechnungen nicht
+@report es chat
+soporte: 20 tickets desde las 9, los clientes no reciben sus correos
+un socio llamó a comercial: no les llega el fichero de pedidos desde el lunes
+finanzas avisa que la conciliación semanal salió completamente mal
+nos escribió un cliente grande: su panel lleva todo el día vacío
+@report pt chat
+o comercial avisou: o parceiro ligou, não recebe o arquivo de preços desde sexta
+suporte aqui: 17 chamados na última hora, clientes não veem as faturas
+o financeiro avisou que a conciliação da semana veio totalmente errada
+um cliente grande mandou e-mail, o painel dele está vazio desde ontem
+@report ja chat
+サポートより: この1時間で問い合わせが15件、請求書が表示されないとのことです
+取引先から営業に電話があり、月曜から価格ファイルが届いていないそうです
+経理から週次の照合結果がおかしいと連絡がありました
+@chatter en chat
+heads up: the new carrier goes live on the feed tomorrow afternoon
+FYI the quarterly key rotation is scheduled for Monday
+reminder: release train leaves at 3pm today
+the new partner onboards next week, nothing to do for us yet
+@chatter pt chat
+lembrete: o parceiro novo entra em produção amanhã
+@chatter es chat
+aviso: mañana por la tarde entra el nuevo proveedor en producción
+@chatter de chat
+zur Info: morgen Nachmittag geht der neue Partner live
+@mitigation en chat
+as a workaround I uploaded the file by hand through the partner portal
+marked the failed task as success manually so the downstream jobs can run
+re-sent yesterday's batch by hand, partner has it now
+submitted the export manually while the job stays broken
+@mitigation es chat
+como parche subí el fichero a mano por la web del banco
+marqué el job como exitoso a mano para desbloquear lo siguiente
+reenvié el lote de ayer manualmente
+@mitigation pt chat
+enviei o arquivo manualmente pelo site do banco enquanto o job não é corrigido
+marquei a task como sucesso na mão pra liberar os jobs seguintes
+reprocessei o lote de ontem manualmente
+@mitigation de chat
+als Workaround habe ich die Datei von Hand über das Partnerportal hochgeladen
+Task manuell auf success gesetzt, damit die nachgelagerten Jobs laufen
+@mitigation ja chat
+回避策としてファイルを手動でアップロードしました
+失敗したジョブを手動で成功扱いにして後続を流しました
+フォールバック先のプロバイダに切り替えました
+@recovery es chat
+ya aparecen los pedidos en el portal, no entran más tickets
+el socio confirmó que recibió el fichero, ya están procesando
+el login funciona de nuevo, cero errores desde las 16:02
+@recovery pt chat
+o parceiro confirmou o recebimento, voltaram a processar normalmente
+os pedidos já aparecem no portal, parou de chegar chamado
+o checkout voltou a funcionar, zero erros desde 16:02
+@recovery de chat
+Kunden sehen ihre Rechnungen wieder, keine neuen Tickets mehr
+@recovery ja chat
+エラー率が0に戻りました。ログインも正常です
+取引先がファイルの受領を確認しました
+@relapse es chat
+vuelven a entrar tickets, otra vez faltan los pedidos
+la corrida de las 15 falló como antes
+está fallando otra vez, mismo error
+@relapse pt chat
+voltou a falhar, os chamados recomeçaram
+de novo o mesmo erro na execução das 14h
+@relapse de chat
+es fällt wieder aus, die Fehler sind zurück
+@relapse ja chat
+同じエラーが再発しました
+エラーが再び増えています
+@resolution de chat
+Incident geschlossen, danke an alle
+alles wieder stabil, ich schließe den Incident ab
+@resolution es chat
+ahora sí, incidente resuelto, lo cerramos
+todo estable desde ayer, doy el incidente por cerrado
+@resolution pt chat
+resolvido, encerrando o incidente. obrigada a todos
+tudo normal desde ontem, incidente encerrado
+@resolution ja chat
+以上で本件は解決とします
+復旧しました。インシデントをクローズします
+対応完了です。お疲れさまでした
 """
 
 OUT = Path(__file__).with_name("roles-train.jsonl")
