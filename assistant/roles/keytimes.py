@@ -59,10 +59,15 @@ _NOT = re.compile(
 _SYMPTOM_SURE = 0.6
 _REPORT_SURE = 0.5
 _RELAPSE_SURE = 0.8
+_DONE_CUE = 0.3  # a declaration with a closing word outranks one the embedding alone calls resolution
 _MAX_CANDIDATES = 4
+_WEAK = 0.35  # the most a detection the classifier only leans to can be worth
+_LONE = " (nothing corroborates it)"
 QUESTIONS = {
     "start": "When did the impact begin? No log error onset, alert or report marks it.",
     "detected": "How was the incident noticed? No paging alert, page or report of trouble was found.",
+    "detected_weak": "Is this how the incident was noticed? The message reads only weakly as a report of "
+    "trouble; pick the event that marks detection if it is another.",
     "mitigated": "When did the impact stop? No recovery was observed in the sources.",
     "resolved": "When was the incident declared resolved? No declaration or alert resolution was found.",
 }
@@ -84,7 +89,12 @@ def _has(roles: dict[str, EventRole], e: Event, *names: str, sure: float = SURE)
 
 
 def _detections(
-    events: list[Event], roles: dict[str, EventRole], err_times: list[datetime] | None = None
+    events: list[Event],
+    roles: dict[str, EventRole],
+    err_times: list[datetime] | None = None,
+    *,
+    report_sure: float = _REPORT_SURE,
+    symptom_sure: float = _SYMPTOM_SURE,
 ) -> list[Found]:
     """Pages and reports in time order (a person describing a symptom only when there is neither);
     reports nothing corroborates (a lone "heads up" the day before, a remark hours from any other
@@ -99,9 +109,9 @@ def _detections(
             found.append((e, 0.9, "a paging alert fires"))
         elif r.role == "alert_firing" and r.paging:
             found.append((e, 0.85, "a bot relays the page"))
-        elif _human(e) and (c := _has(roles, e, "report", sure=_REPORT_SURE)):
+        elif _human(e) and (c := _has(roles, e, "report", sure=report_sure)):
             found.append((e, min(0.9, 0.3 + c), "a person reports trouble"))
-        elif _human(e) and (c := _has(roles, e, "symptom", sure=_SYMPTOM_SURE)):
+        elif _human(e) and (c := _has(roles, e, "symptom", sure=symptom_sure)):
             noticed.append((e, min(0.6, c), "a person describes a symptom"))
     errs = sorted(err_times or [])
     backed, lone = [], []
@@ -109,7 +119,7 @@ def _detections(
         if "person" not in f[2] or _corroborated(events, roles, f[0], errs):
             backed.append(f)
         else:
-            lone.append((f[0], f[1] * 0.5, f[2] + " (nothing corroborates it)"))
+            lone.append((f[0], f[1] * 0.5, f[2] + _LONE))
     return backed + lone + (noticed if found else [])
 
 
@@ -254,10 +264,6 @@ def _relapses(
     return out
 
 
-def _errors_near(err_times: list[datetime], t: datetime, span: timedelta = timedelta(minutes=10)) -> bool:
-    return sum(1 for x in err_times if abs((x - t).total_seconds()) <= span.total_seconds()) >= 3
-
-
 def _errors_resume(err_times: list[datetime], t: datetime) -> bool:
     """Log errors come back around ``t`` after a quiet spell (>= 10 min without one): impact returning,
     not the tail of the errors still running while people talk."""
@@ -283,9 +289,12 @@ def _others_agree(events: list[Event], roles: dict[str, EventRole], e: Event) ->
 def _resolved(
     events: list[Event], roles: dict[str, EventRole], after: datetime, since: datetime
 ) -> tuple[KeyChoice | None, list[Found]]:
-    """Declarations after ``after`` (the last relapse or the mitigation), the first strong one chosen."""
+    """Declarations after ``after`` (the last relapse or the mitigation): the first about as strong as the
+    strongest (classifier confidence, plus a closing word such as "resolved", "geschlossen", "解決"),
+    skipping one that people kept working after (a mitigation or change before a later declaration)."""
     later = [e for e in events if e.time >= after]
     found: list[Found] = []
+    weight: dict[str, float] = {}
     for e in later:
         r = _role(roles, e)
         # After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void.
@@ -296,11 +305,22 @@ def _resolved(
             and r.confidence >= SURE
         ):
             found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
+            weight[e.id] = r.confidence + (_DONE_CUE if says_done(e.text) else 0.0)
     if found:
-        # The first declaration about as sure as the surest: a stray "yes" early on is not one.
-        top = max(c for _, c, _ in found)
-        first = next(i for i, f in enumerate(found) if f[1] >= 0.85 * top)
-        found = [found[first], *found[:first], *found[first + 1 :]]
+        acted = [e.time for e in later if _human(e) and _has(roles, e, "mitigation", "change", sure=0.5)]
+        final = [
+            f
+            for i, f in enumerate(found)
+            if not (i + 1 < len(found) and any(f[0].time < t < found[-1][0].time for t in acted))
+        ]
+        top = max(weight[f[0].id] for f in final)
+        pick = next(f for f in final if weight[f[0].id] >= 0.85 * top)
+        rest = [
+            f if f in final else (f[0], f[1] * 0.5, "declared resolved, but work went on after it")
+            for f in found
+            if f is not pick
+        ]
+        found = [pick, *rest]
     false = [
         (e, 0.2, "declared resolved, but a relapse followed (false recovery)")
         for e in events
@@ -405,7 +425,14 @@ def find_key_times(
     events = [e for e in events if not e.attrs.get("untimed")]  # follow-up bullets placed at a borrowed time
     kt, ke = KeyTimes(), KeyEvents()
     choices: dict[str, KeyChoice] = {}
-    dets = _detections(events, roles, [t for t, _ in errors])
+    errs = [t for t, _ in errors]
+    dets = _detections(events, roles, errs)
+    weak = False
+    if not dets:
+        # Nothing sure: a report or symptom the classifier only leans to, if other evidence backs it.
+        weak_dets = _detections(events, roles, errs, report_sure=SURE, symptom_sure=SURE)
+        dets = [f for f in weak_dets if not f[2].endswith(_LONE)]
+        weak = bool(dets)
     if not dets:
         if errors:
             first = min(errors, key=lambda x: x[0])
@@ -418,13 +445,35 @@ def find_key_times(
                     supporting=[ev.id],
                     why="first error in the logs; nothing detected it",
                 )
+                # The end of the impact can still be read from the sources after the first error.
+                _ends(events, roles, errors, ev, choices)
         for k in ("start", "detected", "mitigated", "resolved"):
             choices.setdefault(k, KeyChoice(question=QUESTIONS[k]))
         return _fill(kt, ke, choices)
     det_choice = _choice(dets)
+    if weak:
+        det_choice = det_choice.model_copy(
+            update={
+                "confidence": min(det_choice.confidence, _WEAK),
+                "why": det_choice.why + " (weakly recognised, backed by other signs)",
+                "question": QUESTIONS["detected_weak"],
+            }
+        )
     det = next(e for e, _, _ in dets if e.id == det_choice.event_id)
     choices["detected"] = det_choice
     choices["start"] = _start(events, errors, det, det_choice.why, logs_since)
+    _ends(events, roles, errors, det, choices)
+    return _fill(kt, ke, choices)
+
+
+def _ends(
+    events: list[Event],
+    roles: dict[str, EventRole],
+    errors: list[tuple[datetime, SourceRef]],
+    det: Event,
+    choices: dict[str, KeyChoice],
+) -> None:
+    """Mitigation and resolution after ``det`` (detection, or the first error when nothing detected it)."""
     relapses = _relapses([e for e in events if e.time >= det.time], roles, det, errors)
     last_relapse = max((e.time for e in relapses), default=det.time)
     # Resolution follows mitigation: a first pass bounds the mitigation window, the second picks
@@ -456,7 +505,6 @@ def find_key_times(
         )
     for k in ("mitigated", "resolved"):
         choices.setdefault(k, KeyChoice(question=QUESTIONS[k]))
-    return _fill(kt, ke, choices)
 
 
 def _fill(

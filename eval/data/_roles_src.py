@@ -890,41 +890,41 @@ precisamos criar um alerta para o atraso da fila
 @action_item ja chat
 バックアップ失敗を監視するアラートを追加する必要があります
 @report en chat
-finance flagged that this week's reconciliation came out way off, numbers don't add up
-hi team 👋 the monthly billing report just came out very wrong, totals are 10x last month
+accounting noticed the payout ledger doesn't match the bank statement
+hey all, the invoice totals in today's export look totally off compared to last week
 sales relayed a call from a distributor: they haven't received our price file since Tuesday
 the logistics partner phoned our account manager, no order files arrived since the weekend
 support: 23 tickets since 9am, customers say their statements are missing
 CS escalation: three enterprise customers say their reports are blank today
 @report de chat
-die Buchhaltung meldet, dass der Monatsabgleich völlig daneben liegt
+die Buchhaltung meldet, dass die Auszahlungen nicht zum Kontoauszug passen
 ein Partner hat beim Vertrieb angerufen: seit Montag kommt keine Lieferdatei mehr an
 Support hier: 18 Tickets in der letzten Stunde, Kunden sehen ihre Rechnungen nicht
 @report es chat
 soporte: 20 tickets desde las 9, los clientes no reciben sus correos
 un socio llamó a comercial: no les llega el fichero de pedidos desde el lunes
-finanzas avisa que la conciliación semanal salió completamente mal
+contabilidad avisa que los pagos del banco no cuadran con el libro
 nos escribió un cliente grande: su panel lleva todo el día vacío
 @report pt chat
 o comercial avisou: o parceiro ligou, não recebe o arquivo de preços desde sexta
 suporte aqui: 17 chamados na última hora, clientes não veem as faturas
-o financeiro avisou que a conciliação da semana veio totalmente errada
+a contabilidade avisou que os repasses não batem com o extrato do banco
 um cliente grande mandou e-mail, o painel dele está vazio desde ontem
 @report ja chat
 サポートより: この1時間で問い合わせが15件、請求書が表示されないとのことです
 取引先から営業に電話があり、月曜から価格ファイルが届いていないそうです
-経理から週次の照合結果がおかしいと連絡がありました
+経理から入金額が銀行明細と合わないと連絡がありました
 @chatter en chat
-heads up: the new carrier goes live on the feed tomorrow afternoon
+fyi: we're onboarding a new payment provider on thursday
 FYI the quarterly key rotation is scheduled for Monday
 reminder: release train leaves at 3pm today
 the new partner onboards next week, nothing to do for us yet
 @chatter pt chat
-lembrete: o parceiro novo entra em produção amanhã
+lembrete: na sexta trocamos o certificado do gateway, janela de 10 min
 @chatter es chat
-aviso: mañana por la tarde entra el nuevo proveedor en producción
+aviso: el jueves migramos el servidor de correo, no debería notarse
 @chatter de chat
-zur Info: morgen Nachmittag geht der neue Partner live
+zur Info: am Freitag ziehen wir den Mailserver um
 @mitigation en chat
 as a workaround I uploaded the file by hand through the partner portal
 marked the failed task as success manually so the downstream jobs can run
