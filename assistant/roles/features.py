@@ -88,6 +88,11 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+def looks_like_alert(text: str) -> bool:
+    """The text opens like an alert notification ("[FIRING]", "RESOLVED (High): …", "monitor recovered")."""
+    return bool(_ALERTISH.search(text))
+
+
 def says_done(text: str) -> bool:
     """The text uses a closing word ("resolved", "geschlossen", "encerrado", "解決"): one cue, not a verdict."""
     return bool(_DONE_STATE.search(text))

@@ -1,26 +1,40 @@
 """Key times from event roles, by a written decision procedure; each with confidence, support and runner-ups.
 
 detected   The first of: a paging alert firing, a bot relaying a page, a person reporting trouble
-           (role ``report``: customers, support, a partner's call, a colleague noticing) or a person
-           describing a symptom. Warnings that page nobody are not detection.
+           (role ``report``: customers, support's ticket count, a partner's call relayed, a colleague
+           noticing) that something corroborates (a page within the hour, another person describing
+           trouble within the hour after, or log errors in the day before); uncorroborated reports (a
+           "heads up" the day before) are runner-ups. A person describing a symptom only when there is
+           none of these. Warnings that page nobody are not detection. When nothing is sure, a report
+           the classifier only leans to (>= SURE) that is corroborated detects at confidence <= 0.35,
+           with a question to the responders.
 start      The earliest of: the error-rate change point of the logs before detection (``error_onset``;
            looking back 12 h when an alert detected it, 14 days when people did, since silent
-           failures run for days), and a paging alert's own start within 2 h before detection.
+           failures run for days, with the last error up to 26 h before a person's report since a
+           nightly job fails once a day), and a paging alert's own start within 2 h before detection.
            Otherwise detection itself. Third-party outages start at our first failing requests,
-           which is what the logs' change point finds.
-resolved   The first person declaring resolution (role ``resolution``, about as sure as the surest
-           declaration) after the last relapse and after mitigation; declarations a relapse undid
-           are ``false_recovery`` and only runner-ups. Else the pager's incident resolving, else
-           the last alert resolving.
+           which is what the logs' change point finds (the provider's status page comes later).
+resolved   Declarations after the last relapse and after mitigation: a person declaring resolution
+           (role ``resolution``) or an incident tool posting it resolved (a bot's closing message that
+           is not an alert relay). Chosen: the first about as strong as the strongest, strength being
+           the classifier's confidence plus a closing word ("resolved", "geschlossen", "resuelto",
+           "encerrado", "解決", "復旧"); a declaration people kept mitigating after, before a later one,
+           is premature and only a runner-up, as are those a relapse undid (``false_recovery``). Else
+           the pager's incident resolving, else the last alert resolving.
 mitigated  Between detection and resolution: a person saying it is mitigated; else where the log error
            rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
            follows within 30 min or there is none, unless a person's recovery sign states an earlier
            time ("120/120 running since 22:58"); else the first recovery sign not undone by a relapse:
            a person observing recovery (role ``recovery``), the detecting alert resolving, or a
-           person saying it is mitigated. A relapse (role ``relapse`` corroborated by certainty,
-           log errors or another person, or the same paging alert firing again) resets it, so with two impact windows this is when impact finally
-           stopped. A time the message states ("since 22:58") wins over when it was posted.
-           Without any recovery sign, resolution stands in (confidence halved).
+           person saying it is mitigated. A manual workaround (a file sent by hand, a job marked
+           successful) is a ``mitigation`` action like any other; what counts is the recovery after it.
+relapse    Impact returning resets mitigation, so with two impact windows mitigated is when impact
+           finally stopped: a paging alert firing again after it resolved, or firing once every page had
+           resolved; a person's relapse corroborated by certainty, log errors resuming after a quiet
+           spell, or another person; a report of trouble with errors resuming after someone declared it
+           resolved in so many words (a re-open). A time the message states ("since 22:58") wins over
+           when it was posted. Without any recovery sign, resolution stands in (confidence halved).
+No detection at all: start is the first log error; mitigation and resolution are still read after it.
 Unknown    Where no event qualifies the key is None and ``question`` asks the responders.
 """
 
@@ -43,7 +57,7 @@ from assistant.domain import (
 )
 from assistant.roles import SURE
 from assistant.roles.assign import machine_line
-from assistant.roles.features import says_done
+from assistant.roles.features import looks_like_alert, says_done
 from assistant.timeline.keytimes import (
     error_offset,
     error_onset,
@@ -193,7 +207,9 @@ def _start(
     people = "person" in det_why
     lookback = timedelta(days=14) if people else timedelta(hours=12)
     found: list[tuple[datetime, Found]] = []
-    onset = error_onset([t for t, _ in errors], det.time, logs_since, lookback=lookback)
+    # Failures people find are often in nightly or hourly jobs: their last error can be a day old.
+    recent = timedelta(hours=26) if people else None
+    onset = error_onset([t for t, _ in errors], det.time, logs_since, lookback=lookback, recent=recent)
     if onset is not None and onset < det.time:
         ref = next((r for t, r in errors if t == onset), None)
         ev = _event_for(events, onset, ref)
@@ -253,15 +269,24 @@ def _relapses(
                 open_pages.add(name)
         elif not _human(e):
             continue
-        elif (c := _has(roles, e, "relapse")) and (
-            c >= _RELAPSE_SURE or _errors_resume(err_times, e.time) or _others_agree(events, roles, e)
+        elif _relapse_said(events, roles, e, err_times) or (
+            declared
+            and _has(roles, e, "report", "symptom", sure=_SYMPTOM_SURE)
+            and _errors_resume(err_times, e.time)
         ):
-            out.append(e)
-        elif declared and _has(roles, e, "report", "symptom", sure=_SYMPTOM_SURE) and _errors_resume(err_times, e.time):
             out.append(e)
         if _has(roles, e, "resolution", "false_recovery", sure=0.5) and says_done(e.text):
             declared = True
     return out
+
+
+def _relapse_said(
+    events: list[Event], roles: dict[str, EventRole], e: Event, err_times: list[datetime]
+) -> bool:
+    c = _has(roles, e, "relapse")
+    return bool(c) and (
+        c >= _RELAPSE_SURE or _errors_resume(err_times, e.time) or _others_agree(events, roles, e)
+    )
 
 
 def _errors_resume(err_times: list[datetime], t: datetime) -> bool:
@@ -298,14 +323,16 @@ def _resolved(
     for e in later:
         r = _role(roles, e)
         # After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void.
-        if (
-            r is not None
-            and _human(e)
-            and r.role in ("resolution", "false_recovery")
-            and r.confidence >= SURE
-        ):
+        if r is None or r.role not in ("resolution", "false_recovery") or r.confidence < SURE:
+            continue
+        if _human(e):
             found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
             weight[e.id] = r.confidence + (_DONE_CUE if says_done(e.text) else 0.0)
+        elif is_bot(e) and says_done(e.text) and not looks_like_alert(e.text) and r.confidence >= 0.5:
+            # An incident tool posting the incident resolved records a person's declaration; an alert
+            # relay ("RESOLVED (High): …") only says one check went green.
+            found.append((e, min(0.85, 0.2 + r.confidence), "the incident tool records it resolved"))
+            weight[e.id] = r.confidence + _DONE_CUE
     if found:
         acted = [e.time for e in later if _human(e) and _has(roles, e, "mitigation", "change", sure=0.5)]
         final = [
@@ -354,10 +381,15 @@ def _mitigated(
     early: list[Found] = []
     det_alert = det.attrs.get("alert")
     acted = False  # recovery signs before anyone acted are weaker (a dip, a misread graph)
+    pages: set[str] = set()  # paging alerts open in the window
     for e in window:
         r = _role(roles, e)
         if r is None:
             continue
+        name = str(e.attrs.get("alert") or "")
+        paging = e.source == SourceKind.alert and bool(name) and bool(r.paging)
+        if paging and r.role == "alert_firing":
+            pages.add(name)
         if e.id in relapse_ids:
             # Impact came back: only what follows counts. A person's explicit "mitigated" yields
             # only to a sure relapse or the alert firing again.
@@ -377,13 +409,13 @@ def _mitigated(
                     "a person observes recovery" + ("" if acted else " (before any action)"),
                 )
             )
-        elif (
-            e.source == SourceKind.alert
-            and det_alert
-            and e.attrs.get("alert") == det_alert
-            and r.role == "alert_resolved"
-        ):
+        elif e.source == SourceKind.alert and det_alert and name == det_alert and r.role == "alert_resolved":
+            pages.discard(name)
             signs.append((e, 0.7, "the detecting alert resolves"))
+        elif paging and r.role == "alert_resolved" and name in pages:
+            pages.discard(name)
+            if not pages:
+                signs.append((e, 0.6, "the last open page resolves"))
     # Without any action in the window every sign counts in time order (it recovered by itself).
     found = said + (signs + early if acted else sorted(signs + early, key=lambda f: f[0].time))
     since = max([det.time, *(e.time for e in window if e.id in relapse_ids)])

@@ -91,16 +91,19 @@ def error_onset(
     since: datetime | None = None,
     *,
     lookback: timedelta = timedelta(hours=12),
+    recent: timedelta | None = None,
 ) -> datetime | None:
     """Where the error rate jumped before detection: the Poisson change point of the error lines.
 
     The run from the change point to detection must be denser than everything before it (back to
     ``since``, the start of the logs), so a low background of errors does not pull the start back.
-    ``lookback`` is how far before detection the onset may lie (days for failures people found).
+    ``lookback`` is how far before detection the onset may lie (days for failures people found);
+    ``recent`` how close to detection the last error must be for the run to be this incident's
+    (default: lookback / 24, at least 30 min; a nightly job failing needs about a day).
     """
     end = detected + timedelta(minutes=1)
     pts = sorted(t for t in errors if detected - lookback <= t <= end)
-    if not pts or detected - pts[-1] > max(timedelta(minutes=30), lookback / 24):
+    if not pts or detected - pts[-1] > (recent or max(timedelta(minutes=30), lookback / 24)):
         return None
     t0 = min(since or pts[0], pts[0])
     n = len(pts)

@@ -56,9 +56,13 @@ def case26() -> None:
     log: list[str] = []
     for day in ("2026-05-03", "2026-05-04", "2026-05-05", "2026-05-06", "2026-05-07", "2026-05-08"):
         t0 = utc(f"{day}T02:00:00")
-        log.append(f"{iso_ms(t0 + timedelta(seconds=3))} INFO  export-orders job started run_id={rnd.randint(1000, 9999)}")
+        log.append(
+            f"{iso_ms(t0 + timedelta(seconds=3))} INFO  export-orders job started run_id={rnd.randint(1000, 9999)}"
+        )
         rows = rnd.randint(4000, 6000)
-        log.append(f"{iso_ms(t0 + timedelta(seconds=41))} INFO  export-orders built orders_{day}.csv rows={rows}")
+        log.append(
+            f"{iso_ms(t0 + timedelta(seconds=41))} INFO  export-orders built orders_{day}.csv rows={rows}"
+        )
         failing = day in ("2026-05-05", "2026-05-06", "2026-05-07")
         for k in range(3):
             t = t0 + timedelta(seconds=44 + 20 * k)
@@ -69,31 +73,58 @@ def case26() -> None:
             log.append(f"{iso_ms(t0 + timedelta(seconds=110))} WARN  export-orders giving up upload; exit 0 "
                        "(retries exhausted, marked done)")  # fmt: skip
         else:
-            log.append(f"{iso_ms(t0 + timedelta(seconds=50))} INFO  export-orders uploaded orders_{day}.csv to lumen-sftp")
+            log.append(
+                f"{iso_ms(t0 + timedelta(seconds=50))} INFO  export-orders uploaded orders_{day}.csv to lumen-sftp"
+            )
         for h in range(3, 23, 4):
             log.append(f"{iso_ms(utc(f'{day}T{h:02d}:15:00'))} INFO  export-orders heartbeat ok")
-    log.append(f"{iso_ms(utc('2026-05-04T10:20:05'))} INFO  keys rotated sftp deploy key for export-orders (vault)")
+    log.append(
+        f"{iso_ms(utc('2026-05-04T10:20:05'))} INFO  keys rotated sftp deploy key for export-orders (vault)"
+    )
     log.sort()
     write(folder, "export.log", "\n".join(log))
     chat = [
         ("2026-05-04 10:21:40", "rafael", "rotacionei as chaves de deploy do vault hoje, rotina trimestral"),
         ("2026-05-06 15:02:11", "bia", "alguém viu o relatório de vendas? parece normal pra mim"),
-        ("2026-05-07 13:41:30", "ana.souza", "pessoal, a Transportes Lumen ligou agora pro comercial: não recebem o "
-         "arquivo de pedidos desde segunda. eles estão separando carga no escuro"),
+        (
+            "2026-05-07 13:41:30",
+            "ana.souza",
+            "pessoal, a Transportes Lumen ligou agora pro comercial: não recebem o "
+            "arquivo de pedidos desde segunda. eles estão separando carga no escuro",
+        ),
         ("2026-05-07 13:43:02", "thiago", "estranho, o job export-orders aparece como concluído todo dia"),
-        ("2026-05-07 13:49:55", "thiago", "no log: sftp upload failed: Permission denied (publickey) desde 05/05 "
-         "02:00. o job desiste e sai com 0, por isso ninguém foi avisado"),
-        ("2026-05-07 13:52:10", "rafael", "putz, a chave que rotacionei segunda. a Lumen não recebeu a chave nova"),
-        ("2026-05-07 13:55:00", "ana.souza", "dá pra mandar os arquivos de hoje e dos últimos dias ainda hoje?"),
+        (
+            "2026-05-07 13:49:55",
+            "thiago",
+            "no log: sftp upload failed: Permission denied (publickey) desde 05/05 "
+            "02:00. o job desiste e sai com 0, por isso ninguém foi avisado",
+        ),
+        (
+            "2026-05-07 13:52:10",
+            "rafael",
+            "putz, a chave que rotacionei segunda. a Lumen não recebeu a chave nova",
+        ),
+        (
+            "2026-05-07 13:55:00",
+            "ana.souza",
+            "dá pra mandar os arquivos de hoje e dos últimos dias ainda hoje?",
+        ),
         ("2026-05-07 14:20:40", "thiago", "gerei os CSVs de 05, 06 e 07 de novo a partir do banco"),
-        ("2026-05-07 14:31:15", "thiago", "subi os três arquivos manualmente pelo portal da Lumen. "
-         "a Lumen confirmou o recebimento, estão processando"),
+        (
+            "2026-05-07 14:31:15",
+            "thiago",
+            "subi os três arquivos manualmente pelo portal da Lumen. "
+            "a Lumen confirmou o recebimento, estão processando",
+        ),
         ("2026-05-07 14:33:00", "ana.souza", "valeu! a Lumen voltou a separar as cargas normalmente"),
         ("2026-05-07 16:05:30", "rafael", "Lumen instalou a chave pública nova no SFTP deles"),
         ("2026-05-07 16:40:00", "thiago", "teste de upload manual com a chave nova: ok"),
         ("2026-05-08 08:55:12", "thiago", "o export de hoje às 02:00 subiu sozinho, sem erro"),
-        ("2026-05-08 09:02:44", "ana.souza", "Lumen confirmou o arquivo de hoje. resolvido, fechando o incidente. "
-         "obrigada a todos"),
+        (
+            "2026-05-08 09:02:44",
+            "ana.souza",
+            "Lumen confirmou o arquivo de hoje. resolvido, fechando o incidente. obrigada a todos",
+        ),
         ("2026-05-08 09:10:00", "rafael", "follow-up: o job precisa falhar de verdade quando o upload falha"),
     ]
     write(folder, "chat.log", "\n".join(f"{t} <{u}> {x}" for t, u, x in chat))
@@ -150,9 +181,13 @@ def case27() -> None:
     write(folder, "geo-api.jsonl", "\n".join(out))
     alerts = [
         _am("GeocodeErrorRateHigh", "firing", utc("2026-07-14T09:20:50"), None, "page"),
-        _am("GeocodeErrorRateHigh", "resolved", utc("2026-07-14T09:20:50"), utc("2026-07-14T09:50:20"), "page"),
+        _am(
+            "GeocodeErrorRateHigh", "resolved", utc("2026-07-14T09:20:50"), utc("2026-07-14T09:50:20"), "page"
+        ),
         _am("GeocodeErrorRateHigh", "firing", utc("2026-07-14T10:24:40"), None, "page"),
-        _am("GeocodeErrorRateHigh", "resolved", utc("2026-07-14T10:24:40"), utc("2026-07-14T10:45:10"), "page"),
+        _am(
+            "GeocodeErrorRateHigh", "resolved", utc("2026-07-14T10:24:40"), utc("2026-07-14T10:45:10"), "page"
+        ),
     ]
     write_json(folder, "alerts.json", alerts)
     chat = [
@@ -207,8 +242,12 @@ def case28() -> None:
         if bad:
             for k in range(4):
                 af(t0 + timedelta(seconds=70 + 9 * k), "ERROR",
-                   "pdf render failed: FontNotFound 'Inter-Regular' batch=%d" % rnd.randint(100, 999))  # fmt: skip
-            af(t0 + timedelta(seconds=120), "INFO", "Marking task as UP_FOR_RETRY. dag_id=invoices task_id=publish")
+                   f"pdf render failed: FontNotFound 'Inter-Regular' batch={rnd.randint(100, 999)}")  # fmt: skip
+            af(
+                t0 + timedelta(seconds=120),
+                "INFO",
+                "Marking task as UP_FOR_RETRY. dag_id=invoices task_id=publish",
+            )
         else:
             af(t0 + timedelta(seconds=95), "INFO", "Marking task as SUCCESS. dag_id=invoices task_id=publish")
     af(utc("2026-06-02T05:40:10"), "INFO", "image rollout worker base:2026.06 (fonts package slimmed)")
@@ -216,20 +255,43 @@ def case28() -> None:
     log.sort()
     write(folder, "airflow_task.log", "\n".join(log))
     chat = [
-        ("2026-06-02 08:41:10", "marta", "soporte aquí: 14 tickets en la última hora, los clientes no ven sus "
-         "facturas de mayo en el portal"),
-        ("2026-06-02 08:44:00", "lucia", "miro. el DAG invoices lleva tres ejecuciones en retry desde las 06:00"),
+        (
+            "2026-06-02 08:41:10",
+            "marta",
+            "soporte aquí: 14 tickets en la última hora, los clientes no ven sus "
+            "facturas de mayo en el portal",
+        ),
+        (
+            "2026-06-02 08:44:00",
+            "lucia",
+            "miro. el DAG invoices lleva tres ejecuciones en retry desde las 06:00",
+        ),
         ("2026-06-02 08:52:30", "lucia", "FontNotFound 'Inter-Regular' al renderizar los PDF"),
-        ("2026-06-02 08:58:00", "diego", "la imagen base nueva de las 05:40 quitó paquetes de fuentes, seguro es eso"),
-        ("2026-06-02 09:05:00", "lucia", "mientras tanto: marco la tarea como success a mano y publico las facturas "
-         "con el render antiguo"),
+        (
+            "2026-06-02 08:58:00",
+            "diego",
+            "la imagen base nueva de las 05:40 quitó paquetes de fuentes, seguro es eso",
+        ),
+        (
+            "2026-06-02 09:05:00",
+            "lucia",
+            "mientras tanto: marco la tarea como success a mano y publico las facturas con el render antiguo",
+        ),
         ("2026-06-02 09:14:45", "lucia", "hecho, marcada como success, downstream corriendo"),
         ("2026-06-02 09:31:00", "marta", "los clientes ya ven sus facturas, los tickets pararon"),
         ("2026-06-02 09:40:00", "diego", "resuelto. gracias"),
-        ("2026-06-02 11:06:20", "marta", "vuelven los tickets: otra vez faltan las facturas de la ejecución de las 11"),
+        (
+            "2026-06-02 11:06:20",
+            "marta",
+            "vuelven los tickets: otra vez faltan las facturas de la ejecución de las 11",
+        ),
         ("2026-06-02 11:09:00", "lucia", "la ejecución de las 11 falló igual, nadie revirtió la imagen"),
         ("2026-06-02 11:25:00", "diego", "imagen revertida a base:2026.05 en los workers"),
-        ("2026-06-02 11:33:40", "lucia", "reejecuté la de las 11 con la imagen vieja, success, facturas publicadas"),
+        (
+            "2026-06-02 11:33:40",
+            "lucia",
+            "reejecuté la de las 11 con la imagen vieja, success, facturas publicadas",
+        ),
         ("2026-06-02 12:00:50", "lucia", "la de las 12 también ok. facturas al día"),
         ("2026-06-02 12:30:00", "diego", "ahora sí: incidente resuelto, lo cerramos"),
     ]
