@@ -983,6 +983,61 @@ tudo normal desde ontem, incidente encerrado
 以上で本件は解決とします
 復旧しました。インシデントをクローズします
 対応完了です。お疲れさまでした
+@recovery pt chat
+o gráfico de erros zerou, pagamentos passando de novo
+o cliente confirmou que o app voltou ao normal
+a fila esvaziou, tudo processando normalmente
+depois do rollback a latência voltou pra 200 ms
+o parceiro disse que já está recebendo os webhooks
+@recovery es chat
+la cola ya se vació, todo procesa con normalidad
+el cliente confirma que la app vuelve a funcionar
+tras el rollback la latencia bajó a 200 ms
+el socio dice que ya le llegan los webhooks
+ya no hay errores en el dashboard desde hace 15 minutos
+@recovery ja chat
+ロールバック後、レイテンシが200msに戻りました
+キューが空になり、処理は正常です
+お客様からアプリが使えるようになったと連絡がありました
+@recovery de chat
+nach dem Rollback ist die Latenz wieder bei 200 ms
+der Partner bekommt die Webhooks wieder
+@mitigation pt chat
+fiz o rollback da versão 4.2 pra 4.1
+reiniciei os workers com a config antiga
+desliguei a feature flag do checkout novo
+aumentei o pool de conexões pra 80 como paliativo
+@mitigation es chat
+hice rollback de la versión 4.2 a la 4.1
+reinicié los workers con la configuración anterior
+apagué el flag del checkout nuevo
+subí el pool de conexiones a 80 como parche
+@mitigation ja chat
+バージョン4.1にロールバックしました
+フィーチャーフラグをオフにしました
+@symptom pt chat
+os pedidos estão travando no status pendente
+o login está dando timeout pra todo mundo
+@symptom es chat
+los pedidos se quedan atascados en pendiente
+el login da timeout a todo el mundo
+@chatter pt chat
+valeu!
+beleza, obrigado
+vou almoçar, volto em 30
+@chatter es chat
+¡gracias!
+vale, perfecto
+me voy a comer, vuelvo en media hora
+@chatter ja chat
+了解です
+ありがとうございます！
+@finding pt chat
+achei: a chave nova nunca foi instalada no servidor do parceiro
+a causa é o certificado intermediário que faltou na cadeia
+@finding es chat
+lo encontré: el certificado intermedio no está en la cadena
+la causa es que la imagen nueva no trae las fuentes
 """
 
 OUT = Path(__file__).with_name("roles-train.jsonl")
