@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from assistant.domain import Event, EventRole, SourceKind, SourceRef
 from assistant.roles.keytimes import QUESTIONS, find_key_times
+from assistant.timeline.keytimes import mentioned_time
 
 T0 = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
 
@@ -165,3 +166,9 @@ def test_a_weak_report_nothing_backs_leaves_detection_unknown_with_a_question() 
     events = [e for e, _ in pairs]
     kt, _ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, [])
     assert kt.detected is None and choices["detected"].question == QUESTIONS["detected"]
+
+
+def test_a_twelve_hour_clock_in_a_mitigation_message_reads_as_the_recent_afternoon() -> None:
+    e = ev(1, 6 * 60 + 55, "chat", "mitigated as of ~3:46. keeping the incident open a bit")  # 15:55 UTC
+    assert mentioned_time(e) == T0.replace(hour=15, minute=46)
+    assert mentioned_time(ev(2, 60, "chat", "mitigated at 9:30")) == T0.replace(hour=9, minute=30)

@@ -149,14 +149,16 @@ def error_offset(errors: list[datetime], after: datetime, until: datetime) -> da
 
 
 def mentioned_time(e: Event) -> datetime:
-    """'mitigated at 14:27' → 14:27 on the message's day and clock; else the message time."""
+    """'mitigated at 14:27' → 14:27 on the message's day and clock (2:27 read as 14:27 when that is
+    within the two hours before the message); else the message time."""
     found = list(_MENTIONED.finditer(e.text))
     if not found:
         return e.time
     m = found[-1]
-    t = e.time.replace(
-        hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0
-    )
-    if timedelta(0) <= e.time - t <= timedelta(hours=2):
-        return t
+    hour = int(m.group(1))
+    # A 12-hour clock ("as of ~3:46" posted at 15:55) reads as the afternoon when that is the recent one.
+    for h in (hour, hour + 12) if hour < 12 else (hour,):
+        t = e.time.replace(hour=h, minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0)
+        if timedelta(0) <= e.time - t <= timedelta(hours=2):
+            return t
     return e.time
