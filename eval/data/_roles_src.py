@@ -1038,6 +1038,14 @@ a causa é o certificado intermediário que faltou na cadeia
 @finding es chat
 lo encontré: el certificado intermedio no está en la cadena
 la causa es que la imagen nueva no trae las fuentes
+@ruled_out en chat
+doesn't look like the database to me, its metrics are flat the whole time
+I don't think it's DNS, the names resolve fine from every pod
+not the load balancer either, its health checks are all green
+@ruled_out es chat
+no parece la base de datos, las métricas están planas
+@ruled_out pt chat
+não parece ser o banco, as métricas estão estáveis
 """
 
 OUT = Path(__file__).with_name("roles-train.jsonl")
