@@ -75,6 +75,7 @@ _REPORT_SURE = 0.5
 _RELAPSE_SURE = 0.8
 _DONE_CUE = 0.3  # a declaration with a closing word outranks one the embedding alone calls resolution
 _MAX_CANDIDATES = 4
+_UNSURE = 0.5  # a top role below this leaves room for the runner-up
 _WEAK = 0.35  # the most a detection the classifier only leans to can be worth
 _LONE = " (nothing corroborates it)"
 QUESTIONS = {
@@ -386,10 +387,7 @@ def _mitigated(
         r = _role(roles, e)
         if r is None:
             continue
-        name = str(e.attrs.get("alert") or "")
-        paging = e.source == SourceKind.alert and bool(name) and bool(r.paging)
-        if paging and r.role == "alert_firing":
-            pages.add(name)
+        alert_sign = _page_state(e, r, det_alert, pages)
         if e.id in relapse_ids:
             # Impact came back: only what follows counts. A person's explicit "mitigated" yields
             # only to a sure relapse or the alert firing again.
@@ -409,13 +407,10 @@ def _mitigated(
                     "a person observes recovery" + ("" if acted else " (before any action)"),
                 )
             )
-        elif e.source == SourceKind.alert and det_alert and name == det_alert and r.role == "alert_resolved":
-            pages.discard(name)
-            signs.append((e, 0.7, "the detecting alert resolves"))
-        elif paging and r.role == "alert_resolved" and name in pages:
-            pages.discard(name)
-            if not pages:
-                signs.append((e, 0.6, "the last open page resolves"))
+        elif acted and _states_recovery(e, r, det.time):
+            signs.append((e, 0.5, "a person states when it recovered"))
+        elif alert_sign is not None:
+            signs.append(alert_sign)
     # Without any action in the window every sign counts in time order (it recovered by itself).
     found = said + (signs + early if acted else sorted(signs + early, key=lambda f: f[0].time))
     since = max([det.time, *(e.time for e in window if e.id in relapse_ids)])
@@ -437,6 +432,37 @@ def _mitigated(
     if not found:
         return None
     return _choice(found, time_of=lambda e: _stated(e, det.time))
+
+
+def _page_state(e: Event, r: EventRole, det_alert: object, pages: set[str]) -> Found | None:
+    """Track the paging alerts open (``pages``, updated in place); the recovery sign an alert gives:
+    the detecting alert resolving, or the last open page resolving."""
+    name = str(e.attrs.get("alert") or "")
+    if e.source != SourceKind.alert or not name:
+        return None
+    if r.paging and r.role == "alert_firing":
+        pages.add(name)
+        return None
+    if r.role != "alert_resolved":
+        return None
+    was_open = name in pages
+    pages.discard(name)
+    if det_alert and name == det_alert:
+        return (e, 0.7, "the detecting alert resolves")
+    if r.paging and was_open and not pages:
+        return (e, 0.6, "the last open page resolves")
+    return None
+
+
+def _states_recovery(e: Event, r: EventRole, not_before: datetime) -> bool:
+    """ "120/120 pods running since 22:58": recovery is the classifier's second reading of an unsure
+    message, and the time it states makes it specific."""
+    return (
+        _human(e)
+        and r.runner_up == "recovery"
+        and r.confidence < _UNSURE
+        and _stated(e, not_before) != e.time
+    )
 
 
 def _stated(e: Event, not_before: datetime) -> datetime:

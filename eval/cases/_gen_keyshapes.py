@@ -47,6 +47,8 @@ def _gold(title: str, keys: tuple[str, str, str, str], timeline: list[tuple[str,
         "secrets": [],
         "injection": None,
         "similar_categories": [],
+        # Written to tune the key-time procedure on: tests/test_generalisation.py leaves them out.
+        "tuned_on": True,
     }
 
 
