@@ -303,12 +303,13 @@ RESOLVED_ECHO = re.compile(r"\b(resolved|closed|auto-?closed?|cleared|recovered)
 """Text that echoes the closing side of an alert ("[RESOLVED] ...", "auto-closed", "cleared")."""
 
 DONE_CUE = re.compile(
-    r"\b(resolved|closed?|closing|all clear|fixed|behoben|gelöst|resuelto|cerramos|solucionado|resolvido|"
-    r"fechando|resuelta)\b|解決|クローズ|復旧",
+    r"\b(resolved|closed?|closing|all clear|fixed|behoben|gelöst|geschlossen|abgeschlossen|erledigt|resuelto|"
+    r"cerramos|cerrado|solucionado|resolvido|fechando|fechado|encerrad[oa]|encerrando|resuelta)\b|解決|クローズ|"
+    r"復旧|対応完了",
     _I,
 )
 """A person declaring the incident resolved or closed, in five languages (the role classifier's
-``done_state`` input column)."""
+``done_state`` input column, and ``roles.features.says_done``)."""
 
 RECOVERY_CUE = re.compile(
     r"\b(dropping|dropped|down to|falling|draining|drained|recover\w*|back (to|under|below)|normal\w*|gone|cleared|"

@@ -30,7 +30,8 @@ _OBLIGATION = re.compile(
     _F,
 )
 _AGAIN = re.compile(
-    r"\b(again|back|reopen\w*|still|wieder|otra vez|de nuevo|volvi\w*|reabr\w*|de novo|voltar\w*)\b|また|再発",
+    r"\b(again|back|reopen\w*|still|wieder|otra vez|de nuevo|volvi\w*|vuelv\w*|reabr\w*|de novo|voltar\w*|"
+    r"voltou a)\b|また|再発|再び",
     _F,
 )
 _ALERTISH = re.compile(
@@ -68,6 +69,16 @@ FEATURE_NAMES: tuple[str, ...] = (
     "impact_again",
     "churn_again",
 )
+
+
+def looks_like_alert(text: str) -> bool:
+    """The text opens like an alert notification ("[FIRING]", "RESOLVED (High): …", "monitor recovered")."""
+    return bool(_ALERTISH.search(text))
+
+
+def says_done(text: str) -> bool:
+    """The text uses a closing word ("resolved", "geschlossen", "encerrado", "解決"): one cue, not a verdict."""
+    return bool(DONE_CUE.search(text))
 
 
 def cues(text: str) -> list[float]:

@@ -1,26 +1,40 @@
 """Key times from event roles, by a written decision procedure; each with confidence, support and runner-ups.
 
 detected   The first of: a paging alert firing, a bot relaying a page, a person reporting trouble
-           (role ``report``: customers, support, a partner's call, a colleague noticing) or a person
-           describing a symptom. Warnings that page nobody are not detection.
+           (role ``report``: customers, support's ticket count, a partner's call relayed, a colleague
+           noticing) that something corroborates (a page within the hour, another person describing
+           trouble within the hour after, or log errors in the day before); uncorroborated reports (a
+           "heads up" the day before) are runner-ups. A person describing a symptom only when there is
+           none of these. Warnings that page nobody are not detection. When nothing is sure, a report
+           the classifier only leans to (>= SURE) that is corroborated detects at confidence <= 0.35,
+           with a question to the responders.
 start      The earliest of: the error-rate change point of the logs before detection (``error_onset``;
            looking back 12 h when an alert detected it, 14 days when people did, since silent
-           failures run for days), and a paging alert's own start within 2 h before detection.
+           failures run for days, with the last error up to 26 h before a person's report since a
+           nightly job fails once a day), and a paging alert's own start within 2 h before detection.
            Otherwise detection itself. Third-party outages start at our first failing requests,
-           which is what the logs' change point finds.
-resolved   The first person declaring resolution (role ``resolution``, about as sure as the surest
-           declaration) after the last relapse and after mitigation; declarations a relapse undid
-           are ``false_recovery`` and only runner-ups. Else the pager's incident resolving, else
-           the last alert resolving.
+           which is what the logs' change point finds (the provider's status page comes later).
+resolved   Declarations after the last relapse and after mitigation: a person declaring resolution
+           (role ``resolution``) or an incident tool posting it resolved (a bot's closing message that
+           is not an alert relay). Chosen: the first about as strong as the strongest, strength being
+           the classifier's confidence plus a closing word ("resolved", "geschlossen", "resuelto",
+           "encerrado", "解決", "復旧"); a declaration people kept mitigating after, before a later one,
+           is premature and only a runner-up, as are those a relapse undid (``false_recovery``). Else
+           the pager's incident resolving, else the last alert resolving.
 mitigated  Between detection and resolution: a person saying it is mitigated; else where the log error
            rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
            follows within 30 min or there is none, unless a person's recovery sign states an earlier
            time ("120/120 running since 22:58"); else the first recovery sign not undone by a relapse:
            a person observing recovery (role ``recovery``), the detecting alert resolving, or a
-           person saying it is mitigated. A relapse (role ``relapse`` corroborated by certainty,
-           log errors or another person, or the same paging alert firing again) resets it, so with two impact windows this is when impact finally
-           stopped. A time the message states ("since 22:58") wins over when it was posted.
-           Without any recovery sign, resolution stands in (confidence halved).
+           person saying it is mitigated. A manual workaround (a file sent by hand, a job marked
+           successful) is a ``mitigation`` action like any other; what counts is the recovery after it.
+relapse    Impact returning resets mitigation, so with two impact windows mitigated is when impact
+           finally stopped: a paging alert firing again after it resolved, or firing once every page had
+           resolved; a person's relapse corroborated by certainty, log errors resuming after a quiet
+           spell, or another person; a report of trouble with errors resuming after someone declared it
+           resolved in so many words (a re-open). A time the message states ("since 22:58") wins over
+           when it was posted. Without any recovery sign, resolution stands in (confidence halved).
+No detection at all: start is the first log error; mitigation and resolution are still read after it.
 Unknown    Where no event qualifies the key is None and ``question`` asks the responders.
 """
 
@@ -43,6 +57,7 @@ from assistant.domain import (
 )
 from assistant.roles import SURE
 from assistant.roles.assign import machine_line
+from assistant.roles.features import looks_like_alert, says_done
 from assistant.timeline.keytimes import (
     error_offset,
     error_onset,
@@ -58,10 +73,16 @@ _NOT = re.compile(
 _SYMPTOM_SURE = 0.6
 _REPORT_SURE = 0.5
 _RELAPSE_SURE = 0.8
+_DONE_CUE = 0.3  # a declaration with a closing word outranks one the embedding alone calls resolution
 _MAX_CANDIDATES = 4
+_UNSURE = 0.5  # a top role below this leaves room for the runner-up
+_WEAK = 0.35  # the most a detection the classifier only leans to can be worth
+_LONE = " (nothing corroborates it)"
 QUESTIONS = {
     "start": "When did the impact begin? No log error onset, alert or report marks it.",
     "detected": "How was the incident noticed? No paging alert, page or report of trouble was found.",
+    "detected_weak": "Is this how the incident was noticed? The message reads only weakly as a report of "
+    "trouble; pick the event that marks detection if it is another.",
     "mitigated": "When did the impact stop? No recovery was observed in the sources.",
     "resolved": "When was the incident declared resolved? No declaration or alert resolution was found.",
 }
@@ -82,23 +103,62 @@ def _has(roles: dict[str, EventRole], e: Event, *names: str, sure: float = SURE)
     return r.confidence if r is not None and r.role in names and r.confidence >= sure else 0.0
 
 
-def _detections(events: list[Event], roles: dict[str, EventRole]) -> list[Found]:
-    """Pages and reports in time order; a person describing a symptom only when there is neither."""
-    out: list[Found] = []
+def _detections(
+    events: list[Event],
+    roles: dict[str, EventRole],
+    err_times: list[datetime] | None = None,
+    *,
+    report_sure: float = _REPORT_SURE,
+    symptom_sure: float = _SYMPTOM_SURE,
+) -> list[Found]:
+    """Pages and reports in time order (a person describing a symptom only when there is neither);
+    reports nothing corroborates (a lone "heads up" the day before, a remark hours from any other
+    sign) come last, as runner-ups."""
+    found: list[Found] = []
     noticed: list[Found] = []
     for e in events:
         r = _role(roles, e)
         if r is None:
             continue
         if r.role == "alert_firing" and r.paging and e.source == SourceKind.alert:
-            out.append((e, 0.9, "a paging alert fires"))
+            found.append((e, 0.9, "a paging alert fires"))
         elif r.role == "alert_firing" and r.paging:
-            out.append((e, 0.85, "a bot relays the page"))
-        elif _human(e) and (c := _has(roles, e, "report", sure=_REPORT_SURE)):
-            out.append((e, min(0.9, 0.3 + c), "a person reports trouble"))
-        elif _human(e) and (c := _has(roles, e, "symptom", sure=_SYMPTOM_SURE)):
+            found.append((e, 0.85, "a bot relays the page"))
+        elif _human(e) and (c := _has(roles, e, "report", sure=report_sure)):
+            found.append((e, min(0.9, 0.3 + c), "a person reports trouble"))
+        elif _human(e) and (c := _has(roles, e, "symptom", sure=symptom_sure)):
             noticed.append((e, min(0.6, c), "a person describes a symptom"))
-    return out + noticed if out else noticed
+    errs = sorted(err_times or [])
+    backed, lone = [], []
+    for f in found if found else noticed:
+        if "person" not in f[2] or _corroborated(events, roles, f[0], errs):
+            backed.append(f)
+        else:
+            lone.append((f[0], f[1] * 0.5, f[2] + _LONE))
+    return backed + lone + (noticed if found else [])
+
+
+def _corroborated(events: list[Event], roles: dict[str, EventRole], e: Event, errs: list[datetime]) -> bool:
+    """Another sign of trouble near a report: a page within the hour, another person describing trouble
+    within the hour after, or log errors in the day before (a silent failure found late)."""
+    hour = timedelta(hours=1)
+    for o in events:
+        if o.id == e.id or abs(o.time - e.time) > hour:
+            continue
+        r = _role(roles, o)
+        if r is None:
+            continue
+        if r.role == "alert_firing" and r.paging:
+            return True
+        if (
+            o.time > e.time
+            and _human(o)
+            and o.actor != e.actor
+            and _has(roles, o, "symptom", "report", "relapse", sure=_REPORT_SURE)
+        ):
+            return True
+    lo, hi = e.time - timedelta(days=1), e.time + timedelta(minutes=30)
+    return sum(1 for t in errs if lo <= t <= hi) >= 3
 
 
 def _choice(
@@ -148,7 +208,9 @@ def _start(
     people = "person" in det_why
     lookback = timedelta(days=14) if people else timedelta(hours=12)
     found: list[tuple[datetime, Found]] = []
-    onset = error_onset([t for t, _ in errors], det.time, logs_since, lookback=lookback)
+    # Failures people find are often in nightly or hourly jobs: their last error can be a day old.
+    recent = timedelta(hours=26) if people else None
+    onset = error_onset([t for t, _ in errors], det.time, logs_since, lookback=lookback, recent=recent)
     if onset is not None and onset < det.time:
         ref = next((r for t, r in errors if t == onset), None)
         ev = _event_for(events, onset, ref)
@@ -183,33 +245,59 @@ def _relapses(
     det: Event | None,
     errors: list[tuple[datetime, SourceRef]] | None = None,
 ) -> list[Event]:
-    """Impact returning: the detecting alert firing again after it resolved, or a person's relapse
-    that something corroborates (the classifier very sure, log errors around it, or another person
-    describing trouble within 15 min); a lone, unsure "again" is often a component churning."""
-    name = det.attrs.get("alert") if det is not None else None
+    """Impact returning. Structure: a paging alert firing again after it resolved, or firing once every
+    page had resolved (all clear, then a page). People: a relapse that something corroborates (the
+    classifier very sure, log errors around it, or another person describing trouble within 15 min),
+    or a report of trouble with log errors around it after someone declared it resolved in so many words
+    (a re-open); a lone, unsure "again" is often a component churning."""
     err_times = sorted(t for t, _ in errors or [])
     out = []
-    seen_resolved = False
+    open_pages: set[str] = set()
+    closed_pages: set[str] = set()
+    declared = False
     for e in events:
         r = _role(roles, e)
         if r is None:
             continue
-        if name and e.source == SourceKind.alert and e.attrs.get("alert") == name:
+        name = str(e.attrs.get("alert") or "")
+        if e.source == SourceKind.alert and name and r.paging:
             if r.role == "alert_resolved":
-                seen_resolved = True
-            elif r.role == "alert_firing" and seen_resolved:
-                out.append(e)
-        elif (
-            _human(e)
-            and (c := _has(roles, e, "relapse"))
-            and (c >= _RELAPSE_SURE or _errors_near(err_times, e.time) or _others_agree(events, roles, e))
+                open_pages.discard(name)
+                closed_pages.add(name)
+            elif r.role == "alert_firing":
+                if name in closed_pages or (closed_pages and not open_pages):
+                    out.append(e)
+                open_pages.add(name)
+        elif not _human(e):
+            continue
+        elif _relapse_said(events, roles, e, err_times) or (
+            declared
+            and _has(roles, e, "report", "symptom", sure=_SYMPTOM_SURE)
+            and _errors_resume(err_times, e.time)
         ):
             out.append(e)
+        if _has(roles, e, "resolution", "false_recovery", sure=0.5) and says_done(e.text):
+            declared = True
     return out
 
 
-def _errors_near(err_times: list[datetime], t: datetime, span: timedelta = timedelta(minutes=10)) -> bool:
-    return sum(1 for x in err_times if abs((x - t).total_seconds()) <= span.total_seconds()) >= 3
+def _relapse_said(
+    events: list[Event], roles: dict[str, EventRole], e: Event, err_times: list[datetime]
+) -> bool:
+    c = _has(roles, e, "relapse")
+    return bool(c) and (
+        c >= _RELAPSE_SURE or _errors_resume(err_times, e.time) or _others_agree(events, roles, e)
+    )
+
+
+def _errors_resume(err_times: list[datetime], t: datetime) -> bool:
+    """Log errors come back around ``t`` after a quiet spell (>= 10 min without one): impact returning,
+    not the tail of the errors still running while people talk."""
+    near = [x for x in err_times if t - timedelta(minutes=15) <= x <= t + timedelta(minutes=10)]
+    if len(near) < 3:
+        return False
+    before = [x for x in err_times if x < near[0]]
+    return not before or near[0] - before[-1] >= timedelta(minutes=10)
 
 
 def _others_agree(events: list[Event], roles: dict[str, EventRole], e: Event) -> bool:
@@ -227,24 +315,40 @@ def _others_agree(events: list[Event], roles: dict[str, EventRole], e: Event) ->
 def _resolved(
     events: list[Event], roles: dict[str, EventRole], after: datetime, since: datetime
 ) -> tuple[KeyChoice | None, list[Found]]:
-    """Declarations after ``after`` (the last relapse or the mitigation), the first strong one chosen."""
+    """Declarations after ``after`` (the last relapse or the mitigation): the first about as strong as the
+    strongest (classifier confidence, plus a closing word such as "resolved", "geschlossen", "解決"),
+    skipping one that people kept working after (a mitigation or change before a later declaration)."""
     later = [e for e in events if e.time >= after]
     found: list[Found] = []
+    weight: dict[str, float] = {}
     for e in later:
         r = _role(roles, e)
         # After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void.
-        if (
-            r is not None
-            and _human(e)
-            and r.role in ("resolution", "false_recovery")
-            and r.confidence >= SURE
-        ):
+        if r is None or r.role not in ("resolution", "false_recovery") or r.confidence < SURE:
+            continue
+        if _human(e):
             found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
+            weight[e.id] = r.confidence + (_DONE_CUE if says_done(e.text) else 0.0)
+        elif is_bot(e) and says_done(e.text) and not looks_like_alert(e.text) and r.confidence >= 0.5:
+            # An incident tool posting the incident resolved records a person's declaration; an alert
+            # relay ("RESOLVED (High): …") only says one check went green.
+            found.append((e, min(0.85, 0.2 + r.confidence), "the incident tool records it resolved"))
+            weight[e.id] = r.confidence + _DONE_CUE
     if found:
-        # The first declaration about as sure as the surest: a stray "yes" early on is not one.
-        top = max(c for _, c, _ in found)
-        first = next(i for i, f in enumerate(found) if f[1] >= 0.85 * top)
-        found = [found[first], *found[:first], *found[first + 1 :]]
+        acted = [e.time for e in later if _human(e) and _has(roles, e, "mitigation", "change", sure=0.5)]
+        final = [
+            f
+            for i, f in enumerate(found)
+            if not (i + 1 < len(found) and any(f[0].time < t < found[-1][0].time for t in acted))
+        ]
+        top = max(weight[f[0].id] for f in final)
+        pick = next(f for f in final if weight[f[0].id] >= 0.85 * top)
+        rest = [
+            f if f in final else (f[0], f[1] * 0.5, "declared resolved, but work went on after it")
+            for f in found
+            if f is not pick
+        ]
+        found = [pick, *rest]
     false = [
         (e, 0.2, "declared resolved, but a relapse followed (false recovery)")
         for e in events
@@ -278,10 +382,12 @@ def _mitigated(
     early: list[Found] = []
     det_alert = det.attrs.get("alert")
     acted = False  # recovery signs before anyone acted are weaker (a dip, a misread graph)
+    pages: set[str] = set()  # paging alerts open in the window
     for e in window:
         r = _role(roles, e)
         if r is None:
             continue
+        alert_sign = _page_state(e, r, det_alert, pages)
         if e.id in relapse_ids:
             # Impact came back: only what follows counts. A person's explicit "mitigated" yields
             # only to a sure relapse or the alert firing again.
@@ -301,13 +407,10 @@ def _mitigated(
                     "a person observes recovery" + ("" if acted else " (before any action)"),
                 )
             )
-        elif (
-            e.source == SourceKind.alert
-            and det_alert
-            and e.attrs.get("alert") == det_alert
-            and r.role == "alert_resolved"
-        ):
-            signs.append((e, 0.7, "the detecting alert resolves"))
+        elif acted and _states_recovery(e, r, det.time):
+            signs.append((e, 0.5, "a person states when it recovered"))
+        elif alert_sign is not None:
+            signs.append(alert_sign)
     # Without any action in the window every sign counts in time order (it recovered by itself).
     found = said + (signs + early if acted else sorted(signs + early, key=lambda f: f[0].time))
     since = max([det.time, *(e.time for e in window if e.id in relapse_ids)])
@@ -331,6 +434,37 @@ def _mitigated(
     return _choice(found, time_of=lambda e: _stated(e, det.time))
 
 
+def _page_state(e: Event, r: EventRole, det_alert: object, pages: set[str]) -> Found | None:
+    """Track the paging alerts open (``pages``, updated in place); the recovery sign an alert gives:
+    the detecting alert resolving, or the last open page resolving."""
+    name = str(e.attrs.get("alert") or "")
+    if e.source != SourceKind.alert or not name:
+        return None
+    if r.paging and r.role == "alert_firing":
+        pages.add(name)
+        return None
+    if r.role != "alert_resolved":
+        return None
+    was_open = name in pages
+    pages.discard(name)
+    if det_alert and name == det_alert:
+        return (e, 0.7, "the detecting alert resolves")
+    if r.paging and was_open and not pages:
+        return (e, 0.6, "the last open page resolves")
+    return None
+
+
+def _states_recovery(e: Event, r: EventRole, not_before: datetime) -> bool:
+    """ "120/120 pods running since 22:58": recovery is the classifier's second reading of an unsure
+    message, and the time it states makes it specific."""
+    return (
+        _human(e)
+        and r.runner_up == "recovery"
+        and r.confidence < _UNSURE
+        and _stated(e, not_before) != e.time
+    )
+
+
 def _stated(e: Event, not_before: datetime) -> datetime:
     if e.source == SourceKind.alert:
         return e.time
@@ -349,7 +483,14 @@ def find_key_times(
     events = [e for e in events if not e.attrs.get("untimed")]  # follow-up bullets placed at a borrowed time
     kt, ke = KeyTimes(), KeyEvents()
     choices: dict[str, KeyChoice] = {}
-    dets = _detections(events, roles)
+    errs = [t for t, _ in errors]
+    dets = _detections(events, roles, errs)
+    weak = False
+    if not dets:
+        # Nothing sure: a report or symptom the classifier only leans to, if other evidence backs it.
+        weak_dets = _detections(events, roles, errs, report_sure=SURE, symptom_sure=SURE)
+        dets = [f for f in weak_dets if not f[2].endswith(_LONE)]
+        weak = bool(dets)
     if not dets:
         if errors:
             first = min(errors, key=lambda x: x[0])
@@ -362,13 +503,35 @@ def find_key_times(
                     supporting=[ev.id],
                     why="first error in the logs; nothing detected it",
                 )
+                # The end of the impact can still be read from the sources after the first error.
+                _ends(events, roles, errors, ev, choices)
         for k in ("start", "detected", "mitigated", "resolved"):
             choices.setdefault(k, KeyChoice(question=QUESTIONS[k]))
         return _fill(kt, ke, choices)
     det_choice = _choice(dets)
+    if weak:
+        det_choice = det_choice.model_copy(
+            update={
+                "confidence": min(det_choice.confidence, _WEAK),
+                "why": det_choice.why + " (weakly recognised, backed by other signs)",
+                "question": QUESTIONS["detected_weak"],
+            }
+        )
     det = next(e for e, _, _ in dets if e.id == det_choice.event_id)
     choices["detected"] = det_choice
     choices["start"] = _start(events, errors, det, det_choice.why, logs_since)
+    _ends(events, roles, errors, det, choices)
+    return _fill(kt, ke, choices)
+
+
+def _ends(
+    events: list[Event],
+    roles: dict[str, EventRole],
+    errors: list[tuple[datetime, SourceRef]],
+    det: Event,
+    choices: dict[str, KeyChoice],
+) -> None:
+    """Mitigation and resolution after ``det`` (detection, or the first error when nothing detected it)."""
     relapses = _relapses([e for e in events if e.time >= det.time], roles, det, errors)
     last_relapse = max((e.time for e in relapses), default=det.time)
     # Resolution follows mitigation: a first pass bounds the mitigation window, the second picks
@@ -400,7 +563,6 @@ def find_key_times(
         )
     for k in ("mitigated", "resolved"):
         choices.setdefault(k, KeyChoice(question=QUESTIONS[k]))
-    return _fill(kt, ke, choices)
 
 
 def _fill(

@@ -92,16 +92,19 @@ def error_onset(
     since: datetime | None = None,
     *,
     lookback: timedelta = timedelta(hours=12),
+    recent: timedelta | None = None,
 ) -> datetime | None:
     """Where the error rate jumped before detection: the Poisson change point of the error lines.
 
     The run from the change point to detection must be denser than everything before it (back to
     ``since``, the start of the logs), so a low background of errors does not pull the start back.
-    ``lookback`` is how far before detection the onset may lie (days for failures people found).
+    ``lookback`` is how far before detection the onset may lie (days for failures people found);
+    ``recent`` how close to detection the last error must be for the run to be this incident's
+    (default: lookback / 24, at least 30 min; a nightly job failing needs about a day).
     """
     end = detected + timedelta(minutes=1)
     pts = sorted(t for t in errors if detected - lookback <= t <= end)
-    if not pts or detected - pts[-1] > max(timedelta(minutes=30), lookback / 24):
+    if not pts or detected - pts[-1] > (recent or max(timedelta(minutes=30), lookback / 24)):
         return None
     t0 = min(since or pts[0], pts[0])
     n = len(pts)
@@ -147,14 +150,16 @@ def error_offset(errors: list[datetime], after: datetime, until: datetime) -> da
 
 
 def mentioned_time(e: Event) -> datetime:
-    """'mitigated at 14:27' → 14:27 on the message's day and clock; else the message time."""
+    """'mitigated at 14:27' → 14:27 on the message's day and clock (2:27 read as 14:27 when that is
+    within the two hours before the message); else the message time."""
     found = list(_MENTIONED.finditer(e.text))
     if not found:
         return e.time
     m = found[-1]
-    t = e.time.replace(
-        hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0
-    )
-    if timedelta(0) <= e.time - t <= timedelta(hours=2):
-        return t
+    hour = int(m.group(1))
+    # A 12-hour clock ("as of ~3:46" posted at 15:55) reads as the afternoon when that is the recent one.
+    for h in (hour, hour + 12) if hour < 12 else (hour,):
+        t = e.time.replace(hour=h, minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0)
+        if timedelta(0) <= e.time - t <= timedelta(hours=2):
+            return t
     return e.time

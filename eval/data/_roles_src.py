@@ -889,6 +889,163 @@ pendiente: documentar el rollback manual
 precisamos criar um alerta para o atraso da fila
 @action_item ja chat
 バックアップ失敗を監視するアラートを追加する必要があります
+@report en chat
+accounting noticed the payout ledger doesn't match the bank statement
+hey all, the invoice totals in today's export look totally off compared to last week
+sales relayed a call from a distributor: they haven't received our price file since Tuesday
+the logistics partner phoned our account manager, no order files arrived since the weekend
+support: 23 tickets since 9am, customers say their statements are missing
+CS escalation: three enterprise customers say their reports are blank today
+@report de chat
+die Buchhaltung meldet, dass die Auszahlungen nicht zum Kontoauszug passen
+ein Partner hat beim Vertrieb angerufen: seit Montag kommt keine Lieferdatei mehr an
+Support hier: 18 Tickets in der letzten Stunde, Kunden sehen ihre Rechnungen nicht
+@report es chat
+soporte: 20 tickets desde las 9, los clientes no reciben sus correos
+un socio llamó a comercial: no les llega el fichero de pedidos desde el lunes
+contabilidad avisa que los pagos del banco no cuadran con el libro
+nos escribió un cliente grande: su panel lleva todo el día vacío
+@report pt chat
+o comercial avisou: o parceiro ligou, não recebe o arquivo de preços desde sexta
+suporte aqui: 17 chamados na última hora, clientes não veem as faturas
+a contabilidade avisou que os repasses não batem com o extrato do banco
+um cliente grande mandou e-mail, o painel dele está vazio desde ontem
+@report ja chat
+サポートより: この1時間で問い合わせが15件、請求書が表示されないとのことです
+取引先から営業に電話があり、月曜から価格ファイルが届いていないそうです
+経理から入金額が銀行明細と合わないと連絡がありました
+@chatter en chat
+fyi: we're onboarding a new payment provider on thursday
+FYI the quarterly key rotation is scheduled for Monday
+reminder: release train leaves at 3pm today
+the new partner onboards next week, nothing to do for us yet
+@chatter pt chat
+lembrete: na sexta trocamos o certificado do gateway, janela de 10 min
+@chatter es chat
+aviso: el jueves migramos el servidor de correo, no debería notarse
+@chatter de chat
+zur Info: am Freitag ziehen wir den Mailserver um
+@mitigation en chat
+as a workaround I uploaded the file by hand through the partner portal
+marked the failed task as success manually so the downstream jobs can run
+re-sent yesterday's batch by hand, partner has it now
+submitted the export manually while the job stays broken
+@mitigation es chat
+como parche subí el fichero a mano por la web del banco
+marqué el job como exitoso a mano para desbloquear lo siguiente
+reenvié el lote de ayer manualmente
+@mitigation pt chat
+enviei o arquivo manualmente pelo site do banco enquanto o job não é corrigido
+marquei a task como sucesso na mão pra liberar os jobs seguintes
+reprocessei o lote de ontem manualmente
+@mitigation de chat
+als Workaround habe ich die Datei von Hand über das Partnerportal hochgeladen
+Task manuell auf success gesetzt, damit die nachgelagerten Jobs laufen
+@mitigation ja chat
+回避策としてファイルを手動でアップロードしました
+失敗したジョブを手動で成功扱いにして後続を流しました
+フォールバック先のプロバイダに切り替えました
+@recovery es chat
+ya aparecen los pedidos en el portal, no entran más tickets
+el socio confirmó que recibió el fichero, ya están procesando
+el login funciona de nuevo, cero errores desde las 16:02
+@recovery pt chat
+o parceiro confirmou o recebimento, voltaram a processar normalmente
+os pedidos já aparecem no portal, parou de chegar chamado
+o checkout voltou a funcionar, zero erros desde 16:02
+@recovery de chat
+Kunden sehen ihre Rechnungen wieder, keine neuen Tickets mehr
+@recovery ja chat
+エラー率が0に戻りました。ログインも正常です
+取引先がファイルの受領を確認しました
+@relapse es chat
+vuelven a entrar tickets, otra vez faltan los pedidos
+la corrida de las 15 falló como antes
+está fallando otra vez, mismo error
+@relapse pt chat
+voltou a falhar, os chamados recomeçaram
+de novo o mesmo erro na execução das 14h
+@relapse de chat
+es fällt wieder aus, die Fehler sind zurück
+@relapse ja chat
+同じエラーが再発しました
+エラーが再び増えています
+@resolution de chat
+Incident geschlossen, danke an alle
+alles wieder stabil, ich schließe den Incident ab
+@resolution es chat
+ahora sí, incidente resuelto, lo cerramos
+todo estable desde ayer, doy el incidente por cerrado
+@resolution pt chat
+resolvido, encerrando o incidente. obrigada a todos
+tudo normal desde ontem, incidente encerrado
+@resolution ja chat
+以上で本件は解決とします
+復旧しました。インシデントをクローズします
+対応完了です。お疲れさまでした
+@recovery pt chat
+o gráfico de erros zerou, pagamentos passando de novo
+o cliente confirmou que o app voltou ao normal
+a fila esvaziou, tudo processando normalmente
+depois do rollback a latência voltou pra 200 ms
+o parceiro disse que já está recebendo os webhooks
+@recovery es chat
+la cola ya se vació, todo procesa con normalidad
+el cliente confirma que la app vuelve a funcionar
+tras el rollback la latencia bajó a 200 ms
+el socio dice que ya le llegan los webhooks
+ya no hay errores en el dashboard desde hace 15 minutos
+@recovery ja chat
+ロールバック後、レイテンシが200msに戻りました
+キューが空になり、処理は正常です
+お客様からアプリが使えるようになったと連絡がありました
+@recovery de chat
+nach dem Rollback ist die Latenz wieder bei 200 ms
+der Partner bekommt die Webhooks wieder
+@mitigation pt chat
+fiz o rollback da versão 4.2 pra 4.1
+reiniciei os workers com a config antiga
+desliguei a feature flag do checkout novo
+aumentei o pool de conexões pra 80 como paliativo
+@mitigation es chat
+hice rollback de la versión 4.2 a la 4.1
+reinicié los workers con la configuración anterior
+apagué el flag del checkout nuevo
+subí el pool de conexiones a 80 como parche
+@mitigation ja chat
+バージョン4.1にロールバックしました
+フィーチャーフラグをオフにしました
+@symptom pt chat
+os pedidos estão travando no status pendente
+o login está dando timeout pra todo mundo
+@symptom es chat
+los pedidos se quedan atascados en pendiente
+el login da timeout a todo el mundo
+@chatter pt chat
+valeu!
+beleza, obrigado
+vou almoçar, volto em 30
+@chatter es chat
+¡gracias!
+vale, perfecto
+me voy a comer, vuelvo en media hora
+@chatter ja chat
+了解です
+ありがとうございます！
+@finding pt chat
+achei: a chave nova nunca foi instalada no servidor do parceiro
+a causa é o certificado intermediário que faltou na cadeia
+@finding es chat
+lo encontré: el certificado intermedio no está en la cadena
+la causa es que la imagen nueva no trae las fuentes
+@ruled_out en chat
+doesn't look like the database to me, its metrics are flat the whole time
+I don't think it's DNS, the names resolve fine from every pod
+not the load balancer either, its health checks are all green
+@ruled_out es chat
+no parece la base de datos, las métricas están planas
+@ruled_out pt chat
+não parece ser o banco, as métricas estão estáveis
 """
 
 OUT = Path(__file__).with_name("roles-train.jsonl")

@@ -1,0 +1,174 @@
+"""The key-time decision procedure on the incident shapes of issue 11, with roles set by hand so the
+procedure is tested, not the classifier."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from assistant.domain import Event, EventRole, SourceKind, SourceRef
+from assistant.roles.keytimes import QUESTIONS, find_key_times
+from assistant.timeline.keytimes import mentioned_time
+
+T0 = datetime(2026, 7, 1, 9, 0, tzinfo=UTC)
+
+
+def ev(n: int, minutes: float, source: str, text: str, actor: str | None = "ana", **attrs: object) -> Event:
+    """Event E{n:03d} at T0 + minutes."""
+    return Event(
+        id=f"E{n:03d}",
+        time=T0 + timedelta(minutes=minutes),
+        source=SourceKind(source),
+        actor=actor,
+        text=text,
+        refs=[SourceRef(file=f"{source}.txt", line=n)],
+        attrs=dict(attrs),
+    )
+
+
+def role(name: str, confidence: float = 0.9, *, paging: bool | None = None) -> EventRole:
+    """A role as the classifier or structure would give it."""
+    return EventRole(role=name, confidence=confidence, evidence=["set by the test"], paging=paging)
+
+
+def page(n: int, minutes: float, name: str, status: str) -> tuple[Event, EventRole]:
+    """A paging alert firing or resolving."""
+    e = ev(n, minutes, "alert", f"[{status.upper()}] {name}", "alertmanager", alert=name, status=status)
+    return e, role("alert_firing" if status == "firing" else "alert_resolved", 0.95, paging=True)
+
+
+def errors_between(a: float, b: float, every: float = 0.5) -> list[tuple[datetime, SourceRef]]:
+    """Log error times every ``every`` minutes from T0+a to T0+b."""
+    n = int((b - a) / every)
+    return [(T0 + timedelta(minutes=a + k * every), SourceRef(file="app.log", line=k + 1)) for k in range(n)]
+
+
+def test_a_different_page_firing_after_every_page_resolved_is_a_second_impact_window() -> None:
+    pairs = [
+        page(1, 0, "CheckoutErrors", "firing"),
+        (ev(2, 5, "chat", "rolled back the release"), role("mitigation")),
+        page(3, 12, "CheckoutErrors", "resolved"),
+        page(4, 60, "CheckoutLatency", "firing"),
+        (ev(5, 70, "chat", "scaled the new nodes back in"), role("mitigation")),
+        page(6, 80, "CheckoutLatency", "resolved"),
+        (ev(7, 120, "chat", "resolved, closing the incident"), role("resolution")),
+    ]
+    events = [e for e, _ in pairs]
+    _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, [])
+    assert ke.detected == "E001"
+    assert ke.mitigated == "E006", choices["mitigated"]  # when impact finally stopped
+    assert ke.resolved == "E007"
+
+
+def test_a_lone_report_a_day_before_anything_else_is_only_a_runner_up_for_detection() -> None:
+    pairs = [
+        (ev(1, -24 * 60, "chat", "heads up: the new partner goes live tomorrow", "jo"), role("report", 0.9)),
+        page(2, 0, "QueueAgeHigh", "firing"),
+        (ev(3, 3, "chat", "oldest message is 7 min old and growing", "pri"), role("symptom", 0.8)),
+    ]
+    events = [e for e, _ in pairs]
+    _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, errors_between(-20, 2))
+    assert ke.detected == "E002", choices["detected"]
+    assert any(c.event_id == "E001" for c in choices["detected"].candidates)
+
+
+def test_a_relayed_partner_call_detects_a_silent_failure_that_started_days_before() -> None:
+    errs = [
+        (T0 - timedelta(days=d) + timedelta(seconds=s), SourceRef(file="export.log", line=10 * d + s))
+        for d in (1, 2, 3)
+        for s in (0, 20, 40)
+    ]
+    pairs = [
+        (ev(1, -4 * 24 * 60, "log", "export heartbeat ok", None, level="info"), role("chatter", 0.5)),
+        (
+            ev(2, 0, "chat", "the partner called sales: no order file since Monday", "ana"),
+            role("report", 0.7),
+        ),
+        (
+            ev(3, 40, "chat", "uploaded the three files by hand through their portal", "tom"),
+            role("mitigation"),
+        ),
+        (ev(4, 45, "chat", "partner confirms they got them, processing again", "ana"), role("recovery", 0.8)),
+        (
+            ev(5, 24 * 60, "chat", "today's export went through by itself. resolved", "tom"),
+            role("resolution"),
+        ),
+    ]
+    events = [e for e, _ in pairs]
+    kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, errs)
+    assert ke.detected == "E002" and "report" in choices["detected"].why
+    assert kt.start is not None and kt.start <= T0 - timedelta(days=3) + timedelta(minutes=1)
+    assert ke.mitigated == "E004" and ke.resolved == "E005"
+
+
+def test_a_premature_resolution_people_kept_mitigating_after_yields_to_the_later_closure() -> None:
+    pairs = [
+        page(1, 0, "LedgerMismatch", "firing"),
+        (ev(2, 10, "chat", "flag off"), role("mitigation")),
+        (ev(3, 15, "chat", "no new bad entries since the flag went off"), role("recovery")),
+        (ev(4, 20, "chat", "fair. sorry all", "tk"), role("resolution", 0.62)),
+        (ev(5, 90, "chat", "hold applied to the 275 wallets"), role("mitigation", 0.6)),
+        (ev(6, 24 * 60, "chat", "clawback finished"), role("mitigation", 0.6)),
+        (ev(7, 26 * 60, "note", "incident closed"), role("resolution", 0.99)),
+    ]
+    events = [e for e, _ in pairs]
+    _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, [])
+    assert ke.resolved == "E007", choices["resolved"]
+    assert any(c.event_id == "E004" for c in choices["resolved"].candidates)
+
+
+def test_a_closing_word_in_another_language_outranks_a_vague_declaration() -> None:
+    pairs = [
+        page(1, 0, "PricingErrors", "firing"),
+        (ev(2, 10, "chat", "Ansible läuft"), role("mitigation")),
+        (ev(3, 20, "chat", "5xx 0.2%, GC normal"), role("recovery")),
+        (ev(4, 30, "chat", "Status update posted, monitoring"), role("resolution", 0.6)),
+        (ev(5, 90, "chat", "Incident geschlossen 11:30. Danke an alle"), role("resolution", 0.5)),
+    ]
+    events = [e for e, _ in pairs]
+    _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, [])
+    assert ke.resolved == "E005", choices["resolved"]
+
+
+def test_a_report_after_a_declared_resolution_with_errors_back_reopens_it() -> None:
+    pairs = [
+        (ev(1, 0, "chat", "support: 14 tickets in the last hour, invoices missing", "marta"), role("report")),
+        (ev(2, 30, "chat", "marked the task successful by hand, downstream running"), role("mitigation")),
+        (ev(3, 45, "chat", "customers see their invoices again", "marta"), role("recovery", 0.8)),
+        (ev(4, 55, "chat", "resuelto. gracias", "diego"), role("resolution")),
+        (ev(5, 150, "chat", "tickets are back, the 11:00 run is missing too", "marta"), role("report", 0.7)),
+        (ev(6, 170, "chat", "reverted the image, reran the job", "diego"), role("mitigation")),
+        (ev(7, 180, "chat", "invoices published, all good", "lucia"), role("recovery", 0.8)),
+        (ev(8, 210, "chat", "incidente resuelto, lo cerramos", "diego"), role("resolution")),
+    ]
+    events = [e for e, _ in pairs]
+    errs = errors_between(-60, -30) + errors_between(145, 147)
+    _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, errs)
+    assert ke.detected == "E001"
+    assert ke.mitigated == "E007", choices["mitigated"]
+    assert ke.resolved == "E008", choices["resolved"]
+
+
+def test_a_report_the_classifier_only_leans_to_detects_with_a_question_when_errors_back_it() -> None:
+    pairs = [
+        (ev(1, 0, "chat", "a Lumen ligou: não recebem o arquivo desde segunda", "ana"), role("report", 0.36)),
+        (ev(2, 60, "chat", "resolvido, fechando o incidente", "tom"), role("resolution")),
+    ]
+    events = [e for e, _ in pairs]
+    _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, errors_between(-600, -598))
+    assert ke.detected == "E001"
+    assert (
+        choices["detected"].confidence <= 0.35 and choices["detected"].question == QUESTIONS["detected_weak"]
+    )
+
+
+def test_a_weak_report_nothing_backs_leaves_detection_unknown_with_a_question() -> None:
+    pairs = [(ev(1, 0, "chat", "hmm, is the dashboard odd?", "ana"), role("report", 0.36))]
+    events = [e for e, _ in pairs]
+    kt, _ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, [])
+    assert kt.detected is None and choices["detected"].question == QUESTIONS["detected"]
+
+
+def test_a_twelve_hour_clock_in_a_mitigation_message_reads_as_the_recent_afternoon() -> None:
+    e = ev(1, 6 * 60 + 55, "chat", "mitigated as of ~3:46. keeping the incident open a bit")  # 15:55 UTC
+    assert mentioned_time(e) == T0.replace(hour=15, minute=46)
+    assert mentioned_time(ev(2, 60, "chat", "mitigated at 9:30")) == T0.replace(hour=9, minute=30)
