@@ -263,14 +263,11 @@ def _distinct(ranked: list[Cause], people: tuple[str, ...] = ()) -> list[Cause]:
 
 
 _BUT = re.compile(r"\s+(?=\bbut\b)")  # "X, but Y": each side is judged on its own
-# An exclamation opening a sentence ("oh no. my change ..."): the splitter reads "no." as an abbreviation.
-_EXCLAMATION = re.compile(r"^(?:oh(?: no| man| wow)?|whoa|wow|yikes|damn)\s*[.!,]+\s+", re.I)
 
 
 def fact_part(text: str) -> str:
     """The neutral fact sentences of a chat line: apologies, blame, questions and requests dropped."""
-    sentences = [_EXCLAMATION.sub("", piece) for piece in sentence_pieces(text)]
-    parts = [clause for sentence in sentences for clause in _BUT.split(sentence)]
+    parts = [clause for sentence in sentence_pieces(text) for clause in _BUT.split(sentence)]
     kept = [
         p
         for p in parts

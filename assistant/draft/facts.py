@@ -15,7 +15,7 @@ from assistant.draft.analysis import Facts, clean
 from assistant.draft.causes import content_words, tidy
 from assistant.roles import SURE, role_of
 from assistant.tone.guard import is_blameful, people_of, quick_blameful
-from assistant.vocabulary import FIGURE, HEDGE
+from assistant.vocabulary import FIGURE, HEDGE, PEOPLE_FIGURE
 
 _LUCKY = re.compile(
     r"\b(lucky|luckily|fortunately|good thing|thankfully|could have been worse|by chance)\b", re.I
@@ -258,11 +258,16 @@ def _findings_as_causes(f: Facts, ruled_words: list[set[str]]) -> None:
 
 
 def _figures(f: Facts) -> None:
-    """Impact figures: impact statements (by role) that carry a number with a unit or a count."""
+    """Impact figures: impact statements (by role, or reports counting people) with a number and unit or a count."""
     seen: set[str] = set()
     for e in f.usable.values():
         t = e.text
-        if e.source.value not in ("chat", "note") or role_of(f.timeline, e.id) != "impact":
+        if e.source.value not in ("chat", "note"):
+            continue
+        role = role_of(f.timeline, e.id)
+        # A report that counts affected people or their requests ("support says ~420 tenants
+        # affected") states impact too, whichever of the two the classifier put first.
+        if role != "impact" and not (role == "report" and PEOPLE_FIGURE.search(t)):
             continue
         if not FIGURE.search(t) or re.search(r"https?://|<SECRET|<EMAIL|<PHONE|<IP", t):
             continue

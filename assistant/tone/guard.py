@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.tone import check_text, rewrite_text
+from assistant.tone.sentences import split_sentences
 
 # Phrasing patterns, not names.
 _BLAME = re.compile(
@@ -86,7 +87,7 @@ def rewrite(text: str, *, full: bool = True, people: tuple[str, ...] = ()) -> tu
         findings += [BlameFinding(f.category, f.explanation, f.suggestion) for f in raw]
     if _BLAME.search(text):
         kept = []
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for sentence in (s.text for s in split_sentences(text)):
             if _BLAME.search(sentence):
                 findings.append(
                     BlameFinding(

@@ -18,6 +18,8 @@ _ABBREV = re.compile(
     r"|\b[A-Za-z])\.$",
     re.IGNORECASE,
 )
+# "No. 5" is a number sign, "oh no." ends a sentence; "v4.2" continues, "rolled back to v58." ends one.
+_BEFORE_DIGIT = re.compile(r"(?:\bno|\bv\d+(?:\.\d+)*)\.$", re.IGNORECASE)
 _LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,3}[.)]\s+)*")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -57,11 +59,17 @@ def _split_line(body: str, offset: int, base: int, out: list[Sentence]) -> None:
         if m.start() < start:
             continue
         head = body[start : m.end()]
-        if m.group(0).startswith(".") and len(m.group(0).rstrip("\"')]")) == 1 and _ABBREV.search(head):
+        dot = m.group(0).startswith(".") and len(m.group(0).rstrip("\"')]")) == 1
+        if dot and _ABBREV.search(head) and _abbreviation(head, body[m.end() :]):
             continue
         _emit(body, start, m.end(), base, out)
         start = m.end()
     _emit(body, start, len(body), base, out)
+
+
+def _abbreviation(head: str, after: str) -> bool:
+    """The abbreviation ending ``head`` is one here: "no."/"v58." only before a number."""
+    return not _BEFORE_DIGIT.search(head) or after.lstrip()[:1].isdigit()
 
 
 def _emit(body: str, start: int, end: int, base: int, out: list[Sentence]) -> None:
