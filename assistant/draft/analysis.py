@@ -44,3 +44,16 @@ def clean(text: str, limit: int = 240) -> str:
     t = re.sub(r"<@\w+>", "", t)
     t = re.sub(r"\s+", " ", t).strip(" -*•")
     return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+# "(run #5512, triggered by hao-lin)", "revision v3.18.0 by mateo.g": who pressed the button, in a bot's notice.
+_BY_PERSON = re.compile(
+    r",?\s*(?:\b(?:triggered|started|requested|initiated|approved|merged|deployed|pushed|committed)\s+)?"
+    r"\bby\s+@?[A-Za-z][\w.\-]*[\w]",
+    re.I,
+)
+
+
+def impersonal(text: str) -> str:
+    """A bot's notice without the person who set it off: the timeline states what changed, not who."""
+    return re.sub(r"\s{2,}", " ", _BY_PERSON.sub("", text)).strip()
