@@ -30,7 +30,7 @@ _STRONG = re.compile(
 )
 _MEDIUM = re.compile(
     r"(\bbecause\b|\bdue to\b|\bbc\b|\bb/c\b|\bsince the\b|\bso (?:\w+ ){0,3}(?:can'?t|couldn'?t|could not|cannot|"
-    r"won'?t|never|stopped|no longer)\b|(?:->|=>|→|⇒)(?!\s*(?:\d|\w+\s*(?:$|[.!,;])))|\bgot (?:dropped|removed|deleted|lost|replaced)\b|"
+    r"won'?t|never|stopped|no longer)\b|(?:->|=>|→|⇒)(?!\s*(?:\d|[A-Za-z]+\s*(?:$|[.!,;](?:\s|$))))|\bgot (?:dropped|removed|deleted|lost|replaced)\b|"
     r"\bwhen the \w+ (?:was|were|got)\b|\bwas meant for\b|\bwithdrew\b|\bonly (?:checks|has|looks)\b|"
     r"\bnever (?:released|closed|renewed|removed)\b|\bholds? (?:a|the|every|all)\b|\bexhaust\w*\b|\bleak\w*\b|"
     r"\bexpired\b|\brequires?\b|\bis required\b|\bmissing\b|\bwithout (?:a|any)\b|"
