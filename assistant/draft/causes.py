@@ -196,7 +196,8 @@ def rank(f: Facts) -> list[Cause]:
         role = effective_role(f, e, sure=_ROLE_SURE)
         if role in _NEVER_CAUSE or (role in _OUTCOME and kt.detected and e.time > kt.detected):
             continue  # a step taken, a recovery, a follow-up or an impact line is not the cause
-        if not _claims_a_cause(t, e, answers, ruled, confirmed=e.id in agreed):
+        finding = role_of(f.timeline, e.id, sure=_FINDING_SURE) == "finding"
+        if not _claims_a_cause(t, e, answers, ruled, confirmed=e.id in agreed, finding=finding):
             continue
         score = _score(t, e, role, f.timeline.key_times, answers) + (_CONFIRMED if e.id in agreed else 0.0)
         out.append(Cause(tidy(depersonalise(t, names), _LONG), e, score))
@@ -206,6 +207,7 @@ def rank(f: Facts) -> list[Cause]:
 # What a line's place in the notes says: under "Root cause" it is the responders' conclusion (it outranks
 # any chat line); under "Contributing factors" it is a condition (kept, ranked below the findings).
 _SECTION_SCORE = {"cause": 30.0, "factors": 1.5}
+_FINDING_SURE = 0.7  # a finding this sure counts as a causal statement without a cue phrase
 _CONFIRMED = 4.0  # someone agreed, or a fix on its subject followed
 _LONG = 480  # a mechanism often takes a chain of clauses ("A -> B -> C"): keep more of it than a quote
 
@@ -250,7 +252,13 @@ def _rule_out(f: Facts) -> list[set[str]]:
 
 
 def _claims_a_cause(
-    t: str, e: Event, answers: set[str], ruled: list[set[str]], *, confirmed: bool = False
+    t: str,
+    e: Event,
+    answers: set[str],
+    ruled: list[set[str]],
+    *,
+    confirmed: bool = False,
+    finding: bool = False,
 ) -> bool:
     """True when the fact sentences ``t`` state a cause: a causal cue or a mechanism, not hedged (unless
     others confirmed it: "I think I have it: ..." answered with "matches what I see") or ruled out."""
@@ -266,7 +274,8 @@ def _claims_a_cause(
         bool(_EXC.search(t)) and tech >= 3
     )  # "every crash is UnicodeEncodeError: ...": the failing mechanism
     if (
-        not _STRONG.search(t)
+        not finding  # the classifier is sure it is a finding: it needs no English cue word
+        and not _STRONG.search(t)
         and not _MEDIUM.search(t)
         and not evidence
         and not (mech >= 2 or (mech and (tech >= 2 or e.id in answers or e.source.value == "note")))
