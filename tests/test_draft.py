@@ -82,7 +82,10 @@ def test_offline_draft_quotes_impact_figures_from_the_sources() -> None:
 def test_offline_root_cause_uses_causal_statement_and_leaves_out_ruled_out_hypotheses() -> None:
     pm = draft_postmortem(fixture_timeline())
     assert "streaming CSV cursor" in pm.root_cause.text
-    assert pm.root_cause.event_ids == ["E011"]
+    assert pm.root_cause.event_ids[0] == "E011"
+    # Beside the responders' statement, only the log errors that began with the impact are cited.
+    tl = fixture_timeline()
+    assert all(tl.event(i).source.value == "log" for i in pm.root_cause.event_ids[1:])  # type: ignore[union-attr]
     ruled = " ".join(r.text for r in pm.ruled_out)
     assert "2.14.1" in ruled and "pgbouncer" in ruled
     assert "2.14.1" not in pm.root_cause.text

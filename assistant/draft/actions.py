@@ -145,8 +145,24 @@ def _plain_name(name: str, e: Event) -> bool:
     return bool(e.attrs.get("section")) and name.isalpha() and name.islower() and name not in _NOT_OWNER
 
 
-def _action(e: Event, people: set[str] | None = None) -> s.ActionItemDraft | None:
-    raw = _task_sentences(clean(e.text, 300))
+_ENTRY = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\[[ xX]?\])\s+")
+
+
+def entries(e: Event) -> list[str]:
+    """The follow-ups one message lists: each line of a multi-line message (numbered, bulleted or plain
+    lines, "also: ..." continuations) is its own item; a one-line message is one item."""
+    lines = [
+        ln.strip()
+        for ln in e.text.splitlines()
+        if len(ln.split()) >= 4 and (_ENTRY.match(ln) or _CUE.search(ln) or _TASKY.search(ln))
+    ]
+    if len(lines) < 2:
+        return [e.text]
+    return [_ENTRY.sub("", ln) for ln in lines]
+
+
+def _action(e: Event, people: set[str] | None = None, text: str | None = None) -> s.ActionItemDraft | None:
+    raw = _task_sentences(clean(e.text if text is None else text, 300))
     raw = _PREFIX.sub("", raw)
     owner = None
     for p in _OWNER_PATTERNS:
@@ -243,6 +259,7 @@ _CHATTER = re.compile(r"^\s*(?:\+1|👍|ok|okay|thx|thanks|ty|agreed|yes|yep|sam
 
 
 _ROLE_SURE = 0.5
+_THREAD_GAP = timedelta(minutes=30)  # replies to a call for follow-ups trickle in over half an hour
 _NOT_ITEM = frozenset(("mitigation", "impact", "chatter", "recovery", "symptom"))
 
 
@@ -256,8 +273,11 @@ def candidates(f: Facts) -> list[Event]:
     lines.sort(key=lambda e: e.time)
     out: list[Event] = []
     last: Event | None = None
+    thread = False  # a call for follow-ups ("add yours below") opened a thread: its replies are items
     for e in lines:
         t = e.text
+        if thread and last is not None and e.time - last.time > _THREAD_GAP:
+            thread = False
         role = role_of(f.timeline, e.id, sure=_ROLE_SURE)
         cued = bool(_CUE.search(t)) and not _NOT_ACTION.search(t) and not re.match(r"\s*[\"“]", t)
         # The classifier's action-item role counts as a cue (it reads other languages and phrasings);
@@ -280,17 +300,19 @@ def candidates(f: Facts) -> list[Event]:
         # A burst of follow-ups: lines right after a cued item or a call for follow-ups count too.
         burst = (
             last is not None
-            and e.time - last.time <= timedelta(minutes=4)
+            and e.time - last.time <= (_THREAD_GAP if thread else timedelta(minutes=4))
             and (after is None or e.time >= after)
             and len(t.split()) >= 5
             and not _CHATTER.search(t)
             and not _NOT_ACTION.search(t)
             and not t.rstrip().endswith("?")
-            and not _STATUS.search(t)
-            and not re.match(r"\s*(?:it'?s|that'?s|this is|we'?re|I'?m|going)\b", t, re.I)
+            # Replies to a call for follow-ups give their reason in the same breath ("... was a trap").
+            and (thread or not _STATUS.search(t))
+            and (thread or not re.match(r"\s*(?:it'?s|that'?s|this is|we'?re|I'?m|going)\b", t, re.I))
         )
         if _CALL.search(t) and len(t.split()) < 12 and not cued:
             last = e  # "let's collect follow-ups": opens a burst, is not an item itself
+            thread = True
             continue
         # Judge the task itself: a blameful aside next to a real follow-up is dropped with the rationale.
         if (cued or burst) and not is_blameful(_PREFIX.sub("", _task_sentences(clean(t, 300))), f.people):
@@ -306,8 +328,13 @@ def action_items(f: Facts) -> s.ActionItemsDraft:
     words: list[set[str]] = []
     people = _people(f)
     # Notes follow-up lists come last: they are terse restatements, so chat's wording wins and they add owners.
-    for e in sorted(candidates(f), key=lambda e: bool(e.attrs.get("untimed"))):
-        item = _action(e, people)
+    found = [
+        (e, text)
+        for e in sorted(candidates(f), key=lambda e: bool(e.attrs.get("untimed")))
+        for text in entries(e)
+    ]
+    for e, text in found:
+        item = _action(e, people, text)
         if item is None:
             continue
         w = set(re.findall(r"[a-z0-9]{3,}", item.description.lower()))

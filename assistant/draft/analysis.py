@@ -57,3 +57,16 @@ def sentence_pieces(text: str, *, ends: str = ".!?") -> list[str]:
     end = re.compile(rf"[{re.escape(ends)}][\"')\]]*$")
     cuts = [0, *(s.end for s in split_sentences(text) if end.search(s.text)), len(text)]
     return [piece for a, b in itertools.pairwise(cuts) if (piece := text[a:b].strip())]
+
+
+# "(run #5512, triggered by hao-lin)", "revision v3.18.0 by mateo.g": who pressed the button, in a bot's notice.
+_BY_PERSON = re.compile(
+    r",?\s*(?:\b(?:triggered|started|requested|initiated|approved|merged|deployed|pushed|committed)\s+)?"
+    r"\bby\s+@?[A-Za-z][\w.\-]*[\w]",
+    re.I,
+)
+
+
+def impersonal(text: str) -> str:
+    """A bot's notice without the person who set it off: the timeline states what changed, not who."""
+    return re.sub(r"\s{2,}", " ", _BY_PERSON.sub("", text)).strip()

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from assistant.domain import Event, KeyTimes, Timeline
 from assistant.draft.analysis import Facts, clean, sentence_pieces
+from assistant.draft.confirm import confirmed_ids
+from assistant.draft.headings import event_section, labelled
 from assistant.roles import SURE, role_of
 from assistant.roles.features import FEATURE_NAMES, cues
 from assistant.tone.guard import is_blameful, quick_blameful
@@ -21,23 +23,31 @@ from assistant.vocabulary import CONTENT_STOP_WORDS, HEDGE, PEOPLE_FIGURE
 
 _STRONG = re.compile(
     r"\b(root[- ]?cause|RCA:|turns? out|found it|caused by|the cause|culprit|that'?s why|that is why|triggered by|"
-    r"was the trigger|the reason|explains (?:it|why|the)|which (?:meant|means)|so that'?s)\b",
+    r"was the trigger|the reason|explains (?:it|why|the)|which (?:meant|means)|so that'?s|"
+    # The same cues in the other languages responders write in (de, es, pt, fr, nl; ja below).
+    r"die ursache|ursache ist|deshalb|darum|daher|la causa|por eso|el problema (?:es|era)|a causa é|"
+    r"o problema (?:é|era)|por isso|la cause|c'est pour ça|de oorzaak|daarom)\b|原因は|のせいで|が原因",
     re.I,
 )
 _MEDIUM = re.compile(
     r"(\bbecause\b|\bdue to\b|\bbc\b|\bb/c\b|\bsince the\b|\bso (?:\w+ ){0,3}(?:can'?t|couldn'?t|could not|cannot|"
-    r"won'?t|never|stopped|no longer)\b|(?:->|=>)(?!\s*(?:\d|\w+\s*$))|\bgot (?:dropped|removed|deleted|lost|replaced)\b|"
+    r"won'?t|never|stopped|no longer)\b|(?:->|=>|→|⇒)(?!\s*(?:\d|[A-Za-z]+\s*(?:$|[.!,;](?:\s|$))))|\bgot (?:dropped|removed|deleted|lost|replaced)\b|"
     r"\bwhen the \w+ (?:was|were|got)\b|\bwas meant for\b|\bwithdrew\b|\bonly (?:checks|has|looks)\b|"
     r"\bnever (?:released|closed|renewed|removed)\b|\bholds? (?:a|the|every|all)\b|\bexhaust\w*\b|\bleak\w*\b|"
     r"\bexpired\b|\brequires?\b|\bis required\b|\bmissing\b|\bwithout (?:a|any)\b|"
-    r"\bre-?appl(?:ied|ies)\b|\bdoesn'?t stick\b|\bnot in (?:our|the)\b)",
+    r"\bre-?appl(?:ied|ies)\b|\bdoesn'?t stick\b|\bnot in (?:our|the)\b|"
+    # Consequence connectives: "X fails, so every retry doubles Y", "leads to", "resulting in".
+    r"[,;.]\s+so\s+(?:every|each|all|the|it|its|they|we|no|nothing|any|that|this|those)\b|\blead(?:s|ing)? to\b|"
+    r"\bled to\b|\bresult(?:s|ed|ing)? in\b|\bweil\b|\bwegen\b|\bporque\b|\bdebido a\b|\bparce que\b|"
+    r"\bomdat\b|ため)",
     re.I,
 )
 _RULED_OUT = re.compile(
     r"\b(not it|ruled out|rule (?:that|it) out|red herring|prob(?:ably)? not|unrelated|not related|not the cause|"
     r"isn'?t the cause|wasn'?t the cause|is fine|are fine|looks? (?:fine|normal|healthy|ok)|(?:is|are|all) healthy|"
     r"(?:is|are) normal|no correlation|nope|can'?t be|isn'?t it|wasn'?t it|not (?:the|a) (?:problem|issue)|"
-    r"rules? out|crossing it off|nothing to do with|all green)\b",
+    r"rules? out|crossing it off|nothing to do with|all green|not (?:\w+ ){1,2}either|nowhere near|"
+    r"but (?:that'?s|it'?s|it was|those are)(?: \w+){1,4} only)\b",
     re.I,
 )
 # Lines that are about what to do next, talk to customers, or impact figures: not causes.
@@ -158,19 +168,56 @@ def rank(f: Facts) -> list[Cause]:
     names = actor_names(f.timeline)
     out: list[Cause] = []
     # Blameful lines are read too: their neutral fact sentences (``fact_part``) can still state the cause.
-    for e in f.timeline.events:
-        if e.id not in f.usable and not (e.id in f.blameful and e.source.value in ("chat", "note")):
-            continue
-        if e.source.value not in ("chat", "note") or e.attrs.get("bot") or _ADDRESSED.search(e.text):
-            continue
+    lines = [
+        e
+        for e in f.timeline.events
+        if (e.id in f.usable or (e.id in f.blameful and e.source.value in ("chat", "note")))
+        and e.source.value in ("chat", "note")
+        and not e.attrs.get("bot")
+        and not _ADDRESSED.search(e.text)
+    ]
+    agreed = confirmed_ids(f.timeline, [e for e in lines if e.source.value == "chat"])
+    for e in lines:
         t = fact_part(e.text)
+        section = event_section(e)
+        if section is not None:
+            stated = _sectioned(e, t, section, ruled)
+            if stated is not None:
+                out.append(Cause(tidy(depersonalise(stated[0], names), _LONG), e, stated[1]))
+            continue
         role = effective_role(f, e, sure=_ROLE_SURE)
         if role in _NEVER_CAUSE or (role in _OUTCOME and kt.detected and e.time > kt.detected):
             continue  # a step taken, a recovery, a follow-up or an impact line is not the cause
-        if not _claims_a_cause(t, e, answers, ruled):
+        finding = role_of(f.timeline, e.id, sure=_FINDING_SURE) == "finding"
+        if not _claims_a_cause(t, e, answers, ruled, confirmed=e.id in agreed, finding=finding):
             continue
-        out.append(Cause(tidy(depersonalise(t, names)), e, _score(t, e, role, f.timeline.key_times, answers)))
+        score = _score(t, e, role, f.timeline.key_times, answers) + (_CONFIRMED if e.id in agreed else 0.0)
+        out.append(Cause(tidy(depersonalise(t, names), _LONG), e, score))
     return _distinct([c for c in sorted(out, key=lambda c: -c.score) if c.score >= 1.0], f.people)
+
+
+# What a line's place in the notes says: under "Root cause" it is the responders' conclusion (it outranks
+# any chat line); under "Contributing factors" it is a condition (kept, ranked below the findings).
+_SECTION_SCORE = {"cause": 30.0, "factors": 1.5}
+_FINDING_SURE = 0.7  # a finding this sure counts as a causal statement without a cue phrase
+_CONFIRMED = 4.0  # someone agreed, or a fix on its subject followed
+_LONG = 480  # a mechanism often takes a chain of clauses ("A -> B -> C"): keep more of it than a quote
+
+
+def _sectioned(e: Event, t: str, section: str, ruled: list[set[str]]) -> tuple[str, float] | None:
+    """A notes line under a cause or factors heading (or opening with such a label) as (statement, score)."""
+    if section not in _SECTION_SCORE:
+        return None
+    text = t or clean(e.text, 400)
+    found = labelled(text)
+    if found is not None:
+        text = found[1]
+    if len(text) < 15 or e.text.rstrip().endswith(("?", "？")):
+        return None
+    words = content_words(text)
+    if any(len(words & rw) >= 3 for rw in ruled):
+        return None
+    return text, _SECTION_SCORE[section]
 
 
 def _rule_out(f: Facts) -> list[set[str]]:
@@ -183,7 +230,12 @@ def _rule_out(f: Facts) -> list[set[str]]:
         # line reads as a finding, recovery, follow-up or impact.
         if e.source.value not in ("chat", "note"):
             continue
-        if _RULED_OUT.search(e.text) and role_of(tl, e.id) not in _NOT_RULING:
+        if event_section(e) == "ruled_out":
+            f.ruled_out.append((e.text, e.id))  # listed under a "Ruled out" heading
+            ruled.append(content_words(e.text))
+        elif event_section(e) is not None:
+            continue  # a line under a cause or factors heading is a conclusion, whatever its wording
+        elif _RULED_OUT.search(e.text) and role_of(tl, e.id) not in _NOT_RULING:
             f.ruled_out.append((e.text, e.id))
             ruled.append(content_words(e.text))
         elif role_of(tl, e.id, sure=_ROLE_SURE) == "ruled_out" and cues(e.text)[_NEGATION]:
@@ -191,11 +243,20 @@ def _rule_out(f: Facts) -> list[set[str]]:
     return ruled
 
 
-def _claims_a_cause(t: str, e: Event, answers: set[str], ruled: list[set[str]]) -> bool:
-    """True when the fact sentences ``t`` state a cause: a causal cue or a mechanism, not hedged or ruled out."""
+def _claims_a_cause(
+    t: str,
+    e: Event,
+    answers: set[str],
+    ruled: list[set[str]],
+    *,
+    confirmed: bool = False,
+    finding: bool = False,
+) -> bool:
+    """True when the fact sentences ``t`` state a cause: a causal cue or a mechanism, not hedged (unless
+    others confirmed it: "I think I have it: ..." answered with "matches what I see") or ruled out."""
     if len(t) < 20 or _OPTIONS.search(t):
         return False
-    if HEDGE.search(t) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
+    if (HEDGE.search(t) and not confirmed) or _RULED_OUT.search(t) or _NOT_CAUSE.search(t):
         return False
     if len(PEOPLE_FIGURE.findall(t)) >= 3:
         return False  # an impact summary, not a cause
@@ -205,15 +266,17 @@ def _claims_a_cause(t: str, e: Event, answers: set[str], ruled: list[set[str]]) 
         bool(_EXC.search(t)) and tech >= 3
     )  # "every crash is UnicodeEncodeError: ...": the failing mechanism
     if (
-        not _STRONG.search(t)
+        not finding  # the classifier is sure it is a finding: it needs no English cue word
+        and not _STRONG.search(t)
         and not _MEDIUM.search(t)
         and not evidence
         and not (mech >= 2 or (mech and (tech >= 2 or e.id in answers or e.source.value == "note")))
     ):
         return False
-    # A causal claim about a subject the sources rule out elsewhere is a discarded hypothesis.
+    # A causal claim about a subject the sources rule out elsewhere is a discarded hypothesis; one that
+    # others confirmed stands (the agreeing reply often rules out something else in the same breath).
     words = content_words(t)
-    return not any(len(words & rw) >= 3 for rw in ruled)
+    return confirmed or not any(len(words & rw) >= 3 for rw in ruled)
 
 
 def _score(t: str, e: Event, role: str | None, kt: KeyTimes, answers: set[str]) -> float:
@@ -353,6 +416,11 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
             continue
         if _RULED_OUT.search(e.text) or e.source.value == "alert" or _NOT_CAUSE.search(e.text):
             continue
+        if e.source.value == "log" and (
+            role_of(f.timeline, e.id, sure=_LOG_TRIGGER_SURE) != "change"
+            or int(e.attrs.get("count", 1) or 1) > 1
+        ):
+            continue  # a routine log line (a start-up, a repeated "sent email") is no trigger: a change happens once
         if set(_IDENT.findall(e.text)) & ruled_ids or any(
             len(content_words(e.text) & rw) >= 3 for rw in ruled_words
         ):
@@ -367,4 +435,5 @@ def trigger(f: Facts, causes: list[Cause]) -> Event | None:
     return best[1] if best else None
 
 
+_LOG_TRIGGER_SURE = 0.8
 _IDENT = re.compile(r"\b(?:CHG-\d+|PR ?#?\d+|v?\d+\.\d+\.\d+)\b", re.I)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.domain import Event, Timeline
-from assistant.draft.analysis import Facts, clean
+from assistant.domain import Event, Timeline, is_bot
+from assistant.draft.analysis import Facts, clean, impersonal
 from assistant.draft.causes import content_words, tidy
 from assistant.roles import SURE, role_of
 from assistant.tone.guard import is_blameful, people_of, quick_blameful
@@ -42,13 +42,14 @@ def analyse(tl: Timeline, *, max_entries: int = 50) -> Facts:
             continue
         f.usable[e.id] = e
     _score(f)
-    # The full tone checker is slower: run it only on lines that could be quoted.
+    # The full tone checker is slower: run it only on lines that could be quoted. A bot's notice is
+    # checked as the timeline quotes it, without the person who triggered it (``impersonal``).
     for i, sc in f.scores.items():
         e = f.usable[i]
         if (
             e.source.value in ("chat", "note")
             and (sc >= 12 or _quotable(f, e))
-            and is_blameful(e.text, f.people)
+            and is_blameful(impersonal(e.text) if is_bot(e) else e.text, f.people)
         ):
             del f.usable[i]
             f.blameful.add(i)

@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 
 from pydantic import BaseModel
 
-from assistant.domain import Event
+from assistant.domain import Event, is_bot
 from assistant.draft import prose
 from assistant.draft import schema as s
-from assistant.draft.analysis import Facts, clean
+from assistant.draft.analysis import Facts, clean, impersonal
 from assistant.draft.causes import content_words, fact_part
+from assistant.draft.onset import onset_errors
 from assistant.roles import role_of
 from assistant.tone.guard import is_blameful
 
@@ -57,9 +58,10 @@ def _log_text(text: str) -> str:
 
 
 def _describe(e: Event, key: str | None = None, people: tuple[str, ...] = ()) -> str:
-    text = _log_text(e.text) if e.source.value == "log" else clean(e.text, 220)
+    raw = impersonal(e.text) if is_bot(e) else e.text
+    text = _log_text(raw) if e.source.value == "log" else clean(raw, 220)
     # Same text as analyse() checked, so the tone checker's answer is cached.
-    if e.source.value in ("chat", "note") and is_blameful(e.text, people):
+    if e.source.value in ("chat", "note") and is_blameful(raw, people):
         text = fact_part(text) or "(message left out: it assigns blame)"
     if e.source.value == "alert":
         text = f"Alert: {text}"
@@ -305,11 +307,15 @@ def root_cause(f: Facts) -> s.RootCauseDraft:
         if trig is not None and trig.id not in refs:
             text += f" It followed this change: {prose.short(trig.text, 200)}."
             refs.append(trig.id)
-        rc = s.CitedText(text=f"According to the sources: {text}", refs=refs)
         used = set(refs)
+        text = f"According to the sources: {text}"
     else:
-        rc = s.CitedText(text="Not established: no causal statement was found in the sources.", refs=[])
-        used = set()
+        text, refs, used = "Not established: no causal statement was found in the sources.", [], set()
+    for err in onset_errors(f.timeline):
+        # The failing component and its error text, from the log templates that began with the impact.
+        text += f' In the logs, from the start of the impact, {err.component} logged "{err.text}".'
+        refs.append(err.event_id)
+    rc = s.CitedText(text=text, refs=refs)
     if trig is not None:
         trigger = s.CitedText(text=f"Triggering change: {prose.short(trig.text, 200)}.", refs=[trig.id])
     elif start:
