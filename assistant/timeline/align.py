@@ -9,6 +9,7 @@ of minutes apart means one clock is off; the majority and the alert payloads are
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -281,3 +282,63 @@ def log_echo_offset(
         return None
     best = max(votes, key=lambda o: (votes[o], o % 60 == 0, -abs(o)))
     return OffsetGuess(minutes=best, votes=votes[best], evidence=evidence[best])
+
+
+_TALK_BEFORE_MIN = 15  # people rarely talk about trouble before the timed sources show any
+_TALK_AFTER_MIN = 120  # ... and keep talking for a while after the last error
+
+
+def activity_offset(
+    records: list[RawRecord], trouble: list[datetime], *, prefer: int | None = None
+) -> OffsetGuess | None:
+    """The offset that puts an incident chat's talk where the timed sources show trouble.
+
+    For a chat with no zone, no echoed alert and no quoted log line: an incident channel talks while
+    errors and firing alerts run. Each whole/half-hour offset is scored by the share of messages it
+    puts inside the trouble window (the 2nd to 98th percentile of error-level log lines and firing
+    alerts, widened by ``_TALK_BEFORE_MIN`` before and ``_TALK_AFTER_MIN`` after). An offset other
+    than UTC is returned only when it places most messages there and UTC clearly does not; trouble
+    spread over more than twelve hours tells nothing and returns None. ``prefer`` (the offset another
+    chat of the same incident was read at) wins among offsets that place about as many messages.
+    """
+    if len(records) < 5 or len(trouble) < 3:
+        return None
+    ts = sorted(t.astimezone(trouble[0].tzinfo) for t in trouble)
+    lo, hi = ts[int(0.02 * (len(ts) - 1))], ts[int(0.98 * (len(ts) - 1))]
+    if hi - lo > timedelta(hours=12):
+        return None
+    start = lo - timedelta(minutes=_TALK_BEFORE_MIN)
+    end = hi + timedelta(minutes=_TALK_AFTER_MIN)
+
+    def share(offset_min: int) -> float:
+        inside = 0
+        for r in records:
+            minutes = [d - offset_min for d in _minutes(r.time.value, r.time.has_date, start)]
+            span = (end - start).total_seconds() / 60
+            inside += any(0 <= m <= span for m in minutes)
+        return inside / len(records)
+
+    scores = {o: share(o) for o in range(-12 * 60, 14 * 60 + 1, 30)}
+    top = max(scores.values())
+    if top < 0.7 or scores[0] > 0.4 or top - scores[0] < 0.3:
+        return None
+    # Among the offsets that place about as many messages, the one that puts them nearest to the
+    # errors themselves (people talk while it breaks); half-hour zones only when clearly nearer.
+    near = {o: _median_gap(records, o, ts) for o, v in scores.items() if v >= top - 0.1}
+    best = min(near, key=lambda o: (o != prefer, near[o] + (0 if o % 60 == 0 else 15), abs(o)))
+    if best == 0:
+        return None
+    return OffsetGuess(minutes=best, votes=scores[best], evidence=[(records[0].ref, records[0].ref)])
+
+
+def _median_gap(records: list[RawRecord], offset_min: int, trouble: list[datetime]) -> float:
+    """Median minutes from each message (read at ``offset_min``) to the nearest trouble time."""
+    anchor = trouble[0]
+    points = sorted((t - anchor).total_seconds() / 60 for t in trouble)
+    gaps = []
+    for r in records:
+        for d in _minutes(r.time.value, r.time.has_date, anchor)[:1]:
+            m = d - offset_min
+            i = bisect_left(points, m)
+            gaps.append(min(abs(m - points[j]) for j in (i - 1, i) if 0 <= j < len(points)))
+    return median(gaps) if gaps else float("inf")

@@ -22,9 +22,11 @@ from assistant.clock import (
     zone_label,
 )
 from assistant.domain import InputProblem, ParsedSource, RawRecord, SourceKind, SourceRef
+from assistant.ingest._levels import ERROR_LEVEL_VALUES
 from assistant.timeline.align import (
     Anchor,
     SkewUnit,
+    activity_offset,
     anchor_from_alert,
     detect_skew,
     infer_offset,
@@ -84,8 +86,13 @@ def place_sources(
     }
     logged = _logged(placed, wanted)
     problems: list[InputProblem] = []
+    talk_at: int | None = None  # the offset the first zone-less chat was read at, for the others
     for src in pending:
-        recs, clock, notes = _place_naive(src, anchors, known, tz, day, _sibling_zone(src, sources), logged)
+        recs, clock, notes = _place_naive(
+            src, anchors, known, tz, day, _sibling_zone(src, sources), logged, (_trouble(placed), talk_at)
+        )
+        if src.kind == SourceKind.chat and clock.how == "inferred" and recs:
+            talk_at = int((recs[0].time.utcoffset() or timedelta(0)).total_seconds() // 60)
         if clock.dated.startswith("!"):  # nothing in the material dates these stamps: a problem, events kept
             clock.dated = clock.dated[1:]
             problems.append(InputProblem(path=src.path, message=clock.dated))
@@ -99,6 +106,18 @@ def place_sources(
     findings.extend(_apply_skew(placed, clocks, skip=done))
     apply_causal_order(placed, clocks, findings, skip=done)
     return Placement(placed, clocks, findings, problems)
+
+
+def _trouble(placed: list[Placed]) -> list[datetime]:
+    """Times the timed sources show trouble: error-level log lines and firing alerts."""
+    out = []
+    for p in placed:
+        level = str(p.rec.attrs.get("level") or "").lower()
+        if (p.rec.kind == SourceKind.log and level in ERROR_LEVEL_VALUES) or (
+            p.rec.kind == SourceKind.alert and str(p.rec.attrs.get("status") or "").lower() != "resolved"
+        ):
+            out.append(p.time)
+    return out
 
 
 def _offset_of(value: datetime) -> str:
@@ -172,6 +191,7 @@ def _place_naive(
     day: date | None,
     sibling: tuple[str, str] | None = None,
     logged: dict[datetime, tuple[datetime, SourceRef]] | None = None,
+    trouble: tuple[list[datetime], int | None] = ([], None),
 ) -> tuple[list[Placed], SourceClock, list[str]]:
     notes: list[str] = []
     recs = list(src.records)
@@ -207,6 +227,16 @@ def _place_naive(
             )
         elif flag is not None:
             zone, how = flag, "flag"
+        elif src.kind == SourceKind.chat and (
+            talk := activity_offset(naive[:_SCAN_LIMIT], trouble[0], prefer=trouble[1])
+        ):
+            zone, how = timezone(timedelta(minutes=talk.minutes)), "inferred"
+            notes.append(
+                f"{src.path}: no time zone stated and no events shared with timed sources; read at "
+                f"{format_offset(timedelta(minutes=talk.minutes))}, the offset that puts "
+                f"{talk.votes:.0%} of its messages while the logs and alerts show errors (UTC would put "
+                "them outside); pass --tz if that is wrong"
+            )
         else:
             zone, how = UTC, "default"
         if how in ("flag", "default") and naive:
