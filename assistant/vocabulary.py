@@ -299,6 +299,24 @@ ALERT_DONE_STATES: frozenset[str] = frozenset(
 )
 """Alert or incident status values (any vendor, lower case) that mean the alert is over."""
 
+ALERT_UPDATE_STATES: frozenset[str] = frozenset(
+    [
+        "acknowledged",
+        "unacknowledged",
+        "annotated",
+        "assigned",
+        "reassigned",
+        "delegated",
+        "escalated",
+        "snoozed",
+        "updated",
+        "commented",
+        "priority_updated",
+    ]
+)
+"""Alert or incident status values that record a person's handling of an alert already firing
+(Opsgenie ``AddNote``, PagerDuty ``incident.annotated``/``acknowledged``): neither a new firing nor its end."""
+
 RESOLVED_ECHO = re.compile(r"\b(resolved|closed|auto-?closed?|cleared|recovered)\b", _I)
 """Text that echoes the closing side of an alert ("[RESOLVED] ...", "auto-closed", "cleared")."""
 

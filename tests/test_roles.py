@@ -169,3 +169,43 @@ def test_offline_draft_takes_root_cause_from_findings_and_steps_from_mitigation_
     assert all("reverting" not in t and "action item" not in t for t, _ in f.causes)
     assert any("reverting the bucket policy" in t for t, _ in f.mitigation)
     assert any("CDN" in t for t, _ in f.ruled_out)
+
+
+@pytest.mark.parametrize("status", ["acknowledged", "annotated", "escalated", "snoozed"])
+def test_handling_an_alert_already_firing_is_neither_a_firing_nor_its_end(status: str) -> None:
+    events = [
+        ev(
+            1,
+            0,
+            "alert",
+            "Opsgenie triggered: ApiErrors",
+            "opsgenie",
+            status="triggered",
+            alert="ApiErrors",
+            severity="critical",
+        ),
+        ev(
+            2,
+            5,
+            "alert",
+            "Opsgenie resolved: ApiErrors",
+            "opsgenie",
+            status="resolved",
+            alert="ApiErrors",
+            severity="critical",
+        ),
+        ev(
+            3,
+            30,
+            "alert",
+            f"Opsgenie {status}: ApiErrors",
+            "opsgenie",
+            status=status,
+            alert="ApiErrors",
+            severity="critical",
+        ),
+    ]
+    roles = assign_roles(events)
+    assert roles["E003"].role not in ("alert_firing", "alert_resolved")
+    key_times = find_key_times(events, roles, [])[0]
+    assert key_times.mitigated == T0 + timedelta(minutes=5)

@@ -19,7 +19,7 @@ from typing import Any
 from assistant.domain import Event, EventRole, SourceKind, is_bot
 from assistant.roles import SURE, classifier
 from assistant.timeline.keytimes import is_page_echo, is_paging_alert, is_symptom
-from assistant.vocabulary import ALERT_DONE_STATES
+from assistant.vocabulary import ALERT_DONE_STATES, ALERT_UPDATE_STATES
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`|^>.*$", re.M)
 _TEXT_LIMIT = 300
@@ -42,7 +42,7 @@ def _alert_role(e: Event) -> EventRole:
             evidence=evidence,
             paging=is_paging_alert(e, any_state=True),
         )
-    if status == "acknowledged":
+    if status in ALERT_UPDATE_STATES:  # someone acknowledged or annotated an alert already firing
         return EventRole(role="chatter", confidence=0.6, evidence=evidence, runner_up="alert_firing")
     paging = is_paging_alert(e)
     return EventRole(

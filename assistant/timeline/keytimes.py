@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.domain import Event, SourceRef, is_bot
 from assistant.ingest._levels import ERROR_LEVEL_VALUES, WARNING_LEVEL_VALUES
-from assistant.vocabulary import ALERT_DONE_STATES, RESOLVED_ECHO
+from assistant.vocabulary import ALERT_DONE_STATES, ALERT_UPDATE_STATES, RESOLVED_ECHO
 
 _PAGER = re.compile(
     r"\b(pagerduty|opsgenie|pd-bot|incident #?\d+ triggered|triggered #?\d+|\[triggered\])", re.I
@@ -60,7 +60,7 @@ def symptom_times(condenser: Any) -> list[tuple[datetime, SourceRef]]:
 def is_paging_alert(e: Event, *, any_state: bool = False) -> bool:
     """An alert that pages someone (severity, pager system or receiver); resolved ones only with any_state."""
     status = str(e.attrs.get("status") or "").lower()
-    if not any_state and (status in ALERT_DONE_STATES or status == "acknowledged"):
+    if not any_state and (status in ALERT_DONE_STATES or status in ALERT_UPDATE_STATES):
         return False
     sev = str(e.attrs.get("severity") or "").lower()
     system = str(e.attrs.get("system") or "").lower()
