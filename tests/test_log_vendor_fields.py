@@ -102,3 +102,22 @@ DASHED = (
 
 def test_a_dash_separator_after_the_stamp_is_not_a_symbol_level() -> None:
     assert [lvl for lvl, _, _ in _records(DASHED, "quorum.log")] == ["info", "warning", "error", "info"]
+
+
+# Windows Event Viewer "Save All Events As… CSV": the level is the first column, before the stamp, in the
+# language of the exporting machine (documented level names: Information, Warning, Error, Critical).
+EVENT_CSV_EN = """Level,Date and Time,Source,Event ID,Task Category
+Error,10/20/2026 1:35:00 PM,Application Error,1000,(100),"Faulting application name: w3wp.exe"
+Information,10/20/2026 1:36:00 PM,Service Control Manager,7036,None,"The service entered the running state."
+Warning,10/20/2026 1:37:00 PM,Disk,153,None,"The IO operation at logical block address 0x3f was retried."
+"""
+EVENT_CSV_DE = """Ebene,Datum und Uhrzeit,Quelle,Ereignis-ID,Aufgabenkategorie
+Fehler,20.10.2026 13:35:00,Application Error,1000,(100),"Name der fehlerhaften Anwendung: w3wp.exe"
+Informationen,20.10.2026 13:36:00,Service Control Manager,7036,Keine,"Der Dienst wurde gestartet."
+Kritisch,20.10.2026 13:37:00,Kernel-Power,41,(63),"Das System wurde neu gestartet."
+"""
+
+
+def test_event_viewer_csv_levels_come_from_the_first_column_in_any_language() -> None:
+    assert [lvl for lvl, _, _ in _records(EVENT_CSV_EN, "application.csv")] == ["error", "info", "warning"]
+    assert [lvl for lvl, _, _ in _records(EVENT_CSV_DE, "anwendung.csv")] == ["error", "info", "critical"]

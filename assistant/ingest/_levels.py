@@ -29,6 +29,30 @@ LEVELS: dict[str, str] = {
     "log": "info",  # PostgreSQL's routine severity
     # PostgreSQL error_severity (csvlog, stderr): DEBUG1-5 below INFO
     **{f"debug{n}": "debug" for n in range(1, 6)},
+    # Windows Event Viewer level names as localized exports write them (Verbose, Information, Warning,
+    # Error, Critical) in German, French, Spanish, Portuguese and Japanese
+    "ausführlich": "debug",
+    "informationen": "info",
+    "warnung": "warning",
+    "fehler": "error",
+    "kritisch": "critical",
+    "commentaires": "debug",
+    "avertissement": "warning",
+    "erreur": "error",
+    "critique": "critical",
+    "detallado": "debug",
+    "información": "info",
+    "advertencia": "warning",
+    "crítico": "critical",
+    "detalhado": "debug",
+    "informações": "info",
+    "aviso": "warning",
+    "erro": "error",
+    "詳細": "debug",
+    "情報": "info",
+    "警告": "warning",
+    "エラー": "error",
+    "重大": "critical",
 }
 # pino/bunyan numbers
 PINO_LEVELS = {10: "debug", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "critical"}

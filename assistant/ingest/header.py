@@ -45,8 +45,12 @@ _ROLES = {"X": "sentinel", "C": "child", "S": "replica", "M": "master"}
 
 
 def glued_level(line: str, start: int) -> str | None:
-    """The level of a one-letter code glued before the stamp (glog/klog ``E0314 …``), or None."""
-    return LETTER_LEVELS.get(line[0]) if start == 1 else None
+    """The level written before the stamp, or None: a one-letter code glued to it (glog/klog
+    ``E0314 …``) or a level column first (Windows Event Viewer CSV ``Error,10/20/2026 1:35:00 PM,…``)."""
+    if start == 1:
+        return LETTER_LEVELS.get(line[0])
+    head = line[:start].strip(" \t,;|")
+    return level_word(head) if 1 < len(head) < 16 and not any(ch in head for ch in " \t,;|") else None
 
 
 def prefix_role(prefix: str) -> str | None:
@@ -57,10 +61,12 @@ def prefix_role(prefix: str) -> str | None:
 
 def level_word(field: str, letters: bool = False) -> str | None:
     """The normalised level of one header field ('[ERROR]' → 'error'), or None."""
-    w = field.strip(_STRIP)
+    w = field.strip(_STRIP).lstrip("\ufeff")
+    if not w.isascii():  # level names in other scripts and accents ("エラー", "警告", "información")
+        return LEVELS.get(w.lower())
     if letters and len(w) == 1:
         return LETTER_LEVELS.get(w)
-    return LEVELS.get(w.lower()) if 2 < len(w) < 12 or w.lower() == "err" else None
+    return LEVELS.get(w.lower()) if 2 < len(w) < 14 or w.lower() == "err" else None
 
 
 @dataclass(frozen=True)

@@ -284,8 +284,9 @@ def _scan_layout(
                 dater = Dater(date_hint(name, sample, reader))
             when, has_date, _ = dater.fill(when, has_date, False)
         host = None
-        lvl = glued_level(line, st.start) or lvl
-        if st.start > 1 and (pre := _PRI.sub("", line[: st.start]).strip(" \t|[(<\"'-")):
+        before = glued_level(line, st.start)  # a level written before the stamp is not a host
+        lvl = before or lvl
+        if st.start > 1 and not before and (pre := _PRI.sub("", line[: st.start]).strip(" \t|[(<\"'-")):
             if role := prefix_role(pre):  # Redis "1:M": the process role, no host
                 comp = comp or role
             else:
