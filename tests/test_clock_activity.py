@@ -81,3 +81,46 @@ def test_errors_spread_over_days_say_nothing_about_the_chat_zone() -> None:
     talk = chat("ops.log", _talk(datetime(2026, 4, 14, 12, 9)), has_date=True)
     tl = build_timeline(Bundle([source("app.log", "log", logs), talk]))
     assert tl.clock["ops.log"].how == "default"
+
+
+def _alert(when: datetime, n: int, status: str = "firing") -> object:
+    return rec(
+        when, "alert", f"DB log volume full ({status})", "alerts.txt", n, status=status, severity="critical"
+    )
+
+
+def test_zone_less_log_is_placed_where_its_error_burst_meets_the_alerts() -> None:
+    # Windows servers log in local time (JST, +09:00) with errors all day; the alerts carry their zone.
+    fired = datetime(2026, 10, 20, 1, 41, tzinfo=UTC)
+    alerts = [
+        _alert(fired, 1),
+        _alert(fired + timedelta(minutes=11), 2),
+        _alert(fired + timedelta(minutes=40), 3, "resolved"),
+    ]
+    background = [
+        rec(
+            datetime(2026, 10, 18, 0, 0) + timedelta(hours=h),
+            "log",
+            "ERROR login failed",
+            "sql.csv",
+            h + 1,
+            level="error",
+        )
+        for h in range(0, 60, 2)
+    ]
+    burst = [
+        rec(
+            datetime(2026, 10, 20, 10, 45) + timedelta(minutes=m),
+            "log",
+            "ERROR log full",
+            "sql.csv",
+            100 + m,
+            level="error",
+        )
+        for m in range(0, 35)
+    ]
+    tl = build_timeline(
+        Bundle([source("alerts.txt", "alert", alerts), source("sql.csv", "log", background + burst)])
+    )
+    assert tl.clock["sql.csv"].offset == "+09:00" and tl.clock["sql.csv"].how == "inferred"
+    assert min(e.time for e in tl.events if "log full" in e.text) == datetime(2026, 10, 20, 1, 45, tzinfo=UTC)

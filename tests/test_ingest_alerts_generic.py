@@ -271,3 +271,16 @@ def test_cloudwatch_alarm_state_change_via_eventbridge_reads_nested_state(tmp_pa
     assert src.records[1].time.value == datetime(
         2026, 4, 1, 10, 40, 0, 120000, tzinfo=UTC
     )  # the state change
+
+
+def test_nagios_local_zone_name_and_acknowledgement(tmp_path: Path) -> None:
+    # $LONGDATETIME$ in the monitoring host's zone ("JST"); ACKNOWLEDGEMENT is someone handling the problem.
+    text = (
+        _NAGIOS.replace("UTC 2026", "JST 2026")
+        + "\n***** Nagios *****\n\nNotification Type: ACKNOWLEDGEMENT\n\nService: HTTP\nHost: web-01\n"
+        "Address: 10.0.0.5\nState: CRITICAL\n\nDate/Time: Wed Apr 1 10:05:00 JST 2026\n\nAdditional Info:\n\nack\n"
+    )
+    src = parse_one(tmp_path, "alerts.txt", text)
+    first = src.records[0]
+    assert first.time.value == datetime(2026, 4, 1, 1, 2, 11, tzinfo=UTC)
+    assert [r.attrs["status"] for r in src.records] == ["firing", "resolved", "acknowledged"]

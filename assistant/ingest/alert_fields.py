@@ -107,7 +107,8 @@ _FIRING = re.compile(
     re.I,
 )
 _WARN = re.compile(r"^(warn(ing)?|degraded|minor|pending|insufficient_data|no_?data)$", re.I)
-_ACK = re.compile(r"^(ack(nowledged?)?|monitoring|muted|snoozed)$", re.I)
+# Nagios/Icinga notification types ACKNOWLEDGEMENT, DOWNTIMESTART/END/CANCELLED, CUSTOM are handling, not firing.
+_ACK = re.compile(r"^(ack(nowledged?|nowledge?ment)?|monitoring|muted|snoozed|downtime\w*|custom)$", re.I)
 # What the payload says about its own route: "(non-paging)", "PAGES on-call"; routes named "ops-low".
 _NON_PAGING = re.compile(r"\bnon-?paging\b|\bnot pag(e|ing)\b|\bno page\b|\bdoes not page\b", re.I)
 _PAGING = re.compile(r"\bpag(e|es|ed|ing)\b|\bon-?call\b|\burgent\b", re.I)

@@ -136,24 +136,22 @@ def _loose_time(v: str) -> datetime | None:
     iso = iso_time(s.replace(" UTC", "+00:00").replace("Z", "+00:00"))
     if iso is not None:
         return iso
-    try:
-        return parsedate_to_datetime(s)
-    except (TypeError, ValueError, IndexError):
-        pass
-    # Nagios $LONGDATETIME$: "Mon Mar 4 14:02:11 UTC 2026"
+    # Nagios $LONGDATETIME$: "Mon Mar 4 14:02:11 UTC 2026", "Mon Oct 19 22:10:05 JST 2026" (before the
+    # e-mail date reader, which parses the same text but drops zone names it does not know, such as JST)
     m = re.match(r"\w{3}\s+(\w{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+(\w+)?\s*(\d{4})$", s)
-    if m:
+    if not m:
         try:
-            base = datetime.strptime(
-                f"{m.group(1)} {m.group(2)} {m.group(5)} {m.group(3)}", "%b %d %Y %H:%M:%S"
-            )
-        except ValueError:
+            return parsedate_to_datetime(s)
+        except (TypeError, ValueError, IndexError):
             return None
-        from assistant.clock import zone_from_name
+    try:
+        base = datetime.strptime(f"{m.group(1)} {m.group(2)} {m.group(5)} {m.group(3)}", "%b %d %Y %H:%M:%S")
+    except ValueError:
+        return None
+    from assistant.clock import zone_from_name
 
-        tz = zone_from_name(m.group(4) or "")
-        return base.replace(tzinfo=tz) if tz else base
-    return None
+    tz = zone_from_name(m.group(4) or "")
+    return base.replace(tzinfo=tz) if tz else base
 
 
 def parse_alert_mail(lines: Iterable[str], name: str) -> ParsedSource:

@@ -295,15 +295,18 @@ def activity_offset(
 
     For a chat with no zone, no echoed alert and no quoted log line: an incident channel talks while
     errors and firing alerts run. Each whole/half-hour offset is scored by the share of messages it
-    puts inside the trouble window (the 2nd to 98th percentile of error-level log lines and firing
-    alerts, widened by ``_TALK_BEFORE_MIN`` before and ``_TALK_AFTER_MIN`` after). An offset other
+    puts inside the trouble window (the 2nd to 98th percentile of the main burst of error-level log
+    lines and firing alerts — the largest run without a three-hour gap — widened by
+    ``_TALK_BEFORE_MIN`` before and ``_TALK_AFTER_MIN`` after). An offset other
     than UTC is returned only when it places most messages there and UTC clearly does not; trouble
     spread over more than twelve hours tells nothing and returns None. ``prefer`` (the offset another
     chat of the same incident was read at) wins among offsets that place about as many messages.
     """
-    if len(records) < 5 or len(trouble) < 3:
+    if len(records) < 5 or len(trouble) < 2:
         return None
-    ts = sorted(t.astimezone(trouble[0].tzinfo) for t in trouble)
+    ts = _main_burst(sorted(trouble))
+    if len(ts) < 2:
+        return None
     lo, hi = ts[int(0.02 * (len(ts) - 1))], ts[int(0.98 * (len(ts) - 1))]
     if hi - lo > timedelta(hours=12):
         return None
@@ -329,6 +332,49 @@ def activity_offset(
     if best == 0:
         return None
     return OffsetGuess(minutes=best, votes=scores[best], evidence=[(records[0].ref, records[0].ref)])
+
+
+def burst_offset(errors: list[RawRecord], alerts: list[datetime]) -> OffsetGuess | None:
+    """The offset that lines a zone-less log's burst of error lines up with the alerts that fired.
+
+    Logs carry background errors all day; what an alert marks is a *rise*. Each whole/half-hour
+    offset is scored by the lift of the error lines inside the main burst of firing alerts (widened by
+    30 minutes each side): their share there divided by the window's share of the errors' whole span.
+    Returned only when that lift is at least 3 and three times UTC's.
+    """
+    if len(errors) < 5 or len(alerts) < 2:
+        return None
+    ts = _main_burst(sorted(alerts))
+    if len(ts) < 2 or ts[-1] - ts[0] > timedelta(hours=12):
+        return None
+    start, end = ts[0] - timedelta(minutes=30), ts[-1] + timedelta(minutes=30)
+    window = (end - start).total_seconds() / 60
+    values = [r.time.value for r in errors]
+    span = max(window, (max(values) - min(values)).total_seconds() / 60)
+
+    def lift(offset_min: int) -> float:
+        inside = 0
+        for r in errors:
+            inside += any(
+                0 <= d - offset_min <= window for d in _minutes(r.time.value, r.time.has_date, start)
+            )
+        return (inside / len(errors)) / (window / span)
+
+    scores = {o: lift(o) for o in range(-12 * 60, 14 * 60 + 1, 30)}
+    best = max(scores, key=lambda o: (round(scores[o], 2), o % 60 == 0, -abs(o)))
+    if best == 0 or scores[best] < 3 or scores[best] < 3 * scores[0]:
+        return None
+    return OffsetGuess(minutes=best, votes=scores[best], evidence=[(errors[0].ref, errors[0].ref)])
+
+
+def _main_burst(times: list[datetime]) -> list[datetime]:
+    """The largest run of sorted times without a gap of three hours (the later one on a tie)."""
+    runs: list[list[datetime]] = [[times[0]]]
+    for t in times[1:]:
+        if t - runs[-1][-1] > timedelta(hours=3):
+            runs.append([])
+        runs[-1].append(t)
+    return max(reversed(runs), key=len)
 
 
 def _median_gap(records: list[RawRecord], offset_min: int, trouble: list[datetime]) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import NamedTuple
 
 from assistant.clock import (
     assign_dates,
@@ -22,12 +23,14 @@ from assistant.clock import (
     zone_label,
 )
 from assistant.domain import InputProblem, ParsedSource, RawRecord, SourceKind, SourceRef
-from assistant.ingest._levels import ERROR_LEVEL_VALUES
+from assistant.ingest._levels import ERROR_LEVEL_VALUES, WARNING_LEVEL_VALUES
 from assistant.timeline.align import (
     Anchor,
+    OffsetGuess,
     SkewUnit,
     activity_offset,
     anchor_from_alert,
+    burst_offset,
     detect_skew,
     infer_offset,
     log_echo_offset,
@@ -36,6 +39,7 @@ from assistant.timeline.align import (
 from assistant.timeline.cause import apply_causal_order
 from assistant.timeline.placed import Placed, SourceClock
 from assistant.timeline.stated import apply_stated_clocks
+from assistant.vocabulary import ALERT_DONE_STATES, ALERT_UPDATE_STATES
 
 _SCAN_LIMIT = 3000  # records per source read for stated zones / echoes (chat is small; logs rarely echo)
 _SKEW_SAMPLE = 20000
@@ -89,7 +93,14 @@ def place_sources(
     talk_at: int | None = None  # the offset the first zone-less chat was read at, for the others
     for src in pending:
         recs, clock, notes = _place_naive(
-            src, anchors, known, tz, day, _sibling_zone(src, sources), logged, (_trouble(placed), talk_at)
+            src,
+            anchors,
+            known,
+            tz,
+            day,
+            _sibling_zone(src, sources),
+            logged,
+            _Activity(_trouble(placed), _trouble(placed, alerts_only=True), talk_at),
         )
         if src.kind == SourceKind.chat and clock.how == "inferred" and recs:
             talk_at = int((recs[0].time.utcoffset() or timedelta(0)).total_seconds() // 60)
@@ -108,13 +119,42 @@ def place_sources(
     return Placement(placed, clocks, findings, problems)
 
 
-def _trouble(placed: list[Placed]) -> list[datetime]:
+class _Activity(NamedTuple):
+    """What a zone-less source is aligned with: trouble in the timed sources (errors and firing
+    alerts; firing alerts only, for logs) and the offset another chat of the incident was read at."""
+
+    trouble: list[datetime]
+    alerts: list[datetime]
+    prefer: int | None
+
+
+def _activity_guess(
+    src: ParsedSource, naive: list[RawRecord], activity: _Activity | None
+) -> OffsetGuess | None:
+    """The offset that puts a chat's talk, or a log's error lines, where the timed sources show trouble."""
+    if activity is None:
+        return None
+    if src.kind == SourceKind.chat:
+        # Errors all day long blur the window: then the alerts alone say when the trouble was.
+        return activity_offset(
+            naive[:_SCAN_LIMIT], activity.trouble, prefer=activity.prefer
+        ) or activity_offset(naive[:_SCAN_LIMIT], activity.alerts, prefer=activity.prefer)
+    if src.kind == SourceKind.log:
+        for levels in (ERROR_LEVEL_VALUES, WARNING_LEVEL_VALUES):  # warnings when a log has no errors
+            lines = [r for r in naive if str(r.attrs.get("level") or "").lower() in levels]
+            if len(lines) >= 5:
+                return burst_offset(lines[:_SCAN_LIMIT], activity.alerts)
+    return None
+
+
+def _trouble(placed: list[Placed], *, alerts_only: bool = False) -> list[datetime]:
     """Times the timed sources show trouble: error-level log lines and firing alerts."""
     out = []
     for p in placed:
         level = str(p.rec.attrs.get("level") or "").lower()
-        if (p.rec.kind == SourceKind.log and level in ERROR_LEVEL_VALUES) or (
-            p.rec.kind == SourceKind.alert and str(p.rec.attrs.get("status") or "").lower() != "resolved"
+        if (p.rec.kind == SourceKind.log and level in ERROR_LEVEL_VALUES and not alerts_only) or (
+            p.rec.kind == SourceKind.alert
+            and str(p.rec.attrs.get("status") or "").lower() not in ALERT_DONE_STATES | ALERT_UPDATE_STATES
         ):
             out.append(p.time)
     return out
@@ -191,7 +231,7 @@ def _place_naive(
     day: date | None,
     sibling: tuple[str, str] | None = None,
     logged: dict[datetime, tuple[datetime, SourceRef]] | None = None,
-    trouble: tuple[list[datetime], int | None] = ([], None),
+    activity: _Activity | None = None,
 ) -> tuple[list[Placed], SourceClock, list[str]]:
     notes: list[str] = []
     recs = list(src.records)
@@ -227,15 +267,17 @@ def _place_naive(
             )
         elif flag is not None:
             zone, how = flag, "flag"
-        elif src.kind == SourceKind.chat and (
-            talk := activity_offset(naive[:_SCAN_LIMIT], trouble[0], prefer=trouble[1])
-        ):
+        elif (talk := _activity_guess(src, naive, activity)) is not None:
             zone, how = timezone(timedelta(minutes=talk.minutes)), "inferred"
+            fit = (
+                f"puts {talk.votes:.0%} of its messages while the timed sources show trouble"
+                if src.kind == SourceKind.chat
+                else f"lines its burst of errors up with the alerts that fired ({talk.votes:.1f}x the usual rate)"
+            )
             notes.append(
                 f"{src.path}: no time zone stated and no events shared with timed sources; read at "
-                f"{format_offset(timedelta(minutes=talk.minutes))}, the offset that puts "
-                f"{talk.votes:.0%} of its messages while the logs and alerts show errors (UTC would put "
-                "them outside); pass --tz if that is wrong"
+                f"{format_offset(timedelta(minutes=talk.minutes))}, the offset that {fit} (UTC does not); "
+                "pass --tz if that is wrong"
             )
         else:
             zone, how = UTC, "default"
