@@ -166,3 +166,24 @@ def test_rewrites_of_parse_findings_are_clean_and_keep_numbers(text: str) -> Non
     assert findings
     assert check_text(new, semantic=False, syntax=True) == [], new
     assert all(n in new for n in re.findall(r"\d+(?:[:.-]\d+)*", text)), new
+
+
+def test_a_person_who_ships_a_harm_or_lets_a_thing_lapse_is_blamed_but_not_for_a_fix() -> None:
+    from assistant.tone import check_text
+
+    assert check_text(
+        "Tomasz shipped a leak on a Thursday evening, again", people=("Tomasz",), semantic=False, syntax=True
+    )
+    assert check_text(
+        "Marcus let the company card expire, now we pay for it",
+        people=("Marcus",),
+        semantic=False,
+        syntax=True,
+    )
+    assert not check_text("Priya shipped the fix at 10:40", people=("Priya",), semantic=False, syntax=True)
+    assert not check_text(
+        "Ana let the batch job finish before the restart", people=("Ana",), semantic=False, syntax=True
+    )
+    assert not check_text(
+        "the 4.2 release introduced a regression in the retry path", semantic=False, syntax=True
+    )

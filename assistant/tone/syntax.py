@@ -55,7 +55,8 @@ _CUE_GATE = LazyRegex(
     r"wrong|bad|untested|unreviewed|incorrect|faulty|if|had|unless|always|again|every|ofc|course|on|"
     r"problem|issue|didn'?t|doesn'?t|did\s+not|does\s+not|never|screw\w*|mess\w*|botch\w*|done|doing|"
     r"revok\w*|suspend\w*|strip\w*|dock\w*|remov\w*|fire|demot\w*|ban(?:ned)?|terminat\w*|dismissal|"
-    r"story|simple|closed|stop|keeps?|been|trigger|without|no)\b|->|=>|→|\s=\s",
+    r"story|simple|closed|stop|keeps?|been|trigger|without|no|let|leak\w*|bug\w*|regress\w*|outage)\b|"
+    r"->|=>|→|\s=\s",
     _F,
 )
 # Minimising and sanction outcomes need no one named: a low-status or any-one subject, or a tiny
@@ -144,6 +145,27 @@ _REPAIR_VERBS = frozenset(
         "undo",
     }
 )
+# Verbs that put something into the system, and the harms they can put there: "Tomasz shipped a leak",
+# "she introduced a regression" make the subject the author of the harm ("shipped the fix" does not).
+_CREATE_VERBS = frozenset(
+    {"ship", "push", "merge", "deploy", "introduce", "write", "add", "commit", "release", "land", "sneak"}
+)
+_AUTHORED_HARMS = frozenset(
+    {
+        "leak",
+        "bug",
+        "regression",
+        "outage",
+        "breakage",
+        "mess",
+        "defect",
+        "vulnerability",
+        "landmine",
+        "footgun",
+    }
+)
+# "Marcus let the card expire": a person letting a thing lapse is faulted for it ("let the job finish" is not).
+_LAPSE_VERBS = frozenset({"expire", "lapse", "fail", "break", "die", "slip", "rot", "overflow", "run out"})
 _BAD = frozenset(
     {"wrong", "bad", "broken", "untested", "unreviewed", "incorrect", "faulty", "buggy", "botched"}
 )
@@ -471,6 +493,10 @@ def _verb_frames(tok: Any, lemma: str, kids: list[Any], subjects: list[Any]) -> 
     if lemma in _DUTY_VERBS and _negated(tok) and _habitual(tok):
         pairs += [(c, tok, "fault") for c in subjects]
     if not _repair(tok, lemma) and (_bad_object(tok) or _unsafeguarded(tok)):
+        pairs += [(c, tok, "fault") for c in subjects]
+    if lemma in _CREATE_VERBS and any(c.dep_ == "dobj" and _lemma(c) in _AUTHORED_HARMS for c in kids):
+        pairs += [(c, tok, "fault") for c in subjects]
+    if lemma == "let" and any(c.dep_ in ("ccomp", "xcomp") and _lemma(c) in _LAPSE_VERBS for c in kids):
         pairs += [(c, tok, "fault") for c in subjects]
     if tok.dep_ in ("advcl", "ccomp") and _conditional(tok) and _averted(tok.head):
         # the person of a passive condition is its agent: "if the notes had been read by the team"
