@@ -313,13 +313,11 @@ def activity_offset(
     start = lo - timedelta(minutes=_TALK_BEFORE_MIN)
     end = hi + timedelta(minutes=_TALK_AFTER_MIN)
 
+    span = (end - start).total_seconds() / 60
+    diffs = [_minutes(r.time.value, r.time.has_date, start) for r in records]
+
     def share(offset_min: int) -> float:
-        inside = 0
-        for r in records:
-            minutes = [d - offset_min for d in _minutes(r.time.value, r.time.has_date, start)]
-            span = (end - start).total_seconds() / 60
-            inside += any(0 <= m <= span for m in minutes)
-        return inside / len(records)
+        return sum(any(0 <= d - offset_min <= span for d in ds) for ds in diffs) / len(records)
 
     scores = {o: share(o) for o in range(-12 * 60, 14 * 60 + 1, 30)}
     top = max(scores.values())
@@ -352,12 +350,10 @@ def burst_offset(errors: list[RawRecord], alerts: list[datetime]) -> OffsetGuess
     values = [r.time.value for r in errors]
     span = max(window, (max(values) - min(values)).total_seconds() / 60)
 
+    diffs = [_minutes(r.time.value, r.time.has_date, start) for r in errors]
+
     def lift(offset_min: int) -> float:
-        inside = 0
-        for r in errors:
-            inside += any(
-                0 <= d - offset_min <= window for d in _minutes(r.time.value, r.time.has_date, start)
-            )
+        inside = sum(any(0 <= d - offset_min <= window for d in ds) for ds in diffs)
         return (inside / len(errors)) / (window / span)
 
     scores = {o: lift(o) for o in range(-12 * 60, 14 * 60 + 1, 30)}

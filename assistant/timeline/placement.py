@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from typing import NamedTuple
+from functools import cached_property
 
 from assistant.clock import (
     assign_dates,
@@ -100,7 +100,7 @@ def place_sources(
             day,
             _sibling_zone(src, sources),
             logged,
-            _Activity(_trouble(placed), _trouble(placed, alerts_only=True), talk_at),
+            _Activity(placed, talk_at),
         )
         if src.kind == SourceKind.chat and clock.how == "inferred" and recs:
             talk_at = int((recs[0].time.utcoffset() or timedelta(0)).total_seconds() // 60)
@@ -119,13 +119,24 @@ def place_sources(
     return Placement(placed, clocks, findings, problems)
 
 
-class _Activity(NamedTuple):
-    """What a zone-less source is aligned with: trouble in the timed sources (errors and firing
-    alerts; firing alerts only, for logs) and the offset another chat of the incident was read at."""
+class _Activity:
+    """What a zone-less source is aligned with: trouble in the sources placed so far (errors and firing
+    alerts; firing alerts only, for logs) and the offset another chat of the incident was read at.
+    Trouble is read from the placed records only when a source needs it (most state or echo a zone)."""
 
-    trouble: list[datetime]
-    alerts: list[datetime]
-    prefer: int | None
+    def __init__(self, placed: list[Placed], prefer: int | None) -> None:
+        self._placed = placed
+        self.prefer = prefer
+
+    @cached_property
+    def trouble(self) -> list[datetime]:
+        """Error-level log lines and firing alerts."""
+        return _trouble(self._placed)
+
+    @cached_property
+    def alerts(self) -> list[datetime]:
+        """Firing alerts only."""
+        return _trouble(self._placed, alerts_only=True)
 
 
 def _activity_guess(
@@ -147,14 +158,16 @@ def _activity_guess(
     return None
 
 
+_NOT_FIRING = ALERT_DONE_STATES | ALERT_UPDATE_STATES
+
+
 def _trouble(placed: list[Placed], *, alerts_only: bool = False) -> list[datetime]:
     """Times the timed sources show trouble: error-level log lines and firing alerts."""
     out = []
     for p in placed:
         level = str(p.rec.attrs.get("level") or "").lower()
         if (p.rec.kind == SourceKind.log and level in ERROR_LEVEL_VALUES and not alerts_only) or (
-            p.rec.kind == SourceKind.alert
-            and str(p.rec.attrs.get("status") or "").lower() not in ALERT_DONE_STATES | ALERT_UPDATE_STATES
+            p.rec.kind == SourceKind.alert and str(p.rec.attrs.get("status") or "").lower() not in _NOT_FIRING
         ):
             out.append(p.time)
     return out
