@@ -131,7 +131,21 @@ def stated_zone_in_text(text: str) -> str | None:
             zone = m.group("zone")
             if zone_from_name(zone) is not None and (zone.upper() in ZONE_ABBREVIATIONS or len(zone) > 3):
                 return zone
+    for m in _PLACE_STATED.finditer(text):
+        if "log" in m.group("mid").lower():
+            continue
+        words = m.group("place").split()
+        if zone := zone_of_place(" ".join(words)) or zone_of_place(words[0]):
+            return zone
     return None
+
+
+# "times are Lisbon time", "horarios de este canal en hora de Buenos Aires", "Zeiten in Berlin", "heures
+# de Paris": the times' own words in the languages our users write, then a city with an IANA zone.
+_PLACE_STATED = re.compile(
+    r"\b(?:times|timestamps?|clock|horarios?|horários?|hora|heures?|Uhrzeit(?:en)?|Zeiten)\b"
+    r"(?P<mid>[^.\n!?]{0,40}?)\b(?:in|en|em|de|da|do|à|a|at)\s+(?P<place>[A-Z][\w]+(?:[ _][A-Z][\w]+)?)"
+)
 
 
 @dataclass
@@ -250,7 +264,7 @@ def _place_index() -> dict[str, str]:
     from zoneinfo import available_timezones
 
     out: dict[str, str] = {}
-    for key in available_timezones():
+    for key in sorted(available_timezones()):  # sorted: the same zone on every run
         if "/" in key and not key.startswith(("Etc/", "SystemV/", "US/")):
             out.setdefault(key.rsplit("/", 1)[1].replace("_", " ").lower(), key)
     return out

@@ -211,6 +211,11 @@ class ParsedSource(_Model):
         default=None, description="IANA zone or ±HH:MM the material itself states ('all times UTC')"
     )
     stated_date: str | None = Field(default=None, description="YYYY-MM-DD the material itself states")
+    swappable_dates: bool = Field(
+        default=False,
+        description="numeric dates read month first although nothing in the file settles the order "
+        "(no field above 12, no dots); the timeline may read them day first to agree with the other sources",
+    )
     warnings: list[str] = Field(default_factory=list)
     coverage: Coverage | None = Field(
         default=None, description="what became of each line (set by the parser)"

@@ -317,12 +317,18 @@ ALERT_UPDATE_STATES: frozenset[str] = frozenset(
 """Alert or incident status values that record a person's handling of an alert already firing
 (Opsgenie ``AddNote``, PagerDuty ``incident.annotated``/``acknowledged``): neither a new firing nor its end."""
 
+NOTICE_STATES: frozenset[str] = frozenset(
+    ["investigating", "identified", "monitoring", "verifying", "in_progress", "scheduled", "postmortem"]
+)
+"""Status values of an incident notice posted for readers (a provider's status page: Statuspage, Instatus,
+cState): the provider telling the world, not an alert paging our on-call."""
+
 RESOLVED_ECHO = re.compile(r"\b(resolved|closed|auto-?closed?|cleared|recovered)\b", _I)
 """Text that echoes the closing side of an alert ("[RESOLVED] ...", "auto-closed", "cleared")."""
 
 DONE_CUE = re.compile(
     r"\b(resolved|closed?|closing|all clear|fixed|behoben|gelöst|geschlossen|abgeschlossen|erledigt|resuelto|"
-    r"cerramos|cerrado|solucionado|resolvido|fechando|fechado|encerrad[oa]|encerrando|resuelta)\b|解決|クローズ|"
+    r"cerramos|cierro|cerrando|cerrado|solucionado|fechamos|fecho|resolvido|fechando|fechado|encerrad[oa]|encerrando|resuelta)\b|解決|クローズ|"
     r"復旧|対応完了",
     _I,
 )

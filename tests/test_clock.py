@@ -23,6 +23,11 @@ def test_zone_names_abbreviations_and_offsets_resolve() -> None:
 def test_stated_zone_found_in_headers_but_not_in_statements_about_logs() -> None:
     assert stated_zone_in_text("#inc-4471 (Slack, copied by aiko — times UTC)") == "UTC"
     assert stated_zone_in_text("heads up: times in this channel are CEST, logs are UTC") == "CEST"
+    # A city with an IANA zone, in the times' own words in other languages.
+    said = stated_zone_in_text("horarios de este canal en hora de Buenos Aires, los logs están en UTC")
+    assert said is not None and said.endswith("/Buenos_Aires")
+    assert stated_zone_in_text("alle Zeiten in Berlin") == "Europe/Berlin"
+    assert stated_zone_in_text("time to go in Paris") is None
     assert stated_zone_in_text("all times in PT") == "PT"
     assert stated_zone_in_text("(CEST unless marked Z. logs are UTC!)") == "CEST"
     assert stated_zone_in_text("the logs are UTC") is None

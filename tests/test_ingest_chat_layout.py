@@ -143,3 +143,37 @@ def test_weekday_stamps_and_bold_names_are_not_speakers(tmp_path: Path) -> None:
         ("Alice Chen", "rolling back"),
     ]
     assert src.records[2].time.value == datetime(2026, 3, 4, 10, 44)
+
+
+def test_dates_that_never_settle_their_order_are_read_day_first_when_the_other_sources_say_so(
+    tmp_path: Path,
+) -> None:
+    from assistant.timeline.placement import place_sources
+
+    chat = parse_one(
+        tmp_path,
+        "chat.txt",
+        "[07/04/2026, 07:43:02] Neha Sharma: paged, writes timing out\n"
+        "[07/04/2026, 07:46:15] Arjun Pillai: volume impaired on pg-a\n"
+        "[07/04/2026, 08:18:45] Neha Sharma: writes flowing again\n",
+    )
+    assert chat.swappable_dates
+    log = parse_one(
+        tmp_path,
+        "app.log",
+        "2026-04-07T02:10:14Z ERROR write timed out\n2026-04-07T02:48:30Z INFO writes ok\n",
+    )
+    placed = place_sources([log, chat])
+    days = {p.time.date().isoformat() for p in placed.placed if p.rec.kind == "chat"}
+    assert days == {"2026-04-07"}
+    assert any("day first" in f for f in placed.findings)
+
+
+def test_a_date_with_a_day_above_twelve_settles_the_order(tmp_path: Path) -> None:
+    chat = parse_one(
+        tmp_path,
+        "chat.txt",
+        "[07/04/2026, 07:43:02] Neha: paged\n[07/04/2026, 07:46:15] Arjun: looking\n"
+        "[07/14/2026, 08:18:45] Neha: next week\n",
+    )
+    assert not chat.swappable_dates

@@ -172,3 +172,49 @@ def test_a_twelve_hour_clock_in_a_mitigation_message_reads_as_the_recent_afterno
     e = ev(1, 6 * 60 + 55, "chat", "mitigated as of ~3:46. keeping the incident open a bit")  # 15:55 UTC
     assert mentioned_time(e) == T0.replace(hour=15, minute=46)
     assert mentioned_time(ev(2, 60, "chat", "mitigated at 9:30")) == T0.replace(hour=9, minute=30)
+
+
+def test_a_remark_about_a_quiet_alerts_problem_is_not_detection_of_the_page_that_follows() -> None:
+    quiet = ev(1, -30, "alert", "[FIRING] reporting export finished late", "datadog", alert="ExportLate")
+    pairs = [
+        (quiet, role("alert_firing", 0.95, paging=False)),
+        (
+            ev(2, -5, "chat", "morning. the reporting export is late again, will look later", "raj"),
+            role("report", 0.6),
+        ),
+        (
+            ev(3, 0, "alert", "[TRIGGERED] orders-api p99 latency above 2s", "pagerduty", alert="OrdersP99"),
+            role("alert_firing", 0.95, paging=True),
+        ),
+        (ev(4, 1, "chat", "paged, orders writes timing out", "neha"), role("report", 0.9)),
+    ]
+    _kt, ke, choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
+    assert ke.detected == "E003", choices["detected"]
+
+
+def test_i_called_it_fixed_too_early_said_while_impact_is_back_declares_nothing() -> None:
+    pairs = [
+        page(1, 0, "FeedErrors", "firing"),
+        (ev(2, 10, "chat", "restarted the pods"), role("mitigation")),
+        page(3, 20, "FeedErrors", "resolved"),
+        (ev(4, 25, "chat", "fixed, going back to bed"), role("resolution", 0.8)),
+        page(5, 120, "FeedErrors", "firing"),
+        (ev(6, 125, "chat", "yeah, I called it fixed too early"), role("false_recovery", 0.85)),
+        (ev(7, 150, "chat", "rolled back to the previous release"), role("mitigation")),
+        (ev(8, 160, "chat", "rollback done, errors gone"), role("recovery", 0.8)),
+        page(9, 165, "FeedErrors", "resolved"),
+        (ev(10, 400, "chat", "flat all night, closing the incident"), role("resolution", 0.9)),
+    ]
+    _kt, ke, choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
+    assert ke.mitigated == "E008", choices["mitigated"]
+    assert ke.resolved == "E010", choices["resolved"]
+
+
+def test_a_closing_word_backs_a_declaration_the_classifier_only_leans_to() -> None:
+    pairs = [
+        page(1, 0, "RevenueWrong", "firing"),
+        (ev(2, 30, "chat", "mitigado, dashboard ok"), role("recovery", 0.9)),
+        (ev(3, 90, "chat", "cierro el incidente, postmortem el jueves"), role("resolution", 0.3)),
+    ]
+    _kt, ke, _choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
+    assert ke.resolved == "E003"

@@ -175,6 +175,7 @@ class Layout:
     name_then_time: bool = False
     heads: int = 0
     day_first: bool = False
+    order_open: bool = False  # numeric dates whose day/month order nothing in the file settles
     dated: bool = False  # speaker lines carry a full date ("2026-03-04 14:02:11\tbob\thi")
 
 
@@ -212,13 +213,17 @@ def learn(lines: Sequence[str]) -> Layout | None:
         keep, heads = frozenset(), name_time
     if heads < need or heads < 0.2 * stamped:
         return None
-    return Layout(keep, ntt, heads, _day_first(dates), dated=len(dates) >= 0.8 * stamped)
+    order = _day_first(dates)
+    return Layout(keep, ntt, heads, bool(order), order_open=order is None, dated=len(dates) >= 0.8 * stamped)
 
 
-def _day_first(dates: list[str]) -> bool:
-    """Numeric dates: day first when a first field exceeds 12 (or dots are used), else month first."""
+def _day_first(dates: list[str]) -> bool | None:
+    """Numeric dates: day first when a first field exceeds 12 (or dots are used), month first when a
+    second one does; None when nothing settles it ("07/04/2026" throughout: read month first, and the
+    timeline may swap it to agree with the other sources)."""
     first = second = 0
     dots = 0
+    swappable = False
     for d in dates:
         parts = re.split(r"[/.]", re.sub(rf"^{_WEEKDAY},?\s+", "", d))
         if len(parts) < 2 or len(parts[0]) == 4 or not all(p.isdigit() for p in parts):
@@ -226,11 +231,14 @@ def _day_first(dates: list[str]) -> bool:
         dots += "." in d
         first = max(first, int(parts[0]))
         second = max(second, int(parts[1]))
+        swappable = swappable or parts[0] != parts[1]
     if first > 12:
         return True
     if second > 12:
         return False
-    return dots > 0
+    if dots:
+        return True
+    return None if swappable else False
 
 
 @lru_cache(maxsize=4096)
@@ -419,6 +427,7 @@ def parse_chat_layout(lines: Iterable[str], name: str, layout: Layout | None = N
         warnings=warnings,
         stated_tz=stated_zone(all_lines),
         stated_date=_header_date(rd.header, lay.day_first),
+        swappable_dates=lay.order_open,
     )
 
 

@@ -53,6 +53,25 @@ def _alert_role(e: Event) -> EventRole:
     )
 
 
+# Ticket priorities that ask for action now (Jira, ServiceNow, Zendesk, Freshdesk, Linear wording).
+_URGENT = re.compile(
+    r"^(?:highest|high|urgent|critical|blocker|p[0-2]|sev[0-2]|[12]\b|1 - critical|2 - high)", re.I
+)
+
+
+def _ticket_role(e: Event) -> EventRole:
+    """A ticket row is a person reporting trouble in writing: an urgent one is a report someone has to act
+    on; a routine one is kept as a report the key-time procedure does not rely on."""
+    prio = str(e.attrs.get("priority") or "")
+    urgent = bool(_URGENT.match(prio.strip()))
+    return EventRole(
+        role="report",
+        confidence=0.8 if urgent else 0.4,
+        evidence=["a ticket opened" + (f", priority {prio}" if prio else "")],
+        runner_up="chatter",
+    )
+
+
 def machine_line(e: Event) -> bool:
     """Log output pasted into notes or chat (key=value pairs, a leading timestamp): read as a log template."""
     head = e.text[:200]
@@ -81,6 +100,8 @@ def assign_roles(events: list[Event]) -> dict[str, EventRole]:
                 confidence=0.85,
                 evidence=[f"log level={e.attrs.get('level') or '?'} or failure words"],
             )
+        elif "ticket" in e.attrs and e.source == SourceKind.note:
+            out[e.id] = _ticket_role(e)
         elif machine_line(e) and e.source != SourceKind.log:
             # Log output pasted into chat or notes: its errors count as symptoms above; the rest is
             # state, not worth one embedding per line (a 2,000-line paste would cost seconds).

@@ -5,7 +5,10 @@ detected   The first of: a paging alert firing, a bot relaying a page, a person 
            noticing) that something corroborates (a page within the hour, another person describing
            trouble within the hour after, or log errors in the day before); uncorroborated reports (a
            "heads up" the day before) are runner-ups. A person describing a symptom only when there is
-           none of these. Warnings that page nobody are not detection. When nothing is sure, a report
+           none of these. Warnings that page nobody are not detection (nor a pager's low-priority
+           incident, P4/P5, nor a provider's status-page notice). A remark that names a quiet alert's
+           problem ("the export is late again") is about that alert, not corroborated by an unrelated
+           page. An urgent ticket opened is a report; a routine one is not relied on. When nothing is sure, a report
            the classifier only leans to (>= SURE) that is corroborated detects at confidence <= 0.35,
            with a question to the responders.
 start      The earliest of: the error-rate change point of the logs before detection (``error_onset``;
@@ -19,7 +22,10 @@ resolved   Declarations after the last relapse and after mitigation: a person de
            is not an alert relay). Chosen: the first about as strong as the strongest, strength being
            the classifier's confidence plus a closing word ("resolved", "geschlossen", "resuelto",
            "encerrado", "解決", "復旧"); a declaration people kept mitigating after, before a later one,
-           is premature and only a runner-up, as are those a relapse undid (``false_recovery``). Else
+           is premature and only a runner-up, as are those a relapse undid (``false_recovery``). After
+           a relapse, declarations count only from the first recovery sign on ("I called it fixed too
+           early", said while impact is back, declares nothing). A declaration the classifier only
+           leans to (>= 0.25) counts when a closing word backs it ("cierro el incidente"). Else
            the pager's incident resolving, else the last alert resolving.
 mitigated  Between detection and resolution: a person saying it is mitigated; else where the log error
            rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
@@ -65,6 +71,7 @@ from assistant.timeline.keytimes import (
     is_paging_alert,
     mentioned_time,
 )
+from assistant.vocabulary import STOP_WORDS
 
 _MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\b|緩和", re.I)
 _NOT = re.compile(
@@ -76,6 +83,7 @@ _RELAPSE_SURE = 0.8
 _DONE_CUE = 0.3  # a declaration with a closing word outranks one the embedding alone calls resolution
 _MAX_CANDIDATES = 4
 _UNSURE = 0.5  # a top role below this leaves room for the runner-up
+_LEAN = 0.25  # a role the classifier leans to, that a cue has to back
 _WEAK = 0.35  # the most a detection the classifier only leans to can be worth
 _LONE = " (nothing corroborates it)"
 QUESTIONS = {
@@ -138,18 +146,57 @@ def _detections(
     return backed + lone + (noticed if found else [])
 
 
+_WORD = re.compile(r"[^\W_][\w.-]*[^\W_]|[^\W_]")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and not w.isdigit()}
+
+
+def _about_quiet_alert(events: list[Event], roles: dict[str, EventRole], e: Event, page: Event) -> bool:
+    """A remark that names what a quiet alert (one that pages nobody) reported in the 12 h before it, and
+    shares less with the page, is about that alert's problem ("the export is late again" after a
+    low-priority "export finished late"), so the page does not corroborate it."""
+    said = _words(e.text)
+    near_page = len(said & _words(page.text))
+    for o in events:
+        r = _role(roles, o)
+        if (
+            o.source == SourceKind.alert
+            and r is not None
+            and r.role == "alert_firing"
+            and not r.paging
+            and timedelta(0) <= e.time - o.time <= timedelta(hours=12)
+        ):
+            shared = len(said & _words(o.text))
+            if shared >= 2 and shared > near_page:
+                return True
+    return False
+
+
 def _corroborated(events: list[Event], roles: dict[str, EventRole], e: Event, errs: list[datetime]) -> bool:
-    """Another sign of trouble near a report: a page within the hour, another person describing trouble
-    within the hour after, or log errors in the day before (a silent failure found late)."""
+    """Another sign of trouble near a report: a page within the hour (unless the report names a quiet
+    alert's problem instead), another person describing trouble within the hour after, or log errors in
+    the day before (a silent failure found late)."""
     hour = timedelta(hours=1)
+    pages = [
+        o
+        for o in events
+        if abs(o.time - e.time) <= hour
+        and (r := _role(roles, o)) is not None
+        and r.role == "alert_firing"
+        and r.paging
+    ]
+    if pages and all(_about_quiet_alert(events, roles, e, p) for p in pages):
+        return False  # the page is another problem; the remark is about a quiet alert's
+    if pages:
+        return True
     for o in events:
         if o.id == e.id or abs(o.time - e.time) > hour:
             continue
         r = _role(roles, o)
         if r is None:
             continue
-        if r.role == "alert_firing" and r.paging:
-            return True
         if (
             o.time > e.time
             and _human(o)
@@ -324,7 +371,10 @@ def _resolved(
     for e in later:
         r = _role(roles, e)
         # After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void.
-        if r is None or r.role not in ("resolution", "false_recovery") or r.confidence < SURE:
+        if r is None or r.role not in ("resolution", "false_recovery"):
+            continue
+        # The classifier reads English best: below SURE a closing word ("cierro el incidente") has to back it.
+        if r.confidence < SURE and not (r.confidence >= _LEAN and says_done(e.text)):
             continue
         if _human(e):
             found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
@@ -534,14 +584,32 @@ def _ends(
     """Mitigation and resolution after ``det`` (detection, or the first error when nothing detected it)."""
     relapses = _relapses([e for e in events if e.time >= det.time], roles, det, errors)
     last_relapse = max((e.time for e in relapses), default=det.time)
+    # Nothing is resolved before something recovered: after a relapse, declarations count from the
+    # first recovery sign on (a person observing recovery, a page resolving); "I called it fixed too
+    # early", said while impact is back, declares nothing.
+    bound = last_relapse
+    if relapses:
+        bound = min(
+            (
+                e.time
+                for e in events
+                if e.time >= last_relapse
+                and (r := _role(roles, e)) is not None
+                and (
+                    (_human(e) and r.role == "recovery" and r.confidence >= SURE)
+                    or (e.source == SourceKind.alert and r.role == "alert_resolved" and r.paging)
+                )
+            ),
+            default=last_relapse,
+        )
     # Resolution follows mitigation: a first pass bounds the mitigation window, the second picks
     # the declaration made once impact had stopped.
-    first_res, _ = _resolved(events, roles, last_relapse, det.time)
+    first_res, _ = _resolved(events, roles, bound, det.time)
     until = max(
         (
             e.time
             for e in events
-            if _has(roles, e, "resolution", "false_recovery") and _human(e) and e.time >= last_relapse
+            if _has(roles, e, "resolution", "false_recovery") and _human(e) and e.time >= bound
         ),
         default=None,
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.domain import Event, SourceRef, is_bot
 from assistant.ingest._levels import ERROR_LEVEL_VALUES, WARNING_LEVEL_VALUES
-from assistant.vocabulary import ALERT_DONE_STATES, ALERT_UPDATE_STATES, RESOLVED_ECHO
+from assistant.vocabulary import ALERT_DONE_STATES, ALERT_UPDATE_STATES, NOTICE_STATES, RESOLVED_ECHO
 
 _PAGER = re.compile(
     r"\b(pagerduty|opsgenie|pd-bot|incident #?\d+ triggered|triggered #?\d+|\[triggered\])", re.I
@@ -24,6 +24,8 @@ _NON_PAGING = re.compile(r"severity[=:\s]*\"?(warning|warn|info|low|none)\b", re
 _PAGING_SEVERITY = frozenset(
     ("page", "critical", "crit", "high", "p1", "p2", "sev1", "sev2", "error", "major")
 )
+# Pager systems route these as low-urgency notifications (PagerDuty P4/P5, Opsgenie P4/P5): no one is woken.
+_QUIET_SEVERITY = frozenset(("p4", "p5", "low", "info", "informational", "sev4", "sev5", "minor", "warning"))
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`")
 _MENTIONED = re.compile(
     r"(?:\bat|~|\baround|\bsince|\bseit|\bum|\bdesde(?: las?)?|\ba las?|\bàs|\bdesde as)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b"
@@ -62,10 +64,12 @@ def is_paging_alert(e: Event, *, any_state: bool = False) -> bool:
     status = str(e.attrs.get("status") or "").lower()
     if not any_state and (status in ALERT_DONE_STATES or status in ALERT_UPDATE_STATES):
         return False
+    if status in NOTICE_STATES or str(e.attrs.get("state") or "").lower() in NOTICE_STATES:
+        return False  # a provider's status page tells the world; it pages nobody here
     sev = str(e.attrs.get("severity") or "").lower()
     system = str(e.attrs.get("system") or "").lower()
     if system in ("pagerduty", "opsgenie"):
-        return True
+        return sev not in _QUIET_SEVERITY and str(e.attrs.get("urgency") or "").lower() != "low"
     return sev in _PAGING_SEVERITY or (not sev and "page" in str(e.attrs.get("receiver") or "").lower())
 
 

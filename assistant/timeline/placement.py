@@ -60,6 +60,7 @@ def place_sources(
 ) -> Placement:
     """Resolve every record's time: stated zone > inferred offset > --tz > UTC, then skew."""
     findings: list[str] = []
+    sources = _settle_date_order(sources, findings)
     clocks: dict[str, SourceClock] = {}
     placed: list[Placed] = []
     known: list[datetime] = []
@@ -117,6 +118,61 @@ def place_sources(
     findings.extend(_apply_skew(placed, clocks, skip=done))
     apply_causal_order(placed, clocks, findings, skip=done)
     return Placement(placed, clocks, findings, problems)
+
+
+def _settle_date_order(sources: list[ParsedSource], findings: list[str]) -> list[ParsedSource]:
+    """A file whose numeric dates never settle their order ("07/04/2026" throughout) was read month
+    first; read it day first instead when that puts it nearer the dates of the other sources."""
+    ref = sorted(
+        r.time.value.replace(tzinfo=None)
+        for s in sources
+        if not s.swappable_dates
+        for r in s.records
+        if r.time.has_date
+    )
+    if not ref:
+        return sources
+    mid = ref[len(ref) // 2]
+    out = []
+    for src in sources:
+        dated = [r for r in src.records if r.time.has_date]
+        swapped = [_swap(r.time.value) for r in dated]
+        if not src.swappable_dates or not dated or any(v is None for v in swapped):
+            out.append(src)
+            continue
+        now = abs(dated[len(dated) // 2].time.value.replace(tzinfo=None) - mid)
+        alt = abs((swapped[len(dated) // 2] or mid).replace(tzinfo=None) - mid)
+        if alt + timedelta(days=1) >= now:
+            out.append(src)
+            continue
+        recs = [
+            r.model_copy(update={"time": r.time.model_copy(update={"value": _swap(r.time.value)})})
+            if r.time.has_date
+            else r
+            for r in src.records
+        ]
+        day = _parse_day(src.stated_date)
+        stated = _swap(datetime.combine(day, datetime.min.time())) if day else None
+        out.append(
+            src.model_copy(
+                update={
+                    "records": recs,
+                    "stated_date": stated.date().isoformat() if stated else src.stated_date,
+                }
+            )
+        )
+        findings.append(
+            f"{src.path}: its dates could be month/day or day/month; read day first "
+            f"({dated[0].time.value:%Y-%m-%d} → {swapped[0]:%Y-%m-%d}), the reading that agrees with the other sources"
+        )
+    return out
+
+
+def _swap(v: datetime) -> datetime | None:
+    try:
+        return v.replace(month=v.day, day=v.month)
+    except ValueError:
+        return None
 
 
 class _Activity:
