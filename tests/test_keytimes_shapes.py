@@ -218,3 +218,35 @@ def test_a_closing_word_backs_a_declaration_the_classifier_only_leans_to() -> No
     ]
     _kt, ke, _choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
     assert ke.resolved == "E003"
+
+
+def test_a_question_about_something_else_an_hour_before_a_page_is_not_detection() -> None:
+    pairs = [
+        (ev(1, -17, "chat", "anyone else seeing ci-runner-04 disk warnings?", "dev"), role("report", 0.9)),
+        (
+            ev(
+                2,
+                0,
+                "alert",
+                "[FIRING] CheckoutErrorRateHigh 5xx ratio 39%",
+                "grafana",
+                alert="CheckoutErrors",
+            ),
+            role("alert_firing", 0.95, paging=True),
+        ),
+        (ev(3, 3, "chat", "checkout errors all say pricing_unavailable", "ana"), role("report", 0.9)),
+    ]
+    _kt, ke, choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
+    assert ke.detected == "E002", choices["detected"]
+
+
+def test_a_report_naming_what_the_later_page_names_detects_before_it() -> None:
+    pairs = [
+        (ev(1, -6, "chat", "checkout is throwing errors for me", "sam"), role("report", 0.9)),
+        (
+            ev(2, 0, "alert", "[FIRING] CheckoutErrorRateHigh", "grafana", alert="CheckoutErrors"),
+            role("alert_firing", 0.95, paging=True),
+        ),
+    ]
+    _kt, ke, _choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
+    assert ke.detected == "E001"

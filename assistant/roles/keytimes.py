@@ -149,8 +149,13 @@ def _detections(
 _WORD = re.compile(r"[^\W_][\w.-]*[^\W_]|[^\W_]")
 
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and not w.isdigit()}
+    """Content words, CamelCase names split ("CheckoutErrorRateHigh" names checkout and errors)."""
+    words = _WORD.findall(_CAMEL.sub(" ", text).lower())
+    return {w.rstrip("s") for w in words if len(w) > 2 and w not in STOP_WORDS and not w.isdigit()}
 
 
 def _about_quiet_alert(events: list[Event], roles: dict[str, EventRole], e: Event, page: Event) -> bool:
@@ -189,7 +194,10 @@ def _corroborated(events: list[Event], roles: dict[str, EventRole], e: Event, er
     ]
     if pages and all(_about_quiet_alert(events, roles, e, p) for p in pages):
         return False  # the page is another problem; the remark is about a quiet alert's
-    if pages:
+    # A page before the remark puts it inside the incident; a later page backs it only when the two
+    # name something in common ("checkout errors?" and CheckoutErrorRateHigh; not "disk warnings on
+    # ci-runner-04?" and a checkout page).
+    if any(p.time <= e.time or _words(e.text) & _words(p.text) for p in pages):
         return True
     for o in events:
         if o.id == e.id or abs(o.time - e.time) > hour:
@@ -202,6 +210,7 @@ def _corroborated(events: list[Event], roles: dict[str, EventRole], e: Event, er
             and _human(o)
             and o.actor != e.actor
             and _has(roles, o, "symptom", "report", "relapse", sure=_REPORT_SURE)
+            and _words(e.text) & _words(o.text)
         ):
             return True
     lo, hi = e.time - timedelta(days=1), e.time + timedelta(minutes=30)
