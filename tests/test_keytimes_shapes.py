@@ -250,3 +250,36 @@ def test_a_report_naming_what_the_later_page_names_detects_before_it() -> None:
     ]
     _kt, ke, _choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
     assert ke.detected == "E001"
+
+
+def test_a_person_saying_when_the_trouble_began_dates_the_start_before_detection() -> None:
+    pairs = [
+        (
+            ev(1, 0, "chat", "support: 3 merchant tickets, the pay widget does not show", "sup"),
+            role("report", 0.9),
+        ),
+        (
+            ev(2, 4, "chat", "loads are way down, it started dropping around 7:34", "kai"),
+            role("symptom", 0.7),
+        ),
+        (ev(3, 30, "chat", "renewed the domain"), role("mitigation")),
+        (ev(4, 40, "chat", "loads recovering"), role("recovery", 0.8)),
+    ]
+    events = [e for e, _ in pairs]
+    # T0 is 09:00 UTC; the remark at 09:04 names 07:34 on the same clock.
+    _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, [])
+    assert ke.detected == "E001"
+    assert choices["start"].time == T0.replace(hour=7, minute=34), choices["start"]
+
+
+def test_errors_falling_back_before_anyone_acted_do_not_mark_mitigation() -> None:
+    pairs = [
+        (ev(1, 0, "chat", "support: widget missing for merchants", "sup"), role("report", 0.9)),
+        (ev(2, 4, "chat", "beacon loads dipped, odd", "kai"), role("recovery", 0.4)),
+        (ev(3, 25, "chat", "renewed the domain, restoring nameservers"), role("mitigation")),
+        (ev(4, 32, "chat", "nameservers back, loads recovering"), role("recovery", 0.8)),
+    ]
+    events = [e for e, _ in pairs]
+    errors = errors_between(-20, 1)  # the log's errors stop a minute after the report
+    _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, errors)
+    assert ke.mitigated == "E004", choices["mitigated"]

@@ -14,7 +14,8 @@ detected   The first of: a paging alert firing, a bot relaying a page, a person 
 start      The earliest of: the error-rate change point of the logs before detection (``error_onset``;
            looking back 12 h when an alert detected it, 14 days when people did, since silent
            failures run for days, with the last error up to 26 h before a person's report since a
-           nightly job fails once a day), and a paging alert's own start within 2 h before detection.
+           nightly job fails once a day), a paging alert's own start within 2 h before detection, and
+           a time a person states the trouble began ("it started dropping around 7:34").
            Otherwise detection itself. Third-party outages start at our first failing requests,
            which is what the logs' change point finds (the provider's status page comes later).
 resolved   Declarations after the last relapse and after mitigation: a person declaring resolution
@@ -29,7 +30,7 @@ resolved   Declarations after the last relapse and after mitigation: a person de
            the pager's incident resolving, else the last alert resolving.
 mitigated  Between detection and resolution: a person saying it is mitigated; else where the log error
            rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
-           follows within 30 min or there is none, unless a person's recovery sign states an earlier
+           made after someone acted follows within 30 min or there is no sign at all, unless a person's recovery sign states an earlier
            time ("120/120 running since 22:58"); else the first recovery sign not undone by a relapse:
            a person observing recovery (role ``recovery``), the detecting alert resolving, or a
            person saying it is mitigated. A manual workaround (a file sent by hand, a job marked
@@ -83,6 +84,13 @@ _RELAPSE_SURE = 0.8
 _DONE_CUE = 0.3  # a declaration with a closing word outranks one the embedding alone calls resolution
 _MAX_CANDIDATES = 4
 _UNSURE = 0.5  # a top role below this leaves room for the runner-up
+# Words that tie a stated time to the start of the trouble, in the languages our users write ("since"
+# is not one: "back since 2:44" dates a recovery).
+_BEGAN = re.compile(
+    r"\b(start(?:ed|s|ing)?|began|begun|beginning|first (?:error|failure|seen)|angefangen|begann|"
+    r"empez[óo]|comenz[óo]|começou|commencé)\b|始ま",
+    re.I,
+)
 _LEAN = 0.25  # a role the classifier leans to, that a cue has to back
 _WEAK = 0.35  # the most a detection the classifier only leans to can be worth
 _LONE = " (nothing corroborates it)"
@@ -260,6 +268,7 @@ def _start(
     det: Event,
     det_why: str,
     logs_since: datetime | None,
+    roles: dict[str, EventRole],
 ) -> KeyChoice:
     people = "person" in det_why
     lookback = timedelta(days=14) if people else timedelta(hours=12)
@@ -277,6 +286,21 @@ def _start(
             break
         if e.source == SourceKind.alert and is_paging_alert(e) and det.time - e.time <= timedelta(hours=2):
             found.append((e.time, (e, 0.75, "a paging alert's own start")))
+            break
+    # A person describing the trouble says when it began ("it started dropping around 7:34").
+    for e in events:
+        if e.time > det.time + timedelta(hours=2):
+            break
+        said = mentioned_time(e)
+        if (
+            said < det.time
+            and said != e.time
+            and _human(e)
+            and _BEGAN.search(e.text)
+            and (r := _role(roles, e)) is not None
+            and r.role not in ("change", "mitigation", "action_item", "hypothesis", "ruled_out", "chatter")
+        ):
+            found.append((said, (e, 0.6, "a person says when it began")))
             break
     if not found:
         return KeyChoice(
@@ -480,7 +504,8 @@ def _mitigated(
         # follow it within 30 min support it; without one it stays a runner-up to them.
         ref = next((r for t, r in errors if t == end), None)
         ev = _event_for(events, end, ref)
-        backed = [f for f in found if timedelta(0) <= f[0].time - end <= timedelta(minutes=30)]
+        # Signs before anyone acted (a dip, a misread graph) do not back it.
+        backed = [f for f in signs if timedelta(0) <= f[0].time - end <= timedelta(minutes=30)]
         if ev is not None and (backed or not found):
             choice = _choice(
                 [(ev, 0.8 if backed else 0.55, "the log error rate falls back here"), *found],
@@ -578,7 +603,7 @@ def find_key_times(
         )
     det = next(e for e, _, _ in dets if e.id == det_choice.event_id)
     choices["detected"] = det_choice
-    choices["start"] = _start(events, errors, det, det_choice.why, logs_since)
+    choices["start"] = _start(events, errors, det, det_choice.why, logs_since, roles)
     _ends(events, roles, errors, det, choices)
     return _fill(kt, ke, choices)
 
