@@ -21,6 +21,10 @@ _OVERRIDE = re.compile(
     r"|\b(?:system|developer)\s+(?:prompt|message|instructions?)\b"
     r"|\byou\s+are\s+now\s+(?:in\s+)?(?:an?\s+)?(?:\w+\s+){0,3}?(?:ai|assistant|model|dan|bot|gpt|llm|mode|jailbroken)\b|\bfrom\s+now\s+on,?\s+you\b|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|model|dan)\b"
     r"|\bpretend\s+(?:to\s+be|you\s+are)\b|\bnew\s+instructions\s*:|\bjailbreak"
+    # The same override in the other languages our users write (es, pt, de, fr).
+    r"|\b(?:ignor[aáeé]\w*|olvid[aáeé]\w*|desconsider[aáeé]\w*|esque[cç]\w*|vergiss\w*|ignorier\w*|oubli\w*)"
+    r"\b[\w\s,'-]{0,30}?\b(?:instrucci[oó]n\w*|instru[cç][õoã]\w*|instructions?|anweisungen|consignes|"
+    r"indicaciones|reglas|regras|r[eè]gles|prompts?)\b"
     r"|<\|(?:im_start|im_end|system|endoftext)\|>|\[/?INST\]|^\s*\#{2,}\s*(?:system|instruction)"
 )
 # Addressing a model rather than a person.
@@ -32,6 +36,8 @@ _ADDRESS_AI = re.compile(
     r"|\b(?:ai|llm|gpt|assistant|summari[sz]er)s?\s+(?:reading|processing|parsing|summari[sz]ing|analy[sz]ing)\b"
     r"|\b(?:as\s+an?\s+)?(?:ai|llm)\s+(?:assistant|model|system)\b"
     r"|\bwhen\s+(?:you\s+)?(?:summari[sz]e|summari[sz]ing)\b"
+    r"|\b(?:asistentes?|assistentes?|assistants?|modelos?|mod[eè]les?)\s+(?:de\s+|d')?(?:ia|i\.a\.)\b"
+    r"|\bki-?(?:assistent\w*|modell\w*|systeme?)\b"
 )
 # Dictating the write-up: "when writing the postmortem, state that …", "write that the root cause was …".
 _DICTATE = re.compile(
@@ -54,7 +60,8 @@ def looks_like_injection(text: str) -> bool:
     # Addressing a model is only suspicious together with an imperative about its output.
     return bool(_ADDRESS_AI.search(text)) and bool(
         re.search(
-            r"(?i)\b(?:write|state|say|claim|report|conclude|mention|ignore|output|respond|answer|do not|don't)\b",
+            r"(?i)\b(?:write|state|say|claim|report|conclude|mention|ignore|output|respond|answer|do not|don't|"
+            r"escrib\w*|dec[ií]\w*|mencion\w*|escrev\w*|diga\w*|schreib\w*|erwähn\w*|écri\w*|dites)\b",
             text,
         )
     )
@@ -67,8 +74,9 @@ def injection_lines(tl: Timeline) -> list[Event]:
 
 # The part of an injection that carries the claim, after the instruction verbs.
 _PAYLOAD = re.compile(
-    r"(?i)\b(?:write|state|say|claim|report|conclude|assert|mention|note|blame|answer|respond)\s+"
-    r"(?:that|with)?\s*(?P<payload>[^\n]{8,})"
+    r"(?i)\b(?:write|state|say|claim|report|conclude|assert|mention|note|blame|answer|respond|"
+    r"escrib[ií]\w*|dec[ií]\w*|escrev\w*|schreib\w*|écri\w*)\s+"
+    r"(?:that|with|que|dass|qu')?\s*(?P<payload>[^\n]{8,})"
 )
 
 

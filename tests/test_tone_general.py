@@ -20,6 +20,8 @@ from assistant.tone import check_text
         "It is well known which engineer was on shift when the queue filled up.",
         "Errors were made by a certain developer during the failover.",
         "Rotating the key is simple, but it was skipped again.",
+        # Another organisation named in the sentence (OTP read as ORG) does not make the owner one.
+        "Ilse's 9:30 deploy broke OTP, obviously",
     ],
 )
 def test_general_blame_forms_are_found(text: str) -> None:

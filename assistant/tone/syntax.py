@@ -772,11 +772,8 @@ def _kind(tok: Any, known: frozenset[str]) -> str | None:
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.text.isupper() and tok.tag_ != "NNPS":
         if tok.ent_type_ in _SYSTEM_ENTS or any(c.dep_ == "compound" for c in tok.children):
             return None
-        if (
-            tok.ent_type_ == "ORG"
-            and len([t for t in tok.doc if t.ent_iob_ != "O" and t.ent_type_ == "ORG"]) > 1
-        ):
-            return None  # a multi-word organisation
+        if tok.ent_type_ == "ORG" and any(e.start <= tok.i < e.end and len(e) > 1 for e in tok.doc.ents):
+            return None  # a multi-word organisation (its own entity, not every ORG in the sentence)
         return "person"
     if (
         tok.text.isalpha()
