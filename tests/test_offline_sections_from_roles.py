@@ -182,3 +182,25 @@ def test_a_follow_up_the_classifier_was_unsure_of_is_still_no_cause_or_factor() 
     rc = sections.root_cause(analyse(_timeline(unsure, key=_KEYS)))
     assert "E011" not in rc.root_cause.refs
     assert all("E011" not in c.refs for c in rc.contributing_factors)
+
+
+def test_a_list_posted_after_mitigation_is_follow_ups_in_any_language_but_a_figures_recap_is_not() -> None:
+    rows = [
+        *_ALIAS_SWAP,
+        (
+            100,
+            "chat",
+            "olu",
+            "pendientes:\n1. bloquear el swap del alias hasta que el rebuild esté verde\n"
+            "2. alerta que pagine cuando un índice no tenga primarias",
+            "chatter",
+            0.3,
+        ),
+        (101, "chat", "kit", "- 14:02 first errors\n- 14:54 alias pinned back", "chatter", 0.3),
+        (102, "chat", "kit", "numbers:\n- 3,100 searches failed\n- 12% of traffic", "chatter", 0.3),
+    ]
+    items = sections.action_items(analyse(_timeline(rows, key=_KEYS))).items
+    texts = [i.description for i in items]
+    assert any(t.startswith("Bloquear el swap del alias") for t in texts), texts
+    assert any(t.startswith("Alerta que pagine") for t in texts), texts
+    assert not any("alias pinned back" in t or "searches failed" in t for t in texts), texts

@@ -2,7 +2,9 @@
 
 A line is an action item when it carries an action cue ("we should", "TODO", "AI:", "need to", "let's
 make sure", an imperative verb, ...) or continues a burst of follow-ups after such a line or after a call
-for follow-ups. Predictions ("should be done by 17:00") and status lines are not actions.
+for follow-ups. Predictions ("should be done by 17:00") and status lines are not actions. Structure
+counts too: a bulleted or numbered list posted once impact has stopped is a list of follow-ups in any
+language ("pendientes:", "- trace は emptyDir に移す"), unless it recaps times or figures.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from assistant.draft import schema as s
 from assistant.draft.analysis import Facts, clean, sentence_pieces
 from assistant.roles import role_of
 from assistant.tone.guard import is_blameful
+from assistant.vocabulary import FIGURE
 
 # A name: one token, or an alias like "Responder B" (names are aliased for remote providers).
 _NAME = r"((?:Responder [A-Z]{1,2})|[A-Za-z][\w.\-]{1,30})"
@@ -163,7 +166,7 @@ def entries(e: Event) -> list[str]:
 
 def _action(e: Event, people: set[str] | None = None, text: str | None = None) -> s.ActionItemDraft | None:
     raw = _task_sentences(clean(e.text if text is None else text, 300))
-    raw = _PREFIX.sub("", raw)
+    raw = _ENTRY.sub("", _PREFIX.sub("", raw))
     owner = None
     for p in _OWNER_PATTERNS:
         m = p.search(raw)
@@ -263,6 +266,25 @@ _THREAD_GAP = timedelta(minutes=30)  # replies to a call for follow-ups trickle 
 _NOT_ITEM = frozenset(("mitigation", "impact", "chatter", "recovery", "symptom"))
 
 
+_RECAP = re.compile(r"^\s*(?:~\s*)?\d{1,2}[:.h]\d{2}\b|^\s*[~≈]?\d[\d,.]*\s*%?\s")
+
+
+def _follow_up_list(text: str) -> bool:
+    """A bulleted or numbered list (or one bullet line of a list pasted line by line) whose entries are
+    not a recap: no entry starts with a clock time or a figure."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    items = [ln for ln in lines if _ENTRY.match(ln)]
+    if not items or len(items) < len(lines) - 1 or (len(lines) > 1 and len(items) < 2):
+        return False
+    entries = [_ENTRY.sub("", ln) for ln in items]
+    figures = sum(1 for x in entries if FIGURE.search(x))
+    return (
+        not any(_RECAP.match(x) for x in entries)
+        and all(len(x.split()) >= 2 for x in entries)
+        and figures * 2 < len(entries) + (len(entries) == 1)  # an impact recap lists figures
+    )
+
+
 def candidates(f: Facts) -> list[Event]:
     """Chat and notes lines that state a follow-up, in time order."""
     kt = f.timeline.key_times
@@ -289,6 +311,11 @@ def candidates(f: Facts) -> list[Event]:
         )
         # A bullet under a notes "follow-ups:" heading is an action item without a cue word.
         cued = cued or (e.source.value == "note" and bool(e.attrs.get("section")) and not _CHATTER.search(t))
+        # A list someone posts once impact has stopped ("pendientes:\n1. …", "- trace は emptyDir に移す")
+        # is what to do next, in any language; a recap of times or figures is not.
+        cued = cued or (
+            after is not None and e.time >= after and role not in _NOT_ITEM and _follow_up_list(t)
+        )
         if (
             cued
             and after is not None
