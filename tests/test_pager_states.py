@@ -41,3 +41,28 @@ def test_an_urgent_ticket_is_a_report_and_a_routine_one_is_not_relied_on() -> No
     roles = assign_roles([urgent, routine])
     assert roles["E001"].role == "report" and roles["E001"].confidence >= 0.5
     assert roles["E002"].role == "report" and roles["E002"].confidence < 0.5
+
+
+def test_a_payload_that_says_it_pages_nobody_in_german_is_a_warning() -> None:
+    from assistant.ingest.alert_fields import fields_of
+
+    payload = {
+        "title": "[Triggered] [P3] tarif-api p95 Latenz > 400ms",
+        "body": "tarif-api p95 ist über 400 ms. Kein Paging. @slack-tarif-alerts",
+        "date": "1794912260000",
+        "alert_transition": "Triggered",
+        "alert_priority": "P3",
+    }
+    (f,) = fields_of(payload)
+    assert f.severity == "warning"
+
+
+def test_a_chat_relay_of_an_alert_echoes_it_without_the_state_tags() -> None:
+    from assistant.timeline.align import echoes, text_keys
+
+    anchor = text_keys(
+        "[Triggered] [P1] abrechnung-service Fehlerquote > 5%",
+        "[Triggered] [P1] abrechnung-service Fehlerquote > 5%",
+    )
+    relay = "Triggered #20931: [P1] abrechnung-service Fehlerquote > 5%"
+    assert echoes(relay, text_keys(relay), anchor)

@@ -110,7 +110,13 @@ _WARN = re.compile(r"^(warn(ing)?|degraded|minor|pending|insufficient_data|no_?d
 # Nagios/Icinga notification types ACKNOWLEDGEMENT, DOWNTIMESTART/END/CANCELLED, CUSTOM are handling, not firing.
 _ACK = re.compile(r"^(ack(nowledged?|nowledge?ment)?|monitoring|muted|snoozed|downtime\w*|custom)$", re.I)
 # What the payload says about its own route: "(non-paging)", "PAGES on-call"; routes named "ops-low".
-_NON_PAGING = re.compile(r"\bnon-?paging\b|\bnot pag(e|ing)\b|\bno page\b|\bdoes not page\b", re.I)
+_NON_PAGING = re.compile(
+    r"\bnon-?paging\b|\bnot pag(e|ing)\b|\bno page\b|\bdoes not page\b|"
+    # the same in the other languages teams write payloads in (de, es, pt, fr, nl)
+    r"\bkein(?:e|en)? (?:paging|page|anruf)\b|\bnicht pagen\b|\bsin (?:paging|página|paginar)\b|\bno pagina\b|"
+    r"\bsem (?:paging|página)\b|\bnão pagina\b|\bpas de (?:paging|page)\b|\bgeen paging\b",
+    re.I,
+)
 _PAGING = re.compile(r"\bpag(e|es|ed|ing)\b|\bon-?call\b|\burgent\b", re.I)
 _LOW_ROUTE = re.compile(r"(?:^|[^a-z])(?:low|warn(?:ing)?|info|non-?paging)(?:$|[^a-z])", re.I)
 _PAGE_ROUTE = re.compile(r"(?:^|[^a-z])(?:pag(?:e|ing|er)|critical|urgent|on-?call)(?:$|[^a-z])", re.I)

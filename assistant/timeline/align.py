@@ -50,12 +50,18 @@ class OffsetGuess:
     evidence: list[tuple[SourceRef, SourceRef]] = field(default_factory=list)
 
 
+_STATE_TAGS = re.compile(r"^(?:\s*\[[^\]]{1,24}\]\s*)+")
+
+
 def text_keys(text: str, alert_name: str | None = None, number: object = None) -> frozenset[str]:
     """Identifiers an echo would repeat: CamelCase alert names and incident numbers."""
     keys = {m.group(0).lower() for m in _CAMEL.finditer(text)}
     keys.update("#" + m.group(1) for m in _INCIDENT_NO.finditer(text))
     if alert_name:
         keys.add(alert_name.lower())
+        # "[Triggered] [P1] checkout 5xx > 5%": a relay in chat repeats the name, not the state tags.
+        if (bare := _STATE_TAGS.sub("", alert_name).strip()) and bare != alert_name:
+            keys.add(bare.lower())
     if number is not None and (m := _SHORT_NO.match(str(number).strip())):
         keys.add("#" + m.group(1))  # Opsgenie tinyId / PagerDuty number: chat says "#412"
     return frozenset(keys)
