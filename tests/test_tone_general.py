@@ -22,6 +22,13 @@ from assistant.tone import check_text
         "Rotating the key is simple, but it was skipped again.",
         # Another organisation named in the sentence (OTP read as ORG) does not make the owner one.
         "Ilse's 9:30 deploy broke OTP, obviously",
+        # A harm as the product of a person's act, and a person's act followed by the harm it caused.
+        "The outage was a direct consequence of Oskar's failure to drain the node first.",
+        "The queue was purged by Mirela at 09:12, causing the backlog that delayed every payout.",
+        "The bug came in with the Lyra team's migration.",
+        # Measures against people, and a privilege of whoever did it.
+        "Management has taken appropriate action against the engineers involved.",
+        "We will revoke production access for whoever pushed the hotfix.",
     ],
 )
 def test_general_blame_forms_are_found(text: str) -> None:
@@ -41,6 +48,10 @@ def test_general_blame_forms_are_found(text: str) -> None:
         "Errors were made visible in the UI after the fix.",
         "We do not list human error as a root cause; we describe the mechanism.",
         "Who needs access to the billing dashboard?",
+        "Oskar drained the node first, causing no errors.",
+        "The outage was a consequence of the cache flush at 10:14.",
+        "We took action against the scraper traffic.",
+        "Revoke the token for the service account that ran the script.",
     ],
 )
 def test_general_rules_leave_neutral_wordings_alone(text: str) -> None:

@@ -55,7 +55,8 @@ _CUE_GATE = LazyRegex(
     r"wrong|bad|untested|unreviewed|incorrect|faulty|if|had|unless|always|again|every|ofc|course|on|"
     r"problem|issue|didn'?t|doesn'?t|did\s+not|does\s+not|never|screw\w*|mess\w*|botch\w*|done|doing|"
     r"revok\w*|suspend\w*|strip\w*|dock\w*|remov\w*|fire|demot\w*|ban(?:ned)?|terminat\w*|dismissal|"
-    r"story|simple|closed|stop|keeps?|been|trigger|without|no|let|leak\w*|bug\w*|regress\w*|outage)\b|"
+    r"story|simple|closed|stop|keeps?|been|trigger|without|no|let|leak\w*|bug\w*|regress\w*|outage|"
+    r"against|consequence|came)\b|"
     r"->|=>|→|\s=\s",
     _F,
 )
@@ -70,7 +71,7 @@ _NO_ONE_GATE = LazyRegex(
 )
 _SOMEONE_GATE = LazyRegex(
     rf"@\w|\b\w+'s\b|\b(?:{ROLE}|team|office|squad|department|group|folks|his|her|him|"
-    r"ops|infra|networking|frontend|backend|qa|devops|netops)\b",
+    r"ops|infra|networking|frontend|backend|qa|devops|netops|whoever|whomever|engineers|employees|staff)\b",
     _F,
 )
 # A capitalised word inside the sentence (a name), not the capital every sentence starts with.

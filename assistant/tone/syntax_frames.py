@@ -13,7 +13,10 @@ sits in what is done *to* a person or in how their act is framed, each decided b
   student could have found this"), or a tiny effort as the subject of a counterfactual ("one glance
   at the diff would have shown it");
 - a cause label followed by a person's work ("root cause -> Bea's config push") and a harm noun
-  whose attribute is a person or team ("every incident this month has been the platform team").
+  whose attribute is a person or team ("every incident this month has been the platform team");
+- a harm as the product of a person's act ("a direct consequence of Priya's failure to …", "the
+  regression came in with Lars's refactor") and a person's act followed by the harm it caused ("…
+  flushed by Mateo at 10:14, causing the stampede").
 
 ``targets`` names the person or team a flagged sentence is about, so a sentence flagged for one
 reason ("formal warning for the on-call eng") also carries the person/team category.
@@ -99,7 +102,33 @@ def _owner_is_person(tok: Any, kind: Kind) -> bool:
             and any(g.dep_ == "pobj" and kind(g) == "person" for g in c.children)
         ):
             return True
+        # "access for whoever ran the script": a free relative names the person by their act
+        if c.dep_ == "prep" and any(
+            g.dep_ == "pcomp" and any(w.dep_ == "nsubj" and w.lower_ in _WHOEVER for w in g.children)
+            for g in c.children
+        ):
+            return True
     return False
+
+
+_WHOEVER = frozenset({"whoever", "whomever"})
+_MEASURES = frozenset({"action", "measure", "step", "consequence", "sanction", "discipline", "proceeding"})
+_STAFF = frozenset(
+    {"employee", "staff", "engineer", "person", "people", "individual", "developer", "operator"}
+)
+
+
+def _action_against(doc: Any, kind: Kind) -> list[Found]:
+    """A measure taken against people: "appropriate action against the employees involved"."""
+    out: list[Found] = []
+    for tok in doc:
+        if _lemma(tok) not in _MEASURES:
+            continue
+        for p in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"):
+            for g in (g for g in p.children if g.dep_ == "pobj"):
+                if kind(g) == "person" or _lemma(g) in _STAFF or g.lower_ in ("him", "her", "them"):
+                    out.append(("punitive", *_span([tok, g]), _SANCTION_WHY))
+    return out
 
 
 def _surely_person(tok: Any, kind: Kind) -> bool:
@@ -316,9 +345,115 @@ def _ironic_praise(doc: Any) -> list[Found]:
     return out
 
 
+_OUTCOME_NOUNS = frozenset({"consequence", "result", "outcome", "product", "effect", "fallout"})
+_ARRIVE_VERBS = frozenset({"come", "arrive", "land", "creep", "sneak", "slip", "ship", "introduce"})
+_DEFECTS = frozenset(
+    {"regression", "bug", "defect", "leak", "breakage", "outage", "incident", "problem", "issue"}
+)
+_CAUSING = frozenset(
+    {"cause", "trigger", "lead", "result", "take", "bring", "break", "knock", "crash", "overload"}
+)
+_EFFECTS = (
+    _HARM_THINGS
+    | _DEFECTS
+    | frozenset(
+        {
+            "stampede",
+            "spike",
+            "cascade",
+            "loss",
+            "error",
+            "failure",
+            "storm",
+            "overload",
+            "degradation",
+            "backlog",
+            "delay",
+        }
+    )
+)
+
+
+def _someones(tok: Any, kind: Kind) -> Any | None:
+    """The person or team ``tok`` is or belongs to: "Priya", "Priya's failure", "the Orion team's push"."""
+    if kind(tok) is not None:
+        return tok
+    return next((c for c in tok.children if c.dep_ == "poss" and kind(c) is not None), None)
+
+
+def _came_from_someone(doc: Any, kind: Kind) -> list[Found]:
+    """A harm presented as the product of a person's act: "the outage was a direct consequence of Priya's
+    failure to drain the node", "this regression came in with Lars's refactor"."""
+    out: list[Found] = []
+    for tok in doc:
+        lemma = _lemma(tok)
+        preps: list[Any] = []
+        if lemma in _OUTCOME_NOUNS:
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        elif (
+            tok.pos_ == "VERB"
+            and lemma in _ARRIVE_VERBS
+            and any(c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _DEFECTS for c in tok.children)
+        ):
+            preps = [
+                c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "via")
+            ]
+        for p in preps:
+            for g in (g for g in p.children if g.dep_ == "pobj"):
+                who = _someones(g, kind)
+                if who is not None:
+                    team = kind(who) == "team"
+                    out.append(
+                        (
+                            "team-blame" if team else "named-individual-fault",
+                            *_span([tok, g]),
+                            _TEAM_WHY if team else _PERSON_WHY,
+                        )
+                    )
+    return out
+
+
+def _act_causing_harm(doc: Any, kind: Kind) -> list[Found]:
+    """A person's act followed by the harm it caused: "the cache was flushed by Mateo at 10:14, causing the
+    stampede", "Ana dropped the index, which took search down" reads the same without the relative."""
+    out: list[Found] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        who = next((a for a in agents if kind(a) is not None and a.lower_ not in ("we", "i", "us")), None)
+        if who is None:
+            continue
+        for adv in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"):
+            if _lemma(adv) not in _CAUSING:
+                continue
+            harmed = [
+                t
+                for t in adv.subtree
+                if t.i > adv.i
+                and _lemma(t) in _EFFECTS
+                and t.pos_ in ("NOUN", "PROPN")
+                and not any(c.lower_ in ("no", "zero") or c.dep_ == "neg" for c in t.children)
+            ]
+            if harmed:
+                team = kind(who) == "team"
+                out.append(
+                    (
+                        "team-blame" if team else "named-individual-fault",
+                        *_span([who, harmed[0]]),
+                        _TEAM_WHY if team else _PERSON_WHY,
+                    )
+                )
+    return out
+
+
 def extra_hits(doc: Any, kind: Kind) -> list[Found]:
     """Blame constructions of this module in one parsed sentence."""
     return [
+        *_came_from_someone(doc, kind),
+        *_action_against(doc, kind),
+        *_act_causing_harm(doc, kind),
         *_sanction(doc, kind),
         *_closer(doc, kind),
         *_habit(doc, kind),
