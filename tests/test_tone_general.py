@@ -29,6 +29,7 @@ from assistant.tone import check_text
         # Measures against people, and a privilege of whoever did it.
         "Management has taken appropriate action against the engineers involved.",
         "We will revoke production access for whoever pushed the hotfix.",
+        "Big thanks to whoever dropped the orders table on a Friday.",
     ],
 )
 def test_general_blame_forms_are_found(text: str) -> None:
@@ -52,6 +53,7 @@ def test_general_blame_forms_are_found(text: str) -> None:
         "The outage was a consequence of the cache flush at 10:14.",
         "We took action against the scraper traffic.",
         "Revoke the token for the service account that ran the script.",
+        "Thanks to the engineer who restored the database so quickly.",
     ],
 )
 def test_general_rules_leave_neutral_wordings_alone(text: str) -> None:

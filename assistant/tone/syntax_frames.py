@@ -316,6 +316,9 @@ def _praised(tok: Any) -> list[Any]:
     for c in (c for h in hosts for c in h.children):
         if c.dep_ == "prep" and c.lower_ in ("for", "on"):
             out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        # "thank you so much to the person who deleted the database": praise for the harm done
+        if c.dep_ == "prep" and c.lower_ == "to":
+            out += [r for g in c.children if g.dep_ == "pobj" for r in g.children if r.dep_ == "relcl"]
     return out
 
 
