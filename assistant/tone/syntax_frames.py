@@ -319,6 +319,7 @@ def _praised(tok: Any) -> list[Any]:
         # "thank you so much to the person who deleted the database": praise for the harm done
         if c.dep_ == "prep" and c.lower_ == "to":
             out += [r for g in c.children if g.dep_ == "pobj" for r in g.children if r.dep_ == "relcl"]
+            out += [g for g in c.children if g.dep_ == "pcomp"]  # "thanks to whoever dropped the table"
     return out
 
 
