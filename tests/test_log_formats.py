@@ -238,3 +238,15 @@ def test_cloudtrail_records_name_the_call_and_mark_refusals_as_errors() -> None:
     assert ok.text.startswith("PutRolePolicy") and ok.attrs["service"] == "iam.amazonaws.com"
     assert denied.attrs["level"] == "error" and "errorCode=AccessDenied" in denied.text
     assert denied.ref.line == 1  # one-line document: every record starts on line 1
+
+
+def test_a_klog_line_inside_a_journal_line_takes_its_level_from_the_klog_letter() -> None:
+    text = (
+        "Sep 08 15:50:01 ip-10-20-37-88 kubelet[2234]: I0908 15:50:01.547993    2234 scope.go:117] watch "
+        'ended with: an error on the server ("client connection lost")\n'
+        "Sep 08 15:50:46 ip-10-20-39-12 kubelet[2251]: E0908 15:50:46.041190    2251 pod_workers.go:1298] "
+        '"Error syncing pod" pod="payments/api-1"\n'
+        "Sep 08 15:51:58 ip-10-20-33-14 kubelet[2200]: W0908 15:51:58.198676    2200 kubelet_volumes.go:163] "
+        "orphaned pod found\n"
+    )
+    assert _levels(_one(text)) == ["info", "error", "warning"]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
-from assistant.ingest._levels import level_in_text
+from assistant.ingest._levels import LETTER_LEVELS, level_in_text
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
 from assistant.ingest.header import glued_level, prefix_role
@@ -471,6 +471,11 @@ def parse_log(lines: Iterable[str], name: str, *, sample: str = "") -> ParsedSou
     return source_from_rows(rows, stats, name, sample=sample)
 
 
+# glog/klog's own header at the start of a message that a syslog or journal line wraps
+# ("kubelet[2234]: I0908 15:50:01.547993    2234 scope.go:117] …"): its letter is the line's level.
+_GLOG_HEAD = re.compile(r"([IWEF])\d{4} \d\d:\d\d:\d\d\.\d{3,9}\s+\d+\s+[\w./-]+:\d+\]")
+
+
 def source_from_rows(
     rows: Sequence[tuple[Any, ...]], stats: dict[str, Any], name: str, *, sample: str = ""
 ) -> ParsedSource:
@@ -486,6 +491,8 @@ def source_from_rows(
                 attrs["weight"] = more[0]
             if more[1]:
                 attrs["varying"] = True
+        if not lvl and (m := _GLOG_HEAD.match(text)):
+            lvl = LETTER_LEVELS[m.group(1)]  # a glog/klog line inside a syslog or journal line
         if lvl:
             attrs["level"] = lvl
         if host:
