@@ -295,3 +295,41 @@ def test_log_line_pasted_in_chat_pins_the_chat_offset() -> None:
     assert (clock.how, clock.offset) == ("inferred", "+01:00")
     iker = next(e for e in tl.events if e.actor == "iker")
     assert iker.time == datetime(2026, 3, 4, 14, 29, tzinfo=UTC)
+
+
+def test_a_process_started_later_printing_the_same_banner_is_not_a_skewed_clock() -> None:
+    from assistant.domain import SourceRef
+    from assistant.timeline.align import SkewUnit, detect_skew
+
+    t0 = datetime(2026, 9, 8, 13, 2, 36, tzinfo=UTC)
+    banner = [
+        "CoreDNS-1.11.1 ae2bbc2",
+        "plugin/reload: config SHA512 = f97092a1",
+        "go1.21.8 linux/amd64 b7c4",
+    ]
+
+    def unit(key: str, start: datetime) -> SkewUnit:
+        return SkewUnit(
+            key=key,
+            times=[start + timedelta(seconds=i) for i in range(3)],
+            texts=banner,
+            refs=[SourceRef(file="coredns.log", line=i + 1) for i in range(3)],
+        )
+
+    early = [unit(f"pod-{n}", t0) for n in range(3)]
+    late = unit("pod-scaled", t0 + timedelta(minutes=25))  # scaled up 25 minutes later
+    assert detect_skew([*early, late]) == {}
+
+
+def test_a_host_whose_shared_happenings_are_minutes_apart_and_all_off_by_the_same_is_skewed() -> None:
+    from assistant.domain import SourceRef
+    from assistant.timeline.align import SkewUnit, detect_skew
+
+    t0 = datetime(2026, 9, 8, 13, 0, tzinfo=UTC)
+    texts = ["request id req-4411 failed", "request id req-4420 failed", "request id req-4432 failed"]
+    times = [t0 + timedelta(minutes=m) for m in (0, 7, 15)]
+    refs = [SourceRef(file="a.log", line=i + 1) for i in range(3)]
+    good = SkewUnit(key="lb", times=times, texts=texts, refs=refs, correctable=False)
+    off = SkewUnit(key="web-3", times=[t - timedelta(minutes=4) for t in times], texts=texts, refs=refs)
+    found = detect_skew([good, off])
+    assert round(found["web-3"].seconds) == -240

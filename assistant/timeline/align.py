@@ -211,10 +211,15 @@ def detect_skew(units: list[SkewUnit], *, min_matches: int = 3, min_seconds: flo
             deltas = _deltas(u, shared, by_key, shift)
             if len(deltas) < min_matches:
                 continue
-            mid = median(d for d, _ in deltas)
-            agree = [r for d, r in deltas if abs(d - mid) <= 30]
+            mid = median(d for d, _, _ in deltas)
+            agree = [r for d, r, _ in deltas if abs(d - mid) <= 30]
             share = len(agree) / len(deltas)
             if abs(mid) < min_seconds or share < 0.6 or len(agree) < min_matches:
+                continue
+            # One moment is not a clock: a process started later prints the same banner and config
+            # digest the others printed earlier. A skewed clock shows on happenings minutes apart.
+            moments = sorted(t for d, _, t in deltas if abs(d - mid) <= 30)
+            if moments[-1] - moments[0] < timedelta(minutes=2):
                 continue
             score = share * len(agree) + len(u.times) * -1e-9  # ties: the smaller unit is the odd one
             if best is None or score > best[0]:
@@ -228,9 +233,10 @@ def detect_skew(units: list[SkewUnit], *, min_matches: int = 3, min_seconds: flo
 
 def _deltas(
     u: SkewUnit, shared: dict[str, dict[str, list[int]]], by_key: dict[str, SkewUnit], shift: dict[str, float]
-) -> list[tuple[float, SourceRef]]:
-    """Offsets of ``u`` against every other unit on the happenings they share (within an hour)."""
-    deltas: list[tuple[float, SourceRef]] = []
+) -> list[tuple[float, SourceRef, datetime]]:
+    """Offsets of ``u`` against every other unit on the happenings they share (within an hour), with
+    the unit's own time of each."""
+    deltas: list[tuple[float, SourceRef, datetime]] = []
     for occ in shared.values():
         mine = occ.get(u.key)
         if not mine:
@@ -248,7 +254,7 @@ def _deltas(
                 key=abs,
             )
             if abs(d) <= 3600:
-                deltas.append((d, u.refs[mine[0]]))
+                deltas.append((d, u.refs[mine[0]], u.times[mine[0]]))
     return deltas
 
 
