@@ -177,3 +177,19 @@ def test_a_date_with_a_day_above_twelve_settles_the_order(tmp_path: Path) -> Non
         "[07/14/2026, 08:18:45] Neha: next week\n",
     )
     assert not chat.swappable_dates
+
+
+def test_a_weechat_log_in_japanese_is_read_as_chat(tmp_path: Path) -> None:
+    text = (
+        "2026-07-08 08:58:03\t-->\tyamamoto (~yamamoto@10.8.2.21) has joined #ops-routing\n"
+        "2026-07-08 09:15:20\tkobayashi\tおはようございます。今日は11時からバッチ取込があります\n"
+        "2026-07-08 09:38:02\tsato_k\tsolver trace 有効化 PR #1187 マージしました\n"
+        "2026-07-08 11:07:40\tyamamoto\tページ来ました。route-planner 5xx 見ます\n"
+        "2026-07-08 11:09:12\tnakamura\tディスクが 100% です。確認お願いします\n"
+        "2026-07-08 11:12:30\tyamamoto\tcontainerd のイメージでしょうか？\n"
+        "2026-07-08 11:30:02\tsato_k\trollout restart しました\n"
+        "2026-07-08 11:37:01\tyamamoto\tありがとうございます。looks good now\n"
+    )
+    src = parse_one(tmp_path, "weechat_ops.log", text)
+    assert src.kind == "chat"
+    assert "kobayashi" in {r.actor for r in src.records}

@@ -283,3 +283,18 @@ def test_errors_falling_back_before_anyone_acted_do_not_mark_mitigation() -> Non
     errors = errors_between(-20, 1)  # the log's errors stop a minute after the report
     _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, errors)
     assert ke.mitigated == "E004", choices["mitigated"]
+
+
+def test_a_declaration_made_on_a_condition_is_a_plan_not_the_resolution() -> None:
+    pairs = [
+        page(1, 0, "DiskFull", "firing"),
+        (ev(2, 20, "chat", "reverted the trace flag"), role("mitigation")),
+        (ev(3, 30, "chat", "disk back to 41%, pods ready"), role("recovery", 0.8)),
+        (
+            ev(4, 40, "chat", "1時間様子を見て、ディスクが横ばいなら resolved にします"),
+            role("resolution", 0.8),
+        ),
+        (ev(5, 100, "chat", "resolved にします。お疲れさまでした"), role("resolution", 0.8)),
+    ]
+    _kt, ke, choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
+    assert ke.resolved == "E005", choices["resolved"]

@@ -465,14 +465,18 @@ def _header_date(header: list[str], day_first: bool) -> str | None:
 
 
 # People talk to each other; programs report. Words of address and first/second person, a question,
-# thanks or an emoji mark a message as talk in the languages our users write (en, de, es, pt, fr, nl);
+# thanks or an emoji mark a message as talk in the languages our users write (en, de, es, pt, fr, nl;
+# polite endings and thanks in ja, zh, ko);
 # log messages almost never carry them ("Could not connect", "No such file" do not count).
 _TALK = re.compile(
     r"(?:\?\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]|:[a-z_+\-]+:|"
     r"\b(?-i:I)(?:'m|'ve|'ll|'d)?\s|"
     r"(?i:\b(?:me|my|our|we|we're|we've|you|you're|your|anyone|someone|anybody|let's|thanks|thank you|thx|lol|"
     r"ich|wir|du|ihr|jemand|danke|nosotros|alguien|gracias|você|vocês|nós|alguém|obrigad[oa]|"
-    r"je|nous|vous|merci|jij|wij|bedankt)\b))"
+    r"je|nous|vous|merci|jij|wij|bedankt)\b)|"
+    # Japanese, Chinese and Korean talk: polite verb endings, greetings, thanks, a full-width question mark
+    r"？|です|ます|ました|ません|でしょう|ください|お願い|ありがとう|すみません|おはよう|お疲れ|"
+    r"吗|我们|谢谢|你们|습니다|해요|세요|감사)"
 )
 
 

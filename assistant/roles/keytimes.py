@@ -78,6 +78,13 @@ _MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\
 _NOT = re.compile(
     r"\b(not|isn'?t|until|once|before|if|when|nicht|no|não)\s+(yet\s+)?(mitigated|mitigiert|mitigado)", re.I
 )
+# A declaration made on a condition ("if the disk stays flat for an hour I'll resolve it", "…なら resolved
+# にします", "wenn es hält, schließen wir") is a plan, not a declaration.
+_CONDITIONAL = re.compile(
+    r"\b(?:if|once|unless|as soon as|wenn|sobald|falls|si|cuando|quando|se|lorsque|dès que|als)\b|"
+    r"(?:なら|たら|れば)(?:\s|、|,|[a-zA-Z])",
+    re.I,
+)
 _SYMPTOM_SURE = 0.6
 _REPORT_SURE = 0.5
 _RELAPSE_SURE = 0.8
@@ -410,6 +417,8 @@ def _resolved(
         if r.confidence < SURE and not (r.confidence >= _LEAN and says_done(e.text)):
             continue
         if _human(e):
+            if _CONDITIONAL.search(e.text):
+                continue
             found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
             weight[e.id] = r.confidence + (_DONE_CUE if says_done(e.text) else 0.0)
         elif is_bot(e) and says_done(e.text) and not looks_like_alert(e.text) and r.confidence >= 0.5:
