@@ -198,9 +198,19 @@ def test_a_list_posted_after_mitigation_is_follow_ups_in_any_language_but_a_figu
         ),
         (101, "chat", "kit", "- 14:02 first errors\n- 14:54 alias pinned back", "chatter", 0.3),
         (102, "chat", "kit", "numbers:\n- 3,100 searches failed\n- 12% of traffic", "chatter", 0.3),
+        (
+            103,
+            "chat",
+            "mara",
+            "resolved, dzięki wszystkim\naction items na start:\n- page on shard allocation failures\n"
+            "- runbook for pinning the alias by hand",
+            "chatter",
+            0.3,
+        ),
     ]
     items = sections.action_items(analyse(_timeline(rows, key=_KEYS))).items
     texts = [i.description for i in items]
     assert any(t.startswith("Bloquear el swap del alias") for t in texts), texts
     assert any(t.startswith("Alerta que pagine") for t in texts), texts
+    assert any(t.startswith("Page on shard allocation failures") for t in texts), texts
     assert not any("alias pinned back" in t or "searches failed" in t for t in texts), texts

@@ -274,7 +274,8 @@ def _follow_up_list(text: str) -> bool:
     not a recap: no entry starts with a clock time or a figure."""
     lines = [ln for ln in text.splitlines() if ln.strip()]
     items = [ln for ln in lines if _ENTRY.match(ln)]
-    if not items or len(items) < len(lines) - 1 or (len(lines) > 1 and len(items) < 2):
+    # a heading line or two ("resolved, thanks all" / "action items na start:") may open the list
+    if not items or len(items) < len(lines) - 2 or (len(lines) > 1 and len(items) < 2):
         return False
     entries = [_ENTRY.sub("", ln) for ln in items]
     figures = sum(1 for x in entries if FIGURE.search(x))
