@@ -214,3 +214,22 @@ def test_a_list_posted_after_mitigation_is_follow_ups_in_any_language_but_a_figu
     assert any(t.startswith("Alerta que pagine") for t in texts), texts
     assert any(t.startswith("Page on shard allocation failures") for t in texts), texts
     assert not any("alias pinned back" in t or "searches failed" in t for t in texts), texts
+
+
+def test_a_log_line_that_recurs_every_night_is_routine_not_a_happening() -> None:
+    from assistant.draft.facts import _routine
+
+    def log(**attrs: object) -> Event:
+        return Event(
+            id="E001",
+            time=T0,
+            source=SourceKind.log,
+            text="INFO - Executing <Task(SqlSensor): check_source_freshness>",
+            refs=[SourceRef(file="airflow.log", line=1)],
+            attrs=dict(attrs),
+        )
+
+    nightly = log(count=5, first="2026-05-11T02:00:01+00:00", last="2026-05-15T02:00:01+00:00")
+    burst = log(count=40, first="2026-05-11T02:00:01+00:00", last="2026-05-11T02:20:00+00:00")
+    assert _routine(nightly)
+    assert not _routine(burst)

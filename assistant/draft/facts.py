@@ -9,6 +9,7 @@ cue patterns left are features the roles do not carry (numbers with units and he
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from assistant.domain import Event, Timeline, is_bot
 from assistant.draft.analysis import Facts, clean, impersonal
@@ -152,7 +153,7 @@ def _score(f: Facts) -> None:
             seen_templates.add(template)
             if first:
                 score += 6 * (level in ("error", "crit", "critical", "fatal", "alert", "emerg"))
-                score += 3 * (level in ("warn", "warning")) + _LOG_ROLE_WEIGHT.get(role_of(tl, e.id) or "", 0)
+                score += 3 * (level in ("warn", "warning")) + _log_role_weight(tl, e)
             elif (
                 level in ("error", "crit", "critical", "fatal", "emerg")
                 and int(e.attrs.get("count", 1) or 1) >= 5
@@ -183,6 +184,27 @@ _ROLE_WEIGHT = {
     "chatter": -4,
 }
 _LOG_ROLE_WEIGHT = {"change": 10, "mitigation": 10, "finding": 5, "recovery": 5}
+
+
+def _log_role_weight(tl: Timeline, e: Event) -> float:
+    """A log template's role weight in proportion to the classifier's confidence; none for a routine line
+    (a scheduler's nightly "Executing <Task …>" the classifier reads as a change is not a happening)."""
+    r = tl.roles.get(e.id)
+    if r is None or r.confidence < SURE or _routine(e):
+        return 0.0
+    return _LOG_ROLE_WEIGHT.get(r.role, 0) * min(1.0, r.confidence / 0.6)
+
+
+def _routine(e: Event) -> bool:
+    """A template that recurs over half a day or more (a nightly job's steps): routine, not a happening."""
+    first, last = e.attrs.get("first"), e.attrs.get("last")
+    if int(e.attrs.get("count", 1) or 1) < 3 or not isinstance(first, str) or not isinstance(last, str):
+        return False
+    try:
+        span = datetime.fromisoformat(last) - datetime.fromisoformat(first)
+    except ValueError:
+        return False
+    return span >= timedelta(hours=12)
 
 
 _ASKS = re.compile(r"[?？¿]")
