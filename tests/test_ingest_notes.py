@@ -102,3 +102,16 @@ def test_notes_lines_carry_their_own_day(tmp_path: Path) -> None:
     )
     timed = _timed(parse_one(tmp_path, "notes.md", notes))
     assert [r.attrs["month_day"] for r in timed] == ["03-02", "03-05", "03-06"]
+
+
+def test_a_numeric_day_and_month_after_any_weekday_word_dates_the_line() -> None:
+    from assistant.ingest import read_text
+
+    res = read_text(
+        "Log\nwo 25/11 06:00  laatste geslaagde run\nma 30/11 10:12  mail van Sanne\n"
+        "ma 30/11 10:52  duidelijk waarom geen alert\n",
+        name="notes.txt",
+    )
+    (src,) = res.sources
+    timed = [r for r in src.records if not r.attrs.get("untimed")]
+    assert [r.attrs.get("line_date") for r in timed] == ["11-25", "11-30", "11-30"]

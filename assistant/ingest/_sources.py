@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from assistant.domain import InputProblem, ParsedSource
@@ -15,6 +16,7 @@ from assistant.ingest import (
     chat_json,
     chat_layout,
     chat_text,
+    email_thread,
     jsonlog,
     k8s,
     large_log,
@@ -120,6 +122,16 @@ def parse_loaded(ld: Loaded) -> _Out:
     return [src], problems
 
 
+# Text formats read line by line, by the name ``detect_text`` gives them.
+_LINE_READERS: dict[str, Callable[[list[str], str], ParsedSource]] = {
+    "chat": chat_text.parse_chat,
+    "chat-layout": chat_layout.parse_chat_layout,
+    "alert-mail": alert_mail.parse_alert_mail,
+    "email": email_thread.parse_email_thread,
+    "notes": notes.parse_notes,
+}
+
+
 def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
     head = ld.sample.lstrip()
     if head[:1] == "{" and chat_json.looks_like_mattermost(ld.sample):
@@ -135,16 +147,10 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
         if head[:1] in "[{" and problems:
             return None  # the JSON error already explains it
         raise UnsupportedFormatError(_UNSUPPORTED, path=ld.name, line=1)
-    if fmt == "chat":
-        return chat_text.parse_chat(ld.lines(), ld.name)
-    if fmt == "chat-layout":
-        return chat_layout.parse_chat_layout(ld.lines(), ld.name)
-    if fmt == "alert-mail":
-        return alert_mail.parse_alert_mail(ld.lines(), ld.name)
+    if (by_lines := _LINE_READERS.get(fmt)) is not None:
+        return by_lines(list(ld.lines()), ld.name)
     if fmt == "tickets":
         return tickets.parse_tickets(ld.full_text(), ld.name)
-    if fmt == "notes":
-        return notes.parse_notes(ld.lines(), ld.name)
     if fmt == "k8s-events":
         src, msg = k8s.parse_events_text(ld.lines(), ld.name)
         if msg:

@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.ingest import alert_mail, alerts, chat_json, chat_layout, jsonlog, k8s, logs, slack, tickets
+from assistant.ingest import (
+    alert_mail,
+    alerts,
+    chat_json,
+    chat_layout,
+    email_thread,
+    jsonlog,
+    k8s,
+    logs,
+    slack,
+    tickets,
+)
 from assistant.ingest.chat_text import (
     _BARE_IRC,
     _BRACKET,
@@ -94,6 +105,8 @@ def detect_text(sample: str) -> str | None:
         return "k8s-events"
     if alert_mail.looks_like_alert_mail(lines):  # Zabbix/Nagios/Icinga e-mails pasted as text
         return "alert-mail"
+    if email_thread.looks_like_email_thread(lines):  # mbox, .eml, messages pasted with headers
+        return "email"
     if tickets.looks_like_tickets(sample):  # Zendesk/Jira CSV exports
         return "tickets"
     chat, speaker = _chat_share(lines)

@@ -39,6 +39,11 @@ _LINE_DATE = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<m1>[A-Za-z]{3,9})\.?|(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2})"
     r"(?:st|nd|rd|th)?)(?:,?\s+(?P<y>\d{4}))?,?\s+(?=\d{1,2}[:h]\d{2})"
 )
+# "ma 30/11 10:52", "Thu 26.11. 06:00", "11/30 09:12": a numeric day and month (any weekday word before)
+_NUM_LINE_DATE = re.compile(
+    r"^(?:[^\W\d_]{2,10}\.?,?\s+)?(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<y>\d{4}|\d{2}(?!\d)))?\.?"
+    r"(?:\s*[–-]\s*[^\d\s]{0,10}\s*\d{1,2}[/.]\d{1,2})?\s+(?=\d{1,2}[:h]\d{2})"
+)
 _RULE = re.compile(r"^[\s\-=_─━—–*#~.·]+$")
 _HEADING = re.compile(
     r"^(?:#{1,6}\s+(?P<md>.+)|(?:\d+(?:\.\d+)*[.)]?\s+)?(?P<title>[A-Z][^:.!?]{0,40}?)\s*:?|(?P<colon>[^:]{2,40}):)$"
@@ -117,11 +122,14 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
     untimed: list[tuple[int, str, int, str, bool]] = []  # (records before it, text, line, label, follow-up?)
     section: str | None = None  # a follow-up list ("Action items:") the bullets belong to
     heading = ""  # the last heading of any kind ("4. Root cause", "## Impact", "Ruled out:")
+    numeric: list[tuple[int, re.Match[str]]] = []  # (index of the record it dates, its numeric date)
     for n, raw_line in enumerate(all_lines, start=1):
         line = _clean(raw_line)
         if not line or _RULE.match(raw_line):
             continue
         day = _LINE_DATE.match(line)
+        if day is None and (num := _NUM_LINE_DATE.match(line)):
+            numeric.append((len(records), num))
         found = _mentions(line)
         bullet = bool(_BULLET.match(raw_line)) and not (
             not found and _numbered_title(raw_line, line, all_lines, n)
@@ -150,6 +158,7 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
         _m, when, _alias = found[0]
         attrs = _timed_attrs(line, found, day, list_label, heading)
         records.append(record(when, SourceKind.note, line, name, n, attrs=attrs))
+    _numeric_days(records, numeric)
     zone = stated_zone(all_lines)
     if zone is None and records and all(r.time.value.tzinfo is not None for r in records):
         zone = "UTC"  # every time is written with Z: the notes are in UTC (naive, so they get dates)
@@ -216,6 +225,29 @@ def _timed_attrs(
     elif _DAY_AFTER.search(line):
         attrs["day_offset"] = 1
     return attrs
+
+
+def _numeric_days(records: list[RawRecord], numeric: list[tuple[int, re.Match[str]]]) -> None:
+    """Numeric line dates as each record's ``line_date``, day first or month first as the whole file
+    settles it (a first field above 12 means day first, a second one month first; day first otherwise,
+    as most of the world writes it)."""
+    dated = [(i, m) for i, m in numeric if i < len(records) and "line_date" not in records[i].attrs]
+    if not dated:
+        return
+    firsts = [int(m.group("a")) for _, m in dated]
+    seconds = [int(m.group("b")) for _, m in dated]
+    day_first = max(firsts) > 12 or max(seconds) <= 12
+    for i, m in dated:
+        d, mon = (
+            (int(m.group("a")), int(m.group("b"))) if day_first else (int(m.group("b")), int(m.group("a")))
+        )
+        y = m.group("y")
+        year = (int(y) + 2000 if len(y) == 2 else int(y)) if y else 2000
+        try:
+            date(year, mon, d)
+        except ValueError:
+            continue
+        records[i].attrs["line_date"] = f"{year}-{mon:02d}-{d:02d}" if y else f"{mon:02d}-{d:02d}"
 
 
 def _naive(r: RawRecord) -> RawRecord:
