@@ -37,3 +37,13 @@ def test_jira_csv_dates_and_keys(tmp_path: Path) -> None:
     (r,) = parse_one(tmp_path, "jira.csv", _JIRA).records
     assert r.time.value == datetime(2026, 3, 4, 14, 2)
     assert r.attrs["ticket"] == "OPS-812" and r.actor == "Ana Lima"
+
+
+def test_a_freshdesk_export_with_a_created_time_column_is_read_as_tickets(tmp_path: Path) -> None:
+    text = (
+        "Ticket ID,Subject,Description,Status,Priority,Created time,Last update time\n"
+        "418241,Error 403 when opening app,Opened the app and got 403,Open,High,2026-09-10 09:43:40,2026-09-10 09:50:00\n"
+    )
+    src = parse_one(tmp_path, "freshdesk_tickets.csv", text)
+    assert src.format == "tickets-csv"
+    assert "Error 403 when opening app" in src.records[0].text

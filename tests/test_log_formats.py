@@ -250,3 +250,14 @@ def test_a_klog_line_inside_a_journal_line_takes_its_level_from_the_klog_letter(
         "orphaned pod found\n"
     )
     assert _levels(_one(text)) == ["info", "error", "warning"]
+
+
+def test_json_lines_whose_time_field_is_capitalised_another_way_are_a_log() -> None:
+    text = (
+        '{"Action":"block","ClientRequestPath":"/v2/cart","Datetime":"2026-09-10T15:12:41Z","RuleID":"r1"}\n'
+        '{"Action":"block","ClientRequestPath":"/v2/login","Datetime":"2026-09-10T15:12:44Z","RuleID":"r1"}\n'
+        '{"Action":"allow","ClientRequestPath":"/v2/home","Datetime":"2026-09-10T15:12:47Z","RuleID":"r2"}\n'
+    )
+    src = _one(text)
+    assert src.kind == "log"
+    assert src.records[0].time.value == datetime(2026, 9, 10, 15, 12, 41, tzinfo=UTC)

@@ -126,9 +126,28 @@ def iso_time(s: str) -> datetime | None:
         return None
 
 
+# Vendors capitalise their own way ("Datetime" in Cloudflare firewall events, "TimeGenerated" in Azure,
+# "EdgeStartTimestamp" in Cloudflare HTTP logs): after the exact names, any case of these.
+_TIME_KEYS_ANY_CASE = (
+    *(k.lower() for k in _TIME_KEYS),
+    "timegenerated",
+    "edgestarttimestamp",
+    "eventtimestamp",
+    "logtime",
+)
+
+
+def _time_value(obj: dict[str, Any]) -> Any:
+    for k in _TIME_KEYS:
+        if k in obj:
+            return obj[k]
+    low = {k.lower(): k for k in obj if isinstance(k, str)}
+    return next((obj[low[k]] for k in _TIME_KEYS_ANY_CASE if k in low), None)
+
+
 def json_fields(obj: dict[str, Any]) -> tuple[Any, str | None, str, str | None, str | None]:
     """(time value, level, text, host, service) from one JSON log object."""
-    t = next((obj[k] for k in _TIME_KEYS if k in obj), None)
+    t = _time_value(obj)
     host, svc = _host_service(obj)
     return t, _level(obj), _text(obj, _message(obj)), host, svc
 

@@ -36,6 +36,10 @@ _CREATED = (
     "created date",
     "created on",
     "reported at",
+    "created time",  # Freshdesk
+    "created_time",
+    "creation time",
+    "date opened",
 )
 _SUBJECT = ("subject", "summary", "title", "short description", "short_description", "issue summary")
 _BODY = ("description", "body", "details", "comment", "comments", "text", "message", "first comment")
