@@ -378,6 +378,16 @@ _EFFECTS = (
 )
 
 
+def _person_or_team(who: Any, tokens: list[Any], kind: Kind) -> Found:
+    """The finding for blame placed on ``who``: the team category for a team, else the person one."""
+    team = kind(who) == "team"
+    return (
+        "team-blame" if team else "named-individual-fault",
+        *_span(tokens),
+        _TEAM_WHY if team else _PERSON_WHY,
+    )
+
+
 def _someones(tok: Any, kind: Kind) -> Any | None:
     """The person or team ``tok`` is or belongs to: "Priya", "Priya's failure", "the Orion team's push"."""
     if kind(tok) is not None:
@@ -406,14 +416,7 @@ def _came_from_someone(doc: Any, kind: Kind) -> list[Found]:
             for g in (g for g in p.children if g.dep_ == "pobj"):
                 who = _someones(g, kind)
                 if who is not None:
-                    team = kind(who) == "team"
-                    out.append(
-                        (
-                            "team-blame" if team else "named-individual-fault",
-                            *_span([tok, g]),
-                            _TEAM_WHY if team else _PERSON_WHY,
-                        )
-                    )
+                    out.append(_person_or_team(who, [tok, g], kind))
     return out
 
 
@@ -441,14 +444,7 @@ def _act_causing_harm(doc: Any, kind: Kind) -> list[Found]:
                 and not any(c.lower_ in ("no", "zero") or c.dep_ == "neg" for c in t.children)
             ]
             if harmed:
-                team = kind(who) == "team"
-                out.append(
-                    (
-                        "team-blame" if team else "named-individual-fault",
-                        *_span([who, harmed[0]]),
-                        _TEAM_WHY if team else _PERSON_WHY,
-                    )
-                )
+                out.append(_person_or_team(who, [who, harmed[0]], kind))
     return out
 
 
