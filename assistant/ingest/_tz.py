@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -153,6 +153,17 @@ def zone_info(name: str | None) -> tzinfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+
+def day_first_from(firsts: Sequence[int], seconds: Sequence[int]) -> bool | None:
+    """The order numeric dates settle by their values: day first when a first field exceeds 12 (and no
+    second does), month first when a second field does (and no first does); None when nothing settles it
+    (every caller has its own default: the separator, dots, the other sources)."""
+    if any(x > 12 for x in firsts) and all(x <= 12 for x in seconds):
+        return True
+    if any(x > 12 for x in seconds) and all(x <= 12 for x in firsts):
+        return False
+    return None
 
 
 def _valid(y: int, mo: int, d: int) -> bool:

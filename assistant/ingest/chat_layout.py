@@ -29,7 +29,7 @@ from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind, is_bot_name
 from assistant.ingest._records import raw_time, record, time_of_day
-from assistant.ingest._tz import MONTHS, hour24, stated_date, stated_zone
+from assistant.ingest._tz import MONTHS, day_first_from, hour24, stated_date, stated_zone
 from assistant.ingest.chat_text import _DIVIDER, _divider_date
 
 _TIME = r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:]))"
@@ -221,7 +221,8 @@ def _day_first(dates: list[str]) -> bool | None:
     """Numeric dates: day first when a first field exceeds 12 (or dots are used), month first when a
     second one does; None when nothing settles it ("07/04/2026" throughout: read month first, and the
     timeline may swap it to agree with the other sources)."""
-    first = second = 0
+    firsts: list[int] = []
+    seconds: list[int] = []
     dots = 0
     swappable = False
     for d in dates:
@@ -229,13 +230,12 @@ def _day_first(dates: list[str]) -> bool | None:
         if len(parts) < 2 or len(parts[0]) == 4 or not all(p.isdigit() for p in parts):
             continue
         dots += "." in d
-        first = max(first, int(parts[0]))
-        second = max(second, int(parts[1]))
+        firsts.append(int(parts[0]))
+        seconds.append(int(parts[1]))
         swappable = swappable or parts[0] != parts[1]
-    if first > 12:
-        return True
-    if second > 12:
-        return False
+    settled = day_first_from(firsts, seconds)
+    if settled is not None:
+        return settled
     if dots:
         return True
     return None if swappable else False

@@ -35,7 +35,7 @@ _BODY_LIMIT = 600
 
 def looks_like_email_thread(lines: Sequence[str]) -> bool:
     """An mbox, or a paste whose messages open with From/Date/Subject headers (at least one message)."""
-    head = [ln for ln in lines[:400]]
+    head = list(lines[:400])
     starts = sum(1 for ln in head if _MBOX_FROM.match(ln))
     dates = sum(1 for ln in head if ln.lower().startswith("date:"))
     froms = sum(1 for ln in head if ln.lower().startswith("from:"))

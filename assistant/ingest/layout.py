@@ -32,7 +32,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from assistant.ingest._levels import LETTER_LEVELS
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR
-from assistant.ingest._tz import MONTHS
+from assistant.ingest._tz import MONTHS, day_first_from
 
 _MON = r"(?P<b>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?)"
 _DOW = r"(?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)"
@@ -161,12 +161,10 @@ def _order(shape: str, matches: list[re.Match[str]]) -> str:
     if shape == "dmy":
         firsts = [int(m.group("a")) for m in matches]
         seconds = [int(m.group("c")) for m in matches]
-        sep = matches[0].group("dsep")
-        if any(x > 12 for x in firsts) and all(x <= 12 for x in seconds):
-            return "dmy"
-        if any(x > 12 for x in seconds) and all(x <= 12 for x in firsts):
-            return "mdy"
-        return "mdy" if sep == "/" else "dmy"
+        settled = day_first_from(firsts, seconds)
+        if settled is not None:
+            return "dmy" if settled else "mdy"
+        return "mdy" if matches[0].group("dsep") == "/" else "dmy"
     if shape == "y2md":
         a = [int(m.group("a")) for m in matches]
         c = [int(m.group("c")) for m in matches]

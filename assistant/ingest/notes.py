@@ -24,7 +24,15 @@ from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind
 from assistant.ingest._records import PLACEHOLDER_DATE, raw_time, record
-from assistant.ingest._tz import MONTHS, hour24, stated_date, stated_month_day, stated_zone, zone_info
+from assistant.ingest._tz import (
+    MONTHS,
+    day_first_from,
+    hour24,
+    stated_date,
+    stated_month_day,
+    stated_zone,
+    zone_info,
+)
 
 TIME = re.compile(
     r"(?<![\d:.\w/])(?:(?P<date>\d{4}-\d{2}-\d{2})[ T])?(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)"
@@ -236,7 +244,7 @@ def _numeric_days(records: list[RawRecord], numeric: list[tuple[int, re.Match[st
         return
     firsts = [int(m.group("a")) for _, m in dated]
     seconds = [int(m.group("b")) for _, m in dated]
-    day_first = max(firsts) > 12 or max(seconds) <= 12
+    day_first = day_first_from(firsts, seconds) is not False
     for i, m in dated:
         d, mon = (
             (int(m.group("a")), int(m.group("b"))) if day_first else (int(m.group("b")), int(m.group("a")))

@@ -162,8 +162,6 @@ def _detections(
 
 
 _WORD = re.compile(r"[^\W_][\w.-]*[^\W_]|[^\W_]")
-
-
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import cached_property
+from typing import TypeVar
 
 from assistant.clock import (
     assign_dates,
@@ -123,6 +124,8 @@ def place_sources(
 def _settle_date_order(sources: list[ParsedSource], findings: list[str]) -> list[ParsedSource]:
     """A file whose numeric dates never settle their order ("07/04/2026" throughout) was read month
     first; read it day first instead when that puts it nearer the dates of the other sources."""
+    if not any(s.swappable_dates for s in sources):
+        return sources  # the usual case: no sort over every record of every log
     ref = sorted(
         r.time.value.replace(tzinfo=None)
         for s in sources
@@ -152,13 +155,10 @@ def _settle_date_order(sources: list[ParsedSource], findings: list[str]) -> list
             for r in src.records
         ]
         day = _parse_day(src.stated_date)
-        stated = _swap(datetime.combine(day, datetime.min.time())) if day else None
+        stated = _swap(day) if day else None
         out.append(
             src.model_copy(
-                update={
-                    "records": recs,
-                    "stated_date": stated.date().isoformat() if stated else src.stated_date,
-                }
+                update={"records": recs, "stated_date": stated.isoformat() if stated else src.stated_date}
             )
         )
         findings.append(
@@ -168,7 +168,11 @@ def _settle_date_order(sources: list[ParsedSource], findings: list[str]) -> list
     return out
 
 
-def _swap(v: datetime) -> datetime | None:
+_D = TypeVar("_D", date, datetime)
+
+
+def _swap(v: _D) -> _D | None:
+    """The same day with day and month exchanged (None when that is no date)."""
     try:
         return v.replace(month=v.day, day=v.month)
     except ValueError:
