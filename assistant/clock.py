@@ -7,11 +7,14 @@ Pure functions over datetimes; the timeline decides which source gets which zone
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from assistant.errors import InputError
+
+_NEAR = timedelta(hours=1)  # how far around a dateless source other events still count as its day
 
 # Abbreviations people write ("times in PT", "MESZ"), mapped to IANA zones so DST works; the
 # summer/winter spelling only tells us which zone family is meant. One table: ingest reads it too.
@@ -216,8 +219,10 @@ def assign_dates(times: list[datetime], base: date, *, anchor_index: int = 0) ->
 def best_date(tod_first: datetime, tod_last: datetime, others: list[datetime], tz: tzinfo) -> date | None:
     """The date that puts a time-of-day source among the other sources' events (read in ``tz``).
 
-    Candidates are the local dates the other events fall on; the winner minimises the distance
-    between the source's first time and the middle half of the others.
+    Candidates are the local dates the other events fall on. The winner is the date on which the
+    most other events fall within the source's span (an hour either side): a chat is about the day
+    the logs and alerts are busy. Ties (sources with steady background output) go to the date that
+    puts the source nearest the middle half of the others.
     """
     if not others:
         return None
@@ -225,14 +230,15 @@ def best_date(tod_first: datetime, tod_last: datetime, others: list[datetime], t
     tod_first, tod_last = tod_first.replace(tzinfo=None), tod_last.replace(tzinfo=None)
     local = sorted((o if o.tzinfo is None else o.astimezone(tz).replace(tzinfo=None)) for o in others)
     lo, hi = local[len(local) // 4], local[(3 * len(local)) // 4]
-    best: tuple[float, date] | None = None
+    best: tuple[int, float, date] | None = None
     for d in sorted({x.date() for x in local}):
         start = datetime.combine(d, tod_first.time())
         end = start + max(timedelta(0), tod_last - tod_first)
         gap = max((lo - end).total_seconds(), (start - hi).total_seconds(), 0.0)
-        if best is None or gap < best[0]:
-            best = (gap, d)
-    return best[1] if best else None
+        near = bisect_right(local, end + _NEAR) - bisect_left(local, start - _NEAR)
+        if best is None or (-near, gap) < (best[0], best[1]):
+            best = (-near, gap, d)
+    return best[2] if best else None
 
 
 def best_year(month_day: datetime, others: list[datetime]) -> int | None:

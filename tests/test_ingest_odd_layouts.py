@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from _ingest_helpers import parse_one
@@ -70,6 +70,15 @@ def test_best_date_takes_aware_and_naive_times_of_day_together() -> None:
     first = datetime(1900, 1, 1, 14, 9, tzinfo=UTC)
     last = datetime(1900, 1, 1, 14, 40)
     assert best_date(first, last, others, UTC) == datetime(2026, 3, 5).date()
+
+
+def test_a_dateless_chat_takes_the_day_the_other_sources_are_busy_in_its_hours() -> None:
+    # Nightly job lines on the days before, and the incident's burst on 20 October: a chat from
+    # 10:41 to 13:30 belongs to the 20th even though the 19th is nearer the middle of the logs.
+    nightly = [datetime(2026, 10, d, 1, 0) for d in (16, 17, 18, 19)] * 3
+    burst = [datetime(2026, 10, 20, 10, 47) + timedelta(minutes=m) for m in range(0, 34, 2)]
+    first, last = datetime(1900, 1, 1, 9, 41), datetime(1900, 1, 1, 13, 30)
+    assert best_date(first, last, nightly + burst, UTC) == datetime(2026, 10, 20).date()
 
 
 def test_a_two_message_zoom_chat_is_chat_not_a_log(tmp_path: Path) -> None:
