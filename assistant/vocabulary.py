@@ -343,3 +343,18 @@ RECOVERY_CUE = re.compile(
 )
 """Signs that the service is getting better ("back to normal", "queue draining", "healthy"), in five
 languages (the role classifier's ``better`` input column)."""
+
+
+# --- day words ---------------------------------------------------------------------------------
+
+# "Today" and "Yesterday" as chat clients print them above a day's messages, by language (CLDR's
+# relative-day names, lower-case). Value: days from the day the chat was copied.
+RELATIVE_DAYS: dict[str, int] = {
+    **dict.fromkeys(("today", "heute", "hoy", "hoje", "aujourd'hui", "aujourd’hui", "oggi", "vandaag"), 0),
+    **dict.fromkeys(("dzisiaj", "dziś", "idag", "i dag", "bugün", "hari ini", "сегодня", "сьогодні"), 0),
+    **dict.fromkeys(("今日", "今天", "오늘", "hôm nay", "avui", "tänään", "dnes"), 0),
+    **dict.fromkeys(("yesterday", "gestern", "ayer", "ontem", "hier", "ieri", "gisteren", "wczoraj"), -1),
+    **dict.fromkeys(("igår", "i går", "dün", "kemarin", "semalam", "вчера", "вчора", "昨日", "昨天"), -1),
+    **dict.fromkeys(("어제", "hôm qua", "ahir", "eilen", "včera", "tegnap"), -1),
+}
+RELATIVE_DAY = rf"(?:{'|'.join(sorted((re.escape(w) for w in RELATIVE_DAYS), key=len, reverse=True))})"

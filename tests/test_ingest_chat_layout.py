@@ -193,3 +193,22 @@ def test_a_weechat_log_in_japanese_is_read_as_chat(tmp_path: Path) -> None:
     src = parse_one(tmp_path, "weechat_ops.log", text)
     assert src.kind == "chat"
     assert "kobayashi" in {r.actor for r in src.records}
+
+
+def test_day_dividers_in_other_languages_start_a_new_day(tmp_path: Path) -> None:
+    # A Google Chat copy in Catalan ("Ayer"/"Hoy" printed by a Spanish-language client) and a
+    # Korean client's dated divider: the dividers are read, not glued to the last message.
+    text = (
+        "Ayer\nNerea Vidal, 22:34\nworker 2.31 desplegat\n"
+        "Hoy\nLaia Puig, 08:41\ncap push a l'iPhone des d'ahir\n"
+        "2026년 10월 14일 화요일\nLaia Puig, 09:02\n확인했습니다\n"
+    )
+    src = parse_one(tmp_path, "chat.txt", text)
+    assert [r.text for r in src.records] == [
+        "worker 2.31 desplegat",
+        "cap push a l'iPhone des d'ahir",
+        "확인했습니다",
+    ]
+    assert src.records[0].attrs.get("day_offset") == -1
+    assert src.records[1].attrs.get("day_offset") == 0
+    assert src.records[2].time.value == datetime(2026, 10, 14, 9, 2)

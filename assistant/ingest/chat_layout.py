@@ -30,7 +30,7 @@ from typing import Any
 from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind, is_bot_name
 from assistant.ingest._records import raw_time, record, time_of_day
 from assistant.ingest._tz import MONTHS, day_first_from, hour24, stated_date, stated_zone
-from assistant.ingest.chat_text import _DIVIDER, _divider_date
+from assistant.ingest.chat_text import _DIVIDER, divider_day
 
 _TIME = r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:]))"
 _NUM_DATE = r"\d{4}(?P<ysep>[-/.])\d{1,2}(?P=ysep)\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
@@ -433,7 +433,7 @@ def parse_chat_layout(lines: Iterable[str], name: str, layout: Layout | None = N
 
 def _divider(rd: _Reader, m: re.Match[str]) -> None:
     label = m.group("label")
-    day, month_day = _divider_date(m.group("mon"), m.group("day"), m.group("year"))
+    day, month_day, offset = divider_day(m)
     if day is None and month_day and rd.day is not None:
         try:
             day = date(rd.day.year, int(month_day[:2]), int(month_day[3:]))
@@ -443,12 +443,11 @@ def _divider(rd: _Reader, m: re.Match[str]) -> None:
     rd.day_attrs = {} if day else {"day_label": label}
     if month_day and day is None:
         rd.day_attrs["month_day"] = month_day
-    if label in ("Today", "Yesterday"):
-        off = 0 if label == "Today" else -1
+    if offset is not None:
         if rd.paste_day is not None:
-            rd.day, rd.day_attrs = rd.paste_day + timedelta(days=off), {}
+            rd.day, rd.day_attrs = rd.paste_day + timedelta(days=offset), {}
         else:
-            rd.day_attrs["day_offset"] = off
+            rd.day_attrs["day_offset"] = offset
 
 
 def _header_date(header: list[str], day_first: bool) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any
 from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind, is_bot_name
 from assistant.ingest._records import raw_time, record, time_of_day
 from assistant.ingest._tz import MONTHS, hour24, stated_date, stated_zone
+from assistant.vocabulary import RELATIVE_DAY, RELATIVE_DAYS
 
 _T = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
 _DATED = re.compile(rf"^\[?(?P<d>\d{{4}}-\d{{2}}-\d{{2}})[ T](?P<t>{_T})\]?\s+(?P<rest>\S.*)$")
@@ -36,8 +37,13 @@ _JOIN = re.compile(
 _ACTION = re.compile(r"^\*\s+(?P<n>\S+)\s+(?P<text>.+)$")
 _TEAMS_NAME = re.compile(r"^[A-Z][\w.'\-]*(?: [A-Za-z][\w.'\-]*){0,4}$")
 _DAY_CHANGED = re.compile(r"^-{2,3}\s*(?:Day changed|Log opened)\s+\w{3}\s+(?P<rest>.*)$", re.IGNORECASE)
+# A day divider: "Today", "Hoy", "今日"; "Tuesday, March 3rd"; "2026年10月20日（火）", "10월 14일 화요일".
+_CJK_DAY = (
+    r"(?:(?P<cy>\d{4})\s*[年년]\s*)?(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일]"
+    r"\s*(?:[(（]\s*\w{1,3}\s*[)）]|\w{1,3}요일|星期\w|\w曜日)?"
+)
 _DIVIDER = re.compile(
-    r"^[\s\-—=_*#]*(?P<label>Today|Yesterday|"
+    rf"^[\s\-—=_*#]*(?P<label>(?i:{RELATIVE_DAY})|{_CJK_DAY}|"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
     r"(?:(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?)|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[\s\-—=_*]*$"
@@ -70,7 +76,7 @@ def _follow(c: tuple[int, int, int], last: tuple[int, int, int] | None) -> tuple
 def _divider_date(mon: str | None, day: str | None, year: str | None) -> tuple[date | None, str | None]:
     if not mon or not day:
         return None, None
-    mo = MONTHS.get(mon[:3].lower())
+    mo = int(mon) if mon.isdigit() else MONTHS.get(mon[:3].lower())
     if not mo:
         return None, None
     if year:
@@ -79,6 +85,15 @@ def _divider_date(mon: str | None, day: str | None, year: str | None) -> tuple[d
         except ValueError:
             return None, None
     return None, f"{mo:02d}-{int(day):02d}"
+
+
+def divider_day(m: re.Match[str]) -> tuple[date | None, str | None, int | None]:
+    """What a day divider says: (date, "MM-DD" when it has no year, days from the copy's day for "Today")."""
+    if m.group("cm"):
+        day, month_day = _divider_date(m.group("cm"), m.group("cd"), m.group("cy"))
+    else:
+        day, month_day = _divider_date(m.group("mon"), m.group("day"), m.group("year"))
+    return day, month_day, RELATIVE_DAYS.get(m.group("label").strip().lower())
 
 
 class _State:
@@ -233,11 +248,11 @@ def _day_line(st: _State, s: str) -> bool:
 
 def _on_divider(st: _State, m: re.Match[str]) -> None:
     label = m.group("label")
-    day, month_day = _divider_date(m.group("mon"), m.group("day"), m.group("year"))
+    day, month_day, offset = divider_day(m)
     st.flush()
     st.day = day
     st.day_attrs = {} if day else {"day_label": label}
     if month_day:
         st.day_attrs["month_day"] = month_day
-    if label in ("Today", "Yesterday"):
-        st.day_attrs["day_offset"] = 0 if label == "Today" else -1
+    if offset is not None:
+        st.day_attrs["day_offset"] = offset
