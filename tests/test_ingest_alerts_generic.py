@@ -121,6 +121,8 @@ def test_sentry_issue_alert_webhook(tmp_path: Path) -> None:
     assert r.attrs["alert"] == "TimeoutError: upstream pricing"
     assert r.attrs["status"] == "firing"
     assert r.time.value == datetime(2026, 4, 1, 10, 5, 3, 120000, tzinfo=UTC)
+    # "error" is the level the app logged the exception at; an error tracker's notice pages nobody.
+    assert r.attrs["severity"] == "error-event"
 
 
 def test_statuspage_incident_webhook_yields_one_record_per_update(tmp_path: Path) -> None:

@@ -65,6 +65,8 @@ _STATE_KEYS = (
     "eventtype",
     "alert_type",
 )
+# Fields only an application error event has (an exception's origin, stack, platform, logger).
+_ERROR_EVENT_KEYS = ("culprit", "exception", "stacktrace", "platform", "logger", "errorclass")
 _SEVERITY_KEYS = ("severity", "alert_priority", "priority", "level", "urgency", "impact", "alert_type")
 _TITLE_KEYS = (
     "alarmname",
@@ -224,6 +226,10 @@ def _severity(flat: dict[str, Any], status: str, context: str, route: str) -> st
         return sev_s if sev_s in ("critical", "high", "p1", "p2", "page", "sev1", "sev2", "major") else "page"
     if _LOW_ROUTE.search(route) and sev_s in (None, "normal", "error"):
         return "warning"
+    if sev_s and any(k in flat for k in _ERROR_EVENT_KEYS):
+        # An error tracker's notice of an exception (Sentry, Rollbar, Bugsnag): "error" is the level the
+        # app logged it at, and such notices go to mail or chat; they page only when routed to a pager.
+        return f"{sev_s}-event"
     return sev_s
 
 
