@@ -209,3 +209,29 @@ def test_handling_an_alert_already_firing_is_neither_a_firing_nor_its_end(status
     assert roles["E003"].role not in ("alert_firing", "alert_resolved")
     key_times = find_key_times(events, roles, [])[0]
     assert key_times.mitigated == T0 + timedelta(minutes=5)
+
+
+def test_language_guess_reads_function_words_and_scripts() -> None:
+    from assistant.roles.language import guess
+
+    assert guess("het is opgelost, de wachtrij loopt weer leeg") == "nl"
+    assert guess("ok la coda si è svuotata, è tutto a posto per me") == "it"
+    assert guess("we rolled back the deploy and the errors are gone") == "en"
+    assert guess("注文は復旧しました") == "ja"
+    assert guess("복구되었습니다") == "ko"
+    assert guess("ok") is None  # too short to tell: trusted as before
+    assert guess("INC-2291 declared · SEV2 · updates in #platform-oncall") in (None, "en")
+
+
+def test_training_languages_match_what_the_classifier_calls_covered() -> None:
+    from assistant.eval.train_roles import load_rows
+
+    assert {r["lang"] for r in load_rows()} == set(classifier.COVERED_LANGUAGES)
+
+
+@needs_model
+def test_a_line_in_a_language_the_classifier_never_saw_is_not_relied_on() -> None:
+    line = "het is opgelost, de wachtrij loopt weer leeg en de klanten krijgen hun berichten"
+    (role,) = assign_roles([ev(1, 0, "chat", line)]).values()
+    assert role.confidence < 0.5
+    assert any("not trained on" in x for x in role.evidence)

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from assistant.domain import Event, EventRole, SourceKind, is_bot
-from assistant.roles import SURE, classifier
+from assistant.roles import SURE, classifier, language
 from assistant.timeline.keytimes import is_page_echo, is_paging_alert, is_symptom
 from assistant.vocabulary import ALERT_DONE_STATES, ALERT_UPDATE_STATES
 
@@ -130,6 +130,11 @@ def _classified(e: Event, roles: tuple[str, ...], p: Any) -> EventRole:
     best, second = roles[order[0]], roles[order[1]]
     conf = float(p[order[0]])
     evidence = [f"classifier {best} {conf:.2f}, then {second} {float(p[order[1]]):.2f}"]
+    if not classifier.readable(e.text):
+        evidence.append(
+            f"written in '{language.guess(e.text)}', a language the classifier was not trained on: "
+            "its confidence is lowered"
+        )
     if machine_line(e):
         evidence.append("machine output, read as a template")
         if best in (

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.domain import ROLE_NAMES
+from assistant.roles import language
 from assistant.roles.features import FEATURE_NAMES, cues
 
 WEIGHTS_FILE = Path(__file__).with_name("role_weights.json")
@@ -98,7 +99,21 @@ def message_probabilities(messages: list[str]) -> tuple[tuple[str, ...], Any] | 
         out[n] = block.max(axis=0)
         if chatter >= 0:
             out[n, chatter] = block[:, chatter].min()
-    return roles, out / np.clip(out.sum(axis=1, keepdims=True), 1e-9, None)
+    out /= np.clip(out.sum(axis=1, keepdims=True), 1e-9, None)
+    unread = [n for n, m in enumerate(messages) if not readable(m)]
+    out[unread] = _TRUST * out[unread] + (1.0 - _TRUST) / len(roles)
+    return roles, out
+
+
+# The languages of the training sentences (eval/data/roles-train.jsonl); a test keeps them in step.
+COVERED_LANGUAGES = frozenset(("en", "de", "es", "pt", "ja"))
+_TRUST = 0.4  # share of the classifier's say kept on a line in a language it was not trained on
+
+
+def readable(text: str) -> bool:
+    """The classifier was trained on the line's language (or the line is too short to tell)."""
+    lang = language.guess(text)
+    return lang is None or lang in COVERED_LANGUAGES
 
 
 def probabilities(texts: list[str]) -> tuple[tuple[str, ...], Any] | None:
