@@ -109,6 +109,8 @@ def test_credit_passive_people_things_and_timeline_facts_are_not_blame(text: str
         ("The networking group rolled out the change with no peer review.", "team-blame"),
         ("Thanks a lot for the surprise outage, really appreciated.", "sarcasm-or-mockery"),
         ("congrats on breaking prod again", "sarcasm-or-mockery"),
+        ("You should have tried the rollback on a replica first.", "counterfactual-hindsight"),
+        ("should've just failed over at the first timeout. not hard", "counterfactual-hindsight"),
     ],
 )
 def test_sanctions_habits_closers_and_minimising_are_read_from_the_parse(text: str, category: str) -> None:
@@ -131,6 +133,9 @@ def test_sanctions_habits_closers_and_minimising_are_read_from_the_parse(text: s
         "thank you for the page, joining now",
         "Great catch, this would have crashed the next release.",
         "I love the new outage dashboard.",
+        "The load balancer should have drained the node, but its check only probed the port.",
+        "We should have had an alert on the queue depth.",
+        "Phrases like 'the operator should have noticed' were kept out of the review.",
     ],
 )
 def test_system_sanctions_reasons_and_neutral_acts_are_not_blame(text: str) -> None:

@@ -66,7 +66,7 @@ _NO_ONE_GATE = LazyRegex(
     r"\b(?:termination|dismissal|demotion|thanks?|thank\s+you|love|loved|congrats|congratulations|kudos|"
     r"props|bravo|appreciated?)\b|\b(?:could|would|can|'d)\b.*\b(?:find|fix|spot|notice|catch|see|solve|do|avoid|prevent|debug|make|"
     r"show|reveal|tell|surface|save|found|fixed|spotted|noticed|caught|seen|solved|done|avoided|prevented|"
-    r"made|shown|revealed|told|saved)\b",
+    r"made|shown|revealed|told|saved)\b|\b(?:could|should|must|ought\s+to)(?:\s*(?:n't|not))?\s*(?:have|'ve)\b",
     _F,
 )
 _SOMEONE_GATE = LazyRegex(

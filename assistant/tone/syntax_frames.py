@@ -281,18 +281,40 @@ _SOMEBODY = frozenset({"someone", "somebody"})
 
 
 def _could_have(doc: Any, kind: Kind) -> list[Found]:
-    """ "Mira could easily have caught it", "someone could've picked it up": a person's unrealised act."""
+    """ "Mira could easily have caught it", "the reviewer should have caught this", "you should have run
+    it on a copy", "should've just rolled back": a person's unrealised act, judged with hindsight.
+
+    The modal perfect (could/should/must + have + an active verb) with a person as its subject, or
+    with no subject at all at the head of a chat line. "We" is left alone: a team saying what it would
+    do differently is the review's own voice, and safeguards ("the canary should have caught it") are
+    not people.
+    """
     out: list[Found] = []
+    quoted = [m.span() for m in _QUOTED.finditer(doc.text)]
     for tok in doc:
-        aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
-        if tok.pos_ != "VERB" or "could" not in aux or not {"have", "'ve"} & set(aux):
+        if any(a <= tok.idx - doc[0].idx < b for a, b in quoted):
+            continue  # "counterfactuals such as 'the engineer should have checked'" mentions one
+        aux = [c for c in tok.children if c.dep_ == "aux"]
+        words = {c.lower_ for c in aux}
+        if tok.pos_ != "VERB" or not words & _HINDSIGHT_MODALS or not {"have", "'ve"} & words:
             continue
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or _lemma(tok) in _DO_VERBS:
             continue  # "could have been paged" happened to them; "could have made this mistake" excuses
-        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-            if subj.lower_ in _SOMEBODY or kind(subj) == "person":
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "nobody could have known": an excuse, not a judgement
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "expl")]
+        for subj in subjects:
+            if subj.lower_ in _SOMEBODY or subj.lower_ in _YOU or kind(subj) == "person":
                 out.append(("counterfactual-hindsight", *_span([subj, tok]), _HINDSIGHT_WHY))
+        first = min(c.i for c in aux)
+        if not subjects and tok.dep_ == "ROOT" and first - doc[0].i <= 1:
+            out.append(("counterfactual-hindsight", *_span([*aux, tok]), _HINDSIGHT_WHY))
     return out
+
+
+_QUOTED = re.compile(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|“[^”]+”|‘[^’]+’")
+_HINDSIGHT_MODALS = frozenset({"could", "should", "must", "ought"})
+_YOU = frozenset({"you", "u", "ya"})
 
 
 _PRAISE = frozenset(
