@@ -88,3 +88,17 @@ def test_header_learns_level_column_brackets_and_component() -> None:
     assert hdr.split(rests[1]) == ("warning", "org.Foo", "slow 2")
     letters = ["  1702  2395 D WindowManager: opening app", "  1702  8671 E PowerManager: acquire lock"]
     assert learn_header(letters).split(letters[1]) == ("error", "PowerManager", "acquire lock")
+
+
+def test_an_offset_of_hours_alone_is_a_zone() -> None:
+    # PostgreSQL's %m prints tzdata's abbreviation, which for Istanbul or São Paulo is "+03" / "-03".
+    lines = [
+        "2026-09-07 18:00:00.022 +03 [1184] LOG:  checkpoint starting: time",
+        "2026-09-07 18:07:52.362 -03 [48008] LOG:  automatic analyze of table",
+    ]
+    first, second = _when(lines)
+    assert first is not None and first.utcoffset() is not None
+    assert first.astimezone(UTC) == datetime(2026, 9, 7, 15, 0, 0, 22000, tzinfo=UTC)
+    assert second is not None and second.astimezone(UTC) == datetime(
+        2026, 9, 7, 21, 7, 52, 362000, tzinfo=UTC
+    )

@@ -45,7 +45,8 @@ _TIME_S = _TIME.replace("(?:(?P=tsep)(?P<S>[0-5]\\d|60)", "(?P=tsep)(?P<S>[0-5]\
     ")?)?(?:", "))?(?:", 1
 )
 _CTIME = r"(?P<H>[01]\d|2[0-3])(?P<Mi>[0-5]\d)(?P<S>[0-5]\d)(?:(?P<fsep>[.,])(?P<f>\d{1,9}))?"
-_ZONE = r"(?:\s?(?P<z>Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d|UTC|GMT)(?![\w]))?"
+# An offset with minutes, or hours alone before a space (PostgreSQL's %m prints tzdata's "+03", "-03").
+_ZONE = r"(?:\s?(?P<z>Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d|(?=\s))|UTC|GMT)(?![\w]))?"
 _Y4 = r"(?P<Y>(?:19|20)\d\d)"
 _MM = r"(?P<M>1[0-2]|0?[1-9])"
 _DD = r"(?P<d>3[01]|[12]\d|0?[1-9])"
@@ -99,7 +100,7 @@ def _zone(z: str) -> timezone:
         else:
             sign = -1 if z[0] == "-" else 1
             digits = z[1:].replace(":", "")
-            tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))
+            tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
         _ZONES[z] = tz
     return tz
 
