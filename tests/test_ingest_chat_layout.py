@@ -212,3 +212,24 @@ def test_day_dividers_in_other_languages_start_a_new_day(tmp_path: Path) -> None
     assert src.records[0].attrs.get("day_offset") == -1
     assert src.records[1].attrs.get("day_offset") == 0
     assert src.records[2].time.value == datetime(2026, 10, 14, 9, 2)
+
+
+def test_a_zoneless_chat_takes_the_local_offset_the_other_sources_write_in(tmp_path: Path) -> None:
+    from assistant.timeline.placement import place_sources
+
+    mail = parse_one(
+        tmp_path,
+        "alerts.mbox",
+        "From icinga@example.com Wed Oct 14 11:12:31 2026\nFrom: icinga@example.com\n"
+        "Date: Wed, 14 Oct 2026 20:12:31 +0900\nSubject: PROBLEM - api queue is WARNING\n\n"
+        "Service api queue is WARNING\n",
+    )
+    chat = parse_one(
+        tmp_path, "chat.txt", "[2026-10-14 21:07] Minji: 503s on the api\n[2026-10-14 21:09] Joon: looking\n"
+    )
+    log = parse_one(
+        tmp_path, "app.log", "2026-10-14 12:00:01 ERROR upstream timeout\n2026-10-14 12:04:01 INFO ok\n"
+    )
+    placed = place_sources([mail, chat, log])
+    assert placed.clocks[chat.path].offset == "+09:00"
+    assert placed.clocks[log.path].offset == "+00:00"  # a zone-less log stays on UTC: machines keep it

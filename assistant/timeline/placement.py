@@ -7,6 +7,7 @@ which. Year-less syslog stamps and date-less chat lines borrow their date from t
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import cached_property
@@ -92,6 +93,7 @@ def place_sources(
     }
     logged = _logged(placed, wanted)
     problems: list[InputProblem] = []
+    written = _written_offset(sources)
     talk_at: int | None = None  # the offset the first zone-less chat was read at, for the others
     for src in pending:
         recs, clock, notes = _place_naive(
@@ -103,6 +105,7 @@ def place_sources(
             _sibling_zone(src, sources),
             logged,
             _Activity(placed, talk_at),
+            written,
         )
         if src.kind == SourceKind.chat and clock.how == "inferred" and recs:
             talk_at = int((recs[0].time.utcoffset() or timedelta(0)).total_seconds() // 60)
@@ -282,6 +285,28 @@ def _sibling_zone(src: ParsedSource, sources: list[ParsedSource]) -> tuple[str, 
 _HUMAN = (SourceKind.chat, SourceKind.note)
 
 
+def _written_offset(sources: list[ParsedSource]) -> tuple[timedelta, str] | None:
+    """The one local offset, other than UTC, that the sources with zoned stamps write in (mail headers
+    "+0900", a chat export's "+02:00", a database log's "+03"), and a source that does.
+
+    A non-UTC offset is someone's local clock. When every source that writes one writes the same,
+    what the team wrote without a zone (chat, notes, tickets) is most likely on that clock too; a
+    zone-less log is not (machines mostly log in UTC). Two different local offsets say nothing.
+    """
+    found: dict[timedelta, str] = {}
+    for src in sources:
+        offsets = Counter(
+            off
+            for r in src.records[:_SCAN_LIMIT]
+            if r.time.is_aware and (off := r.time.value.utcoffset()) and off != timedelta(0)
+        )
+        if offsets:
+            found.setdefault(offsets.most_common(1)[0][0], src.path)
+    if len(found) != 1:
+        return None
+    return next(iter(found.items()))
+
+
 def _logged(placed: list[Placed], wanted: set[datetime]) -> dict[datetime, tuple[datetime, SourceRef]]:
     """Log lines whose written stamp (to the second) a message quotes: written stamp → (true time, ref)."""
     out: dict[datetime, tuple[datetime, SourceRef]] = {}
@@ -305,6 +330,7 @@ def _place_naive(
     sibling: tuple[str, str] | None = None,
     logged: dict[datetime, tuple[datetime, SourceRef]] | None = None,
     activity: _Activity | None = None,
+    written: tuple[timedelta, str] | None = None,
 ) -> tuple[list[Placed], SourceClock, list[str]]:
     notes: list[str] = []
     recs = list(src.records)
@@ -350,6 +376,13 @@ def _place_naive(
             notes.append(
                 f"{src.path}: no time zone stated and no events shared with timed sources; read at "
                 f"{format_offset(timedelta(minutes=talk.minutes))}, the offset that {fit} (UTC does not); "
+                "pass --tz if that is wrong"
+            )
+        elif written is not None and src.kind in _HUMAN:
+            zone, how = timezone(written[0]), "inferred"
+            notes.append(
+                f"{src.path}: no time zone stated and no events shared with timed sources; read at "
+                f"{format_offset(written[0])}, the local offset {written[1]} writes its times in; "
                 "pass --tz if that is wrong"
             )
         else:
