@@ -148,6 +148,8 @@ def test_a_bare_name_key_with_one_word_is_a_thing_unless_personal_data_sits_besi
         ("curl -u admin:S3cr3tPass https://grafana.internal/api", "S3cr3tPass"),
         ("mysql -h db -u root -pHunter2024 orders", "Hunter2024"),
         ("redis-cli -h r1 -a myredispw123 info", "myredispw123"),
+        ("    stats auth admin:Lb-st4ts!x", "Lb-st4ts!x"),
+        ("basic_auth: grafana:hunter22x", "hunter22x"),
         ("Cookie: _ga=GA1.2.12345.678; sessionid=8f3kJ2mQ9xLp0aZ7vB4n; theme=dark", "8f3kJ2mQ9xLp0aZ7vB4n"),
     ],
 )
@@ -156,7 +158,11 @@ def test_command_line_passwords_and_session_cookies_are_redacted(text: str, secr
 
 
 def test_uid_gid_and_shell_variables_on_command_lines_pass() -> None:
-    for text in ("docker run -p 8080:80 -u 1000:1000 img", "curl -u $USER:$PASS https://x"):
+    for text in (
+        "docker run -p 8080:80 -u 1000:1000 img",
+        "curl -u $USER:$PASS https://x",
+        "auth 12:30:45 timeouts on the gateway",
+    ):
         assert Redactor().redact(text) == text
 
 

@@ -36,11 +36,14 @@ _PRIVATE_KEY_BLOCK = re.compile(
     re.DOTALL,
 )
 # Credentials on command lines, as the tools document them: curl/wget/httpie "-u user:pass",
-# "--user user:pass", mysql "-pSECRET" / "--password SECRET", redis-cli "-a SECRET".
+# "--user user:pass", mysql "-pSECRET" / "--password SECRET", redis-cli "-a SECRET"; and a
+# user:password pair after an auth word in a config (HAProxy "stats auth admin:SECRET").
 _CLI_CREDENTIALS = re.compile(
     r"(?:(?<!\S)(?:-u|--user|--proxy-user|--http-user)[ =]['\"]?[^\s:'\"]+:(?P<userpass>[^\s'\"]+))"
     r"|(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]*?(?<!\S)-p(?P<mysql>[^\s'\"]{4,}|'[^'\n]+'|\"[^\"\n]+\"))"
     r"|(?:\bredis-cli\b[^\n]*?(?<!\S)-a\s+(?P<redis>\S{4,}))"
+    # a user:password pair after an auth word in a config ("stats auth admin:S3cret", "basic_auth: u:p")
+    r"|(?:(?i:\b(?:auth|basic[-_]?auth|credentials?|creds)\b)[\"']?\s*[:=]?\s*['\"]?[\w.@-]+:(?P<pair>[^\s'\"]{4,}))"
 )
 # Cookie and Set-Cookie headers carry session credentials: their long values are secrets.
 _COOKIE_HEADER = re.compile(r"(?im)\b(?:set-)?cookie\s*:\s*(?P<pairs>[^\n]+)")
@@ -282,10 +285,10 @@ def secret_spans(text: str) -> list[Span]:
     ]
     spans += [Span(m.start(), m.end(), "secret", "jwt") for m in _JWT.finditer(text)]
     for m in _CLI_CREDENTIALS.finditer(text):
-        group = next(g for g in ("userpass", "mysql", "redis") if m.group(g) is not None)
+        group = next(g for g in ("userpass", "mysql", "redis", "pair") if m.group(g) is not None)
         value = m.group(group).strip("'\"")
-        if value.isdigit() or value.startswith("$") or value.lower() in _TRIVIAL_VALUES:
-            continue  # "-u 1000:1000" is uid:gid; "$PASS" a variable, not its value
+        if re.fullmatch(r"[\d:.,]+", value) or value.startswith("$") or value.lower() in _TRIVIAL_VALUES:
+            continue  # "-u 1000:1000" is uid:gid, "auth 12:30:45" a time; "$PASS" a variable, not its value
         if not PLACEHOLDER_RE.search(value):
             start = m.start(group) + m.group(group).index(value)
             spans.append(Span(start, start + len(value), "secret", "command-line", group))
