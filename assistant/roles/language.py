@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-STOP_WORDS_FILE = Path(__file__).with_name("stop_words.json")
+LANGUAGE_LISTS_FILE = Path(__file__).with_name("stop_words.json")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -27,7 +27,7 @@ _MIN_HITS = 2  # function words needed before a Latin-script line is called anyt
 @lru_cache(maxsize=1)
 def _stop_words() -> dict[str, frozenset[str]]:
     try:
-        raw = json.loads(STOP_WORDS_FILE.read_text(encoding="utf-8"))
+        raw = json.loads(LANGUAGE_LISTS_FILE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return {lang: frozenset(words) for lang, words in raw.items()}
