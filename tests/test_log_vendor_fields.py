@@ -121,3 +121,22 @@ Kritisch,20.10.2026 13:37:00,Kernel-Power,41,(63),"Das System wurde neu gestarte
 def test_event_viewer_csv_levels_come_from_the_first_column_in_any_language() -> None:
     assert [lvl for lvl, _, _ in _records(EVENT_CSV_EN, "application.csv")] == ["error", "info", "warning"]
     assert [lvl for lvl, _, _ in _records(EVENT_CSV_DE, "anwendung.csv")] == ["error", "info", "critical"]
+
+
+def test_json_access_log_status_codes_are_levels() -> None:
+    # Envoy's JSON access log (response_code), an ALB-style record (elb_status_code) and GCP's
+    # httpRequest.status carry no level field: the status says whether the request failed.
+    lines = [
+        {"start_time": "2026-06-10T12:40:06.342Z", "method": "POST", "path": "/v1/pay", "response_code": 200},
+        {
+            "start_time": "2026-06-10T12:47:49.182Z",
+            "path": "/v3/quotes",
+            "response_code": 504,
+            "response_flags": "UT",
+        },
+        {"timestamp": "2026-06-10T12:48:00Z", "request": "GET /x", "elb_status_code": "502"},
+        {"timestamp": "2026-06-10T12:48:05Z", "httpRequest": {"requestUrl": "/y", "status": 429}},
+        {"timestamp": "2026-06-10T12:48:09Z", "msg": "job done", "status": "ok"},
+    ]
+    text = "\n".join(json.dumps(x) for x in lines) + "\n"
+    assert [lvl for lvl, _, _ in _records(text, "envoy.log")] == ["info", "error", "error", "warning", None]

@@ -134,6 +134,8 @@ _TIME_KEYS_ANY_CASE = (
     "edgestarttimestamp",
     "eventtimestamp",
     "logtime",
+    "start_time",  # Envoy's JSON access log (%START_TIME%)
+    "starttime",
 )
 
 
@@ -170,7 +172,38 @@ def _level(obj: dict[str, Any]) -> str | None:
             level = None
     if level is None and obj.get("errorCode"):  # CloudTrail: a refused call
         level = "error"
+    if level is None and (code := _http_status(obj)) is not None:  # an access log record: its status says
+        level = "error" if code >= 500 else "warning" if code >= 400 else "info"
     return level
+
+
+# HTTP status fields of JSON access logs (Envoy, ALB/ELB, Caddy, Traefik, nginx JSON, GCP httpRequest).
+_STATUS_KEYS = (
+    "response_code",
+    "status_code",
+    "statusCode",
+    "status",
+    "http_status",
+    "elb_status_code",
+    "DownstreamStatus",
+    "sc-status",
+)
+
+
+def _http_status(obj: dict[str, Any]) -> int | None:
+    """The record's HTTP status as a number (100-599), at the top level or under ``httpRequest``/``http``."""
+    for holder in (obj, obj.get("httpRequest"), obj.get("http"), obj.get("response")):
+        if not isinstance(holder, dict):
+            continue
+        for key in _STATUS_KEYS:
+            v = holder.get(key)
+            if isinstance(v, bool):
+                continue
+            if isinstance(v, int) or (isinstance(v, str) and v.isdigit() and len(v) == 3):
+                code = int(v)
+                if 100 <= code <= 599:
+                    return code
+    return None
 
 
 def _message(obj: dict[str, Any]) -> str | None:
