@@ -233,3 +233,17 @@ def test_a_zoneless_chat_takes_the_local_offset_the_other_sources_write_in(tmp_p
     placed = place_sources([mail, chat, log])
     assert placed.clocks[chat.path].offset == "+09:00"
     assert placed.clocks[log.path].offset == "+00:00"  # a zone-less log stays on UTC: machines keep it
+
+
+def test_korean_and_japanese_clients_put_the_half_of_the_day_before_the_time(tmp_path: Path) -> None:
+    text = (
+        "2026년 10월 14일\n\n이서연 @seoyeon.lee  오후 7:35\n배포 시작합니다\n\n"
+        "Daniel Choi @daniel.choi  오후 11:03\nReopening OPS-1192\n\n"
+        "박지훈 @jihoon.park  오전 12:10\n다시 확인\n"
+    )
+    src = parse_one(tmp_path, "chat.txt", text)
+    assert [(r.actor, r.time.value.strftime("%H:%M")) for r in src.records] == [
+        ("이서연 @seoyeon.lee", "19:35"),
+        ("Daniel Choi @daniel.choi", "23:03"),
+        ("박지훈 @jihoon.park", "00:10"),
+    ]

@@ -115,9 +115,21 @@ def _clean_name(s: str) -> tuple[str, bool]:
     return _GUEST.sub("", _ROLE_TAG.sub("", s)).strip(), bot
 
 
+# Korean, Japanese and Chinese clients write the half of the day before the time ("오후 7:35", "午後3:05").
+_MERIDIEM_FIRST = re.compile(
+    r"(?P<m>오전|오후|午前|午後|上午|下午)\s*(?P<t>\d{1,2}:\d{2}(?::\d{2})?)(?![\d:])"
+)
+_MORNING = ("오전", "午前", "上午")
+
+
+def _meridiem_after(s: str) -> str:
+    """ "오후 7:35" as "7:35 PM", the form the time patterns read."""
+    return _MERIDIEM_FIRST.sub(lambda m: f"{m['t']} {'AM' if m['m'] in _MORNING else 'PM'}", s)
+
+
 def cut(line: str) -> Head | None:
     """The line as a possible header (speaker/time/message), or None when it has no time stamp."""
-    s = line.strip()
+    s = _meridiem_after(line.strip())
     if ":" not in s[:90]:
         return None  # no time stamp can start within reach (most message lines)
     m = _WHEN.search(s, 0, 90)
