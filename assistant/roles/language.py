@@ -33,6 +33,7 @@ def _stop_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in raw.items()}
 
 
+@lru_cache(maxsize=8192)  # the classifier and the role's evidence ask for the same lines
 def guess(text: str) -> str | None:
     """An ISO 639-1 code for the line's language, or None when it is too short or mixed to tell."""
     if _KANA.search(text):
