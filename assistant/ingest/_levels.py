@@ -120,7 +120,9 @@ def level_in_text(msg: str) -> str | None:
     if m:
         return LEVELS.get((m.group(1) or m.group(2) or m.group(3)).lower())
     m = _HTTP_STATUS.search(msg) or _TIMERS_STATUS.search(msg)
-    if m:
-        code = int(m.group(1))
-        return "error" if code >= 500 else "warning" if code >= 400 else "info"
-    return None
+    return status_level(int(m.group(1))) if m else None
+
+
+def status_level(code: int) -> str:
+    """The level an HTTP status stands for: 5xx error, 4xx warning, anything else info."""
+    return "error" if code >= 500 else "warning" if code >= 400 else "info"

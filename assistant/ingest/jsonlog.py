@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
-from assistant.ingest._levels import SYSLOG_SEVERITY, level_in_text, level_of
+from assistant.ingest._levels import SYSLOG_SEVERITY, level_in_text, level_of, status_level
 from assistant.ingest._records import raw_time, record
 
 _TIME_KEYS = (
@@ -173,7 +173,7 @@ def _level(obj: dict[str, Any]) -> str | None:
     if level is None and obj.get("errorCode"):  # CloudTrail: a refused call
         level = "error"
     if level is None and (code := _http_status(obj)) is not None:  # an access log record: its status says
-        level = "error" if code >= 500 else "warning" if code >= 400 else "info"
+        level = status_level(code)
     return level
 
 

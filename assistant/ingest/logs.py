@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
-from assistant.ingest._levels import LETTER_LEVELS, level_in_text
+from assistant.ingest._levels import LETTER_LEVELS, level_in_text, status_level
 from assistant.ingest._records import PLACEHOLDER_DATE, PLACEHOLDER_YEAR, raw_time, record
 from assistant.ingest._tz import MONTHS
 from assistant.ingest.header import glued_level, prefix_role
@@ -167,7 +167,7 @@ def _m_access(line: str, year: int | None) -> _Parts | None:
     except ValueError:
         return None
     code = int(m.group("status"))
-    lvl = "error" if code >= 500 else "warning" if code >= 400 else "info"
+    lvl = status_level(code)
     text = f"{m.group('req')} {code} {m.group('size')}"
     return dt, True, text, lvl, None, None
 

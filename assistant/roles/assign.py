@@ -120,19 +120,20 @@ def assign_roles(events: list[Event]) -> dict[str, EventRole]:
     roles, probs = scored
     row = {t: i for i, t in enumerate(unique)}
     for e, t in zip(to_classify, texts, strict=True):
-        out[e.id] = _classified(e, roles, probs[row[t]])
+        out[e.id] = _classified(e, t, roles, probs[row[t]])
     mark_false_recoveries(events, out)
     return out
 
 
-def _classified(e: Event, roles: tuple[str, ...], p: Any) -> EventRole:
+def _classified(e: Event, text: str, roles: tuple[str, ...], p: Any) -> EventRole:
+    """The role the classifier gives ``text`` (what it read of ``e``), adjusted for machines and bots."""
     order = sorted(range(len(roles)), key=lambda i: -float(p[i]))
     best, second = roles[order[0]], roles[order[1]]
     conf = float(p[order[0]])
     evidence = [f"classifier {best} {conf:.2f}, then {second} {float(p[order[1]]):.2f}"]
-    if not classifier.readable(e.text):
+    if not classifier.readable(text):
         evidence.append(
-            f"written in '{language.guess(e.text)}', a language the classifier was not trained on: "
+            f"written in '{language.guess(text)}', a language the classifier was not trained on: "
             "its confidence is lowered"
         )
     if machine_line(e):

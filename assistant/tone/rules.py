@@ -30,7 +30,7 @@ _HUMAN_FULL = LazyRegex(rf"(?:{HUMAN})", _F)
 _TEAM_FULL = LazyRegex(rf"(?:{TEAM})", _F)
 _NEG_RE = LazyRegex(rf"(?:\b{NEGATION}\b|n't\b|\bnon-)", _F)
 _TECH_RE = LazyRegex(CHARACTER_TECHNICAL, _F)
-_QUOTED = LazyRegex(r"(?<!\w)(['‘\"“])([^'’\"”\n]{1,80}?)(['’\"”])(?!\w)")
+QUOTED = LazyRegex(r"(?<!\w)(['‘\"“])([^'’\"”\n]{1,80}?)(['’\"”])(?!\w)")
 _REL_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "our", "its", "their", "his", "her", "my", "your", "every"}
@@ -157,7 +157,7 @@ def check_sentence(text: str) -> tuple[Hit, ...]:
     low = text.lower()
     if _mentions_meta(low) and _META_RE.search(text):
         return ()
-    quoted = [(m.start(2), m.end(2)) for m in _QUOTED.finditer(text)]
+    quoted = [(m.start(2), m.end(2)) for m in QUOTED.finditer(text)]
     has_human = _LazyFlag(lambda: _HUMAN_RE.search(text) is not None)
     hits: list[Hit] = []
     for rule in _candidates(low):

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.tone.lexicon import PRODUCT_NAMES
+from assistant.tone.rules import QUOTED
 
 Kind = Callable[[Any], "str | None"]
 # (category, start, end, why) with offsets relative to the sentence
@@ -290,7 +291,7 @@ def _could_have(doc: Any, kind: Kind) -> list[Found]:
     not people.
     """
     out: list[Found] = []
-    quoted = [m.span() for m in _QUOTED.finditer(doc.text)]
+    quoted = [m.span() for m in QUOTED.finditer(doc.text)]
     for tok in doc:
         if any(a <= tok.idx - doc[0].idx < b for a, b in quoted):
             continue  # "counterfactuals such as 'the engineer should have checked'" mentions one
@@ -312,7 +313,6 @@ def _could_have(doc: Any, kind: Kind) -> list[Found]:
     return out
 
 
-_QUOTED = re.compile(r"(?<!\w)'[^']+'(?!\w)|\"[^\"]+\"|“[^”]+”|‘[^’]+’")
 _HINDSIGHT_MODALS = frozenset({"could", "should", "must", "ought"})
 _YOU = frozenset({"you", "u", "ya"})
 
