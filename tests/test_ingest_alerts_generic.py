@@ -286,3 +286,29 @@ def test_nagios_local_zone_name_and_acknowledgement(tmp_path: Path) -> None:
     first = src.records[0]
     assert first.time.value == datetime(2026, 4, 1, 1, 2, 11, tzinfo=UTC)
     assert [r.attrs["status"] for r in src.records] == ["firing", "resolved", "acknowledged"]
+
+
+def _gcp(state: str, started: int, ended: int | None) -> dict[str, object]:
+    """A Cloud Monitoring webhook (schema 1.2, trimmed): epoch seconds, ``ended_at`` null while open."""
+    return {
+        "incident": {
+            "incident_id": "0.nq1",
+            "scoping_project_id": "shop-prod",
+            "started_at": started,
+            "ended_at": ended,
+            "state": state,
+            "summary": "Request count for lb-https-fr with metric labels {response_code_class=500}",
+            "policy_name": "LB 5xx ratio > 5%",
+            "condition_name": "5xx ratio",
+            "severity": "Critical",
+        },
+        "version": "1.2",
+    }
+
+
+def test_a_closed_gcp_incident_resolves_at_its_end_time_not_its_start(tmp_path: Path) -> None:
+    start, end = 1789754952, 1789757550
+    src = parse_one(tmp_path, "gcp.json", json.dumps([_gcp("open", start, None), _gcp("closed", start, end)]))
+    fire, res = src.records
+    assert (fire.attrs["status"], fire.time.value) == ("firing", datetime.fromtimestamp(start, UTC))
+    assert (res.attrs["status"], res.time.value) == ("resolved", datetime.fromtimestamp(end, UTC))

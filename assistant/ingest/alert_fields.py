@@ -53,6 +53,19 @@ _TIME_KEYS = (
     "first_seen",
     "eventfirstseen",
 )
+# When a payload of a closed alert or incident says when it ended (GCP Monitoring "ended_at", Opsgenie
+# "closedAt", PagerDuty "resolved_at"), that is the time of its resolution; its start time is not.
+_END_KEYS = (
+    "ended_at",
+    "endedat",
+    "resolved_at",
+    "resolvedat",
+    "closed_at",
+    "closedat",
+    "recovered_at",
+    "end_time",
+    "endtime",
+)
 _STATE_KEYS = (
     "newstatevalue",
     "alert_transition",
@@ -311,6 +324,8 @@ def _one(flat: dict[str, Any], value: dict[str, Any]) -> AlertFields | None:
     _, state = _pick(flat, _STATE_KEYS)
     raw = str(state) if state is not None else None
     status = normal_status(raw)
+    if status == "resolved":
+        when = next((t for k in _END_KEYS if k in flat and (t := _time(flat[k])) is not None), when)
     _, desc = _pick(flat, _DESC_KEYS, {tkey} if tkey else None)
     context = " ".join(str(x) for x in (desc, flat.get("alarmdescription")) if x)
     route = " ".join(
