@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from assistant.timeline import build_timeline
@@ -171,3 +171,16 @@ def test_warn_level_lines_mark_the_onset_too(tmp_path: Path) -> None:
      "startsAt": "2026-04-14T17:07:00Z", "endsAt": "0001-01-01T00:00:00Z"}]}]"""
     tl = build_timeline(_write(tmp_path, {"app.log": "\n".join(ok + warn) + "\n", "alerts.json": alerts}))
     assert tl.key_times.start == datetime(2026, 4, 14, 16, 52, 5, tzinfo=UTC)
+
+
+def test_a_zoom_reaction_is_not_an_event_and_is_reported_as_not_used(tmp_path: Path) -> None:
+    chat = (
+        "14:02:10 From Alice Chen to Everyone:\n\tcheckout 5xx at 30%, rolling back\n"
+        '14:02:31 From Bob Li to Everyone:\n\tReacted to "checkout 5xx at 30%..." with 👍\n'
+        "14:09:02 From Bob Li to Everyone:\n\trollback done, errors gone\n"
+        '14:09:40 From Alice Chen to Everyone:\n\tRemoved a 👍 reaction from "rollback done, errors gone"\n'
+    )
+    tl = build_timeline(_write(tmp_path, {"zoom.txt": chat}), tz="UTC", date=date(2026, 5, 12))
+    assert [e.text for e in tl.events] == ["checkout 5xx at 30%, rolling back", "rollback done, errors gone"]
+    (cov,) = tl.coverage
+    assert cov.dropped == {"reactions to other messages": 2}

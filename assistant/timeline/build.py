@@ -38,6 +38,11 @@ if TYPE_CHECKING:
     from assistant.ingest import IngestResult
 
 _JOIN = re.compile(r"(has joined|joined the channel|has left|left the channel)", re.I)
+# A message that is only a reaction to another (Zoom's saved chat writes 'Reacted to "…" with 👍' and
+# 'Removed a 👍 reaction from "…"' as messages of their own): it adds nothing to the timeline.
+_REACTED = re.compile(
+    r'^(?:reacted to\s+["“].*["”]\s+with\s+\S+|removed an?\s+\S+\s+reaction from\s+["“].*["”])$', re.I
+)
 _KIND_ORDER = {SourceKind.alert: 0, SourceKind.log: 1, SourceKind.chat: 2, SourceKind.note: 3}
 
 
@@ -197,6 +202,10 @@ def _items(
         ):
             fc = counts.setdefault(p.path, _FileCounts())
             fc.dropped["join/leave notices"] = fc.dropped.get("join/leave notices", 0) + 1
+            continue
+        if r.kind == SourceKind.chat and _REACTED.match(r.text.strip()):
+            fc = counts.setdefault(p.path, _FileCounts())
+            fc.dropped["reactions to other messages"] = fc.dropped.get("reactions to other messages", 0) + 1
             continue
         items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], r.attrs.copy(), p.recorded))
     errors: list[tuple[datetime, SourceRef]] = []
