@@ -96,3 +96,32 @@ def test_training_script_reproduces_a_model_within_the_false_positive_budget(tmp
     assert "rules OR semantic 5-fold CV" in run.stdout
     raw = json.loads(out.read_text(encoding="utf-8"))
     assert raw["cv"]["hn_fp"] <= 0.05 and raw["cv"]["recall"] > 0.2  # rules OR semantic, out of fold
+
+
+def test_short_blame_that_names_no_one_is_flagged_above_the_stricter_threshold() -> None:
+    # Sarcasm and minimising need no name; technical sentences and fragments that name no one stay clean.
+    model = sem.load_model()
+    assert model is not None and model.threshold <= model.noref_threshold <= 1.0
+    sarcasm = "wow what a shock, the untested migration broke prod on a friday"
+    assert not sem.refers_to_someone(sarcasm)
+    assert [(f.category, "semantic check" in f.explanation) for f in check_text(sarcasm)] == [
+        ("sarcasm-or-mockery", True)
+    ]
+    for clean in (
+        "The migration locked the orders table for 14 minutes while the index was rebuilt.",
+        "The error message said the certificate had expired at 02:00 UTC.",
+        "From 1990.",
+    ):
+        assert check_text(clean) == [], clean
+
+
+def test_a_flag_on_a_sentence_naming_no_one_never_names_a_person_or_team_as_its_category() -> None:
+    model = sem.load_model()
+    assert model is not None
+    probs = [0.0] * len(model.categories)
+    probs[model.categories.index("named-individual-fault")] = 0.9
+    probs[model.categories.index("sarcasm-or-mockery")] = 0.3
+    assert sem.category_of("what a shock, prod broke on a friday", probs, model) == "sarcasm-or-mockery"
+    assert (
+        sem.category_of("what a shock, Dana broke prod on a friday", probs, model) == "named-individual-fault"
+    )

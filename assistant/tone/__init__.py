@@ -180,7 +180,7 @@ def _semantic_findings(
         return out
     probs, cat_probs = scored
     hits = [
-        (n, v, float(p), model.categories[int(pc.argmax())])
+        (n, v, float(p), sem.category_of(v.sentence.text, pc, model))
         for (n, v), p, pc in zip(todo, probs, cat_probs, strict=True)
         if sem.is_flagged(v.sentence.text, float(p), model)
     ]
@@ -203,7 +203,13 @@ def _confirmed(hits: list[_SemanticHit], people: Iterable[str]) -> list[_Semanti
     from assistant.tone import semantic as sem
     from assistant.tone import syntax
 
-    check = [h for h in hits if not sem.addresses_people(h[1].sentence.text)]
+    # A sentence aimed at no one was flagged above the stricter threshold for such sentences; it has
+    # no reference for the parse to confirm.
+    check = [
+        h
+        for h in hits
+        if sem.refers_to_someone(h[1].sentence.text) and not sem.addresses_people(h[1].sentence.text)
+    ]
     if not check or not syntax.enabled() or not syntax.available():
         return hits
     found = syntax.targets([h[1].sentence.text for h in check], people)

@@ -71,6 +71,12 @@ class SemanticModel:
     cat_bias: Any  # np.ndarray (k,)
     require_ref: bool
     max_words: int  # longer sentences are outside what the model was trained on: rules and parse only
+    # A short sentence aimed at no one named is flagged only above this threshold (never below the main
+    # one, chosen out of fold by eval/train_tone.py): minimising
+    # ("the error message literally tells you the fix") and sarcasm ("truly inspiring levels of
+    # confidence") blame without naming anyone. 1.01 (the default) keeps such sentences out.
+    noref_threshold: float = 1.01
+    noref_max_words: int = 0
 
 
 def enabled() -> bool:
@@ -231,6 +237,8 @@ def load_model(path: str | None = None) -> SemanticModel | None:
         cat_bias=np.asarray([raw["category_heads"][c]["b"] for c in cats], dtype=np.float32),
         require_ref=bool(raw.get("require_ref", True)),
         max_words=int(raw.get("max_words", 10_000)),
+        noref_threshold=float(raw.get("noref_threshold", 1.01)),
+        noref_max_words=int(raw.get("noref_max_words", 0)),
     )
 
 
@@ -249,9 +257,28 @@ def ngram_columns(sentence: str) -> list[int]:
 def in_scope(sentence: str, model: SemanticModel) -> bool:
     """Short enough for the model (99th percentile of its training sentences) and, when the model
     asks for it, aimed at someone."""
-    if len(sentence.split()) > model.max_words:
+    words = len(sentence.split())
+    if words > model.max_words:
         return False
-    return not model.require_ref or refers_to_someone(sentence)
+    return not model.require_ref or refers_to_someone(sentence) or _short_unaimed(words, model)
+
+
+_NOREF_MIN_WORDS = 4  # fragments ("From 1980.") carry no judgement the model can read
+# Categories that need someone to aim at: a sentence naming no one is not flagged as one of these.
+NEEDS_TARGET = frozenset({"named-individual-fault", "team-blame", "character-judgment"})
+
+
+def _short_unaimed(words: int, model: SemanticModel) -> bool:
+    return _NOREF_MIN_WORDS <= words <= model.noref_max_words and model.noref_threshold <= 1.0
+
+
+def category_of(sentence: str, category_probs: Any, model: SemanticModel) -> str:
+    """The most likely category; for a sentence that names no one, the most likely of those that need
+    no named target (minimising, sarcasm, hindsight, a human-error label, insinuation, punitive)."""
+    order = sorted(range(len(model.categories)), key=lambda i: -float(category_probs[i]))
+    if model.require_ref and not refers_to_someone(sentence):
+        order = [i for i in order if model.categories[i] not in NEEDS_TARGET] or order
+    return model.categories[order[0]]
 
 
 def feature_matrix(sentences: list[str], rule_scores: list[float], vectors: Any) -> Any:
@@ -278,10 +305,18 @@ def score(sentences: list[str], rule_scores: list[float]) -> tuple[Any, Any] | N
     return p, pc
 
 
-def is_flagged(sentence: str, probability: float, model: SemanticModel) -> bool:
-    """Above the threshold, aimed at someone (when the model asks for it), not about blamelessness."""
-    if probability < model.threshold or not in_scope(sentence, model):
+def passes_gates(sentence: str, probability: float, model: SemanticModel) -> bool:
+    """A sentence naming no one needs the stricter threshold; statements of blameless policy are exempt."""
+    if model.require_ref and not refers_to_someone(sentence) and probability < model.noref_threshold:
         return False
     from assistant.tone.rules import _META_RE  # statements of blameless policy are exempt, as in the rules
 
     return _META_RE.search(sentence) is None
+
+
+def is_flagged(sentence: str, probability: float, model: SemanticModel) -> bool:
+    """Above the threshold, aimed at someone (or short and above the stricter threshold for sentences
+    naming no one), not about blamelessness."""
+    if probability < model.threshold or not in_scope(sentence, model):
+        return False
+    return passes_gates(sentence, probability, model)
