@@ -168,3 +168,63 @@ def test_uid_gid_and_shell_variables_on_command_lines_pass() -> None:
 
 def test_percent_encoded_email_in_a_url_path_is_redacted() -> None:
     assert "ana.lima%40gmail.com" not in Redactor().redact("GET /users/ana.lima%40gmail.com/orders 200")
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("kdyby byl potřeba p12: heslo je Vr4#kolin-p12-Mar", "Vr4#kolin-p12-Mar"),
+        ("hasło do bazy: Zx9!plmq2", "Zx9!plmq2"),
+        ("lösenordet är Gr0n-Hast!9", "Gr0n-Hast!9"),
+        ("пароль: Qw3rty!!77", "Qw3rty!!77"),
+        ("adgangskoden er Bl4a-Hav!e", "Bl4a-Hav!e"),
+        ("ftp login works fine (acme / Pohutu-Kawa-88!) so it's not their end", "Pohutu-Kawa-88!"),
+        ("creds: admin / hunter22!", "hunter22!"),
+    ],
+)
+def test_passwords_after_a_login_pair_or_a_secret_word_in_more_languages_are_redacted(
+    text: str, secret: str
+) -> None:
+    out = Redactor().redact(text)
+    assert secret not in out and "<SECRET_" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the login page (home / settings) is slow",
+        "heslo je špatně, zkus to znovu",
+        "account (ana / 12345678) was locked at 09:12",
+        "login (2026-03-04 / 09:12:00) failed",
+    ],
+)
+def test_login_words_without_a_password_shaped_value_pass(text: str) -> None:
+    assert Redactor().redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("HH-1 - 12 Te Rauparaha Street, Ōtaki 5512, 1x tote", "12 Te Rauparaha Street, Ōtaki 5512"),
+        ("ship to 400 W 5th Ave, Denver asap", "400 W 5th Ave, Denver"),
+        ("Lieferadresse Hauptstraße 12, 10115 Berlin bitte", "Hauptstraße 12, 10115 Berlin"),
+        ("livraison Rue de la Paix 5, Paris", "Rue de la Paix 5, Paris"),
+        ("consegna Via Roma 3, 00184 Roma", "Via Roma 3, 00184 Roma"),
+    ],
+)
+def test_postal_addresses_in_prose_are_personal_data(text: str, address: str) -> None:
+    out = Redactor().redact(text)
+    assert address not in out and "<PERSONAL_" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "restarted 3 Redis Cluster nodes",
+        "scaled to 12 Worker Pods at 14:02",
+        "upgraded to Spring 5 last week",
+        "port 8080 Proxy Pass rule",
+    ],
+)
+def test_numbers_before_capitalised_words_are_not_addresses(text: str) -> None:
+    assert Redactor().redact(text) == text

@@ -46,6 +46,41 @@ _ID_AFTER_WORD = re.compile(
 )
 _DATE_LIKE = re.compile(r"\d{4}-\d\d(?:-\d\d)?|\d\d?-\d\d?-\d{2,4}")
 
+# A postal address in prose. Number first (English-speaking countries, "12 Te Rauparaha Street, Ōtaki
+# 5512", "400 W 5th Ave"), or the street first and its number after ("Hauptstraße 12, 10115 Berlin",
+# "Keizersgracht 221", "Rue de la Paix 5", "Calle Mayor, 12", "Via Roma 3"); a town and postcode after
+# a comma are part of it.
+_CAP = r"[A-ZÀ-ÞĀ-Ž][\wĀ-ž'’.-]*"
+_STREET_TYPE = (
+    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Crescent|Cres|"
+    r"Terrace|Tce|Parade|Close|Highway|Hwy|Square|Sq|Grove|Row|Quay|Esplanade|Mews"
+)
+_STREET_SUFFIX = (
+    r"stra(?:ß|ss)e|str\.|weg|gasse|allee|platz|damm|laan|straat|gracht|kade|plein|vej|gade|gatan|vägen|"
+    r"veien|katu|ulica|utca|ulice"
+)
+_ROMANCE_STREET = (
+    r"Rue|Avenida|Calle|Rua|Via|Viale|Piazza|Corso|Plaza|Paseo|Travessa|Carrer|Largo|Chemin|Allée"
+)
+_TOWN_TAIL = r"(?:,\s*(?:\d{4,5}\s+)?" + _CAP + r"(?:\s+" + _CAP + r")?(?:\s+\d{4,6})?)?"
+_STREET_ADDRESS = re.compile(
+    r"(?<![\w/.:-])(?:"
+    r"\d{1,5}[A-Za-z]?(?:/\d{1,4})?\s+(?:(?:"
+    + _CAP
+    + r"|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:"
+    + _STREET_TYPE
+    + r")\b"
+    r"|[A-ZÀ-ÞĀ-Ž][\wĀ-ž-]*(?:" + _STREET_SUFFIX + r")\s+\d{1,5}[a-z]?\b"
+    r"|(?:"
+    + _ROMANCE_STREET
+    + r")(?:\s+(?:de|del|della|di|da|do|dos|des|du|la|le|l'|the))*\s+"
+    + _CAP
+    + r"(?:\s+"
+    + _CAP
+    + r"){0,2},?\s+\d{1,5}[a-z]?\b"
+    r")" + _TOWN_TAIL + r"(?![\w-])"
+)
+
 _NAME = r"[A-Z][a-z][\w&'-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|and)){0,3}"
 _CUSTOMER_WORD = r"(?:customer|client|tenant|merchant)"
 _NAME_AFTER_WORD = re.compile(r"(?i:\b" + _CUSTOMER_WORD + r")\b(?:\s*[:(]\s*|\s+)(?P<name>" + _NAME + ")")
@@ -271,7 +306,16 @@ _BUSINESS_WORDS = {
     "inc",
 }
 # Findings that say a line is about one person (not IPs, not customer ids).
-_PERSONAL_RULES = ("field:", "iban-checksum", "card-luhn", "cpf-checksum", "dni-checksum", "email", "phone-")
+_PERSONAL_RULES = (
+    "field:",
+    "iban-checksum",
+    "card-luhn",
+    "cpf-checksum",
+    "dni-checksum",
+    "email",
+    "phone-",
+    "street-address",
+)
 
 
 def companion_name_spans(text: str, spans: list[Span]) -> Iterator[Span]:
@@ -300,4 +344,5 @@ def pii_spans(text: str) -> list[Span]:
     spans += _customer_id_spans(text)
     spans += _customer_name_spans(text)
     spans += _person_spans(text)
+    spans += [Span(m.start(), m.end(), "personal", "street-address") for m in _STREET_ADDRESS.finditer(text)]
     return spans

@@ -45,6 +45,12 @@ _CLI_CREDENTIALS = re.compile(
     # a user:password pair after an auth word in a config ("stats auth admin:S3cret", "basic_auth: u:p")
     r"|(?:(?i:\b(?:auth|basic[-_]?auth|credentials?|creds)\b)[\"']?\s*[:=]?\s*['\"]?[\w.@-]+:(?P<pair>[^\s'\"]{4,}))"
 )
+# A user / password pair a few words after a login word, in parentheses or after a colon ("sftp login
+# works too (harakeke / S3cr3t!)", "creds: admin / hunter22!"); the value must look like a password.
+_LOGIN_PAIR = re.compile(
+    r"(?i:\b(?:log-?in|logon|sign-?in|credentials?|creds|account)\b)(?:\s+[\w'’-]+){0,4}?\s*[:(]\s*['\"]?"
+    r"[\w.@-]{2,40}['\"]?\s*[/:,]\s*['\"]?(?P<login>[^\s'\")]{6,})"
+)
 # Cookie and Set-Cookie headers carry session credentials: their long values are secrets.
 _COOKIE_HEADER = re.compile(r"(?im)\b(?:set-)?cookie\s*:\s*(?P<pairs>[^\n]+)")
 _COOKIE_PAIR = re.compile(r"(?:^|;\s*)(?P<name>[^=;\s]+)=(?P<value>[^;\s]{16,})")
@@ -292,6 +298,11 @@ def secret_spans(text: str) -> list[Span]:
         if not PLACEHOLDER_RE.search(value):
             start = m.start(group) + m.group(group).index(value)
             spans.append(Span(start, start + len(value), "secret", "command-line", group))
+    spans += [
+        Span(m.start("login"), m.end("login"), "secret", "login-pair")
+        for m in _LOGIN_PAIR.finditer(text)
+        if looks_secret(m.group("login")) and not PLACEHOLDER_RE.search(m.group("login"))
+    ]
     for m in _COOKIE_HEADER.finditer(text):
         base = m.start("pairs")
         for c in _COOKIE_PAIR.finditer(m.group("pairs")):

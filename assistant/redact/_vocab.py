@@ -20,16 +20,26 @@ SECRET_WORDS = (
     r"sig|signature|x-amz-signature|x-goog-signature|x-amz-security-token|"
     # Portuguese, Spanish, French, German, Italian, Dutch
     r"senha|palavra[-_ ]?passe|contrase(?:ñ|n)a|clave|mot[-_ ]de[-_ ]passe|passwort|kennwort|wachtwoord|"
-    # Japanese: password, PIN, token, secret
-    r"パスワード|暗証番号|トークン|シークレット"
+    # Czech/Slovak, Polish, Hungarian, Italian/Romanian/Turkish, Turkish, Swedish, Danish/Norwegian,
+    # Finnish, Slovene, Croatian/Serbian, Russian/Ukrainian, Greek, Vietnamese, Indonesian/Malay
+    r"heslo|has[lł]o|jelsz[oó]|parola|[şs]ifre(?:si)?|l[öo]senord(?:et)?|adgangskode[n]?|passord(?:et)?|"
+    r"salasana|geslo|lozinka|пароль|κωδικός|mật\s+khẩu|kata\s+sandi|"
+    # Japanese: password, PIN, token, secret; Chinese, Korean, Hebrew, Arabic, Hindi, Thai
+    r"パスワード|暗証番号|トークン|シークレット|密码|密碼|口令|비밀번호|암호|סיסמה|كلمة\s+المرور|पासवर्ड|รหัสผ่าน"
 )
 # A cheap test before the keyword rules run: every secret word above contains one of these.
 SECRET_WORD_HINT = re.compile(
     r"(?i)pass|pwd|pw|secret|token|cred|psk|key|sig|senha|palavra|contrase|clave|kennwort|wachtwoord|"
-    r"パスワード|暗証|トークン|シークレット"
+    r"heslo|has[lł]o|jelsz|parola|[şs]ifre|l[öo]senord|adgangskode|passord|salasana|geslo|lozinka|пароль|"
+    r"κωδικ|mật\s+khẩu|kata\s+sandi|パスワード|暗証|トークン|シークレット|密码|密碼|口令|비밀번호|암호|סיסמה|"
+    r"كلمة\s+المرور|पासवर्ड|รหัสผ่าน"
 )
 # "password is …", "senha é …", "Passwort ist …": verbs that introduce the value in prose
-VALUE_VERBS = r"is|was|now|set\s+to|changed\s+to|of|é|es|era|ist|war|est"
+VALUE_VERBS = (
+    r"is|was|now|set\s+to|changed\s+to|of|é|es|era|ist|war|est|"
+    # Czech/Slovak/Croatian, Polish, Italian, Swedish, Danish/Norwegian, Dutch, Turkish, Vietnamese
+    r"je|jest|to|è|är|er|blir|zijn|ise|là|это"
+)
 
 # Personal-data field keys -> rule name. Each pattern is one key word; a prefix ("applicant_",
 # "user.") and camelCase ("birthDate") are allowed by the caller.

@@ -85,6 +85,8 @@ _WHY = {
     "configured": "a term configured as sensitive (POSTMORTEM_REDACT_EXTRA)",
     "command-line": "a password given on a command line (curl -u user:pass, mysql -p…, redis-cli -a …)",
     "cookie": "a session value in a Cookie or Set-Cookie header",
+    "street-address": "a postal address: house number and street, with its town and postcode (personal data)",
+    "login-pair": "a user / password pair given after a login or credentials word",
 }
 
 
