@@ -95,3 +95,57 @@ def test_mattermost_bulk_export_posts_and_replies(tmp_path: Path) -> None:
     ]
     assert src.records[0].time.value == datetime(2026, 3, 4, 14, 18, tzinfo=UTC)
     assert src.records[1].attrs["reply"] is True
+
+
+def test_a_matrix_room_export_is_chat_with_display_names_and_notices_from_bots(tmp_path: Path) -> None:
+    # Element's "Export chat" JSON: Matrix events, epoch milliseconds, text in content.body.
+    def event(
+        kind: str, sender: str, ts: int, content: dict[str, object], **extra: object
+    ) -> dict[str, object]:
+        return {"type": kind, "sender": sender, "origin_server_ts": ts, "content": content, **extra}
+
+    export = {
+        "room_name": "#inc-checkout",
+        "export_date": "11/17/2026",
+        "messages": [
+            event(
+                "m.room.member",
+                "@ana:chat.example",
+                1794916000000,
+                {"membership": "join", "displayname": "Ana"},
+                state_key="@ana:chat.example",
+            ),
+            event(
+                "m.room.message",
+                "@ana:chat.example",
+                1794916682964,
+                {"msgtype": "m.text", "body": "5xx on /pay"},
+            ),
+            event(
+                "m.room.message",
+                "@pager:chat.example",
+                1794916700000,
+                {"msgtype": "m.notice", "body": "P2 fired"},
+            ),
+            event(
+                "m.reaction",
+                "@bo:chat.example",
+                1794916710000,
+                {"m.relates_to": {"rel_type": "m.annotation", "key": "👀"}},
+            ),
+            event(
+                "m.room.message",
+                "@bo:chat.example",
+                1794916760000,
+                {"msgtype": "m.text", "body": "rolling back"},
+            ),
+        ],
+    }
+    src = parse_one(tmp_path, "element-export.json", json.dumps(export))
+    assert src.kind == "chat"
+    assert [(r.actor, r.text, r.attrs["bot"]) for r in src.records] == [
+        ("Ana", "5xx on /pay", False),
+        ("@pager:chat.example", "P2 fired", True),
+        ("@bo:chat.example", "rolling back", False),
+    ]
+    assert src.records[0].time.value == datetime.fromtimestamp(1794916682.964, UTC)

@@ -34,6 +34,7 @@ _TIME = (
     "time",
     "sent_at",
     "date_unixtime",
+    "origin_server_ts",  # Matrix (Element's room export): epoch milliseconds
 )
 _AUTHOR = (
     "author",
@@ -84,8 +85,8 @@ def _author(v: Any) -> tuple[str | None, bool]:
 
 
 def _text(v: Any) -> str | None:
-    if isinstance(v, dict):  # Teams: body.content (HTML)
-        v = v.get("content") or v.get("text")
+    if isinstance(v, dict):  # Teams: body.content (HTML); Matrix: content.body
+        v = v.get("content") or v.get("text") or v.get("body")
     if isinstance(v, list):  # Telegram: text as a list of strings and entity objects
         v = "".join(
             x if isinstance(x, str) else str(x.get("text", "")) for x in v if isinstance(x, str | dict)
@@ -118,12 +119,27 @@ def parse_chat_json(
     """One chat record per message (and per nested reply)."""
     records: list[RawRecord] = []
     warnings: list[str] = []
+    names = _matrix_names(messages)
     for i, m in enumerate(messages):
         line = lines[i] if lines and i < len(lines) else 1
         if not isinstance(m, dict):
             continue
+        if names and m.get("sender") in names:
+            m = {**m, "sender": names[m["sender"]]}
         _emit(m, line, name, records, warnings, parent=None)
     return ParsedSource(path=name, format=fmt, kind=SourceKind.chat, records=records, warnings=warnings)
+
+
+def _matrix_names(messages: list[Any]) -> dict[str, str]:
+    """Matrix user id -> display name, from the room's membership events ("@ana:example.org" -> "Ana")."""
+    out: dict[str, str] = {}
+    for m in messages:
+        if isinstance(m, dict) and m.get("type") == "m.room.member" and isinstance(m.get("content"), dict):
+            shown = m["content"].get("displayname")
+            who = m.get("state_key") or m.get("sender")
+            if isinstance(shown, str) and shown and isinstance(who, str):
+                out[who] = shown
+    return out
 
 
 def _emit(
@@ -132,6 +148,9 @@ def _emit(
     when = _time(_get(m, _TIME))
     actor, bot = _author(_get(m, _AUTHOR))
     text = _text(_get(m, _TEXT))
+    content = m.get("content")
+    if isinstance(content, dict) and "msgtype" in content:  # Matrix: m.notice is what bots send
+        bot = bot or content.get("msgtype") == "m.notice"
     if when is None:
         warnings.append(f"{name}:{line}: message without a readable time; skipped")
         return
