@@ -124,3 +124,11 @@ def test_zone_less_log_is_placed_where_its_error_burst_meets_the_alerts() -> Non
     )
     assert tl.clock["sql.csv"].offset == "+09:00" and tl.clock["sql.csv"].how == "inferred"
     assert min(e.time for e in tl.events if "log full" in e.text) == datetime(2026, 10, 20, 1, 45, tzinfo=UTC)
+
+
+def test_inferred_offsets_are_ones_some_zone_uses() -> None:
+    from assistant.timeline.align import zone_offsets
+
+    real = zone_offsets()
+    assert {0, 60, 330, 570, -210, -150, 780, 840} <= real  # UTC, CET, India, Adelaide, Newfoundland, Samoa
+    assert {30, 90, 450, 750, -30} & real == set()  # +00:30, +01:30, +07:30, +12:30 are nowhere

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from statistics import median
 
 from assistant.domain import RawRecord, SourceRef
@@ -28,6 +29,28 @@ _SHORT_NO = re.compile(r"^#?(\d{1,8})$")
 _ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/-]{4,}[A-Za-z0-9]")
 _TIMEISH = re.compile(r"^[\d:.TZ+-]+$")
 _MAX_OFFSET_MIN = 14 * 60
+
+
+@lru_cache(maxsize=1)
+def zone_offsets() -> frozenset[int]:
+    """Whole- and half-hour UTC offsets (minutes) some tz database zone keeps in 2000-2035, winter or
+    summer. An inferred offset is one of these: +05:30 (India), +09:30 (Adelaide), -03:30
+    (Newfoundland) are; +00:30, +01:30 or +12:30 are in use nowhere."""
+    from zoneinfo import ZoneInfo, available_timezones
+
+    out: set[int] = set()
+    for name in available_timezones():
+        try:
+            zone = ZoneInfo(name)
+        except (OSError, ValueError):  # a zone the installed data cannot load
+            continue
+        for year in range(2000, 2036, 5):
+            for month in (1, 7):
+                off = datetime(year, month, 15, 12).replace(tzinfo=zone).utcoffset()
+                minutes = int(off.total_seconds() // 60) if off is not None else 0
+                if minutes % 30 == 0:
+                    out.add(minutes)
+    return frozenset(out)
 
 
 @dataclass
@@ -110,7 +133,7 @@ def _vote(diffs: list[float], lo: float, hi: float) -> list[int]:
     out = []
     for d in diffs:
         off = round(d / 30.0) * 30
-        if abs(off) <= _MAX_OFFSET_MIN and lo <= d - off <= hi:
+        if abs(off) <= _MAX_OFFSET_MIN and lo <= d - off <= hi and off in zone_offsets():
             out.append(off)
     return out
 
@@ -331,7 +354,7 @@ def activity_offset(
     def share(offset_min: int) -> float:
         return sum(any(0 <= d - offset_min <= span for d in ds) for ds in diffs) / len(records)
 
-    scores = {o: share(o) for o in range(-12 * 60, 14 * 60 + 1, 30)}
+    scores = {o: share(o) for o in range(-12 * 60, 14 * 60 + 1, 30) if o in zone_offsets()}
     top = max(scores.values())
     if top < 0.7 or scores[0] > 0.4 or top - scores[0] < 0.3:
         return None
@@ -368,7 +391,7 @@ def burst_offset(errors: list[RawRecord], alerts: list[datetime]) -> OffsetGuess
         inside = sum(any(0 <= d - offset_min <= window for d in ds) for ds in diffs)
         return (inside / len(errors)) / (window / span)
 
-    scores = {o: lift(o) for o in range(-12 * 60, 14 * 60 + 1, 30)}
+    scores = {o: lift(o) for o in range(-12 * 60, 14 * 60 + 1, 30) if o in zone_offsets()}
     best = max(scores, key=lambda o: (round(scores[o], 2), o % 60 == 0, -abs(o)))
     if best == 0 or scores[best] < 3 or scores[best] < 3 * scores[0]:
         return None
