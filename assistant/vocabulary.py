@@ -328,11 +328,18 @@ RESOLVED_ECHO = re.compile(r"\b(resolved|closed|auto-?closed?|cleared|recovered)
 
 DONE_CUE = re.compile(
     r"\b(resolved|closed?|closing|all clear|fixed|behoben|gelöst|geschlossen|abgeschlossen|erledigt|resuelto|"
-    r"cerramos|cierro|cerrando|cerrado|solucionado|fechamos|fecho|resolvido|fechando|fechado|encerrad[oa]|encerrando|resuelta)\b|解決|クローズ|"
-    r"復旧|対応完了",
+    r"cerramos|cierro|cerrando|cerrado|solucionado|fechamos|fecho|resolvido|fechando|fechado|encerrad[oa]|encerrando|resuelta|"
+    # French, Italian, Dutch, Polish, Czech, Swedish, Danish/Norwegian, Finnish, Turkish, Indonesian
+    r"résolu|clos|clôtur[ée]e?|risolt[oa]|chius[oa]|chiudo|chiudiamo|opgelost|gesloten|afgesloten|"
+    r"rozwiązan[yea]|zamknięt[yea]|zamykam|zamykamy|vyřešen[oa]?|uzavřen[oa]?|uzavírám|zavírám|"
+    r"löst|stänger|stängd|stängt|løst|lukket|lukker|ratkaistu|suljettu|suljen|çözüldü|kapatıldı|kapatıyorum|"
+    r"ditutup|teratasi|"
+    # Russian
+    r"решено|решён|закрыт[оа]?|закрываем|закрываю)\b|解決|クローズ|"
+    r"復旧|対応完了|已解决|解决了|已关闭|해결|종료",
     _I,
 )
-"""A person declaring the incident resolved or closed, in five languages (the role classifier's
+"""A person declaring the incident resolved or closed, in 17 languages (the role classifier's
 ``done_state`` input column, and ``roles.features.says_done``)."""
 
 RECOVERY_CUE = re.compile(

@@ -235,3 +235,19 @@ def test_a_line_in_a_language_the_classifier_never_saw_is_not_relied_on() -> Non
     (role,) = assign_roles([ev(1, 0, "chat", line)]).values()
     assert role.confidence < 0.5
     assert any("not trained on" in x for x in role.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zamykam incydent ✅",
+        "incidente chiuso, grazie",
+        "het incident is opgelost",
+        "инцидент закрыт",
+        "sorun çözüldü",
+    ],
+)  # Polish, Italian, Dutch, Russian, Turkish
+def test_closing_words_in_more_languages_are_a_done_cue(text: str) -> None:
+    from assistant.roles.features import says_done
+
+    assert says_done(text)
