@@ -53,6 +53,11 @@ def zone_offsets() -> frozenset[int]:
     return frozenset(out)
 
 
+def _offset_grid() -> list[int]:
+    """The offsets (minutes) a zone-less source is tried at: every one some zone uses, -12 h to +14 h."""
+    return [o for o in range(-12 * 60, 14 * 60 + 1, 30) if o in zone_offsets()]
+
+
 @dataclass
 class Anchor:
     """An event whose true time is known (an alert payload, or an already-resolved bot echo)."""
@@ -354,7 +359,7 @@ def activity_offset(
     def share(offset_min: int) -> float:
         return sum(any(0 <= d - offset_min <= span for d in ds) for ds in diffs) / len(records)
 
-    scores = {o: share(o) for o in range(-12 * 60, 14 * 60 + 1, 30) if o in zone_offsets()}
+    scores = {o: share(o) for o in _offset_grid()}
     top = max(scores.values())
     if top < 0.7 or scores[0] > 0.4 or top - scores[0] < 0.3:
         return None
@@ -391,7 +396,7 @@ def burst_offset(errors: list[RawRecord], alerts: list[datetime]) -> OffsetGuess
         inside = sum(any(0 <= d - offset_min <= window for d in ds) for ds in diffs)
         return (inside / len(errors)) / (window / span)
 
-    scores = {o: lift(o) for o in range(-12 * 60, 14 * 60 + 1, 30) if o in zone_offsets()}
+    scores = {o: lift(o) for o in _offset_grid()}
     best = max(scores, key=lambda o: (round(scores[o], 2), o % 60 == 0, -abs(o)))
     if best == 0 or scores[best] < 3 or scores[best] < 3 * scores[0]:
         return None

@@ -22,6 +22,7 @@ from assistant.domain import (
     EventAttrs,
     Metrics,
     ParsedSource,
+    RawRecord,
     SourceKind,
     SourceRef,
     Timeline,
@@ -169,6 +170,17 @@ class _FileCounts:
     dropped: dict[str, int] = field(default_factory=dict)
 
 
+def _not_an_event(r: RawRecord) -> str | None:
+    """Why a chat message is left out of the timeline (a join notice, a bare reaction), or None."""
+    if r.attrs.get("subtype") == "channel_join" or (
+        len(r.text) < 120 and _JOIN.search(r.text) and not r.attrs.get("bot")
+    ):
+        return "join/leave notices"
+    if _REACTED.match(r.text.strip()):
+        return "reactions to other messages"
+    return None
+
+
 def _items(
     placed: list[Placed],
 ) -> tuple[list[Item], list[tuple[datetime, SourceRef]], dict[str, _FileCounts]]:
@@ -196,16 +208,10 @@ def _items(
             if p.recorded is not None:
                 recorded[(r.ref.file, r.ref.line)] = p.recorded
             continue
-        if r.kind == SourceKind.chat and (
-            r.attrs.get("subtype") == "channel_join"
-            or (len(r.text) < 120 and _JOIN.search(r.text) and not r.attrs.get("bot"))
-        ):
+        skipped = _not_an_event(r) if r.kind == SourceKind.chat else None
+        if skipped is not None:
             fc = counts.setdefault(p.path, _FileCounts())
-            fc.dropped["join/leave notices"] = fc.dropped.get("join/leave notices", 0) + 1
-            continue
-        if r.kind == SourceKind.chat and _REACTED.match(r.text.strip()):
-            fc = counts.setdefault(p.path, _FileCounts())
-            fc.dropped["reactions to other messages"] = fc.dropped.get("reactions to other messages", 0) + 1
+            fc.dropped[skipped] = fc.dropped.get(skipped, 0) + 1
             continue
         items.append(Item(p.time, r.kind, r.actor, r.text, [r.ref], r.attrs.copy(), p.recorded))
     errors: list[tuple[datetime, SourceRef]] = []
