@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from assistant.domain import Event, EventRole, SourceKind, SourceRef
 from assistant.roles.keytimes import QUESTIONS, find_key_times
 from assistant.timeline.keytimes import mentioned_time
@@ -172,6 +174,19 @@ def test_a_twelve_hour_clock_in_a_mitigation_message_reads_as_the_recent_afterno
     e = ev(1, 6 * 60 + 55, "chat", "mitigated as of ~3:46. keeping the incident open a bit")  # 15:55 UTC
     assert mentioned_time(e) == T0.replace(hour=15, minute=46)
     assert mentioned_time(ev(2, 60, "chat", "mitigated at 9:30")) == T0.replace(hour=9, minute=30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "les ventes sont revenues au niveau attendu depuis 10h25",  # French: the hour written 10h25
+        "het loopt weer sinds 10:25",
+        "działa od 10:25",
+        "normal lagi sejak 10:25",
+    ],
+)
+def test_a_recovery_time_stated_in_another_language_is_read(text: str) -> None:
+    assert mentioned_time(ev(1, 120, "chat", text)) == T0.replace(hour=10, minute=25)
 
 
 def test_a_remark_about_a_quiet_alerts_problem_is_not_detection_of_the_page_that_follows() -> None:

@@ -231,10 +231,27 @@ def test_training_languages_match_what_the_classifier_calls_covered() -> None:
 
 @needs_model
 def test_a_line_in_a_language_the_classifier_never_saw_is_not_relied_on() -> None:
-    line = "het is opgelost, de wachtrij loopt weer leeg en de klanten krijgen hun berichten"
+    line = "ongelma on ratkaistu, jono tyhjenee taas ja asiakkaat saavat viestinsä"  # Finnish
     (role,) = assign_roles([ev(1, 0, "chat", line)]).values()
     assert role.confidence < 0.5
     assert any("not trained on" in x for x in role.evidence)
+
+
+@needs_model
+def test_a_line_in_one_of_the_fourteen_added_languages_is_read_by_the_multilingual_weights() -> None:
+    line = "het incident is opgelost, de wachtrij loopt weer leeg en de klanten krijgen hun berichten"
+    (role,) = assign_roles([ev(1, 0, "chat", line)]).values()
+    assert role.role == "resolution" and role.confidence >= 0.8
+    assert not any("not trained on" in x for x in role.evidence)
+
+
+@needs_model
+def test_english_lines_are_scored_by_the_weights_trained_without_the_added_languages() -> None:
+    lines = ["checkout is back to normal, error rate at baseline", "who is on call for payments?"]
+    base = classifier.probabilities(lines)
+    scored = classifier.message_probabilities(lines)
+    assert base is not None and scored is not None
+    assert scored[1].argmax(axis=1).tolist() == base[1].argmax(axis=1).tolist()
 
 
 @pytest.mark.parametrize(

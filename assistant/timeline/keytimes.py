@@ -27,8 +27,12 @@ _PAGING_SEVERITY = frozenset(
 # Pager systems route these as low-urgency notifications (PagerDuty P4/P5, Opsgenie P4/P5): no one is woken.
 _QUIET_SEVERITY = frozenset(("p4", "p5", "low", "info", "informational", "sev4", "sev5", "minor", "warning"))
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`")
+# "since 14:05" and its words in the languages our users write; French, Québec and Brazilian
+# teams write the time 15h25 (the French typographic convention), so "h" separates hours too.
 _MENTIONED = re.compile(
-    r"(?:\bat|~|\baround|\bsince|\bseit|\bum|\bdesde(?: las?)?|\ba las?|\bàs|\bdesde as)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b"
+    r"(?:\bat|~|\baround|\bsince|\bseit|\bum|\bdesde(?: las?)?|\ba las?|\bàs|\bdesde as|\bdepuis|\bvers|"
+    r"\bdès|(?<!\w)à|\bsinds|\bom|\brond|\bdalle|\balle|\bverso|\bod|\bokoło|\bkolem|\bsedan|\bsiden|\bsejak|\bpukul|\btừ|\blúc)\s*"
+    r"([01]?\d|2[0-3])[:h]([0-5]\d)(?::([0-5]\d))?\b"
 )
 
 

@@ -2,7 +2,10 @@
 
 Sentences an incident channel, a responder's notes or a written report might hold, each labelled
 with the role it plays. Written for this set: no line comes from the dev or blind incidents.
-Blocks start with ``@role lang register``; one sentence per line below.
+Blocks start with ``@role lang register``; one sentence per line below. The sentences in fourteen more
+languages (Polish, Italian, Czech, Russian, Turkish, Swedish, Danish, French, Dutch, Indonesian,
+Vietnamese, Korean, Chinese, Hinglish) are in ``roles-src/<lang>.txt`` in the same format, written by
+helpers that read only the role definitions and the English blocks here, no incident.
 """
 
 from __future__ import annotations
@@ -1049,13 +1052,15 @@ não parece ser o banco, as métricas estão estáveis
 """
 
 OUT = Path(__file__).with_name("roles-train.jsonl")
+MORE = Path(__file__).with_name("roles-src")
 
 
 def rows() -> list[dict[str, str]]:
     """The labelled sentences as dicts (id, role, lang, register, text)."""
     out: list[dict[str, str]] = []
     role = lang = register = ""
-    for raw in SOURCE.splitlines():
+    more = "".join("\n" + f.read_text(encoding="utf-8") for f in sorted(MORE.glob("*.txt")))
+    for raw in (SOURCE + more).splitlines():
         line = raw.strip()
         if not line:
             continue
