@@ -220,6 +220,8 @@ def test_language_guess_reads_function_words_and_scripts() -> None:
     assert guess("注文は復旧しました") == "ja"
     assert guess("복구되었습니다") == "ko"
     assert guess("ok") is None  # too short to tell: trusted as before
+    assert guess("sync phir se fail ho raha hai, abhi dekhta hu") == "hi"  # Hinglish
+    assert guess("the main thing to do is roll back") == "en"
     assert guess("INC-2291 declared · SEV2 · updates in #platform-oncall") in (None, "en")
 
 
