@@ -28,6 +28,13 @@ def test_a_low_priority_pagerduty_incident_pages_nobody() -> None:
     assert is_paging_alert(high)
 
 
+def test_a_moderate_priority_opsgenie_alert_pages_nobody_and_a_high_one_does() -> None:
+    moderate = _alert("carrier API latency p95 > 2s", system="opsgenie", status="triggered", severity="P3")
+    high = _alert("label-api 5xx ratio > 5%", system="opsgenie", status="triggered", severity="P2")
+    assert not is_paging_alert(moderate)
+    assert is_paging_alert(high)
+
+
 def test_a_providers_status_page_notice_is_not_a_page() -> None:
     notice = _alert("Elevated error rates", status="firing", state="investigating", severity="major")
     assert not is_paging_alert(notice)
