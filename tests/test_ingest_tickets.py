@@ -47,3 +47,64 @@ def test_a_freshdesk_export_with_a_created_time_column_is_read_as_tickets(tmp_pa
     src = parse_one(tmp_path, "freshdesk_tickets.csv", text)
     assert src.format == "tickets-csv"
     assert "Error 403 when opening app" in src.records[0].text
+
+
+def test_a_zendesk_api_export_in_json_is_read_as_tickets(tmp_path: Path) -> None:
+    import json
+
+    doc = {
+        "tickets": [
+            {
+                "id": 901,
+                "created_at": "2026-03-03T03:40:11Z",
+                "subject": "No tracking for my order",
+                "description": "Ordered Tuesday, still no label.",
+                "priority": None,
+                "status": "open",
+                "requester_id": 4182,
+            },
+            {
+                "id": 902,
+                "created_at": "2026-03-03T05:54:33Z",
+                "subject": "Still waiting",
+                "priority": "urgent",
+            },
+        ],
+        "next_page": None,
+        "count": 2,
+    }
+    src = parse_one(tmp_path, "zendesk.json", json.dumps(doc, indent=2))
+    assert (src.format, src.kind) == ("tickets-json", SourceKind.note)
+    first, second = src.records
+    assert first.text == "Ticket #901 opened: No tracking for my order — Ordered Tuesday, still no label."
+    assert first.ref.line == 3 and second.attrs["priority"] == "urgent"
+
+
+def test_jira_and_github_issue_lists_in_json_take_the_reporter_by_name(tmp_path: Path) -> None:
+    import json
+
+    jira = {
+        "issues": [
+            {
+                "key": "OPS-9",
+                "fields": {
+                    "summary": "Checkout 502",
+                    "created": "2026-03-04T14:02:00.000+0100",
+                    "reporter": {"displayName": "Ana Lima"},
+                    "priority": {"name": "Highest"},
+                },
+            }
+        ]
+    }
+    (r,) = parse_one(tmp_path, "jira.json", json.dumps(jira)).records
+    assert r.attrs["ticket"] == "OPS-9" and r.actor == "Ana Lima" and r.attrs["priority"] == "Highest"
+    github = [
+        {
+            "number": 77,
+            "title": "Login loops",
+            "createdAt": "2026-03-04T10:00:00Z",
+            "author": {"login": "kim"},
+        }
+    ]
+    (g,) = parse_one(tmp_path, "issues.json", json.dumps(github)).records
+    assert g.text.startswith("Ticket #77 opened by kim: Login loops")

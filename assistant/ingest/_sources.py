@@ -218,6 +218,10 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
     if kind == "log-records":
         lines = doc.item_lines if isinstance(doc.value, list) else _nested_lines(doc)
         return jsonlog.parse_log_records(doc.value, lines, name)
+    if kind == "tickets-json" and (found := tickets.json_tickets(doc.value)) is not None:
+        key, items = found
+        lines = doc.item_lines if key is None else _nested_lines(doc, (key,))
+        return tickets.parse_json_tickets(items, lines, name)
     raise UnsupportedFormatError(
         "JSON, but not a format we read (Slack export, Alertmanager/Grafana/PagerDuty/Opsgenie alerts, "
         "kubectl events -o json); JSON logs should be one object per line",
@@ -226,11 +230,11 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
     )
 
 
-def _nested_lines(doc: JsonDoc) -> list[int]:
+def _nested_lines(doc: JsonDoc, keys: tuple[str, ...] = jsonlog.RECORD_LISTS) -> list[int]:
     """Start lines of the records of a ``{"Records": [...]}``-style document."""
     from assistant.ingest._json import nested_item_lines
 
-    for k in jsonlog.RECORD_LISTS:
+    for k in keys:
         if isinstance(doc.value, dict) and isinstance(doc.value.get(k), list):
             return nested_item_lines(doc.text, k, 0, len(doc.text))
     return []

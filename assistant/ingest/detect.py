@@ -35,6 +35,7 @@ JSON_FAMILIES = {
     "alerts": "alert",
     "chat-json": "chat",
     "log-records": "log",
+    "tickets-json": "note",
 }
 # "[14/03/2026, 21:05:11] Alice: text" (WhatsApp), "[2026/03/05 14:09] Alice Chen" (Teams): a date the way
 # people write it, bracketed with the time; log stamps put ISO dates or "04/Mar/2026:14:02:11" there.
@@ -63,6 +64,9 @@ def detect_json(value: Any) -> str | None:
     # (logs) JSON log exports: CloudWatch Logs, CloudTrail {"Records": [...]}, Cloud Logging, journald lists
     if jsonlog.looks_like_log_records(value):
         return "log-records"
+    # (notes) ticket exports from an API: Zendesk {"tickets": [...]}, Jira {"issues": [...]}, GitHub issues
+    if tickets.json_tickets(value) is not None:
+        return "tickets-json"
     return None
 
 

@@ -1,11 +1,15 @@
-"""Support and issue tickets exported as CSV (Zendesk, Jira, Freshdesk, ServiceNow and the like).
+"""Support and issue tickets exported as CSV or JSON (Zendesk, Jira, Freshdesk, ServiceNow, GitHub issues
+and the like).
 
 Columns are found by name, not by vendor: the created time ("Created at", "Created", "Date
 Created", "opened_at"), what it is about ("Subject", "Summary", "Title"), the body
 ("Description", "Body", "Comment"), who raised it ("Requester", "Reporter"), and its id, status
 and priority. Each row becomes one note record at its created time, so a customer's report
 counts as a person reporting trouble. Times are kept as written (naive unless they carry an
-offset); the timeline places them like any other unzoned source.
+offset); the timeline places them like any other unzoned source. A JSON export is a list of ticket
+objects, bare or under a key ("tickets", "issues", "results", …); fields are found by the same names
+(``created_at``, ``createdAt`` and "Created at" are one name), Jira's nested ``fields`` included, and a
+person given as an object ({"displayName": …}, {"login": …}) by their name.
 """
 
 from __future__ import annotations
@@ -72,6 +76,101 @@ _FORMATS = (
     "%m/%d/%Y %H:%M:%S",
     "%d-%m-%Y %H:%M",
 )
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_TICKET_LISTS = ("tickets", "issues", "results", "data", "items", "records", "value", "requests")
+_PERSON_KEYS = ("name", "displayName", "display_name", "login", "username", "email")
+
+
+def _name(key: str) -> str:
+    """'createdAt', 'created_at' and 'Created at' as one column name."""
+    return _CAMEL.sub(" ", key).replace("_", " ").strip().lower()
+
+
+def _names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_name(n) for n in names)
+
+
+def _flat(item: dict[str, Any]) -> dict[str, Any]:
+    """The ticket's fields by normalised name; Jira keeps most of them under "fields"."""
+    out = {_name(k): v for k, v in item.items()}
+    nested = item.get("fields")
+    if isinstance(nested, dict):
+        out.update({_name(k): v for k, v in nested.items() if _name(k) not in out or out[_name(k)] is None})
+    return out
+
+
+def _field(flat: dict[str, Any], names: tuple[str, ...]) -> Any:
+    wanted = _names(names)
+    for n in (_name(x) for x in names):  # in the order given: "subject" before "title"
+        if n in flat and n in wanted and flat[n] not in (None, "", [], {}):
+            return flat[n]
+    return None
+
+
+def _text_of(value: Any) -> str:
+    """A field as text: a person object by name, a status object by its name, else str()."""
+    if isinstance(value, dict):
+        for k in (*_PERSON_KEYS, "value", "title"):
+            if isinstance(value.get(k), str) and value[k].strip():
+                return str(value[k]).strip()
+        return ""
+    if value is None or isinstance(value, list):
+        return ""
+    return str(value).strip()
+
+
+def json_tickets(value: Any) -> tuple[str | None, list[dict[str, Any]]] | None:
+    """(list key or None for a bare list, the ticket objects) when a decoded JSON document is a ticket
+    export: a list of objects of which most have a created time and a subject."""
+    key: str | None = None
+    items: Any = value
+    if isinstance(value, dict):
+        key = next((k for k in _TICKET_LISTS if isinstance(value.get(k), list)), None)
+        items = value.get(key) if key else None
+    if not isinstance(items, list) or not items or not all(isinstance(x, dict) for x in items[:50]):
+        return None
+    probe = [_flat(x) for x in items[:50]]
+    shaped = sum(1 for f in probe if _field(f, _CREATED) is not None and _field(f, _SUBJECT) is not None)
+    return (key, items) if shaped >= max(1, 0.8 * len(probe)) else None
+
+
+def parse_json_tickets(items: list[dict[str, Any]], lines: list[int], name: str) -> ParsedSource:
+    """One note record per ticket object, at its created time (``lines``: where each object starts)."""
+    records: list[RawRecord] = []
+    warnings: list[str] = []
+    for n, item in enumerate(items):
+        line = lines[n] if n < len(lines) else 1
+        flat = _flat(item)
+        created = _text_of(_field(flat, _CREATED))
+        when = ticket_time(created)
+        if when is None:
+            warnings.append(f"{name}:{line}: ticket without a readable created time ({created!r}); skipped")
+            continue
+        tid = _text_of(_field(flat, ("key", "number", "id", "ticket id", "ticket number")))
+        who = _text_of(_field(flat, (*_WHO, "user", "author", "created by", "opened by")))
+        subject = _text_of(_field(flat, _SUBJECT))
+        body = _text_of(_field(flat, _BODY))
+        records.append(_ticket_record(when, name, line, tid, who, subject, body, flat))
+    return ParsedSource(
+        path=name, format="tickets-json", kind=SourceKind.note, records=records, warnings=warnings
+    )
+
+
+def _ticket_record(
+    when: datetime, name: str, line: int, tid: str, who: str, subject: str, body: str, fields: dict[str, Any]
+) -> RawRecord:
+    text = f"Ticket {'#' + tid.lstrip('#') + ' ' if tid else ''}opened"
+    text += f" by {who}" if who else ""
+    text += f": {subject}" + (f" — {body[:400]}" if body else "")
+    attrs: dict[str, Any] = {
+        "ticket": tid or None,
+        "status": _text_of(_field(fields, _STATUS)) or None,
+        "priority": _text_of(_field(fields, _PRIORITY)) or None,
+        "bot": False,
+    }
+    return record(raw_time(when), SourceKind.note, text, name, line, actor=who or None, attrs=attrs)
 
 
 def _col(header: Sequence[str], names: tuple[str, ...]) -> int | None:
@@ -159,22 +258,12 @@ def parse_tickets(text: str, name: str) -> ParsedSource:
             )
             continue
         tid, who, subject, body = get(cols["id"]), get(cols["who"]), get(c_subj), get(cols["body"])
-        text_ = f"Ticket {'#' + tid.lstrip('#') + ' ' if tid else ''}opened"
-        text_ += f" by {who}" if who else ""
-        text_ += f": {subject}" + (f" — {body[:400]}" if body else "")
-        attrs: dict[str, Any] = {
-            "ticket": tid or None,
-            "status": get(cols["status"]) or None,
-            "priority": get(cols["priority"]) or None,
-            "bot": False,
-        }
-        records.append(
-            record(raw_time(when), SourceKind.note, text_, name, line, actor=who or None, attrs=attrs)
-        )
+        fields = {"status": get(cols["status"]), "priority": get(cols["priority"])}
+        records.append(_ticket_record(when, name, line, tid, who, subject, body, fields))
         line += sum(cell.count("\n") for cell in row)
     return ParsedSource(
         path=name, format="tickets-csv", kind=SourceKind.note, records=records, warnings=warnings
     )
 
 
-__all__ = ["looks_like_tickets", "parse_tickets", "ticket_time"]
+__all__ = ["json_tickets", "looks_like_tickets", "parse_json_tickets", "parse_tickets", "ticket_time"]
