@@ -229,3 +229,22 @@ def test_kubectl_events_text_takes_its_capture_time_from_date_output(tmp_path: P
     failed, ready = src.records
     assert failed.time.value == datetime(2026, 2, 26, 23, 47, 10, tzinfo=UTC)
     assert ready.time.value == datetime(2026, 2, 27, 0, 30, 12, tzinfo=UTC)
+
+
+def test_a_monolog_log_is_a_log_with_channel_and_level_not_a_chat(tmp_path: Path) -> None:
+    text = "".join(
+        f'[2026-02-10 10:{m:02d}:12] {lvl}: {msg} {{"store":"MI-04"}}\n'
+        for m, lvl, msg in [
+            (40, "production.INFO", "Application booted"),
+            (41, "production.WARNING", "Slot API slow"),
+            (47, "production.ERROR", "OOM command not allowed when used memory > 'maxmemory'."),
+            (48, "production.ERROR", "OOM command not allowed when used memory > 'maxmemory'."),
+            (49, "production.INFO", "Coupon rejected"),
+        ]
+    )
+    src = parse_one(tmp_path, "laravel.log", text)
+    assert src.kind == SourceKind.log
+    oom = [r for r in src.records if "OOM" in r.text]
+    assert oom and all(
+        r.attrs.get("level") == "error" and r.attrs.get("service") == "production" for r in oom
+    )

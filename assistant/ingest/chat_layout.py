@@ -89,11 +89,16 @@ class Head:
     shape: tuple[str, str, bool]  # (order: "NT" | "TN" | "T", separator, bracketed)
 
 
+# Monolog's level names, upper case as it writes them (a chat name never ends ".ERROR").
+_MONOLOG_LEVELS = frozenset(("DEBUG", "INFO", "NOTICE", "WARNING", "ERROR", "CRITICAL", "ALERT", "EMERGENCY"))
+
+
 @lru_cache(maxsize=8192)
 def starts_with_level(s: str) -> bool:
-    """True when text starts with a log level word ("INFO", "[WARN]", "error:")."""
-    first = s.split(maxsplit=1)[0] if s.strip() else ""
-    return first.upper().strip(":[]()") in _LEVELS
+    """True when text starts with a log level word ("INFO", "[WARN]", "error:"), alone or after a logger
+    channel the way Monolog (Laravel, Symfony) writes it ("production.ERROR:", "app.INFO:")."""
+    first = (s.split(maxsplit=1)[0] if s.strip() else "").strip(":[]()")
+    return first.upper() in _LEVELS or ("." in first and first.rsplit(".", 1)[1] in _MONOLOG_LEVELS)
 
 
 @lru_cache(maxsize=8192)

@@ -36,6 +36,9 @@ from assistant.ingest._levels import LETTER_LEVELS, LEVELS, SYMBOL_LEVELS
 _FIELD = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\S+")
 _SEPARATORS = frozenset(("-", "|", ":", ">", "--", "::", "~"))
 _COMPONENT = re.compile(r"^[A-Za-z_$.][\w$.\-/()]*(?:\[[\w.\-]*\])?:$")
+# Monolog's line format (Laravel, Symfony): "[2026-02-10 10:47:12] production.ERROR: message {context}",
+# the channel and the level in one field.
+_MONOLOG = re.compile(r"^([\w-]+)\.(DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY):$")
 _STRIP = "[]<>:,()"
 _LOGGER = re.compile(r"^[A-Za-z_$][\w$]*(?:[.:/][\w$]+)+$")  # a dotted logger or class name
 MAX_HEADER_FIELDS = 8
@@ -102,6 +105,8 @@ class Header:
             lv = SYMBOL_LEVELS.get(f0) if self.symbols else level_word(f0, self.letters)
             if lv is not None:
                 level, i = lv, self.level_col + 1
+        if level is None and fields and (mono := _MONOLOG.match(fields[0][1])):
+            level, comp, i = LEVELS.get(mono.group(2).lower()), mono.group(1), 1
         if level is None:
             # Lines of another source interleaved (compose, stern): a level word among the first fields.
             for j, (_, f) in enumerate(fields[:4]):
@@ -111,7 +116,8 @@ class Header:
                     break
         i = self._skip(fields, i)
         if (
-            self.component
+            comp is None
+            and self.component
             and i < len(fields)
             and _COMPONENT.match(fields[i][1])
             and level_word(fields[i][1]) is None
@@ -119,7 +125,8 @@ class Header:
             comp = fields[i][1][:-1]
             i = self._skip(fields, i + 1, brackets=False)
         elif (
-            self.logger
+            comp is None
+            and self.logger
             and i + 1 < len(fields)
             and fields[i + 1][1] in _SEPARATORS
             and _LOGGER.match(fields[i][1])
