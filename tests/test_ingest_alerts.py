@@ -218,3 +218,34 @@ def test_opsgenie_alert_api_json_with_report_times(tmp_path: Path) -> None:
     src = parse_one(tmp_path, "og.json", json.dumps(doc))
     assert [r.attrs["status"] for r in src.records] == ["triggered", "acknowledged", "resolved"]
     assert src.records[1].time.value == datetime(2026, 3, 4, 9, 1, tzinfo=UTC)
+
+
+def test_a_statuspage_incidents_list_from_its_api_gives_one_record_per_update(tmp_path: Path) -> None:
+    doc = {
+        "page": {"id": "p1", "name": "Acme SMS", "time_zone": "Europe/Rome"},
+        "incidents": [
+            {
+                "id": "i1",
+                "name": "Delayed SMS delivery",
+                "status": "resolved",
+                "impact": "major",
+                "created_at": "2026-11-23T18:41:22.000+01:00",
+                "resolved_at": "2026-11-23T20:31:02.000+01:00",
+                "incident_updates": [
+                    {
+                        "status": "resolved",
+                        "body": "Traffic is back.",
+                        "created_at": "2026-11-23T20:31:02.000+01:00",
+                    },
+                    {
+                        "status": "investigating",
+                        "body": "Looking.",
+                        "created_at": "2026-11-23T18:41:22.000+01:00",
+                    },
+                ],
+            }
+        ],
+    }
+    src = parse_one(tmp_path, "status.json", json.dumps(doc, indent=2))
+    assert src.kind == SourceKind.alert
+    assert sorted(r.attrs.get("state") for r in src.records) == ["investigating", "resolved"]

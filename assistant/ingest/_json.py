@@ -99,6 +99,15 @@ def parse_json(text: str) -> JsonDoc:
     return JsonDoc(json.loads(text), text, [line_of(text, start)], [start])
 
 
+def nested_doc(doc: JsonDoc, key: str) -> JsonDoc:
+    """The first ``"key": [...]`` array of ``doc`` as a document of its own, each item with its line."""
+    m = re.compile(r'"' + re.escape(key) + r'"\s*:\s*\[').search(doc.text)
+    if not m:
+        return JsonDoc(doc.value.get(key, []) if isinstance(doc.value, dict) else [], doc.text)
+    items, lines, offs, truncated, _ = _walk_array(doc.text, m.end() - 1)
+    return JsonDoc(items, doc.text, lines, offs, truncated)
+
+
 def nested_item_lines(text: str, key: str, lo: int, hi: int) -> list[int]:
     """Start lines of the items of the first ``"key": [...]`` array within ``text[lo:hi]``.
 

@@ -34,7 +34,7 @@ from assistant.ingest._io import (
     read_zip_member,
     zip_member_names,
 )
-from assistant.ingest._json import JsonDoc, parse_json
+from assistant.ingest._json import JsonDoc, nested_doc, parse_json
 from assistant.ingest.detect import detect_json, detect_text
 
 _Out = tuple[list[ParsedSource], list[InputProblem]]
@@ -212,6 +212,8 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
         return k8s.parse_events_json(doc, name)
     if kind == "alerts":
         return alerts.parse_alerts(doc, name)
+    if kind == "alert-list":
+        return alerts.parse_alerts(nested_doc(doc, "incidents"), name)
     if kind == "chat-json":
         msgs = chat_json.messages_of(doc.value) or []
         return chat_json.parse_chat_json(msgs, name, doc.item_lines if isinstance(doc.value, list) else None)

@@ -33,6 +33,7 @@ JSON_FAMILIES = {
     "slack-export": "chat",
     "k8s-events-json": "log",
     "alerts": "alert",
+    "alert-list": "alert",
     "chat-json": "chat",
     "log-records": "log",
     "tickets-json": "note",
@@ -53,6 +54,13 @@ def detect_json(value: Any) -> str | None:
         return "k8s-events-json"
     if alerts.system_of(value):
         return "alerts"
+    # A list of incidents under a page's details: Statuspage's public API (/api/v2/incidents.json)
+    if (
+        isinstance(value, dict)
+        and isinstance(value.get("incidents"), list)
+        and alerts.system_of(value["incidents"])
+    ):
+        return "alert-list"
     if (
         isinstance(value, dict)
         and isinstance(value.get("messages"), list)
