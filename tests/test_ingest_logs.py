@@ -248,3 +248,30 @@ def test_a_monolog_log_is_a_log_with_channel_and_level_not_a_chat(tmp_path: Path
     assert oom and all(
         r.attrs.get("level") == "error" and r.attrs.get("service") == "production" for r in oom
     )
+
+
+def test_a_mysql_slow_query_log_gives_one_record_per_query_at_its_time(tmp_path: Path) -> None:
+    text = (
+        "/usr/sbin/mysqld, Version: 8.0.39 (MySQL Community Server - GPL). started with:\n"
+        "Tcp port: 3306  Unix socket: /var/run/mysqld/mysqld.sock\n"
+        "Time                 Id Command    Argument\n"
+        "# Time: 2026-02-09T07:50:39.599150Z\n"
+        "# User@Host: shop[shop] @ checkout-api-3 [10.40.3.13]  Id: 97370\n"
+        "# Query_time: 2.432943  Lock_time: 0.000190 Rows_sent: 11  Rows_examined: 130376\n"
+        "SET timestamp=1770623439;\n"
+        "SELECT * FROM promo_codes\n"
+        "  WHERE code = 'X';\n"
+        "# User@Host: bi[bi] @ bi-01 [10.40.2.15]  Id: 97092\n"
+        "# Query_time: 44.650252  Lock_time: 0.000069 Rows_sent: 7 Rows_examined: 2124432\n"
+        "SET timestamp=1770623439;\n"
+        "SELECT 1;\n"
+    )
+    src = parse_one(tmp_path, "mysql-slow.log", text)
+    assert (src.format, src.kind) == ("mysql-slow", SourceKind.log)
+    first, second = src.records
+    assert first.time.value == datetime(2026, 2, 9, 7, 50, 39, 599150, tzinfo=UTC)
+    assert (
+        first.text == "slow query (2.4 s, 130376 rows examined): SELECT * FROM promo_codes WHERE code = 'X';"
+    )
+    assert first.attrs["service"] == "checkout-api-3" and first.ref.line == 4
+    assert second.time.value == first.time.value and second.ref.line == 10  # same second, no '# Time:'

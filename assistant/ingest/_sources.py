@@ -23,6 +23,7 @@ from assistant.ingest import (
     logs,
     notes,
     slack,
+    slowlog,
     tickets,
 )
 from assistant.ingest._io import (
@@ -129,6 +130,7 @@ _LINE_READERS: dict[str, Callable[[list[str], str], ParsedSource]] = {
     "alert-mail": alert_mail.parse_alert_mail,
     "email": email_thread.parse_email_thread,
     "notes": notes.parse_notes,
+    "mysql-slow": slowlog.parse_slow_log,
 }
 
 

@@ -15,6 +15,7 @@ from assistant.ingest import (
     k8s,
     logs,
     slack,
+    slowlog,
     tickets,
 )
 from assistant.ingest.chat_text import (
@@ -115,6 +116,8 @@ def detect_text(sample: str) -> str | None:
         return None
     if k8s.looks_like_events_text(lines):
         return "k8s-events"
+    if slowlog.looks_like_slow_log(lines):  # MySQL / MariaDB slow query log
+        return "mysql-slow"
     if alert_mail.looks_like_alert_mail(lines):  # Zabbix/Nagios/Icinga e-mails pasted as text
         return "alert-mail"
     if email_thread.looks_like_email_thread(lines):  # mbox, .eml, messages pasted with headers
