@@ -249,3 +249,36 @@ def test_a_statuspage_incidents_list_from_its_api_gives_one_record_per_update(tm
     src = parse_one(tmp_path, "status.json", json.dumps(doc, indent=2))
     assert src.kind == SourceKind.alert
     assert sorted(r.attrs.get("state") for r in src.records) == ["investigating", "resolved"]
+
+
+def test_azure_monitor_common_alert_schema_and_checkly_webhooks_are_alerts(tmp_path: Path) -> None:
+    azure = [
+        {
+            "schemaId": "azureMonitorCommonAlertSchema",
+            "data": {
+                "essentials": {
+                    "alertRule": "checkout-card-authorization-failures",
+                    "severity": "Sev1",
+                    "monitorCondition": state,
+                    "firedDateTime": "2026-06-10T13:09:49.1187Z",
+                    **({"resolvedDateTime": "2026-06-10T13:44:54.5520Z"} if state == "Resolved" else {}),
+                },
+                "alertContext": {},
+            },
+        }
+        for state in ("Fired", "Resolved")
+    ]
+    src = parse_one(tmp_path, "azure.json", json.dumps(azure))
+    fired, resolved = src.records
+    assert fired.attrs["status"] == "firing" and fired.attrs["severity"] == "sev1"
+    assert resolved.attrs["status"] == "resolved"
+    assert resolved.time.value == datetime(2026, 6, 10, 13, 44, 54, 552000, tzinfo=UTC)
+    checkly = [
+        {"body": {"alertType": t, "alertTitle": f"Checkout API has {w}", "startedAt": at}}
+        for t, w, at in (
+            ("ALERT_FAILURE", "failed", "2026-06-16T06:06:50.447Z"),
+            ("ALERT_RECOVERY", "recovered", "2026-06-16T06:20:01.000Z"),
+        )
+    ]
+    failed, recovered = parse_one(tmp_path, "checkly.json", json.dumps(checkly)).records
+    assert (failed.attrs["status"], recovered.attrs["status"]) == ("firing", "resolved")

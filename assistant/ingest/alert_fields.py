@@ -26,6 +26,7 @@ from assistant.vocabulary import ALERT_DONE_STATES
 # Most specific first: a state change beats a creation time beats a delivery time.
 _TIME_KEYS = (
     "statechangetime",
+    "fireddatetime",  # Azure Monitor's common alert schema
     "occurredat",
     "occurred_at",
     "triggeredat",
@@ -56,6 +57,7 @@ _TIME_KEYS = (
 # When a payload of a closed alert or incident says when it ended (GCP Monitoring "ended_at", Opsgenie
 # "closedAt", PagerDuty "resolved_at"), that is the time of its resolution; its start time is not.
 _END_KEYS = (
+    "resolveddatetime",  # Azure Monitor
     "ended_at",
     "endedat",
     "resolved_at",
@@ -77,12 +79,16 @@ _STATE_KEYS = (
     "event_type",
     "eventtype",
     "alert_type",
+    "monitorcondition",  # Azure Monitor: Fired / Resolved
+    "alerttype",  # Checkly: ALERT_FAILURE, ALERT_RECOVERY, ALERT_DEGRADED
 )
 # Fields only an application error event has (an exception's origin, stack, platform, logger).
 _ERROR_EVENT_KEYS = ("culprit", "exception", "stacktrace", "platform", "logger", "errorclass")
 _SEVERITY_KEYS = ("severity", "alert_priority", "priority", "level", "urgency", "impact", "alert_type")
 _TITLE_KEYS = (
     "alarmname",
+    "alertrule",  # Azure Monitor
+    "alerttitle",  # Checkly
     "alert_title",
     "alertname",
     "alert_name",
@@ -218,6 +224,8 @@ def normal_status(raw: str | None) -> str:
     word = str(raw).split(".")[-1].strip()
     m = _STATE_WORD.match(word)
     w = m.group("w") if m else word
+    if w.upper().startswith("ALERT_"):  # Checkly's "ALERT_RECOVERY": the state is after the prefix
+        w = w[len("ALERT_") :]
     if w.lower() in ALERT_DONE_STATES:
         return "resolved"
     if _ACK.match(w):
