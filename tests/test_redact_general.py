@@ -22,6 +22,11 @@ from assistant.redact._secrets import identifier_like
     [
         ("gitlab token glpat-dvNOHIhm7MTD99lTGtbh is the old one", "glpat-dvNOHIhm7MTD99lTGtbh"),
         ("token dop_v1_" + "5f171a4e00a682e7" * 4, "dop_v1_" + "5f171a4e00a682e7" * 4),
+        (
+            "LD config, check it: mob-0b7d4e2a-9c1f-4a3e-8d6b-2f5e7a9c1d3b",
+            "mob-0b7d4e2a-9c1f-4a3e-8d6b-2f5e7a9c1d3b",
+        ),
+        ("the mobile key is 8c2f61ad4e7b9c03", "8c2f61ad4e7b9c03"),
         ("the new redis password is orange-staple-correct-violin", "orange-staple-correct-violin"),
         ("pw for the wifi at the DC is 13kpkdcpw3tq", "13kpkdcpw3tq"),
         ("senha do banco: o97m225paozl", "o97m225paozl"),
@@ -53,6 +58,7 @@ def test_credentials_in_vendor_formats_prose_and_other_languages_are_redacted(te
         "client DFSClient_NONMAPREDUCE_1537864556_1 via akka.tcp://sparkExecutorActorSystem and Package_for_KB3121255",
         "kernel: address=0x00004ed8 id 5660850647990272",
         "NodeFilesystemAlmostOutOfSpace and HighErrorRate5xx resolved; envoy 1.29.0-rc.1",
+        "the SDK key rotation finished; request 0b7d4e2a-9c1f-4a3e-8d6b-2f5e7a9c1d3b retried",
     ],
 )
 def test_ordinary_operations_text_passes(text: str) -> None:

@@ -14,7 +14,7 @@ SECRET_WORDS = (
     r"pass(?:word|wd|phrase|code)?|pwd|pw|secret|token|credentials?|psk|apikey|"
     r"(?:api|access|secret|private|auth|authentication|signing|encryption|master|bgp|md5|ssh|hmac|"
     r"pre[-_ ]?shared|session|client|deploy|license|service[-_ ]?account|account|storage|shared[-_ ]?access|"
-    r"webhook|bot|app|admin|root|db|database)[-_ ]?(?:key|secret|token|pass(?:word)?)|"
+    r"webhook|bot|app|admin|root|db|database|sdk|mobile)[-_ ]?(?:key|secret|token|pass(?:word)?)|"
     r"access[-_ ]?token|refresh[-_ ]?token|client[-_ ]?secret|"
     # query-string signatures (Azure SAS sig=, S3/GCS pre-signed URLs)
     r"sig|signature|x-amz-signature|x-goog-signature|x-amz-security-token|"
@@ -98,7 +98,9 @@ TOKEN_PREFIXES = (
     r"gh[pousr]_|github_pat_|glpat-|gldt-|glrt-|glptt-|glsoat-|xox[abposer]-|xapp-|xoxe\.xox[bp]-|"
     r"sk_live_|sk_test_|rk_live_|rk_test_|whsec_|AIza|ya29\.|sk-proj-|sk-svcacct-|sk-ant-(?:api|admin)\d\d-|"
     r"npm_|pypi-|SG\.|hvs\.|hvb\.|s\.(?=[A-Za-z0-9]{24})|shpat_|shpss_|shpca_|shppa_|dop_v1_|doo_v1_|dor_v1_|"
-    r"dp\.(?:st|ct|sa|scim|audit)\.|NRAK-|NRII-|ATATT|ATCTT|hf_|lin_api_|PMAK-|glsa_|glc_|dapi|pat-(?:na|eu)\d-"
+    r"dp\.(?:st|ct|sa|scim|audit)\.|NRAK-|NRII-|ATATT|ATCTT|hf_|lin_api_|PMAK-|glsa_|glc_|dapi|pat-(?:na|eu)\d-|"
+    # LaunchDarkly's server-side SDK keys and mobile keys: "sdk-" / "mob-" and a UUID
+    r"(?:sdk|mob)-(?=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)"
 )
 TOKEN_PREFIX_RE = re.compile(
     r"(?<![A-Za-z0-9_.-])(?P<prefix>" + TOKEN_PREFIXES + r")[A-Za-z0-9_.=+/-]{16,}(?<![.-])"
