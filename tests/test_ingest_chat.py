@@ -227,3 +227,19 @@ def test_stated_zone_as_offset_and_iana_name() -> None:
     b = read_text("(all times Europe/Paris)\n[10:00] ana: hi\n[10:01] bo: hey\n").sources[0]
     c = read_text("times in PT\n[10:00] ana: hi\n[10:01] bo: hey\n").sources[0]
     assert (a.stated_tz, b.stated_tz, c.stated_tz) == ("+02:00", "Europe/Paris", "America/Los_Angeles")
+
+
+def test_a_discord_chat_exporter_csv_is_a_chat_one_message_per_row(tmp_path: Path) -> None:
+    text = (
+        "AuthorID,Author,Date,Content,Attachments,Reactions\n"
+        '"518220947731062785","mika_ops","2026/04/14 9:02","おはようございます","",""\n'
+        '"1090441867203895296","DD-Alerts#0000","2026/04/14 9:24","[Warn] EC2 status check failing\n'
+        '1 instance failed.","",""\n'
+        '"733901154620883014","dmitri.v","2026/04/14 9:25","looking","",""\n'
+    )
+    src = parse_one(tmp_path, "discord.csv", text)
+    assert (src.format, src.kind) == ("chat-csv", SourceKind.chat)
+    first, alert, last = src.records
+    assert first.actor == "mika_ops" and first.time.value == datetime(2026, 4, 14, 9, 2)
+    assert "1 instance failed." in alert.text
+    assert last.ref.line == 5  # the two-line message above is counted

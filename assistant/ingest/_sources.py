@@ -13,6 +13,7 @@ from assistant.errors import InputError, MalformedInputError, UnsupportedFormatE
 from assistant.ingest import (
     alert_mail,
     alerts,
+    chat_csv,
     chat_json,
     chat_layout,
     chat_text,
@@ -153,6 +154,8 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
         return by_lines(list(ld.lines()), ld.name)
     if fmt == "tickets":
         return tickets.parse_tickets(ld.full_text(), ld.name)
+    if fmt == "chat-csv":
+        return chat_csv.parse_chat_csv(ld.full_text(), ld.name)
     if fmt == "k8s-events":
         src, msg = k8s.parse_events_text(ld.lines(), ld.name)
         if msg:

@@ -8,6 +8,7 @@ from typing import Any
 from assistant.ingest import (
     alert_mail,
     alerts,
+    chat_csv,
     chat_json,
     chat_layout,
     email_thread,
@@ -124,6 +125,8 @@ def detect_text(sample: str) -> str | None:
         return "email"
     if tickets.looks_like_tickets(sample):  # Zendesk/Jira CSV exports
         return "tickets"
+    if chat_csv.looks_like_chat_csv(sample):  # DiscordChatExporter and other chat CSVs
+        return "chat-csv"
     chat, speaker = _chat_share(lines)
     best, log_share = logs.sample_score(sample)
     # --- chat layouts learned from the file (chat_layout; owned by the chat work) ---

@@ -73,6 +73,7 @@ _FORMATS = (
     "%b %d, %Y %H:%M",
     "%b %d, %Y %I:%M %p",
     "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",  # DiscordChatExporter in ja-JP and zh-CN
     "%m/%d/%Y %H:%M:%S",
     "%d-%m-%Y %H:%M",
 )
