@@ -5,6 +5,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# Monolog's level names (Laravel, Symfony), upper case as it writes them after the channel:
+# "production.ERROR:". A chat name never ends ".ERROR".
+MONOLOG_LEVELS: tuple[str, ...] = (
+    "DEBUG",
+    "INFO",
+    "NOTICE",
+    "WARNING",
+    "ERROR",
+    "CRITICAL",
+    "ALERT",
+    "EMERGENCY",
+)
+
 LEVELS: dict[str, str] = {
     "trace": "debug",
     "debug": "debug",

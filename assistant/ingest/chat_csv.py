@@ -10,49 +10,31 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 from typing import Any
 
 from assistant.domain import ParsedSource
 from assistant.ingest.chat_json import parse_chat_json
-from assistant.ingest.tickets import ticket_time
+from assistant.ingest.tickets import column, csv_dialect, csv_header, ticket_time
 
 _WHO = ("author", "user", "username", "from", "sender", "name", "display name")
 _WHEN = ("date", "timestamp", "time", "sent", "sent at", "created at", "datetime")
 _WHAT = ("content", "message", "text", "body", "msg")
 
 
-def _col(header: Sequence[str], names: tuple[str, ...]) -> int | None:
-    low = [h.strip().lower() for h in header]
-    return next((low.index(n) for n in names if n in low), None)
-
-
-def _header(sample: str) -> list[str]:
-    first = sample.split("\n", 1)[0]
-    if first.count(",") + first.count(";") + first.count("\t") < 2:
-        return []
-    try:
-        return next(csv.reader([first], csv.Sniffer().sniff(first, delimiters=",;\t")), [])
-    except csv.Error:
-        return []
-
-
 def looks_like_chat_csv(sample: str) -> bool:
     """A CSV whose header names an author, a time and a message column."""
-    header = _header(sample)
-    return all(_col(header, names) is not None for names in (_WHO, _WHEN, _WHAT))
+    header = csv_header(sample)
+    return all(column(header, names) is not None for names in (_WHO, _WHEN, _WHAT))
 
 
 def parse_chat_csv(text: str, name: str) -> ParsedSource:
     """One chat record per row; rows without a readable time are reported and skipped."""
-    first = text.split("\n", 1)[0]
     try:
-        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        rows = list(csv.reader(io.StringIO(text, newline=""), csv_dialect(text)))
     except csv.Error as exc:
         raise ValueError(f"not readable as CSV ({exc})") from exc
     header, body = (rows[0], rows[1:]) if rows else ([], [])
-    who, when, what = (_col(header, names) for names in (_WHO, _WHEN, _WHAT))
+    who, when, what = (column(header, names) for names in (_WHO, _WHEN, _WHAT))
     messages: list[dict[str, Any]] = []
     lines: list[int] = []
     warnings: list[str] = []

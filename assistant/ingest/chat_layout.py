@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind, is_bot_name
+from assistant.ingest._levels import MONOLOG_LEVELS
 from assistant.ingest._records import raw_time, record, time_of_day
 from assistant.ingest._tz import MONTHS, day_first_from, hour24, stated_date, stated_zone
 from assistant.ingest.chat_text import _DIVIDER, divider_day
@@ -89,16 +90,12 @@ class Head:
     shape: tuple[str, str, bool]  # (order: "NT" | "TN" | "T", separator, bracketed)
 
 
-# Monolog's level names, upper case as it writes them (a chat name never ends ".ERROR").
-_MONOLOG_LEVELS = frozenset(("DEBUG", "INFO", "NOTICE", "WARNING", "ERROR", "CRITICAL", "ALERT", "EMERGENCY"))
-
-
 @lru_cache(maxsize=8192)
 def starts_with_level(s: str) -> bool:
     """True when text starts with a log level word ("INFO", "[WARN]", "error:"), alone or after a logger
     channel the way Monolog (Laravel, Symfony) writes it ("production.ERROR:", "app.INFO:")."""
     first = (s.split(maxsplit=1)[0] if s.strip() else "").strip(":[]()")
-    return first.upper() in _LEVELS or ("." in first and first.rsplit(".", 1)[1] in _MONOLOG_LEVELS)
+    return first.upper() in _LEVELS or ("." in first and first.rsplit(".", 1)[1] in MONOLOG_LEVELS)
 
 
 @lru_cache(maxsize=8192)

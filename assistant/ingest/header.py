@@ -31,14 +31,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.ingest._levels import LETTER_LEVELS, LEVELS, SYMBOL_LEVELS
+from assistant.ingest._levels import LETTER_LEVELS, LEVELS, MONOLOG_LEVELS, SYMBOL_LEVELS
 
 _FIELD = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]|\S+")
 _SEPARATORS = frozenset(("-", "|", ":", ">", "--", "::", "~"))
 _COMPONENT = re.compile(r"^[A-Za-z_$.][\w$.\-/()]*(?:\[[\w.\-]*\])?:$")
 # Monolog's line format (Laravel, Symfony): "[2026-02-10 10:47:12] production.ERROR: message {context}",
 # the channel and the level in one field.
-_MONOLOG = re.compile(r"^([\w-]+)\.(DEBUG|INFO|NOTICE|WARNING|ERROR|CRITICAL|ALERT|EMERGENCY):$")
+_MONOLOG = re.compile(r"^([\w-]+)\.(" + "|".join(MONOLOG_LEVELS) + r"):$")
 _STRIP = "[]<>:,()"
 _LOGGER = re.compile(r"^[A-Za-z_$][\w$]*(?:[.:/][\w$]+)+$")  # a dotted logger or class name
 MAX_HEADER_FIELDS = 8

@@ -36,12 +36,10 @@ def _when(value: str) -> datetime | None:
     iso = iso_time(re.sub(r"Z$", "+00:00", value.strip()))
     if iso is not None:
         return iso
-    for fmt in ("%y%m%d %H:%M:%S", "%y%m%d  %H:%M:%S"):
-        try:
-            return datetime.strptime(re.sub(r"\s+", " ", value.strip()), fmt)
-        except ValueError:
-            continue
-    return None
+    try:  # MySQL 5.6 and MariaDB: "260209  7:50:39", server time, the hour space-padded
+        return datetime.strptime(re.sub(r"\s+", " ", value.strip()), "%y%m%d %H:%M:%S")
+    except ValueError:
+        return None
 
 
 @dataclass

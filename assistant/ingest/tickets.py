@@ -89,23 +89,21 @@ def _name(key: str) -> str:
     return _CAMEL.sub(" ", key).replace("_", " ").strip().lower()
 
 
-def _names(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(_name(n) for n in names)
-
-
 def _flat(item: dict[str, Any]) -> dict[str, Any]:
     """The ticket's fields by normalised name; Jira keeps most of them under "fields"."""
     out = {_name(k): v for k, v in item.items()}
     nested = item.get("fields")
     if isinstance(nested, dict):
-        out.update({_name(k): v for k, v in nested.items() if _name(k) not in out or out[_name(k)] is None})
+        for k, v in nested.items():
+            if out.get(_name(k)) is None:
+                out[_name(k)] = v
     return out
 
 
 def _field(flat: dict[str, Any], names: tuple[str, ...]) -> Any:
-    wanted = _names(names)
-    for n in (_name(x) for x in names):  # in the order given: "subject" before "title"
-        if n in flat and n in wanted and flat[n] not in (None, "", [], {}):
+    """The first of ``names`` (in the order given: "subject" before "title") the ticket fills."""
+    for n in map(_name, names):
+        if flat.get(n) not in (None, "", [], {}):
             return flat[n]
     return None
 
@@ -174,12 +172,10 @@ def _ticket_record(
     return record(raw_time(when), SourceKind.note, text, name, line, actor=who or None, attrs=attrs)
 
 
-def _col(header: Sequence[str], names: tuple[str, ...]) -> int | None:
+def column(header: Sequence[str], names: tuple[str, ...]) -> int | None:
+    """Index of the first of ``names`` the header has (case and padding ignored), or None."""
     low = [h.strip().lower() for h in header]
-    for n in names:
-        if n in low:
-            return low.index(n)
-    return None
+    return next((low.index(n) for n in names if n in low), None)
 
 
 def _first_line(text: str) -> str:
@@ -187,23 +183,29 @@ def _first_line(text: str) -> str:
     return lines[0] if lines else ""
 
 
-def _dialect(sample: str) -> csv.Dialect | type[csv.Dialect]:
+def csv_dialect(sample: str) -> csv.Dialect | type[csv.Dialect]:
+    """The delimiter of a CSV export, sniffed from its header line (comma when it cannot tell)."""
     try:
         return csv.Sniffer().sniff(_first_line(sample), delimiters=",;\t")
     except csv.Error:
         return csv.excel
 
 
-def looks_like_tickets(sample: str) -> bool:
-    """A CSV whose header names a created-time column and a subject column."""
+def csv_header(sample: str) -> list[str]:
+    """The header row of a CSV export, or [] when the first line is not one (fewer than 3 columns)."""
     first = _first_line(sample)
     if first.count(",") + first.count(";") + first.count("\t") < 2:
-        return False
+        return []
     try:
-        header = next(csv.reader([first], _dialect(sample)), [])
+        return next(csv.reader([first], csv_dialect(sample)), [])
     except csv.Error:  # not CSV after all: another reader gets the file
-        return False
-    return _col(header, _CREATED) is not None and _col(header, _SUBJECT) is not None
+        return []
+
+
+def looks_like_tickets(sample: str) -> bool:
+    """A CSV whose header names a created-time column and a subject column."""
+    header = csv_header(sample)
+    return column(header, _CREATED) is not None and column(header, _SUBJECT) is not None
 
 
 def ticket_time(value: str) -> datetime | None:
@@ -225,14 +227,14 @@ def ticket_time(value: str) -> datetime | None:
 def parse_tickets(text: str, name: str) -> ParsedSource:
     """One note record per ticket row, at its created time."""
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
+        rows = list(csv.reader(io.StringIO(text, newline=""), csv_dialect(text)))
     except csv.Error as exc:
         raise ValueError(f"not readable as CSV ({exc})") from exc
     header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
-    c_time = _col(header, _CREATED)
-    c_subj = _col(header, _SUBJECT)
+    c_time = column(header, _CREATED)
+    c_subj = column(header, _SUBJECT)
     cols = {
-        k: _col(header, v)
+        k: column(header, v)
         for k, v in (
             ("body", _BODY),
             ("who", _WHO),
@@ -267,4 +269,13 @@ def parse_tickets(text: str, name: str) -> ParsedSource:
     )
 
 
-__all__ = ["json_tickets", "looks_like_tickets", "parse_json_tickets", "parse_tickets", "ticket_time"]
+__all__ = [
+    "column",
+    "csv_dialect",
+    "csv_header",
+    "json_tickets",
+    "looks_like_tickets",
+    "parse_json_tickets",
+    "parse_tickets",
+    "ticket_time",
+]
