@@ -50,3 +50,17 @@ def test_a_pasted_message_with_headers_is_read_as_an_email(tmp_path: Path) -> No
     src = parse_one(tmp_path, "pasted.txt", text)
     assert src.format == "email"
     assert src.records[0].actor == "Marloes Hendriks"
+
+
+def test_pasted_messages_separated_by_rules_are_one_note_each(tmp_path: Path) -> None:
+    mail = (
+        "From: Lumenpay Status <noreply@status.lumenpay.example>\n"
+        "Date: Sun, 25 Oct 2026 00:37:51 +0000\n"
+        "Subject: [Lumenpay] Elevated errors for payouts\n\n"
+        "Investigating - We are looking into failed payouts.\n"
+    )
+    fixed = mail.replace("00:37:51", "02:10:00").replace("Investigating - We are looking into", "Resolved - fixed")
+    src = parse_one(tmp_path, "status-mails.txt", mail + "=" * 60 + "\n" + fixed)
+    assert [r.ref.line for r in src.records] == [1, 7]
+    assert src.records[1].text.startswith("[Lumenpay] Elevated errors for payouts — Resolved")
+    assert "===" not in src.records[0].text

@@ -30,6 +30,7 @@ _QUOTE_TAIL = re.compile(
     r"^(?:On .{4,120} wrote:|Am .{4,120} schrieb .{1,80}:|El .{4,120} escribió:|Em .{4,120} escreveu:|"
     r"Le .{4,120} a écrit ?:|Op .{4,120} schreef .{1,80}:|-----Original Message-----|_{10,})\s*$"
 )
+_RULE = re.compile(r"^\s*([=\-_*~#])\1{4,}\s*$")
 _BODY_LIMIT = 600
 
 
@@ -48,13 +49,13 @@ def looks_like_email_thread(lines: Sequence[str]) -> bool:
 
 def _chunks(lines: Sequence[str]) -> list[tuple[int, list[str]]]:
     """(1-based first line, lines) of each message: split at mbox separators, else at a From: header that
-    follows a blank line and is followed by a Date: header within a few lines."""
+    follows a blank line or a rule ("=====", "-----") and is followed by a Date: header within a few lines."""
     mbox = [i for i, ln in enumerate(lines) if _MBOX_FROM.match(ln)]
     starts = mbox or [
         i
         for i, ln in enumerate(lines)
         if ln.lower().startswith("from:")
-        and (i == 0 or not lines[i - 1].strip())
+        and (i == 0 or not lines[i - 1].strip() or _RULE.match(lines[i - 1]))
         and any(x.lower().startswith("date:") for x in lines[i : i + 8])
     ]
     if not starts:
@@ -77,8 +78,8 @@ def _body(msg: EmailMessage) -> str:
     for ln in str(text).splitlines():
         if _QUOTE_TAIL.match(ln.strip()) or ln.strip() == "--":
             break  # the quoted earlier message or the signature
-        if ln.lstrip().startswith(">"):
-            continue
+        if ln.lstrip().startswith(">") or _RULE.match(ln):
+            continue  # a quoted line, or the rule between pasted messages
         if ln.strip():
             out.append(ln.strip())
     return " ".join(out)
