@@ -240,6 +240,25 @@ def test_cloudtrail_records_name_the_call_and_mark_refusals_as_errors() -> None:
     assert denied.ref.line == 1  # one-line document: every record starts on line 1
 
 
+def test_cloudtrail_lookup_events_are_read_from_the_full_event_each_one_wraps() -> None:
+    inner = (
+        '{\\"eventVersion\\": \\"1.09\\", \\"eventTime\\": \\"2026-09-14T17:25:03Z\\", '
+        '\\"eventSource\\": \\"glue.amazonaws.com\\", \\"eventName\\": \\"UpdateTable\\", '
+        '\\"errorCode\\": \\"AccessDenied\\"}'
+    )
+    doc = (
+        '{"Events": [{"EventId": "e1", "EventName": "UpdateTable", "ReadOnly": "false", "EventTime": '
+        '"2026-09-14T11:25:03-06:00", "EventSource": "glue.amazonaws.com", "Username": "terraform", '
+        f'"Resources": [], "CloudTrailEvent": "{inner}"}}]}}'
+    )
+    src = _one(doc, "lookup-events.json")
+    (rec,) = src.records
+    assert src.format == "json-log-records"
+    assert rec.time.value == datetime(2026, 9, 14, 17, 25, 3, tzinfo=UTC)
+    assert rec.text.startswith("UpdateTable") and rec.attrs["service"] == "glue.amazonaws.com"
+    assert rec.attrs["level"] == "error"  # from the wrapped event's errorCode
+
+
 def test_a_klog_line_inside_a_journal_line_takes_its_level_from_the_klog_letter() -> None:
     text = (
         "Sep 08 15:50:01 ip-10-20-37-88 kubelet[2234]: I0908 15:50:01.547993    2234 scope.go:117] watch "

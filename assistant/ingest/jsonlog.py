@@ -261,14 +261,34 @@ RECORD_LISTS = ("Records", "records", "events", "logEvents", "entries", "logs", 
 
 def record_list(value: Any) -> list[Any] | None:
     """The list of log records of a JSON document: a top-level list, or one under ``Records`` (CloudTrail),
-    ``events``/``logEvents`` (CloudWatch Logs), ``entries`` (Cloud Logging) …; None otherwise."""
+    ``events``/``logEvents`` (CloudWatch Logs), ``entries`` (Cloud Logging) …, in any case (an AWS API
+    response capitalises: CloudTrail's ``lookup-events`` gives ``{"Events": [...]}``); None otherwise."""
     if isinstance(value, list):
         return value
     if isinstance(value, dict):
         for k in RECORD_LISTS:
             if isinstance(value.get(k), list):
                 return value[k]  # type: ignore[no-any-return]
+        low = {k.lower(): k for k in value if isinstance(k, str)}
+        for k in RECORD_LISTS:
+            if (key := low.get(k.lower())) is not None and isinstance(value[key], list):
+                return value[key]  # type: ignore[no-any-return]
     return None
+
+
+def full_record(obj: dict[str, Any]) -> dict[str, Any]:
+    """The record itself when a lookup API wraps it as a JSON string beside a summary (CloudTrail's
+    ``lookup-events`` puts the full event under ``CloudTrailEvent``): the first string field that decodes
+    to an object with a time field; else ``obj``."""
+    for v in obj.values():
+        if isinstance(v, str) and v.startswith("{") and v.endswith("}"):
+            try:
+                inner = json.loads(v)
+            except ValueError:
+                continue
+            if isinstance(inner, dict) and json_time(_time_value(inner)) is not None:
+                return inner
+    return obj
 
 
 # A log record names its message with one of these (webhook payloads use title/body/Message instead).
@@ -293,7 +313,7 @@ def looks_like_log_records(value: Any) -> bool:
     items = record_list(value)
     if not items:
         return False
-    head = [x for x in items[:50] if isinstance(x, dict)]
+    head = [full_record(x) for x in items[:50] if isinstance(x, dict)]
     if len(head) < max(1, len(items[:50]) // 2):
         return False
     timed = sum(
@@ -311,6 +331,7 @@ def parse_log_records(value: Any, item_lines: list[int], name: str) -> ParsedSou
         if not isinstance(obj, dict):
             untimed += 1
             continue
+        obj = full_record(obj)
         t, lvl, text, host, svc = json_fields(obj)
         dt = json_time(t)
         if dt is None:
