@@ -18,6 +18,7 @@ from assistant.ingest import (
     chat_layout,
     chat_text,
     email_thread,
+    html_text,
     jsonlog,
     k8s,
     large_log,
@@ -141,6 +142,8 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
         found = chat_json.mattermost_posts(ld.lines())
         if found is not None:
             return chat_json.parse_chat_json(found[0], ld.name, found[1], fmt="mattermost-jsonl")
+    if html_text.looks_like_html(head):
+        return _parse_html(ld)
     if head[:1] in "[{":
         src = _parse_json(ld, problems)
         if src is not None:
@@ -164,6 +167,29 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
     if ld.size >= logs.LARGE_BYTES:
         return large_log.parse_large_log(ld, ld.name)
     return logs.parse_log(ld.lines(), ld.name, sample=ld.sample)
+
+
+def _parse_html(ld: Loaded) -> ParsedSource:
+    """An HTML page read as its text: detected and parsed like a paste, each record citing its HTML line."""
+    lines, origin = html_text.page_lines(ld.full_text())
+    fmt = detect_text("\n".join(lines[:300]))
+    by_lines = _LINE_READERS.get(fmt or "notes")
+    if fmt is not None and by_lines is None:
+        src = logs.parse_log(lines, ld.name, sample="\n".join(lines[:300]))
+    else:
+        src = (by_lines or notes.parse_notes)(lines, ld.name)
+
+    def cited(line: int) -> int:
+        return origin[line - 1] if 0 < line <= len(origin) else line
+
+    records = [
+        r.model_copy(update={"ref": r.ref.model_copy(update={"line": cited(r.ref.line)})})
+        for r in src.records
+    ]
+    cov = src.coverage
+    if cov is not None:
+        cov = cov.model_copy(update={"why": f"an HTML page read as its {len(lines)} text lines; {cov.why}"})
+    return src.model_copy(update={"records": records, "coverage": cov})
 
 
 def _parse_json(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:

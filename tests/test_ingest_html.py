@@ -1,0 +1,46 @@
+"""HTML pages (chat exports, saved pages) are read as the text a reader sees, citing their HTML lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _ingest_helpers import parse_one
+
+ROCKET = (
+    "<html><head><title>[#inc-orders] export</title><style>p{margin:0}</style></head><body>\n"
+    "<p><b>ines.k</b> <span style='color:#aaa'>10/03/2026 13:02</span><br/>anyone else seeing 502s on /cart?</p>\n"
+    "<p><b>tomas.r</b> <span style='color:#aaa'>10/03/2026 13:05</span><br/>yes &amp; rising, paging db on-call</p>\n"
+    "<p><b>ines.k</b> <span style='color:#aaa'>10/03/2026 13:40</span><br/>error rate back to 0 since 13:38</p>\n"
+    "</body></html>\n"
+)
+
+TELEGRAM = (
+    "<!DOCTYPE html>\n<html><head><title>Exported Data</title></head><body>\n"
+    '<div class="message default clearfix" id="message11">\n'
+    '<div class="body"><div class="pull_right date details" title="11.03.2026 09:14:07">09:14</div>\n'
+    '<div class="from_name">Min-jun Park</div>\n<div class="text">OTP 문자가 안 와요, tickets spiking</div></div></div>\n'
+    '<div class="message default clearfix" id="message12">\n'
+    '<div class="body"><div class="pull_right date details" title="11.03.2026 09:20:51">09:20</div>\n'
+    '<div class="from_name">Ji-woo Kim</div>\n<div class="text">switched sms to the backup provider</div></div></div>\n'
+    '<div class="message default clearfix" id="message13">\n'
+    '<div class="body"><div class="pull_right date details" title="11.03.2026 09:31:02">09:31</div>\n'
+    '<div class="from_name">Min-jun Park</div>\n<div class="text">codes arriving again, thanks!</div></div></div>\n'
+    "</body></html>\n"
+)
+
+
+def test_an_html_chat_export_is_chat_with_speakers_times_and_html_lines(tmp_path: Path) -> None:
+    src = parse_one(tmp_path, "export.html", ROCKET)
+    assert src.kind == "chat"
+    assert [r.actor for r in src.records] == ["ines.k", "tomas.r", "ines.k"]
+    assert [r.ref.line for r in src.records] == [2, 3, 4]
+    assert src.records[1].text == "yes & rising, paging db on-call"
+    assert [r.time.value.minute for r in src.records] == [2, 5, 40]
+
+
+def test_an_html_export_gives_the_full_stamp_a_title_holds(tmp_path: Path) -> None:
+    src = parse_one(tmp_path, "messages.html", TELEGRAM)
+    assert src.kind == "chat"
+    assert [r.actor for r in src.records] == ["Min-jun Park", "Ji-woo Kim", "Min-jun Park"]
+    assert src.records[1].time.value.second == 51  # from the title, not the shortened "09:20"
+    assert "backup provider" in src.records[1].text
