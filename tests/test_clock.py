@@ -130,6 +130,19 @@ def test_human_mention_of_the_page_time_pins_the_offset() -> None:
     assert (tl.clock["notes.md"].how, tl.clock["notes.md"].offset) == ("inferred", "+02:00")
 
 
+def test_an_alert_named_in_another_language_with_its_time_or_its_closing_pins_the_offset() -> None:
+    chat_pt = chat(
+        "canal.txt",
+        [
+            (tod(14, 20), "bruno", "pedidos lentos de novo?"),
+            (tod(14, 40), "bruno", "o OrdersLatencyHigh chegou a paginar às 14:24, já vai resolver"),
+            (tod(15, 12), "caio", "OrdersLatencyHigh resolvido"),
+        ],
+    )
+    tl = build_timeline(Bundle([_alerts(), chat_pt]))
+    assert (tl.clock["canal.txt"].how, tl.clock["canal.txt"].offset) == ("inferred", "-03:00")
+
+
 def test_without_shared_events_the_flag_or_utc_is_used_and_said() -> None:
     quiet = chat("chat.txt", [(tod(9, 0), "ana", "deploying now"), (tod(9, 30), "ana", "done")])
     tl = build_timeline(Bundle([_alerts(), quiet]))

@@ -17,11 +17,13 @@ from functools import lru_cache
 from statistics import median
 
 from assistant.domain import RawRecord, SourceRef
-from assistant.vocabulary import RESOLVED_ECHO
+from assistant.vocabulary import DONE_CUE, RESOLVED_ECHO
 
 _CAMEL = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*){2,}\b")
 _INCIDENT_NO = re.compile(r"#(\d{3,})\b")
 _HHMM = re.compile(r"\b(?:at|@|since|around|~)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b")
+# Any time of day: in a message that names the alert, whatever its language ("paginou às 18:00").
+_ANY_HHMM = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:])")
 _ALERT_WORDS = re.compile(
     r"\b(?<!status )(pag(ed|e|ing)|pagerduty|opsgenie|alert(ed|s)?|fired|firing|triggered)\b", re.I
 )
@@ -105,8 +107,9 @@ def echoes(text: str, keys: frozenset[str], anchor_keys: frozenset[str]) -> bool
 
 
 def says_resolved(text: str) -> bool:
-    """An echo of the closing side of an alert (resolved, closed, cleared)."""
-    return bool(RESOLVED_ECHO.search(text))
+    """An echo of the closing side of an alert (resolved, closed, cleared), in any language the done
+    vocabulary covers ("resolvido", "behoben")."""
+    return bool(RESOLVED_ECHO.search(text) or DONE_CUE.search(text))
 
 
 def anchor_from_alert(time: datetime, rec: RawRecord) -> Anchor:
@@ -151,7 +154,7 @@ def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess
     evidence: dict[int, list[tuple[SourceRef, SourceRef]]] = defaultdict(list)
     for rec in records:
         keys = text_keys(rec.text)
-        resolved = bool(RESOLVED_ECHO.search(rec.text))
+        resolved = says_resolved(rec.text)
         naive, has_date = rec.time.value, rec.time.has_date
         matched = False
         for a in anchors:
@@ -162,7 +165,7 @@ def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess
             for off in set(_vote(_minutes(naive, has_date, a.time), -2.0, 10.0)):
                 votes[off] += 2.0
                 evidence[off].append((rec.ref, a.ref))
-            for off in set(_vote(_mentioned(rec, a), -2.0, 2.0)):
+            for off in set(_vote(_mentioned(rec, a, _ANY_HHMM), -2.0, 2.0)):
                 votes[off] += 2.0
                 evidence[off].append((rec.ref, a.ref))
         if matched or not _ALERT_WORDS.search(rec.text):
@@ -181,9 +184,9 @@ def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess
     return OffsetGuess(minutes=best, votes=votes[best], evidence=evidence[best])
 
 
-def _mentioned(rec: RawRecord, anchor: Anchor) -> list[float]:
+def _mentioned(rec: RawRecord, anchor: Anchor, times: re.Pattern[str] = _HHMM) -> list[float]:
     diffs: list[float] = []
-    for m in _HHMM.finditer(rec.text):
+    for m in times.finditer(rec.text):
         stated = rec.time.value.replace(
             hour=int(m.group(1)), minute=int(m.group(2)), second=int(m.group(3) or 0), microsecond=0
         )
