@@ -127,3 +127,18 @@ def test_a_log_whose_component_column_looks_like_a_name_stays_a_log(tmp_path: Pa
     ]
     src = parse_one(tmp_path, "worker.log", "\n".join(lines) + "\n")
     assert src.kind == "log"
+
+
+def test_a_weechat_log_in_any_language_is_chat(tmp_path: Path) -> None:
+    lines = [
+        '2026-10-25 01:38:02\t--\tTopic for #ops is "prod ops | oncall: sanne"',
+        "2026-10-25 01:41:10\t@ruben\trustige avond tot nu toe",
+        "2026-10-25 01:42:33\t@sanne\tik doe zo de checkout-svc 4.18.2 release",
+        "2026-10-25 02:27:44\tpagerbot\t[PD #9127 TRIGGERED] payment failure rate 38%",
+        "2026-10-25 02:31:02\t-->\tjoris (~joris@staff/joris) has joined #ops",
+        "2026-10-25 02:31:40\tjoris\tik zag de page langskomen, help mee",
+        "2026-10-25 02:41:12\t@sanne\trollback naar 4.18.1 gestart",
+    ]
+    src = parse_one(tmp_path, "irc-ops.weechatlog", "\n".join(lines) + "\n")
+    assert src.kind == "chat"
+    assert {"ruben", "sanne", "joris"} <= {r.actor for r in src.records}

@@ -499,6 +499,17 @@ def talk_share(lines: Sequence[str], layout: Layout) -> float:
     return sum(1 for t in texts if _TALK.search(t)) / len(texts) if texts else 0.0
 
 
+# IRC client logs (WeeChat's logger, "stamp<TAB>prefix<TAB>message"): the prefix column holds a nick with
+# its channel mode ("@sanne", "+joris") or a notice arrow ("-->" join, "<--" quit, "--" topic/mode, "-!-",
+# "=!=" error), which no log's component column is.
+_IRC_PREFIX = re.compile(r"^(?:-->|<--|--|-!-|=!=|[@+%~&][A-Za-z_\[\]\\`^{}|][\w\-\[\]\\`^{}|]*)$")
+
+
+def irc_prefixes(lines: Sequence[str]) -> int:
+    """Lines whose tab-separated prefix column is an IRC nick with its mode or a notice arrow."""
+    return sum(1 for ln in lines if len(cols := ln.split("\t")) >= 3 and _IRC_PREFIX.match(cols[1].strip()))
+
+
 def looks_like_chat(lines: Sequence[str]) -> bool:
     """True when a speaker layout recurs in the lines (used by format detection)."""
     return learn(lines) is not None
@@ -508,6 +519,7 @@ __all__ = [
     "Head",
     "Layout",
     "cut",
+    "irc_prefixes",
     "learn",
     "looks_like_chat",
     "parse_chat_layout",
