@@ -143,6 +143,19 @@ def test_an_alert_named_in_another_language_with_its_time_or_its_closing_pins_th
     assert (tl.clock["canal.txt"].how, tl.clock["canal.txt"].offset) == ("inferred", "-03:00")
 
 
+def test_an_echo_at_the_alert_outweighs_a_later_follow_up_that_names_it() -> None:
+    ticket = chat(
+        "ticket.csv",
+        [
+            (tod(10, 24, 30), "jira", "OrdersLatencyHigh fired, ticket opened"),
+            # an hour later, naming the alert in a follow-up: six minutes past the -06:00 grid point
+            (tod(11, 30), "ana", "follow-up: tune OrdersLatencyHigh thresholds"),
+        ],
+    )
+    tl = build_timeline(Bundle([_alerts(), ticket]))
+    assert tl.clock["ticket.csv"].offset == "-07:00"
+
+
 def test_without_shared_events_the_flag_or_utc_is_used_and_said() -> None:
     quiet = chat("chat.txt", [(tod(9, 0), "ana", "deploying now"), (tod(9, 30), "ana", "done")])
     tl = build_timeline(Bundle([_alerts(), quiet]))

@@ -22,8 +22,13 @@ from assistant.vocabulary import DONE_CUE, RESOLVED_ECHO
 _CAMEL = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*){2,}\b")
 _INCIDENT_NO = re.compile(r"#(\d{3,})\b")
 _HHMM = re.compile(r"\b(?:at|@|since|around|~)\s*([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?\b")
-# Any time of day: in a message that names the alert, whatever its language ("paginou às 18:00").
-_ANY_HHMM = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?![\d:])")
+# Any time of day: in a message that names the alert, whatever its language ("paginou às 18:00"); not a
+# stamp that carries its own date or zone ("2026-02-24T15:09:10Z", "24/02/26 15:08:00", "15:09 UTC"),
+# which a tool wrote in its own clock, not the writer's.
+_ANY_HHMM = re.compile(
+    r"(?<![\d:T+])(?<!\d[-/.]\d\d )(?<!\d[-/.]\d\d\d\d )([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?:[.,]\d+)?"
+    r"(?![\d:])(?!\s*(?:Z\b|UTC|GMT|[+-]\d\d:?\d\d))"
+)
 _ALERT_WORDS = re.compile(
     r"\b(?<!status )(pag(ed|e|ing)|pagerduty|opsgenie|alert(ed|s)?|fired|firing|triggered)\b", re.I
 )
@@ -136,6 +141,16 @@ def _minutes(naive: datetime, has_date: bool, anchor: datetime) -> list[float]:
     return [x for x in (d, d - 1440) if abs(x) <= _MAX_OFFSET_MIN + 15]
 
 
+def _lags(diffs: list[float], lo: float, hi: float) -> dict[int, float]:
+    """Half-hour offsets whose residual (diff - offset) lies in [lo, hi] minutes, with the smallest residual."""
+    out: dict[int, float] = {}
+    for d in diffs:
+        off = round(d / 30.0) * 30
+        if abs(off) <= _MAX_OFFSET_MIN and lo <= d - off <= hi and off in zone_offsets():
+            out[off] = min(out.get(off, hi), d - off)
+    return out
+
+
 def _vote(diffs: list[float], lo: float, hi: float) -> list[int]:
     """Half-hour offsets whose residual (diff - offset) lies in [lo, hi] minutes."""
     out = []
@@ -162,8 +177,11 @@ def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess
                 continue
             matched = True
             # An echo comes after the alert: allow a little clock noise before, ten minutes after.
-            for off in set(_vote(_minutes(naive, has_date, a.time), -2.0, 10.0)):
-                votes[off] += 2.0
+            for off, lag in _lags(_minutes(naive, has_date, a.time), -2.0, 10.0).items():
+                # A relay posts within a minute or two; a message that names the alert later (a follow-up
+                # "page on orders-db-pool-saturation") lands on some half-hour grid point by chance, so
+                # the later an echo comes, the less it counts.
+                votes[off] += 2.0 if lag <= 2.0 else 2.0 * (11.0 - lag) / 9.0
                 evidence[off].append((rec.ref, a.ref))
             for off in set(_vote(_mentioned(rec, a, _ANY_HHMM), -2.0, 2.0)):
                 votes[off] += 2.0
