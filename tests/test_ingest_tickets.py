@@ -108,3 +108,107 @@ def test_jira_and_github_issue_lists_in_json_take_the_reporter_by_name(tmp_path:
     ]
     (g,) = parse_one(tmp_path, "issues.json", json.dumps(github)).records
     assert g.text.startswith("Ticket #77 opened by kim: Login loops")
+
+
+_JIRA_COMMENTS = (
+    "Summary,Issue key,Issue Type,Status,Priority,Created,Resolved,Description,Comment,Comment,Comment\n"
+    "Checkout returns 502,OPS-812,Incident,Done,Highest,04/Mar/26 2:02 PM,04/Mar/26 4:40 PM,Customers see 502,"
+    "04/Mar/26 2:20 PM;712020:ana;Rolled back 4.2.0,04/Mar/26 4:38 PM;712020:ben;Fermé. Suivi dans OPS-813,\n"
+)
+
+
+def test_jira_csv_comments_are_their_authors_notes_and_the_resolved_time_is_a_record(tmp_path: Path) -> None:
+    src = parse_one(tmp_path, "jira.csv", _JIRA_COMMENTS)
+    opened, rolled, closed, resolved = src.records
+    assert opened.attrs["ticket"] == "OPS-812"
+    assert (rolled.time.value, rolled.actor, rolled.text) == (
+        datetime(2026, 3, 4, 14, 20),
+        "712020:ana",
+        "Rolled back 4.2.0",
+    )
+    assert rolled.attrs["comment_on"] == "OPS-812" and "ticket" not in rolled.attrs  # a person writing
+    assert closed.text == "Fermé. Suivi dans OPS-813"
+    assert (
+        resolved.time.value == datetime(2026, 3, 4, 16, 40) and resolved.attrs["ticket_resolved"] == "OPS-812"
+    )
+    assert resolved.text == "Ticket #OPS-812 resolved (status Done)"
+
+
+def test_jira_json_comments_become_notes(tmp_path: Path) -> None:
+    import json
+
+    issue = {
+        "key": "OPS-9",
+        "fields": {
+            "summary": "Checkout 502",
+            "created": "2026-03-04T14:02:00.000+0100",
+            "priority": {"name": "High"},
+            "comment": {
+                "comments": [
+                    {
+                        "author": {"displayName": "Ana Lima"},
+                        "created": "2026-03-04T14:30:00.000+0100",
+                        "body": "rollback done, errors gone",
+                    }
+                ]
+            },
+        },
+    }
+    _, comment = parse_one(tmp_path, "jira.json", json.dumps({"issues": [issue]})).records
+    assert (comment.actor, comment.text, comment.attrs["comment_on"]) == (
+        "Ana Lima",
+        "rollback done, errors gone",
+        "OPS-9",
+    )
+
+
+_JIRA_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="0.92">
+  <channel>
+    <title>Acme Jira</title>
+    <item>
+      <title>[INC-77] Payments failing</title>
+      <key id="1">INC-77</key>
+      <summary>Payments failing</summary>
+      <description>&lt;p&gt;Page at 17:48, &lt;b&gt;5xx&lt;/b&gt; on confirm&lt;/p&gt;</description>
+      <priority id="2">High</priority>
+      <status id="6">Closed</status>
+      <reporter accountid="a1">Gabrielle Tremblay</reporter>
+      <created>Tue, 20 Jan 2026 17:58:31 -0500</created>
+      <resolved>Wed, 21 Jan 2026 10:30:44 -0500</resolved>
+      <comments>
+        <comment id="7001" author="gabrielle.tremblay" created="Tue, 20 Jan 2026 18:27:03 -0500">&lt;p&gt;Rollback terminé à 18:25.&lt;/p&gt;</comment>
+      </comments>
+    </item>
+  </channel>
+</rss>
+"""
+
+
+def test_a_jira_xml_export_gives_the_ticket_its_comments_and_its_resolution(tmp_path: Path) -> None:
+    src = parse_one(tmp_path, "INC-77.xml", _JIRA_XML)
+    assert src.format == "tickets-xml"
+    opened, comment, resolved = sorted(src.records, key=lambda r: r.time.value)
+    assert (
+        opened.text
+        == "Ticket #INC-77 opened by Gabrielle Tremblay: Payments failing — Page at 17:48, 5xx on confirm"
+    )
+    assert opened.ref.line == 5
+    assert (comment.actor, comment.text, comment.ref.line) == (
+        "gabrielle.tremblay",
+        "Rollback terminé à 18:25.",
+        16,
+    )
+    assert comment.time.value.utcoffset() is not None and comment.time.value.hour == 18
+    assert resolved.attrs["ticket_resolved"] == "INC-77"
+
+
+def test_xml_that_is_not_well_formed_names_its_line(tmp_path: Path) -> None:
+    from assistant.ingest import read_sources
+
+    path = tmp_path / "broken.xml"
+    path.write_text(_JIRA_XML.replace("</status>", ""), encoding="utf-8")
+    result = read_sources([path])
+    assert result.sources == []
+    (problem,) = result.problems
+    assert problem.line == 18 and "mismatched tag" in problem.message  # where expat found the break

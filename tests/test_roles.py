@@ -270,3 +270,15 @@ def test_closing_words_in_more_languages_are_a_done_cue(text: str) -> None:
     from assistant.roles.features import says_done
 
     assert says_done(text)
+
+
+def test_an_urgent_tickets_resolved_time_is_a_resolution_and_a_routine_ones_is_not() -> None:
+    urgent = ev(
+        1, 0, "note", "Ticket #INC-7 resolved (status Done)", None, ticket_resolved="INC-7", priority="High"
+    )
+    routine = ev(
+        2, 5, "note", "Ticket #4411 resolved (status solved)", None, ticket_resolved="4411", priority="low"
+    )
+    roles = assign_roles([urgent, routine])
+    assert roles["E001"].role == "resolution" and roles["E001"].confidence >= 0.5
+    assert roles["E002"].role != "resolution"

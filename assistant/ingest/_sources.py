@@ -27,6 +27,7 @@ from assistant.ingest import (
     slack,
     slowlog,
     tickets,
+    tickets_xml,
 )
 from assistant.ingest._io import (
     Loaded,
@@ -142,8 +143,10 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
         found = chat_json.mattermost_posts(ld.lines())
         if found is not None:
             return chat_json.parse_chat_json(found[0], ld.name, found[1], fmt="mattermost-jsonl")
-    if html_text.looks_like_html(head):
-        return _parse_html(ld)
+    if tickets_xml.looks_like_xml(head) and (xml := tickets_xml.parse_ticket_xml(ld.full_text(), ld.name)):
+        return xml
+    if html_text.looks_like_html(head) or tickets_xml.looks_like_xml(head):
+        return _parse_html(ld)  # an XML document without tickets: its text, like a page's
     if head[:1] in "[{":
         src = _parse_json(ld, problems)
         if src is not None:

@@ -19,6 +19,7 @@ import io
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, SourceKind
@@ -79,6 +80,25 @@ _FORMATS = (
 )
 
 
+# When the ticket was resolved or closed (Jira "Resolved"/resolutiondate, ServiceNow resolved_at,
+# Freshdesk "Resolved time", Zendesk "Solved at").
+_RESOLVED = (
+    "resolved",
+    "resolved at",
+    "resolved time",
+    "resolution date",
+    "resolutiondate",
+    "date resolved",
+    "solved at",
+    "closed at",
+    "closed time",
+    "date closed",
+)
+# Jira's CSV export writes each comment as "date;author;text" in a column of its own, all named "Comment".
+_JIRA_COMMENT = re.compile(r"^(?P<when>[^;\n]{6,40});(?P<who>[^;\n]{1,80});(?P<text>.*)$", re.S)
+_TICKET_ID = ("key", "number", "id", "ticket id", "ticket number")
+_AUTHOR = (*_WHO, "user", "author", "created by", "opened by")
+_ROLES = {"created": _CREATED, "subject": _SUBJECT, "body": _BODY, "id": _TICKET_ID, "author": _AUTHOR}
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _TICKET_LISTS = ("tickets", "issues", "results", "data", "items", "records", "value", "requests")
 _PERSON_KEYS = ("name", "displayName", "display_name", "login", "username", "email")
@@ -98,6 +118,16 @@ def _flat(item: dict[str, Any]) -> dict[str, Any]:
             if out.get(_name(k)) is None:
                 out[_name(k)] = v
     return out
+
+
+def flat_fields(item: dict[str, Any]) -> dict[str, Any]:
+    """A ticket's (or a comment's) fields by normalised name, Jira's nested ``fields`` included."""
+    return _flat(item)
+
+
+def field_of(flat: dict[str, Any], role: str) -> str | None:
+    """The field playing ``role`` ("created", "subject", "body", "id", "author") as text, or None."""
+    return _text_of(_field(flat, _ROLES[role])) or None
 
 
 def _field(flat: dict[str, Any], names: tuple[str, ...]) -> Any:
@@ -147,11 +177,16 @@ def parse_json_tickets(items: list[dict[str, Any]], lines: list[int], name: str)
         if when is None:
             warnings.append(f"{name}:{line}: ticket without a readable created time ({created!r}); skipped")
             continue
-        tid = _text_of(_field(flat, ("key", "number", "id", "ticket id", "ticket number")))
-        who = _text_of(_field(flat, (*_WHO, "user", "author", "created by", "opened by")))
+        tid = _text_of(_field(flat, _TICKET_ID))
+        who = _text_of(_field(flat, _AUTHOR))
         subject = _text_of(_field(flat, _SUBJECT))
         body = _text_of(_field(flat, _BODY))
         records.append(_ticket_record(when, name, line, tid, who, subject, body, flat))
+        records.extend(
+            comment_record(t, name, line, tid, author, text) for t, author, text in _json_comments(flat)
+        )
+        if (done := ticket_time(_text_of(_field(flat, _RESOLVED)))) is not None:
+            records.append(resolved_record(done, name, line, tid, flat))
     return ParsedSource(
         path=name, format="tickets-json", kind=SourceKind.note, records=records, warnings=warnings
     )
@@ -170,6 +205,54 @@ def _ticket_record(
         "bot": False,
     }
     return record(raw_time(when), SourceKind.note, text, name, line, actor=who or None, attrs=attrs)
+
+
+def resolved_record(
+    when: datetime, name: str, line: int, tid: str, fields: dict[str, Any], who: str = ""
+) -> RawRecord:
+    """The ticket's resolved (or closed) time as a note of its own: the tracker's record of resolution."""
+    status = _text_of(_field(fields, _STATUS))
+    text = f"Ticket {'#' + tid.lstrip('#') + ' ' if tid else ''}resolved" + (
+        f" (status {status})" if status else ""
+    )
+    attrs: dict[str, Any] = {
+        "ticket_resolved": tid or None,
+        "priority": _text_of(_field(fields, _PRIORITY)) or None,
+        "bot": False,
+    }
+    return record(raw_time(when), SourceKind.note, text, name, line, actor=who or None, attrs=attrs)
+
+
+def comment_record(when: datetime, name: str, line: int, tid: str, who: str, body: str) -> RawRecord:
+    """A comment on a ticket: its author's words at its time (an incident ticket's comments are a timeline)."""
+    return record(
+        raw_time(when),
+        SourceKind.note,
+        " ".join(body.split())[:600] or "(empty comment)",
+        name,
+        line,
+        actor=who or None,
+        attrs={"comment_on": tid or None},
+    )
+
+
+def _json_comments(flat: dict[str, Any]) -> list[tuple[datetime, str, str]]:
+    """(time, author, text) of the comments a JSON ticket embeds (Jira's fields.comment.comments, a list
+    under "comments")."""
+    found = flat.get("comments")
+    holder = flat.get("comment")
+    if not isinstance(found, list) and isinstance(holder, dict):
+        found = holder.get("comments")
+    out: list[tuple[datetime, str, str]] = []
+    for c in found if isinstance(found, list) else []:
+        if not isinstance(c, dict):
+            continue
+        sub = _flat(c)
+        when = ticket_time(_text_of(_field(sub, _CREATED)))
+        body = _text_of(_field(sub, _BODY))
+        if when is not None and body:
+            out.append((when, _text_of(_field(sub, _AUTHOR)), body))
+    return out
 
 
 def column(header: Sequence[str], names: tuple[str, ...]) -> int | None:
@@ -221,7 +304,10 @@ def ticket_time(value: str) -> datetime | None:
             return datetime.strptime(s, fmt)
         except ValueError:
             continue
-    return None
+    try:  # RFC 5322, as Jira's XML and mail-based tools write it ("Tue, 20 Jan 2026 17:58:31 -0500")
+        return parsedate_to_datetime(s)
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def parse_tickets(text: str, name: str) -> ParsedSource:
@@ -241,8 +327,10 @@ def parse_tickets(text: str, name: str) -> ParsedSource:
             ("id", _ID),
             ("status", _STATUS),
             ("priority", _PRIORITY),
+            ("resolved", _RESOLVED),
         )
     }
+    c_comments = [i for i, h in enumerate(header) if _name(h) == "comment" and i != cols["body"]]
     records: list[RawRecord] = []
     warnings: list[str] = []
     line = 1
@@ -263,6 +351,11 @@ def parse_tickets(text: str, name: str) -> ParsedSource:
         tid, who, subject, body = get(cols["id"]), get(cols["who"]), get(c_subj), get(cols["body"])
         fields = {"status": get(cols["status"]), "priority": get(cols["priority"])}
         records.append(_ticket_record(when, name, line, tid, who, subject, body, fields))
+        for i in c_comments:
+            if (m := _JIRA_COMMENT.match(get(i))) and (said := ticket_time(m["when"])) is not None:
+                records.append(comment_record(said, name, line, tid, m["who"].strip(), m["text"]))
+        if (done := ticket_time(get(cols["resolved"]))) is not None:
+            records.append(resolved_record(done, name, line, tid, fields))
         line += sum(cell.count("\n") for cell in row)
     return ParsedSource(
         path=name, format="tickets-csv", kind=SourceKind.note, records=records, warnings=warnings
@@ -271,11 +364,15 @@ def parse_tickets(text: str, name: str) -> ParsedSource:
 
 __all__ = [
     "column",
+    "comment_record",
     "csv_dialect",
     "csv_header",
+    "field_of",
+    "flat_fields",
     "json_tickets",
     "looks_like_tickets",
     "parse_json_tickets",
     "parse_tickets",
+    "resolved_record",
     "ticket_time",
 ]

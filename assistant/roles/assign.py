@@ -72,6 +72,19 @@ def _ticket_role(e: Event) -> EventRole:
     )
 
 
+def _ticket_resolved_role(e: Event) -> EventRole:
+    """The tracker's resolved time of a ticket: for an urgent (incident) ticket, the resolution as the
+    team recorded it; a routine ticket's closing says nothing about the incident."""
+    prio = str(e.attrs.get("priority") or "")
+    urgent = bool(_URGENT.match(prio.strip()))
+    return EventRole(
+        role="resolution" if urgent else "chatter",
+        confidence=0.6 if urgent else 0.3,
+        evidence=["the ticket's resolved time" + (f", priority {prio}" if prio else "")],
+        runner_up="chatter" if urgent else "resolution",
+    )
+
+
 def machine_line(e: Event) -> bool:
     """Log output pasted into notes or chat (key=value pairs, a leading timestamp): read as a log template."""
     head = e.text[:200]
@@ -102,6 +115,8 @@ def assign_roles(events: list[Event]) -> dict[str, EventRole]:
             )
         elif "ticket" in e.attrs and e.source == SourceKind.note:
             out[e.id] = _ticket_role(e)
+        elif "ticket_resolved" in e.attrs and e.source == SourceKind.note:
+            out[e.id] = _ticket_resolved_role(e)
         elif machine_line(e) and e.source != SourceKind.log:
             # Log output pasted into chat or notes: its errors count as symptoms above; the rest is
             # state, not worth one embedding per line (a 2,000-line paste would cost seconds).
