@@ -59,7 +59,9 @@ def test_pasted_messages_separated_by_rules_are_one_note_each(tmp_path: Path) ->
         "Subject: [Lumenpay] Elevated errors for payouts\n\n"
         "Investigating - We are looking into failed payouts.\n"
     )
-    fixed = mail.replace("00:37:51", "02:10:00").replace("Investigating - We are looking into", "Resolved - fixed")
+    fixed = mail.replace("00:37:51", "02:10:00").replace(
+        "Investigating - We are looking into", "Resolved - fixed"
+    )
     src = parse_one(tmp_path, "status-mails.txt", mail + "=" * 60 + "\n" + fixed)
     assert [r.ref.line for r in src.records] == [1, 7]
     assert src.records[1].text.startswith("[Lumenpay] Elevated errors for payouts — Resolved")
