@@ -3,11 +3,12 @@
 Regenerate:  .venv/bin/python eval/train_tone.py            (writes the weights, prints CV figures)
              .venv/bin/python eval/train_tone.py --cv-only  (figures only)
 Data: ../shared/data/tone/dev.jsonl + dev-extra.jsonl + eval/data/tone-extra.jsonl + tone-mine.jsonl
-+ tone-i12-train.jsonl + tone-i15-train.jsonl
-(never the holdout, never a blind set). A logistic
-regression (numpy, L2, Newton steps) over MiniLM sentence embeddings plus the cues in
-``assistant.tone.semantic.FEATURE_NAMES``; 5-fold CV (grouped by item) picks the L2 strength and
-the lowest threshold whose out-of-fold hard-negative false-positive rate stays <= 3%. One-vs-rest
++ tone-i12-train.jsonl + tone-i15-train.jsonl + the retired blind and held-out sets (``RETIRED``; never
+a blind set still held out). A logistic regression (numpy, L2, Newton steps) over MiniLM sentence
+embeddings plus the cues in ``assistant.tone.semantic.FEATURE_NAMES`` and hashed n-grams, blended with
+a vote of the 20 most similar labelled sentences (written beside the weights as ``semantic_bank.npz``);
+5-fold CV (grouped by item; a fold's neighbours come from the other folds) picks the L2 strength and
+the lowest threshold whose out-of-fold hard-negative false-positive rate stays <= ``MAX_HN_FP``. One-vs-rest
 heads on the blameful sentences give the categories.
 """
 
@@ -44,7 +45,11 @@ I15 = ROOT / "eval" / "data" / "tone-i15-train.jsonl"
 # measured on it (issue 15): at 0.04, P .970 R .640 F1 .771 HN-FP .027; at 0.03, P .989 R .593 F1 .742
 # HN-FP .009 (before the issue-15 data and parse frames: P .976 R .553 F1 .706 HN-FP .018). 0.03 keeps
 # hard-negative false positives from rising.
-MAX_HN_FP = 0.03
+# With the neighbour vote and the retired sets (stop 26), leaving each of tone-blind-5, -6 and
+# tone-unseen-3 out of training in turn (F1 / hard-negative FP on the set left out): at 0.03
+# .780/.795/.779 at 1.4%/1.9%/4.4%; at 0.05 .803/.827/.813 at 2.1%/2.6%/7.2%; at 0.08 .829/.848/.835 at
+# 4.9%/4.5%/9.2%. The regression alone, trained without them: .771/.756/.762 at 4.9%/3.8%/6.0%.
+MAX_HN_FP = 0.05
 FOLDS = 5
 # Sentences that name no one (minimising, sarcasm: "the linter literally prints the fix") are flagged
 # above a second threshold, chosen out of fold as the lowest that adds at most this much to the
@@ -52,10 +57,36 @@ FOLDS = 5
 # long technical sentences naming no one were flagged falsely.
 NOREF_ADDED_HN_FP = 0.005
 NOREF_MAX_WORDS = 12
+# The blind tone sets of earlier stops, once measured (stops 19-25), and the earlier held-out splits are
+# training material: written independently, in registers and constructions ours lack. tone-blind-7 and
+# later stay out until they are retired.
+RETIRED = tuple(
+    ROOT / "eval" / name
+    for name in (
+        "blind/tone-blind.jsonl",
+        "blind/tone-blind-2.jsonl",
+        "blind/tone-blind-3.jsonl",
+        "blind/tone-blind-4.jsonl",
+        "blind/tone-blind-5.jsonl",
+        "blind/tone-blind-6.jsonl",
+        "data/tone-unseen-3.jsonl",
+        "data/tone-holdout.jsonl",
+        "data/tone-i12-heldout.jsonl",
+    )
+)
+TRAINING = (DEV, DEV_EXTRA, EXTRA, MINE, I12, I15, *RETIRED)
+# The neighbour vote (semantic.neighbour_vote): k, the similarity temperature and the regression's share
+# of the blend. Leaving each of tone-blind-5, -6 and tone-unseen-3 out of training in turn, the semantic
+# stage alone found at a 5% hard-negative FP rate .486/.646/.473 of the blameful items with the regression,
+# .764/.840/.568 with this blend (k 20, temperature 10, share .3; share .5 gave .715/.729/.623).
+KNN_K = 20
+KNN_TEMPERATURE = 10.0
+LR_SHARE = 0.4
+BANK = ROOT / "assistant" / "tone" / "semantic_bank.npz"
 LAMBDAS = (30.0, 100.0)  # CV F1 without dev-extra (issue 15, HN-FP <= .04): 30 .805, 100 .813, 300 .807
 
 
-def load_items(paths: tuple[Path, ...] = (DEV, DEV_EXTRA, EXTRA, MINE, I12, I15)) -> list[dict[str, Any]]:
+def load_items(paths: tuple[Path, ...] = TRAINING) -> list[dict[str, Any]]:
     """Labelled items from the training files that exist."""
     items: list[dict[str, Any]] = []
     for path in paths:
@@ -254,11 +285,14 @@ def cross_validate(
     fold_of_item = _folds(items)
     fold = np.asarray([fold_of_item[n if n >= 0 else -1 - n] for n in owner])
     oof = np.zeros(len(y))
+    unit = x[:, :384]  # the embedding columns (unit rows) come first in the feature matrix
     for k in range(FOLDS):
         tr, te = fold != k, fold == k
         scaler = Scaler(x[tr])
         w, b = fit_logistic(scaler(x[tr]), y[tr], lam)
-        oof[te] = 1.0 / (1.0 + np.exp(-(scaler(x[te]) @ w + b)))
+        lr = 1.0 / (1.0 + np.exp(-(scaler(x[te]) @ w + b)))
+        vote = semantic.neighbour_vote(unit[te], unit[tr], y[tr], KNN_K, KNN_TEMPERATURE)
+        oof[te] = LR_SHARE * lr + (1.0 - LR_SHARE) * vote
     return oof
 
 
@@ -284,7 +318,8 @@ def main() -> None:
         help="out-of-fold hard-negative FP rate the threshold keeps",
     )
     args = ap.parse_args()
-    items = load_items(tuple(p for p in (DEV, DEV_EXTRA, EXTRA, MINE, I12, I15) if p.name != args.leave_out))
+    leave = set(args.leave_out.split(","))
+    items = load_items(tuple(p for p in TRAINING if p.name not in leave))
     if not items:
         sys.exit(f"no training data: {DEV} and {EXTRA} are missing")
     texts, scores, labels, owner = sentence_rows(items)
@@ -347,8 +382,12 @@ def main() -> None:
         "cv": {k: round(v, 3) for k, v in m.items()},
         "blame": {"w": _round(w), "b": round(b, 5)},
         "category_heads": heads,
+        "knn": {"bank": BANK.name, "k": KNN_K, "temperature": KNN_TEMPERATURE, "lr_share": LR_SHARE},
     }
     Path(args.out).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    # The neighbours' bank: unit embeddings as int8 (cosine error < 1%), labels as int8.
+    vectors = np.clip(np.round(x[:, :384] * 127.0), -127, 127).astype(np.int8)
+    np.savez_compressed(Path(args.out).with_name(BANK.name), vectors=vectors, labels=y.astype(np.int8))
     print(f"wrote {args.out}")
 
 

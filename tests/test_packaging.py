@@ -52,6 +52,7 @@ def test_wheel_ships_one_package_with_prompts_and_no_eval_data(wheel: Path) -> N
     assert "assistant/prompts/summary.j2" in names
     assert "assistant/examples/incident/chat.txt" in names
     assert "assistant/tone/semantic_weights.json" in names
+    assert "assistant/tone/semantic_bank.npz" in names  # the tone check's neighbour vote
     assert "assistant/team_templates/builtin/google-sre.md" in names  # built-in templates load from the wheel
     assert "assistant/store/migrations/env.py" in names  # the database migrates from the wheel
     assert "assistant/store/migrations/versions/0001_initial.py" in names

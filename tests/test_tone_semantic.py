@@ -102,7 +102,7 @@ def test_short_blame_that_names_no_one_is_flagged_above_the_stricter_threshold()
     # Sarcasm and minimising need no name; technical sentences and fragments that name no one stay clean.
     model = sem.load_model()
     assert model is not None and model.threshold <= model.noref_threshold <= 1.0
-    sarcasm = "wow what a shock, the untested migration broke prod on a friday"
+    sarcasm = "truly inspiring levels of confidence, shipping that on a friday"
     assert not sem.refers_to_someone(sarcasm)
     assert [(f.category, "semantic check" in f.explanation) for f in check_text(sarcasm)] == [
         ("sarcasm-or-mockery", True)
@@ -125,3 +125,23 @@ def test_a_flag_on_a_sentence_naming_no_one_never_names_a_person_or_team_as_its_
     assert (
         sem.category_of("what a shock, Dana broke prod on a friday", probs, model) == "named-individual-fault"
     )
+
+
+def test_the_neighbour_vote_is_the_similarity_weighted_share_of_blameful_neighbours() -> None:
+    import numpy as np
+
+    bank = np.asarray([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0], [-1.0, 0.0]], dtype=np.float32)
+    labels = np.asarray([1.0, 1.0, 0.0, 0.0], dtype=np.float32)
+    vote = sem.neighbour_vote(np.asarray([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32), bank, labels, 2, 10.0)
+    assert vote[0] == 1.0  # both nearest are blameful
+    # its twin is blameless; the other neighbour (cosine .6) weighs e^-4 as much
+    assert abs(vote[1] - np.exp(-4.0) / (1.0 + np.exp(-4.0))) < 1e-4
+
+
+def test_the_committed_neighbour_bank_loads_with_the_weights() -> None:
+    model = sem.load_model()
+    assert model is not None and model.bank is not None
+    assert model.bank.shape[1] == 384 and model.bank.shape[0] == len(model.bank_labels)
+    assert set(model.bank_labels.tolist()) == {0.0, 1.0} and 0.0 < model.lr_share < 1.0
+    norms = (model.bank**2).sum(axis=1) ** 0.5
+    assert abs(float(norms.mean()) - 1.0) < 0.02  # unit rows, stored as int8

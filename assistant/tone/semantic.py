@@ -1,10 +1,12 @@
-"""Semantic second stage: a logistic regression over MiniLM sentence embeddings plus cheap cues.
+"""Semantic second stage: a logistic regression over MiniLM sentence embeddings plus cheap cues, blended
+with a vote of the nearest labelled training sentences.
 
 The rules catch the phrasings they were written for; this stage scores every sentence the rules
 left clean and flags it when the blame probability is above the trained threshold AND the
 sentence refers to someone (person, handle, role, team, pronoun, second person) or carries an
-emoji; purely system sentences are never flagged here. Weights come from ``eval/train_tone.py``
-(``semantic_weights.json``, committed). Off with ``POSTMORTEM_TONE_SEMANTIC=0`` or when the
+emoji; purely system sentences are never flagged here. Weights and the neighbours' bank come from
+``eval/train_tone.py`` (``semantic_weights.json`` and ``semantic_bank.npz``, int8 unit embeddings of
+the labelled sentences, committed). Off with ``POSTMORTEM_TONE_SEMANTIC=0`` or when the
 model or weights are missing. numpy/onnxruntime/tokenizers are imported on first use only.
 """
 
@@ -28,6 +30,7 @@ from assistant.vocabulary import FUNCTION_WORDS
 
 ENV = "POSTMORTEM_TONE_SEMANTIC"
 WEIGHTS_FILE = Path(__file__).with_name("semantic_weights.json")
+BANK_FILE = Path(__file__).with_name("semantic_bank.npz")
 
 _MAX_TOKENS = 128  # sentences are short; longer passages are cut, the rules still read all of them
 _CACHE_SIZE = 4096
@@ -77,6 +80,15 @@ class SemanticModel:
     # confidence") blame without naming anyone. 1.01 (the default) keeps such sentences out.
     noref_threshold: float = 1.01
     noref_max_words: int = 0
+    # Nearest neighbours among the labelled training sentences (unit embeddings, ``semantic_bank.npz``):
+    # the blame probability is ``lr_share`` of the regression's plus the rest of the similarity-weighted
+    # share of blameful neighbours. A linear boundary over 384 dimensions misses the many small
+    # neighbourhoods blame lives in (sarcasm, minimising, insinuation); the vote reads them.
+    bank: Any = None  # np.ndarray (n, 384) float32, unit rows
+    bank_labels: Any = None  # np.ndarray (n,) float32, 1 = blameful
+    knn_k: int = 20
+    knn_temperature: float = 10.0
+    lr_share: float = 1.0
 
 
 def enabled() -> bool:
@@ -228,6 +240,15 @@ def load_model(path: str | None = None) -> SemanticModel | None:
     except (OSError, ValueError):
         return None
     cats = tuple(raw["categories"])
+    knn = raw.get("knn") or {}
+    bank = labels = None
+    if knn:
+        try:
+            with np.load(file.with_name(knn["bank"])) as stored:
+                bank = stored["vectors"].astype(np.float32) / 127.0
+                labels = stored["labels"].astype(np.float32)
+        except (OSError, KeyError, ValueError):
+            knn = {}  # the regression alone, as trained before the neighbour vote
     return SemanticModel(
         weights=np.asarray(raw["blame"]["w"], dtype=np.float32),
         bias=float(raw["blame"]["b"]),
@@ -239,7 +260,31 @@ def load_model(path: str | None = None) -> SemanticModel | None:
         max_words=int(raw.get("max_words", 10_000)),
         noref_threshold=float(raw.get("noref_threshold", 1.01)),
         noref_max_words=int(raw.get("noref_max_words", 0)),
+        bank=bank,
+        bank_labels=labels,
+        knn_k=int(knn.get("k", 20)),
+        knn_temperature=float(knn.get("temperature", 10.0)),
+        lr_share=float(knn.get("lr_share", 1.0)) if bank is not None else 1.0,
     )
+
+
+def neighbour_vote(vectors: Any, bank: Any, labels: Any, k: int, temperature: float) -> Any:
+    """Per row of ``vectors`` (unit embeddings), the share of blameful sentences among its ``k`` most
+    similar in ``bank``, each weighted by ``exp(temperature * cosine)``."""
+    import numpy as np
+
+    k = min(k, bank.shape[0])
+    out = np.zeros(len(vectors), dtype=np.float64)
+    for start in range(0, len(vectors), _VOTE_ROWS):  # bounded memory: a block of rows at a time
+        sims = vectors[start : start + _VOTE_ROWS] @ bank.T
+        idx = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        near = np.take_along_axis(sims, idx, axis=1)
+        weight = np.exp(temperature * (near - near.max(axis=1, keepdims=True)))
+        out[start : start + len(sims)] = (labels[idx] * weight).sum(axis=1) / weight.sum(axis=1)
+    return out
+
+
+_VOTE_ROWS = 256
 
 
 def available() -> bool:
@@ -299,8 +344,12 @@ def score(sentences: list[str], rule_scores: list[float]) -> tuple[Any, Any] | N
     model, emb = load_model(), embedder()
     if model is None or emb is None or not sentences:
         return None
-    x = feature_matrix(sentences, rule_scores, emb.embed(sentences))
+    vectors = emb.embed(sentences)
+    x = feature_matrix(sentences, rule_scores, vectors)
     p = 1.0 / (1.0 + np.exp(-(x @ model.weights + model.bias)))
+    if model.bank is not None and model.lr_share < 1.0:
+        vote = neighbour_vote(vectors, model.bank, model.bank_labels, model.knn_k, model.knn_temperature)
+        p = model.lr_share * p + (1.0 - model.lr_share) * vote
     pc = 1.0 / (1.0 + np.exp(-(x @ model.cat_weights.T + model.cat_bias)))
     return p, pc
 
