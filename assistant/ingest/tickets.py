@@ -82,7 +82,7 @@ _FORMATS = (
 
 # When the ticket was resolved or closed (Jira "Resolved"/resolutiondate, ServiceNow resolved_at,
 # Freshdesk "Resolved time", Zendesk "Solved at").
-_RESOLVED = (
+_CLOSED_AT = (
     "resolved",
     "resolved at",
     "resolved time",
@@ -185,7 +185,7 @@ def parse_json_tickets(items: list[dict[str, Any]], lines: list[int], name: str)
         records.extend(
             comment_record(t, name, line, tid, author, text) for t, author, text in _json_comments(flat)
         )
-        if (done := ticket_time(_text_of(_field(flat, _RESOLVED)))) is not None:
+        if (done := ticket_time(_text_of(_field(flat, _CLOSED_AT)))) is not None:
             records.append(resolved_record(done, name, line, tid, flat))
     return ParsedSource(
         path=name, format="tickets-json", kind=SourceKind.note, records=records, warnings=warnings
@@ -327,7 +327,7 @@ def parse_tickets(text: str, name: str) -> ParsedSource:
             ("id", _ID),
             ("status", _STATUS),
             ("priority", _PRIORITY),
-            ("resolved", _RESOLVED),
+            ("resolved", _CLOSED_AT),
         )
     }
     c_comments = [i for i, h in enumerate(header) if _name(h) == "comment" and i != cols["body"]]
