@@ -145,3 +145,10 @@ def test_the_committed_neighbour_bank_loads_with_the_weights() -> None:
     assert set(model.bank_labels.tolist()) == {0.0, 1.0} and 0.0 < model.lr_share < 1.0
     norms = (model.bank**2).sum(axis=1) ** 0.5
     assert abs(float(norms.mean()) - 1.0) < 0.02  # unit rows, stored as int8
+
+
+def test_a_sentence_in_another_language_is_left_to_the_rules_and_parse() -> None:
+    model = sem.load_model()
+    assert model is not None
+    assert not sem.in_scope("reopen. to jest relapse, nie nowy incydent, ale ktoś to zepsuł", model)
+    assert sem.in_scope("Priya broke the deploy again, as usual", model)

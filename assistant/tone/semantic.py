@@ -303,9 +303,18 @@ def in_scope(sentence: str, model: SemanticModel) -> bool:
     """Short enough for the model (99th percentile of its training sentences) and, when the model
     asks for it, aimed at someone."""
     words = len(sentence.split())
-    if words > model.max_words:
+    if words > model.max_words or _not_english(sentence):
         return False
     return not model.require_ref or refers_to_someone(sentence) or _short_unaimed(words, model)
+
+
+def _not_english(sentence: str) -> bool:
+    """A sentence in another language (function words, script): MiniLM reads its spelling, not its words,
+    and its nearest labelled neighbours are whatever else it cannot read; the rules and parse still run."""
+    from assistant.roles.language import guess
+
+    lang = guess(sentence)
+    return lang is not None and lang != "en"
 
 
 _NOREF_MIN_WORDS = 4  # fragments ("From 1980.") carry no judgement the model can read
