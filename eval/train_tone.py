@@ -82,7 +82,6 @@ TRAINING = (DEV, DEV_EXTRA, EXTRA, MINE, I12, I15, *RETIRED)
 KNN_K = 20
 KNN_TEMPERATURE = 10.0
 LR_SHARE = 0.4
-BANK = ROOT / "assistant" / "tone" / "semantic_bank.npz"
 LAMBDAS = (30.0, 100.0)  # CV F1 without dev-extra (issue 15, HN-FP <= .04): 30 .805, 100 .813, 300 .807
 
 
@@ -382,12 +381,19 @@ def main() -> None:
         "cv": {k: round(v, 3) for k, v in m.items()},
         "blame": {"w": _round(w), "b": round(b, 5)},
         "category_heads": heads,
-        "knn": {"bank": BANK.name, "k": KNN_K, "temperature": KNN_TEMPERATURE, "lr_share": LR_SHARE},
+        "knn": {
+            "bank": semantic.BANK_FILE.name,
+            "k": KNN_K,
+            "temperature": KNN_TEMPERATURE,
+            "lr_share": LR_SHARE,
+        },
     }
     Path(args.out).write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     # The neighbours' bank: unit embeddings as int8 (cosine error < 1%), labels as int8.
     vectors = np.clip(np.round(x[:, :384] * 127.0), -127, 127).astype(np.int8)
-    np.savez_compressed(Path(args.out).with_name(BANK.name), vectors=vectors, labels=y.astype(np.int8))
+    np.savez_compressed(
+        Path(args.out).with_name(semantic.BANK_FILE.name), vectors=vectors, labels=y.astype(np.int8)
+    )
     print(f"wrote {args.out}")
 
 

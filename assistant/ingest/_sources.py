@@ -143,10 +143,10 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
         found = chat_json.mattermost_posts(ld.lines())
         if found is not None:
             return chat_json.parse_chat_json(found[0], ld.name, found[1], fmt="mattermost-jsonl")
-    if tickets_xml.looks_like_xml(head) and (xml := tickets_xml.parse_ticket_xml(ld.full_text(), ld.name)):
-        return xml
-    if html_text.looks_like_html(head) or tickets_xml.looks_like_xml(head):
-        return _parse_html(ld)  # an XML document without tickets: its text, like a page's
+    if tickets_xml.looks_like_xml(head):  # ticket exports, else the document's text like a page's
+        return tickets_xml.parse_ticket_xml(ld.full_text(), ld.name) or _parse_html(ld)
+    if html_text.looks_like_html(head):
+        return _parse_html(ld)
     if head[:1] in "[{":
         src = _parse_json(ld, problems)
         if src is not None:
@@ -175,10 +175,11 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
 def _parse_html(ld: Loaded) -> ParsedSource:
     """An HTML page read as its text: detected and parsed like a paste, each record citing its HTML line."""
     lines, origin = html_text.page_lines(ld.full_text())
-    fmt = detect_text("\n".join(lines[:300]))
+    sample = "\n".join(lines[:300])
+    fmt = detect_text(sample)
     by_lines = _LINE_READERS.get(fmt or "notes")
     if fmt is not None and by_lines is None:
-        src = logs.parse_log(lines, ld.name, sample="\n".join(lines[:300]))
+        src = logs.parse_log(lines, ld.name, sample=sample)
     else:
         src = (by_lines or notes.parse_notes)(lines, ld.name)
 

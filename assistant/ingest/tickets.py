@@ -109,8 +109,8 @@ def _name(key: str) -> str:
     return _CAMEL.sub(" ", key).replace("_", " ").strip().lower()
 
 
-def _flat(item: dict[str, Any]) -> dict[str, Any]:
-    """The ticket's fields by normalised name; Jira keeps most of them under "fields"."""
+def flat_fields(item: dict[str, Any]) -> dict[str, Any]:
+    """A ticket's (or a comment's) fields by normalised name; Jira keeps most of them under "fields"."""
     out = {_name(k): v for k, v in item.items()}
     nested = item.get("fields")
     if isinstance(nested, dict):
@@ -118,11 +118,6 @@ def _flat(item: dict[str, Any]) -> dict[str, Any]:
             if out.get(_name(k)) is None:
                 out[_name(k)] = v
     return out
-
-
-def flat_fields(item: dict[str, Any]) -> dict[str, Any]:
-    """A ticket's (or a comment's) fields by normalised name, Jira's nested ``fields`` included."""
-    return _flat(item)
 
 
 def field_of(flat: dict[str, Any], role: str) -> str | None:
@@ -160,7 +155,7 @@ def json_tickets(value: Any) -> tuple[str | None, list[dict[str, Any]]] | None:
         items = value.get(key) if key else None
     if not isinstance(items, list) or not items or not all(isinstance(x, dict) for x in items[:50]):
         return None
-    probe = [_flat(x) for x in items[:50]]
+    probe = [flat_fields(x) for x in items[:50]]
     shaped = sum(1 for f in probe if _field(f, _CREATED) is not None and _field(f, _SUBJECT) is not None)
     return (key, items) if shaped >= max(1, 0.8 * len(probe)) else None
 
@@ -171,7 +166,7 @@ def parse_json_tickets(items: list[dict[str, Any]], lines: list[int], name: str)
     warnings: list[str] = []
     for n, item in enumerate(items):
         line = lines[n] if n < len(lines) else 1
-        flat = _flat(item)
+        flat = flat_fields(item)
         created = _text_of(_field(flat, _CREATED))
         when = ticket_time(created)
         if when is None:
@@ -207,9 +202,7 @@ def _ticket_record(
     return record(raw_time(when), SourceKind.note, text, name, line, actor=who or None, attrs=attrs)
 
 
-def resolved_record(
-    when: datetime, name: str, line: int, tid: str, fields: dict[str, Any], who: str = ""
-) -> RawRecord:
+def resolved_record(when: datetime, name: str, line: int, tid: str, fields: dict[str, Any]) -> RawRecord:
     """The ticket's resolved (or closed) time as a note of its own: the tracker's record of resolution."""
     status = _text_of(_field(fields, _STATUS))
     text = f"Ticket {'#' + tid.lstrip('#') + ' ' if tid else ''}resolved" + (
@@ -220,7 +213,7 @@ def resolved_record(
         "priority": _text_of(_field(fields, _PRIORITY)) or None,
         "bot": False,
     }
-    return record(raw_time(when), SourceKind.note, text, name, line, actor=who or None, attrs=attrs)
+    return record(raw_time(when), SourceKind.note, text, name, line, attrs=attrs)
 
 
 def comment_record(when: datetime, name: str, line: int, tid: str, who: str, body: str) -> RawRecord:
@@ -247,7 +240,7 @@ def _json_comments(flat: dict[str, Any]) -> list[tuple[datetime, str, str]]:
     for c in found if isinstance(found, list) else []:
         if not isinstance(c, dict):
             continue
-        sub = _flat(c)
+        sub = flat_fields(c)
         when = ticket_time(_text_of(_field(sub, _CREATED)))
         body = _text_of(_field(sub, _BODY))
         if when is not None and body:

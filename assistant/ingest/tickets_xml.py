@@ -12,17 +12,16 @@ gives each element's line for citations and refuses entity expansion attacks (ex
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.parsers import expat
 
 from assistant.domain import ParsedSource, RawRecord, SourceKind
 from assistant.errors import MalformedInputError
-from assistant.ingest import tickets
+from assistant.ingest import html_text, tickets
 
 
-@dataclass
+@dataclass(eq=False)
 class _Node:
     tag: str
     attrs: dict[str, str]
@@ -34,8 +33,7 @@ class _Node:
         """The element's own text, with HTML markup inside it read as text."""
         raw = "".join(self.text).strip()
         if "<" in raw and ">" in raw:
-            raw = re.sub(r"<br\s*/?>|</p>|</li>|</div>", " ", raw, flags=re.I)
-            raw = re.sub(r"<[^>]+>", "", raw)
+            return " ".join(html_text.page_lines(raw)[0])
         return " ".join(html.unescape(raw).split())
 
 
@@ -88,6 +86,13 @@ def _is_ticket(node: _Node) -> bool:
     return tickets.field_of(flat, "created") is not None and tickets.field_of(flat, "subject") is not None
 
 
+def _tickets(node: _Node) -> list[_Node]:
+    """The outermost ticket elements at or below ``node`` (a ticket's own children are its fields)."""
+    if _is_ticket(node):
+        return [node]
+    return [t for child in node.children for t in _tickets(child)]
+
+
 def _comment_records(ticket: _Node, tid: str, name: str) -> tuple[list[RawRecord], list[str]]:
     records: list[RawRecord] = []
     warnings: list[str] = []
@@ -118,17 +123,17 @@ def parse_ticket_xml(text: str, name: str) -> ParsedSource | None:
             path=name,
             line=exc.lineno,
         ) from exc
-    found = [n for n in _walk(root) if n is not root and _is_ticket(n)]
-    found = [n for n in found if not any(o is not n and n in _walk(o) for o in found)]  # outermost only
+    found = [t for child in root.children for t in _tickets(child)]
     if not found:
         return None
     records: list[RawRecord] = []
     warnings: list[str] = []
     for node in found:
-        items = tickets.parse_json_tickets([_fields(node)], [node.line], name)
+        fields = _fields(node)
+        items = tickets.parse_json_tickets([fields], [node.line], name)
         records.extend(items.records)
         warnings.extend(items.warnings)
-        tid = str(tickets.field_of(tickets.flat_fields(_fields(node)), "id") or "")
+        tid = tickets.field_of(tickets.flat_fields(fields), "id") or ""
         more, skipped = _comment_records(node, tid, name)
         records.extend(more)
         warnings.extend(skipped)

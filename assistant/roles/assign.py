@@ -59,11 +59,16 @@ _URGENT = re.compile(
 )
 
 
+def _priority(e: Event) -> tuple[str, bool]:
+    """The ticket's priority as written, and whether it asks for action now."""
+    prio = str(e.attrs.get("priority") or "")
+    return prio, bool(_URGENT.match(prio.strip()))
+
+
 def _ticket_role(e: Event) -> EventRole:
     """A ticket row is a person reporting trouble in writing: an urgent one is a report someone has to act
     on; a routine one is kept as a report the key-time procedure does not rely on."""
-    prio = str(e.attrs.get("priority") or "")
-    urgent = bool(_URGENT.match(prio.strip()))
+    prio, urgent = _priority(e)
     return EventRole(
         role="report",
         confidence=0.8 if urgent else 0.4,
@@ -75,8 +80,7 @@ def _ticket_role(e: Event) -> EventRole:
 def _ticket_resolved_role(e: Event) -> EventRole:
     """The tracker's resolved time of a ticket: for an urgent (incident) ticket, the resolution as the
     team recorded it; a routine ticket's closing says nothing about the incident."""
-    prio = str(e.attrs.get("priority") or "")
-    urgent = bool(_URGENT.match(prio.strip()))
+    prio, urgent = _priority(e)
     return EventRole(
         role="resolution" if urgent else "chatter",
         confidence=0.6 if urgent else 0.3,

@@ -153,12 +153,7 @@ def _lags(diffs: list[float], lo: float, hi: float) -> dict[int, float]:
 
 def _vote(diffs: list[float], lo: float, hi: float) -> list[int]:
     """Half-hour offsets whose residual (diff - offset) lies in [lo, hi] minutes."""
-    out = []
-    for d in diffs:
-        off = round(d / 30.0) * 30
-        if abs(off) <= _MAX_OFFSET_MIN and lo <= d - off <= hi and off in zone_offsets():
-            out.append(off)
-    return out
+    return list(_lags(diffs, lo, hi))
 
 
 def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess | None:
