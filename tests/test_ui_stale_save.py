@@ -111,3 +111,22 @@ def test_a_stale_table_save_is_refused_too_and_take_theirs_loads_their_rows(ctx:
     assert rec is not None and rec.draft["action_items"][0]["owner"] == "erin"
     theirs = g.take_theirs(ctx, draft_id, refused["conflict_state"])
     assert theirs["table:action_items"][0][1] == "erin" and theirs["base:table:action_items"] == "2"
+
+
+def test_leaving_a_box_while_its_refusal_is_open_does_not_save_again(ctx: UiContext) -> None:
+    # clicking "Take theirs" leaves the box first; a second refusal landing after the choice reopened the panel
+    draft_id = ctx.store.create(draft=DRAFT)
+    dana, erin = _opened(ctx, draft_id), _opened(ctx, draft_id)
+    g.save_field(ctx, draft_id, "summary", "Erin's summary.", erin["summary"], "erin")
+    state = g.save_field(ctx, draft_id, "summary", "Dana's summary.", dana["summary"], "dana")[
+        "conflict_state"
+    ]
+    left = g.leave_field(ctx, draft_id, "summary", "Dana's summary.", dana["summary"], "dana", state)
+    assert "conflict" not in left and "saved" not in left
+    # another box still saves when left, and so does this one once the panel is closed
+    other = g.leave_field(
+        ctx, draft_id, "root_cause.text", "Dana's cause.", dana["root_cause.text"], "dana", state
+    )
+    assert other["saved"].startswith("Saved")
+    again = g.leave_field(ctx, draft_id, "summary", "Dana's summary.", dana["summary"], "dana", "")
+    assert "Erin's summary." in again["conflict"]

@@ -325,16 +325,21 @@ def _wire_editor(ctx: UiContext, outs: _Outputs, widgets: dict[str, dict[str, An
             def _save(did: str, text: str, b: str, request: gr.Request, path: str = path) -> dict[str, Any]:
                 return g.save_field(ctx, did, path, text, b, user(request))
 
-            def _blur(did: str, text: str, b: str, request: gr.Request, path: str = path,
+            def _blur(did: str, text: str, b: str, refused: str, request: gr.Request, path: str = path,
                       name: str = s.name) -> dict[str, Any]:  # fmt: skip
-                view = g.save_field(ctx, did, path, text, b, user(request))
+                view = g.leave_field(ctx, did, path, text, b, user(request), refused)
                 return {**view, **h.check_section(ctx, view["draft_id"], name)}
 
             names = [*saved, f"base:{path}"]
             outs.on(tb.input, _save, names, f"save_{api}", inputs=[draft_id, tb, base], trigger_mode="always_last",
                     **quiet)  # fmt: skip
             outs.on(
-                tb.blur, _blur, [*names, *tone_names], f"check_{api}", inputs=[draft_id, tb, base], **quiet
+                tb.blur,
+                _blur,
+                [*names, *tone_names],
+                f"check_{api}",
+                inputs=[draft_id, tb, base, widgets["_conflict"]["state"]],
+                **quiet,
             )
         sec_names = [f"field:{f.path}" for f in s.fields] + tone_names
         sec_names += [f"base:{f.path}" for f in s.fields]

@@ -71,6 +71,26 @@ def save_field(
     return _kept_as_typed(ctx, saved_view(rec.id, f"base:{path}", version), path)
 
 
+def leave_field(
+    ctx: UiContext,
+    draft_id: str | None,
+    path: str,
+    text: str,
+    base: Any,
+    user: str | None,
+    conflict_state: str,
+) -> View:
+    """Save a textbox the user leaves, unless a refused save of it is still open in the conflict panel.
+
+    Clicking "Keep mine" or "Take theirs" leaves the box: saving its stale text again would only be
+    refused again, and the second refusal could land after the choice and reopen the panel.
+    """
+    state = _state(conflict_state)
+    if state is not None and state.get("path") == path and draft_id:
+        return {"draft_id": draft_id}
+    return save_field(ctx, draft_id, path, text, base, user)
+
+
 def save_table(
     ctx: UiContext, draft_id: str | None, key: str, rows: Any, base: Any, user: str | None
 ) -> View:
