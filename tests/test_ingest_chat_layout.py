@@ -8,6 +8,7 @@ from pathlib import Path
 from _ingest_helpers import parse_one
 
 from assistant.domain import ParsedSource
+from assistant.ingest.chat_layout import learn, people_share
 
 
 def _rows(src: ParsedSource) -> list[tuple[str, str | None, str]]:
@@ -247,3 +248,36 @@ def test_korean_and_japanese_clients_put_the_half_of_the_day_before_the_time(tmp
         ("Daniel Choi @daniel.choi", "23:03"),
         ("박지훈 @jihoon.park", "00:10"),
     ]
+
+
+def test_a_chat_in_a_language_without_known_talk_words_is_read_as_chat_by_its_speakers(
+    tmp_path: Path,
+) -> None:
+    # Finnish, with a full date on every line: every line also reads as a log line with a component;
+    # several people's display names in the speaker column say chat where no talk word is known.
+    lines = [
+        "Tue, 9 Jun 2026, 07:41:02 - Aino Virtanen: tilausjono kasvaa, tarkistan",
+        "Tue, 9 Jun 2026, 07:42:10 - Mikko Laine: replica lag 40 s, kirjoitukset hidastuvat",
+        "Tue, 9 Jun 2026, 07:44:31 - Aino Virtanen: vaihdan lukuliikenteen ensisijaiseen",
+        "Tue, 9 Jun 2026, 07:49:05 - Sanna Koskinen: jono purkautuu",
+        "Tue, 9 Jun 2026, 07:58:40 - Mikko Laine: lag 0 s, kaikki kunnossa",
+    ]
+    src = parse_one(tmp_path, "kanava.txt", "\n".join(lines) + "\n")
+    assert (src.format, src.kind) == ("chat-layout", "chat")
+    assert _rows(src)[1] == (
+        "2026-06-09 07:42:10",
+        "Mikko Laine",
+        "replica lag 40 s, kirjoitukset hidastuvat",
+    )
+
+
+def test_only_several_peoples_display_names_count_as_people_speaking() -> None:
+    def share(names: list[str]) -> float:
+        lines = [f"2026-06-09 07:4{i}:02 - {n}: queue depth {i * 40}" for i, n in enumerate(names)]
+        layout = learn(lines)
+        assert layout is not None
+        return people_share(lines, layout)
+
+    assert share(["Aino Virtanen", "Mikko Laine", "Aino Virtanen", "José da Silva"]) == 1.0
+    assert share(["order-worker", "orderWorker.main", "sshd", "Main Thread", "cron"]) == 0.0
+    assert share(["Aino Virtanen", "Aino Virtanen", "Aino Virtanen"]) == 0.0  # one name is no conversation

@@ -499,6 +499,31 @@ def talk_share(lines: Sequence[str], layout: Layout) -> float:
     return sum(1 for t in texts if _TALK.search(t)) / len(texts) if texts else 0.0
 
 
+# A person's display name: two to four words, each a capital followed by small letters in any script
+# ("Priya Nair", "Zoë van Dijk", "José da Silva"), the way chat clients show people.
+_PERSON = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:\s+[^\W\d_][^\W\d_'’\-]*){1,3}$")
+
+
+def _person_like(name: str) -> bool:
+    words = _clean_name(name)[0].split()
+    caps = sum(1 for w in words if w[0].isupper() and (w[1:].islower() or len(w) == 1))
+    return bool(_PERSON.match(" ".join(words))) and caps >= 2
+
+
+def people_share(lines: Sequence[str], layout: Layout) -> float:
+    """Share of the layout's speaker lines whose speaker is a person's display name ("Priya Nair").
+
+    Language-independent evidence of chat, where ``talk_share`` knows only some languages' words: a
+    log's component column holds program names ("sshd[812]", "app.worker", "Thu,"), not people, and
+    several different people speak in any incident channel.
+    """
+    names = [h.name for ln in lines if (h := cut(ln)) is not None and h.shape in layout.shapes and h.name]
+    people = [n for n in names if _person_like(n)]
+    if len({_clean_name(n)[0] for n in people}) < 2:
+        return 0.0
+    return len(people) / len(names) if names else 0.0
+
+
 # IRC client logs (WeeChat's logger, "stamp<TAB>prefix<TAB>message"): the prefix column holds a nick with
 # its channel mode ("@sanne", "+joris") or a notice arrow ("-->" join, "<--" quit, "--" topic/mode, "-!-",
 # "=!=" error), which no log's component column is.
@@ -523,6 +548,7 @@ __all__ = [
     "learn",
     "looks_like_chat",
     "parse_chat_layout",
+    "people_share",
     "starts_with_level",
     "talk_share",
 ]

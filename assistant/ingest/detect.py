@@ -146,6 +146,8 @@ def detect_text(sample: str) -> str | None:
         # Every stamped line also reads as a log line; messages that talk ("anyone deploying?", "we",
         # "thanks") are people, which no log writes: then the speaker layout wins the tie.
         talk = share >= 0.3 and chat_layout.talk_share(lines, layout) >= 0.3
+        # ... or when most speakers are people's display names ("Priya Nair"), in any language
+        talk = talk or (share >= 0.3 and chat_layout.people_share(lines, layout) >= 0.5)
         irc = chat_layout.irc_prefixes(lines) >= max(2, 0.05 * len(lines))  # WeeChat's "@nick", "-->"
         wins = share > log_share or (share >= log_share and dated) or talk or irc
         if name_first or name_alone or (inline_only and not (speaker and chat >= 0.3) and wins):
