@@ -149,3 +149,25 @@ def test_a_matrix_room_export_is_chat_with_display_names_and_notices_from_bots(t
         ("@bo:chat.example", "rolling back", False),
     ]
     assert src.records[0].time.value == datetime.fromtimestamp(1794916682.964, UTC)
+
+
+def test_google_chat_takeout_dates_spelled_in_the_accounts_language(tmp_path: Path) -> None:
+    # Takeout writes created_date in the account's language, with the zone only when it is UTC
+    def msg(who: str, when: str, text: str) -> dict[str, object]:
+        return {"creator": {"name": who, "email": f"{who.split()[0].lower()}@example.org", "user_type": "Human"},
+                "created_date": when, "text": text, "topic_id": "t1"}  # fmt: skip
+
+    german = {"messages": [
+        msg("Lea Brandt", "Dienstag, 9. Juni 2026 um 07:41:02", "Bestellungen hängen, schaue nach"),
+        msg("Jonas Roth", "Dienstag, 9. Juni 2026 um 07:44:31", "Replica-Lag 40 s"),
+    ]}  # fmt: skip
+    src = parse_one(tmp_path, "messages.json", json.dumps(german))
+    assert (src.format, src.kind) == ("chat-json", SourceKind.chat)
+    assert [(r.actor, r.time.value) for r in src.records] == [
+        ("Lea Brandt", datetime(2026, 6, 9, 7, 41, 2)),
+        ("Jonas Roth", datetime(2026, 6, 9, 7, 44, 31)),
+    ]
+    english = {"messages": [msg("Lea Brandt", "Tuesday, June 9, 2026 at 7:41:02 AM UTC", "orders stuck"),
+                            msg("Jonas Roth", "Tuesday, June 9, 2026 at 7:44:31 AM UTC", "replica lag 40s")]}  # fmt: skip
+    src = parse_one(tmp_path, "messages-en.json", json.dumps(english))
+    assert src.records[0].time.value == datetime(2026, 6, 9, 7, 41, 2, tzinfo=UTC)

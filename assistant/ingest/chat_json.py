@@ -4,7 +4,8 @@ A chat export is a list of messages (top level, or under ``messages``/``posts``/
 each has a time (``timestamp``, ``create_at``, ``createdDateTime``, ``date``), an author
 (``author``, ``user``, ``from``, ``sender``; a string or an object with a name) and text
 (``content``, ``message``, ``text``, ``body``). That covers DiscordChatExporter, Telegram, Teams
-(Graph API), Rocket.Chat and Zulip exports without one parser each. Mattermost's bulk export is
+(Graph API), Rocket.Chat, Zulip and Google Chat (Takeout, whose ``created_date`` is spelled out in the
+account's language: ``spelled_dates``) exports without one parser each. Mattermost's bulk export is
 JSON lines (``{"type": "post", "post": {...}}``, replies nested under the post); its posts and
 direct posts go through the same mapper. Slack exports keep their own parser (``slack.py``).
 """
@@ -21,6 +22,7 @@ from typing import Any
 from assistant.domain import ParsedSource, RawRecord, SourceKind, is_bot_name
 from assistant.ingest._records import raw_time, record
 from assistant.ingest.jsonlog import epoch_time, iso_time
+from assistant.ingest.spelled_dates import spelled_datetime
 
 _LISTS = ("messages", "posts", "value", "items", "chat", "history")
 _TIME = (
@@ -29,6 +31,7 @@ _TIME = (
     "createdDateTime",
     "created_at",
     "createdAt",
+    "created_date",  # Google Chat (Takeout): spelled out in the account's language
     "date",
     "ts",
     "time",
@@ -38,6 +41,7 @@ _TIME = (
 )
 _AUTHOR = (
     "author",
+    "creator",  # Google Chat (Takeout)
     "user",
     "from",
     "sender",
@@ -68,7 +72,7 @@ def _time(v: Any) -> datetime | None:
     if isinstance(v, str) and v:
         if re.fullmatch(r"\d{9,}(?:\.\d+)?", v):
             return epoch_time(float(v))
-        return iso_time(v.replace("Z", "+00:00"))
+        return iso_time(v.replace("Z", "+00:00")) or spelled_datetime(v)
     return None
 
 
