@@ -299,10 +299,24 @@ ALERT_DONE_STATES: frozenset[str] = frozenset(
 )
 """Alert or incident status values (any vendor, lower case) that mean the alert is over."""
 
+ALERT_ACTIONS: dict[str, str] = {
+    "trigger": "triggered",
+    "acknowledge": "acknowledged",
+    "resolve": "resolved",
+    "notify": "notified",
+    "assign": "assigned",
+    "escalate": "escalated",
+    "annotate": "annotated",
+    "unacknowledge": "unacknowledged",
+}
+"""The verbs incident tools log alert handling with (PagerDuty's ``trigger_log_entry``, an alert history's
+"Acknowledge"), as the state the alert is in after each."""
+
 ALERT_UPDATE_STATES: frozenset[str] = frozenset(
     [
         "acknowledged",
         "unacknowledged",
+        "notified",
         "annotated",
         "assigned",
         "reassigned",

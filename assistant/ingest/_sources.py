@@ -13,6 +13,7 @@ from assistant.errors import InputError, MalformedInputError, UnsupportedFormatE
 from assistant.ingest import (
     alert_mail,
     alerts,
+    alerts_csv,
     chat_csv,
     chat_json,
     chat_layout,
@@ -136,6 +137,13 @@ _LINE_READERS: dict[str, Callable[[list[str], str], ParsedSource]] = {
     "mysql-slow": slowlog.parse_slow_log,
 }
 
+# Tables read whole (a quoted cell may span lines), by the name ``detect_text`` gives them.
+_TABLE_READERS: dict[str, Callable[[str, str], ParsedSource]] = {
+    "tickets": tickets.parse_tickets,
+    "alert-csv": alerts_csv.parse_alert_csv,
+    "chat-csv": chat_csv.parse_chat_csv,
+}
+
 
 def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
     head = ld.sample.lstrip()
@@ -158,10 +166,8 @@ def _parse(ld: Loaded, problems: list[InputProblem]) -> ParsedSource | None:
         raise UnsupportedFormatError(_UNSUPPORTED, path=ld.name, line=1)
     if (by_lines := _LINE_READERS.get(fmt)) is not None:
         return by_lines(list(ld.lines()), ld.name)
-    if fmt == "tickets":
-        return tickets.parse_tickets(ld.full_text(), ld.name)
-    if fmt == "chat-csv":
-        return chat_csv.parse_chat_csv(ld.full_text(), ld.name)
+    if (whole := _TABLE_READERS.get(fmt)) is not None:
+        return whole(ld.full_text(), ld.name)
     if fmt == "k8s-events":
         src, msg = k8s.parse_events_text(ld.lines(), ld.name)
         if msg:

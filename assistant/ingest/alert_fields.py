@@ -102,6 +102,7 @@ _TITLE_KEYS = (
     "rule_name",
     "monitor_name",
     "check_name",
+    "alert",  # an alert history's "Alert" column (a JSON payload's "alert" object is unwrapped first)
     "subject",
     "summary",
     "message",

@@ -13,18 +13,10 @@ from assistant.ingest import alert_fields
 from assistant.ingest._json import JsonDoc, nested_item_lines
 from assistant.ingest._records import raw_time, record
 from assistant.ingest.jsonlog import epoch_time, iso_time
+from assistant.vocabulary import ALERT_ACTIONS
 
 _Emit = Callable[[datetime, str, str, dict[str, Any], int], None]
-_PD_LOG_STATUS = {
-    "trigger": "triggered",
-    "acknowledge": "acknowledged",
-    "resolve": "resolved",
-    "notify": "notified",
-    "assign": "assigned",
-    "escalate": "escalated",
-    "annotate": "annotated",
-    "unacknowledge": "unacknowledged",
-}
+_PD_LOG_STATUS = ALERT_ACTIONS
 _OPSGENIE_STATUS = {
     "create": "triggered",
     "acknowledge": "acknowledged",

@@ -8,6 +8,7 @@ from typing import Any
 from assistant.ingest import (
     alert_mail,
     alerts,
+    alerts_csv,
     chat_csv,
     chat_json,
     chat_layout,
@@ -123,6 +124,8 @@ def detect_text(sample: str) -> str | None:
         return "alert-mail"
     if email_thread.looks_like_email_thread(lines):  # mbox, .eml, messages pasted with headers
         return "email"
+    if alerts_csv.looks_like_alert_csv(sample):  # alert transitions (PagerDuty log entries, alert history)
+        return "alert-csv"
     if tickets.looks_like_tickets(sample):  # Zendesk/Jira CSV exports
         return "tickets"
     if chat_csv.looks_like_chat_csv(sample):  # DiscordChatExporter and other chat CSVs

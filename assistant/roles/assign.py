@@ -109,8 +109,8 @@ def assign_roles(events: list[Event]) -> dict[str, EventRole]:
     out: dict[str, EventRole] = {}
     to_classify: list[Event] = []
     for e in events:
-        if e.source == SourceKind.alert:
-            out[e.id] = _alert_role(e)
+        if e.source == SourceKind.alert and not e.attrs.get("comment_on"):
+            out[e.id] = _alert_role(e)  # (a note someone wrote on an alert is their words: classified below)
         elif machine_line(e) and is_symptom(e.attrs.get("level"), e.text):
             out[e.id] = EventRole(
                 role="symptom",
