@@ -156,6 +156,35 @@ def test_an_echo_at_the_alert_outweighs_a_later_follow_up_that_names_it() -> Non
     assert tl.clock["ticket.csv"].offset == "-07:00"
 
 
+def test_an_alert_named_in_the_writers_own_words_pins_the_offset() -> None:
+    alerts = source(
+        "alerts.json",
+        "alert",
+        [
+            rec(
+                datetime(2026, 5, 12, 7, 4, 31, tzinfo=UTC),
+                "alert",
+                "[Triggered] [Datadog] Checkout error rate > 5% (orders-api)",
+                "alerts.json",
+                4,
+                alert="[Datadog] Checkout error rate > 5% (orders-api)",
+                status="firing",
+                severity="P1",
+            )
+        ],
+    )
+    italian = chat(
+        "gruppo.txt",
+        [
+            (tod(8, 58), "sara", "campagna parte alle 9"),
+            (tod(9, 5, 3), "giulia", "P1 su Opsgenie, checkout error rate 7%. guardo io"),
+            (tod(9, 30), "tom", "pool is pinned"),
+        ],
+    )
+    tl = build_timeline(Bundle([alerts, italian]))
+    assert (tl.clock["gruppo.txt"].how, tl.clock["gruppo.txt"].offset) == ("inferred", "+02:00")
+
+
 def test_without_shared_events_the_flag_or_utc_is_used_and_said() -> None:
     quiet = chat("chat.txt", [(tod(9, 0), "ana", "deploying now"), (tod(9, 30), "ana", "done")])
     tl = build_timeline(Bundle([_alerts(), quiet]))

@@ -17,7 +17,7 @@ from functools import lru_cache
 from statistics import median
 
 from assistant.domain import RawRecord, SourceRef
-from assistant.vocabulary import DONE_CUE, RESOLVED_ECHO
+from assistant.vocabulary import DONE_CUE, RESOLVED_ECHO, STOP_WORDS
 
 _CAMEL = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*){2,}\b")
 _INCIDENT_NO = re.compile(r"#(\d{3,})\b")
@@ -74,6 +74,7 @@ class Anchor:
     resolved: bool
     ref: SourceRef
     paging: bool = True
+    words: frozenset[str] = frozenset()  # the content words of the alert's name (``name_words``)
 
 
 @dataclass
@@ -111,6 +112,21 @@ def echoes(text: str, keys: frozenset[str], anchor_keys: frozenset[str]) -> bool
     return any(len(k) >= 8 and (" " in k or "-" in k or "_" in k) and k in low for k in anchor_keys)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w.\-]*\w", re.UNICODE)
+
+
+def name_words(text: str) -> frozenset[str]:
+    """The content words of a text (``payments-api``, ``checkout``, ``cl_waiting``; no stop words or numbers)."""
+    return frozenset(w for w in _NAME_WORD.findall(text.lower()) if len(w) >= 3 and w not in STOP_WORDS)
+
+
+def paraphrases(words: frozenset[str], anchor_words: frozenset[str]) -> bool:
+    """The text names the alert in its own words: most of the name's content words, three at least
+    ("P1 on Opsgenie, checkout error rate 7%" for "Checkout error rate > 5% (orders-api)")."""
+    shared = len(words & anchor_words)
+    return shared >= 3 and shared >= 0.6 * len(anchor_words)
+
+
 def says_resolved(text: str) -> bool:
     """An echo of the closing side of an alert (resolved, closed, cleared), in any language the done
     vocabulary covers ("resolvido", "behoben")."""
@@ -127,6 +143,7 @@ def anchor_from_alert(time: datetime, rec: RawRecord) -> Anchor:
         resolved=status == "resolved",
         ref=rec.ref,
         paging=sev not in ("warning", "info", "none", "low"),
+        words=name_words(_STATE_TAGS.sub("", str(rec.attrs.get("alert") or ""))),
     )
 
 
@@ -164,11 +181,16 @@ def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess
     evidence: dict[int, list[tuple[SourceRef, SourceRef]]] = defaultdict(list)
     for rec in records:
         keys = text_keys(rec.text)
+        words = name_words(rec.text)
         resolved = says_resolved(rec.text)
         naive, has_date = rec.time.value, rec.time.has_date
         matched = False
         for a in anchors:
-            if a.resolved != resolved or not echoes(rec.text, keys, a.keys):
+            if a.resolved != resolved:
+                continue
+            # A verbatim echo counts fully; one in the writer's own words ("checkout error rate 7%") half.
+            weight = 2.0 if echoes(rec.text, keys, a.keys) else 1.0 if paraphrases(words, a.words) else 0.0
+            if not weight:
                 continue
             matched = True
             # An echo comes after the alert: allow a little clock noise before, ten minutes after.
@@ -176,10 +198,10 @@ def infer_offset(records: list[RawRecord], anchors: list[Anchor]) -> OffsetGuess
                 # A relay posts within a minute or two; a message that names the alert later (a follow-up
                 # "page on orders-db-pool-saturation") lands on some half-hour grid point by chance, so
                 # the later an echo comes, the less it counts.
-                votes[off] += 2.0 if lag <= 2.0 else 2.0 * (11.0 - lag) / 9.0
+                votes[off] += weight if lag <= 2.0 else weight * (11.0 - lag) / 9.0
                 evidence[off].append((rec.ref, a.ref))
             for off in set(_vote(_mentioned(rec, a, _ANY_HHMM), -2.0, 2.0)):
-                votes[off] += 2.0
+                votes[off] += weight
                 evidence[off].append((rec.ref, a.ref))
         if matched or not _ALERT_WORDS.search(rec.text):
             continue
