@@ -49,7 +49,11 @@ I15 = ROOT / "eval" / "data" / "tone-i15-train.jsonl"
 # tone-unseen-3 out of training in turn (F1 / hard-negative FP on the set left out): at 0.03
 # .780/.795/.779 at 1.4%/1.9%/4.4%; at 0.05 .803/.827/.813 at 2.1%/2.6%/7.2%; at 0.08 .829/.848/.835 at
 # 4.9%/4.5%/9.2%. The regression alone, trained without them: .771/.756/.762 at 4.9%/3.8%/6.0%.
-MAX_HN_FP = 0.05
+# With tone-blind-7 and -8 retired into training (stop 27), 5-fold CV at 0.05: threshold .57, F1 .806,
+# HN-FP 4.8%, and `postmortem lint` over the 296 public postmortems gave 13 findings, 8 of them false
+# ("Bad weather caused power failures", "Discord's engineering team was forced to restart"); at 0.04:
+# λ 100, threshold .60, F1 .788, HN-FP 4.0%, and 7 findings, 2 false (3 at stop 26).
+MAX_HN_FP = 0.04
 FOLDS = 5
 # Sentences that name no one (minimising, sarcasm: "the linter literally prints the fix") are flagged
 # above a second threshold, chosen out of fold as the lowest that adds at most this much to the
@@ -57,8 +61,8 @@ FOLDS = 5
 # long technical sentences naming no one were flagged falsely.
 NOREF_ADDED_HN_FP = 0.005
 NOREF_MAX_WORDS = 12
-# The blind tone sets of earlier stops, once measured (stops 19-25), and the earlier held-out splits are
-# training material: written independently, in registers and constructions ours lack. tone-blind-7 and
+# The blind tone sets of earlier stops, once measured (stops 19-26), and the earlier held-out splits are
+# training material: written independently, in registers and constructions ours lack. tone-blind-9 and
 # later stay out until they are retired.
 RETIRED = tuple(
     ROOT / "eval" / name
@@ -69,6 +73,8 @@ RETIRED = tuple(
         "blind/tone-blind-4.jsonl",
         "blind/tone-blind-5.jsonl",
         "blind/tone-blind-6.jsonl",
+        "blind/tone-blind-7.jsonl",
+        "blind/tone-blind-8.jsonl",
         "data/tone-unseen-3.jsonl",
         "data/tone-holdout.jsonl",
         "data/tone-i12-heldout.jsonl",
