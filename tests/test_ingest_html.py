@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from _ingest_helpers import parse_one
@@ -44,3 +45,13 @@ def test_an_html_export_gives_the_full_stamp_a_title_holds(tmp_path: Path) -> No
     assert [r.actor for r in src.records] == ["Min-jun Park", "Ji-woo Kim", "Min-jun Park"]
     assert src.records[1].time.value.second == 51  # from the title, not the shortened "09:20"
     assert "backup provider" in src.records[1].text
+
+
+def test_a_zone_in_the_full_stamp_is_read_with_the_time(tmp_path: Path) -> None:
+    # newer Telegram Desktop exports write the offset into the hover title
+    zoned = TELEGRAM.replace('09:14:07"', '09:14:07 UTC+09:00"').replace('09:20:51"', '09:20:51 UTC+09:00"')
+    zoned = zoned.replace('09:31:02"', '09:31:02 UTC+09:00"')
+    src = parse_one(tmp_path, "messages.html", zoned)
+    assert src.kind == "chat"
+    assert [r.actor for r in src.records] == ["Min-jun Park", "Ji-woo Kim", "Min-jun Park"]
+    assert src.records[1].time.value == datetime(2026, 3, 11, 9, 20, 51, tzinfo=timezone(timedelta(hours=9)))

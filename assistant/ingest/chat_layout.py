@@ -23,22 +23,25 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Any
 
 from assistant.domain import ParsedSource, RawRecord, RawTime, SourceKind, is_bot_name
 from assistant.ingest._levels import MONOLOG_LEVELS
 from assistant.ingest._records import raw_time, record, time_of_day
-from assistant.ingest._tz import MONTHS, day_first_from, hour24, stated_date, stated_zone
+from assistant.ingest._tz import MONTHS, day_first_from, hour24, normalize_zone, stated_date, stated_zone
 from assistant.ingest.chat_text import _DIVIDER, divider_day
 
 _TIME = r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,6})?(?:\s?[AaPp]\.?[Mm]\.?)?(?![\d:]))"
+# An offset some clients write after the time inside a bracketed stamp ("[11.03.2026 09:14:07 UTC+09:00]",
+# Telegram's hover title); outside brackets a zone ends mail headers ("Date: Tue, 14 Apr 2026 17:08 +0000").
+_ZONE = r"(?:\s?(?P<zone>(?:UTC|GMT)\s?[+\-−]\d{1,2}(?::?\d{2})?|[+\-]\d{2}:?\d{2}|UTC|GMT)(?=\s*[\])]))?"
 _NUM_DATE = r"\d{4}(?P<ysep>[-/.])\d{1,2}(?P=ysep)\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?"
 _WORD_DATE = r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}"
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?"
 _DATE = rf"(?P<date>(?:{_WEEKDAY},?\s+)?(?:{_NUM_DATE}|{_WORD_DATE})|[Tt]oday|[Yy]esterday|{_WEEKDAY})"
-_WHEN = re.compile(rf"(?:{_DATE}(?:,?\s+(?:at\s+)?|T))?{_TIME}")
+_WHEN = re.compile(rf"(?:{_DATE}(?:,?\s+(?:at\s+)?|T))?{_TIME}{_ZONE}")
 # "From Alice to Everyone:" (Zoom), "From Alice : hi" (older Zoom).
 _ZOOM = re.compile(r"^From\s+(?P<n>.+?)\s+(?:to\s+(?P<to>.+?)|)\s*:\s*(?P<text>.*)$")
 _INLINE = re.compile(
@@ -88,6 +91,7 @@ class Head:
     time: str
     text: str | None
     shape: tuple[str, str, bool]  # (order: "NT" | "TN" | "T", separator, bracketed)
+    zone: str | None = None  # an offset written after the time ("UTC+09:00")
 
 
 @lru_cache(maxsize=8192)
@@ -142,6 +146,7 @@ def cut(line: str) -> Head | None:
     if left.rstrip().endswith(("[", "(")) and right.lstrip().startswith(("]", ")")):
         left, right, bracket = left.rstrip()[:-1], right.lstrip()[1:], True
     date_s = m.group("date")
+    zone = m.group("zone")
     if left.strip(_SEPS):
         name = left.rstrip(" \t—–-|,•·")
         if name.endswith(":") and not re.search(r":[\w+\-]+:$", name):
@@ -153,11 +158,11 @@ def cut(line: str) -> Head | None:
         rest = right.strip()
         if rest and not rest.startswith(":"):
             return None
-        return Head(name, date_s, m.group("time"), rest[1:].strip() or None, ("NT", sep, bracket))
+        return Head(name, date_s, m.group("time"), rest[1:].strip() or None, ("NT", sep, bracket), zone)
     rest = right.lstrip(" \t—–-|,•·")
     lead = right[: len(right) - len(rest)].strip() or " "
     if not rest:
-        return Head(None, date_s, m.group("time"), None, ("T", "", bracket))
+        return Head(None, date_s, m.group("time"), None, ("T", "", bracket), zone)
     if z := _ZOOM.match(rest):
         return Head(
             z.group("n").strip(),
@@ -165,6 +170,7 @@ def cut(line: str) -> Head | None:
             m.group("time"),
             z.group("text").strip() or None,
             ("TN", "From", bracket),
+            zone,
         )
     if i := _INLINE.match(rest):
         name = i.group("n") or i.group("n2")
@@ -175,9 +181,10 @@ def cut(line: str) -> Head | None:
                 m.group("time"),
                 (i.group("text") or "").strip() or None,
                 ("TN", lead + ":", bracket),
+                zone,
             )
     if _name_like(rest) and (len(rest.split()) >= 2 or bracket):
-        return Head(rest, date_s, m.group("time"), None, ("TN", lead, bracket))
+        return Head(rest, date_s, m.group("time"), None, ("TN", lead, bracket), zone)
     return None
 
 
@@ -283,6 +290,18 @@ def _follow(c: tuple[int, int, int], last: tuple[int, int, int]) -> tuple[int, i
     return min(options)[1], c[1], c[2]
 
 
+@lru_cache(maxsize=64)
+def _offset(zone: str | None) -> tzinfo | None:
+    """The fixed offset a stamp's zone suffix states ("UTC+09:00", "+0200", "UTC"), or None."""
+    z = normalize_zone(zone.replace("−", "-")) if zone else None
+    if z == "UTC":
+        return UTC
+    if z and (m := re.fullmatch(r"([+-])(\d\d):(\d\d)", z)):
+        minutes = int(m.group(2)) * 60 + int(m.group(3))
+        return timezone(timedelta(minutes=minutes if m.group(1) == "+" else -minutes))
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _clock(t: str) -> tuple[int, int, int] | None:
     m = re.match(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", t)
@@ -339,7 +358,7 @@ class _Reader:
             d = self.day
         self.last = (d, c)
         if d is not None:
-            return raw_time(datetime(d.year, d.month, d.day, *c))
+            return raw_time(datetime(d.year, d.month, d.day, *c, tzinfo=_offset(h.zone)))
         return time_of_day(*c)
 
     def flush(self) -> None:
