@@ -114,7 +114,7 @@ class EventAttrs(TypedDict, total=False):
     summary: SourceValue
     labels: dict[str, Any]
     agent: SourceValue
-    comment_on: str | None  # a comment on a ticket or an alert: its id or title (a person writing, not a state)
+    comment_on: str | None  # a comment on a ticket or alert: its id or title (a person writing)
     ticket_resolved: str | None  # the tracker's resolved/closed time of a ticket: the ticket's id
     # logs and condensation
     count: int | float  # lines this event stands for (k8s event counts as the API gives them)
