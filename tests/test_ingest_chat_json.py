@@ -60,6 +60,35 @@ def test_teams_graph_messages_with_html_bodies(tmp_path: Path) -> None:
     assert r.time.value == datetime(2026, 2, 10, 9, 41, 5, tzinfo=UTC)
 
 
+def test_teams_graph_connector_posts_and_system_events_do_not_hide_the_chat(tmp_path: Path) -> None:
+    # Graph's ``from`` is an identity set: a connector posts as ``application``, a system event has none.
+    people = [
+        {
+            "createdDateTime": f"2026-02-10T09:4{i}:05Z",
+            "from": {"user": {"displayName": "Priya Nair"}, "application": None},
+            "body": {"content": f"<p>step {i}</p>"},
+        }
+        for i in range(2)
+    ]
+    connector = {
+        "createdDateTime": "2026-02-10T09:39:00Z",
+        "from": {"application": {"displayName": "Azure Monitor Alerts"}, "user": None, "device": None},
+        "body": {"content": "<div><strong>Fired: Sev1 ledger-api-5xx-rate</strong></div>"},
+    }
+    system = {
+        "createdDateTime": "2026-02-10T09:38:00Z",
+        "messageType": "systemEventMessage",
+        "from": None,
+        "body": {"content": "<systemEventMessage/>"},
+    }
+    doc = {"value": [connector, system, connector, *people]}
+    src = parse_one(tmp_path, "teams.json", json.dumps(doc))
+    assert src.format == "chat-json"
+    bots = [(r.actor, r.attrs["bot"]) for r in src.records if r.actor == "Azure Monitor Alerts"]
+    assert bots == [("Azure Monitor Alerts", True)] * 2
+    assert [r.text for r in src.records if r.actor == "Priya Nair"] == ["step 0", "step 1"]
+
+
 def test_mattermost_bulk_export_posts_and_replies(tmp_path: Path) -> None:
     lines = [
         {"type": "version", "version": 1},

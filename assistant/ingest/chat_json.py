@@ -80,8 +80,11 @@ def _author(v: Any) -> tuple[str | None, bool]:
     if isinstance(v, str):
         return v, False
     if isinstance(v, dict):
-        user = v.get("user")
-        inner: dict[str, Any] = user if isinstance(user, dict) else v  # Teams: from.user.displayName
+        # Teams (Graph): ``from`` is an identity set, one of user, application (a connector or
+        # bot) and device set.
+        inner: dict[str, Any] = next(
+            (x for x in (v.get("user"), v.get("application"), v.get("device")) if isinstance(x, dict)), v
+        )
         name = _get(inner, _NAME)
         bot = bool(v.get("isBot") or v.get("bot") or v.get("is_bot") or v.get("application"))
         return (str(name) if name is not None else None), bot
