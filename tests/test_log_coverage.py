@@ -59,3 +59,19 @@ def test_files_that_yield_nothing_still_have_a_coverage_entry(tmp_path: Path) ->
     tl = build_timeline([log, empty])
     by_file = {c.file: c for c in tl.coverage}
     assert by_file[str(empty)].format == "none" and "empty" in by_file[str(empty)].why
+
+
+def test_an_exporters_unset_time_is_dropped_with_a_reason_not_placed_two_thousand_years_early(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "notes.md").write_text(
+        "0001-01-01T00:00:00Z visible history starts\n"
+        "2026-03-01T14:00:00Z first checkout errors\n"
+        "2026-03-01T14:20:00Z checkout healthy again\n"
+    )
+    (tmp_path / "chat.txt").write_text("14:02 we see errors on checkout\n14:10 rolled back\n")
+    tl = build_timeline(read_sources([tmp_path]))
+    assert min(e.time for e in tl.events).year == 2026
+    dropped = timeline_to_json(tl)["coverage"][str(tmp_path / "notes.md")]["dropped"]
+    assert list(dropped.values()) == [1]
+    assert "unset" in next(iter(dropped))

@@ -44,6 +44,8 @@ _JOIN = re.compile(r"(has joined|joined the channel|has left|left the channel)",
 _REACTED = re.compile(
     r'^(?:reacted to\s+["“].*["”]\s+with\s+\S+|removed an?\s+\S+\s+reaction from\s+["“].*["”])$', re.I
 )
+_FIRST_REAL_YEAR = 1971
+_UNSET_REASON = "time is an exporter's 'unset' value (0001-01-01 or 1970-01-01), not an event time"
 _KIND_ORDER = {SourceKind.alert: 0, SourceKind.log: 1, SourceKind.chat: 2, SourceKind.note: 3}
 
 
@@ -63,9 +65,12 @@ def build_timeline(
     else:
         result = sources
     flag = require_zone(tz) if tz else None
-    parsed: list[ParsedSource] = [s for s in result.sources if s.records]
+    parsed, unset = _without_unset_times([s for s in result.sources if s.records])
     placement = place_sources(parsed, tz=flag, day=date)
     items, errors, counts = _items(placement.placed)
+    for path, n in unset.items():
+        fc = counts.setdefault(path, _FileCounts())
+        fc.dropped[_UNSET_REASON] = fc.dropped.get(_UNSET_REASON, 0) + n
     items = dedupe(items)
     items.extend(mentioned_events(items))
     items.sort(key=lambda i: (i.time, _KIND_ORDER.get(i.source, 9)))
@@ -168,6 +173,26 @@ class _FileCounts:
 
     condensed: int = 0
     dropped: dict[str, int] = field(default_factory=dict)
+
+
+def _without_unset_times(sources: list[ParsedSource]) -> tuple[list[ParsedSource], dict[str, int]]:
+    """Sources without records dated before 1971, and how many each lost.
+
+    Exporters write an unset time as the smallest value their type holds: .NET's
+    ``0001-01-01T00:00:00Z`` (Microsoft Graph, Azure), the Unix epoch ``1970-01-01T00:00:00Z``.
+    Such a value is not when anything happened, and one of them among a source's times would
+    stretch its span over two thousand years.
+    """
+    kept: list[ParsedSource] = []
+    lost: dict[str, int] = {}
+    for s in sources:
+        recs = [r for r in s.records if not (r.time.has_date and r.time.value.year < _FIRST_REAL_YEAR)]
+        if len(recs) < len(s.records):
+            lost[s.path] = len(s.records) - len(recs)
+            s = s.model_copy(update={"records": recs})
+        if recs:
+            kept.append(s)
+    return kept, lost
 
 
 def _not_an_event(r: RawRecord) -> str | None:
