@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.ingest._io import Loaded, load_file
 from assistant.ingest._json import parse_json
 from assistant.ingest._records import PLACEHOLDER_DATE
-from assistant.ingest.jsonlog import json_fields, json_time, looks_like_log_records, record_list
+from assistant.ingest.jsonlog import json_fields, json_time, log_record_items, looks_like_log_records
 from assistant.ingest.logs import date_hint
 from assistant.ingest.stamp_dates import DateHint, Dater
 from assistant.ingest.textlog import BLANK, CONTINUATION, RECORD, LogReader
@@ -113,12 +113,11 @@ def _json_document(loaded: Loaded, name: str, miner: TemplateMiner) -> list[Mine
         return None
     if not looks_like_log_records(doc.value):
         return None
-    items = record_list(doc.value) or []
-    starts = doc.item_lines if isinstance(doc.value, list) else []
+    items, starts = log_record_items(doc)
     out: list[MinedLine] = []
     for i, obj in enumerate(items):
         line = starts[i] if i < len(starts) else 1
-        if not isinstance(obj, dict):
+        if not obj:
             continue
         t, level, text, host, svc = json_fields(obj)
         text = text.rstrip("\n")

@@ -259,6 +259,41 @@ def test_cloudtrail_lookup_events_are_read_from_the_full_event_each_one_wraps() 
     assert rec.attrs["level"] == "error"  # from the wrapped event's errorCode
 
 
+def test_filter_log_events_whose_messages_are_json_read_each_apps_own_record() -> None:
+    app = '{\\"ts\\": \\"2026-05-06T09:15:02.250+09:00\\", \\"level\\": \\"error\\", \\"event\\": \\"upload failed\\"}'
+    doc = (
+        '{\n  "events": [\n    {"logStreamName": "app/1", "timestamp": 1778026502250, '
+        f'"message": "{app}", "ingestionTime": 1778026503000, "eventId": "9"}}\n  ],\n'
+        '  "searchedLogStreams": []\n}'
+    )
+    src = _one(doc, "filter-log-events.json")
+    (rec,) = src.records
+    assert src.format == "json-log-records" and rec.ref.line == 3
+    assert rec.time.value == datetime(2026, 5, 6, 0, 15, 2, 250000, tzinfo=UTC)
+    assert rec.text.startswith("upload failed") and rec.attrs["level"] == "error"
+
+
+def test_ecs_describe_services_events_are_a_log_named_after_their_service() -> None:
+    doc = """{
+  "services": [
+    {
+      "serviceName": "checkout-api",
+      "desiredCount": 2,
+      "events": [
+        {"id": "a1", "createdAt": "2026-05-06T10:02:00.000000+09:00", "message": "(service checkout-api) has reached a steady state."},
+        {"id": "a2", "createdAt": "2026-05-06T09:58:41.000000+09:00", "message": "(service checkout-api) has stopped 2 running tasks."}
+      ]
+    }
+  ],
+  "failures": []
+}"""
+    src = _one(doc, "ecs_describe_services.json")
+    assert src.format == "json-log-records" and [r.ref.line for r in src.records] == [7, 8]
+    steady, stopped = src.records
+    assert stopped.time.value == datetime(2026, 5, 6, 0, 58, 41, tzinfo=UTC)
+    assert steady.attrs["service"] == "checkout-api" and "id=" not in steady.text
+
+
 def test_a_klog_line_inside_a_journal_line_takes_its_level_from_the_klog_letter() -> None:
     text = (
         "Sep 08 15:50:01 ip-10-20-37-88 kubelet[2234]: I0908 15:50:01.547993    2234 scope.go:117] watch "

@@ -259,8 +259,7 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
         msgs = chat_json.messages_of(doc.value) or []
         return chat_json.parse_chat_json(msgs, name, doc.item_lines if isinstance(doc.value, list) else None)
     if kind == "log-records":
-        lines = doc.item_lines if isinstance(doc.value, list) else _nested_lines(doc)
-        return jsonlog.parse_log_records(doc.value, lines, name)
+        return jsonlog.parse_log_records(doc, name)
     if kind == "tickets-json" and (found := tickets.json_tickets(doc.value)) is not None:
         key, items = found
         lines = doc.item_lines if key is None else _nested_lines(doc, (key,))

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from assistant.domain import Coverage, ParsedSource, RawRecord, SourceKind
+from assistant.ingest._json import JsonDoc, nested_doc, nested_item_lines
 from assistant.ingest._levels import SYSLOG_SEVERITY, level_in_text, level_of, status_level
 from assistant.ingest._records import raw_time, record
 
@@ -97,6 +98,7 @@ _QUIET_KEYS = frozenset(
         "SYSLOG_FACILITY",
         "eventVersion",
         "eventID",
+        "id",  # the record's own identity (AWS API events), not what happened
     )
 )
 # Fields of a JSON record shown after its message: all of a typical record, so that its key set (the
@@ -136,6 +138,7 @@ _TIME_KEYS_ANY_CASE = (
     "logtime",
     "start_time",  # Envoy's JSON access log (%START_TIME%)
     "starttime",
+    "createdat",  # AWS API responses (ECS service events)
 )
 
 
@@ -308,30 +311,92 @@ _RECORD_MSG_KEYS = frozenset(
 )
 
 
+def _is_record(x: dict[str, Any]) -> bool:
+    """A log record: a message field and a time field."""
+    return bool(_RECORD_MSG_KEYS.intersection(x)) and json_time(json_fields(x)[0]) is not None
+
+
+def _log_like(items: list[Any]) -> bool:
+    """Most of the first 50 items are records, as given or as the record a string field wraps."""
+    head = [x for x in items[:50] if isinstance(x, dict)]
+    if not head or len(head) < max(1, len(items[:50]) // 2):
+        return False
+    return sum(1 for x in head if _is_record(x) or _is_record(full_record(x))) >= 0.8 * len(head)
+
+
+_NAME_KEYS = ("name", "serviceName", "logGroupName", "Name", "ServiceName", "functionName", "id")
+
+
+def _groups(value: Any) -> tuple[str, str, list[Any]] | None:
+    """(group key, record key, groups) when the records sit one level down, in a list of objects that each
+    hold a record list: ``{"services": [{"serviceName": …, "events": [...]}]}`` (``aws ecs describe-services``)."""
+    if not isinstance(value, dict):
+        return None
+    for gkey, groups in value.items():
+        if not isinstance(groups, list) or not groups or not all(isinstance(g, dict) for g in groups):
+            continue
+        for rkey in RECORD_LISTS:
+            if any(isinstance(g.get(rkey), list) for g in groups):
+                flat = [r for g in groups for r in (g.get(rkey) or [])]
+                if _log_like(flat):
+                    return gkey, rkey, groups
+    return None
+
+
 def looks_like_log_records(value: Any) -> bool:
-    """A JSON document whose records mostly carry a time field and a message (a log export)."""
+    """A JSON document whose records mostly carry a time field and a message (a log export), at the top,
+    under a key such as ``events``, or one level down in groups (``services[].events[]``)."""
     items = record_list(value)
-    if not items:
-        return False
-    head = [full_record(x) for x in items[:50] if isinstance(x, dict)]
-    if len(head) < max(1, len(items[:50]) // 2):
-        return False
-    timed = sum(
-        1 for x in head if _RECORD_MSG_KEYS.intersection(x) and json_time(json_fields(x)[0]) is not None
-    )
-    return timed >= 0.8 * len(head)
+    if items and _log_like(items):
+        return True
+    return _groups(value) is not None
 
 
-def parse_log_records(value: Any, item_lines: list[int], name: str) -> ParsedSource:
-    """Records of a JSON log export (CloudWatch Logs, CloudTrail, Cloud Logging, journald lists)."""
-    items = record_list(value) or []
+def log_record_items(doc: JsonDoc) -> tuple[list[dict[str, Any]], list[int]]:
+    """The records of a JSON log export (each the full record, see ``full_record``) and their start lines.
+
+    A group's name (``serviceName``) becomes its records' ``service`` when they name none."""
+    items = record_list(doc.value)
+    if items and _log_like(items):
+        if isinstance(doc.value, list):
+            top_lines = doc.item_lines
+        else:
+            key = next(k for k, v in doc.value.items() if v is items)
+            top_lines = nested_item_lines(doc.text, key, 0, len(doc.text))
+        return [full_record(x) if isinstance(x, dict) else {} for x in items], top_lines
+    found = _groups(doc.value)
+    if found is None:
+        return [], []
+    gkey, rkey, _ = found
+    gdoc = nested_doc(doc, gkey)
+    records: list[dict[str, Any]] = []
+    lines: list[int] = []
+    for i, g in enumerate(gdoc.value):
+        inner = g.get(rkey) if isinstance(g, dict) else None
+        if not isinstance(inner, list):
+            continue
+        name = _first_str(g, _NAME_KEYS)
+        lo, hi = gdoc.span(i) if gdoc.item_offsets else (0, len(doc.text))
+        starts = nested_item_lines(doc.text, rkey, lo, hi)
+        for j, r in enumerate(inner):
+            rec = full_record(r) if isinstance(r, dict) else {}
+            if name and rec and not _first_str(rec, _SERVICE_KEYS):
+                rec = {**rec, "service": name}
+            records.append(rec)
+            lines.append(starts[j] if j < len(starts) else 1)
+    return records, lines
+
+
+def parse_log_records(doc: JsonDoc, name: str) -> ParsedSource:
+    """Records of a JSON log export (CloudWatch Logs, CloudTrail, Cloud Logging, journald lists, AWS
+    API responses with events per service)."""
+    items, item_lines = log_record_items(doc)
     records: list[RawRecord] = []
     untimed = 0
     for i, obj in enumerate(items):
-        if not isinstance(obj, dict):
+        if not obj:
             untimed += 1
             continue
-        obj = full_record(obj)
         t, lvl, text, host, svc = json_fields(obj)
         dt = json_time(t)
         if dt is None:
