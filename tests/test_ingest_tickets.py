@@ -212,3 +212,35 @@ def test_xml_that_is_not_well_formed_names_its_line(tmp_path: Path) -> None:
     assert result.sources == []
     (problem,) = result.problems
     assert problem.line == 18 and "mismatched tag" in problem.message  # where expat found the break
+
+
+def test_one_issue_with_its_comments_beside_it_is_a_ticket_not_an_alert(tmp_path: Path) -> None:
+    import json
+
+    doc = {
+        "issue": {
+            "number": 88,
+            "title": "Checkout answers 400 since this evening",
+            "state": "closed",
+            "user": {"login": "kim-dev"},
+            "created_at": "2026-05-06T18:02:10Z",
+            "closed_at": "2026-05-06T19:40:00Z",
+            "comments": 1,
+            "body": "Every request with the old app header gets 400.",
+        },
+        "comments": [
+            {
+                "user": {"login": "ops-lee"},
+                "created_at": "2026-05-06T19:31:00Z",
+                "body": "Fixed by a gateway revert.",
+            }
+        ],
+    }
+    src = parse_one(tmp_path, "issue_88.json", json.dumps(doc, indent=2))
+    assert (src.format, src.kind) == ("tickets-json", SourceKind.note)
+    opened, comment, closed = src.records
+    assert opened.actor == "kim-dev" and "Checkout answers 400" in opened.text
+    assert comment.actor == "ops-lee" and comment.time.value == datetime.fromisoformat(
+        "2026-05-06T19:31:00+00:00"
+    )
+    assert "resolved" in closed.text

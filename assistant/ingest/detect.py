@@ -55,6 +55,8 @@ def detect_json(value: Any) -> str | None:
         return "slack-export"
     if k8s.looks_like_events(value):
         return "k8s-events-json"
+    if tickets.single_ticket(value) is not None:  # an issue has a state and a title, like an alert
+        return "tickets-json"
     if alerts.system_of(value):
         return "alerts"
     # A list of incidents under a page's details: Statuspage's public API (/api/v2/incidents.json)

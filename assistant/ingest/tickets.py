@@ -101,6 +101,10 @@ _AUTHOR = (*_WHO, "user", "author", "created by", "opened by")
 _ROLES = {"created": _CREATED, "subject": _SUBJECT, "body": _BODY, "id": _TICKET_ID, "author": _AUTHOR}
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _TICKET_LISTS = ("tickets", "issues", "results", "data", "items", "records", "value", "requests")
+# One ticket fetched on its own: Zendesk's show-ticket API gives {"ticket": {...}}; exporters of a
+# GitHub or GitLab issue put its comments (notes) beside it: {"issue": {...}, "comments": [...]}.
+_ONE_TICKET = ("ticket", "issue", "request")
+_COMMENT_LISTS = ("comments", "notes")
 _PERSON_KEYS = ("name", "displayName", "display_name", "login", "username", "email")
 
 
@@ -150,6 +154,8 @@ def json_tickets(value: Any) -> tuple[str | None, list[dict[str, Any]]] | None:
     export: a list of objects of which most have a created time and a subject."""
     key: str | None = None
     items: Any = value
+    if (one := single_ticket(value)) is not None:
+        return None, [one]
     if isinstance(value, dict):
         key = next((k for k in _TICKET_LISTS if isinstance(value.get(k), list)), None)
         items = value.get(key) if key else None
@@ -158,6 +164,24 @@ def json_tickets(value: Any) -> tuple[str | None, list[dict[str, Any]]] | None:
     probe = [flat_fields(x) for x in items[:50]]
     shaped = sum(1 for f in probe if _field(f, _CREATED) is not None and _field(f, _SUBJECT) is not None)
     return (key, items) if shaped >= max(1, 0.8 * len(probe)) else None
+
+
+def single_ticket(value: Any) -> dict[str, Any] | None:
+    """The ticket of a document holding one, under "ticket"/"issue"/"request", with the comments or notes
+    listed beside it folded in; None otherwise."""
+    if not isinstance(value, dict):
+        return None
+    key = next((k for k in _ONE_TICKET if isinstance(value.get(k), dict)), None)
+    if key is None:
+        return None
+    ticket: dict[str, Any] = value[key]
+    f = flat_fields(ticket)
+    if _field(f, _CREATED) is None or _field(f, _SUBJECT) is None:
+        return None
+    beside = next((value[k] for k in _COMMENT_LISTS if isinstance(value.get(k), list)), None)
+    if beside is not None and not isinstance(ticket.get("comments"), list):
+        ticket = {**ticket, "comments": beside}
+    return ticket
 
 
 def parse_json_tickets(items: list[dict[str, Any]], lines: list[int], name: str) -> ParsedSource:
