@@ -313,3 +313,18 @@ def test_a_declaration_made_on_a_condition_is_a_plan_not_the_resolution() -> Non
     ]
     _kt, ke, choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
     assert ke.resolved == "E005", choices["resolved"]
+
+
+def test_a_comment_closing_a_ticket_yields_to_the_channels_declaration() -> None:
+    pairs = [
+        page(1, 0, "GatewayErrors", "firing"),
+        (ev(2, 20, "chat", "reverted the gateway config"), role("mitigation")),
+        page(3, 25, "GatewayErrors", "resolved"),
+        (ev(4, 40, "note", "Closing - fixed by infra#691.", "ops-lee", comment_on="517"), role("resolution")),
+        (ev(5, 50, "chat", "incident resolved, thanks all"), role("resolution")),
+    ]
+    _kt, ke, choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
+    assert ke.resolved == "E005", choices["resolved"]
+    alone = [p for p in pairs if p[0].id != "E005"]  # no declaration in the channel: the ticket's closure
+    _kt, ke, _ = find_key_times([e for e, _ in alone], {e.id: r for e, r in alone}, [])
+    assert ke.resolved == "E004"

@@ -26,8 +26,10 @@ resolved   Declarations after the last relapse and after mitigation: a person de
            is premature and only a runner-up, as are those a relapse undid (``false_recovery``). After
            a relapse, declarations count only from the first recovery sign on ("I called it fixed too
            early", said while impact is back, declares nothing). A declaration the classifier only
-           leans to (>= 0.25) counts when a closing word backs it ("cierro el incidente"). Else
-           the pager's incident resolving, else the last alert resolving.
+           leans to (>= 0.25) counts when a closing word backs it ("cierro el incidente"). A comment
+           closing a ticket closes that ticket (often a customer's report): it counts only when the
+           channel and the incident tool declare nothing. Else the pager's incident resolving, else
+           the last alert resolving.
 mitigated  Between detection and resolution: a person saying it is mitigated; else where the log error
            rate falls back (``error_offset``, after the last relapse) when a person's recovery sign
            made after someone acted follows within 30 min or there is no sign at all, unless a person's recovery sign states an earlier
@@ -406,6 +408,9 @@ def _resolved(
     later = [e for e in events if e.time >= after]
     found: list[Found] = []
     weight: dict[str, float] = {}
+    # A comment closing a ticket closes that ticket (often a customer's or a partner's report): it
+    # declares the incident resolved only when the channel and the incident tool never do.
+    on_ticket: list[Found] = []
     for e in later:
         r = _role(roles, e)
         # After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void.
@@ -417,13 +422,17 @@ def _resolved(
         if _human(e):
             if _CONDITIONAL.search(e.text):
                 continue
-            found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
             weight[e.id] = r.confidence + (_DONE_CUE if says_done(e.text) else 0.0)
+            if e.attrs.get("comment_on"):
+                on_ticket.append((e, min(0.7, 0.2 + r.confidence), "a ticket comment declares it resolved"))
+                continue
+            found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
         elif is_bot(e) and says_done(e.text) and not looks_like_alert(e.text) and r.confidence >= 0.5:
             # An incident tool posting the incident resolved records a person's declaration; an alert
             # relay ("RESOLVED (High): …") only says one check went green.
             found.append((e, min(0.85, 0.2 + r.confidence), "the incident tool records it resolved"))
             weight[e.id] = r.confidence + _DONE_CUE
+    found = found or on_ticket
     if found:
         acted = [e.time for e in later if _human(e) and _has(roles, e, "mitigation", "change", sure=0.5)]
         final = [
