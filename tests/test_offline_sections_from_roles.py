@@ -216,6 +216,24 @@ def test_a_list_posted_after_mitigation_is_follow_ups_in_any_language_but_a_figu
     assert not any("alias pinned back" in t or "searches failed" in t for t in texts), texts
 
 
+def test_a_follow_up_added_with_a_plus_bullet_is_an_item_but_a_plus_one_is_not() -> None:
+    rows = [
+        *_ALIAS_SWAP,
+        (
+            100,
+            "chat",
+            "olu",
+            "+ verrouiller le swap de l'alias tant que le rebuild n'est pas vert",
+            "chatter",
+            0.3,
+        ),
+        (101, "chat", "kit", "+1", "chatter", 0.3),
+    ]
+    texts = [i.description for i in sections.action_items(analyse(_timeline(rows, key=_KEYS))).items]
+    assert any(t.startswith("Verrouiller le swap") for t in texts), texts
+    assert not any(t.strip() in ("+1", "1") for t in texts), texts
+
+
 def test_a_log_line_that_recurs_every_night_is_routine_not_a_happening() -> None:
     from assistant.draft.facts import _routine
 

@@ -148,7 +148,8 @@ def _plain_name(name: str, e: Event) -> bool:
     return bool(e.attrs.get("section")) and name.isalpha() and name.islower() and name not in _NOT_OWNER
 
 
-_ENTRY = re.compile(r"^\s*(?:[-*•]|\d+[.)]|\[[ xX]?\])\s+")
+# List entries: the three bullet markers of CommonMark (-, +, *), "•", "1." / "1)" and task boxes.
+_ENTRY = re.compile(r"^\s*(?:[-+*•]|\d+[.)]|\[[ xX]?\])\s+")
 
 
 def entries(e: Event) -> list[str]:
