@@ -71,6 +71,21 @@ def test_alert_state_and_severity_decide_alert_roles_without_the_classifier() ->
     assert all(r.evidence for r in roles.values())
 
 
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [
+        ("[FIRING] CheckoutErrors (critical) - 5xx ratio 12%", True),
+        ("⚠️ [FIRING] NodeDiskUsageHigh (warning) - /var/lib/docker 83% on batch-3", False),
+        ("[FIRING:1] QueueLag [P3] consumer lag 4m", False),
+        ("alert firing: ReplicaLag severity: info", False),
+    ],
+)
+def test_a_bot_relaying_a_warning_in_brackets_relays_no_page(text: str, pages: bool) -> None:
+    from assistant.timeline.keytimes import is_page_echo
+
+    assert is_page_echo(ev(1, 0, "chat", text, "alertmanager", bot=True)) is pages
+
+
 @needs_model
 @pytest.mark.parametrize(
     ("text", "role"),

@@ -20,7 +20,6 @@ _PAGER = re.compile(
     r"\b(pagerduty|opsgenie|pd-bot|incident #?\d+ triggered|triggered #?\d+|\[triggered\])", re.I
 )
 _FIRING = re.compile(r"\b(firing|triggered|alerting)\b", re.I)
-_NON_PAGING = re.compile(r"severity[=:\s]*\"?(warning|warn|info|low|none)\b", re.I)
 _PAGING_SEVERITY = frozenset(
     ("page", "critical", "crit", "high", "p1", "p2", "sev1", "sev2", "error", "major")
 )
@@ -30,6 +29,14 @@ _PAGING_SEVERITY = frozenset(
 # warning the detection (cases-2 key .458 -> .542, cases-8 .458 -> .5 with P3 quiet; none lost).
 _QUIET_SEVERITY = frozenset(
     ("p3", "p4", "p5", "low", "info", "informational", "sev3", "sev4", "sev5", "minor", "warning")
+)
+# A relay says the severity as a field ("severity: warning") or, as Alertmanager and Grafana chat
+# templates render it, as a label set off in brackets after the name ("[FIRING] DiskHigh (warning)").
+_NON_PAGING = re.compile(
+    r"severity[=:\s]*\"?(?:warning|warn|info|low|none)\b|[(\[]\s*(?:"
+    + "|".join(sorted(_QUIET_SEVERITY | {"warn"}, key=len, reverse=True))
+    + r")\s*[)\]]",
+    re.I,
 )
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|`[^`]*`")
 # "since 14:05" and its words in the languages our users write; French, Québec and Brazilian
