@@ -296,6 +296,9 @@ class EventRole(_Model):
         default_factory=list, description="what decided it: classifier, alert state, cues"
     )
     runner_up: str | None = Field(default=None, description="the next most likely role")
+    runner_up_confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="the classifier's probability of the runner-up role"
+    )
     paging: bool | None = Field(default=None, description="for alerts: did it page someone")
 
 

@@ -328,3 +328,27 @@ def test_a_comment_closing_a_ticket_yields_to_the_channels_declaration() -> None
     alone = [p for p in pairs if p[0].id != "E005"]  # no declaration in the channel: the ticket's closure
     _kt, ke, _ = find_key_times([e for e, _ in alone], {e.id: r for e, r in alone}, [])
     assert ke.resolved == "E004"
+
+
+def test_a_closing_the_classifier_ranks_second_counts_when_a_closing_word_backs_it() -> None:
+    def ranked(first: str, conf: float, second: str, second_conf: float) -> EventRole:
+        return EventRole(
+            role=first,
+            confidence=conf,
+            evidence=["set by the test"],
+            runner_up=second,
+            runner_up_confidence=second_conf,
+        )
+
+    pairs = [
+        page(1, 0, "LabelUploads", "firing"),
+        (ev(2, 20, "chat", "switched the task to the new role"), role("mitigation")),
+        (ev(3, 30, "chat", "uploads succeed again"), role("recovery")),
+        (
+            ev(4, 90, "chat", "インシデントをクローズします。お疲れさまでした"),
+            ranked("change", 0.56, "resolution", 0.31),
+        ),
+        (ev(5, 95, "chat", "rolled back and fixed"), ranked("mitigation", 0.6, "resolution", 0.3)),
+    ]
+    _kt, ke, choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
+    assert ke.resolved == "E004", choices["resolved"]

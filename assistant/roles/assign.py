@@ -148,7 +148,7 @@ def _classified(e: Event, text: str, roles: tuple[str, ...], p: Any) -> EventRol
     """The role the classifier gives ``text`` (what it read of ``e``), adjusted for machines and bots."""
     order = sorted(range(len(roles)), key=lambda i: -float(p[i]))
     best, second = roles[order[0]], roles[order[1]]
-    conf = float(p[order[0]])
+    conf, second_conf = float(p[order[0]]), float(p[order[1]])
     evidence = [f"classifier {best} {conf:.2f}, then {second} {float(p[order[1]]):.2f}"]
     if not classifier.readable(text):
         evidence.append(
@@ -169,7 +169,7 @@ def _classified(e: Event, text: str, roles: tuple[str, ...], p: Any) -> EventRol
             "impact",
         ):
             # Machine output states what happened; it does not report, guess, plan or declare.
-            second, best, conf = best, "chatter", min(conf, 0.5)
+            second, best, conf, second_conf = best, "chatter", min(conf, 0.5), conf
     paging: bool | None = None
     if is_bot(e):
         evidence.append("posted by a bot")
@@ -177,11 +177,18 @@ def _classified(e: Event, text: str, roles: tuple[str, ...], p: Any) -> EventRol
             best, paging, conf = "alert_firing", True, max(conf, 0.7)
         elif best in ("report", "hypothesis", "ruled_out", "finding", "action_item"):
             # A bot reports state; it does not report, guess or plan.
-            second, best, conf = best, "chatter", min(conf, 0.5)
+            second, best, conf, second_conf = best, "chatter", min(conf, 0.5), conf
     elif best in ("alert_firing", "alert_resolved"):
         # A person quoting an alert says the same as a symptom or a recovery.
         best = "symptom" if best == "alert_firing" else "recovery"
-    return EventRole(role=best, confidence=round(conf, 3), evidence=evidence, runner_up=second, paging=paging)
+    return EventRole(
+        role=best,
+        confidence=round(conf, 3),
+        evidence=evidence,
+        runner_up=second,
+        runner_up_confidence=round(second_conf, 3) if second != best else None,
+        paging=paging,
+    )
 
 
 def mark_false_recoveries(events: list[Event], roles: dict[str, EventRole]) -> None:

@@ -399,6 +399,28 @@ def _others_agree(events: list[Event], roles: dict[str, EventRole], e: Event) ->
     )
 
 
+def _declaring(r: EventRole | None, e: Event) -> float | None:
+    """How surely ``e`` declares the incident resolved, or None.
+
+    After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void, so
+    both count. The classifier reads English best: below SURE a closing word ("cierro el incidente") has
+    to back it, and backed by one, a declaration it ranks second after a role that is not a step or its
+    effect counts too ("インシデントをクローズします" read as a change first)."""
+    if r is None:
+        return None
+    if r.role in ("resolution", "false_recovery"):
+        conf = r.confidence
+    elif r.runner_up == "resolution" and r.role not in ("mitigation", "recovery") and _human(e):
+        conf = r.runner_up_confidence or 0.0
+        if conf < _LEAN or not says_done(e.text):
+            return None
+    else:
+        return None
+    if conf < SURE and not (conf >= _LEAN and says_done(e.text)):
+        return None
+    return conf
+
+
 def _resolved(
     events: list[Event], roles: dict[str, EventRole], after: datetime, since: datetime
 ) -> tuple[KeyChoice | None, list[Found]]:
@@ -413,20 +435,17 @@ def _resolved(
     on_ticket: list[Found] = []
     for e in later:
         r = _role(roles, e)
-        # After the last corroborated relapse a "false recovery" label (from an unconfirmed one) is void.
-        if r is None or r.role not in ("resolution", "false_recovery"):
-            continue
-        # The classifier reads English best: below SURE a closing word ("cierro el incidente") has to back it.
-        if r.confidence < SURE and not (r.confidence >= _LEAN and says_done(e.text)):
+        conf = _declaring(r, e)
+        if r is None or conf is None:
             continue
         if _human(e):
             if _CONDITIONAL.search(e.text):
                 continue
-            weight[e.id] = r.confidence + (_DONE_CUE if says_done(e.text) else 0.0)
+            weight[e.id] = conf + (_DONE_CUE if says_done(e.text) else 0.0)
             if e.attrs.get("comment_on"):
-                on_ticket.append((e, min(0.7, 0.2 + r.confidence), "a ticket comment declares it resolved"))
+                on_ticket.append((e, min(0.7, 0.2 + conf), "a ticket comment declares it resolved"))
                 continue
-            found.append((e, min(0.9, 0.3 + r.confidence), "a person declares it resolved"))
+            found.append((e, min(0.9, 0.3 + conf), "a person declares it resolved"))
         elif is_bot(e) and says_done(e.text) and not looks_like_alert(e.text) and r.confidence >= 0.5:
             # An incident tool posting the incident resolved records a person's declaration; an alert
             # relay ("RESOLVED (High): …") only says one check went green.
