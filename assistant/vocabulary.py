@@ -349,8 +349,10 @@ DONE_CUE = re.compile(
     r"löst|stänger|stängd|stängt|løst|lukket|lukker|ratkaistu|suljettu|suljen|çözüldü|kapatıldı|kapatıyorum|"
     r"ditutup|teratasi|"
     # Russian
-    r"решено|решён|закрыт[оа]?|закрываем|закрываю)\b|解決|クローズ|"
-    r"復旧|対応完了|已解决|解决了|已关闭|해결|종료",
+    r"решено|решён|закрыт[оа]?|закрываем|закрываю)\b|クローズ|"
+    # Japanese 解決 and 復旧 are nouns ("solution", "restoration": 復旧作業, 復旧優先, 未解決); done is
+    # their completed form (解決しました, 復旧済み, 復旧完了) or setting a ticket to it (解決にします).
+    r"(?:解決|復旧)(?:し(?:まし)?た|済|完了|できました|[にと]し(?:ます|ました))|対応完了|已解决|解决了|已关闭|해결|종료",
     _I,
 )
 """A person declaring the incident resolved or closed, in 17 languages (the role classifier's

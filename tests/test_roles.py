@@ -287,6 +287,25 @@ def test_closing_words_in_more_languages_are_a_done_cue(text: str) -> None:
     assert says_done(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("障害は解決しました", True),
+        ("INC-88 を解決にします。おつかれさまでした", True),
+        ("復旧済みです", True),
+        ("今は復旧優先で", False),  # "restoration first": the noun, nothing is done
+        ("復旧作業を続けます", False),
+        ("まだ未解決です", False),
+    ],
+)
+def test_japanese_closing_words_count_in_their_completed_form_not_as_bare_nouns(
+    text: str, done: bool
+) -> None:
+    from assistant.roles.features import says_done
+
+    assert says_done(text) is done
+
+
 def test_an_urgent_tickets_resolved_time_is_a_resolution_and_a_routine_ones_is_not() -> None:
     urgent = ev(
         1, 0, "note", "Ticket #INC-7 resolved (status Done)", None, ticket_resolved="INC-7", priority="High"
