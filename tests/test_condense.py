@@ -30,6 +30,18 @@ def test_level_class_uses_the_level_when_present_and_words_otherwise() -> None:
     assert level_class(None, "request completed") == "info"
 
 
+def test_an_access_lines_own_status_decides_not_its_byte_counts() -> None:
+    from assistant.ingest._levels import level_in_text
+
+    ok = '[2026-05-12T12:13:44.224Z] "POST /v1/match/queue HTTP/1.1" 200 - 519 4004 176 176 "203.0.113.9"'
+    assert level_class("info", ok) == "info" and level_class(None, ok) == "info"  # 519 bytes, not a 502
+    assert level_class(None, "GET /v1/orders 503 12ms") == "error"  # a status standing alone still counts
+    # Envoy writes "-" for a method it never parsed: a downstream protocol error is still a 400.
+    assert level_in_text(
+        '"- - HTTP/1.1" 400 DPE 0 11 0 - "-" "-" "-" "-" "-" http1.unexpected_underscore'
+    ) == ("warning")
+
+
 def test_frequent_template_becomes_one_event_with_count_first_last_and_examples() -> None:
     c = Condenser()
     for i in range(1000):

@@ -121,7 +121,9 @@ _LEVEL = re.compile(
     r"crit|critical|fatal|alert|emerg)\])|\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|CRITICAL|"
     r"FATAL|SEVERE|ALERT|EMERG|PANIC)\b"
 )
-_HTTP_STATUS = re.compile(r'"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT) [^"]*" (\d{3})\b')
+# The status after a quoted request line; a proxy writes "-" for a method it never parsed (Envoy's
+# "- - HTTP/1.1" 400 DPE on a downstream protocol error).
+_HTTP_STATUS = re.compile(r'"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT|-) [^"]*" (\d{3})\b')
 # HAProxy's HTTP log: the status code follows the timers TR/Tw/Tc/Tr/Ta (Tq/Tw/Tc/Tr/Tt before 1.8;
 # -1 when a phase did not happen, "+" before Ta with "option logasap").
 _TIMERS_STATUS = re.compile(r" -?\d+/-?\d+/-?\d+/-?\d+/\+?-?\d+ (\d{3}) ")
@@ -132,8 +134,15 @@ def level_in_text(msg: str) -> str | None:
     m = _LEVEL.search(msg, 0, 100)
     if m:
         return LEVELS.get((m.group(1) or m.group(2) or m.group(3)).lower())
+    code = access_status(msg)
+    return status_level(code) if code is not None else None
+
+
+def access_status(msg: str) -> int | None:
+    """The HTTP status of an access-log line, where its format puts it (after the quoted request line,
+    after HAProxy's timers); None for other lines."""
     m = _HTTP_STATUS.search(msg) or _TIMERS_STATUS.search(msg)
-    return status_level(int(m.group(1))) if m else None
+    return int(m.group(1)) if m else None
 
 
 def status_level(code: int) -> str:

@@ -20,7 +20,7 @@ from statistics import median
 from typing import Any
 
 from assistant.domain import SourceRef
-from assistant.ingest._levels import ERROR_LEVEL_VALUES, WARNING_LEVEL_VALUES
+from assistant.ingest._levels import ERROR_LEVEL_VALUES, WARNING_LEVEL_VALUES, access_status
 from assistant.templates import TemplateMiner, render, template_words
 
 _ERROR_WORDS = re.compile(
@@ -50,12 +50,17 @@ def level_class(level: str | None, text: str) -> str:
             return "error"
         if lv in WARNING_LEVEL_VALUES:
             return "warn"
-        if _HTTP_5XX.search(text):
-            return "error"
-        return "info"
-    if _ERROR_WORDS.search(text) or _HTTP_5XX.search(text):
+        return "error" if _server_error(text) else "info"
+    if _ERROR_WORDS.search(text) or _server_error(text):
         return "error"
     return "info"
+
+
+def _server_error(text: str) -> bool:
+    """An HTTP 5xx: an access line's own status where its format puts it (its byte counts and timings
+    are numbers too: " 519 " bytes is no status), else a 5xx standing alone ("GET /x 503 12ms")."""
+    code = access_status(text)
+    return code >= 500 if code is not None else bool(_HTTP_5XX.search(text))
 
 
 @dataclass
