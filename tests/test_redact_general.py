@@ -186,6 +186,10 @@ def test_percent_encoded_email_in_a_url_path_is_redacted() -> None:
         ("adgangskoden er Bl4a-Hav!e", "Bl4a-Hav!e"),
         ("ftp login works fine (acme / Pohutu-Kawa-88!) so it's not their end", "Pohutu-Kawa-88!"),
         ("creds: admin / hunter22!", "hunter22!"),
+        (
+            "login do portalu partnera, żebyś widział status po ich stronie: edi_user / Kp!7731-zx",
+            "Kp!7731-zx",
+        ),
     ],
 )
 def test_passwords_after_a_login_pair_or_a_secret_word_in_more_languages_are_redacted(

@@ -45,10 +45,12 @@ _CLI_CREDENTIALS = re.compile(
     # a user:password pair after an auth word in a config ("stats auth admin:S3cret", "basic_auth: u:p")
     r"|(?:(?i:\b(?:auth|basic[-_]?auth|credentials?|creds)\b)[\"']?\s*[:=]?\s*['\"]?[\w.@-]+:(?P<pair>[^\s'\"]{4,}))"
 )
-# A user / password pair a few words after a login word, in parentheses or after a colon ("sftp login
-# works too (harakeke / S3cr3t!)", "creds: admin / hunter22!"); the value must look like a password.
+# A user / password pair after a login word on the same line, in parentheses or after a colon ("sftp
+# login works too (harakeke / S3cr3t!)", "creds: admin / hunter22!", "login do portalu … po ich
+# stronie: edi_user / Xy!8842-pq"); the value must look like a password.
 _LOGIN_PAIR = re.compile(
-    r"(?i:\b(?:log-?in|logon|sign-?in|credentials?|creds|account)\b)(?:\s+[\w'’-]+){0,4}?\s*[:(]\s*['\"]?"
+    r"(?i:\b(?:log-?in|logon|sign-?in|credentials?|creds|account)\b)(?:[^\S\n]+[\w'’,-]+){0,12}?[^\S\n]*[:(]"
+    r"[^\S\n]*['\"]?"
     r"[\w.@-]{2,40}['\"]?\s*[/:,]\s*['\"]?(?P<login>[^\s'\")]{6,})"
 )
 # Cookie and Set-Cookie headers carry session credentials: their long values are secrets.
