@@ -113,6 +113,24 @@ def test_local_number_after_phone_word_is_recognised() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Acil dönüş rica ederim. Telefon: 0532 111 22 33 (Ayşe Hanım)", "0532 111 22 33"),
+        ("appelez le 06 12 34 56 78 si ça recommence", "06 12 34 56 78"),
+        ("電話 03-1234-5678 まで", "03-1234-5678"),
+    ],
+)
+def test_national_numbers_in_groups_or_after_a_phone_word_in_other_languages_are_phones(
+    text: str, phone: str
+) -> None:
+    assert ("phone", phone) in _kinds(text)
+
+
+def test_a_date_written_with_spaces_is_not_a_phone() -> None:
+    assert not [k for k, _ in _kinds("run 01 12 2026 03 ok") if k == "phone"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "2026-03-04 09:19:25 <bob> deployed 2.14.1 at 14:02:11Z",

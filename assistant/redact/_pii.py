@@ -23,9 +23,15 @@ _EMAIL = re.compile(
 _PHONE_INTL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){1,6}(?![\w]|[.:/-]\d)")
 # "(415) 555-0133", "020 7946 0321", "0151 1234 5678": groups with separators, never ':'
 _PHONE_LOCAL = re.compile(r"(?<![\w.:/+,-])\(?\d{2,5}\)?[ .-]\d{3,4}[ .-]\d{3,5}(?![\w]|[.:/,-]\d)")
-# after a phone word, any 7-15 digit run counts ("call me on 07700900123")
+# A national number written in pairs or small groups after its trunk 0 ("06 12 34 56 78",
+# "0532 418 77 90"): 10-11 digits in four or five groups (checked in _phone_spans).
+_PHONE_GROUPED = re.compile(r"(?<![\w.:/+,-])0\d{1,3}(?:[ .-]\d{2,3}){3,4}(?![\w]|[.:/,-]\d)")
+# after a phone word, any 7-15 digit run counts ("call me on 07700900123"); the word in the
+# languages our users write (Telefon, téléphone, teléfono, telefone, telefono, cep, 電話, 전화 …)
 _PHONE_CONTEXT = re.compile(
-    r"(?i:\b(?:phone|tel|telephone|mobile|cell|call(?:ed)?(?: \w+)? (?:on|at)|sms|whatsapp|fax)\b)"
+    r"(?i:\b(?:phone|tel|telephone|mobile|cell|call(?:ed)?(?: \w+)? (?:on|at)|sms|whatsapp|fax|telefon\w*|"
+    r"t[ée]l[ée]phone|tel[ée]fono|telefone|celular|cellulare|portable|handy|mobil\w*|cep|komórka|"
+    r"телефон\w*|điện thoại|handphone)\b|電話|电话|전화|携帯)"
     r"[^\n\d+]{0,20}(?P<num>\+?\(?\d[\d ().-]{5,20}\d)(?![\w]|[.:/-]\d)"
 )
 
@@ -213,6 +219,9 @@ def _phone_spans(text: str) -> Iterator[Span]:
         value = m.group()
         if 9 <= _digits(value) <= 12 and not _thousands_grouped(value):
             yield Span(m.start(), m.end(), "phone", "phone-local")
+    for m in _PHONE_GROUPED.finditer(text):
+        if 10 <= _digits(m.group()) <= 11:
+            yield Span(m.start(), m.end(), "phone", "phone-grouped")
     for m in _PHONE_CONTEXT.finditer(text):
         value = m.group("num").rstrip(" .-(")
         if 7 <= _digits(value) <= 15 and not _DATE_LIKE.fullmatch(value):
