@@ -21,10 +21,20 @@ _OVERRIDE = re.compile(
     r"|\b(?:system|developer)\s+(?:prompt|message|instructions?)\b"
     r"|\byou\s+are\s+now\s+(?:in\s+)?(?:an?\s+)?(?:\w+\s+){0,3}?(?:ai|assistant|model|dan|bot|gpt|llm|mode|jailbroken)\b|\bfrom\s+now\s+on,?\s+you\b|\bact\s+as\s+(?:an?\s+)?(?:ai|assistant|model|dan)\b"
     r"|\bpretend\s+(?:to\s+be|you\s+are)\b|\bnew\s+instructions\s*:|\bjailbreak"
-    # The same override in the other languages our users write (es, pt, de, fr).
-    r"|\b(?:ignor[aáeé]\w*|olvid[aáeé]\w*|desconsider[aáeé]\w*|esque[cç]\w*|vergiss\w*|ignorier\w*|oubli\w*)"
+    # The same override in the other languages our users write (es, pt, de, fr, it, nl, pl, cs, sv, da,
+    # id, ru, vi): verb first, then "instructions".
+    r"|\b(?:ignor[aáeé]\w*|olvid[aáeé]\w*|desconsider[aáeé]\w*|esque[cç]\w*|vergiss\w*|ignorier\w*|oubli\w*|"
+    r"dimentic\w*|negeer\w*|vergeet|zignoruj\w*|ignoruj\w*|zapomnij\w*|ignorer\w*|abaikan|lupakan|"
+    r"игнорируй\w*|забудь\w*|bỏ qua|quên)"
     r"\b[\w\s,'-]{0,30}?\b(?:instrucci[oó]n\w*|instru[cç][õoã]\w*|instructions?|anweisungen|consignes|"
-    r"indicaciones|reglas|regras|r[eè]gles|prompts?)\b"
+    r"indicaciones|reglas|regras|r[eè]gles|prompts?|istruzion\w*|instructies|instrukcj\w*|polece\w*|instrukce|"
+    r"instruktion\w*|instruksi|инструкци\w*|указани\w*|hướng dẫn|chỉ dẫn)"
+    # Object first (tr, ja, ko, zh): "önceki tüm talimatlarını yok say", "以前の指示を無視して",
+    # "이전 지시를 무시하고", "忽略之前的所有指令".
+    r"|\btalimat\w*\s+(?:\w+\s+){0,2}?(?:yok\s+say\w*|görmezden\s+gel\w*|unut\w*)"
+    r"|(?:指示|命令|プロンプト)を?(?:すべて|全て)?\s*(?:無視|忘れ)"
+    r"|(?:지시|지침|명령|프롬프트)\S*\s*(?:모두\s*)?(?:무시|잊)"
+    r"|(?:忽略|无视|無視|忘记|忘記).{0,8}?(?:指令|指示|提示|说明|說明)"
     r"|<\|(?:im_start|im_end|system|endoftext)\|>|\[/?INST\]|^\s*\#{2,}\s*(?:system|instruction)"
 )
 # Addressing a model rather than a person.
