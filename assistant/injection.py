@@ -23,7 +23,8 @@ _OVERRIDE = re.compile(
     r"|\bpretend\s+(?:to\s+be|you\s+are)\b|\bnew\s+instructions\s*:|\bjailbreak"
     # The same override in the other languages our users write (es, pt, de, fr, it, nl, pl, cs, sv, da,
     # id, ru, vi): verb first, then "instructions".
-    r"|\b(?:ignor[aáeé]\w*|olvid[aáeé]\w*|desconsider[aáeé]\w*|esque[cç]\w*|vergiss\w*|ignorier\w*|oubli\w*|"
+    # (English "ignored/ignores the instructions" reports what people or jobs did: not an override.)
+    r"|\b(?:ignor[aáeé](?!d\b|s\b)\w*|olvid[aáeé]\w*|desconsider[aáeé]\w*|esque[cç]\w*|vergiss\w*|ignorier\w*|oubli\w*|"
     r"dimentic\w*|negeer\w*|vergeet|zignoruj\w*|ignoruj\w*|zapomnij\w*|ignorer\w*|abaikan|lupakan|"
     r"игнорируй\w*|забудь\w*|bỏ qua|quên)"
     r"\b[\w\s,'-]{0,30}?\b(?:instrucci[oó]n\w*|instru[cç][õoã]\w*|instructions?|anweisungen|consignes|"

@@ -165,6 +165,8 @@ def test_an_override_in_another_language_is_an_injection(line: str) -> None:
         "runbook talimatlarını güncelledim, failover adımları eklendi",
         "指示を待っています。ロールバックしますか？",
         "请按照指令重启服务",
+        "we ignored the instructions in the runbook and rolled back by hand",
+        "the job ignores the retry rules when the queue is paused",
     ],
 )
 def test_talk_about_instructions_or_ai_systems_is_not_an_injection(line: str) -> None:
