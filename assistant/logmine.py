@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.ingest._io import Loaded, load_file
 from assistant.ingest._json import parse_json
 from assistant.ingest._records import PLACEHOLDER_DATE
-from assistant.ingest.jsonlog import json_fields, json_time, log_record_items, looks_like_log_records
+from assistant.ingest.jsonlog import json_fields, json_time, log_record_items
 from assistant.ingest.logs import date_hint
 from assistant.ingest.stamp_dates import DateHint, Dater
 from assistant.ingest.textlog import BLANK, CONTINUATION, RECORD, LogReader
@@ -111,9 +111,9 @@ def _json_document(loaded: Loaded, name: str, miner: TemplateMiner) -> list[Mine
         doc = parse_json(loaded.full_text())
     except ValueError:
         return None
-    if not looks_like_log_records(doc.value):
+    items, starts = log_record_items(doc)  # none when the document is not a log export
+    if not items:
         return None
-    items, starts = log_record_items(doc)
     out: list[MinedLine] = []
     for i, obj in enumerate(items):
         line = starts[i] if i < len(starts) else 1

@@ -39,7 +39,7 @@ from assistant.ingest._io import (
     read_zip_member,
     zip_member_names,
 )
-from assistant.ingest._json import JsonDoc, nested_doc, parse_json
+from assistant.ingest._json import JsonDoc, nested_doc, nested_item_lines, parse_json
 from assistant.ingest.detect import detect_json, detect_text
 
 _Out = tuple[list[ParsedSource], list[InputProblem]]
@@ -262,7 +262,7 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
         return jsonlog.parse_log_records(doc, name)
     if kind == "tickets-json" and (found := tickets.json_tickets(doc.value)) is not None:
         key, items = found
-        lines = doc.item_lines if key is None else _nested_lines(doc, (key,))
+        lines = doc.item_lines if key is None else nested_item_lines(doc.text, key, 0, len(doc.text))
         return tickets.parse_json_tickets(items, lines, name)
     raise UnsupportedFormatError(
         "JSON, but not a format we read (Slack export, Alertmanager/Grafana/PagerDuty/Opsgenie alerts, "
@@ -270,16 +270,6 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
         path=name,
         line=1,
     )
-
-
-def _nested_lines(doc: JsonDoc, keys: tuple[str, ...] = jsonlog.RECORD_LISTS) -> list[int]:
-    """Start lines of the records of a ``{"Records": [...]}``-style document."""
-    from assistant.ingest._json import nested_item_lines
-
-    for k in keys:
-        if isinstance(doc.value, dict) and isinstance(doc.value.get(k), list):
-            return nested_item_lines(doc.text, k, 0, len(doc.text))
-    return []
 
 
 # Evaluation case folders (see README) keep their expected answers beside the inputs.

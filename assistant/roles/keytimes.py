@@ -412,8 +412,7 @@ def _declaring(r: EventRole | None, e: Event) -> float | None:
         conf = r.confidence
     elif r.runner_up == "resolution" and r.role not in ("mitigation", "recovery") and _human(e):
         conf = r.runner_up_confidence or 0.0
-        if conf < _LEAN or not says_done(e.text):
-            return None
+        return conf if conf >= _LEAN and says_done(e.text) else None
     else:
         return None
     if conf < SURE and not (conf >= _LEAN and says_done(e.text)):
@@ -434,9 +433,8 @@ def _resolved(
     # declares the incident resolved only when the channel and the incident tool never do.
     on_ticket: list[Found] = []
     for e in later:
-        r = _role(roles, e)
-        conf = _declaring(r, e)
-        if r is None or conf is None:
+        conf = _declaring(_role(roles, e), e)
+        if conf is None:
             continue
         if _human(e):
             if _CONDITIONAL.search(e.text):
@@ -446,11 +444,11 @@ def _resolved(
                 on_ticket.append((e, min(0.7, 0.2 + conf), "a ticket comment declares it resolved"))
                 continue
             found.append((e, min(0.9, 0.3 + conf), "a person declares it resolved"))
-        elif is_bot(e) and says_done(e.text) and not looks_like_alert(e.text) and r.confidence >= 0.5:
+        elif is_bot(e) and says_done(e.text) and not looks_like_alert(e.text) and conf >= 0.5:
             # An incident tool posting the incident resolved records a person's declaration; an alert
             # relay ("RESOLVED (High): …") only says one check went green.
-            found.append((e, min(0.85, 0.2 + r.confidence), "the incident tool records it resolved"))
-            weight[e.id] = r.confidence + _DONE_CUE
+            found.append((e, min(0.85, 0.2 + conf), "the incident tool records it resolved"))
+            weight[e.id] = conf + _DONE_CUE
     found = found or on_ticket
     if found:
         acted = [e.time for e in later if _human(e) and _has(roles, e, "mitigation", "change", sure=0.5)]
