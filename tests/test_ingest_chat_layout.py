@@ -281,3 +281,19 @@ def test_only_several_peoples_display_names_count_as_people_speaking() -> None:
     assert share(["Aino Virtanen", "Mikko Laine", "Aino Virtanen", "José da Silva"]) == 1.0
     assert share(["order-worker", "orderWorker.main", "sshd", "Main Thread", "cron"]) == 0.0
     assert share(["Aino Virtanen", "Aino Virtanen", "Aino Virtanen"]) == 0.0  # one name is no conversation
+
+
+def test_line_export_numeric_day_headers_date_the_messages_under_them(tmp_path: Path) -> None:
+    text = (
+        "[LINE] 值班群組的聊天記錄\n儲存日期： 2026/09/03 18:00\n\n"
+        "2026/09/01（二）\n上午09:12\t陳怡\t排程跑完了\n下午02:30\t林志明\t看起來正常\n\n"
+        "2026/09/02（三）\n上午10:05\t陳怡\t客戶回報金額錯誤\n上午10:07\t林志明\t我看\n"
+    )
+    src = parse_one(tmp_path, "line.txt", text)
+    assert [r[0] for r in _rows(src)] == [
+        "2026-09-01 09:12:00",
+        "2026-09-01 14:30:00",
+        "2026-09-02 10:05:00",
+        "2026-09-02 10:07:00",
+    ]
+    assert not any("2026/09/02" in r.text for r in src.records)

@@ -42,8 +42,16 @@ _CJK_DAY = (
     r"(?:(?P<cy>\d{4})\s*[年년]\s*)?(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일]"
     r"\s*(?:[(（]\s*\w{1,3}\s*[)）]|\w{1,3}요일|星期\w|\w曜日)?"
 )
+# A numeric date alone on a line, as LINE and other clients divide days: "2026/05/19（二）",
+# "2026.05.19 Tuesday", "Tue, 05/19/2026", "19.05.2026". Year first, or year last (dots: day first).
+_WEEKDAY_WORD = r"(?:[(（]\s*\w{1,9}\.?\s*[)）]|,?\s*[A-Za-z]{3,9}\.?)"
+_NUM_DAY = (
+    rf"(?:(?P<ny>\d{{4}})(?P<ns>[/.\-])(?P<nm>\d{{1,2}})(?P=ns)(?P<nd>\d{{1,2}})\s*{_WEEKDAY_WORD}?|"
+    rf"(?:[A-Za-z]{{3,9}}\.?,?\s+)?(?P<n1>\d{{1,2}})(?P<ns2>[/.])(?P<n2>\d{{1,2}})(?P=ns2)(?P<n3>\d{{4}})"
+    rf"\s*{_WEEKDAY_WORD}?)"
+)
 _DIVIDER = re.compile(
-    rf"^[\s\-—=_*#]*(?P<label>(?i:{RELATIVE_DAY})|{_CJK_DAY}|"
+    rf"^[\s\-—=_*#]*(?P<label>(?i:{RELATIVE_DAY})|{_CJK_DAY}|{_NUM_DAY}|"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
     r"(?:(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?)|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[\s\-—=_*]*$"
@@ -91,6 +99,13 @@ def divider_day(m: re.Match[str]) -> tuple[date | None, str | None, int | None]:
     """What a day divider says: (date, "MM-DD" when it has no year, days from the copy's day for "Today")."""
     if m.group("cm"):
         day, month_day = _divider_date(m.group("cm"), m.group("cd"), m.group("cy"))
+    elif m.group("ny"):
+        day, month_day = _divider_date(m.group("nm"), m.group("nd"), m.group("ny"))
+    elif m.group("n1"):
+        first, second = int(m.group("n1")), int(m.group("n2"))
+        day_first = first > 12 or (m.group("ns2") == "." and second <= 12)
+        mon, dd = (m.group("n2"), m.group("n1")) if day_first else (m.group("n1"), m.group("n2"))
+        day, month_day = _divider_date(mon, dd, m.group("n3"))
     else:
         day, month_day = _divider_date(m.group("mon"), m.group("day"), m.group("year"))
     return day, month_day, RELATIVE_DAYS.get(m.group("label").strip().lower())
