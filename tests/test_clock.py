@@ -388,3 +388,76 @@ def test_a_host_whose_shared_happenings_are_minutes_apart_and_all_off_by_the_sam
     off = SkewUnit(key="web-3", times=[t - timedelta(minutes=4) for t in times], texts=texts, refs=refs)
     found = detect_skew([good, off])
     assert round(found["web-3"].seconds) == -240
+
+
+def test_a_chat_naming_a_ticket_soon_after_it_opened_takes_the_offset_that_puts_it_there() -> None:
+    tickets = source(
+        "tickets.json",
+        "note",
+        [
+            rec(
+                datetime(2026, 9, 2, 6, 12, 5, tzinfo=UTC),
+                "note",
+                "Ticket #55410 opened: invoices show the wrong currency",
+                "tickets.json",
+                3,
+                ticket="55410",
+            )
+        ],
+    )
+    talk = chat(
+        "chat.txt",
+        [
+            (
+                datetime(2026, 9, 2, 15, 16),
+                "noor",
+                "support escalated #55410, invoices in the wrong currency",
+            ),
+            (datetime(2026, 9, 2, 15, 20), "kemal", "looking"),
+            (datetime(2026, 9, 2, 16, 2), "noor", "reverted the currency flag"),
+        ],
+        has_date=True,
+    )
+    tl = build_timeline(Bundle([tickets, talk]))
+    assert (tl.clock["chat.txt"].how, tl.clock["chat.txt"].offset) == ("inferred", "+09:00")
+
+
+def test_a_zone_less_log_whose_ids_the_chat_relayed_takes_the_chats_offset() -> None:
+    alerts = source(
+        "alerts.json",
+        "alert",
+        [
+            rec(
+                datetime(2026, 9, 2, 1, 4, tzinfo=UTC),
+                "alert",
+                "[FIRING] InvoiceErrorRateHigh",
+                "alerts.json",
+                2,
+                alert="InvoiceErrorRateHigh",
+                status="firing",
+            )
+        ],
+    )
+    talk = chat(
+        "chat.txt",
+        [
+            (datetime(2026, 9, 2, 9, 4), "alertbot", "[FIRING] InvoiceErrorRateHigh"),
+            (datetime(2026, 9, 2, 9, 6), "jobbot", "job run-77812 failed, retrying"),
+            (datetime(2026, 9, 2, 9, 31), "jobbot", "job run-77840 succeeded"),
+            (datetime(2026, 9, 2, 9, 40), "noor", "ok, closing"),
+        ],
+        has_date=True,
+    )
+    log = source(
+        "worker.log",
+        "log",
+        [
+            rec(datetime(2026, 9, 2, 9, 5, 51), "log", "ERROR run-77812 failed: timeout", "worker.log", 1),
+            rec(datetime(2026, 9, 2, 9, 30, 40), "log", "INFO run-77840 finished ok", "worker.log", 2),
+            rec(datetime(2026, 9, 2, 9, 45), "log", "INFO idle", "worker.log", 3),
+        ],
+    )
+    tl = build_timeline(Bundle([alerts, talk, log]))
+    assert (tl.clock["chat.txt"].offset, tl.clock["worker.log"].offset) == ("+08:00", "+08:00")
+    assert tl.clock["worker.log"].how == "inferred"
+    assert any("worker.log" in f and "identifiers line up" in f for f in tl.findings)

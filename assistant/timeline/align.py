@@ -147,6 +147,25 @@ def anchor_from_alert(time: datetime, rec: RawRecord) -> Anchor:
     )
 
 
+def anchor_from_ticket(time: datetime, rec: RawRecord) -> Anchor | None:
+    """An Anchor for a ticket's opening (attrs ``ticket``): a chat that names the ticket ("#77105",
+    "OPS-4127") soon after it opened echoes it, as a relay echoes an alert. Only the ticket's own id
+    is a key: the systems its text names are mentioned at any time."""
+    tid = str(rec.attrs.get("ticket") or "").strip().lstrip("#")
+    if not tid:
+        return None
+    key = (
+        "#" + tid
+        if tid.isdigit() and len(tid) >= 3
+        else tid.lower()
+        if len(tid) >= 8 and "-" in tid
+        else None
+    )
+    if key is None:
+        return None
+    return Anchor(time=time, keys=frozenset({key}), resolved=False, ref=rec.ref, paging=False)
+
+
 def _minutes(naive: datetime, has_date: bool, anchor: datetime) -> list[float]:
     """Candidate (local - UTC) differences in minutes; times of day wrap around midnight."""
     utc = anchor.replace(tzinfo=None) - (anchor.utcoffset() or timedelta(0))
@@ -255,6 +274,47 @@ def _tokens(text: str) -> set[str]:
         if any(c.isdigit() for c in tok) and not _TIMEISH.match(tok) and tok.count(".") != 3:
             out.add(tok)
     return out
+
+
+def shared_token_offset(
+    records: list[RawRecord], placed: list[tuple[datetime, str, SourceRef]]
+) -> OffsetGuess | None:
+    """The offset at which a zone-less source's rare identifiers ("M20260519_PlanPriceV3", "job-88412")
+    line up with the same identifiers in sources already placed: a bot relaying a log line into the
+    chat, a ticket quoting a request id. Each identifier seen at most three times on each side votes for
+    the offsets that put the two sightings within fifteen minutes; an offset other than UTC is returned
+    only when two identifiers or more agree on it and UTC explains fewer than half as many.
+    ``placed`` holds (UTC time, text, ref) of records whose clock is known."""
+    theirs: dict[str, list[tuple[datetime, SourceRef]]] = defaultdict(list)
+    for t, text, ref in placed:
+        for tok in _tokens(text):
+            theirs[tok].append((t, ref))
+    theirs = {k: v for k, v in theirs.items() if len(v) <= 3}
+    if not theirs:
+        return None
+    mine: dict[str, list[RawRecord]] = defaultdict(list)
+    for rec in records:
+        for tok in _tokens(rec.text):
+            if tok in theirs:
+                mine[tok].append(rec)
+    votes: dict[int, set[str]] = defaultdict(set)
+    evidence: dict[int, list[tuple[SourceRef, SourceRef]]] = defaultdict(list)
+    for tok, recs in mine.items():
+        if len(recs) > 3:
+            continue
+        for rec in recs:
+            for when, ref in theirs[tok]:
+                for off in _lags(_minutes(rec.time.value, rec.time.has_date, when), -15.0, 15.0):
+                    if tok not in votes[off]:
+                        evidence[off].append((rec.ref, ref))
+                    votes[off].add(tok)
+    if not votes:
+        return None
+    best = max(votes, key=lambda o: (len(votes[o]), o % 60 == 0, -abs(o)))
+    n = len(votes[best])
+    if best == 0 or n < 2 or 2 * len(votes.get(0, ())) >= n:
+        return None
+    return OffsetGuess(minutes=best, votes=float(n), evidence=evidence[best])
 
 
 def detect_skew(units: list[SkewUnit], *, min_matches: int = 3, min_seconds: float = 90.0) -> dict[str, Skew]:

@@ -32,11 +32,13 @@ from assistant.timeline.align import (
     SkewUnit,
     activity_offset,
     anchor_from_alert,
+    anchor_from_ticket,
     burst_offset,
     detect_skew,
     infer_offset,
     log_echo_offset,
     quoted_stamps,
+    shared_token_offset,
 )
 from assistant.timeline.cause import apply_causal_order
 from assistant.timeline.placed import Placed, SourceClock
@@ -75,6 +77,8 @@ def place_sources(
                 known.append(r.time.value)
                 if src.kind == SourceKind.alert:
                     anchors.append(anchor_from_alert(r.time.value, r))
+                elif r.attrs.get("ticket") and (opened := anchor_from_ticket(r.time.value, r)):
+                    anchors.append(opened)
             clocks[src.path] = SourceClock(
                 offset=_offset_of(src.records[0].time.value), zone=None, how="stated"
             )
@@ -118,10 +122,50 @@ def place_sources(
         findings.extend(notes)
         placed.extend(recs)
         known.extend(p.time for p in recs)
+    placed = _echoed_clocks(pending, placed, clocks, known, day, findings)
     done = apply_stated_clocks(placed, clocks, findings)
     findings.extend(_apply_skew(placed, clocks, skip=done))
     apply_causal_order(placed, clocks, findings, skip=done)
     return Placement(placed, clocks, findings, problems)
+
+
+def _echoed_clocks(
+    pending: list[ParsedSource],
+    placed: list[Placed],
+    clocks: dict[str, SourceClock],
+    known: list[datetime],
+    day: date | None,
+    findings: list[str],
+) -> list[Placed]:
+    """Re-read a zone-less source that fell back to UTC at the offset where its rare identifiers line
+    up with the sources whose clock is known (``shared_token_offset``): a Windows event log in local time
+    whose migration id the chat's bot relayed, once the chat's own offset is known."""
+    for src in pending:
+        clock = clocks[src.path]
+        if clock.how != "default":
+            continue
+        naive = [r for r in src.records if not r.time.is_aware][:_SKEW_SAMPLE]
+        ref = [
+            (p.time, p.rec.text, p.rec.ref)
+            for p in placed
+            if p.path != src.path and clocks[p.path].how in ("stated", "inferred")
+        ]
+        guess = shared_token_offset(naive, ref)
+        if guess is None:
+            continue
+        zone = timezone(timedelta(minutes=guess.minutes))
+        recs, new_clock, _ = _place_naive(src, [], known, zone, day)
+        new_clock.how = "inferred"
+        new_clock.dated = new_clock.dated.lstrip("!")
+        new_clock.evidence = [r for pair in guess.evidence for r in pair]
+        clocks[src.path] = new_clock
+        findings[:] = [f for f in findings if not f.startswith(f"{src.path}: no time zone stated")]
+        findings.append(
+            f"{src.path}: no time zone stated; read at {new_clock.offset}, where {int(guess.votes)} of its "
+            "identifiers line up with the same ones in sources whose clock is known; pass --tz if that is wrong"
+        )
+        placed = [p for p in placed if p.path != src.path] + recs
+    return placed
 
 
 def _settle_date_order(sources: list[ParsedSource], findings: list[str]) -> list[ParsedSource]:
