@@ -200,3 +200,55 @@ def test_google_chat_takeout_dates_spelled_in_the_accounts_language(tmp_path: Pa
                             msg("Jonas Roth", "Tuesday, June 9, 2026 at 7:44:31 AM UTC", "replica lag 40s")]}  # fmt: skip
     src = parse_one(tmp_path, "messages-en.json", json.dumps(english))
     assert src.records[0].time.value == datetime(2026, 6, 9, 7, 41, 2, tzinfo=UTC)
+
+
+def test_a_skype_export_is_chat_with_display_names_and_call_notices_in_words(tmp_path: Path) -> None:
+    def msg(
+        mid: int, who: str, at: str, text: str, kind: str = "RichText", sender: str = "8:live:.cid.a1"
+    ) -> dict:
+        return {
+            "id": str(mid),
+            "displayName": who,
+            "originalarrivaltime": at,
+            "messagetype": kind,
+            "content": text,
+            "conversationid": "19:abc@thread.skype",
+            "from": sender,
+        }
+
+    export = {
+        "userId": "8:live:.cid.a1",
+        "exportDate": "2026-09-03T08:00:00.000Z",
+        "conversations": [
+            {
+                "id": "19:abc@thread.skype",
+                "displayName": "ops-war-room",
+                "MessageList": [  # newest first, as Skype writes it
+                    msg(3, "Rina", "2026-09-02T10:20:00.000Z", "rolled back, 5xx gone"),
+                    msg(
+                        2,
+                        "Rina",
+                        "2026-09-02T10:05:00.000Z",
+                        '<partlist type="started" alt=""><part identity="live:.cid.a1"><name>Rina</name></part></partlist>',
+                        kind="Event/Call",
+                    ),
+                    msg(
+                        1,
+                        "Budi",
+                        "2026-09-02T10:01:30.000Z",
+                        "checkout &amp; cart throwing 5xx",
+                        sender="8:live:.cid.b2",
+                    ),
+                ],
+            }
+        ],
+    }
+    src = parse_one(tmp_path, "messages.json", json.dumps(export, indent=2))
+    assert src.kind == "chat"
+    rows = sorted((r.time.value.isoformat(), r.actor, r.text, r.attrs["bot"]) for r in src.records)
+    assert rows == [
+        ("2026-09-02T10:01:30+00:00", "Budi", "checkout & cart throwing 5xx", False),
+        ("2026-09-02T10:05:00+00:00", "Rina", "call started (Rina)", True),
+        ("2026-09-02T10:20:00+00:00", "Rina", "rolled back, 5xx gone", False),
+    ]
+    assert len({r.ref.line for r in src.records}) == 3  # each message cites its own line

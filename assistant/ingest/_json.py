@@ -108,6 +108,19 @@ def nested_doc(doc: JsonDoc, key: str) -> JsonDoc:
     return JsonDoc(items, doc.text, lines, offs, truncated)
 
 
+def all_nested_item_lines(text: str, key: str) -> list[int]:
+    """Start lines of the items of every ``"key": [...]`` array in ``text``, in file order (Skype's
+    ``conversations[].MessageList``: one message list per conversation)."""
+    rx = re.compile(r'"' + re.escape(key) + r'"\s*:\s*\[')
+    out: list[int] = []
+    pos = 0
+    while m := rx.search(text, pos):
+        _, lines, _, _, pos = _walk_array(text, m.end() - 1)
+        out += lines
+        pos = max(pos, m.end())
+    return out
+
+
 def nested_item_lines(text: str, key: str, lo: int, hi: int) -> list[int]:
     """Start lines of the items of the first ``"key": [...]`` array within ``text[lo:hi]``.
 

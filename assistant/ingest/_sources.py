@@ -39,7 +39,7 @@ from assistant.ingest._io import (
     read_zip_member,
     zip_member_names,
 )
-from assistant.ingest._json import JsonDoc, nested_doc, nested_item_lines, parse_json
+from assistant.ingest._json import JsonDoc, all_nested_item_lines, nested_doc, nested_item_lines, parse_json
 from assistant.ingest.detect import detect_json, detect_text
 
 _Out = tuple[list[ParsedSource], list[InputProblem]]
@@ -257,7 +257,10 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
         return alerts.parse_alerts(nested_doc(doc, "incidents"), name)
     if kind == "chat-json":
         msgs = chat_json.messages_of(doc.value) or []
-        return chat_json.parse_chat_json(msgs, name, doc.item_lines if isinstance(doc.value, list) else None)
+        lines = doc.item_lines if isinstance(doc.value, list) else None
+        if chat_json.skype_messages(doc.value) is not None:
+            lines = all_nested_item_lines(doc.text, "MessageList")
+        return chat_json.parse_chat_json(msgs, name, lines)
     if kind == "log-records":
         return jsonlog.parse_log_records(doc, name)
     if kind == "tickets-json" and (found := tickets.json_tickets(doc.value)) is not None:

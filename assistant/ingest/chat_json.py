@@ -38,6 +38,7 @@ _TIME = (
     "sent_at",
     "date_unixtime",
     "origin_server_ts",  # Matrix (Element's room export): epoch milliseconds
+    "originalarrivaltime",  # Skype (export's messages.json)
 )
 _AUTHOR = (
     "author",
@@ -105,9 +106,25 @@ def _text(v: Any) -> str | None:
     return html.unescape(v).strip()
 
 
+def skype_messages(value: Any) -> list[Any] | None:
+    """Skype's export (messages.json): ``conversations[].MessageList[]``, every conversation's messages
+    in file order; None for other documents."""
+    if not isinstance(value, dict) or not isinstance(value.get("conversations"), list):
+        return None
+    out = [
+        m
+        for c in value["conversations"]
+        if isinstance(c, dict) and isinstance(c.get("MessageList"), list)
+        for m in c["MessageList"]
+    ]
+    return out or None
+
+
 def messages_of(value: Any) -> list[Any] | None:
     """The message list of a JSON chat export, or None."""
-    if isinstance(value, dict):
+    if (skype := skype_messages(value)) is not None:
+        value = skype
+    elif isinstance(value, dict):
         value = next((value[k] for k in _LISTS if isinstance(value.get(k), list)), None)
     if not isinstance(value, list) or not value:
         return None
@@ -149,19 +166,41 @@ def _matrix_names(messages: list[Any]) -> dict[str, str]:
     return out
 
 
+_PART_NAME = re.compile(r"<name>([^<]*)</name>")
+_CALL_STATE = re.compile(r'<partlist[^>]*\btype="(\w+)"')
+
+
+def _skype_notice(kind: str, content: str) -> str:
+    """Skype's notice markup as a sentence: "call ended (Ayu Lestari, Rizky Pratama)", "AddMember"."""
+    names = ", ".join(html.unescape(n) for n in _PART_NAME.findall(content))
+    if kind == "Event/Call":
+        state = m.group(1) if (m := _CALL_STATE.search(content)) else "event"
+        return f"call {state}" + (f" ({names})" if names else "")
+    return kind.split("/", 1)[1] + (f" ({names})" if names else "")
+
+
 def _emit(
     m: dict[str, Any], line: int, name: str, records: list[RawRecord], warnings: list[str], parent: str | None
 ) -> None:
     when = _time(_get(m, _TIME))
     actor, bot = _author(_get(m, _AUTHOR))
+    if isinstance(m.get("displayName"), str) and m["displayName"].strip() and isinstance(m.get("from"), str):
+        # Skype: ``from`` is the account id ("8:live:.cid.3b7e…", "28:" for bots), displayName the person.
+        actor, bot = m["displayName"].strip(), bot or m["from"].startswith("28:")
     text = _text(_get(m, _TEXT))
+    kind = m.get("messagetype")
+    notice = None
+    if isinstance(kind, str) and kind.startswith(("Event/", "ThreadActivity/")) and isinstance(text, str):
+        # Skype's own notices (a call started or ended, a member added): said in words, by no one.
+        text = _skype_notice(kind, str(m.get("content") or ""))
+        bot, notice = True, kind
     content = m.get("content")
     if isinstance(content, dict) and "msgtype" in content:  # Matrix: m.notice is what bots send
         bot = bot or content.get("msgtype") == "m.notice"
     if when is None:
         warnings.append(f"{name}:{line}: message without a readable time; skipped")
         return
-    attrs: dict[str, Any] = {"bot": bot or is_bot_name(actor), "subtype": None}
+    attrs: dict[str, Any] = {"bot": bot or is_bot_name(actor), "subtype": notice}
     if parent is not None:
         attrs["reply"] = True
         attrs["thread_parent"] = parent
