@@ -55,3 +55,14 @@ def test_a_zone_in_the_full_stamp_is_read_with_the_time(tmp_path: Path) -> None:
     assert src.kind == "chat"
     assert [r.actor for r in src.records] == ["Min-jun Park", "Ji-woo Kim", "Min-jun Park"]
     assert src.records[1].time.value == datetime(2026, 3, 11, 9, 20, 51, tzinfo=timezone(timedelta(hours=9)))
+
+
+def test_a_userpics_initials_are_not_words_of_the_message_before_it(tmp_path: Path) -> None:
+    pic = '<div class="userpic userpic3"><div class="initials">JK</div></div>\n'
+    with_pics = TELEGRAM.replace('<div class="body">', pic + '<div class="body">')
+    src = parse_one(tmp_path, "messages.html", with_pics)
+    assert [r.text for r in src.records] == [
+        "OTP 문자가 안 와요, tickets spiking",
+        "switched sms to the backup provider",
+        "codes arriving again, thanks!",
+    ]

@@ -64,6 +64,11 @@ _VOID = frozenset(
 _STAMP = re.compile(r"(?:\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}).*\d{1,2}:\d{2}")
 
 
+# Classes of avatar elements (Telegram's "userpic"/"initials", "avatar" elsewhere): their text is a
+# person's initials, not part of a message.
+_AVATAR = frozenset({"userpic", "initials", "avatar"})
+
+
 def looks_like_html(sample: str) -> bool:
     """The sample opens as an HTML document (a doctype, ``<html>``, or a ``<body>`` near the top)."""
     head = sample.lstrip()[:2000].lower()
@@ -100,6 +105,10 @@ class _PageText(HTMLParser):
             self._flush()
         if self._hidden and tag not in _VOID:
             self._hidden.append(tag)
+            return
+        if tag not in _VOID and _AVATAR & set((dict(attrs).get("class") or "").lower().split()):
+            self._flush()
+            self._hidden.append(tag)  # a userpic's initials ("CÖ") are no words of any message
             return
         title = dict(attrs).get("title") or ""
         if not self._skip and _STAMP.search(title) and tag not in _VOID:
