@@ -381,3 +381,42 @@ RELATIVE_DAYS: dict[str, int] = {
     **dict.fromkeys(("어제", "hôm qua", "ahir", "eilen", "včera", "tegnap"), -1),
 }
 RELATIVE_DAY = rf"(?:{'|'.join(sorted((re.escape(w) for w in RELATIVE_DAYS), key=len, reverse=True))})"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Calls for follow-ups
+# ---------------------------------------------------------------------------------------------------
+
+_FOLLOW_UP_CALL_WORDS = (
+    r"follow[- ]?ups?",
+    r"action items?",
+    r"what (?:do|should) we (?:change|fix|do differently)",
+    r"lessons",
+    r"let'?s collect",
+    r"ideas for (?:prevention|next time)",
+    # The words teams write for "follow-ups / actions / next steps" in their own language.
+    r"acciones|pendientes|pr[oó]ximos pasos",  # es
+    r"a[cç][õo]es|pend[êe]ncias|pr[oó]ximos passos",  # pt
+    r"prochaines [ée]tapes|plan d'actions?",  # fr
+    r"ma[ßs]nahmen|n[äa]chste schritte|to-dos",  # de ("todo" alone is Spanish for "all")
+    r"azioni|prossimi passi",  # it
+    r"actiepunten|acties|vervolgstappen",  # nl
+    r"dzia[łl]ania|zadania",  # pl
+    r"[åa]tg[äa]rder",  # sv
+    r"aksiyon\w*|yap[ıi]lacaklar",  # tr
+    r"tindak lanjut|tindakan|aksi",  # id
+    r"h[àa]nh đ[ộo]ng|vi[ệe]c c[ầa]n l[àa]m",  # vi
+)
+_FOLLOW_UP_CALL_CJK = r"アクションアイテム|再発防止策|対応事項|액션\s?아이템|후속\s?조치|재발\s?방지|待辦|待办|後續|后续|改善事項|行動項目"
+FOLLOW_UP_CALL = re.compile(rf"\b(?:{_alternation(_FOLLOW_UP_CALL_WORDS)})\b|{_FOLLOW_UP_CALL_CJK}", _I)
+"""A call for follow-ups ("let's collect action items", "aksiyonları toplayalım", "先整理 action items"):
+the replies that follow it are the items (``draft.actions``)."""
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, counting two CJK characters as one word (Chinese and Japanese write none
+    between spaces, Korean few), so length thresholds mean the same in every script."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return len(_CJK_CHAR.sub(" ", text).split()) + (cjk + 1) // 2

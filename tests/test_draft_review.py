@@ -203,3 +203,35 @@ def test_offline_title_for_chat_only_incident_is_readable() -> None:
     ]
     pm = _draft(rows, {"start": 0, "detected": 0, "mitigated": 1, "resolved": 2})
     assert pm.title and pm.title not in ("Incident", "Incident postmortem", "Incident postmortem (draft)")
+
+
+def test_replies_to_a_call_for_follow_ups_in_the_teams_language_are_the_items_until_the_run_ends() -> None:
+    rows = [
+        (0, "log", None, "payout batch failed: schema mismatch", {"level": "error", "service": "payouts"}),
+        (
+            2,
+            "alert",
+            "pd",
+            "[TRIGGERED] payout failures",
+            {"alert": "payout failures", "status": "triggered"},
+        ),
+        (10, "chat", "elin", "körde om batchen för hand, utbetalningarna gick igenom", {}),
+        (30, "chat", "elin", "allt ser bra ut nu. Vi samlar åtgärder här, fyll på:", {}),
+        (
+            31,
+            "chat",
+            "oskar",
+            "schemaändringar i payouts ska valideras mot en kopia av prod före release",
+            {},
+        ),
+        (32, "chat", "maja", "larmet på misslyckade utbetalningar ska gå till jouren direkt, inte mejl", {}),
+        (33, "chat", "elin", "runbook för manuell omkörning av batchen behöver finnas i wikin", {}),
+        (58, "chat", "maja", "köerna är tomma och alla utbetalningar har status klar nu", {}),
+        (60, "chat", "elin", "resolved", {}),
+    ]
+    pm = _draft(rows, {"start": 0, "detected": 1, "mitigated": 2, "resolved": 8})
+    joined = " | ".join(a.description for a in pm.action_items)
+    for item in ("validera", "jouren", "runbook"):
+        assert item.lower() in joined.lower()
+    assert "samlar" not in joined  # the call itself is not an item
+    assert "köerna" not in joined  # a status line after the run of replies has ended

@@ -17,7 +17,7 @@ from assistant.draft import schema as s
 from assistant.draft.analysis import Facts, clean, sentence_pieces
 from assistant.roles import role_of
 from assistant.tone.guard import is_blameful
-from assistant.vocabulary import FIGURE
+from assistant.vocabulary import FIGURE, FOLLOW_UP_CALL, word_count
 
 # A name: one token, or an alias like "Responder B" (names are aliased for remote providers).
 _NAME = r"((?:Responder [A-Z]{1,2})|[A-Za-z][\w.\-]{1,30})"
@@ -233,11 +233,7 @@ _NOT_ACTION = re.compile(
     r"\bthat'?s the (?:plaintext|password|key|token)\b|\bnot a (?:team|person)\b)",
     re.I,
 )
-_CALL = re.compile(
-    r"\b(follow[- ]?ups?|action items?|what (?:do|should) we (?:change|fix|do differently)|"
-    r"lessons|let'?s collect|ideas for (?:prevention|next time))\b",
-    re.I,
-)
+_CALL = FOLLOW_UP_CALL
 # Cues that mark a follow-up even in the middle of the response; the others count only once mitigated
 # (before that, "I'll ..." and "we need to ..." are usually tasks of the response itself).
 _STRONG_CUE = re.compile(
@@ -260,6 +256,30 @@ _TASKY = re.compile(
     re.I,
 )
 _CHATTER = re.compile(r"^\s*(?:\+1|👍|ok|okay|thx|thanks|ty|agreed|yes|yep|same|nice|lol)\b", re.I)
+
+
+# "action item: rotate the key" is an item; "action items below, add yours" or "先整理 action items，大家補："
+# calls for them.
+_ITEM_AFTER_CALL = re.compile(r"\s*[:：]\s*\S+(?:\s+\S+){2,}")
+
+
+def _pause_after_replies(gaps: list[timedelta], gap: timedelta) -> bool:
+    """The replies to a call came in a run (three or more); a pause four times their usual gap, and
+    over ten minutes, ends it: what follows is the incident going on, not more follow-ups."""
+    if len(gaps) < 3:
+        return False
+    usual = sorted(gaps)[len(gaps) // 2]
+    return gap > max(timedelta(minutes=10), 4 * usual)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]\s|\n")
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    """The sentence of ``text`` that holds ``pos`` ("… fallback'te kalıyoruz. bu arada aksiyonları toplayalım")."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
+    end = next((m.start() + 1 for m in _SENTENCE_END.finditer(text, pos)), len(text))
+    return text[start:end]
 
 
 _ROLE_SURE = 0.5
@@ -293,15 +313,28 @@ def candidates(f: Facts) -> list[Event]:
     after = kt.mitigated or kt.detected or kt.start
     # Lines left out as blameful still count when their task sentences are clean (checked below).
     pool = [e for e in f.timeline.events if e.id in f.usable or e.id in f.blameful]
-    lines = [e for e in pool if e.source.value in ("chat", "note") and not e.attrs.get("bot")]
+    # A tracker's own record of a ticket closing is no one's words.
+    lines = [
+        e
+        for e in pool
+        if e.source.value in ("chat", "note")
+        and not e.attrs.get("bot")
+        and not e.attrs.get("ticket_resolved")
+    ]
     lines.sort(key=lambda e: e.time)
     out: list[Event] = []
     last: Event | None = None
     thread = False  # a call for follow-ups ("add yours below") opened a thread: its replies are items
+    replies: list[timedelta] = []  # the gaps between the thread's replies so far
     for e in lines:
         t = e.text
-        if thread and last is not None and e.time - last.time > _THREAD_GAP:
+        if (
+            thread
+            and last is not None
+            and (e.time - last.time > _THREAD_GAP or _pause_after_replies(replies, e.time - last.time))
+        ):
             thread = False
+            replies = []
         role = role_of(f.timeline, e.id, sure=_ROLE_SURE)
         cued = bool(_CUE.search(t)) and not _NOT_ACTION.search(t) and not re.match(r"\s*[\"“]", t)
         # The classifier's action-item role counts as a cue (it reads other languages and phrasings);
@@ -331,7 +364,7 @@ def candidates(f: Facts) -> list[Event]:
             last is not None
             and e.time - last.time <= (_THREAD_GAP if thread else timedelta(minutes=4))
             and (after is None or e.time >= after)
-            and len(t.split()) >= 5
+            and word_count(t) >= 5
             and not _CHATTER.search(t)
             and not _NOT_ACTION.search(t)
             and not t.rstrip().endswith("?")
@@ -339,13 +372,21 @@ def candidates(f: Facts) -> list[Event]:
             and (thread or not _STATUS.search(t))
             and (thread or not re.match(r"\s*(?:it'?s|that'?s|this is|we'?re|I'?m|going)\b", t, re.I))
         )
-        if _CALL.search(t) and len(t.split()) < 12 and not cued:
+        if (
+            (call := _CALL.search(t))
+            and word_count(call_sentence := _sentence_at(t, call.start())) < 12
+            and not t[t.index(call_sentence) + len(call_sentence) :].strip()  # nothing said after it
+            and (not cued or not _ITEM_AFTER_CALL.match(t, call.end()))
+        ):
             last = e  # "let's collect follow-ups": opens a burst, is not an item itself
             thread = True
+            replies = []
             continue
         # Judge the task itself: a blameful aside next to a real follow-up is dropped with the rationale.
         if (cued or burst) and not is_blameful(_PREFIX.sub("", _task_sentences(clean(t, 300))), f.people):
             out.append(e)
+            if thread and last is not None:
+                replies.append(e.time - last.time)
             # Only a clear follow-up (or a line continuing a burst) keeps the burst going.
             last = e if (burst or _STRONG_CUE.search(t)) else last
     return out
