@@ -168,3 +168,15 @@ def test_fast_records_equal_validated_models() -> None:
     )
     assert fast == slow and fast.model_dump() == slow.model_dump()
     assert RawRecord.model_validate(fast.model_dump()) == fast
+
+
+def test_a_script_in_a_passed_folder_is_skipped_with_a_reason_and_read_when_named(tmp_path: Path) -> None:
+    folder = tmp_path / "incident"
+    folder.mkdir()
+    (folder / "chat.txt").write_text(_GOOD_CHAT, encoding="utf-8")
+    (folder / "make_inputs.py").write_text("import json\nprint('09:00 generating')\n", encoding="utf-8")
+    result = read_sources([folder])
+    assert [Path(s.path).name for s in result.sources] == ["chat.txt"]
+    assert any(p.path.endswith("make_inputs.py") and "program source" in p.message for p in result.problems)
+    named = read_sources([folder / "make_inputs.py"])
+    assert named.sources  # named explicitly, it is read

@@ -277,6 +277,27 @@ def _dispatch_json(doc: JsonDoc, name: str) -> ParsedSource:
 
 # Evaluation case folders (see README) keep their expected answers beside the inputs.
 ANSWER_FILES = frozenset({"gold.json"})
+# Program source found in a folder the user passed: skipped with a reason (named explicitly, it is read).
+PROGRAM_SUFFIXES = frozenset(
+    {
+        ".py",
+        ".pyc",
+        ".js",
+        ".mjs",
+        ".ts",
+        ".go",
+        ".rb",
+        ".java",
+        ".kt",
+        ".rs",
+        ".c",
+        ".h",
+        ".cpp",
+        ".cs",
+        ".php",
+        ".swift",
+    }
+)
 
 
 def _read_folder(root: Path, given: str, *, max_bytes: int) -> _Out:
@@ -289,6 +310,17 @@ def _read_folder(root: Path, given: str, *, max_bytes: int) -> _Out:
         if any(part.startswith(".") for part in rel.parts) or not p.is_file():
             continue
         if p.name in ANSWER_FILES:  # an evaluation case's answers, never incident material
+            continue
+        if p.suffix.lower() in PROGRAM_SUFFIXES:
+            # A script kept beside the material (a case's generator, a repro) is code, not something
+            # that happened; read as notes it put its lines on the timeline.
+            problems.append(
+                InputProblem(
+                    path=str(Path(given) / rel),
+                    message="program source, not incident material: skipped in the folder "
+                    "(pass the file by name to read it)",
+                )
+            )
             continue
         s, pr = read_path(str(Path(given) / rel), max_bytes=max_bytes)
         sources += s
