@@ -59,11 +59,16 @@ FOLDS = 5
 # above a second threshold, chosen out of fold as the lowest that adds at most this much to the
 # hard-negative FP rate; only short ones (chat lines, one clause), since on the public postmortems
 # long technical sentences naming no one were flagged falsely.
-NOREF_ADDED_HN_FP = 0.005
+# Stop 29 (tone-blind-9 and -10 retired): at 0.005 the threshold for them fell to the main one (.61)
+# and `lint` over the 296 public postmortems gained three false findings on causal sentences naming no
+# one ("An unknown event caused a transformer to fail."); at 0 it is .80, CV F1 .803 (.822 at 0.005),
+# HN-FP 3.9%, and lint gives 7 findings, 2 false, as before ("Bad weather caused power failures" and
+# "A hackers group" as team blame).
+NOREF_ADDED_HN_FP = 0.0
 NOREF_MAX_WORDS = 12
 # The blind tone sets of earlier stops, once measured (stops 19-26), and the earlier held-out splits are
 # training material: written independently, in registers and constructions ours lack. tone-blind-9 and
-# later stay out until they are retired.
+# -10 were retired at stop 29; tone-blind-11 and later stay out until they are retired.
 RETIRED = tuple(
     ROOT / "eval" / name
     for name in (
@@ -75,6 +80,8 @@ RETIRED = tuple(
         "blind/tone-blind-6.jsonl",
         "blind/tone-blind-7.jsonl",
         "blind/tone-blind-8.jsonl",
+        "blind/tone-blind-9.jsonl",
+        "blind/tone-blind-10.jsonl",
         "data/tone-unseen-3.jsonl",
         "data/tone-holdout.jsonl",
         "data/tone-i12-heldout.jsonl",
