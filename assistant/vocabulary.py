@@ -420,3 +420,13 @@ def word_count(text: str) -> int:
     between spaces, Korean few), so length thresholds mean the same in every script."""
     cjk = len(_CJK_CHAR.findall(text))
     return len(_CJK_CHAR.sub(" ", text).split()) + (cjk + 1) // 2
+
+
+INCIDENT_REF = re.compile(
+    r"\b(?:INC|IR)[-_ ]?\d{2,}\b|\b(?:incident\w*|incydent\w*|insiden\w*|vorfall\w*|инцидент\w*)|"
+    r"インシデント|인시던트|事故单|事件单",
+    _I,
+)
+"""The incident itself named: its id in the incident tool ("INC-482", "IR-77") or the word for it in the
+team's language. A closing word said of it ("closing INC-577 as resolved", "Zamykam INC-482 jako
+rozwiązany") declares the incident resolved, whatever else the sentence says (``roles.keytimes``)."""

@@ -352,3 +352,35 @@ def test_a_closing_the_classifier_ranks_second_counts_when_a_closing_word_backs_
     ]
     _kt, ke, choices = find_key_times([e for e, _ in pairs], {e.id: r for e, r in pairs}, [])
     assert ke.resolved == "E004", choices["resolved"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "IR-2291 resolved: p99 normal since 14:02, cache warm",
+        "Uzavírám incident IR-2291 jako vyřešený, díky všem",
+    ],
+)
+def test_a_person_closing_the_incident_by_name_declares_it_whatever_the_classifier_read(closing: str) -> None:
+    pairs = [
+        page(1, 0, "SearchLatencyHigh", "firing"),
+        (ev(2, 10, "chat", "rolled the index back"), role("mitigation")),
+        (ev(3, 20, "chat", "p99 back under 300ms"), role("recovery")),
+        (
+            ev(
+                4,
+                25,
+                "alert",
+                "[RESOLVED] SearchLatencyHigh",
+                "alertmanager",
+                alert="SearchLatencyHigh",
+                status="resolved",
+            ),
+            role("alert_resolved", 0.95, paging=True),
+        ),
+        (ev(5, 40, "chat", "holding the incident open until the reindex finishes"), role("chatter", 0.6)),
+        (ev(6, 70, "chat", closing), role("symptom", 0.7)),
+    ]
+    events = [e for e, _ in pairs]
+    _kt, ke, choices = find_key_times(events, {e.id: r for e, r in pairs}, [])
+    assert ke.resolved == "E006", choices["resolved"]

@@ -26,7 +26,10 @@ resolved   Declarations after the last relapse and after mitigation: a person de
            is premature and only a runner-up, as are those a relapse undid (``false_recovery``). After
            a relapse, declarations count only from the first recovery sign on ("I called it fixed too
            early", said while impact is back, declares nothing). A declaration the classifier only
-           leans to (>= 0.25) counts when a closing word backs it ("cierro el incidente"). A comment
+           leans to (>= 0.25) counts when a closing word backs it ("cierro el incidente"); a person's
+           sentence naming the incident itself (its id, "INC-482", or the word for it) with a closing
+           word declares it whatever role the classifier read ("Zamykam INC-482 jako rozwiązany";
+           not as a question, a condition, "not closed yet" or "holding the incident open"). A comment
            closing a ticket closes that ticket (often a customer's report): it counts only when the
            channel and the incident tool declare nothing. Else the pager's incident resolving, else
            the last alert resolving.
@@ -74,7 +77,8 @@ from assistant.timeline.keytimes import (
     is_paging_alert,
     mentioned_time,
 )
-from assistant.vocabulary import STOP_WORDS
+from assistant.tone.sentences import split_sentences
+from assistant.vocabulary import DONE_CUE, INCIDENT_REF, STOP_WORDS
 
 _MITIGATED = re.compile(r"\b(mitigated|mitigiert|mitigado|mitigada|mitigação)\b|緩和", re.I)
 _NOT = re.compile(
@@ -399,6 +403,37 @@ def _others_agree(events: list[Event], roles: dict[str, EventRole], e: Event) ->
     )
 
 
+_INCIDENT_CLOSED = 0.6  # a person saying the incident itself is closed, in any wording the classifier misses
+
+
+def _closes_the_incident(e: Event) -> bool:
+    """A person's sentence that names the incident (its id, or the word for it) with a closing word,
+    not as a question or a condition ("INC-0609 resolved: latency normal since 12:28", "closing
+    INC-577 as resolved"; not "holding the incident open", "can we close the incident?")."""
+    if not _human(e):
+        return False
+    for s in split_sentences(e.text):
+        t = s.text
+        done = DONE_CUE.search(t)
+        if (
+            done
+            and INCIDENT_REF.search(t)
+            and not t.rstrip().endswith(("?", "？"))
+            and not _CONDITIONAL.search(t)
+            and not _NOT_YET.search(t[max(0, done.start() - 25) : done.start()])  # "not closed yet"
+            and not _KEPT_OPEN.search(t)
+        ):
+            return True
+    return False
+
+
+_NOT_YET = re.compile(
+    r"\b(?:not|don'?t|won'?t|isn'?t|nicht|noch|no|todavía|ainda|pas|niet|nie|belum|chưa)\b|まだ|아직|还没|尚未",
+    re.I,
+)
+_KEPT_OPEN = re.compile(r"\b(?:keep\w*|hold\w*|leav\w*)\b.{0,30}\bopen\b", re.I)
+
+
 def _declaring(r: EventRole | None, e: Event) -> float | None:
     """How surely ``e`` declares the incident resolved, or None.
 
@@ -408,6 +443,8 @@ def _declaring(r: EventRole | None, e: Event) -> float | None:
     effect counts too ("インシデントをクローズします" read as a change first)."""
     if r is None:
         return None
+    if _closes_the_incident(e):
+        return max(_INCIDENT_CLOSED, r.confidence if r.role in ("resolution", "false_recovery") else 0.0)
     if r.role in ("resolution", "false_recovery"):
         conf = r.confidence
     elif r.runner_up == "resolution" and r.role not in ("mitigation", "recovery") and _human(e):
