@@ -42,6 +42,16 @@ from assistant.redact._secrets import identifier_like
             "The leaked value was DNTUifNYaH2J9NR1N4tGizJ3mwJMHqj90Wn275fDdi22 (gist)",
             "DNTUifNYaH2J9NR1N4tGizJ3mwJMHqj90Wn275fDdi22",
         ),
+        ("quick way in: sshpass -p 'Tr4m!Night#22' ssh -p 2222 ops@bastion", "Tr4m!Night#22"),
+        (
+            "mongosh --host rs0/db1 -u reporter -p Kq7!vault2026 --authenticationDatabase admin",
+            "Kq7!vault2026",
+        ),
+        ("backup-cli restore --user ops --password 'Aut0mn#Leaves' --target db2", "Aut0mn#Leaves"),
+        (
+            "fyi the shared login is sre-bot@corp.example / Pl4net!Orbit-9, rotating it tonight",
+            "Pl4net!Orbit-9",
+        ),
     ],
 )
 def test_credentials_in_vendor_formats_prose_and_other_languages_are_redacted(text: str, secret: str) -> None:
@@ -59,6 +69,8 @@ def test_credentials_in_vendor_formats_prose_and_other_languages_are_redacted(te
         "kernel: address=0x00004ed8 id 5660850647990272",
         "NodeFilesystemAlmostOutOfSpace and HighErrorRate5xx resolved; envoy 1.29.0-rc.1",
         "the SDK key rotation finished; request 0b7d4e2a-9c1f-4a3e-8d6b-2f5e7a9c1d3b retried",
+        "ssh -p 2222 deploy@bastion, then sftp -P 22 and scp -p the files",
+        "the login is slow for EU users / timeouts on auth-api since 10:02",
     ],
 )
 def test_ordinary_operations_text_passes(text: str) -> None:

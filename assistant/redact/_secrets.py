@@ -36,12 +36,17 @@ _PRIVATE_KEY_BLOCK = re.compile(
     re.DOTALL,
 )
 # Credentials on command lines, as the tools document them: curl/wget/httpie "-u user:pass",
-# "--user user:pass", mysql "-pSECRET" / "--password SECRET", redis-cli "-a SECRET"; and a
+# "--user user:pass", mysql "-pSECRET" / "--password SECRET", redis-cli "-a SECRET", sshpass/cqlsh/
+# mongosh "-p SECRET", any tool's "--password SECRET"; and a
 # user:password pair after an auth word in a config (HAProxy "stats auth admin:SECRET").
 _CLI_CREDENTIALS = re.compile(
     r"(?:(?<!\S)(?:-u|--user|--proxy-user|--http-user)[ =]['\"]?[^\s:'\"]+:(?P<userpass>[^\s'\"]+))"
     r"|(?:\b(?:mysql|mysqldump|mariadb|mysqladmin)\b[^\n]*?(?<!\S)-p(?P<mysql>[^\s'\"]{4,}|'[^'\n]+'|\"[^\"\n]+\"))"
     r"|(?:\bredis-cli\b[^\n]*?(?<!\S)-a\s+(?P<redis>\S{4,}))"
+    # sshpass, cqlsh and the MongoDB shells take the password as "-p VALUE"; "--password VALUE" anywhere
+    r"|(?:\b(?:sshpass|cqlsh|mongo|mongosh|mongodump|mongorestore)\b[^\n]*?(?<!\S)-p[ =]?"
+    r"(?P<dashp>'[^'\n]+'|\"[^\"\n]+\"|[^\s'\"]{4,}))"
+    r"|(?:(?<!\S)--pass(?:word)?[ =](?P<longpass>'[^'\n]+'|\"[^\"\n]+\"|[^\s'\"-][^\s'\"]{3,}))"
     # a user:password pair after an auth word in a config ("stats auth admin:S3cret", "basic_auth: u:p")
     r"|(?:(?i:\b(?:auth|basic[-_]?auth|credentials?|creds)\b)[\"']?\s*[:=]?\s*['\"]?[\w.@-]+:(?P<pair>[^\s'\"]{4,}))"
 )
@@ -49,9 +54,10 @@ _CLI_CREDENTIALS = re.compile(
 # login works too (harakeke / S3cr3t!)", "creds: admin / hunter22!", "login do portalu … po ich
 # stronie: edi_user / Xy!8842-pq"); the value must look like a password.
 _LOGIN_PAIR = re.compile(
-    r"(?i:\b(?:log-?in|logon|sign-?in|credentials?|creds|account)\b)(?:[^\S\n]+[\w'’,-]+){0,12}?[^\S\n]*[:(]"
+    r"(?i:\b(?:log-?in|logon|sign-?in|credentials?|creds|account)\b)(?:[^\S\n]+[\w'’,-]+){0,12}?"
+    r"(?:[^\S\n]*[:(=]|[^\S\n]+(?i:is|are)\b)"
     r"[^\S\n]*['\"]?"
-    r"[\w.@-]{2,40}['\"]?\s*[/:,]\s*['\"]?(?P<login>[^\s'\")]{6,})"
+    r"[\w.@<>-]{2,40}['\"]?\s*[/:,]\s*['\"]?(?P<login>[^\s'\")]{5,}[^\s'\"),.;])"
 )
 # Cookie and Set-Cookie headers carry session credentials: their long values are secrets.
 _COOKIE_HEADER = re.compile(r"(?im)\b(?:set-)?cookie\s*:\s*(?P<pairs>[^\n]+)")
@@ -293,7 +299,9 @@ def secret_spans(text: str) -> list[Span]:
     ]
     spans += [Span(m.start(), m.end(), "secret", "jwt") for m in _JWT.finditer(text)]
     for m in _CLI_CREDENTIALS.finditer(text):
-        group = next(g for g in ("userpass", "mysql", "redis", "pair") if m.group(g) is not None)
+        group = next(
+            g for g in ("userpass", "mysql", "redis", "dashp", "longpass", "pair") if m.group(g) is not None
+        )
         value = m.group(group).strip("'\"")
         if re.fullmatch(r"[\d:.,]+", value) or value.startswith("$") or value.lower() in _TRIVIAL_VALUES:
             continue  # "-u 1000:1000" is uid:gid, "auth 12:30:45" a time; "$PASS" a variable, not its value
