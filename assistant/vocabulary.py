@@ -397,7 +397,7 @@ _FOLLOW_UP_CALL_WORDS = (
     # The words teams write for "follow-ups / actions / next steps" in their own language.
     r"acciones|pendientes|pr[oó]ximos pasos",  # es
     r"a[cç][õo]es|pend[êe]ncias|pr[oó]ximos passos",  # pt
-    r"prochaines [ée]tapes|plan d'actions?",  # fr
+    r"prochaines [ée]tapes|plan d'actions?|à suivre",  # fr
     r"ma[ßs]nahmen|n[äa]chste schritte|to-dos",  # de ("todo" alone is Spanish for "all")
     r"azioni|prossimi passi",  # it
     r"actiepunten|acties|vervolgstappen",  # nl
@@ -430,3 +430,8 @@ INCIDENT_REF = re.compile(
 """The incident itself named: its id in the incident tool ("INC-482", "IR-77") or the word for it in the
 team's language. A closing word said of it ("closing INC-577 as resolved", "Zamykam INC-482 jako
 rozwiązany") declares the incident resolved, whatever else the sentence says (``roles.keytimes``)."""
+
+
+LIST_MARKER = r"[-*+•●○◦▪■‣☐☑☒]"
+"""A list entry's marker as people type or paste it: CommonMark's three, the bullets word processors
+and Google Docs copy as text, and their checkboxes (☐ task, ☑ done)."""

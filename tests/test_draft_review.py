@@ -235,3 +235,23 @@ def test_replies_to_a_call_for_follow_ups_in_the_teams_language_are_the_items_un
         assert item.lower() in joined.lower()
     assert "samlar" not in joined  # the call itself is not an item
     assert "köerna" not in joined  # a status line after the run of replies has ended
+
+
+def test_a_list_under_a_follow_up_heading_after_a_recap_is_the_items_whenever_it_is_posted() -> None:
+    rows = [
+        (0, "log", None, "label API 503 from carrier", {"level": "error", "service": "labels"}),
+        (2, "alert", "pd", "[TRIGGERED] label failures", {"alert": "label failures", "status": "triggered"}),
+        (
+            30,
+            "chat",
+            "giulia",
+            "Il corriere è tornato, coda vuota dalle 12:59. Chiudo l'incidente.\nProssimi passi:\n"
+            "● allarme quando il backend del corriere è DOWN\n● procedura scritta per le etichette in modalità degradata",
+            {},
+        ),
+        (90, "chat", "marco", "coda ancora vuota, tutto ok", {}),
+    ]
+    pm = _draft(rows, {"start": 0, "detected": 1, "mitigated": 3, "resolved": 3})
+    joined = " | ".join(a.description for a in pm.action_items)
+    assert "allarme quando il backend" in joined.lower() and "procedura scritta" in joined.lower()
+    assert "coda vuota" not in joined  # the recap above the heading is not an item

@@ -115,3 +115,16 @@ def test_a_numeric_day_and_month_after_any_weekday_word_dates_the_line() -> None
     (src,) = res.sources
     timed = [r for r in src.records if not r.attrs.get("untimed")]
     assert [r.attrs.get("line_date") for r in timed] == ["11-25", "11-30", "11-30"]
+
+
+def test_checkbox_bullets_under_a_heading_in_the_teams_language_are_follow_ups(tmp_path: Path) -> None:
+    text = (
+        "Incident-Notizen\n10:02 Alarm für checkout 5xx\n10:40 Rollback fertig\n\n"
+        "Maßnahmen\n☐ Rollback im Staging bei jeder Änderung testen (Jonas)\n☑ Passwort von app_user rotieren\n"
+    )
+    src = parse_one(tmp_path, "notes.txt", text)
+    items = [r for r in src.records if r.attrs.get("section")]
+    assert [r.text for r in items] == [
+        "Rollback im Staging bei jeder Änderung testen (Jonas)",
+        "Passwort von app_user rotieren",
+    ]

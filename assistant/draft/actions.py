@@ -17,7 +17,7 @@ from assistant.draft import schema as s
 from assistant.draft.analysis import Facts, clean, sentence_pieces
 from assistant.roles import role_of
 from assistant.tone.guard import is_blameful
-from assistant.vocabulary import FIGURE, FOLLOW_UP_CALL, word_count
+from assistant.vocabulary import FIGURE, FOLLOW_UP_CALL, LIST_MARKER, word_count
 
 # A name: one token, or an alias like "Responder B" (names are aliased for remote providers).
 _NAME = r"((?:Responder [A-Z]{1,2})|[A-Za-z][\w.\-]{1,30})"
@@ -148,8 +148,19 @@ def _plain_name(name: str, e: Event) -> bool:
     return bool(e.attrs.get("section")) and name.isalpha() and name.islower() and name not in _NOT_OWNER
 
 
-# List entries: the three bullet markers of CommonMark (-, +, *), "•", "1." / "1)" and task boxes.
-_ENTRY = re.compile(r"^\s*(?:[-+*•]|\d+[.)]|\[[ xX]?\])\s+")
+# List entries: a list marker (vocabulary.LIST_MARKER), "1." / "1)" and task boxes.
+_ENTRY = re.compile(rf"^\s*(?:{LIST_MARKER}|\d+[.)]|\[[ xX]?\])\s+")
+
+
+def after_call_heading(text: str) -> str:
+    """The lines after a heading line that calls for follow-ups ("À suivre :", "Action items:"), where a
+    message recaps the incident first and lists what to do below; the whole text when it has none."""
+    lines = text.splitlines()
+    for n in range(len(lines) - 2, -1, -1):
+        ln = lines[n].strip()
+        if ln.endswith((":", "：")) and word_count(ln) <= 6 and _CALL.search(ln):
+            return "\n".join(lines[n + 1 :])
+    return text
 
 
 def entries(e: Event) -> list[str]:
@@ -157,8 +168,8 @@ def entries(e: Event) -> list[str]:
     lines, "also: ..." continuations) is its own item; a one-line message is one item."""
     lines = [
         ln.strip()
-        for ln in e.text.splitlines()
-        if len(ln.split()) >= 4 and (_ENTRY.match(ln) or _CUE.search(ln) or _TASKY.search(ln))
+        for ln in after_call_heading(e.text).splitlines()
+        if word_count(ln) >= 4 and (_ENTRY.match(ln) or _CUE.search(ln) or _TASKY.search(ln))
     ]
     if len(lines) < 2:
         return [e.text]
@@ -293,7 +304,7 @@ _RECAP = re.compile(r"^\s*(?:~\s*)?\d{1,2}[:.h]\d{2}\b|^\s*[~≈]?\d[\d,.]*\s*%?
 def _follow_up_list(text: str) -> bool:
     """A bulleted or numbered list (or one bullet line of a list pasted line by line) whose entries are
     not a recap: no entry starts with a clock time or a figure."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
+    lines = [ln for ln in after_call_heading(text).splitlines() if ln.strip()]
     items = [ln for ln in lines if _ENTRY.match(ln)]
     # a heading line or two ("resolved, thanks all" / "action items na start:") may open the list
     if not items or len(items) < len(lines) - 2 or (len(lines) > 1 and len(items) < 2):
@@ -348,8 +359,12 @@ def candidates(f: Facts) -> list[Event]:
         cued = cued or (e.source.value == "note" and bool(e.attrs.get("section")) and not _CHATTER.search(t))
         # A list someone posts once impact has stopped ("pendientes:\n1. …", "- trace は emptyDir に移す")
         # is what to do next, in any language; a recap of times or figures is not.
-        cued = cued or (
-            after is not None and e.time >= after and role not in _NOT_ITEM and _follow_up_list(t)
+        # A list under a heading that calls for follow-ups ("À suivre :") is one whenever it is posted.
+        listed = after_call_heading(t) != t and _follow_up_list(t)
+        cued = (
+            cued
+            or listed
+            or (after is not None and e.time >= after and role not in _NOT_ITEM and _follow_up_list(t))
         )
         if (
             cued
@@ -357,6 +372,7 @@ def candidates(f: Facts) -> list[Event]:
             and e.time < after
             and not _STRONG_CUE.search(t)
             and not e.attrs.get("section")
+            and not listed
         ):
             cued = False
         # A burst of follow-ups: lines right after a cued item or a call for follow-ups count too.

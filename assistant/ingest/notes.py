@@ -33,6 +33,7 @@ from assistant.ingest._tz import (
     stated_zone,
     zone_info,
 )
+from assistant.vocabulary import FOLLOW_UP_CALL, LIST_MARKER, word_count
 
 TIME = re.compile(
     r"(?<![\d:.\w/])(?:(?P<date>\d{4}-\d{2}-\d{2})[ T])?(?P<h>[01]?\d|2[0-3])[:h](?P<m>[0-5]\d)"
@@ -58,10 +59,10 @@ _HEADING = re.compile(
 )
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till)\s*$")
 _ALIAS_GAP = re.compile(r"^\s*[(\[]\s*(?:=\s*)?$")
-_MARKUP = re.compile(r"^\s*(?:[-*+>]|\d+[.)]|#{1,6}|\[[ xX]\])?\s*")
+_MARKUP = re.compile(rf"^\s*(?:{LIST_MARKER}|>|\d+[.)]|#{{1,6}}|\[[ xX]\])?\s*")
 _DAY_BEFORE = re.compile(r"\b(?:last night|yesterday|the night before|the day before)\b", re.IGNORECASE)
 _DAY_AFTER = re.compile(r"\b(?:tomorrow|next day|next morning)\b", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\[[ xX]\])\s+\S")
+_BULLET = re.compile(rf"^\s*(?:{LIST_MARKER}|\d+[.)]|\[[ xX]\])\s+\S")
 # A short line announcing follow-ups: "follow ups (draft):", "## Action items", "Next steps:".
 _FOLLOW_HEAD = re.compile(
     r"^(?:(?:open|proposed|draft|possible|our)\s+)?(?:follow[- ]?ups?|action\s+(?:items?|points)|actions|to-?dos?|AIs?|"
@@ -142,7 +143,11 @@ def parse_notes(lines: Iterable[str], name: str) -> ParsedSource:
         bullet = bool(_BULLET.match(raw_line)) and not (
             not found and _numbered_title(raw_line, line, all_lines, n)
         )
-        if not found and (not bullet or line.endswith(":")) and _FOLLOW_HEAD.match(line):
+        if (
+            not found
+            and (not bullet or line.endswith(":"))
+            and (_FOLLOW_HEAD.match(line) or (word_count(line) <= 4 and FOLLOW_UP_CALL.search(line)))
+        ):
             section = heading = line.rstrip(" :")
             continue
         nxt = all_lines[n] if n < len(all_lines) else ""
